@@ -1,0 +1,202 @@
+"""The ``lawgov`` command. Each command is a thin call into one stage; heavy imports happen
+inside the command that needs them so ``lawgov --help`` starts fast."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+DEFAULT_REPORTS = Path("data/reports")
+DEFAULT_DB = Path("data/warehouse.duckdb")
+
+db_option = click.option(
+    "--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True,
+    help="The warehouse file.")
+
+
+def project_dir() -> Path:
+    """The folder with sql/, seeds/ and dbt_project.yml: the current one if it has them,
+    else the checkout the package was installed from."""
+    here = Path.cwd()
+    if (here / "dbt_project.yml").exists():
+        return here
+    return Path(__file__).resolve().parent.parent
+
+
+def fail(message: str, code: int = 1):
+    click.secho(f"lawgov: {message}", fg="red", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="lawgov")
+def main():
+    """lawgov: a metrics warehouse of China's 法治政府建设年度报告.
+
+    Reports in data/reports/ become long-format facts in data/warehouse.duckdb, each traced
+    to its sentence, with marts that compare regions and years.
+    """
+
+
+@main.command()
+@click.option("--reports", type=click.Path(path_type=Path), default=DEFAULT_REPORTS, show_default=True,
+              help="Folder of reports (.txt, .html, .pdf, .docx; an optional manifest.csv).")
+@db_option
+@click.option("--workers", type=int, default=0, help="Parser processes (default: one per core).")
+@click.option("--wait", type=float, default=600, show_default=True,
+              help="Seconds to wait for another build of the same warehouse to finish.")
+@click.option("--full-refresh", is_flag=True, help="Parse every file and rebuild every model.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary.")
+def build(reports, db, workers, wait, full_refresh, quiet):
+    """Build the warehouse from a folder of reports and publish it atomically.
+
+    Exits 0 when the warehouse was published (or nothing had changed), non-zero with the
+    reason otherwise; the previously published warehouse is then left as it was.
+    """
+    from .errors import LawgovError
+    from .pipeline import BuildOptions, build as run_build
+
+    progress = None if quiet else _progress_printer()
+    opts = BuildOptions(reports=reports, db=db, project=project_dir(), workers=workers,
+                        wait=wait, full_refresh=full_refresh, progress=progress)
+    try:
+        summary = run_build(opts)
+    except LawgovError as e:
+        fail(f"build failed, nothing published: {e}")
+    except KeyboardInterrupt:
+        fail("build interrupted, nothing published", 130)
+    if not quiet:
+        click.echo("", err=True)
+    for problem in summary.problems:
+        click.secho(f"  ! {problem}", fg="yellow", err=True)
+    if summary.nothing_changed:
+        click.echo(f"nothing changed: {summary.files} files, warehouse {db} left as it was "
+                   f"({summary.seconds:.2f} s)")
+        return
+    click.echo(
+        f"published {db}: {summary.files} files ({summary.loaded} loaded, {summary.unchanged} unchanged, "
+        f"{summary.duplicates} duplicate, {summary.quarantined} quarantined, {summary.removed} removed); "
+        f"{summary.facts} facts, {summary.mentions} mentions; models {summary.models_built} built, "
+        f"{summary.models_skipped} skipped; {summary.tests_passed} tests passed; "
+        f"{summary.seconds:.1f} s")
+
+
+def _progress_printer():
+    state = {"stage": None}
+
+    def show(stage: str, done: int, total: int):
+        if stage != state["stage"] and state["stage"] is not None:
+            click.echo("", err=True)
+        state["stage"] = stage
+        click.echo(f"\r{stage}: {done}/{total}", nl=False, err=True)
+
+    return show
+
+
+@main.command()
+@click.argument("sql")
+@db_option
+@click.option("--max-rows", type=int, default=100, show_default=True, help="Rows to print.")
+def query(sql, db, max_rows):
+    """Run SQL on the warehouse, read-only, and print the result as a table."""
+    import duckdb
+
+    if not db.exists():
+        fail(f"{db} does not exist; run `lawgov build` first")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rel = con.sql(sql)
+        if rel is None:
+            return
+        rel.show(max_rows=max_rows, max_width=1 << 16)
+    except duckdb.Error as e:
+        fail(str(e))
+    finally:
+        con.close()
+
+
+@main.command()
+@db_option
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write into.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True,
+              help="Parquet for tools; CSV is UTF-8 with BOM so Excel shows Chinese text.")
+def export(db, out, fmt):
+    """Write every mart (facts and documents among them) as files."""
+    from .export import export_marts
+
+    if not db.exists():
+        fail(f"{db} does not exist; run `lawgov build` first")
+    for name, rows, path in export_marts(db, out, fmt):
+        click.echo(f"{path}  {rows} rows")
+
+
+@main.command(name="ingest-log")
+@db_option
+@click.option("--all-builds", is_flag=True, help="Every build's log, not only the last one.")
+@click.option("--status", help="Only rows whose status starts with this (loaded, unchanged, duplicate, quarantined).")
+def ingest_log(db, all_builds, status):
+    """Show what the last build did with each file, and why."""
+    import duckdb
+
+    if not db.exists():
+        fail(f"{db} does not exist; run `lawgov build` first")
+    con = duckdb.connect(str(db), read_only=True)
+    where = [] if all_builds else ["build_id = (select max(build_id) from meta.ingest_log)"]
+    params = []
+    if status:
+        where.append("status like ?")
+        params.append(status + "%")
+    sql = ("select build_id, source_file, format, encoding, status, reason, facts from meta.ingest_log"
+           + (" where " + " and ".join(where) if where else "") + " order by build_id, source_file")
+    _print_rows(con.execute(sql, params))
+    con.close()
+
+
+def _print_rows(cursor):
+    cols = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    click.echo("\t".join(cols))
+    for row in rows:
+        click.echo("\t".join("" if v is None else str(v) for v in row))
+    click.echo(f"({len(rows)} rows)", err=True)
+
+
+@main.command()
+def models():
+    """List the SQL models with their versions and dependencies."""
+    from .models import load_project, models_table
+
+    click.echo(models_table(load_project(project_dir())))
+
+
+@main.command()
+@click.argument("model")
+def lineage(model):
+    """Print MODEL's upstream graph down to the raw tables."""
+    from .errors import LawgovError
+    from .models import lineage as model_lineage, load_project
+
+    try:
+        click.echo(model_lineage(load_project(project_dir()), model))
+    except LawgovError as e:
+        fail(str(e))
+
+
+@main.command(name="eval")
+@click.option("--gold", type=click.Path(exists=True, path_type=Path), required=True,
+              help="A gold file (JSON lines of document labels and facts).")
+@db_option
+@click.option("--show-errors", is_flag=True, help="List every missed and every false fact.")
+def evaluate(gold, db, show_errors):
+    """Score the warehouse against a gold file: precision and recall per indicator family."""
+    from .evaluation import score
+
+    if not db.exists():
+        fail(f"{db} does not exist; run `lawgov build` first")
+    click.echo(score(db, gold, show_errors=show_errors))
+
+
+if __name__ == "__main__":
+    main()

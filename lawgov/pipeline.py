@@ -1,0 +1,415 @@
+"""One build, end to end: files → sources → documents + extraction → raw tables → models → publish.
+
+Only this module wires the stages together; each stage is called through the signatures in
+docs/INTERFACES.md. Files are parsed in worker processes and their rows written in batches,
+so memory follows the batch size, not the corpus. A build is incremental: a file whose size
+and mtime (or, failing that, bytes) are unchanged is not parsed again, a changed file
+replaces its rows and a removed file's rows leave; a build with nothing changed publishes
+nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+import uuid
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from . import warehouse
+from .errors import BuildError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BATCH_FILES = 256
+
+
+@dataclass
+class BuildOptions:
+    reports: Path
+    db: Path
+    project: Path                   # the folder holding sql/, seeds/ and dbt_project.yml
+    workers: int = 0                # 0: one per core
+    wait: float = 600.0             # seconds to wait for another build's lock
+    full_refresh: bool = False      # re-parse every file and rebuild every model
+    progress: Callable[[str, int, int], None] | None = None
+
+
+@dataclass
+class BuildSummary:
+    files: int = 0
+    loaded: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    removed: int = 0
+    facts: int = 0
+    mentions: int = 0
+    models_built: int = 0
+    models_skipped: int = 0
+    tests_passed: int = 0
+    tests_warned: int = 0
+    seconds: float = 0.0
+    published: bool = False
+    nothing_changed: bool = False
+    problems: list[str] = field(default_factory=list)   # quarantined files and manifest rows, in words
+
+
+@dataclass
+class FileState:
+    """What the last build knew of a file (meta.files)."""
+
+    source_file: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    status: str
+    doc_id: str | None
+    duplicate_of: str | None
+
+
+def code_fingerprint(project: Path) -> str:
+    """A hash of everything that decides what a file's rows are: the package and its rules,
+    and the seeds it reads. When it changes every file is parsed again."""
+    h = hashlib.sha256()
+    paths = sorted(PACKAGE_DIR.rglob("*.py")) + sorted((PACKAGE_DIR / "rules").rglob("*"))
+    paths += sorted((project / "seeds").glob("*.csv"))
+    for p in paths:
+        if p.is_file() and "__pycache__" not in p.parts:
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def project_fingerprint(project: Path) -> str:
+    """A hash of the model project; a change means the models must run even if no file did."""
+    h = hashlib.sha256()
+    for p in sorted((project / "sql").rglob("*")) + [project / "dbt_project.yml"]:
+        if p.is_file():
+            h.update(str(p.relative_to(project)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def read_previous(published: Path) -> tuple[dict[str, FileState], dict[str, str]]:
+    """The published warehouse's file states and its build fingerprints, if any."""
+    if not published.exists():
+        return {}, {}
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(published), read_only=True)
+    except duckdb.Error:
+        return {}, {}
+    try:
+        rows = con.execute(
+            "select source_file, size, mtime_ns, sha256, status, doc_id, duplicate_of from meta.files"
+        ).fetchall()
+        marks = dict(con.execute("select table_name, fingerprint from meta.raw_fingerprints").fetchall())
+    except duckdb.Error:
+        return {}, {}
+    finally:
+        con.close()
+    return {r[0]: FileState(*r) for r in rows}, marks
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def text_key(text: str) -> str:
+    """Identity of a report's text, whatever its format or white space: duplicates share it."""
+    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def parse_file(path: Path, root: Path, manifest_row: dict | None) -> dict:
+    """Everything one file contributes, as plain rows. Runs in a worker process."""
+    from .documents import describe_document
+    from .extraction import extract
+    from .sources import read_source
+
+    source = read_source(path, root)
+    out = {"source": source, "document": None, "mentions": [], "facts": [], "evidence": []}
+    if source.status != "loaded":
+        return out
+    try:
+        meta = describe_document(source.text, source.name, manifest_row)
+        if meta.doc_kind == "not_report":
+            source.status, source.reason = "quarantined", "not a report: no report content found"
+            return out
+        result = extract(source.text, meta.report_year)
+    except Exception as e:  # a parser bug must not stop the build; the file is quarantined
+        source.status = "quarantined"
+        source.reason = f"parser failed: {type(e).__name__}: {e}"
+        return out
+    key = text_key(source.text)
+    doc_id = key[:16]
+    out["text_key"] = key
+    out["document"] = {
+        "doc_id": doc_id, "source_file": source.name, "sha256": source.sha256, "text_sha256": key,
+        "size": source.size, "format": source.format, "encoding": source.encoding,
+        "text": source.text, "chars": len(source.text), "title": meta.title,
+        "reporting_body": meta.reporting_body, "doc_kind": meta.doc_kind,
+        "region_code": meta.region_code, "region_name": meta.region_name,
+        "region_level": meta.region_level, "province_code": meta.province_code,
+        "city_code": meta.city_code, "region_confidence": meta.region_confidence,
+        "region_candidates": list(meta.region_candidates or []), "report_year": meta.report_year,
+        "published_on": meta.published_on, "url": meta.url,
+    }
+
+    def body_at(pos: int):
+        for other in meta.other_bodies:
+            if other.start <= pos < other.end:
+                return other
+        return None
+
+    for i, m in enumerate(result.mentions):
+        other = body_at(m.span_start)
+        out["mentions"].append({
+            "mention_id": f"{doc_id}-m{i:05d}", "doc_id": doc_id, "span_start": m.span_start,
+            "span_end": m.span_end, "number_text": m.number_text, "value": m.value, "unit": m.unit,
+            "unit_raw": m.unit_raw, "qualifier": m.qualifier, "kind": m.kind, "year": m.year,
+            "indicator": m.indicator, "scope": m.scope, "sentence": m.sentence, "clause": m.clause,
+            "region_code": other.region_code if other else meta.region_code,
+        })
+    for i, f in enumerate(result.facts):
+        fact_id = f"{doc_id}-f{i:04d}"
+        other = body_at(f.span_start)
+        evidences = f.evidences or [(f.span_start, f.span_end, f.evidence)]
+        out["facts"].append({
+            "fact_id": fact_id, "doc_id": doc_id, "indicator": f.indicator, "value": f.value,
+            "unit": f.unit, "unit_raw": f.unit_raw, "qualifier": f.qualifier, "year": f.year,
+            "scope": f.scope, "region_code": other.region_code if other else meta.region_code,
+            "about_reporting_body": other is None, "evidence": f.evidence,
+            "span_start": f.span_start, "span_end": f.span_end, "derived": bool(f.derived),
+            "derivation": f.derivation, "evidence_count": len(evidences),
+        })
+        for start, end, sentence in evidences:
+            out["evidence"].append({"fact_id": fact_id, "doc_id": doc_id, "evidence": sentence,
+                                    "span_start": start, "span_end": end})
+    return out
+
+
+def _parse_job(args):
+    return parse_file(*args)
+
+
+def _frames(results: list[dict]):
+    import polars as pl
+
+    def frame(table, rows):
+        return pl.DataFrame(rows, schema=warehouse.frame_schema(table)) if rows else None
+
+    docs = [r["document"] for r in results if r["document"]]
+    return {
+        "documents": frame("documents", docs),
+        "mentions": frame("mentions", [m for r in results for m in r["mentions"]]),
+        "facts": frame("facts", [f for r in results for f in r["facts"]]),
+        "fact_evidence": frame("fact_evidence", [e for r in results for e in r["evidence"]]),
+    }
+
+
+def build(opts: BuildOptions) -> BuildSummary:
+    """Build and publish the warehouse; raises a LawgovError subclass when it cannot."""
+    from .documents import load_manifest
+    from .sources import list_sources
+
+    started = time.monotonic()
+    summary = BuildSummary()
+    published = opts.db.resolve()
+    reports = opts.reports.resolve()
+    if not reports.is_dir():
+        raise BuildError(f"the reports folder {reports} does not exist", file=str(reports))
+    lock = warehouse.acquire_lock(published, opts.wait)
+    try:
+        warehouse.clear_stale_areas(published)
+        previous, marks = read_previous(published)
+        code_fp = code_fingerprint(opts.project)
+        proj_fp = project_fingerprint(opts.project)
+        same_code = marks.get("_code") == code_fp and not opts.full_refresh
+        if not same_code:
+            previous_for_reuse = {}
+        else:
+            previous_for_reuse = previous
+
+        manifest_path = reports / "manifest.csv"
+        manifest, manifest_errors = load_manifest(manifest_path) if manifest_path.exists() else ({}, [])
+        summary.problems += [str(e) for e in manifest_errors]
+
+        paths = list_sources(reports)
+        names = {p.relative_to(reports).as_posix(): p for p in paths}
+        summary.files = len(names)
+        unchanged, to_parse = _plan(names, previous_for_reuse)
+        removed = [n for n in previous if n not in names]
+        # A duplicate whose original changed or left must be looked at again.
+        gone = {previous[n].doc_id for n in removed + to_parse if n in previous and previous[n].doc_id}
+        for n in list(unchanged):
+            st = previous[n]
+            if st.status.startswith("duplicate") and st.duplicate_of in gone:
+                unchanged.remove(n)
+                to_parse.append(n)
+        to_parse.sort()
+        summary.unchanged = len(unchanged)
+        summary.removed = len(removed)
+
+        if (published.exists() and same_code and not to_parse and not removed
+                and marks.get("_project") == proj_fp and not manifest_errors):
+            summary.nothing_changed = True
+            summary.seconds = time.monotonic() - started
+            return summary
+
+        area = warehouse.open_area(published, copy_published=same_code)
+        try:
+            con = warehouse.connect(area.db)
+            warehouse.ensure_schema(con)
+            stale_docs = [previous[n].doc_id for n in removed + to_parse
+                          if n in previous and previous[n].doc_id
+                          and not previous[n].status.startswith("duplicate")]
+            warehouse.delete_documents(con, stale_docs)
+            con.execute("delete from meta.files where source_file in (select unnest(?))",
+                        [removed + to_parse])
+            build_id = datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
+            _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id)
+            _log_unchanged(con, build_id, unchanged)
+            _mark_raw(con, code_fp, proj_fp)
+            _run_models(con, opts, summary)
+            summary.facts = con.execute("select count(*) from raw.facts").fetchone()[0]
+            summary.mentions = con.execute("select count(*) from raw.mentions").fetchone()[0]
+            summary.seconds = time.monotonic() - started
+            con.execute(
+                "insert into meta.builds values (?, ?, current_timestamp, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [build_id, datetime.now(), str(reports), code_fp, summary.files, summary.loaded,
+                 summary.unchanged, summary.duplicates, summary.quarantined, summary.removed,
+                 summary.facts, summary.seconds])
+            warehouse.publish(con, area)
+            summary.published = True
+        except BaseException:
+            try:
+                con.close()
+            except Exception:
+                pass
+            warehouse.discard(area)
+            raise
+    finally:
+        lock.release()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _plan(names: dict[str, Path], previous: dict[str, FileState]) -> tuple[list[str], list[str]]:
+    """Split the files into unchanged ones and ones to parse, hashing only when stat differs."""
+    unchanged, to_parse = [], []
+    for name, path in names.items():
+        st = previous.get(name)
+        if st is None:
+            to_parse.append(name)
+            continue
+        stat = path.stat()
+        if stat.st_size == st.size and stat.st_mtime_ns == st.mtime_ns:
+            unchanged.append(name)
+        elif stat.st_size == st.size and sha256_of(path) == st.sha256:
+            unchanged.append(name)
+        else:
+            to_parse.append(name)
+    return unchanged, to_parse
+
+
+def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id) -> None:
+    """Parse the files that need it, in worker processes, and write their rows in batches."""
+    known = dict(con.execute("select text_sha256, source_file from raw.documents").fetchall())
+    workers = opts.workers or os.cpu_count() or 1
+    jobs = [(names[n], reports, manifest.get(n)) for n in to_parse]
+    progress = opts.progress or (lambda stage, done, total: None)
+    done = 0
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(jobs) > 1 else None
+    try:
+        for start in range(0, len(jobs), BATCH_FILES):
+            batch = jobs[start:start + BATCH_FILES]
+            results = list(pool.map(_parse_job, batch, chunksize=8)) if pool else [_parse_job(j) for j in batch]
+            kept = []
+            for r in results:
+                source = r["source"]
+                status, reason, dup_of = source.status, source.reason, None
+                doc_id = r["document"]["doc_id"] if r["document"] else None
+                if doc_id:
+                    original = known.get(r["text_key"])
+                    if original:
+                        dup_of, doc_id = doc_id, None
+                        status, reason = f"duplicate_of {original}", f"same text as {original}"
+                    else:
+                        known[r["text_key"]] = source.name
+                        kept.append(r)
+                if status == "loaded":
+                    summary.loaded += 1
+                elif status.startswith("duplicate"):
+                    summary.duplicates += 1
+                else:
+                    summary.quarantined += 1
+                    summary.problems.append(f"{source.name}: {reason}")
+                facts = len(r["facts"]) if status == "loaded" else 0
+                con.execute(
+                    "insert into meta.files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [source.name, source.size, source.mtime_ns, source.sha256, source.format,
+                     source.encoding, status, reason, doc_id, dup_of, facts])
+                con.execute(
+                    "insert into meta.ingest_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
+                    [build_id, str(source.path), source.name, source.size, source.sha256,
+                     source.format, source.encoding, status, reason, facts])
+            frames = _frames(kept)
+            for table, frame in frames.items():
+                warehouse.append(con, f"raw.{table}", frame)
+            done += len(batch)
+            progress("parse", done, len(jobs))
+    finally:
+        if pool:
+            pool.shutdown()
+
+
+def _log_unchanged(con, build_id: str, unchanged: list[str]) -> None:
+    if not unchanged:
+        return
+    con.execute(
+        """insert into meta.ingest_log
+           select ?, source_file, source_file, size, sha256, format, encoding,
+                  case when status = 'loaded' then 'unchanged' else status end,
+                  reason, facts, current_timestamp
+           from meta.files where source_file in (select unnest(?))""",
+        [build_id, unchanged])
+
+
+def _mark_raw(con, code_fp: str, proj_fp: str) -> None:
+    """Record a fingerprint of each raw table's content, for the model runner to compare."""
+    docs_fp = con.execute(
+        "select coalesce(md5(string_agg(doc_id, ',' order by doc_id)), '') from raw.documents"
+    ).fetchone()[0]
+    marks = {f"raw.{t}": hashlib.sha256(f"{docs_fp}:{code_fp}:{t}".encode()).hexdigest()[:16]
+             for t in warehouse.RAW_TABLES}
+    files_fp = con.execute(
+        "select coalesce(md5(string_agg(source_file || status, ',' order by source_file)), '') from meta.files"
+    ).fetchone()[0]
+    marks["meta.files"] = files_fp
+    marks["meta.ingest_log"] = hashlib.sha256(f"{files_fp}:{time.time()}".encode()).hexdigest()[:16]
+    marks["_code"] = code_fp
+    marks["_project"] = proj_fp
+    con.execute("delete from meta.raw_fingerprints")
+    con.executemany("insert into meta.raw_fingerprints values (?, ?)", list(marks.items()))
+
+
+def _run_models(con, opts: BuildOptions, summary: BuildSummary) -> None:
+    from .models import load_project, run_project
+
+    project = load_project(opts.project)
+    progress = opts.progress
+    result = run_project(con, project, full_refresh=opts.full_refresh,
+                         progress=(lambda done, total: progress("models", done, total)) if progress else None)
+    summary.models_built = getattr(result, "built", 0)
+    summary.models_skipped = getattr(result, "skipped", 0)
+    summary.tests_passed = getattr(result, "tests_passed", 0)
+    summary.tests_warned = getattr(result, "tests_warned", 0)
