@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Build seeds/regions.csv from the NBS division list in ../shared/data/divisions.
+
+Usage: python scripts/build_regions.py [--src DIR] [--out FILE]
+
+Columns (in this order):
+  code           GB/T 2260: 6 digits for province / city / county (44 -> 440000,
+                 4417 -> 441700), 9 digits for townships (乡级).
+  name           the official name.
+  level          province | city | district | county | township
+  parent_code    the code of the unit above (empty for provinces).
+  province_code  6 digits.
+  city_code      6 digits of the 地级 unit; for 直辖市 (北京, 天津, 上海, 重庆) it is the
+                 province-level city itself (110000 ...), so a district of Beijing has
+                 parent_code = city_code = 110000; empty for provinces and for counties
+                 directly under a province (省直辖县级行政区划: 济源, 仙桃, 石河子 ...).
+  aliases        '|'-separated short forms reports use (阳江 for 阳江市, 焉耆 for
+                 焉耆回族自治县, 东坝 for 东坝地区); one-character forms are not kept.
+
+Placeholder rows of the source are dropped: the 市辖区 / 县 rows of the 直辖市 and the
+省直辖县级行政区划 groupings are not cities; a county-level row that only repeats its
+city (东莞市 441900 under 4419, 嘉峪关市 620201) is folded into the city, its townships
+then hang from the city.
+
+Levels: 市辖区 (names ending in 区, incl. 城区, 郊区, 矿区) are district; 县, 县级市, 旗,
+自治县, 自治旗, 特区 and 林区 are county.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SRC = ROOT.parent / "shared" / "data" / "divisions"
+DEFAULT_OUT = ROOT / "seeds" / "regions.csv"
+
+ETHNIC = (
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 "
+    "拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 "
+    "塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 "
+    "汉 各"
+).split()
+_ETH = "|".join(sorted(ETHNIC, key=len, reverse=True))
+# 焉耆回族自治县 -> 焉耆; 积石山保安族东乡族撒拉族自治县 -> 积石山; 鄂伦春自治旗 -> 鄂伦春
+ETHNIC_AUTONOMY = re.compile(rf"(?:(?:{_ETH})族?)*自治(?:区|州|县|旗)$")
+
+SUFFIXES = {
+    "province": ["特别行政区", "自治区", "省", "市"],
+    "city": ["自治州", "地区", "盟", "市"],
+    "county": ["联合旗", "自治旗", "自治县", "林区", "特区", "县", "市", "旗", "区"],
+    "district": ["新区", "区"],
+    "township": ["街道办事处", "办事处", "街道", "地区", "镇", "乡"],
+}
+# Aliases that are ordinary words or hopelessly ambiguous as bare text.
+STOP_ALIASES = {"城关", "市中", "新区", "开发", "中心", "城区", "郊区", "矿区", "东区", "西区",
+                "南区", "北区", "中区", "新城", "老城", "城中", "城东", "城西", "城南", "城北",
+                "人民", "经济", "工业", "高新", "长安", "和平", "团结", "胜利", "红旗", "前进",
+                "光明", "幸福", "友谊", "民主", "建设", "解放", "新华", "中华", "东风", "向阳"}
+
+
+def aliases_for(name: str, level: str) -> list[str]:
+    out: list[str] = []
+    m = ETHNIC_AUTONOMY.search(name)
+    if m and m.start() >= 2:
+        out.append(name[: m.start()])
+    elif m:  # 东乡族自治县 -> 东乡 (the place is named after the people)
+        core = re.sub(r"族?自治(?:区|州|县|旗)$", "", name)
+        if len(core) >= 2:
+            out.append(core)
+    if not out:
+        for suf in SUFFIXES[level]:
+            if name.endswith(suf) and len(name) - len(suf) >= 2:
+                out.append(name[: -len(suf)])
+                break
+    return [a for a in out if len(a) >= 2 and a != name and a not in STOP_ALIASES]
+
+
+def read(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def build(src: Path) -> list[dict]:
+    provinces = read(src / "provinces.csv")
+    cities = read(src / "cities.csv")
+    areas = read(src / "areas.csv")
+    streets = read(src / "streets.csv")
+    municipal = {p["code"] for p in provinces if p["name"].endswith("市")}  # 11 12 31 50
+
+    rows: list[dict] = []
+    for p in provinces:
+        code = p["code"].ljust(6, "0")
+        rows.append(dict(code=code, name=p["name"], level="province", parent_code="",
+                         province_code=code, city_code="", aliases=aliases_for(p["name"], "province")))
+
+    real_city: dict[str, dict] = {}
+    for c in cities:
+        pc = c["provinceCode"]
+        if pc in municipal or c["name"] in ("市辖区", "县") or "直辖县级" in c["name"]:
+            continue
+        code = c["code"].ljust(6, "0")
+        row = dict(code=code, name=c["name"], level="city", parent_code=pc.ljust(6, "0"),
+                   province_code=pc.ljust(6, "0"), city_code=code,
+                   aliases=aliases_for(c["name"], "city"))
+        real_city[c["code"]] = row
+        rows.append(row)
+
+    area_parent: dict[str, str] = {}   # area code -> code townships hang from
+    area_city: dict[str, str] = {}
+    area_name = {a["code"]: a["name"] for a in areas}
+    for a in areas:
+        pc6 = a["provinceCode"].ljust(6, "0")
+        city = real_city.get(a["cityCode"])
+        if a["provinceCode"] in municipal:
+            parent = city_code = pc6
+        elif city is not None:
+            parent = city_code = city["code"]
+            if a["name"] == city["name"]:          # 东莞市 441900, 嘉峪关市 620201
+                area_parent[a["code"]] = city["code"]
+                area_city[a["code"]] = city["code"]
+                continue
+        else:                                     # 省直辖县级行政区划
+            parent, city_code = pc6, ""
+        name = a["name"]
+        level = "district" if name.endswith("区") and not name.endswith(("林区", "特区")) else "county"
+        rows.append(dict(code=a["code"], name=name, level=level, parent_code=parent,
+                         province_code=pc6, city_code=city_code,
+                         aliases=aliases_for(name, level)))
+        area_parent[a["code"]] = a["code"]
+        area_city[a["code"]] = city_code
+
+    for s in streets:
+        name = s["name"]
+        std = re.search(r"(街道|镇|乡|地区)$", name) is not None
+        parent = area_parent.get(s["areaCode"], s["areaCode"])
+        al = aliases_for(name, "township") if std else []
+        county = area_name.get(s["areaCode"], "")
+        if std and county and name.startswith(county) and len(name) > len(county) + 2:
+            al.append(name[len(county):])            # 济源市沁园街道 -> 沁园街道
+            al += aliases_for(name[len(county):], "township")
+        rows.append(dict(code=s["code"], name=name, level="township", parent_code=parent,
+                         province_code=s["provinceCode"].ljust(6, "0"),
+                         city_code=area_city.get(s["areaCode"], ""), aliases=al))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--src", type=Path, default=DEFAULT_SRC)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args(argv)
+    if not (args.src / "provinces.csv").exists():
+        print(f"division list not found in {args.src}", file=sys.stderr)
+        return 1
+    rows = build(args.src)
+    seen: set[str] = set()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with open(args.out, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["code", "name", "level", "parent_code", "province_code", "city_code", "aliases"])
+        for r in rows:
+            if r["code"] in seen:
+                continue
+            seen.add(r["code"])
+            w.writerow([r["code"], r["name"], r["level"], r["parent_code"], r["province_code"],
+                        r["city_code"], "|".join(r["aliases"])])
+    print(f"wrote {len(seen)} regions to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
