@@ -1,0 +1,60 @@
+"""A Word .docx document to report text, with python-docx (the maintained reader of the format).
+
+Body paragraphs and tables are read in document order; a table row becomes one
+``cell | cell`` line (a merged cell once). Page headers and footers are left out: they hold
+page numbers and letterheads, not the report.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from lawgov.errors import SourceError
+
+_WS = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def _cell_text(cell) -> str:
+    return _WS.sub(" ", cell.text).strip()
+
+
+def docx_text(data: bytes) -> str:
+    import docx                       # imported here: only Word files pay for it
+    from docx.table import Table
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        names = set(zf.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise SourceError(f"damaged Word document: not a readable .docx archive ({exc})") from None
+    if "word/document.xml" not in names:
+        raise SourceError("not a Word document: a zip archive without word/document.xml "
+                          "(an Excel, PowerPoint or other archive?)")
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    cells, seen = [], set()
+                    for cell in row.cells:
+                        key = id(cell._tc)
+                        if key in seen:        # a merged cell repeats across its span
+                            continue
+                        seen.add(key)
+                        cells.append(_cell_text(cell))
+                    if any(cells):
+                        lines.append(" | ".join(cells))
+            else:
+                text = block.text.strip()
+                if text:
+                    lines.append(text)
+    except SourceError:
+        raise
+    except Exception as exc:  # python-docx / lxml raise many types for damaged parts
+        raise SourceError(f"damaged Word document ({type(exc).__name__}: {exc})") from None
+    if not lines:
+        raise SourceError("Word document without text")
+    return "\n".join(lines)
