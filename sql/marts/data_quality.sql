@@ -1,0 +1,129 @@
+-- One row per problem the marts can see. problem is one of:
+--   rate_mismatch             a reported rate and the one derived from its counts differ
+--   rate_mismatch_accepted    no cases closed stated; the reported correction rate does not
+--                             match corrected / accepted either (warning)
+--   rate_out_of_range         a rate (stated or derived) outside 0–100
+--   corrected_exceeds_closed  more corrected reconsideration cases than closed ones
+--   conflicting_values        one indicator with two values for one region, year and scope
+--   unresolved_region         a document whose region could not be resolved
+with docs as (
+    select doc_id, source_file from {{ ref('documents') }}
+),
+problems as (
+    select
+        'rate_mismatch' as problem,
+        'error' as severity,
+        'reconsideration.correction_rate' as indicator,
+        region_code, region_name, year, scope,
+        reported_rate as value,
+        derived_rate as expected_value,
+        doc_id,
+        'reported ' || reported_rate || '% vs corrected/closed ' || corrected || '/' || closed
+            || ' = ' || derived_rate || '%' as detail,
+        evidence,
+        null as fact_id
+    from {{ ref('reconsideration_correction_rate') }}
+    where consistent = false
+
+    union all
+    select
+        'rate_mismatch', 'error', 'litigation.head_appearance_rate',
+        region_code, region_name, year, scope,
+        reported_rate, derived_rate, doc_id,
+        'reported ' || reported_rate || '% vs appearances/hearings ' || appearances || '/' || hearings
+            || ' = ' || derived_rate || '%',
+        evidence, null
+    from {{ ref('court_appearance_rate') }}
+    where consistent = false
+
+    union all
+    select
+        'rate_mismatch_accepted', 'warning', 'reconsideration.correction_rate',
+        region_code, region_name, year, scope,
+        reported_rate, round(corrected / accepted * 100, 2), doc_id,
+        'reported ' || reported_rate || '% vs corrected/accepted ' || corrected || '/' || accepted
+            || ' = ' || round(corrected / accepted * 100, 2) || '% (cases closed not stated)',
+        evidence, null
+    from {{ ref('reconsideration_correction_rate') }}
+    where closed is null and accepted > 0 and reported_rate is not null and corrected is not null
+      and abs(reported_rate - round(corrected / accepted * 100, 2)) > {{ var('rate_tolerance', 0.5) }}
+
+    union all
+    select
+        'rate_out_of_range', 'error', indicator,
+        region_code, region_name, year, scope,
+        value, null, doc_id,
+        'stated rate ' || value || '% is outside 0–100',
+        evidence, fact_id
+    from {{ ref('facts') }}
+    where unit = '%' and (value < 0 or value > 100)
+
+    union all
+    select
+        'rate_out_of_range', 'error', 'litigation.head_appearance_rate',
+        region_code, region_name, year, scope,
+        derived_rate, null, doc_id,
+        'derived rate appearances/hearings ' || appearances || '/' || hearings || ' = ' || derived_rate || '% is outside 0–100',
+        evidence, null
+    from {{ ref('court_appearance_rate') }}
+    where derived_rate < 0 or derived_rate > 100
+
+    union all
+    select
+        'rate_out_of_range', 'error', 'reconsideration.correction_rate',
+        region_code, region_name, year, scope,
+        derived_rate, null, doc_id,
+        'derived rate corrected/closed ' || corrected || '/' || closed || ' = ' || derived_rate || '% is outside 0–100',
+        evidence, null
+    from {{ ref('reconsideration_correction_rate') }}
+    where derived_rate < 0 or derived_rate > 100
+
+    union all
+    select
+        'corrected_exceeds_closed', 'error', 'reconsideration.corrected',
+        region_code, region_name, year, scope,
+        corrected, closed, doc_id,
+        'corrected ' || corrected || ' > closed ' || closed,
+        evidence, null
+    from {{ ref('reconsideration_correction_rate') }}
+    where corrected > closed
+
+    union all
+    select
+        'conflicting_values', 'warning', indicator,
+        region_code, region_name, year, scope,
+        min_value, max_value, doc_id,
+        n_facts || ' facts give ' || n_values || ' values: '
+            || array_to_string(list_transform(all_values, x -> cast(x as varchar)), ', '),
+        evidence, fact_id
+    from {{ ref('int_indicator_values') }}
+    where n_values > 1
+
+    union all
+    select
+        'unresolved_region', 'error', null,
+        region_code, region_name, report_year, null,
+        null, null, doc_id,
+        'region ' || coalesce(region_confidence, 'unknown')
+            || coalesce(' (candidates: ' || array_to_string(region_candidates, ', ') || ')', ''),
+        title, null
+    from {{ ref('documents') }}
+    where region_code is null or region_confidence in ('ambiguous', 'unresolved')
+)
+select
+    md5(concat_ws('|', p.problem, p.indicator, p.region_code, p.year, p.scope, p.doc_id, p.fact_id)) as problem_id,
+    p.problem,
+    p.severity,
+    p.region_code,
+    p.region_name,
+    p.year,
+    p.scope,
+    p.indicator,
+    p.value,
+    p.expected_value,
+    p.doc_id,
+    d.source_file,
+    p.detail,
+    p.evidence
+from problems as p
+left join docs as d on d.doc_id = p.doc_id

@@ -1,0 +1,51 @@
+-- One row per fact, long format. A fact about another body than the reporting one
+-- (about_reporting_body = false) carries that body's region and names.
+with f as (
+    select
+        f.*,
+        d.source_file,
+        d.report_year,
+        d.region_code = f.region_code and f.about_reporting_body as of_reporting_body,
+        d.region_name as doc_region_name,
+        d.region_level as doc_region_level,
+        d.province_code as doc_province_code,
+        d.city_code as doc_city_code
+    from {{ ref('stg_facts') }} as f
+    left join {{ ref('stg_documents') }} as d on d.doc_id = f.doc_id
+)
+select
+    f.fact_id,
+    f.doc_id,
+    f.source_file,
+    f.indicator,
+    i.name_zh as indicator_name,
+    f.value,
+    f.unit,
+    f.unit_raw,
+    f.qualifier,
+    f.year,
+    f.scope,
+    f.region_code,
+    case when f.of_reporting_body then coalesce(f.doc_region_name, r.name) else coalesce(r.name, f.doc_region_name) end as region_name,
+    f.evidence,
+    f.span_start,
+    f.span_end,
+    f.derived,
+    f.derivation,
+    f.about_reporting_body,
+    f.evidence_count,
+    i.family as indicator_family,
+    i.tier as indicator_tier,
+    case when f.of_reporting_body then coalesce(f.doc_region_level, r.level) else r.level end as region_level,
+    coalesce(case when f.of_reporting_body then f.doc_province_code end, r.province_code) as province_code,
+    p.name as province_name,
+    coalesce(case when f.of_reporting_body then f.doc_city_code end, r.city_code) as city_code,
+    c.name as city_name,
+    f.report_year
+from f
+left join {{ ref('stg_indicators') }} as i on i.code = f.indicator
+left join {{ ref('stg_regions') }} as r on r.code = f.region_code
+left join {{ ref('stg_regions') }} as p
+    on p.code = coalesce(case when f.of_reporting_body then f.doc_province_code end, r.province_code)
+left join {{ ref('stg_regions') }} as c
+    on c.code = coalesce(case when f.of_reporting_body then f.doc_city_code end, r.city_code)
