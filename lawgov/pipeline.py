@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
@@ -87,7 +88,8 @@ def code_fingerprint(project: Path) -> str:
 def project_fingerprint(project: Path) -> str:
     """A hash of the model project; a change means the models must run even if no file did."""
     h = hashlib.sha256()
-    for p in sorted((project / "sql").rglob("*")) + [project / "dbt_project.yml"]:
+    paths = [p for d in ("sql", "macros", "seeds") for p in sorted((project / d).rglob("*"))]
+    for p in paths + [project / "dbt_project.yml"]:
         if p.is_file():
             h.update(str(p.relative_to(project)).encode())
             h.update(p.read_bytes())
@@ -124,9 +126,18 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def text_key(text: str) -> str:
-    """Identity of a report's text, whatever its format or white space: duplicates share it."""
-    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
+    """Identity of a report's body, whatever its format: duplicates share it.
+
+    Only prose lines count (a sentence end, or 20 Han characters), with white space removed,
+    because the same report as a web page, a PDF and plain text differs in its title, date
+    lines and wrapping but not in its sentences."""
+    lines = [ln for ln in text.splitlines() if "。" in ln or len(_HAN.findall(ln)) >= 20]
+    body = "".join("".join(ln.split()) for ln in lines) or "".join(text.split())
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def parse_file(path: Path, root: Path, manifest_row: dict | None) -> dict:

@@ -1,7 +1,7 @@
 """The warehouse file: raw tables, the build lock, and atomic publishing.
 
 A build never writes the published file. It works on a copy in a private folder beside it
-(``data/.build-<pid>/warehouse.duckdb``: the same file name, because DuckDB names a file's
+(``data/.build-warehouse.duckdb-<pid>-<ms>/warehouse.duckdb``: the same file name, because DuckDB names a file's
 catalog after it and views refer to that catalog), and only when the data tests pass is the
 copy checkpointed, closed and renamed over the published file. A rename is atomic on POSIX:
 an analyst's open read-only connection keeps the old inode and a consistent view, a killed
@@ -101,7 +101,7 @@ def acquire_lock(published: Path, wait: float):
 def clear_stale_areas(published: Path) -> list[Path]:
     """Remove the folders of builds that died; only called while holding the lock."""
     removed = []
-    for folder in published.parent.glob(".build-*"):
+    for folder in published.parent.glob(f".build-{published.name}-*"):
         if folder.is_dir():
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
@@ -110,7 +110,7 @@ def clear_stale_areas(published: Path) -> list[Path]:
 
 def open_area(published: Path, *, copy_published: bool) -> BuildArea:
     """Make a build's private folder, starting from a copy of the published warehouse."""
-    folder = published.parent / f".build-{os.getpid()}-{int(time.time() * 1000)}"
+    folder = published.parent / f".build-{published.name}-{os.getpid()}-{int(time.time() * 1000)}"
     folder.mkdir(parents=True)
     area = BuildArea(published=published, folder=folder)
     if copy_published and published.exists():
