@@ -67,7 +67,7 @@ def build(reports, db, workers, wait, full_refresh, quiet):
         fail(f"build failed, nothing published: {e}")
     except KeyboardInterrupt:
         fail("build interrupted, nothing published", 130)
-    if not quiet:
+    if not quiet and sys.stderr.isatty():
         click.echo("", err=True)
     for problem in summary.problems:
         click.secho(f"  ! {problem}", fg="yellow", err=True)
@@ -84,13 +84,18 @@ def build(reports, db, workers, wait, full_refresh, quiet):
 
 
 def _progress_printer():
+    """Counts on one updating line in a terminal; one line per finished stage in a log."""
     state = {"stage": None}
+    live = sys.stderr.isatty()
 
     def show(stage: str, done: int, total: int):
-        if stage != state["stage"] and state["stage"] is not None:
-            click.echo("", err=True)
+        if live:
+            if stage != state["stage"] and state["stage"] is not None:
+                click.echo("", err=True)
+            click.echo(f"\r{stage}: {done}/{total}", nl=False, err=True)
+        elif done == total:
+            click.echo(f"{stage}: {done}/{total}", err=True)
         state["stage"] = stage
-        click.echo(f"\r{stage}: {done}/{total}", nl=False, err=True)
 
     return show
 

@@ -245,10 +245,7 @@ def build(opts: BuildOptions) -> BuildSummary:
         code_fp = code_fingerprint(opts.project)
         proj_fp = project_fingerprint(opts.project)
         same_code = marks.get("_code") == code_fp and not opts.full_refresh
-        if not same_code:
-            previous_for_reuse = {}
-        else:
-            previous_for_reuse = previous
+        previous_for_reuse = previous if same_code else {}
 
         manifest_path = reports / "manifest.csv"
         manifest, manifest_errors = load_manifest(manifest_path) if manifest_path.exists() else ({}, [])
@@ -276,10 +273,12 @@ def build(opts: BuildOptions) -> BuildSummary:
             summary.seconds = time.monotonic() - started
             return summary
 
-        area = warehouse.open_area(published, copy_published=same_code)
+        area = warehouse.open_area(published)
         try:
             con = warehouse.connect(area.db)
             warehouse.ensure_schema(con)
+            if not same_code:  # every file is parsed again; the build history stays
+                warehouse.clear_raw(con)
             stale_docs = [previous[n].doc_id for n in removed + to_parse
                           if n in previous and previous[n].doc_id
                           and not previous[n].status.startswith("duplicate")]

@@ -108,12 +108,12 @@ def clear_stale_areas(published: Path) -> list[Path]:
     return removed
 
 
-def open_area(published: Path, *, copy_published: bool) -> BuildArea:
+def open_area(published: Path) -> BuildArea:
     """Make a build's private folder, starting from a copy of the published warehouse."""
     folder = published.parent / f".build-{published.name}-{os.getpid()}-{int(time.time() * 1000)}"
     folder.mkdir(parents=True)
     area = BuildArea(published=published, folder=folder)
-    if copy_published and published.exists():
+    if published.exists():
         shutil.copyfile(published, area.db)
     return area
 
@@ -136,6 +136,13 @@ def delete_documents(con, doc_ids: list[str]) -> None:
     for table in RAW_TABLES:
         con.execute(f"delete from raw.{table} where doc_id in (select doc_id from _gone)")
     con.execute("drop table _gone")
+
+
+def clear_raw(con) -> None:
+    """Empty the raw tables and the file states, keeping build history and model state."""
+    for table in RAW_TABLES:
+        con.execute(f"delete from raw.{table}")
+    con.execute("delete from meta.files")
 
 
 def append(con, table: str, frame) -> None:
