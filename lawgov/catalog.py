@@ -1,0 +1,799 @@
+"""The indicator catalogue, and the engine that classifies each quantity of a report.
+
+The catalogue is seeds/indicators.csv. The rules are data in lawgov/rules/:
+cues.yaml (which words make a number which indicator), context.yaml (changes, comparison
+bases, breakdowns, other bodies, shares), scopes.yaml, share_rates.csv. This module is
+the one engine that reads them; add a phrasing there, not here.
+
+For each quantity the engine looks at its *lead*, the words between the previous number
+of its clause (or the clause start) and the number, in a copy of the text where
+parenthetical asides and 《titles》 are blanked out:
+
+1. kind — change (同比下降3%, 增加了555件, 2个百分点), comparison_base (较2022年558件,
+   (2019年6593件)), breakdown (行政处罚类349件, 涉企), other_body (中院…, 东湖区215件,
+   a ranked list), share (占比31% of a count with no rate), else level;
+2. indicator — the cue ending nearest the number in the lead (verbs before nouns; a cue
+   may require the sentence to be about a family: 受理 after 复议 is accepted, after 诉讼 a
+   lawsuit); else a cue right after the measure word (12场法治宣传活动); else a verb
+   earlier in the clause (印发…19份和部门规范性文件38份);
+3. scope — the last scope cue in the sentence before the number (区政府 → government,
+   各部门 → departments, 全市 → all);
+4. year — the nearest year named before the number in its sentence (not a comparison's
+   year, not one inside a parenthesis or a title), else the year that opens the paragraph,
+   else the report's year; 去年 / 上年 are the year before.
+
+Tables flattened to text (cells separated by |) are read cell by cell: the caption, the
+column header and the row label make the lead; only a total row (总计, 合计 …) or the row
+of the reporting body (named at the top of the document) is the body's own figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .mentions import Quantity, Windows
+from .text import clauses as split_clauses
+from .text import paragraphs as split_paragraphs
+
+ROOT = Path(__file__).resolve().parent
+RULES = ROOT / "rules"
+CATALOGUE = ROOT.parent / "seeds" / "indicators.csv"
+
+_GAP = "[^，,;；。]"
+_GAP_NO_DIGIT = "[^，,;；。\\d%\\n\\x01|]"   # a gap never crosses a number, a line or a table cell
+
+
+# --------------------------------------------------------------------------- catalogue
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_zh: str
+    family: str
+    unit: str
+    tier: str
+    definition: str
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, Indicator]:
+    """Every indicator of seeds/indicators.csv, by code."""
+    out = {}
+    with open(CATALOGUE, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out[row["code"].strip()] = Indicator(row["code"].strip(), row["name_zh"], row["family"],
+                                                 row["unit"], row["tier"], row["definition"])
+    return out
+
+
+def headline_codes() -> set[str]:
+    return {c for c, i in catalogue().items() if i.tier == "headline"}
+
+
+# --------------------------------------------------------------------------- rules
+
+@dataclass(frozen=True)
+class Cue:
+    indicator: str | None
+    role: str                      # verb | noun | after
+    measure: str                   # count | rate
+    units: tuple[str, ...]
+    families: tuple[str, ...] | None
+    rx: re.Pattern
+
+
+def _compile(p: str, flags: int = 0) -> re.Pattern:
+    # a gap between a cue's words never runs over a number
+    return re.compile(p.replace(_GAP, _GAP_NO_DIGIT), flags)
+
+
+def _load_cues():
+    data = yaml.safe_load((RULES / "cues.yaml").read_text(encoding="utf-8"))
+    family_rx = [(name, _compile(p)) for name, p in data["families"].items()]
+    cues = []
+    for c in data["cues"]:
+        fam = c.get("family")
+        if isinstance(fam, str):
+            fam = (fam,)
+        elif fam is not None:
+            fam = tuple(fam)
+        # patterns that begin with a plain character share one regex (its branches all begin
+        # with a character, so the engine skips quickly to where one may start); the others
+        # get a regex each
+        plain = [p for p in c["patterns"] if p[0] not in "([\\^.?*+{"]
+        other = [p for p in c["patterns"] if p not in plain]
+        groups = (["|".join(plain)] if plain else []) + other
+        for p in groups:
+            cues.append(Cue(c.get("indicator"), c["role"], c["measure"], tuple(c["units"]), fam, _compile(p)))
+    phrases = []
+    for p in data.get("phrases", []):
+        phrases.append((re.compile(p["pattern"]), p["number"], p["indicator"], float(p["value"]), p["unit"]))
+    return family_rx, cues, phrases
+
+
+def _load_context():
+    d = yaml.safe_load((RULES / "context.yaml").read_text(encoding="utf-8"))
+    ctx = {
+        "change": _compile("|".join(f"(?:{p})" for p in d["change"])),
+        "not_change": _compile(d["not_change"]),
+        "level_only_lead": _compile(d["level_only_lead"]),
+        "comparison_base": [_compile(p) for p in d["comparison_base"]],
+        "paren_base": _compile(d["paren_base"]),
+        "breakdown": _compile("|".join(f"(?:{p})" for p in d["breakdown"])),
+        "other_body": _compile("|".join(f"(?:{p})" for p in d["other_body"])),
+        "other_body_sentence": _compile(d["other_body_sentence"]),
+        "place_before_number": _compile(d["place_before_number"]),
+        "generic_places": set(d["generic_places"]),
+        "share": _compile(d["share"]),
+        "all_closed": _compile(d["all_closed"]),
+        "joined": _compile(d["joined"]),
+        "continuation": _compile(d["continuation"]),
+        "total_labels": _compile(d["total_labels"]),
+    }
+    return ctx
+
+
+def _load_scopes():
+    d = yaml.safe_load((RULES / "scopes.yaml").read_text(encoding="utf-8"))
+    return [(scope, re.compile(p)) for scope, patterns in d["scopes"].items() for p in patterns]
+
+
+def _load_share_rates() -> dict[str, str]:
+    with open(RULES / "share_rates.csv", encoding="utf-8") as f:
+        return {r["count_indicator"]: r["rate_indicator"] for r in csv.DictReader(f)}
+
+
+FAMILY_RX, CUES, PHRASES = _load_cues()
+CTX = _load_context()
+SCOPE_RX = _load_scopes()
+SHARE_RATES = _load_share_rates()
+AFTER_CUES = [c for c in CUES if c.role == "after"]
+
+_YEAR_RX = re.compile(
+    r"(?P<abs>(?:19|20)\d{2})\s*年(?:度)?"
+    r"|(?P<cn>[二〇一九零○]{4})年(?:度)?"
+    r"|(?P<prev>去年|上年|上一年|上年度|前一年)"
+    r"|(?P<cur>今年|本年度|本年|当年)"
+)
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?=[\u4e00-\u9fff])")
+_CN_DIGIT = {"二": 2, "〇": 0, "零": 0, "○": 0, "一": 1, "九": 9, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8}
+_RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*[-—–~]\s*$")
+_EVENT_AFTER = re.compile(
+    r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?(?:出台|印发|制定|修订|修正|颁布|施行|实施|发布|启动|成立|获评|被评为|荣获|入选|召开|举办|挂牌|通过)")
+_COMPARE_BEFORE = re.compile(r"(?:较|比|与|同比|相较于?|相比|对比)\s*$")
+_PAREN = re.compile(r"\([^()\n]{0,80}\)")
+_TITLE = re.compile(r"《[^》\n]{0,80}》")
+_SENT = re.compile(r"[^。！？!?\n\s][^。！？!?\n]*[。！？!?]*")
+_BOUNDARY = set(",，;；。、|)）\n :：!?！？") | {""}
+_PARA_YEAR = re.compile(r"^\s*(?:截至|截止|自|在|从)?\s*(?:(?:19|20)\d{2}|[二〇一九零○]{4})")
+_MASK_CH = "□"
+
+
+# --------------------------------------------------------------------------- results
+
+@dataclass
+class Classified:
+    kind: str                      # level | change | comparison_base | breakdown | other_body | share
+    indicator: str | None
+    scope: str | None
+    year: int | None
+    unit: str | None
+    unit_raw: str | None
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    paragraph: int
+    all_closed: bool = False       # followed by 均已办结
+    also: tuple = ()               # further indicators of the same number (审核、备案 …)
+
+
+# --------------------------------------------------------------------------- engine
+
+class Analysis:
+    """One document: its masked text, sentences, clauses and every cue match, computed once."""
+
+    def __init__(self, text: str, report_year: int | None, quantities: list[Quantity]):
+        self.t = text
+        self.report_year = report_year
+        self.qs = quantities
+        self.qstarts = [q.start for q in quantities]
+        self.m = self._mask()
+        self.parens.sort()
+        self.paren_starts = [p[0] for p in self.parens]
+        self._tables: dict[int, tuple] = {}
+        self.paras = split_paragraphs(text)
+        self.para_starts = [s for s, _ in self.paras]
+        self.sents = [m.span() for m in _SENT.finditer(self.m)]
+        self.sent_starts = [s for s, _ in self.sents]
+        self._clauses: dict[int, list[tuple[int, int]]] = {}
+        self.win = self._windows()
+        self.cue_hits = self._scan_cues()
+        self.fam_hits = self._scan(FAMILY_RX)
+        self.fam_ends = [h[0] for h in self.fam_hits]
+        self.scope_hits = self._scan(SCOPE_RX)
+        self.scope_ends = [h[0] for h in self.scope_hits]
+        self.year_hits = self._scan_years()
+        self.para_year_cache: dict[int, int | None] = {}
+
+    # ----------------------------------------------------------- preparation
+    def _mask(self) -> str:
+        chars = list(self.t)
+        qpos = self.qstarts
+        self.parens: list[tuple[int, int]] = []   # unmasked parentheses (they hold a number)
+        for rx in (_PAREN, _TITLE):
+            for m in rx.finditer(self.t):
+                s, e = m.span()
+                i = bisect.bisect_left(qpos, s)
+                if rx is _PAREN and i < len(qpos) and qpos[i] < e:
+                    self.parens.append((s, e))
+                    continue
+                chars[s + 1:e - 1] = _MASK_CH * (e - s - 2)
+        return "".join(chars)
+
+    def _windows(self) -> Windows:
+        """The sentences that hold a number (and the one before, and the paragraph opening):
+        all the text a cue, a family, a scope or a year can be read from."""
+        spans = []
+        cue_spans = []
+        for q in self.qs:
+            k = self.sentence_index(q.start)
+            a, b = self.sents[k]
+            cs, ce = self.clause_of(q.start, (a, b))
+            cue_spans.append((cs, min(max(ce, q.tail) + 1, q.tail + 26)))
+            if k > 0:
+                a = self.sents[k - 1][0]     # its subject may be in the sentence before
+            spans.append((a, b))
+            p = self.paragraph_index(q.start)
+            if self.paras:
+                ps = self.paras[p][0]
+                spans.append((ps, min(ps + 48, b)))
+        # cues are read in the clauses that hold a number (and just after the number)
+        self.cue_win = Windows(self.m, cue_spans)
+        return Windows(self.m, spans)
+
+    def _scan_cues(self):
+        hits = []
+        for cue in CUES:
+            for s, e, _h in self.cue_win.finditer(cue.rx):
+                if e > s:
+                    hits.append((e, s, cue))
+        hits.sort(key=lambda x: (x[0], x[1]))
+        self.cue_ends = [h[0] for h in hits]
+        return hits
+
+    def _scan(self, named):
+        out = []
+        for name, rx in named:
+            out.extend((e, s, name) for s, e, _h in self.win.finditer(rx))
+        out.sort(key=lambda x: (x[0], -x[1]))
+        return out
+
+    def _scan_years(self):
+        out = []
+        m = self.m
+        for s, e, h in self.win.finditer(_YEAR_RX):
+            if _RANGE_BEFORE.search(m, max(0, s - 8), s):
+                continue                               # 2021-2025年: a plan, not a year spoken of
+            if _EVENT_AFTER.match(m, e):
+                continue                               # 2021年出台的规定: an event, not the period
+            compared = bool(_COMPARE_BEFORE.search(m, max(0, s - 4), s))
+            if h.group("abs"):
+                out.append((e, s, int(h.group("abs")), None, compared))
+            elif h.group("cn"):
+                out.append((e, s, int("".join(str(_CN_DIGIT.get(c, 0)) for c in h.group("cn"))), None, compared))
+            elif h.group("prev"):
+                out.append((e, s, None, -1, compared))
+            else:
+                out.append((e, s, None, 0, compared))
+        for ss, se in self.sents:
+            b = _BARE_YEAR.match(m, ss)
+            if b and not m.startswith("年", b.end()):
+                out.append((b.end(), b.start(), int(b.group()), None, False))
+        out.sort()
+        self.year_ends = [y[0] for y in out]
+        return out
+
+    # ----------------------------------------------------------- lookups
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.sents[max(i, 0)]
+
+    def sentence_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, pos) - 1, 0)
+
+    def _clause_list(self, sent: tuple[int, int]):
+        got = self._clauses.get(sent[0])
+        if got is None:
+            cl = split_clauses(self.m, sent[0], sent[1]) or [sent]
+            got = self._clauses[sent[0]] = (cl, [c[0] for c in cl])
+        return got
+
+    def clause_index(self, pos: int, sent: tuple[int, int]) -> int | None:
+        cl, starts = self._clause_list(sent)
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and cl[k][0] <= pos < cl[k][1] + 1:
+            return k
+        return None
+
+    def clause_of(self, pos: int, sent: tuple[int, int]) -> tuple[int, int]:
+        k = self.clause_index(pos, sent)
+        return self._clause_list(sent)[0][k] if k is not None else sent
+
+    def paragraph_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
+
+    def paren_of(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_left(self.paren_starts, pos) - 1      # parentheses do not nest here
+        if i >= 0 and self.parens[i][0] < pos < self.parens[i][1]:
+            return self.parens[i]
+        return None
+
+    def cues_in(self, a: int, b: int):
+        """Cue matches lying wholly inside [a, b)."""
+        i = bisect.bisect_left(self.cue_ends, a)
+        j = bisect.bisect_right(self.cue_ends, b)
+        return [h for h in self.cue_hits[i:j] if h[1] >= a]
+
+    def family_at(self, pos: int, sent_start: int) -> str | None:
+        lo = sent_start
+        # a sentence that continues the previous one (其中, 此外 …) inherits its subject
+        if CTX["continuation"].match(self.m, sent_start):
+            k = self.sentence_index(sent_start)
+            if k > 0:
+                lo = self.sents[k - 1][0]
+        i = bisect.bisect_left(self.fam_ends, lo)
+        j = bisect.bisect_right(self.fam_ends, pos)
+        for n in range(j - 1, i - 1, -1):
+            if self.fam_hits[n][1] >= lo:
+                return self.fam_hits[n][2]
+        # a sentence with no subject of its own takes that of the sentence just before, in the
+        # same paragraph (二是依法办理复议案件。全年受理案件86件…)
+        k = self.sentence_index(lo)
+        if k > 0 and lo == sent_start:
+            ps = self.paras[self.paragraph_index(lo)][0] if self.paras else 0
+            prev = self.sents[k - 1]
+            if prev[0] >= ps:
+                i2 = bisect.bisect_left(self.fam_ends, prev[0])
+                j2 = bisect.bisect_right(self.fam_ends, prev[1])
+                for n in range(j2 - 1, i2 - 1, -1):
+                    if self.fam_hits[n][1] >= prev[0]:
+                        return self.fam_hits[n][2]
+        return None
+
+    def scope_at(self, pos: int, sent_start: int, clause: tuple[int, int] | None = None) -> str:
+        """The last scope cue before `pos` in its sentence that speaks of a figure: in the
+        number's own clause, in an earlier clause that states a figure itself (区直各单位…开庭72件,
+        出庭应诉率93.1%), or in a short subject clause just before (区政府作为被告,共…)."""
+        i = bisect.bisect_left(self.scope_ends, sent_start)
+        j = bisect.bisect_right(self.scope_ends, pos)
+        sent = self.sentence_of(pos)
+        k = self.clause_index(pos, sent) if clause is not None else None
+        cl = self._clause_list(sent)[0] if k is not None else None
+        for n in range(j - 1, i - 1, -1):            # the latest cue that qualifies
+            e, s, name = self.scope_hits[n]
+            if s < sent_start:
+                continue
+            if clause is None or k is None or s >= clause[0]:
+                return name
+            ck = self.clause_index(s, sent)
+            if ck is None or ck >= k:
+                continue
+            c = cl[ck]
+            qi = bisect.bisect_left(self.qstarts, c[0])
+            has_number = qi < len(self.qstarts) and self.qstarts[qi] < c[1]
+            subject = ck == k - 1 and c[1] - c[0] <= 15
+            if has_number or subject:
+                return name
+        return "all"
+
+    def paragraph_year(self, p: int) -> int | None:
+        if p in self.para_year_cache:
+            return self.para_year_cache[p]
+        ps, pe = self.paras[p] if self.paras else (0, 0)
+        year = None
+        if _PARA_YEAR.match(self.m, ps):
+            # the opening phrase up to its first comma: 2021年8月1日至2022年7月31日, → 2022
+            stop = ps + 40
+            for ch in "，,。:：":
+                k = self.m.find(ch, ps, stop)
+                if k != -1:
+                    stop = k
+            i = bisect.bisect_left(self.year_ends, ps)
+            j = bisect.bisect_right(self.year_ends, stop)
+            for e, s, y, rel, compared in self.year_hits[i:j]:
+                if s >= ps and y is not None and not compared:
+                    year = y
+        self.para_year_cache[p] = year
+        return year
+
+    def year_at(self, pos: int, sent: tuple[int, int], paren: tuple[int, int] | None,
+                clause_start: int | None = None) -> int | None:
+        """The year a figure at `pos` is of. 去年 / 上年 only reach the figures of their own clause."""
+        base = self.paragraph_year(self.paragraph_index(pos))
+        if base is None:
+            base = self.report_year
+        i = bisect.bisect_right(self.year_ends, pos)
+        h = bisect.bisect_left(self.year_ends, sent[0])
+        shift = 0
+        for n in range(i - 1, h - 1, -1):               # back to the latest year named
+            e, s, y, rel, compared = self.year_hits[n]
+            if s < sent[0] or compared:
+                continue
+            p = self.paren_of(s)
+            if p is not None and p != paren:
+                continue                              # a year inside another parenthesis
+            if y is not None:
+                return y + shift
+            if rel and (clause_start is None or s >= clause_start):
+                shift += rel
+        return base + shift if base is not None else None
+
+    # ----------------------------------------------------------- classification
+    def classify(self) -> list[Classified]:
+        out: list[Classified] = []
+        for idx, q in enumerate(self.qs):
+            out.append(self._classify(idx, q, out))
+        return out
+
+    def _classify(self, idx: int, q: Quantity, done: list[Classified]) -> Classified:
+        m = self.m
+        sent = self.sentence_of(q.start)
+        clause = self.clause_of(q.start, sent)
+        para = self.paragraph_index(q.start)
+        paren = self.paren_of(q.start)
+        unit, unit_raw = q.unit, q.unit_raw
+
+        # the table path
+        ps, pe = self.paras[para] if self.paras else (0, len(m))
+        if "|" in m[ps:pe]:
+            res = self._classify_cell(q, para, sent, clause)
+            if res is not None:
+                return res
+
+        # the lead: since the previous number of the clause (same parenthesis), or the clause start
+        lead_start = clause[0] if paren is None else max(clause[0], paren[0] + 1)
+        prev_idx = None
+        for j in range(idx - 1, -1, -1):
+            pq = self.qs[j]
+            if pq.tail <= lead_start or pq.start < clause[0]:
+                break
+            if self.paren_of(pq.start) == paren:
+                lead_start = max(lead_start, pq.tail)
+                prev_idx = j
+                break
+        lead = m[lead_start:q.head]
+        year = None
+        kind = "level"
+
+        def result(kind, indicator, scope=None, year=None, unit=unit, unit_raw=unit_raw, all_closed=False):
+            return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_closed)
+
+        # ------------------------------------------------ kind
+        if q.unit_kind == "change":
+            return result("change", None, year=self.year_at(q.start, sent, paren))
+        if CTX["change"].search(lead) and not CTX["not_change"].search(lead):
+            return result("change", None, year=self.year_at(q.start, sent, paren))
+        if prev_idx is not None and done[prev_idx].kind == "change" and CTX["joined"].fullmatch(lead):
+            return result("change", None, year=self.year_at(q.start, sent, paren))
+
+        base_year = None
+        inherit_from = None
+        if paren is not None:
+            pb = CTX["paren_base"].search(m[paren[0]:q.head])
+            if pb:
+                kind = "comparison_base"
+                base_year = int(pb.group("year"))
+                for j in range(idx - 1, -1, -1):
+                    if self.qs[j].start < paren[0] and done[j].kind != "change":
+                        inherit_from = j
+                        break
+                if inherit_from is not None and done[inherit_from].kind in ("other_body", "breakdown"):
+                    kind = done[inherit_from].kind   # the earlier figure of another body is another body's
+        if kind == "level":
+            for rx in CTX["comparison_base"]:
+                cb = rx.search(lead)
+                if cb:
+                    kind = "comparison_base"
+                    y = cb.group("year")
+                    cur = self.year_at(q.start, sent, paren)
+                    if y[:2] in ("19", "20"):
+                        base_year = int(y[:4])
+                    else:
+                        base_year = cur - 1 if cur is not None else None
+                    for j in range(idx - 1, max(-1, idx - 21), -1):
+                        if self.qs[j].start < sent[0]:
+                            break
+                        if done[j].kind == "level" and done[j].indicator:
+                            inherit_from = j
+                            break
+                    break
+
+        if kind == "level":
+            if CTX["breakdown"].search(lead):
+                kind = "breakdown"
+            elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head) \
+                    or CTX["other_body_sentence"].search(m, max(sent[0], q.head - 120), q.head):
+                kind = "other_body"
+            else:
+                pb = CTX["place_before_number"].search(lead)
+                if pb and pb.group("name")[-2:] not in CTX["generic_places"] \
+                        and pb.group("name")[-3:] not in CTX["generic_places"]:
+                    kind = "other_body"
+
+        # ------------------------------------------------ indicator
+        measure = "rate" if unit == "%" else "count"
+        bounded = (m[q.tail:q.tail + 1] in _BOUNDARY)
+        fam = self.family_at(q.start, sent[0])
+        lead_hits = self.cues_in(lead_start, q.head)
+        indicator, cue = self._pick(lead_hits, measure, unit, bounded, fam, ("verb",))
+        also = self.also
+        if cue is None:
+            after_end = min(clause[1], q.tail + 24)
+            indicator, cue = self._pick_after(q.tail, after_end, measure, unit, fam)
+        if cue is None:
+            indicator, cue = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
+        if cue is None and not lead_hits:
+            indicator, cue = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
+                                        unit, bounded, fam, ("verb",))
+        if cue is None and not lead_hits and CTX["level_only_lead"].fullmatch(lead) and paren is None:
+            indicator, cue, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
+                                                                    fam, kind)
+        if cue is None and inherit_from is not None and done[inherit_from].indicator:
+            src = done[inherit_from]
+            src_q = self.qs[inherit_from]
+            if (src_q.unit == "%") == (unit == "%"):
+                indicator = src.indicator
+                if unit is None:
+                    unit, unit_raw = src.unit, None
+                cue = True
+        if cue is None and measure == "rate" and CTX["share"].search(lead):
+            kind = "share" if kind == "level" else kind
+            for j in range(idx - 1, max(-1, idx - 21), -1):
+                if self.qs[j].start < sent[0]:
+                    break
+                d = done[j]
+                if d.kind == "level" and d.indicator in SHARE_RATES and self.qs[j].unit != "%":
+                    indicator = SHARE_RATES[d.indicator]
+                    kind = "level"
+                    break
+                if d.indicator:
+                    break
+        if indicator is not None and unit is None:
+            unit = _default_unit(indicator)
+            unit_raw = None
+        if indicator is not None and measure == "rate" and q.value > 100:
+            indicator = None
+        scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        if year is None:
+            year = base_year if base_year is not None else self.year_at(q.start, sent, paren, clause[0])
+        all_closed = False
+        if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level":
+            all_closed = bool(CTX["all_closed"].match(m, q.tail))
+        res = result(kind, indicator, scope, year, unit, unit_raw, all_closed)
+        res.also = also if indicator else ()
+        return res
+
+    def _pick(self, hits, measure, unit, bounded, fam, roles, text=None):
+        """The cue ending nearest the number (then the longest). Verbs joined to it by 、/和
+        (审核、备案行政规范性文件3个) name further indicators of the same number: self.also."""
+        ok = []
+        for e, s, cue in hits:
+            if cue.role not in roles or cue.measure != measure:
+                continue
+            if not _unit_ok(cue, unit, bounded):
+                continue
+            if cue.families is not None and fam not in cue.families:
+                continue
+            ok.append((e, s, cue))
+        self.also = ()
+        if not ok:
+            return None, None
+        e, s, cue = max(ok, key=lambda h: (h[0], h[0] - h[1]))
+        ind = _fill(cue.indicator, fam)
+        text = self.m if text is None else text
+        also = []
+        while cue.indicator:
+            prev = [h for h in ok if h[0] < s and s - h[0] <= 1 and text[h[0]:s] in ("、", "和", "及", "与", "并")]
+            if not prev:
+                break
+            e2, s, c2 = max(prev, key=lambda h: h[0] - h[1])
+            if c2.indicator and _fill(c2.indicator, fam) != ind:
+                also.append(_fill(c2.indicator, fam))
+        self.also = tuple(also)
+        return ind, cue
+
+    def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind):
+        """达到92% after 出庭应诉率较去年提高15个百分点: the cue of the clause before, if no level
+        figure there used it. The clause before must not be about another body."""
+        cl = self._clause_list(sent)[0]
+        k = self.clause_index(q.start, sent)
+        if not k:
+            return None, None, kind
+        prev = cl[k - 1]
+        i = bisect.bisect_left(self.qstarts, prev[0])
+        while i < len(self.qs) and self.qs[i].start < prev[1]:
+            pq = self.qs[i]
+            if (pq.unit == "%") == (measure == "rate") and pq.unit_kind != "change":
+                return None, None, kind              # that clause's cue has its own figure
+            i += 1
+        text = self.m[prev[0]:prev[1]]
+        indicator, cue = self._pick(_lead_cues(text)[1], measure, unit, bounded, fam, ("verb", "noun"), text)
+        if cue is not None and (CTX["other_body"].search(self.m, prev[0], prev[1])
+                                or CTX["breakdown"].search(self.m, prev[0], prev[1])):
+            kind = "other_body"
+        return indicator, cue, kind
+
+    def _pick_after(self, a, b, measure, unit, fam):
+        window = self.m[a:b]
+        best = None
+        for cue in AFTER_CUES:
+            if cue.measure != measure:
+                continue
+            if not _unit_ok(cue, unit, True):
+                continue
+            if cue.families is not None and fam not in cue.families:
+                continue
+            h = cue.rx.match(window)
+            if h and (best is None or h.end() < best[0]):
+                best = (h.end(), cue)
+        if best is None:
+            return None, None
+        return _fill(best[1].indicator, fam), best[1]
+
+    # ----------------------------------------------------------- tables
+    def _classify_cell(self, q: Quantity, para: int, sent, clause) -> Classified | None:
+        m = self.m
+        cells, starts, texts, labels = self._row(para)
+        if len(cells) < 2:
+            return None
+        ci = bisect.bisect_right(starts, q.start) - 1
+        if ci < 0 or not (cells[ci][0] <= q.start < cells[ci][1]) or texts[ci] is not None:
+            return None        # a cell of prose ("首页 | 2022年受理…54件") is read as prose
+        # the row label: the nearest non-numeric cell to the left
+        label = labels[ci]
+        # the column header: the same column of the nearest row above whose cell is text;
+        # the caption: the paragraph before the table
+        caption, headers = self._table_context(para)
+        header = headers.get(ci, "")
+        unit, unit_raw = q.unit, q.unit_raw
+        measure = "rate" if unit == "%" else "count"
+        year_m = _YEAR_RX.search(header) or _YEAR_RX.search(caption)
+        year = int(year_m.group("abs")) if year_m and year_m.group("abs") else self.report_year
+        fam, hits = _lead_cues(f"{caption} {header} {label}")
+        indicator, cue = self._pick(hits, measure, unit, True, fam, ("verb",))
+        if cue is None:
+            indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",))
+        if indicator and unit is None:
+            unit, unit_raw = _default_unit(indicator), None
+        own_label = self._is_reporting_body(label)
+        if CTX["total_labels"].fullmatch(label) or CTX["total_labels"].fullmatch(header):
+            kind, scope = "level", "all"
+        elif own_label:
+            kind, scope = "level", "government"
+        else:
+            label_hits = _lead_cues(label)[1]
+            kind, scope = ("level", "all") if label_hits and (not header or _YEAR_RX.fullmatch(header)
+                                                               or header in ("数量", "件数", "数")) else ("breakdown", None)
+        if not indicator:
+            scope = None
+        return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para)
+
+    def _row(self, para: int):
+        """A table row: its cells, their starts, their text (None for a numeric cell) and, for
+        each cell, the nearest text cell to its left (the row label)."""
+        key = ("row", para)
+        if key not in self._tables:
+            ps, pe = self.paras[para]
+            cells = _cells(self.m, ps, pe)
+            texts, labels, last = [], [], ""
+            for cs, ce in cells:
+                txt = self.m[cs:ce].strip()
+                labels.append(last)
+                is_text = bool(txt) and not _NUMERICISH.fullmatch(txt)
+                texts.append(txt if is_text else None)
+                if is_text:
+                    last = txt
+            self._tables[key] = (cells, [c[0] for c in cells], texts, labels)
+        return self._tables[key]
+
+    def _table_context(self, para: int):
+        """(caption, {column: header}) of a table row, from the rows above it (computed for a
+        whole table at once, so a long table costs no more than its rows)."""
+        if para in self._tables:
+            return self._tables[para]
+        m = self.m
+        first = para
+        while first > 0 and "|" in m[self.paras[first - 1][0]:self.paras[first - 1][1]]:
+            first -= 1
+        caption = ""
+        if first > 0:
+            cap = m[self.paras[first - 1][0]:self.paras[first - 1][1]]
+            caption = cap[cap.rfind("。", 0, len(cap) - 1) + 1:] if "。" in cap[:-1] else cap
+        above: dict[int, str] = {}
+        k = first
+        while k < len(self.paras) and "|" in m[self.paras[k][0]:self.paras[k][1]]:
+            self._tables[k] = (caption, dict(above) if len(above) < 64 else above.copy())
+            for i, txt in enumerate(self._row(k)[2]):
+                if txt is not None:
+                    above[i] = txt
+            k += 1
+        return self._tables.get(para, (caption, {}))
+
+    def _is_reporting_body(self, label: str) -> bool:
+        """A row label that names the body at the top of the document (its first lines, before
+        any table): a ministry's own row in a table of ministries it publishes."""
+        if len(label) < 2 or not self.paras:
+            return False
+        head_end = 0
+        for ps, pe in self.paras[:3]:
+            if "|" in self.m[ps:pe]:
+                break
+            head_end = pe
+        return label in self.t[:min(head_end, 300)]
+
+
+_NUMERICISH = re.compile(r"[\d.,%\s件起宗人个项次份条元万亿余多]*")
+
+
+def _cells(m: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    pos = s
+    while pos <= e:
+        k = m.find("|", pos, e)
+        end = e if k == -1 else k
+        out.append((pos, end))
+        if k == -1:
+            break
+        pos = k + 1
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _lead_cues(lead: str):
+    """The family and the cue matches of a free-standing lead (a table cell's caption, header, label)."""
+    fam_hits = sorted((h.end(), name) for name, rx in FAMILY_RX for h in rx.finditer(lead))
+    fam = fam_hits[-1][1] if fam_hits else None
+    hits = tuple((h.end(), h.start(), cue) for cue in CUES if cue.role != "after" for h in cue.rx.finditer(lead))
+    return fam, hits
+
+
+def _fill(indicator: str | None, fam: str | None) -> str | None:
+    if indicator and "{family}" in indicator:
+        return indicator.replace("{family}", fam or "")
+    return indicator
+
+
+def _unit_ok(cue: Cue, unit: str | None, bounded: bool) -> bool:
+    if cue.indicator is None:
+        return True          # a blocking phrase blocks whatever the measure word
+    if unit is None:
+        return bounded and cue.measure == "count"
+    return unit in cue.units
+
+
+@lru_cache(maxsize=None)
+def _default_unit(indicator: str) -> str | None:
+    for c in CUES:
+        if c.indicator == indicator or (c.indicator and "{family}" in c.indicator
+                                        and c.indicator.split(".", 1)[1] == indicator.split(".", 1)[1]):
+            return c.units[0]
+    ind = catalogue().get(indicator)
+    return ind.unit if ind else None
+
+
+def phrase_facts(text: str):
+    """Figures stated without a numeral (零败诉): (number start, number end, indicator, value, unit)."""
+    out = []
+    for rx, number, indicator, value, unit in PHRASES:
+        for h in rx.finditer(text):
+            k = h.group().find(number)
+            s = h.start() + max(k, 0)
+            out.append((s, s + len(number), indicator, value, unit))
+    return out
