@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import warehouse
 from .errors import BuildError
@@ -331,55 +331,82 @@ def _plan(names: dict[str, Path], previous: dict[str, FileState]) -> tuple[list[
     return unchanged, to_parse
 
 
+def _batches(jobs: list, workers: int) -> Iterator[list[dict]]:
+    """Parse jobs in worker processes, yielding results a batch at a time and in order.
+
+    One batch is always queued ahead of the one being written, so the workers stay busy
+    while the main process inserts rows, and memory stays bounded by two batches."""
+    if workers <= 1 or len(jobs) <= 1:
+        for start in range(0, len(jobs), BATCH_FILES):
+            yield [_parse_job(j) for j in jobs[start:start + BATCH_FILES]]
+        return
+    _warm_stages()
+    chunks = [jobs[i:i + BATCH_FILES] for i in range(0, len(jobs), BATCH_FILES)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending = []
+        for chunk in chunks[:2]:
+            pending.append([pool.submit(_parse_job, j) for j in chunk])
+        next_chunk = 2
+        while pending:
+            futures = pending.pop(0)
+            if next_chunk < len(chunks):
+                pending.append([pool.submit(_parse_job, j) for j in chunks[next_chunk]])
+                next_chunk += 1
+            yield [f.result() for f in futures]
+
+
+def _warm_stages() -> None:
+    """Load the gazetteer and the rules once before forking, so workers inherit them."""
+    from .documents import describe_document
+    from .extraction import extract
+
+    sample = "2022年度法治政府建设情况报告\n2022年,全市共受理行政复议案件10件。"
+    extract(sample, 2022)
+    describe_document(sample, "warm.txt")
+
+
 def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id) -> None:
-    """Parse the files that need it, in worker processes, and write their rows in batches."""
+    """Parse the files that need it and write their rows, and their log rows, in batches."""
+    import polars as pl
+
     known = dict(con.execute("select text_sha256, source_file from raw.documents").fetchall())
     workers = opts.workers or os.cpu_count() or 1
     jobs = [(names[n], reports, manifest.get(n)) for n in to_parse]
     progress = opts.progress or (lambda stage, done, total: None)
     done = 0
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(jobs) > 1 else None
-    try:
-        for start in range(0, len(jobs), BATCH_FILES):
-            batch = jobs[start:start + BATCH_FILES]
-            results = list(pool.map(_parse_job, batch, chunksize=8)) if pool else [_parse_job(j) for j in batch]
-            kept = []
-            for r in results:
-                source = r["source"]
-                status, reason, dup_of = source.status, source.reason, None
-                doc_id = r["document"]["doc_id"] if r["document"] else None
-                if doc_id:
-                    original = known.get(r["text_key"])
-                    if original:
-                        dup_of, doc_id = doc_id, None
-                        status, reason = f"duplicate_of {original}", f"same text as {original}"
-                    else:
-                        known[r["text_key"]] = source.name
-                        kept.append(r)
-                if status == "loaded":
-                    summary.loaded += 1
-                elif status.startswith("duplicate"):
-                    summary.duplicates += 1
+    now = datetime.now()
+    for results in _batches(jobs, workers):
+        kept, files, log = [], [], []
+        for r in results:
+            source = r["source"]
+            status, reason, dup_of = source.status, source.reason, None
+            doc_id = r["document"]["doc_id"] if r["document"] else None
+            if doc_id:
+                original = known.get(r["text_key"])
+                if original:
+                    dup_of, doc_id = doc_id, None
+                    status, reason = f"duplicate_of {original}", f"same text as {original}"
                 else:
-                    summary.quarantined += 1
-                    summary.problems.append(f"{source.name}: {reason}")
-                facts = len(r["facts"]) if status == "loaded" else 0
-                con.execute(
-                    "insert into meta.files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [source.name, source.size, source.mtime_ns, source.sha256, source.format,
-                     source.encoding, status, reason, doc_id, dup_of, facts])
-                con.execute(
-                    "insert into meta.ingest_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
-                    [build_id, str(source.path), source.name, source.size, source.sha256,
-                     source.format, source.encoding, status, reason, facts])
-            frames = _frames(kept)
-            for table, frame in frames.items():
-                warehouse.append(con, f"raw.{table}", frame)
-            done += len(batch)
-            progress("parse", done, len(jobs))
-    finally:
-        if pool:
-            pool.shutdown()
+                    known[r["text_key"]] = source.name
+                    kept.append(r)
+            if status == "loaded":
+                summary.loaded += 1
+            elif status.startswith("duplicate"):
+                summary.duplicates += 1
+            else:
+                summary.quarantined += 1
+                summary.problems.append(f"{source.name}: {reason}")
+            facts = len(r["facts"]) if status == "loaded" else 0
+            files.append((source.name, source.size, source.mtime_ns, source.sha256, source.format,
+                          source.encoding, status, reason, doc_id, dup_of, facts))
+            log.append((build_id, str(source.path), source.name, source.size, source.sha256,
+                        source.format, source.encoding, status, reason, facts, now))
+        for table, frame in _frames(kept).items():
+            warehouse.append(con, f"raw.{table}", frame)
+        warehouse.append(con, "meta.files", pl.DataFrame(files, schema=warehouse.frame_schema("files"), orient="row"))
+        warehouse.append(con, "meta.ingest_log", pl.DataFrame(log, schema=warehouse.frame_schema("ingest_log"), orient="row"))
+        done += len(results)
+        progress("parse", done, len(jobs))
 
 
 def _log_unchanged(con, build_id: str, unchanged: list[str]) -> None:

@@ -118,10 +118,19 @@ def open_area(published: Path) -> BuildArea:
     return area
 
 
+MEMORY_LIMIT = "1GB"
+
+
 def connect(path: Path):
+    """A connection for building: memory capped (DuckDB spills to the build folder beyond it),
+    so a national corpus builds in bounded memory."""
     import duckdb
 
-    return duckdb.connect(str(path))
+    con = duckdb.connect(str(path))
+    con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
+    con.execute(f"set temp_directory = '{path.parent / 'spill'}'")
+    con.execute("set preserve_insertion_order = false")
+    return con
 
 
 def ensure_schema(con) -> None:
@@ -178,7 +187,7 @@ def discard(area: BuildArea) -> None:
 
 
 def frame_schema(table: str) -> dict:
-    """The polars schema of a raw table's rows, so batches insert without type guessing."""
+    """The polars schema of a raw or meta table's rows, so batches insert without type guessing."""
     import polars as pl
 
     text, i32, f64, b = pl.Utf8, pl.Int32, pl.Float64, pl.Boolean
@@ -206,5 +215,16 @@ def frame_schema(table: str) -> dict:
         "fact_evidence": {
             "fact_id": text, "doc_id": text, "evidence": text, "span_start": i32, "span_end": i32,
         },
+        "files": {
+            "source_file": text, "size": pl.Int64, "mtime_ns": pl.Int64, "sha256": text,
+            "format": text, "encoding": text, "status": text, "reason": text, "doc_id": text,
+            "duplicate_of": text, "facts": i32,
+        },
+        "ingest_log": {
+            "build_id": text, "path": text, "source_file": text, "size": pl.Int64, "sha256": text,
+            "format": text, "encoding": text, "status": text, "reason": text, "facts": i32,
+            "logged_at": pl.Datetime("us"),
+        },
     }
     return schemas[table]
+

@@ -1,3 +1,6 @@
+-- A view: it passes raw rows through, and copying them would double the warehouse's size
+-- and the time of every rebuild at national scale.
+{{ config(materialized='view') }}
 -- Every quantity found in the text, classified or not, so unclassified numbers stay queryable.
 select
     m.mention_id,

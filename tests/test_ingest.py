@@ -1,0 +1,106 @@
+"""Ingest as governments publish: every format yields the plain text's facts, every bad file
+is accounted for, and rebuilds parse only what changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import BUNDLED, lawgov
+from corpus_factory import VARIANTS, build_corpus
+from lawgov.pipeline import parse_file
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return build_corpus(tmp_path_factory.mktemp("corpus") / "reports")
+
+
+def fact_set(path: Path, root: Path) -> set[tuple]:
+    out = parse_file(path, root, None)
+    return {(f["indicator"], f["value"], f["unit"], f["qualifier"], f["year"], f["scope"])
+            for f in out["facts"]}
+
+
+def test_every_good_variant_yields_the_plain_texts_facts(corpus):
+    plain = {f.report: fact_set(corpus.root / f.name, corpus.root)
+             for f in corpus.files if f.variant == "plain"}
+    assert all(plain.values())
+    checked = 0
+    for f in corpus.files:
+        if f.variant in VARIANTS and f.variant != "plain":
+            assert fact_set(corpus.root / f.name, corpus.root) == plain[f.report], f.name
+            checked += 1
+    assert checked == 4 * len(plain)
+
+
+def log_rows(db: Path) -> dict[str, tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("""select source_file, status, reason, facts from meta.ingest_log
+                              where build_id = (select max(build_id) from meta.ingest_log)""").fetchall()
+    finally:
+        con.close()
+    return {r[0]: r[1:] for r in rows}
+
+
+def test_build_over_published_kinds_accounts_for_every_file(corpus, tmp_path):
+    db = tmp_path / "warehouse.duckdb"
+    proc = lawgov("build", "--reports", str(corpus.root), "--db", str(db), "--quiet")
+    assert "published" in proc.stdout and "quarantined" in proc.stdout
+    log = log_rows(db)
+    assert set(log) == {f.name for f in corpus.files}
+    for f in corpus.files:
+        status, reason, facts = log[f.name]
+        if f.status == "quarantined":
+            assert status == "quarantined" and reason, f.name
+            assert f.reason is None or f.reason.lower() in reason.lower(), (f.name, reason)
+            assert f.name in proc.stderr
+        else:
+            assert status == "loaded" or status.startswith("duplicate_of"), (f.name, status)
+    loaded = [n for n, (status, _, _) in log.items() if status == "loaded"]
+    assert len(loaded) == len(corpus.texts), "each report once; its other versions are duplicates"
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select count(*) from marts.documents").fetchone()[0] == len(corpus.texts)
+    con.close()
+
+
+def test_rebuild_parses_only_the_changed_file_and_drops_a_removed_ones_facts(tmp_path):
+    reports = tmp_path / "reports"
+    shutil.copytree(BUNDLED, reports)
+    db = tmp_path / "warehouse.duckdb"
+    lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
+    names = sorted(p.name for p in reports.glob("*.txt"))
+
+    changed = reports / names[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n全年共受理行政复议案件12件。\n", encoding="utf-8")
+    lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
+    log = log_rows(db)
+    assert log[names[0]][0] == "loaded"
+    assert {log[n][0] for n in names[1:]} == {"unchanged"}
+
+    (reports / names[1]).unlink()
+    lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
+    con = duckdb.connect(str(db), read_only=True)
+    left = {r[0] for r in con.execute("select distinct source_file from marts.facts").fetchall()}
+    added = con.execute("select count(*) from marts.facts where source_file = ? and indicator = "
+                        "'reconsideration.accepted' and value = 12", [names[0]]).fetchone()[0]
+    con.close()
+    assert names[1] not in left and names[0] in left
+    assert added == 1
+
+
+def test_touched_but_unchanged_file_is_not_parsed_again(tmp_path):
+    reports = tmp_path / "reports"
+    shutil.copytree(BUNDLED, reports)
+    db = tmp_path / "warehouse.duckdb"
+    lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
+    first = next(reports.glob("*.txt"))
+    first.touch()
+    proc = lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
+    assert "nothing changed" in proc.stdout
