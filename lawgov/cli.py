@@ -16,13 +16,23 @@ db_option = click.option(
     help="The warehouse file.")
 
 
-def project_dir() -> Path:
-    """The folder with sql/, seeds/ and dbt_project.yml: the current one if it has them,
-    else the checkout the package was installed from."""
+def project_dir(given: Path | None = None) -> Path:
+    """The folder with sql/, seeds/ and dbt_project.yml: the one given, else the current one
+    if it has them, else the checkout the package was installed from."""
+    if given is not None:
+        if not (given / "dbt_project.yml").exists():
+            fail(f"{given} has no dbt_project.yml; --project names the folder holding sql/ and seeds/")
+        return given
     here = Path.cwd()
     if (here / "dbt_project.yml").exists():
         return here
     return Path(__file__).resolve().parent.parent
+
+
+project_option = click.option(
+    "--project", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Folder holding sql/, seeds/ and dbt_project.yml (default: the current folder if it "
+         "has them, else the lawgov checkout).")
 
 
 def fail(message: str, code: int = 1):
@@ -49,7 +59,8 @@ def main():
               help="Seconds to wait for another build of the same warehouse to finish.")
 @click.option("--full-refresh", is_flag=True, help="Parse every file and rebuild every model.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary.")
-def build(reports, db, workers, wait, full_refresh, quiet):
+@project_option
+def build(reports, db, workers, wait, full_refresh, quiet, project):
     """Build the warehouse from a folder of reports and publish it atomically.
 
     Exits 0 when the warehouse was published (or nothing had changed), non-zero with the
@@ -59,7 +70,7 @@ def build(reports, db, workers, wait, full_refresh, quiet):
     from .pipeline import BuildOptions, build as run_build
 
     progress = None if quiet else _progress_printer()
-    opts = BuildOptions(reports=reports, db=db, project=project_dir(), workers=workers,
+    opts = BuildOptions(reports=reports, db=db, project=project_dir(project), workers=workers,
                         wait=wait, full_refresh=full_refresh, progress=progress)
     try:
         summary = run_build(opts)
@@ -169,22 +180,24 @@ def _print_rows(cursor):
 
 
 @main.command()
-def models():
+@project_option
+def models(project):
     """List the SQL models with their versions and dependencies."""
     from .models import load_project, models_table
 
-    click.echo(models_table(load_project(project_dir())))
+    click.echo(models_table(load_project(project_dir(project))))
 
 
 @main.command()
 @click.argument("model")
-def lineage(model):
+@project_option
+def lineage(model, project):
     """Print MODEL's upstream graph down to the raw tables."""
     from .errors import LawgovError
     from .models import lineage as model_lineage, load_project
 
     try:
-        click.echo(model_lineage(load_project(project_dir()), model))
+        click.echo(model_lineage(load_project(project_dir(project)), model))
     except LawgovError as e:
         fail(str(e))
 

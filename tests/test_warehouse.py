@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -177,3 +178,39 @@ def test_build_of_a_missing_folder_fails_with_the_reason(tmp_path):
     assert proc.returncode != 0
     assert "does not exist" in proc.stderr
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def copy_project(dest: Path) -> Path:
+    for name in ("sql", "seeds", "macros"):
+        shutil.copytree(REPO / name, dest / name)
+    shutil.copyfile(REPO / "dbt_project.yml", dest / "dbt_project.yml")
+    return dest
+
+
+def test_broken_model_stops_the_build_before_publishing(fresh_db, tmp_path):
+    reports = fresh_db.parent.parent / "reports"
+    project = copy_project(tmp_path / "project")
+    model = project / "sql" / "marts" / "indicator_panel.sql"
+    lines = model.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "select from where (")
+    model.write_text("\n".join(lines), encoding="utf-8")
+    before, stat = counts(fresh_db), fresh_db.stat()
+    proc = lawgov("build", "--reports", str(reports), "--db", str(fresh_db), "--project", str(project),
+                  "--full-refresh", "--quiet", check=False)
+    assert proc.returncode != 0
+    assert "indicator_panel.sql:" in proc.stderr and "nothing published" in proc.stderr
+    assert counts(fresh_db) == before and fresh_db.stat().st_ino == stat.st_ino
+    assert not list(fresh_db.parent.glob(".build-*"))
+
+
+def test_failing_data_test_stops_the_build_before_publishing(fresh_db, tmp_path):
+    reports = fresh_db.parent.parent / "reports"
+    project = copy_project(tmp_path / "project")
+    model = project / "sql" / "marts" / "facts.sql"
+    model.write_text(model.read_text(encoding="utf-8").replace("f.scope", "'nowhere'", 1), encoding="utf-8")
+    stat = fresh_db.stat()
+    proc = lawgov("build", "--reports", str(reports), "--db", str(fresh_db), "--project", str(project),
+                  "--full-refresh", "--quiet", check=False)
+    assert proc.returncode != 0
+    assert "scope" in proc.stderr and "nothing published" in proc.stderr
+    assert fresh_db.stat().st_ino == stat.st_ino
