@@ -81,16 +81,35 @@ def _prep_table() -> dict[int, str]:
 
 
 _TRAD_HINT = set("這個們來時會為國說對過還發與關長開門問間後點從頭應實現經當進體機動產業員區縣報設團讓認證議讀變權於據區務會議")
+_TRAD_HINT_RX = re.compile("[" + "".join(sorted(_TRAD_HINT)) + "]")
+_WIDE_HINT_RX = re.compile("[\uff01-\uff5e\u3000\r\u00a0]")
+# the BMP keys of the cheap table (full-width ASCII, odd spaces, \r); its other keys are
+# traditional characters outside the BMP
+_WIDE_RX = re.compile("[\t\x0b-\r\u00a0\u2002\u2003\u2009\u3000\uff01-\uff5e]")
+
+
+@lru_cache(maxsize=1)
+def _wide_table() -> tuple[dict[int, str], dict[str, str]]:
+    """The cheap part of _prep_table (full-width forms, spaces, \r), as a translate table
+    and as char → replacement."""
+    table = {k: v for k, v in _prep_table().items() if k >= 0xFF01 or k < 0x3001 or k == 0x3000}
+    return table, {chr(k): v for k, v in table.items()}
 
 
 def prepare(text: str) -> str:
     sample = text[:3000]
-    table = _prep_table()
-    if sum(1 for ch in sample if ch in _TRAD_HINT) >= 3:
-        return text.translate(table)
+    if len(_TRAD_HINT_RX.findall(sample)) >= 3:
+        return text.translate(_prep_table())
     # full-width forms only (cheap)
-    if any("\uff01" <= ch <= "\uff5e" or ch in "\u3000\r\u00a0" for ch in sample) or "\r" in text:
-        return text.translate({k: v for k, v in table.items() if k >= 0xFF01 or k < 0x3001 or k == 0x3000})
+    if _WIDE_HINT_RX.search(sample) or "\r" in text:
+        table, chars = _wide_table()
+        if max(text) > "\uffff":
+            return text.translate(table)
+        # the few distinct characters to map, each replaced in one pass (no replacement
+        # is itself a key, so this equals text.translate(table))
+        for ch in set(_WIDE_RX.findall(text)):
+            text = text.replace(ch, chars[ch])
+        return text
     return text
 
 
@@ -187,12 +206,25 @@ def _strip_quoted(s: str) -> str:
 
 # --------------------------------------------------------------------------- main
 
+def warm() -> None:
+    """Load what describe_document needs once per process: the gazetteer (from
+    seeds/regions.csv), the character tables and the compiled patterns. The pipeline calls
+    it before it starts its pool, so forked workers inherit all of it."""
+    gazetteer()
+    _prep_table()
+    _wide_table()
+    describe_document("浙江省杭州市人民政府2022年法治政府建设情况报告\n"
+                      "2022年,杭州市坚持依法行政,全市共受理行政复议案件10件。\n"
+                      "2022年,西湖区深入推进法治政府建设。", "warm.txt")
+    prepare("２０２２年\u3000" + "這個們" * 2)
+
+
 def describe_document(text: str, source_file: str, manifest_row: dict | None = None) -> DocumentMeta:
     t = prepare(text or "")
     g = gazetteer()
     head_limit = 12000
     lines = _lines(t, head_limit)
-    mentions = g.find(_strip_quoted_keep(t, head_limit * 2), 0, min(len(t), head_limit * 2))
+    mentions = _HeadMentions(g, t, head_limit * 2)
     published = _published_on(t, lines)
     url_m = _URL.search(t)
     url = url_m.group().rstrip(".,;") if url_m else None
@@ -214,13 +246,58 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
     return meta
 
 
+class _HeadMentions:
+    """The region mentions of the head (the first `limit` characters, newspaper names
+    blanked), scanned only where asked: the lines that decide the reporting body are
+    scanned one by one; the whole head only when a shared name needs the rest of the text
+    as evidence (iterating the object). A scan from the start of a line gives exactly the
+    mentions a scan of the whole head finds in that line, because no name spans a line
+    break."""
+
+    __slots__ = ("g", "text", "end", "_all", "_seg")
+
+    def __init__(self, g: Gazetteer, t: str, limit: int):
+        self.g = g
+        self.text = _strip_quoted_keep(t, limit)
+        self.end = min(len(t), limit)
+        self._all: list[RegionMention] | None = None
+        self._seg: dict[tuple[int, int], list[RegionMention]] = {}
+
+    def all(self) -> list[RegionMention]:
+        if self._all is None:
+            self._all = self.g.find(self.text, 0, self.end)
+        return self._all
+
+    def __iter__(self):
+        return iter(self.all())
+
+    def within(self, start: int, end: int) -> list[RegionMention]:
+        """The mentions inside text[start:end], as the whole-head scan finds them."""
+        if self._all is not None:
+            return [m for m in self._all if m.start >= start and m.end <= end]
+        text = self.text
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", max(end, a))
+        b = min(len(text) if b == -1 else b, self.end)
+        key = (a, b)
+        ms = self._seg.get(key)
+        if ms is None:
+            ms = self._seg[key] = self.g.find(text, a, b) if a < b else []
+        return [m for m in ms if m.start >= start and m.end <= end]
+
+
 def _strip_quoted_keep(t: str, limit: int) -> str:
     """The text with quoted titles of laws and plans blanked (same length), but a report's
     own quoted region names in 《X市…》 are still useful evidence for disambiguation: only
     newspaper names (《南阳日报》) are blanked."""
+    if "《" not in t:
+        return t
     head = t[:limit]
-    head = re.sub(r"《[^》]{0,12}(?:日报|晚报|报|网)》", lambda m: " " * len(m.group()), head)
+    head = _PAPER_NAME.sub(lambda m: " " * len(m.group()), head)
     return head + t[limit:]
+
+
+_PAPER_NAME = re.compile(r"《[^》]{0,12}(?:日报|晚报|报|网)》")
 
 
 def _structure(lines: list[_Line]):
@@ -398,7 +475,9 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
 
 # --------------------------------------------------------------------------- body
 
-def _mentions_in(mentions: list[RegionMention], start: int, end: int) -> list[RegionMention]:
+def _mentions_in(mentions, start: int, end: int) -> list[RegionMention]:
+    if isinstance(mentions, _HeadMentions):
+        return mentions.within(start, end)
     return [m for m in mentions if m.start >= start and m.end <= end]
 
 
@@ -504,14 +583,23 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year) 
     return chosen
 
 
+_OWN = re.compile(r"[我全本](省|市|州|盟|区|县|旗|镇|乡|街道)")
+_OWN_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "district",
+              "县": "county", "旗": "county", "镇": "township", "乡": "township", "街道": "township"}
+
+
 def _level_hint(t: str) -> str | None:
     head = t[:8000]
-    counts = {lvl: len(rx.findall(head)) for lvl, rx in _LEVEL_HINTS.items()}
     # a superior's name (市委、市政府 in a district report) is common; 我X / 全X speak for the body
-    own = {lvl: len(re.findall(r"(?:我|全|本)" + suf, head))
-           for lvl, suf in (("province", "省"), ("city", "(?:市|州|盟)"), ("district", "区"),
-                            ("county", "(?:县|旗)"), ("township", "(?:镇|乡|街道)"))}
-    if max(own.values()) >= 1:
+    # (one pass: the matches of the five levels' patterns never overlap)
+    own = dict.fromkeys(_LEVEL_HINTS, 0)
+    for suf in _OWN.findall(head):
+        own[_OWN_LEVEL[suf]] += 1
+    top = max(own.values())
+    if top >= 1 and sum(1 for v in own.values() if v == top) == 1:
+        return max(own, key=lambda k: own[k])
+    counts = {lvl: len(rx.findall(head)) for lvl, rx in _LEVEL_HINTS.items()}
+    if top >= 1:
         best = max(own, key=lambda k: (own[k], counts[k]))
         return best
     if max(counts.values()) >= 1:
@@ -522,7 +610,6 @@ def _level_hint(t: str) -> str | None:
 def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str) -> None:
     mentions: list[RegionMention] = body.get("mentions", [])
     year = body.get("year")
-    hint = _level_hint(t)
     if body.get("central"):
         meta.reporting_body = body["name"]
         meta.region_code = CENTRAL_CODE
@@ -553,6 +640,7 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         # relative (市市场监管局, 我市) or nothing: the region the text names most, of a level
         # that fits
         levels = _REL_LEVEL.get(body.get("relative") or "", None)
+        hint = _level_hint(t)
         if levels is None and hint:
             levels = (hint,) + (("county",) if hint == "city" else ())
         code, cands = _most_named(g, mentions, levels, year)
@@ -623,6 +711,7 @@ def _other_bodies(t: str, g: Gazetteer, meta: DocumentMeta, lines: list[_Line],
     own = meta.region_code
     out: list[OtherBody] = []
     skip = {ln.start for ln in addressees}
+    first2 = g.first2
     pos = 0
     n = len(t)
     while pos < n:
@@ -635,7 +724,7 @@ def _other_bodies(t: str, g: Gazetteer, meta: DocumentMeta, lines: list[_Line],
             st = pos + len(raw) - len(raw.lstrip())
             lead = _LEAD.match(s)
             off = lead.end() if lead else 0
-            if off <= 12:
+            if off <= 12 and t[st + off:st + off + 2] in first2:
                 ms = g.find(t, st + off, min(st + off + 14, nl))
                 if ms and ms[0].start == st + off:
                     chain, j = _chain_at(t, ms, 0)

@@ -23,9 +23,14 @@ ancestor or a descendant of one candidate and of no other); otherwise the result
 from __future__ import annotations
 
 import csv
+import gc
+import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import add
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -82,39 +87,114 @@ class Resolution:
 
 
 class Gazetteer:
-    def __init__(self, regions: list[Region]):
-        self.by_code: dict[str, Region] = {}
-        self.full: dict[str, list[str]] = {}
-        self.alias: dict[str, list[str]] = {}
-        for r in regions:
-            if r.code in self.by_code and not r.historical:
+    """The name index. Regions are kept as the seed's rows (code → [code, name, level,
+    parent_code, province_code, city_code, aliases]) and turned into Region objects only
+    when asked for (get, by_code), so loading does not build 45 000 objects."""
+
+    def __init__(self, regions: list[Region] | None = None, *, rows: list[list[str]] | None = None,
+                 extra: list[Region] = ()):
+        """Index `regions`, or the seed's raw `rows` (fields as in seeds/regions.csv)
+        followed by the `extra` regions (former names); later rows of a code are dropped
+        unless they are former names, which replace the current entry in its place."""
+        rec: dict[str, list] = {}          # code → row (name at 1, level at 2, parent at 3)
+        objs: dict[str, Region] = {}       # materialised regions (former names always)
+        if regions is not None:
+            for r in regions:
+                if r.code in rec and not r.historical:
+                    continue
+                rec[r.code] = [r.code, r.name, r.level, r.parent_code, r.province_code,
+                               r.city_code, r.aliases]
+                objs[r.code] = r
+        for row in rows or ():
+            if row[0] not in rec:
+                rec[row[0]] = row
+        for r in extra:
+            if r.code in rec and not r.historical:
                 continue
-            self.by_code[r.code] = r
-        for r in self.by_code.values():
-            if r.level == "township" and (len(r.name) < 3 or not re.search(r"(街道|镇|乡|地区)$", r.name)):
+            rec[r.code] = [r.code, r.name, r.level, r.parent_code, r.province_code, r.city_code,
+                           r.aliases]
+            objs[r.code] = r
+        self._rec = rec
+        self._objs = objs
+        self.by_code = _RegionMap(self)
+        full: dict[str, list[str]] = {}
+        alias: dict[str, list[str]] = {}
+        town_ends = ("街道", "镇", "乡", "地区")
+        skip = ("城区", "郊区", "矿区")
+        for code, row in rec.items():
+            name = row[1]
+            if row[2] == "township" and (len(name) < 3 or not name.endswith(town_ends)):
                 continue
-            if r.name in ("城区", "郊区", "矿区"):
+            if name in skip:
                 continue
-            self.full.setdefault(r.name, []).append(r.code)
-            for a in r.aliases:
-                self.alias.setdefault(a, []).append(r.code)
+            lst = full.get(name)
+            if lst is None:
+                full[name] = [code]
+            else:
+                lst.append(code)
+            aliases = row[6]
+            if aliases:
+                for a in (aliases.split("|") if isinstance(aliases, str) else aliases):
+                    if a:
+                        lst = alias.get(a)
+                        if lst is None:
+                            alias[a] = [code]
+                        else:
+                            lst.append(code)
+        self.full = full
+        self.alias = alias
         lens: dict[str, set[int]] = {}
-        for s in list(self.full) + list(self.alias):
-            lens.setdefault(s[:2], set()).add(len(s))
+        for s in list(full) + list(alias):
+            k = s[:2]
+            v = lens.get(k)
+            if v is None:
+                lens[k] = {len(s)}
+            else:
+                v.add(len(s))
         self.first2 = {k: tuple(sorted(v, reverse=True)) for k, v in lens.items()}
-        self.renamed_to = {r.new_code: r.code for r in self.by_code.values() if r.historical}
+        # the same by the first three characters, for names of three or more
+        lens3: dict[str, set[int]] = {}
+        two = set()
+        for s in list(full) + list(alias):
+            if len(s) == 2:
+                two.add(s)
+                continue
+            k = s[:3]
+            v = lens3.get(k)
+            if v is None:
+                lens3[k] = {len(s)}
+            else:
+                v.add(len(s))
+        self._first3 = {k: tuple(sorted(v, reverse=True)) for k, v in lens3.items()}
+        self._two = two
+        self.renamed_to = {r.new_code: r.code for r in objs.values() if r.historical}
+        self._new_code = {r.code: r.new_code for r in objs.values() if r.new_code}
+
+    def _region(self, code: str) -> Region | None:
+        r = self._objs.get(code)
+        if r is None:
+            row = self._rec.get(code)
+            if row is None:
+                return None
+            aliases = row[6]
+            if isinstance(aliases, str):
+                aliases = tuple(a for a in aliases.split("|") if a)
+            r = Region(row[0], row[1], row[2], row[3], row[4], row[5], aliases)
+            self._objs[code] = r
+        return r
 
     # ---- hierarchy -------------------------------------------------------
     def get(self, code: str | None) -> Region | None:
-        return self.by_code.get(code) if code else None
+        return self._region(code) if code else None
 
     def ancestors(self, code: str) -> list[str]:
         out = []
-        r = self.by_code.get(code)
+        rec = self._rec
+        r = rec.get(code)
         seen = 0
-        while r is not None and r.parent_code and seen < 5:
-            out.append(r.parent_code)
-            r = self.by_code.get(r.parent_code)
+        while r is not None and r[3] and seen < 5:
+            out.append(r[3])
+            r = rec.get(r[3])
             seen += 1
         return out
 
@@ -126,20 +206,28 @@ class Gazetteer:
         under a former and a current code."""
         if a == b or self.within(a, b) or self.within(b, a):
             return True
-        ra, rb = self.by_code.get(a), self.by_code.get(b)
-        return bool((ra and ra.new_code == b) or (rb and rb.new_code == a))
+        nc = self._new_code
+        return nc.get(a) == b or nc.get(b) == a
 
     # ---- scanning --------------------------------------------------------
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[RegionMention]:
         end = len(text) if end is None else end
         out: list[RegionMention] = []
-        first2, full, alias, byc = self.first2, self.full, self.alias, self.by_code
-        i = start
-        while i < end - 1:
-            lens = first2.get(text[i:i + 2])
-            if lens is None:
-                i += 1
+        first2, full, alias, rec = self.first2, self.full, self.alias, self._rec
+        first3, two = self._first3, self._two
+        # the positions whose two characters start some name, found without a Python-level
+        # step per character; a position inside an earlier match is skipped
+        seg = text[start:end]
+        hits = compress(range(start, end - 1), map(first2.get, map(add, seg, seg[1:])))
+        nxt = start
+        for i in hits:
+            if i < nxt:
                 continue
+            # only the lengths of names that share the first three characters (and 2 when
+            # the two characters are a name): trying any other length finds nothing
+            lens = first3.get(text[i:i + 3], ())
+            if text[i:i + 2] in two:
+                lens += (2,)
             best: tuple[int, tuple[str, ...], str] | None = None
             for L in lens:
                 if i + L > end:
@@ -156,11 +244,11 @@ class Gazetteer:
                     j = i + L
                     for suf in _ALL_SUFFIXES:
                         if text.startswith(suf, j):
-                            ok = tuple(c for c in acodes if suf in _SUFFIX[byc[c].level]
-                                       and (suf != "市" or byc[c].level not in ("county", "district")
-                                            or byc[c].name.endswith("市"))
-                                       and (suf != "地区" or byc[c].level != "township"
-                                            or byc[c].name.endswith("地区")))
+                            ok = tuple(c for c in acodes if suf in _SUFFIX[rec[c][2]]
+                                       and (suf != "市" or rec[c][2] not in ("county", "district")
+                                            or rec[c][1].endswith("市"))
+                                       and (suf != "地区" or rec[c][2] != "township"
+                                            or rec[c][1].endswith("地区")))
                             if ok and best is not None and j + len(suf) == best[0]:
                                 # 东坝乡: the full names 东坝乡 and the short form of 东坝地区
                                 best = (best[0], best[1] + tuple(c for c in ok if c not in best[1]),
@@ -170,16 +258,15 @@ class Gazetteer:
                             if ok:
                                 break
                     if best is None or j > best[0]:
-                        bare = tuple(c for c in acodes if byc[c].level in _BARE_LEVELS
-                                     or (len(s) >= 3 and byc[c].level in ("county", "district")))
+                        bare = tuple(c for c in acodes if rec[c][2] in _BARE_LEVELS
+                                     or (len(s) >= 3 and rec[c][2] in ("county", "district")))
                         if bare and not self._idiom(s, text, j):
                             best = (j, bare, "bare")
             if best is None:
-                i += 1
                 continue
             j, codes, kind = best
             out.append(RegionMention(i, j, text[i:j], codes, kind))
-            i = j
+            nxt = j
         return out
 
     @staticmethod
@@ -251,7 +338,7 @@ class Gazetteer:
         code of the report's time (the former code for years before the change)."""
         out = list(cands)
         for c in cands:
-            r = self.by_code.get(c)
+            r = self._objs.get(c)
             if r and r.historical and r.new_code in out:
                 if year is not None and r.changed_in and year >= r.changed_in:
                     out.remove(c)
@@ -269,14 +356,55 @@ def _dedupe(xs: list[str]) -> list[str]:
     return out
 
 
+class _RegionMap(Mapping):
+    """Gazetteer.by_code: code → Region, built on first access."""
+
+    def __init__(self, g: Gazetteer):
+        self._g = g
+
+    def __getitem__(self, code: str) -> Region:
+        r = self._g._region(code)
+        if r is None:
+            raise KeyError(code)
+        return r
+
+    def __contains__(self, code) -> bool:
+        return code in self._g._rec
+
+    def __iter__(self):
+        return iter(self._g._rec)
+
+    def __len__(self) -> int:
+        return len(self._g._rec)
+
+
+_COLUMNS = ("code", "name", "level", "parent_code", "province_code", "city_code", "aliases")
+
+
+def _read_rows(path: Path) -> list[list[str]]:
+    """The rows of seeds/regions.csv as lists of the seven columns, in file order. The seed
+    is plain CSV without quoting, so a split by comma reads it; a quoted file goes through
+    the csv module."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        content = fh.read()
+    if '"' in content or "\r" in content:
+        reader = csv.reader(io.StringIO(content))
+        lines = [r for r in reader if r]
+        header, body = lines[0], lines[1:]
+    else:
+        lines = content.split("\n")
+        header = lines[0].split(",")
+        body = [ln.split(",") for ln in lines[1:] if ln]
+    if tuple(header[:7]) == _COLUMNS and set(map(len, body)) <= {7}:
+        return body
+    idx = [header.index(c) for c in _COLUMNS]
+    return [[r[i] if i < len(r) else "" for i in idx] for r in body if any(r)]
+
+
 def _load(seeds: Path) -> Gazetteer:
-    regions: list[Region] = []
-    with open(seeds / "regions.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            regions.append(Region(row["code"], row["name"], row["level"], row["parent_code"],
-                                  row["province_code"], row["city_code"],
-                                  tuple(a for a in row["aliases"].split("|") if a)))
-    current = {r.code: r for r in regions}
+    rows = _read_rows(seeds / "regions.csv")
+    current = {row[0]: row for row in rows}
+    extra: list[Region] = []
     renames = seeds / "region_renames.csv"
     if renames.exists():
         with open(renames, encoding="utf-8", newline="") as fh:
@@ -284,29 +412,37 @@ def _load(seeds: Path) -> Gazetteer:
                 new = current.get(row["new_code"])
                 if new is None:
                     continue
-                parent = new.parent_code
-                city = row["old_code"] if row["level"] == "city" else new.city_code
-                regions.append(Region(row["old_code"], row["old_name"], row["level"], parent,
-                                      new.province_code, city, (), True,
-                                      int(row["changed_in"]) if row.get("changed_in") else None,
-                                      row["new_code"], row.get("certain", "yes") == "yes"))
+                parent = new[3]
+                city = row["old_code"] if row["level"] == "city" else new[5]
+                extra.append(Region(row["old_code"], row["old_name"], row["level"], parent,
+                                    new[4], city, (), True,
+                                    int(row["changed_in"]) if row.get("changed_in") else None,
+                                    row["new_code"], row.get("certain", "yes") == "yes"))
     # a district of a former city hangs from it (莱城区 under 莱芜市)
-    hist = {r.name: r for r in regions if r.historical}
+    hist = {r.name: r for r in extra}
     fixed = []
-    for r in regions:
-        if r.historical and r.level != "city" and r.code[:4] + "00" != r.parent_code:
+    for r in extra:
+        if r.level != "city" and r.code[:4] + "00" != r.parent_code:
             old_city = next((h for h in hist.values() if h.level == "city" and h.code[:4] == r.code[:4]), None)
             if old_city is not None:
                 r = Region(r.code, r.name, r.level, old_city.code, r.province_code, old_city.code,
                            r.aliases, True, r.changed_in, r.new_code, r.certain)
         fixed.append(r)
-    return Gazetteer(fixed)
+    return Gazetteer(rows=rows, extra=fixed)
 
 
 @lru_cache(maxsize=4)
 def gazetteer(seeds: str | None = None) -> Gazetteer:
-    """The index, built once per process."""
-    return _load(Path(seeds) if seeds else SEEDS)
+    """The index, built once per process (call it before forking workers: they share it)."""
+    # the load allocates ~150 000 containers that all live on; the cyclic collector
+    # would walk them again and again while they are being made
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(Path(seeds) if seeds else SEEDS)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def find_regions(text: str, start: int = 0, end: int | None = None) -> list[RegionMention]:

@@ -3,11 +3,15 @@
 level and report_year with the gold labels (score.py's rule for regions: code[:6] equals
 the gold region_code, or for townships the code starts with the parent's six digits).
 
-Usage: python scripts/measure_documents.py [-v]
+With --time it also times describe_document over data/reports/*.txt and the shared corpus
+(CPU ms per report, best of three rounds) and the gazetteer load in a fresh process.
+
+Usage: python scripts/measure_documents.py [-v] [--time]
 """
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,12 +20,44 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 
-from lawgov.documents import describe_document  # noqa: E402
+from lawgov.documents import describe_document, warm  # noqa: E402
+
+
+def load_time() -> str:
+    """The gazetteer load (seeds/regions.csv → index) and warm() in a fresh process."""
+    code = ("import sys, time; sys.path.insert(0, sys.argv[1]); c = time.process_time(); "
+            "from lawgov.regions import gazetteer; gazetteer(); g = time.process_time() - c; "
+            "from lawgov.documents import warm; warm(); print(g, time.process_time() - c)")
+    runs = [tuple(map(float, subprocess.run([sys.executable, "-c", code, str(ROOT)], check=True,
+                                            capture_output=True, text=True).stdout.split()))
+            for _ in range(3)]
+    return (f"gazetteer load {min(r[0] for r in runs) * 1000:.0f} ms, import + warm() "
+            f"{min(r[1] for r in runs) * 1000:.0f} ms (CPU, fresh process, best of 3)")
+
+
+def timing() -> None:
+    print(load_time())
+    for name, folder in (("data/reports", ROOT / "data" / "reports"), ("corpus", SHARED / "corpus")):
+        texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+        if not texts:
+            continue
+        reps = max(1, 1000 // len(texts))
+        best = float("inf")
+        for _ in range(3):
+            c = time.process_time()
+            for _ in range(reps):
+                for t in texts:
+                    describe_document(t, "timing.txt")
+            best = min(best, (time.process_time() - c) / (reps * len(texts)))
+        chars = sum(map(len, texts)) / len(texts)
+        print(f"{name}: {best * 1000:.2f} ms/report (CPU, best of 3; {len(texts)} reports, "
+              f"{chars:.0f} characters on average)")
 
 
 def main() -> int:
     verbose = "-v" in sys.argv
     total_ok = True
+    warm()   # the gazetteer is loaded once, before the timed calls
     for name, folder, gold in (("seeds", SHARED / "seeds", SHARED / "gold" / "seeds.jsonl"),
                                ("corpus", SHARED / "corpus", SHARED / "gold" / "dev.jsonl")):
         golds = [json.loads(l) for l in open(gold, encoding="utf-8") if '"document"' in l]
@@ -50,6 +86,8 @@ def main() -> int:
         print(f"{name}: region {reg}/{n}  level {lvl}/{n}  report_year {yr}/{n}  "
               f"({elapsed / max(n, 1) * 1000:.1f} ms/doc)")
         total_ok &= reg == lvl == yr == n
+    if "--time" in sys.argv:
+        timing()
     return 0
 
 

@@ -123,6 +123,65 @@ def test_speed():
     assert (time.perf_counter() - t0) / 5 < 0.05
 
 
+REPORTS = sorted((HERE.parent / "data" / "reports").glob("*.txt"))
+
+
+def test_typical_report_costs_a_few_ms():
+    """About 6 ms of CPU per report is the whole budget of a build; reading the metadata
+    takes well under half of it (~1.5 ms on the bundled reports)."""
+    import time
+    from lawgov.documents import warm
+    warm()
+    texts = [p.read_text(encoding="utf-8") for p in REPORTS] or [c["text"] for c in CASES]
+    best = float("inf")
+    for _ in range(3):
+        c = time.process_time()
+        for t in texts:
+            describe_document(t, "speed.txt")
+        best = min(best, (time.process_time() - c) / len(texts))
+    assert best < 0.005
+
+
+def test_head_scan_by_lines_equals_scan_of_the_whole_head():
+    """The body is looked for in single lines of the head; a scan from a line's start finds
+    there exactly what a scan of the whole head finds."""
+    from lawgov.documents import _HeadMentions, prepare
+    from lawgov.regions import gazetteer
+    g = gazetteer()
+    texts = [p.read_text(encoding="utf-8") for p in REPORTS] + [c["text"] for c in CASES]
+    for text in texts:
+        t = prepare(text)
+        lazy, full = _HeadMentions(g, t, 24000), _HeadMentions(g, t, 24000)
+        whole = full.all()
+        pos = 0
+        while pos < len(t):
+            nl = t.find("\n", pos)
+            nl = len(t) if nl == -1 else nl
+            for a, b in ((pos, nl), (pos + 3, nl), (pos, pos + 12), (pos + 5, nl + 40)):
+                assert lazy.within(a, b) == full.within(a, b) == \
+                    [m for m in whole if m.start >= a and m.end <= b], (text[:30], a, b)
+            pos = nl + 1
+        assert list(lazy) == whole
+
+
+def test_prepare_maps_full_width_forms_like_the_table():
+    from lawgov.documents import _wide_table, prepare
+    table, _ = _wide_table()
+    for text in ("２０２２年\u3000江苏省（南京）：受理\r\n行政复议案件１０件，", "a\tb\u00a0c\r\nd\u2009",
+                 "\U00020000江苏省，ａ\r", "江苏省南京市,受理10件。\r\n"):
+        assert prepare(text) == text.translate(table)
+    assert prepare("這個們來時會為國說") == "这个们来时会为国说"
+
+
+def test_warm_loads_everything_once():
+    from lawgov.documents import warm
+    from lawgov.regions import gazetteer
+    warm()
+    g = gazetteer()
+    warm()
+    assert gazetteer() is g
+
+
 # ---------------------------------------------------------------- manifest
 
 def write(tmp_path, content):

@@ -114,3 +114,46 @@ def test_scan_speed():
     t0 = time.perf_counter()
     find_regions(text)
     assert time.perf_counter() - t0 < 0.2   # ~25k characters
+
+
+def test_gazetteer_loads_quickly():
+    from lawgov.regions import _load
+    t0 = time.process_time()
+    g = _load(ROOT / "seeds")
+    assert time.process_time() - t0 < 0.6   # ~0.25 s; building Region objects eagerly took ~0.7 s
+    assert len(g.by_code) > 40000
+
+
+def test_regions_by_code_are_built_on_demand():
+    g = gazetteer()
+    r = g.by_code["440000"]
+    assert r is g.get("440000") and r.name == "广东省" and r.aliases == ("广东",)
+    assert "230503" in g.by_code and "999999" not in g.by_code and g.get("999999") is None
+    with pytest.raises(KeyError):
+        g.by_code["999999"]
+    assert g.by_code.get("371200").historical
+
+
+def test_scan_of_a_line_equals_the_scan_of_the_whole_text():
+    """find(text, a, b) from the start of a line finds there what a scan of all the text
+    finds (describe_document scans only the lines it needs)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "reports").glob("*.txt"))]
+    texts.append("黑龙江省双鸭山市岭东区人民政府\n市和县两级,东坝乡人民政府\n崇明县长治久安")
+    for text in texts:
+        whole = find_regions(text)
+        pos = 0
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            nl = len(text) if nl == -1 else nl
+            assert find_regions(text, pos, nl) == [m for m in whole if pos <= m.start and m.end <= nl]
+            pos = nl + 1
+
+
+def test_seed_with_quotes_and_other_column_order(tmp_path):
+    (tmp_path / "regions.csv").write_text(
+        'name,code,level,parent_code,province_code,city_code,aliases\n'
+        '"广东省",440000,province,,440000,,广东\n'
+        '"阳江市",441700,city,440000,440000,441700,"阳江"\n', encoding="utf-8")
+    g = gazetteer(str(tmp_path))
+    assert g.get("441700").name == "阳江市" and g.get("441700").parent_code == "440000"
+    assert [m.candidates for m in g.find("广东省阳江市")] == [("440000",), ("441700",)]
