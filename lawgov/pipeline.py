@@ -356,13 +356,16 @@ def _batches(jobs: list, workers: int) -> Iterator[list[dict]]:
 
 
 def _warm_stages() -> None:
-    """Load the gazetteer and the rules once before forking, so workers inherit them."""
-    from .documents import describe_document
+    """Load the gazetteer and the rules once before forking, so workers inherit them
+    instead of each loading its own; frozen, they are not walked by the workers' GC."""
+    import gc
+
+    from . import documents
     from .extraction import extract
 
-    sample = "2022年度法治政府建设情况报告\n2022年,全市共受理行政复议案件10件。"
-    extract(sample, 2022)
-    describe_document(sample, "warm.txt")
+    documents.warm()
+    extract("2022年度法治政府建设情况报告\n2022年,全市共受理行政复议案件10件。", 2022)
+    gc.freeze()
 
 
 def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id) -> None:
