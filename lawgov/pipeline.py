@@ -72,12 +72,15 @@ class FileState:
     duplicate_of: str | None
 
 
-def code_fingerprint(project: Path) -> str:
+def code_fingerprint(project: Path, manifest: Path | None = None) -> str:
     """A hash of everything that decides what a file's rows are: the package and its rules,
-    and the seeds it reads. When it changes every file is parsed again."""
+    the seeds it reads and the manifest's overrides. When it changes every file is parsed
+    again (coarse, but a manifest edit is rare and must reach the files it names)."""
     h = hashlib.sha256()
     paths = sorted(PACKAGE_DIR.rglob("*.py")) + sorted((PACKAGE_DIR / "rules").rglob("*"))
     paths += sorted((project / "seeds").glob("*.csv"))
+    if manifest is not None and manifest.exists():
+        paths.append(manifest)
     for p in paths:
         if p.is_file() and "__pycache__" not in p.parts:
             h.update(p.name.encode())
@@ -232,7 +235,7 @@ def build(opts: BuildOptions) -> BuildSummary:
     from .documents import load_manifest
     from .sources import list_sources
 
-    started = time.monotonic()
+    started, started_at = time.monotonic(), datetime.now()
     summary = BuildSummary()
     published = opts.db.resolve()
     reports = opts.reports.resolve()
@@ -242,18 +245,20 @@ def build(opts: BuildOptions) -> BuildSummary:
     try:
         warehouse.clear_stale_areas(published)
         previous, marks = read_previous(published)
-        code_fp = code_fingerprint(opts.project)
+        manifest_path = reports / "manifest.csv"
+        code_fp = code_fingerprint(opts.project, manifest_path)
         proj_fp = project_fingerprint(opts.project)
         same_code = marks.get("_code") == code_fp and not opts.full_refresh
         previous_for_reuse = previous if same_code else {}
 
-        manifest_path = reports / "manifest.csv"
         manifest, manifest_errors = load_manifest(manifest_path) if manifest_path.exists() else ({}, [])
         summary.problems += [str(e) for e in manifest_errors]
 
         paths = list_sources(reports)
         names = {p.relative_to(reports).as_posix(): p for p in paths}
         summary.files = len(names)
+        summary.problems += [f"{manifest_path}: the row for {f!r} names no file in the reports folder"
+                             for f in manifest if f not in names]
         unchanged, to_parse = _plan(names, previous_for_reuse)
         removed = [n for n in previous if n not in names]
         # A duplicate whose original changed or left must be looked at again.
@@ -268,12 +273,13 @@ def build(opts: BuildOptions) -> BuildSummary:
         summary.removed = len(removed)
 
         if (published.exists() and same_code and not to_parse and not removed
-                and marks.get("_project") == proj_fp and not manifest_errors):
+                and marks.get("_project") == proj_fp):
             summary.nothing_changed = True
             summary.seconds = time.monotonic() - started
             return summary
 
         area = warehouse.open_area(published)
+        con = None
         try:
             con = warehouse.connect(area.db)
             warehouse.ensure_schema(con)
@@ -295,16 +301,17 @@ def build(opts: BuildOptions) -> BuildSummary:
             summary.seconds = time.monotonic() - started
             con.execute(
                 "insert into meta.builds values (?, ?, current_timestamp, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [build_id, datetime.now(), str(reports), code_fp, summary.files, summary.loaded,
+                [build_id, started_at, str(reports), code_fp, summary.files, summary.loaded,
                  summary.unchanged, summary.duplicates, summary.quarantined, summary.removed,
                  summary.facts, summary.seconds])
             warehouse.publish(con, area)
             summary.published = True
         except BaseException:
-            try:
-                con.close()
-            except Exception:
-                pass
+            if con is not None:
+                try:
+                    con.close()
+                except Exception:
+                    pass
             warehouse.discard(area)
             raise
     finally:

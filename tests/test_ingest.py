@@ -104,3 +104,25 @@ def test_touched_but_unchanged_file_is_not_parsed_again(tmp_path):
     first.touch()
     proc = lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
     assert "nothing changed" in proc.stdout
+
+
+def test_manifest_overrides_detection_and_names_its_bad_rows(tmp_path):
+    reports = tmp_path / "reports"
+    shutil.copytree(BUNDLED, reports)
+    db = tmp_path / "warehouse.duckdb"
+    first = sorted(p.name for p in reports.glob("*.txt"))[0]
+    (reports / "manifest.csv").write_text(
+        "file,region_code,report_year,url\n"
+        f"{first},440100,2020,https://example.gov.cn/report.html\n"
+        "missing.txt,110105,2022,\n"
+        f"{first},999999,20x2,\n", encoding="utf-8")
+    proc = lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
+    assert "manifest.csv:4" in proc.stderr
+    assert "missing.txt" in proc.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    row = con.execute("select region_code, report_year, url from marts.documents where source_file = ?",
+                      [first]).fetchone()
+    logged = {r[0] for r in con.execute("select source_file from meta.ingest_log").fetchall()}
+    con.close()
+    assert row == ("440100", 2020, "https://example.gov.cn/report.html")
+    assert "manifest.csv" not in logged
