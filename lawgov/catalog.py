@@ -126,14 +126,19 @@ def _load_context():
         "level_only_lead": _compile(d["level_only_lead"]),
         "comparison_base": [_compile(p) for p in d["comparison_base"]],
         "paren_base": _compile(d["paren_base"]),
+        "to_level": _compile(d["to_level"]),
         "breakdown": _compile("|".join(f"(?:{p})" for p in d["breakdown"])),
         "other_body": _compile("|".join(f"(?:{p})" for p in d["other_body"])),
         "other_body_sentence": _compile(d["other_body_sentence"]),
+        "national": _compile(d["national"]),
+        "national_body_head": re.compile(d["national_body_head"], re.M),
         "place_before_number": _compile(d["place_before_number"]),
         "generic_places": set(d["generic_places"]),
         "share": _compile(d["share"]),
         "all_closed": _compile(d["all_closed"]),
         "joined": _compile(d["joined"]),
+        "respectively": _compile(d["respectively"]),
+        "list_separator": _compile(d["list_separator"]),
         "continuation": _compile(d["continuation"]),
         "total_labels": _compile(d["total_labels"]),
     }
@@ -145,6 +150,11 @@ def _load_scopes():
     return [(scope, re.compile(p)) for scope, patterns in d["scopes"].items() for p in patterns]
 
 
+def _load_subject():
+    d = yaml.safe_load((RULES / "scopes.yaml").read_text(encoding="utf-8"))["subject_clause"]
+    return {k: re.compile(d[k]) for k in ("before", "after", "arrangement_before", "arrangement_after")}
+
+
 def _load_share_rates() -> dict[str, str]:
     with open(RULES / "share_rates.csv", encoding="utf-8") as f:
         return {r["count_indicator"]: r["rate_indicator"] for r in csv.DictReader(f)}
@@ -153,8 +163,11 @@ def _load_share_rates() -> dict[str, str]:
 FAMILY_RX, CUES, PHRASES = _load_cues()
 CTX = _load_context()
 SCOPE_RX = _load_scopes()
+SUBJECT = _load_subject()
 SHARE_RATES = _load_share_rates()
 AFTER_CUES = [c for c in CUES if c.role == "after"]
+LEAD_CUES = [c for c in CUES if c.role != "after"]
+_ANY_AFTER = re.compile("|".join(f"(?:{c.rx.pattern})" for c in AFTER_CUES))
 
 _YEAR_RX = re.compile(
     r"(?P<abs>(?:19|20)\d{2})\s*年(?:度)?"
@@ -169,6 +182,9 @@ _RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*[-—–~]\s*$")
 _EVENT_AFTER = re.compile(
     r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?(?:出台|印发|制定|修订|修正|颁布|施行|实施|发布|启动|成立|获评|被评为|荣获|入选|召开|举办|挂牌|通过)")
 _COMPARE_BEFORE = re.compile(r"(?:较|比|与|同比|相较于?|相比|对比)\s*$")
+_NATIONAL = re.compile("全国")
+_FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
+_FROM_AFTER = re.compile(r"(?:同期)?(?:的)?\s*[\d零一二两三四五六七八九十]")
 _PAREN = re.compile(r"\([^()\n]{0,80}\)")
 _TITLE = re.compile(r"《[^》\n]{0,80}》")
 _SENT = re.compile(r"[^。！？!?\n\s][^。！？!?\n]*[。！？!?]*")
@@ -221,6 +237,10 @@ class Analysis:
         self.scope_ends = [h[0] for h in self.scope_hits]
         self.year_hits = self._scan_years()
         self.para_year_cache: dict[int, int | None] = {}
+        self.national_doc = bool(CTX["national_body_head"].search(text, 0, 300))
+        self.national_at = [] if self.national_doc else [h.start() for h in _NATIONAL.finditer(self.m)]
+        self._done: list[Classified] = []
+        self._resp: dict[int, tuple[list[tuple[int, int]], int]] = {}   # 分别为 groups
 
     # ----------------------------------------------------------- preparation
     def _mask(self) -> str:
@@ -260,7 +280,7 @@ class Analysis:
 
     def _scan_cues(self):
         hits = []
-        for cue in CUES:
+        for cue in LEAD_CUES:      # after-cues are matched where they apply (_pick_after)
             for s, e, _h in self.cue_win.finditer(cue.rx):
                 if e > s:
                     hits.append((e, s, cue))
@@ -283,7 +303,8 @@ class Analysis:
                 continue                               # 2021-2025年: a plan, not a year spoken of
             if _EVENT_AFTER.match(m, e):
                 continue                               # 2021年出台的规定: an event, not the period
-            compared = bool(_COMPARE_BEFORE.search(m, max(0, s - 4), s))
+            compared = bool(_COMPARE_BEFORE.search(m, max(0, s - 4), s)) or bool(
+                _FROM_BEFORE.search(m, max(0, s - 2), s) and _FROM_AFTER.match(m, e))   # 由上年的12件
             if h.group("abs"):
                 out.append((e, s, int(h.group("abs")), None, compared))
             elif h.group("cn"):
@@ -380,6 +401,9 @@ class Analysis:
             e, s, name = self.scope_hits[n]
             if s < sent_start:
                 continue
+            if "由" in self.m[max(0, s - 2):s] and SUBJECT["arrangement_before"].search(self.m, max(0, s - 3), s) \
+                    and SUBJECT["arrangement_after"].match(self.m, e):
+                continue          # 由本级政府集中行使复议职责: who holds a power, not whose figure
             if clause is None or k is None or s >= clause[0]:
                 return name
             ck = self.clause_index(s, sent)
@@ -388,10 +412,45 @@ class Analysis:
             c = cl[ck]
             qi = bisect.bisect_left(self.qstarts, c[0])
             has_number = qi < len(self.qstarts) and self.qstarts[qi] < c[1]
-            subject = ck == k - 1 and c[1] - c[0] <= 15
-            if has_number or subject:
+            if has_number:
+                return "all" if self._after_partition(cl, ck, name) else name
+            # a short clause right before that is only a subject (区政府作为被告, 市本级), not a
+            # clause with an act of its own (由本级政府集中行使复议职责)
+            # (its scope reaches the figures of the clauses that follow it, up to this one)
+            if c[1] - c[0] <= 15 and SUBJECT["before"].fullmatch(self.m, c[0], s) \
+                    and SUBJECT["after"].fullmatch(self.m, e, c[1]) \
+                    and all(self._numbers_in(cl[c2]) for c2 in range(ck + 1, k)):
                 return name
         return "all"
+
+    def _numbers_in(self, c: tuple[int, int]) -> range:
+        i = bisect.bisect_left(self.qstarts, c[0])
+        j = bisect.bisect_left(self.qstarts, c[1])
+        return range(i, j)
+
+    def _after_partition(self, cl, ck: int, name: str) -> bool:
+        """True when the clause ck (scope `name`, with figures) is the last of a split by scope:
+        the clause with figures right before it names another scope and states a figure of the
+        same indicator (涉及区政府…32件,涉及各部门的…3件). A figure stated after such a split,
+        with no scope of its own, is of the whole (…,行政机关负责人出庭率达100%)."""
+        done = self._done
+        here = {done[i].indicator for i in self._numbers_in(cl[ck]) if i < len(done) and done[i].indicator}
+        if not here:
+            return False
+        for c2 in range(ck - 1, -1, -1):
+            nums = self._numbers_in(cl[c2])
+            if not nums:
+                continue
+            # the clause with figures just before: its own scope cue
+            a, b = cl[c2]
+            i = bisect.bisect_left(self.scope_ends, a)
+            j = bisect.bisect_right(self.scope_ends, b)
+            names = [h[2] for h in self.scope_hits[i:j] if h[1] >= a]
+            if not names or names[-1] == name:
+                return False
+            there = {done[n].indicator for n in nums if n < len(done) and done[n].indicator}
+            return bool(here & there)
+        return False
 
     def paragraph_year(self, p: int) -> int | None:
         if p in self.para_year_cache:
@@ -438,6 +497,7 @@ class Analysis:
     # ----------------------------------------------------------- classification
     def classify(self) -> list[Classified]:
         out: list[Classified] = []
+        self._done = out
         for idx, q in enumerate(self.qs):
             out.append(self._classify(idx, q, out))
         return out
@@ -503,7 +563,10 @@ class Analysis:
                     kind = "comparison_base"
                     y = cb.group("year")
                     cur = self.year_at(q.start, sent, paren)
-                    if y[:2] in ("19", "20"):
+                    if y is None:
+                        # 与2019年相比,…由48件下降至36件: the year compared with, else the year before
+                        y = self._compared_year(sent[0], q.start)
+                    if y and y[:2] in ("19", "20"):
                         base_year = int(y[:4])
                     else:
                         base_year = cur - 1 if cur is not None else None
@@ -515,9 +578,15 @@ class Analysis:
                             break
                     break
 
+        if kind == "level" and prev_idx is not None and done[prev_idx].kind == "comparison_base" \
+                and inherit_from is None and CTX["to_level"].fullmatch(lead):
+            inherit_from = prev_idx        # 由48件下降至36件: 36 is the level of what 48 was
         if kind == "level":
             if CTX["breakdown"].search(lead):
                 kind = "breakdown"
+            elif self._national_before(max(clause[0], q.head - 60), q.head) \
+                    and CTX["national"].search(m, max(clause[0], q.head - 60), q.head):
+                kind = "other_body"       # 全国…30.6万件 in a report that is not a central body's
             elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head) \
                     or CTX["other_body_sentence"].search(m, max(sent[0], q.head - 120), q.head):
                 kind = "other_body"
@@ -532,7 +601,9 @@ class Analysis:
         bounded = (m[q.tail:q.tail + 1] in _BOUNDARY)
         fam = self.family_at(q.start, sent[0])
         lead_hits = self.cues_in(lead_start, q.head)
-        indicator, cue = self._pick(lead_hits, measure, unit, bounded, fam, ("verb",))
+        indicator, cue = self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
+        if cue is None:
+            indicator, cue = self._pick(lead_hits, measure, unit, bounded, fam, ("verb",))
         also = self.also
         if cue is None:
             after_end = min(clause[1], q.tail + 24)
@@ -609,6 +680,48 @@ class Analysis:
         self.also = tuple(also)
         return ind, cue
 
+    def _national_before(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.national_at, a)
+        return i < len(self.national_at) and self.national_at[i] < b
+
+    def _compared_year(self, a: int, b: int) -> str | None:
+        """The last year named after 较/比/与 in text[a:b] (与2019年相比), as written."""
+        i = bisect.bisect_left(self.year_ends, a)
+        j = bisect.bisect_right(self.year_ends, b)
+        for e, s, y, rel, compared in reversed(self.year_hits[i:j]):
+            if s >= a and compared and y is not None:
+                return str(y)
+        return None
+
+    def _respectively(self, idx, lead_start, lead, prev_idx, measure, unit, fam):
+        """申请量、受理量分别为210件、196件: the i-th number of a 分别 list takes the cue of the
+        i-th item of the list before 分别."""
+        self.also = ()
+        if prev_idx is not None and prev_idx in self._resp and CTX["joined"].fullmatch(lead):
+            items, k = self._resp[prev_idx]
+            k += 1
+        else:
+            r = CTX["respectively"].search(lead) if ("分别" in lead or "依次" in lead) else None
+            if r is None:
+                return None, None
+            items, k, a = [], 0, lead_start
+            stop = lead_start + r.start()
+            for sep in CTX["list_separator"].finditer(self.m, lead_start, stop):
+                items.append((a, sep.start()))
+                a = sep.end()
+            items.append((a, stop))
+            if len(items) < 2:
+                return None, None
+        self._resp[idx] = (items, k)
+        if k >= len(items):
+            return None, None
+        hits = self.cues_in(*items[k])
+        indicator, cue = self._pick(hits, measure, unit, True, fam, ("verb",))
+        if cue is None:
+            indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",))
+        self.also = ()
+        return indicator, cue
+
     def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind):
         """达到92% after 出庭应诉率较去年提高15个百分点: the cue of the clause before, if no level
         figure there used it. The clause before must not be about another body."""
@@ -632,16 +745,27 @@ class Analysis:
 
     def _pick_after(self, a, b, measure, unit, fam):
         window = self.m[a:b]
+        if not _ANY_AFTER.match(window):
+            return None, None          # no after-cue at all (one regex instead of one per cue)
         best = None
         for cue in AFTER_CUES:
             if cue.measure != measure:
                 continue
             if not _unit_ok(cue, unit, True):
                 continue
-            if cue.families is not None and fam not in cue.families:
-                continue
             h = cue.rx.match(window)
-            if h and (best is None or h.end() < best[0]):
+            if h is None:
+                continue
+            if cue.families is not None and fam not in cue.families:
+                if fam is not None:
+                    continue
+                # 9件行政诉讼案件未审结: the family is named after the number
+                if _first_family(window) not in cue.families:
+                    continue
+                fam = _first_family(window)
+            # all after-cues start at the measure word: the longest says most (41件行政诉讼案件
+            # 开庭审理 is hearings, 9件行政诉讼案件未审结 is pending, not cases)
+            if h and (best is None or h.end() > best[0]):
                 best = (h.end(), cue)
         if best is None:
             return None, None
@@ -762,6 +886,17 @@ def _lead_cues(lead: str):
     fam = fam_hits[-1][1] if fam_hits else None
     hits = tuple((h.end(), h.start(), cue) for cue in CUES if cue.role != "after" for h in cue.rx.finditer(lead))
     return fam, hits
+
+
+@lru_cache(maxsize=4096)
+def _first_family(text: str) -> str | None:
+    """The family named first in `text` (the words right after a number)."""
+    best = None
+    for name, rx in FAMILY_RX:
+        h = rx.search(text)
+        if h and (best is None or h.start() < best[0]):
+            best = (h.start(), name)
+    return best[1] if best else None
 
 
 def _fill(indicator: str | None, fam: str | None) -> str | None:

@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from .errors import NumberError
-from .numbers import NUMERAL, parse_number
+from .numbers import NUMERAL, bare_numeral, parse_number
 
 RULES = Path(__file__).resolve().parent / "rules"
 
@@ -62,7 +62,7 @@ def _load_units() -> dict[str, tuple[str, float, str]]:
 
 
 def _load_qualifiers() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {"prefix": {}, "suffix": {}, "after_unit": {}}
+    out: dict[str, dict[str, str]] = {"prefix": {}, "suffix": {}, "after_unit": {}, "bare_prefix": {}}
     with open(RULES / "qualifiers.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             out[row["position"]][row["word"]] = row["qualifier"]
@@ -180,7 +180,7 @@ def trap_spans(text: str) -> list[tuple[int, int, str]]:
     return sorted((s, e, k) for s, e, k in _trap_matches(text) if e > s)
 
 
-_NUMERAL_RUN = re.compile("[0-9０-９零〇○一二两三四五六七八九十百千][0-9０-９" + _CN_NUM + "亿点.,，．分之]*")
+_NUMERAL_RUN = re.compile("[0-9０-９零〇○一二两三四五六七八九十百千万][0-9０-９" + _CN_NUM + "亿点.,，．分之]*")
 
 
 def numerals(text: str) -> list[tuple[tuple[int, int], str]]:
@@ -209,8 +209,9 @@ def scan(text: str, mask: bytearray | None = None, found=None) -> list[Quantity]
         if any(mask[s:e]):
             continue
         chinese = raw[0] in _CN_CHARS or raw.startswith(("百分之", "千分之"))
+        bare = bare_numeral(raw)            # 近万件, 上百次, 千余人: 一万, 一百, 一千
         try:
-            parsed = parse_number(raw)
+            parsed = parse_number("一" + raw if bare else raw)
         except NumberError:
             continue
         value = parsed.value
@@ -255,6 +256,9 @@ def scan(text: str, mask: bytearray | None = None, found=None) -> list[Quantity]
                 if qualifier == "exact":
                     qualifier = QUALIFIERS["prefix"][word]
                 head = p.start()
+        if bare and qualifier == "exact" and s > 0 and text[s - 1] in QUALIFIERS["bare_prefix"]:
+            qualifier = QUALIFIERS["bare_prefix"][text[s - 1]]     # 上百次, 超千件, 过万人
+            head = s - 1
         out.append(Quantity(s, e, head, tail, raw, _clean(value), unit, unit_raw, unit_kind,
                             qualifier, chinese))
     return out

@@ -42,6 +42,7 @@ __all__ = [
     "NUMERAL",
     "NUMERAL_PATTERN",
     "CHINESE_NUMERAL_CHARS",
+    "bare_numeral",
 ]
 
 
@@ -304,11 +305,18 @@ def is_chinese_numeral(s: str) -> bool:
 #     (统一, 唯一, 同一, 单一, 逐一, 进一步, 之一, 专一); and a lone 一 followed by
 #     是 些 般 直 起 致 律 体 站 切 同 旦 定 道 窗 网 把 揽 系 线 并 样 味 贯 再 流
 #     (一是, 一些, 一般, 一站式, 一窗通办, 一网通办, 一把手 …).
+#     A run that begins with 十 right after 数 / 几 (数十件, 几十人) is vague and left out.
 #     A matched run may still not be a number (十四五, 八五): parse_number refuses it.
+#  4. A bare 百 / 千 / 万 (百万, 千万) that stands for 一百 / 一千 / 一万 — only where the text
+#     makes it a rough count: right after a qualifier (逾千人, 近万件, 上百次, 超千件, 约百人)
+#     before a measure word, or before 余 / 多 and a measure word (千余人, 万余件). Never 百分之,
+#     百姓, 千万 "be sure to", 万一, 千方百计, 近百年; never after 数 / 几 (数百件, 几千人 are
+#     vague). parse_number refuses a bare 万: the reader prefixes 一 (see `bare_numeral`).
 #
 # The match is the whole numeral and nothing else (no qualifier, no unit, no sign).
 
 _CN_DIGIT = "零〇○一二两三四五六七八九"
+_MEASURE = "[件起宗人名位个家次场期份项条篇户元所支堂卷]"   # what a bare 百/千/万 must count
 _CN_ALL = _CN_DIGIT + "十百千万亿"
 NUMERAL_PATTERN = (
     r"(?:[百千]分之(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[" + _CN_ALL + r"]+(?:点[" + _CN_DIGIT + r"]+)?))"
@@ -317,6 +325,14 @@ NUMERAL_PATTERN = (
     r"(?:[百千]?万亿?|[百千]?亿|千(?![米克瓦伏字]))?)"
     r"|(?:(?<![第统唯同单逐进之专" + _CN_ALL + r"点])"
     r"(?!一[是些般直起致律体站切同旦定道窗网把揽系线并样味贯再流])"
-    r"[" + _CN_DIGIT + r"十][" + _CN_ALL + r"]*(?:点[" + _CN_DIGIT + r"]+[万亿]?)?)"
+    r"(?:[" + _CN_DIGIT + r"]|(?<![数几])十)[" + _CN_ALL + r"]*(?:点[" + _CN_DIGIT + r"]+[万亿]?)?)"
+    r"|(?:(?<=[逾近超过约上])(?:[百千]万?|万)(?=[余多]?\s*" + _MEASURE + r"))"
+    r"|(?:(?<![" + _CN_ALL + r"第数几])(?:[百千]万?|万)(?=[余多]\s*" + _MEASURE + r"))"
 )
 NUMERAL = re.compile(NUMERAL_PATTERN)
+
+
+def bare_numeral(s: str) -> bool:
+    """A numeral that begins with a bare 百 / 千 / 万 (alternative 4 of NUMERAL): its value is
+    that of 一 + s (近万件 → 一万)."""
+    return bool(s) and s[0] in "百千万" and not s.startswith(("百分之", "千分之"))

@@ -93,6 +93,36 @@ def test_not_quantities(text):
     assert quantities(text) == []
 
 
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("参与群众逾千人", 1000, "人", "at_least"),
+    ("受理申请近万件", 10000, "件", "approx"),
+    ("开展活动上百次", 100, "次", "at_least"),
+    ("办理超千件", 1000, "件", "at_least"),
+    ("受众过万人", 10000, "人", "at_least"),
+    ("约百人参加", 100, "人", "approx"),
+    ("培训干部千余人", 1000, "人", "at_least"),
+    ("发放资料万余份", 10000, "份", "at_least"),
+    ("挽回损失上千万元", 10000000, "元", "at_least"),
+    ("发放资料逾万份", 10000, "份", "at_least"),
+])
+def test_bare_hundred_thousand_ten_thousand(text, value, unit, qualifier):
+    q = quantities(text)
+    assert len(q) == 1, q
+    assert q[0][1:3] == (value, unit) and q[0][4] == qualifier
+
+
+@pytest.mark.parametrize("text", [
+    "数百件", "数千人", "几百人", "千万不要松懈", "老百姓", "万一发生", "千方百计", "近百年来",
+    "百花齐放", "万家灯火", "百年大计", "千家万户", "成百上千", "数十件", "几十人",
+])
+def test_bare_numerals_that_are_not_counts(text):
+    assert quantities(text) == []
+
+
+def test_bare_numerals_beside_percent_and_numbers():
+    assert [q[1] for q in quantities("百分之百,三百余件,二十万余人,上百次")] == [100, 300, 200000, 100]
+
+
 def test_a_date_beside_a_count_leaves_the_count():
     assert [q[1] for q in quantities("截至2021年11月30日,行政诉讼案件共46件")] == [46]
 
