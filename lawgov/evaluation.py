@@ -47,6 +47,7 @@ class Score:
     qualifier_ok: int = 0
     misses: list[dict] = field(default_factory=list)
     false_facts: list[dict] = field(default_factory=list)
+    mismatched: list[tuple[dict, list[dict]]] = field(default_factory=list)
 
 
 def load_gold(path: Path) -> tuple[dict[str, dict], list[dict]]:
@@ -58,63 +59,74 @@ def load_gold(path: Path) -> tuple[dict[str, dict], list[dict]]:
     return docs, facts
 
 
-def headline_codes(con) -> set[str]:
-    rows = con.execute("select code from seeds.indicators where tier = 'headline'").fetchall()
-    return {r[0] for r in rows}
-
-
 def _key(doc, indicator, value, year):
     return (doc, indicator, round(float(value), 6), None if year is None else int(year))
 
 
-def compute(db: Path, gold: Path) -> Score:
+def _unit(u):
+    return UNIT_ALIASES.get(u, u) if u else u
+
+
+def read_warehouse(db: Path, gold_docs: dict) -> tuple[list[dict], dict[str, dict], set[str]]:
+    """The warehouse's facts and document labels for the gold's documents, and the headline codes."""
     import duckdb
 
-    gold_docs, gold_facts = load_gold(gold)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        headline = headline_codes(con)
-        frows = con.execute("select source_file, indicator, value, unit, year, scope, qualifier "
+        headline = {r[0] for r in con.execute(
+            "select code from seeds.indicators where tier = 'headline'").fetchall()}
+        frows = con.execute("select source_file, indicator, value, unit, year, scope, qualifier, evidence "
                             "from marts.facts where value is not null").fetchall()
         drows = con.execute("select source_file, region_code, region_level, report_year from marts.documents").fetchall()
     finally:
         con.close()
+    facts = [dict(doc=os.path.basename(src or ""), indicator=ind, value=val, unit=unit, year=year,
+                  scope=scope, qualifier=qual, evidence=ev)
+             for src, ind, val, unit, year, scope, qual, ev in frows
+             if os.path.basename(src or "") in gold_docs]
+    docs = {os.path.basename(r[0] or ""): dict(region_code=r[1], level=r[2], report_year=r[3]) for r in drows}
+    return facts, docs, headline
+
+
+def compare(gold_docs: dict, gold_facts: list[dict], facts: list[dict], docs: dict[str, dict],
+            headline: set[str]) -> Score:
+    """Score predicted facts (dicts with doc, indicator, value, unit, year, scope, qualifier)
+    and document labels against the gold."""
     preds = defaultdict(list)
-    pred_list = []
-    for src, ind, val, unit, year, scope, qual in frows:
-        doc = os.path.basename(src or "")
-        if doc in gold_docs:
-            p = dict(doc=doc, indicator=ind, value=val, unit=unit, year=year, scope=scope, qualifier=qual)
-            preds[_key(doc, ind, val, year)].append(p)
-            pred_list.append(p)
+    for p in facts:
+        preds[_key(p["doc"], p["indicator"], p["value"], p["year"])].append(p)
 
     s = Score()
-    gold_keys, optional = set(), set()
+    gold_keys = set()
     for g in gold_facts:
         k = _key(g["doc"], g["indicator"], g["value"], g["year"])
         gold_keys.add(k)
         if g.get("optional"):
-            optional.add(k)
             continue
         secondary = g.get("tier") == "secondary"
         fam = s.families[g["indicator"].split(".")[0] + (" (secondary)" if secondary else "")]
         bucket = s.secondary if secondary else s.headline
-        if k in preds:
-            fam.tp += 1
-            bucket.tp += 1
-            ps = preds[k]
-            s.matched += 1
-            s.unit_ok += any(UNIT_ALIASES.get(p["unit"], p["unit"]) == UNIT_ALIASES.get(g["unit"], g["unit"]) for p in ps)
-            s.qualifier_ok += any(p["qualifier"] == g["qualifier"] for p in ps)
-            if g.get("scope"):
-                s.scoped += 1
-                s.scope_ok += any(p["scope"] == g["scope"] for p in ps)
-        else:
+        if k not in preds:
             fam.fn += 1
             bucket.fn += 1
             s.misses.append(g)
+            continue
+        fam.tp += 1
+        bucket.tp += 1
+        ps = preds[k]
+        s.matched += 1
+        unit_ok = any(_unit(p["unit"]) == _unit(g["unit"]) for p in ps)
+        qual_ok = any(p["qualifier"] == g["qualifier"] for p in ps)
+        scope_ok = not g.get("scope") or any(p["scope"] == g["scope"] for p in ps)
+        s.unit_ok += unit_ok
+        s.qualifier_ok += qual_ok
+        if g.get("scope"):
+            s.scoped += 1
+            s.scope_ok += scope_ok
+        if not (unit_ok and qual_ok and scope_ok):
+            s.mismatched.append((g, ps))
     seen = set()
-    for p in pred_list:
+    for p in facts:
         k = _key(p["doc"], p["indicator"], p["value"], p["year"])
         if k in seen or p["indicator"] not in headline:
             continue
@@ -124,23 +136,21 @@ def compute(db: Path, gold: Path) -> Score:
             s.headline.fp += 1
             s.false_facts.append(p)
 
-    docs = {os.path.basename(r[0] or ""): r for r in drows}
     s.docs = len(gold_docs)
     for name, g in gold_docs.items():
-        r = docs.get(name)
-        if not r:
+        d = docs.get(name)
+        if not d:
             continue
-        code = str(r[1] or "")
+        code = str(d["region_code"] or "")
         s.region_ok += code[:6] == g["region_code"] or (
             g["level"] == "township" and code.startswith(g["parent_code"][:6]))
-        s.level_ok += r[2] == g["level"]
-        s.year_ok += r[3] == g["report_year"]
+        s.level_ok += d["level"] == g["level"]
+        s.year_ok += d["report_year"] == g["report_year"]
     return s
 
 
-def score(db: Path, gold: Path, show_errors: bool = False) -> str:
-    """The report, as text."""
-    s = compute(db, gold)
+def report(s: Score, show_errors: bool = False) -> str:
+    """The scorer's report, as text."""
     out = [f"{'family':28} {'tp':>4} {'fn':>4} {'fp':>4} {'prec':>6} {'recall':>6} {'f1':>6}"]
     for name in sorted(s.families):
         c = s.families[name]
@@ -157,9 +167,21 @@ def score(db: Path, gold: Path, show_errors: bool = False) -> str:
         out.append("\nmissed:")
         out += [f"  {g['doc']}  {g['indicator']} = {g['value']} ({g['year']})  «{g.get('evidence', '')}»" for g in s.misses]
         out.append("false (headline indicators not in the gold):")
-        out += [f"  {p['doc']}  {p['indicator']} = {p['value']} ({p['year']}, {p['scope']})" for p in s.false_facts]
+        out += [f"  {p['doc']}  {p['indicator']} = {p['value']} ({p['year']}, {p['scope']})  «{(p.get('evidence') or '')[:80]}»"
+                for p in s.false_facts]
+        if s.mismatched:
+            out.append("matched with a wrong scope, unit or qualifier:")
+            out += [f"  {g['doc']} {g['indicator']}={g['value']}: gold {g.get('scope')}/{g['unit']}/{g['qualifier']}"
+                    f" got {[(p['scope'], p['unit'], p['qualifier']) for p in ps]}" for g, ps in s.mismatched]
     hp, hr, hf = s.headline.prf()
     sr = s.secondary.prf()[1]
     out.append(f"\nheadline F1 {hf:.3f} (precision {hp:.3f}, recall {hr:.3f}); secondary recall {sr:.3f}; "
                f"region accuracy {s.region_ok / s.docs if s.docs else 0:.3f}")
     return "\n".join(out)
+
+
+def score(db: Path, gold: Path, show_errors: bool = False) -> str:
+    """Score a built warehouse against a gold file; the report as text."""
+    gold_docs, gold_facts = load_gold(gold)
+    facts, docs, headline = read_warehouse(db, gold_docs)
+    return report(compare(gold_docs, gold_facts, facts, docs, headline), show_errors)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import warehouse
+from .sources import sha256_file
 from .errors import BuildError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -119,14 +120,6 @@ def read_previous(published: Path) -> tuple[dict[str, FileState], dict[str, str]
     finally:
         con.close()
     return {r[0]: FileState(*r) for r in rows}, marks
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -331,7 +324,7 @@ def _plan(names: dict[str, Path], previous: dict[str, FileState]) -> tuple[list[
         stat = path.stat()
         if stat.st_size == st.size and stat.st_mtime_ns == st.mtime_ns:
             unchanged.append(name)
-        elif stat.st_size == st.size and sha256_of(path) == st.sha256:
+        elif stat.st_size == st.size and sha256_file(path) == st.sha256:
             unchanged.append(name)
         else:
             to_parse.append(name)

@@ -89,7 +89,8 @@ def list_sources(root: Path) -> list[Path]:
     return [p for _, p in found]
 
 
-def _sha256_file(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """The hash a file is known by, read in chunks so a large file costs no memory."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -188,7 +189,7 @@ def read_source(path: Path, root: Path, *, max_bytes: int = MAX_BYTES) -> Source
         if size > max_bytes:
             return quarantined(f"too large: {_megabytes(size)}, over the {_megabytes(max_bytes)} "
                                f"limit for one report (a scan, an archive or a wrong file?)",
-                               size=size, sha=_sha256_file(path), mtime=mtime,
+                               size=size, sha=sha256_file(path), mtime=mtime,
                                fmt=_format_guess(b"", suffix))
         data = path.read_bytes()
     except OSError as exc:
