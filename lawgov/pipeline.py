@@ -11,21 +11,23 @@ nothing.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
 from . import warehouse
 from .sources import sha256_file
-from .errors import BuildError
+from .errors import BuildError, LawgovError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+PARSER_SEEDS = PACKAGE_DIR.parent / "seeds"     # where catalog.py and regions.py read theirs
 BATCH_FILES = 256
 
 
@@ -69,24 +71,40 @@ class FileState:
     mtime_ns: int
     sha256: str
     status: str
+    reason: str | None
     doc_id: str | None
     duplicate_of: str | None
+    manifest_sha: str | None
 
 
-def code_fingerprint(project: Path, manifest: Path | None = None) -> str:
-    """A hash of everything that decides what a file's rows are: the package and its rules,
-    the seeds it reads and the manifest's overrides. When it changes every file is parsed
-    again (coarse, but a manifest edit is rare and must reach the files it names)."""
+@dataclass
+class Plan:
+    """What a build does with each file of the reports folder."""
+
+    unchanged: list[str] = field(default_factory=list)
+    touched: list[str] = field(default_factory=list)     # same bytes, new mtime: recorded, not parsed
+    to_parse: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def code_fingerprint() -> str:
+    """A hash of everything that decides what a file's rows are: the package, its rules and
+    the seeds the parser reads. When it changes every file is parsed again."""
     h = hashlib.sha256()
     paths = sorted(PACKAGE_DIR.rglob("*.py")) + sorted((PACKAGE_DIR / "rules").rglob("*"))
-    paths += sorted((project / "seeds").glob("*.csv"))
-    if manifest is not None and manifest.exists():
-        paths.append(manifest)
+    paths += sorted(PARSER_SEEDS.glob("*.csv"))
     for p in paths:
         if p.is_file() and "__pycache__" not in p.parts:
             h.update(p.name.encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
+
+
+def manifest_sha(row: dict | None) -> str:
+    """Identity of a file's manifest row: a file is parsed again when its row changes."""
+    if not row:
+        return ""
+    return hashlib.sha256(json.dumps(row, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def project_fingerprint(project: Path) -> str:
@@ -100,38 +118,40 @@ def project_fingerprint(project: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def read_previous(published: Path) -> tuple[dict[str, FileState], dict[str, str]]:
-    """The published warehouse's file states and its build fingerprints, if any."""
+def read_previous(published: Path) -> tuple[dict[str, FileState], dict[str, str], str | None]:
+    """The published warehouse's file states and build fingerprints, and why it could not be
+    read if it could not (the build then starts a new warehouse and says so)."""
     if not published.exists():
-        return {}, {}
+        return {}, {}, None
     import duckdb
 
     try:
         con = duckdb.connect(str(published), read_only=True)
-    except duckdb.Error:
-        return {}, {}
-    try:
-        rows = con.execute(
-            "select source_file, size, mtime_ns, sha256, status, doc_id, duplicate_of from meta.files"
-        ).fetchall()
-        marks = dict(con.execute("select table_name, fingerprint from meta.raw_fingerprints").fetchall())
-    except duckdb.Error:
-        return {}, {}
-    finally:
-        con.close()
-    return {r[0]: FileState(*r) for r in rows}, marks
+        try:
+            cur = con.execute("select * from meta.files")
+            cols = [d[0] for d in cur.description]
+            rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+            marks = dict(con.execute("select table_name, fingerprint from meta.raw_fingerprints").fetchall())
+        finally:
+            con.close()
+    except duckdb.Error as e:
+        return {}, {}, f"{published}: the published warehouse could not be read ({e}); building a new one"
+    names = [f.name for f in fields(FileState)]
+    return {r["source_file"]: FileState(**{n: r.get(n) for n in names}) for r in rows}, marks, None
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_TABLE_ROW = re.compile(r"(?:^|\|)\s*[\d.,%]+\s*(?:\||$)")   # a flattened table row with a figure cell
 
 
 def text_key(text: str) -> str:
     """Identity of a report's body, whatever its format: duplicates share it.
 
-    Only prose lines count (a sentence end, or 20 Han characters), with white space removed,
-    because the same report as a web page, a PDF and plain text differs in its title, date
-    lines and wrapping but not in its sentences."""
-    lines = [ln for ln in text.splitlines() if "。" in ln or len(_HAN.findall(ln)) >= 20]
+    Prose lines (a sentence end, or 20 Han characters) and table rows with a figure count, with white
+    space removed, because the same report as a web page, a PDF and plain text differs in
+    its title, date lines and wrapping but not in its sentences or its tables."""
+    lines = [ln for ln in text.splitlines()
+             if "。" in ln or _TABLE_ROW.search(ln) or len(_HAN.findall(ln)) >= 20]
     body = "".join("".join(ln.split()) for ln in lines) or "".join(text.split())
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
@@ -224,7 +244,8 @@ def _frames(results: list[dict]):
 
 
 def build(opts: BuildOptions) -> BuildSummary:
-    """Build and publish the warehouse; raises a LawgovError subclass when it cannot."""
+    """Build and publish the warehouse; raises a LawgovError subclass when it cannot, and
+    the published warehouse is then left as it was."""
     from .documents import load_manifest
     from .sources import list_sources
 
@@ -237,57 +258,44 @@ def build(opts: BuildOptions) -> BuildSummary:
     lock = warehouse.acquire_lock(published, opts.wait)
     try:
         warehouse.clear_stale_areas(published)
-        previous, marks = read_previous(published)
-        manifest_path = reports / "manifest.csv"
-        code_fp = code_fingerprint(opts.project, manifest_path)
+        previous, marks, unreadable = read_previous(published)
+        if unreadable:
+            summary.problems.append(unreadable)
+        code_fp = code_fingerprint()
         proj_fp = project_fingerprint(opts.project)
         same_code = marks.get("_code") == code_fp and not opts.full_refresh
-        previous_for_reuse = previous if same_code else {}
 
+        manifest_path = reports / "manifest.csv"
         manifest, manifest_errors = load_manifest(manifest_path) if manifest_path.exists() else ({}, [])
         summary.problems += [str(e) for e in manifest_errors]
-
-        paths = list_sources(reports)
-        names = {p.relative_to(reports).as_posix(): p for p in paths}
-        summary.files = len(names)
+        names = {p.relative_to(reports).as_posix(): p for p in list_sources(reports)}
         summary.problems += [f"{manifest_path}: the row for {f!r} names no file in the reports folder"
                              for f in manifest if f not in names]
-        unchanged, to_parse = _plan(names, previous_for_reuse)
-        removed = [n for n in previous if n not in names]
-        # A duplicate whose original changed or left must be looked at again.
-        gone = {previous[n].doc_id for n in removed + to_parse if n in previous and previous[n].doc_id}
-        for n in list(unchanged):
-            st = previous[n]
-            if st.status.startswith("duplicate") and st.duplicate_of in gone:
-                unchanged.remove(n)
-                to_parse.append(n)
-        to_parse.sort()
-        summary.unchanged = len(unchanged)
-        summary.removed = len(removed)
+        summary.files = len(names)
+        plan = _plan(names, previous if same_code else {}, manifest)
+        plan.removed = [n for n in previous if n not in names]
+        summary.unchanged = len(plan.unchanged) + len(plan.touched)
+        summary.removed = len(plan.removed)
 
-        if (published.exists() and same_code and not to_parse and not removed
-                and marks.get("_project") == proj_fp):
+        if (published.exists() and not unreadable and same_code and not plan.to_parse
+                and not plan.removed and not plan.touched and marks.get("_project") == proj_fp):
             summary.nothing_changed = True
             summary.seconds = time.monotonic() - started
             return summary
 
-        area = warehouse.open_area(published)
+        area = warehouse.open_area(published, copy=not unreadable)
         con = None
         try:
             con = warehouse.connect(area.db)
             warehouse.ensure_schema(con)
             if not same_code:  # every file is parsed again; the build history stays
                 warehouse.clear_raw(con)
-            stale_docs = [previous[n].doc_id for n in removed + to_parse
-                          if n in previous and previous[n].doc_id
-                          and not previous[n].status.startswith("duplicate")]
-            warehouse.delete_documents(con, stale_docs)
-            con.execute("delete from meta.files where source_file in (select unnest(?))",
-                        [removed + to_parse])
+            _forget(con, previous, plan)
             build_id = datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
-            _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id)
-            _log_unchanged(con, build_id, unchanged)
-            _mark_raw(con, code_fp, proj_fp)
+            _ingest(con, opts, reports, names, plan.to_parse, manifest, summary, build_id)
+            _record_touched(con, names, plan.touched)
+            _log_unchanged(con, build_id, plan.unchanged + plan.touched)
+            _mark_raw(con, code_fp, proj_fp, build_id)
             _run_models(con, opts, summary)
             summary.facts = con.execute("select count(*) from raw.facts").fetchone()[0]
             summary.mentions = con.execute("select count(*) from raw.mentions").fetchone()[0]
@@ -298,14 +306,17 @@ def build(opts: BuildOptions) -> BuildSummary:
                  summary.unchanged, summary.duplicates, summary.quarantined, summary.removed,
                  summary.facts, summary.seconds])
             warehouse.publish(con, area)
+            con = None
             summary.published = True
-        except BaseException:
+        except BaseException as e:
             if con is not None:
                 try:
                     con.close()
                 except Exception:
                     pass
             warehouse.discard(area)
+            if isinstance(e, Exception) and not isinstance(e, LawgovError):
+                raise BuildError(f"{type(e).__name__}: {e}") from e
             raise
     finally:
         lock.release()
@@ -313,46 +324,113 @@ def build(opts: BuildOptions) -> BuildSummary:
     return summary
 
 
-def _plan(names: dict[str, Path], previous: dict[str, FileState]) -> tuple[list[str], list[str]]:
-    """Split the files into unchanged ones and ones to parse, hashing only when stat differs."""
-    unchanged, to_parse = [], []
+def _plan(names: dict[str, Path], previous: dict[str, FileState], manifest: dict) -> Plan:
+    """Sort the files into unchanged, touched and to-parse ones, hashing only when stat differs."""
+    plan = Plan()
     for name, path in names.items():
         st = previous.get(name)
-        if st is None:
-            to_parse.append(name)
-            continue
-        stat = path.stat()
-        if stat.st_size == st.size and stat.st_mtime_ns == st.mtime_ns:
-            unchanged.append(name)
+        try:
+            stat = path.stat()
+        except OSError:          # gone since it was listed: read_source will say why
+            stat = None
+        if (st is None or stat is None or (st.manifest_sha or "") != manifest_sha(manifest.get(name))
+                or (st.status == "quarantined" and (st.reason or "").startswith("cannot be read"))):
+            plan.to_parse.append(name)
+        elif stat.st_size == st.size and stat.st_mtime_ns == st.mtime_ns:
+            plan.unchanged.append(name)
         elif stat.st_size == st.size and sha256_file(path) == st.sha256:
-            unchanged.append(name)
+            plan.touched.append(name)
         else:
-            to_parse.append(name)
-    return unchanged, to_parse
+            plan.to_parse.append(name)
+    # A duplicate whose original is parsed again or leaves must be looked at again.
+    gone = {previous[n].doc_id for n in plan.to_parse if n in previous and previous[n].doc_id}
+    gone |= {st.doc_id for n, st in previous.items() if n not in names and st.doc_id}
+    for group in (plan.unchanged, plan.touched):
+        for n in [n for n in group if (previous[n].status or "").startswith("duplicate")
+                  and previous[n].duplicate_of in gone]:
+            group.remove(n)
+            plan.to_parse.append(n)
+    plan.to_parse.sort()
+    return plan
+
+
+def _forget(con, previous: dict[str, FileState], plan: Plan) -> None:
+    """Drop the rows of files that are parsed again or have left."""
+    leaving = plan.removed + plan.to_parse
+    warehouse.delete_documents(con, [previous[n].doc_id for n in leaving if n in previous
+                                     and previous[n].doc_id])
+    con.execute("delete from meta.files where source_file in (select unnest(?::varchar[]))", [leaving])
+
+
+def _record_touched(con, names: dict[str, Path], touched: list[str]) -> None:
+    """Same bytes under a new mtime: remember the mtime so the next build need not hash it."""
+    for name in touched:
+        con.execute("update meta.files set mtime_ns = ? where source_file = ?",
+                    [names[name].stat().st_mtime_ns, name])
 
 
 def _batches(jobs: list, workers: int) -> Iterator[list[dict]]:
     """Parse jobs in worker processes, yielding results a batch at a time and in order.
 
     One batch is always queued ahead of the one being written, so the workers stay busy
-    while the main process inserts rows, and memory stays bounded by two batches."""
-    if workers <= 1 or len(jobs) <= 1:
-        for start in range(0, len(jobs), BATCH_FILES):
-            yield [_parse_job(j) for j in jobs[start:start + BATCH_FILES]]
-        return
-    _warm_stages()
+    while the main process inserts rows, and memory stays bounded by two batches. A file
+    that kills its worker (a crash in a C library, memory) is found by parsing its batch
+    again one file per process, and quarantined; the build goes on."""
     chunks = [jobs[i:i + BATCH_FILES] for i in range(0, len(jobs), BATCH_FILES)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = []
-        for chunk in chunks[:2]:
-            pending.append([pool.submit(_parse_job, j) for j in chunk])
+    if workers <= 1 or len(jobs) <= 1:
+        for chunk in chunks:
+            yield [_parse_job(j) for j in chunk]
+        return
+    from concurrent.futures.process import BrokenProcessPool
+
+    _warm_stages()
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        pending = [(c, [pool.submit(_parse_job, j) for j in c]) for c in chunks[:2]]
         next_chunk = 2
         while pending:
-            futures = pending.pop(0)
+            chunk, futures = pending.pop(0)
+            try:
+                results = [f.result() for f in futures]
+            except BrokenProcessPool:
+                pool.shutdown(cancel_futures=True)
+                results = _isolate(chunk)
+                pool = ProcessPoolExecutor(max_workers=workers)
+                pending = [(c, [pool.submit(_parse_job, j) for j in c]) for c, _ in pending]
             if next_chunk < len(chunks):
-                pending.append([pool.submit(_parse_job, j) for j in chunks[next_chunk]])
+                pending.append((chunks[next_chunk], [pool.submit(_parse_job, j) for j in chunks[next_chunk]]))
                 next_chunk += 1
-            yield [f.result() for f in futures]
+            yield results
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _isolate(chunk: list) -> list[dict]:
+    """Parse each job in a process of its own; a job whose process dies is quarantined."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    results = []
+    for job in chunk:
+        with ProcessPoolExecutor(max_workers=1) as solo:
+            try:
+                results.append(solo.submit(_parse_job, job).result())
+            except BrokenProcessPool:
+                results.append(_crashed(*job[:2]))
+    return results
+
+
+def _crashed(path: Path, root: Path) -> dict:
+    from .sources import Source
+
+    try:
+        stat = path.stat()
+        size, mtime, sha = stat.st_size, stat.st_mtime_ns, sha256_file(path)
+    except OSError:
+        size, mtime, sha = 0, 0, ""
+    source = Source(path=path, name=path.relative_to(root).as_posix(), size=size, sha256=sha,
+                    mtime_ns=mtime, format="unknown", encoding=None, text=None,
+                    status="quarantined", reason="the parser's process died reading this file")
+    return {"source": source, "document": None, "mentions": [], "facts": [], "evidence": []}
 
 
 def _warm_stages() -> None:
@@ -401,7 +479,8 @@ def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id) ->
                 summary.problems.append(f"{source.name}: {reason}")
             facts = len(r["facts"]) if status == "loaded" else 0
             files.append((source.name, source.size, source.mtime_ns, source.sha256, source.format,
-                          source.encoding, status, reason, doc_id, dup_of, facts))
+                          source.encoding, status, reason, doc_id, dup_of, facts,
+                          manifest_sha(manifest.get(source.name))))
             log.append((build_id, str(source.path), source.name, source.size, source.sha256,
                         source.format, source.encoding, status, reason, facts, now))
         for table, frame in _frames(kept).items():
@@ -420,22 +499,24 @@ def _log_unchanged(con, build_id: str, unchanged: list[str]) -> None:
            select ?, source_file, source_file, size, sha256, format, encoding,
                   case when status = 'loaded' then 'unchanged' else status end,
                   reason, facts, current_timestamp
-           from meta.files where source_file in (select unnest(?))""",
+           from meta.files where source_file in (select unnest(?::varchar[]))""",
         [build_id, unchanged])
 
 
-def _mark_raw(con, code_fp: str, proj_fp: str) -> None:
-    """Record a fingerprint of each raw table's content, for the model runner to compare."""
+def _mark_raw(con, code_fp: str, proj_fp: str, build_id: str) -> None:
+    """Record a fingerprint of each raw table's content, for the model runner to compare.
+
+    A raw table's rows follow from which files were loaded (name and bytes) and the code
+    that parsed them, so those identify its content without reading it."""
     docs_fp = con.execute(
-        "select coalesce(md5(string_agg(doc_id, ',' order by doc_id)), '') from raw.documents"
-    ).fetchone()[0]
+        "select coalesce(md5(string_agg(doc_id || ':' || sha256 || ':' || source_file, ',' "
+        "order by doc_id)), '') from raw.documents").fetchone()[0]
     marks = {f"raw.{t}": hashlib.sha256(f"{docs_fp}:{code_fp}:{t}".encode()).hexdigest()[:16]
              for t in warehouse.RAW_TABLES}
-    files_fp = con.execute(
-        "select coalesce(md5(string_agg(source_file || status, ',' order by source_file)), '') from meta.files"
-    ).fetchone()[0]
-    marks["meta.files"] = files_fp
-    marks["meta.ingest_log"] = hashlib.sha256(f"{files_fp}:{time.time()}".encode()).hexdigest()[:16]
+    marks["meta.files"] = con.execute(
+        "select coalesce(md5(string_agg(source_file || status || coalesce(sha256, ''), ',' "
+        "order by source_file)), '') from meta.files").fetchone()[0]
+    marks["meta.ingest_log"] = build_id
     marks["_code"] = code_fp
     marks["_project"] = proj_fp
     con.execute("delete from meta.raw_fingerprints")

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BuildLockedError
+from .errors import BuildError, BuildLockedError
 
 RAW_DDL = """
 create schema if not exists raw;
@@ -48,7 +48,7 @@ create table if not exists raw.fact_evidence (
 create table if not exists meta.files (
     source_file varchar primary key, size bigint, mtime_ns bigint, sha256 varchar,
     format varchar, encoding varchar, status varchar, reason varchar, doc_id varchar,
-    duplicate_of varchar, facts integer
+    duplicate_of varchar, facts integer, manifest_sha varchar
 );
 create table if not exists meta.ingest_log (
     build_id varchar, path varchar, source_file varchar, size bigint, sha256 varchar,
@@ -108,12 +108,13 @@ def clear_stale_areas(published: Path) -> list[Path]:
     return removed
 
 
-def open_area(published: Path) -> BuildArea:
-    """Make a build's private folder, starting from a copy of the published warehouse."""
+def open_area(published: Path, copy: bool = True) -> BuildArea:
+    """Make a build's private folder, starting from a copy of the published warehouse
+    (or from nothing, when the published file cannot be read)."""
     folder = published.parent / f".build-{published.name}-{os.getpid()}-{int(time.time() * 1000)}"
     folder.mkdir(parents=True)
     area = BuildArea(published=published, folder=folder)
-    if published.exists():
+    if copy and published.exists():
         shutil.copyfile(published, area.db)
     return area
 
@@ -135,6 +136,7 @@ def connect(path: Path):
 
 def ensure_schema(con) -> None:
     con.execute(RAW_DDL)
+    con.execute("alter table meta.files add column if not exists manifest_sha varchar")
 
 
 def delete_documents(con, doc_ids: list[str]) -> None:
@@ -155,7 +157,7 @@ def clear_raw(con) -> None:
 
 
 def append(con, table: str, frame) -> None:
-    """Append a polars frame to a raw table, matching columns by name."""
+    """Append a polars frame to a raw or meta table, matching columns by name."""
     if frame is None or frame.height == 0:
         return
     con.register("_batch", frame)
@@ -170,7 +172,8 @@ def publish(con, area: BuildArea) -> None:
     con.close()
     wal = area.db.with_name(area.db.name + ".wal")
     if wal.exists():  # a checkpoint on close folds the WAL; one left means the file is not whole
-        raise RuntimeError(f"{wal} was left after checkpoint; not publishing")
+        raise BuildError(f"{wal.name} was left after the checkpoint, so the file is not whole; "
+                         "not publishing", file=str(area.db))
     with open(area.db, "rb") as f:
         os.fsync(f.fileno())
     os.replace(area.db, area.published)
@@ -218,7 +221,7 @@ def frame_schema(table: str) -> dict:
         "files": {
             "source_file": text, "size": pl.Int64, "mtime_ns": pl.Int64, "sha256": text,
             "format": text, "encoding": text, "status": text, "reason": text, "doc_id": text,
-            "duplicate_of": text, "facts": i32,
+            "duplicate_of": text, "facts": i32, "manifest_sha": text,
         },
         "ingest_log": {
             "build_id": text, "path": text, "source_file": text, "size": pl.Int64, "sha256": text,

@@ -20,6 +20,9 @@ def _cell_text(cell) -> str:
     return _WS.sub(" ", cell.text).strip()
 
 
+MAX_UNPACKED = 200 * 1024 * 1024
+
+
 def docx_text(data: bytes) -> str:
     import docx                       # imported here: only Word files pay for it
     from docx.table import Table
@@ -32,6 +35,10 @@ def docx_text(data: bytes) -> str:
     if "word/document.xml" not in names:
         raise SourceError("not a Word document: a zip archive without word/document.xml "
                           "(an Excel, PowerPoint or other archive?)")
+    unpacked = sum(info.file_size for info in zf.infolist())
+    if unpacked > MAX_UNPACKED:
+        raise SourceError(f"Word document unpacks to {unpacked // (1 << 20)} MB, over the "
+                          f"{MAX_UNPACKED // (1 << 20)} MB a report could need (a zip bomb?)")
     try:
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []

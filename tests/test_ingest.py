@@ -100,29 +100,59 @@ def test_touched_but_unchanged_file_is_not_parsed_again(tmp_path):
     shutil.copytree(BUNDLED, reports)
     db = tmp_path / "warehouse.duckdb"
     lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
-    first = next(reports.glob("*.txt"))
+    first = sorted(reports.glob("*.txt"))[0]
     first.touch()
+    proc = lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
+    assert "0 loaded, 5 unchanged" in proc.stdout          # its new mtime is recorded, not parsed
+    assert log_rows(db)[first.name][0] == "unchanged"
     proc = lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
     assert "nothing changed" in proc.stdout
 
 
-def test_manifest_overrides_detection_and_names_its_bad_rows(tmp_path):
+def test_a_file_that_kills_its_parser_is_quarantined_and_the_build_goes_on(tmp_path, monkeypatch):
+    import os
+
+    from lawgov import sources
+    from lawgov.pipeline import BuildOptions, build
+
+    reports = tmp_path / "reports"
+    shutil.copytree(BUNDLED, reports)
+    (reports / "crash-me.txt").write_text("2022年共受理行政复议案件5件。", encoding="utf-8")
+    real = sources.read_source
+
+    def dying(path, root, **kw):                      # forked workers inherit the patch
+        if path.name == "crash-me.txt":
+            os._exit(3)
+        return real(path, root, **kw)
+
+    monkeypatch.setattr(sources, "read_source", dying)
+    db = tmp_path / "warehouse.duckdb"
+    from conftest import REPO
+
+    summary = build(BuildOptions(reports=reports, db=db, project=REPO, workers=2))
+    assert summary.published and summary.loaded == 5 and summary.quarantined == 1
+    status, reason, _ = log_rows(db)["crash-me.txt"]
+    assert status == "quarantined" and "process died" in reason
+
+
+def test_an_unreadable_published_file_is_replaced_with_a_message(tmp_path):
     reports = tmp_path / "reports"
     shutil.copytree(BUNDLED, reports)
     db = tmp_path / "warehouse.duckdb"
-    first = sorted(p.name for p in reports.glob("*.txt"))[0]
-    (reports / "manifest.csv").write_text(
-        "file,region_code,report_year,url\n"
-        f"{first},440100,2020,https://example.gov.cn/report.html\n"
-        "missing.txt,110105,2022,\n"
-        f"{first},999999,20x2,\n", encoding="utf-8")
+    db.write_bytes(b"not a duckdb file" * 100)
     proc = lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
-    assert "manifest.csv:4" in proc.stderr
-    assert "missing.txt" in proc.stderr
-    con = duckdb.connect(str(db), read_only=True)
-    row = con.execute("select region_code, report_year, url from marts.documents where source_file = ?",
-                      [first]).fetchone()
-    logged = {r[0] for r in con.execute("select source_file from meta.ingest_log").fetchall()}
-    con.close()
-    assert row == ("440100", 2020, "https://example.gov.cn/report.html")
-    assert "manifest.csv" not in logged
+    assert "could not be read" in proc.stderr and "published" in proc.stdout
+    assert len(log_rows(db)) == 5
+
+
+def test_a_changed_manifest_row_reparses_only_its_file(tmp_path):
+    reports = tmp_path / "reports"
+    shutil.copytree(BUNDLED, reports)
+    db = tmp_path / "warehouse.duckdb"
+    lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
+    first = sorted(p.name for p in reports.glob("*.txt"))[0]
+    (reports / "manifest.csv").write_text(f"file,report_year\n{first},2020\n", encoding="utf-8")
+    lawgov("build", "--reports", str(reports), "--db", str(db), "--quiet")
+    log = log_rows(db)
+    assert log[first][0] == "loaded"
+    assert {status for name, (status, _, _) in log.items() if name != first} == {"unchanged"}
