@@ -85,11 +85,11 @@ FACTS = [
     ("f28", "d002", "litigation.cases", 125, "件", 2019, "all", "420104", True, False, None, 1, "行政诉讼案件125件"),
     ("f30", "d003", "litigation.head_appearances", 1, "次", 2022, "all", None, True, False, None, 1, "行政负责人带头出庭应诉1次"),
     ("f40", "d004", "reconsideration.closed", 108, "件", 2021, "government", "441700", True, False, None, 1, "市政府办结行政复议申请108件"),
-    ("f41", "d004", "reconsideration.ordered_performance", 1, "件", 2021, "all", "441700", True, False, None, 1, "责令履行1件"),
-    ("f42", "d004", "reconsideration.revoked", 30, "件", 2021, "all", "441700", True, False, None, 1, "撤销30件"),
-    ("f43", "d004", "reconsideration.confirmed_illegal", 1, "件", 2021, "all", "441700", True, False, None, 1, "确认违法1件"),
-    ("f44", "d004", "reconsideration.corrected", 32, "件", 2021, "all", "441700", True, True, "1 + 30 + 1", 1, "责令履行1件,撤销30件,确认违法1件"),
-    ("f45", "d004", "reconsideration.correction_rate", 29.6, "%", 2021, "all", "441700", True, False, None, 1, "纠错率达29.6%"),
+    ("f41", "d004", "reconsideration.ordered_performance", 1, "件", 2021, "government", "441700", True, False, None, 1, "责令履行1件"),
+    ("f42", "d004", "reconsideration.revoked", 30, "件", 2021, "government", "441700", True, False, None, 1, "撤销30件"),
+    ("f43", "d004", "reconsideration.confirmed_illegal", 1, "件", 2021, "government", "441700", True, False, None, 1, "确认违法1件"),
+    ("f44", "d004", "reconsideration.corrected", 32, "件", 2021, "government", "441700", True, True, "1 + 30 + 1", 1, "责令履行1件,撤销30件,确认违法1件"),
+    ("f45", "d004", "reconsideration.correction_rate", 29.6, "%", 2021, "government", "441700", True, False, None, 1, "纠错率达29.6%"),
     # components without a total, and corrected > closed, and a rate above 100
     ("f46", "d004", "reconsideration.revoked", 5, "件", 2020, "all", "441700", True, False, None, 1, "撤销5件"),
     ("f47", "d004", "reconsideration.altered", 2, "件", 2020, "all", "441700", True, False, None, 1, "变更2件"),
@@ -206,7 +206,7 @@ def test_builds_every_mart_with_the_expected_rows(built):
     assert (yj["reported_rate"], yj["corrected"], yj["closed"], yj["derived_rate"], yj["consistent"]) == \
         (29.6, 32, 108, 29.63, True)
     assert yj["rate"] == 29.6 and yj["corrected_source"] == "derived"
-    assert yj["scope"] == "all" and yj["closed_scope"] == "government"   # 市政府办结108件, 其中…
+    assert yj["scope"] == "government"                                   # 市政府办结108件, 其中…
     ss = rcr[("150404", 2022)]
     assert (ss["reported_rate"], ss["corrected"], ss["closed"], ss["consistent"]) == (18, 9, None, None)
     comp = rcr[("441700", 2020)]           # 5 + 2 summed here, 7 > 6 closed

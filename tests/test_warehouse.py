@@ -214,3 +214,20 @@ def test_failing_data_test_stops_the_build_before_publishing(fresh_db, tmp_path)
     assert proc.returncode != 0
     assert "scope" in proc.stderr and "nothing published" in proc.stderr
     assert fresh_db.stat().st_ino == stat.st_ino
+
+
+def test_rate_marts_on_the_bundled_reports(built_db):
+    """The marts issue 5 names, from the real pipeline rather than fixture rows."""
+    con = duckdb.connect(str(built_db), read_only=True)
+    car = {(r[0], r[1], r[2]): r[3:] for r in con.execute(
+        "select region_code, year, scope, rate, hearings from marts.court_appearance_rate").fetchall()}
+    rcr = {(r[0], r[1]): r[2:] for r in con.execute(
+        "select region_code, year, reported_rate, corrected, closed, derived_rate, consistent "
+        "from marts.reconsideration_correction_rate").fetchall()}
+    problems = {r[0] for r in con.execute("select problem from marts.data_quality").fetchall()}
+    con.close()
+    assert car[("420104", 2019, "government")] == (95.1, 41)
+    assert car[("420104", 2019, "departments")] == (93.1, 72)
+    assert rcr[("441700", 2021)] == (29.6, 32, 108, 29.63, True)
+    assert rcr[("150404", 2022)] == (18, 9, None, None, None)
+    assert "rate_mismatch_accepted" in problems          # 松山: 18% stated, 9 / 54 = 16.67%

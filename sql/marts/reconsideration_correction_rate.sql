@@ -2,7 +2,7 @@
 -- of corrected cases is stated. corrected is the stated total, else the sum of its kinds
 -- (撤销, 变更, 确认违法, 责令履行); derived_rate = corrected / closed * 100, rounded to 2;
 -- consistent: reported and derived within rate_tolerance points (null if one is missing).
--- Counts pair within one region, year and scope; the one exception is borrowed_closed.
+-- Counts pair within one region, year and scope.
 with v as (
     select * from {{ ref('int_indicator_values') }}
 ),
@@ -45,18 +45,6 @@ keys as (
     union
     select region_code, year, scope from components
 ),
-borrowed_closed as (
-    -- a closed count stated for one scope only, whose scope has no rate or corrected of its
-    -- own: the denominator of the same document's scope-all rate (市政府办结行政复议申请108件,
-    -- 其中责令履行1件, 撤销30件, 确认违法1件, 纠错率达29.6%: only the first clause names 市政府)
-    select cl.region_code, cl.year, cl.doc_id, cl.scope, cl.value
-    from closed as cl
-    where cl.scope <> 'all'
-      and not exists (
-          select 1 from keys as k
-          where k.region_code = cl.region_code and k.year = cl.year and k.scope = cl.scope)
-    qualify count(*) over (partition by cl.region_code, cl.year, cl.doc_id) = 1
-),
 paired as (
     select
         k.region_code,
@@ -70,8 +58,7 @@ paired as (
             when comp.value is not null then 'components'
         end as corrected_source,
         coalesce(c.derivation, comp.derivation) as corrected_derivation,
-        coalesce(cl.value, bc.value) as closed,
-        case when cl.value is not null then k.scope else bc.scope end as closed_scope,
+        cl.value as closed,
         ac.value as accepted,
         coalesce(r.region_name, c.region_name, comp.region_name, cl.region_name) as region_name,
         coalesce(r.region_level, c.region_level, comp.region_level, cl.region_level) as region_level,
@@ -87,10 +74,6 @@ paired as (
         on comp.region_code = k.region_code and comp.year = k.year and comp.scope = k.scope
     left join closed as cl
         on cl.region_code = k.region_code and cl.year = k.year and cl.scope = k.scope
-    left join borrowed_closed as bc
-        on k.scope = 'all' and cl.value is null
-        and bc.region_code = k.region_code and bc.year = k.year
-        and bc.doc_id = coalesce(r.doc_id, c.doc_id, comp.doc_id)
     left join accepted as ac
         on ac.region_code = k.region_code and ac.year = k.year and ac.scope = k.scope
 ),
@@ -120,6 +103,5 @@ select
          when derived_rate is not null then 'derived' end as rate_source,
     corrected_source,
     corrected_derivation,
-    closed_scope,
     accepted
 from rated
