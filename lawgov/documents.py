@@ -522,14 +522,10 @@ def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[Regio
         if central and _CENTRAL.match(central.group(0)):
             return {"central": True, "name": central.group(0), "start": start + off}
         return None
-    k = 0
     m0 = ms[0]
     if at_start and m0.start - start > off + max_offset:
         return None
-    if m0.kind == "bare" and at_start and not t.startswith(("委", "省委", "市委"), m0.end):
-        # a bare short form opens a sentence (2021年,广东坚持…) only for provinces and cities
-        pass
-    chain, j = _chain_at(t, ms, k)
+    chain, j = _chain_at(t, ms, 0)
     after = t[chain[-1].end:chain[-1].end + 24]
     dept = None
     dm = _DEPT.match(after)
@@ -730,14 +726,14 @@ def _other_bodies(t: str, g: Gazetteer, meta: DocumentMeta, lines: list[_Line],
                     chain, j = _chain_at(t, ms, 0)
                     last = chain[-1]
                     nxt = t[last.end:last.end + 2]
-                    if not re.match(r"[、和与及,，]|[\u4e00-\u9fff]?(?:局|厅|委员会)", nxt) and \
-                            not any(g.related(own, c) and (c == own or g.within(own, c) and False)
-                                    for c in last.candidates):
-                        codes = [c for c in last.candidates if c != own]
-                        if len(codes) == len(last.candidates) and not (len(own) == 9 and any(own.startswith(c[:6]) for c in codes)):
-                            code = codes[0] if len(codes) == 1 else None
-                            if code and not _same_body(g, own, code):
-                                out.append(OtherBody(st, st + len(s), code, t[chain[0].start:last.end]))
+                    codes = last.candidates
+                    # a township's paragraphs about its own county are the township's setting
+                    in_own_county = len(own) == 9 and any(own.startswith(c[:6]) for c in codes)
+                    if (not re.match(r"[、和与及,，]|[\u4e00-\u9fff]?(?:局|厅|委员会)", nxt)
+                            and own not in codes and not in_own_county):
+                        code = codes[0] if len(codes) == 1 else None
+                        if code and not _same_body(g, own, code):
+                            out.append(OtherBody(st, st + len(s), code, t[chain[0].start:last.end]))
         pos = nl + 1
     return out
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalog import Analysis, catalogue, phrase_facts
-from .mentions import scan_with_mask
+from .mentions import scan
 from .text import normalise
 
 __all__ = ["Mention", "Fact", "Extraction", "extract"]
@@ -75,7 +75,7 @@ def extract(text: str, report_year: int | None) -> Extraction:
         return Extraction([], [])
     nt = normalise(text)
     t = nt.text
-    qs, mask = scan_with_mask(t)
+    qs = scan(t)
     analysis = Analysis(t, report_year, qs)
     classified = analysis.classify()
     known = catalogue()

@@ -267,10 +267,3 @@ def scan(text: str, mask: bytearray | None = None, found=None) -> list[Quantity]
 def _clean(v: float) -> float:
     r = round(v, 6)
     return float(int(r)) if r == int(r) else r
-
-
-def scan_with_mask(text: str) -> tuple[list[Quantity], bytearray]:
-    """The quantities and the trap mask (the caller may need to know what was a trap)."""
-    found = numerals(text)
-    mask = trap_mask(text, [sp for sp, _ in found])
-    return scan(text, mask, found), mask
