@@ -224,23 +224,47 @@ def parse_file(path: Path, root: Path, manifest_row: dict | None) -> dict:
     return out
 
 
-def _parse_job(args):
-    return parse_file(*args)
+def _parse_job(args) -> dict:
+    """parse_file in a worker, with its rows turned into columnar frames there, so the main
+    process (which writes every batch) only concatenates them."""
+    out = parse_file(*args)
+    out["frames"] = {
+        "documents": _frame("documents", [out["document"]] if out["document"] else []),
+        "mentions": _frame("mentions", out.pop("mentions")),
+        "facts": _frame("facts", out.pop("facts")),
+        "fact_evidence": _frame("fact_evidence", out.pop("evidence")),
+    }
+    out["document"] = out["document"] and {"doc_id": out["document"]["doc_id"]}
+    return out
 
 
-def _frames(results: list[dict]):
+def _frame(table: str, rows: list[dict]):
     import polars as pl
 
-    def frame(table, rows):
-        return pl.DataFrame(rows, schema=warehouse.frame_schema(table)) if rows else None
+    return pl.DataFrame(rows, schema=warehouse.frame_schema(table)) if rows else None
 
-    docs = [r["document"] for r in results if r["document"]]
-    return {
-        "documents": frame("documents", docs),
-        "mentions": frame("mentions", [m for r in results for m in r["mentions"]]),
-        "facts": frame("facts", [f for r in results for f in r["facts"]]),
-        "fact_evidence": frame("fact_evidence", [e for r in results for e in r["evidence"]]),
-    }
+
+def _concat(results: list[dict]) -> dict:
+    """One frame per raw table from the kept results of a batch."""
+    import polars as pl
+
+    out = {}
+    for table in warehouse.RAW_TABLES:
+        frames = [r["frames"][table] for r in results if r["frames"][table] is not None]
+        out[table] = pl.concat(frames, rechunk=False) if frames else None
+    return out
+
+
+def _worker_init() -> None:
+    """Make a parser process die with the build that forked it: a build killed with SIGKILL
+    must not leave workers behind holding its lock file open."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)     # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
 
 
 def build(opts: BuildOptions) -> BuildSummary:
@@ -384,7 +408,7 @@ def _batches(jobs: list, workers: int) -> Iterator[list[dict]]:
     from concurrent.futures.process import BrokenProcessPool
 
     _warm_stages()
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     try:
         pending = [(c, [pool.submit(_parse_job, j) for j in c]) for c in chunks[:2]]
         next_chunk = 2
@@ -395,7 +419,7 @@ def _batches(jobs: list, workers: int) -> Iterator[list[dict]]:
             except BrokenProcessPool:
                 pool.shutdown(cancel_futures=True)
                 results = _isolate(chunk)
-                pool = ProcessPoolExecutor(max_workers=workers)
+                pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
                 pending = [(c, [pool.submit(_parse_job, j) for j in c]) for c, _ in pending]
             if next_chunk < len(chunks):
                 pending.append((chunks[next_chunk], [pool.submit(_parse_job, j) for j in chunks[next_chunk]]))
@@ -411,7 +435,7 @@ def _isolate(chunk: list) -> list[dict]:
 
     results = []
     for job in chunk:
-        with ProcessPoolExecutor(max_workers=1) as solo:
+        with ProcessPoolExecutor(max_workers=1, initializer=_worker_init) as solo:
             try:
                 results.append(solo.submit(_parse_job, job).result())
             except BrokenProcessPool:
@@ -430,7 +454,7 @@ def _crashed(path: Path, root: Path) -> dict:
     source = Source(path=path, name=path.relative_to(root).as_posix(), size=size, sha256=sha,
                     mtime_ns=mtime, format="unknown", encoding=None, text=None,
                     status="quarantined", reason="the parser's process died reading this file")
-    return {"source": source, "document": None, "mentions": [], "facts": [], "evidence": []}
+    return {"source": source, "document": None, "frames": {t: None for t in warehouse.RAW_TABLES}}
 
 
 def _warm_stages() -> None:
@@ -477,13 +501,13 @@ def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id) ->
             else:
                 summary.quarantined += 1
                 summary.problems.append(f"{source.name}: {reason}")
-            facts = len(r["facts"]) if status == "loaded" else 0
+            facts = r["frames"]["facts"].height if status == "loaded" and r["frames"]["facts"] is not None else 0
             files.append((source.name, source.size, source.mtime_ns, source.sha256, source.format,
                           source.encoding, status, reason, doc_id, dup_of, facts,
                           manifest_sha(manifest.get(source.name))))
             log.append((build_id, str(source.path), source.name, source.size, source.sha256,
                         source.format, source.encoding, status, reason, facts, now))
-        for table, frame in _frames(kept).items():
+        for table, frame in _concat(kept).items():
             warehouse.append(con, f"raw.{table}", frame)
         warehouse.append(con, "meta.files", pl.DataFrame(files, schema=warehouse.frame_schema("files"), orient="row"))
         warehouse.append(con, "meta.ingest_log", pl.DataFrame(log, schema=warehouse.frame_schema("ingest_log"), orient="row"))

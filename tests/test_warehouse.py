@@ -57,23 +57,46 @@ def test_second_build_with_nothing_changed_publishes_nothing(fresh_db):
 
 def test_killed_build_leaves_published_warehouse_whole(fresh_db):
     reports = fresh_db.parent.parent / "reports"
+    for i in range(9):                        # enough parsing to kill the build while its workers run
+        for report in list(reports.glob("0*.txt")):
+            shutil.copyfile(report, reports / f"copy{i}-{report.name}")
     before = counts(fresh_db)
     proc = subprocess.Popen([sys.executable, "-m", "lawgov", "build", "--reports", str(reports),
                              "--db", str(fresh_db), "--full-refresh", "--quiet"], cwd=REPO,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
-    while not list(fresh_db.parent.glob(".build-*/*.duckdb")):
-        assert time.monotonic() < deadline and proc.poll() is None, "the build never started writing"
-        time.sleep(0.01)
-    time.sleep(0.2)
+    while len(_processes_naming(fresh_db)) < 3:  # the build and its two parser processes
+        assert time.monotonic() < deadline and proc.poll() is None, "the build never started parsing"
+        time.sleep(0.005)
+    assert list(fresh_db.parent.glob(".build-*/*.duckdb"))
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 10          # its parser processes die with it
+    while _processes_naming(fresh_db) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _processes_naming(fresh_db)
     assert counts(fresh_db) == before
     assert not fresh_db.with_name(fresh_db.name + ".wal").exists()
     # The next build clears the dead build's folder and publishes.
     lawgov("build", "--reports", str(reports), "--db", str(fresh_db), "--full-refresh", "--quiet")
     assert not list(fresh_db.parent.glob(".build-*"))
     assert counts(fresh_db) == before
+
+
+def _processes_naming(path: Path) -> list[int]:
+    """Live processes whose command line names ``path`` (the build and its workers)."""
+    found = []
+    for proc_dir in Path("/proc").iterdir():
+        if not proc_dir.name.isdigit():
+            continue
+        try:
+            cmdline = (proc_dir / "cmdline").read_bytes()
+            state = (proc_dir / "stat").read_text().split(") ")[-1][:1]
+        except OSError:
+            continue
+        if str(path).encode() in cmdline and state != "Z":
+            found.append(int(proc_dir.name))
+    return found
 
 
 HOLDER = textwrap.dedent("""
