@@ -141,6 +141,10 @@ def _load_context():
         "list_separator": _compile(d["list_separator"]),
         "continuation": _compile(d["continuation"]),
         "total_labels": _compile(d["total_labels"]),
+        "period_labels": _compile(d["period_labels"]),
+        "target": _compile(d["target"]),
+        "cumulative": _compile(d["cumulative"]),
+        "range": _compile(d["range"]),
     }
     return ctx
 
@@ -197,7 +201,7 @@ _MASK_CH = "□"
 
 @dataclass
 class Classified:
-    kind: str                      # level | change | comparison_base | breakdown | other_body | share
+    kind: str                      # level | change | comparison_base | breakdown | other_body | share | target | cumulative | range
     indicator: str | None
     scope: str | None
     year: int | None
@@ -237,6 +241,10 @@ class Analysis:
         self.scope_ends = [h[0] for h in self.scope_hits]
         self.year_hits = self._scan_years()
         self.para_year_cache: dict[int, int | None] = {}
+        self.not_level = self._scan_not_level()
+        self.not_level_ends = [h[0] for h in self.not_level]
+        self.ranges = sorted((s, e) for s, e, _h in self.win.finditer(CTX["range"]))
+        self.range_starts = [r[0] for r in self.ranges]
         self.national_doc = bool(CTX["national_body_head"].search(text, 0, 300))
         self.national_at = [] if self.national_doc else [h.start() for h in _NATIONAL.finditer(self.m)]
         self._done: list[Classified] = []
@@ -294,6 +302,37 @@ class Analysis:
             out.extend((e, s, name) for s, e, _h in self.win.finditer(rx))
         out.sort(key=lambda x: (x[0], -x[1]))
         return out
+
+    def _scan_not_level(self):
+        """Where a target / plan or a multi-year cumulative total is announced (computed once):
+        (end, start, kind), for the figures after it in its sentence."""
+        out = []
+        ry = self.report_year
+        for kind in ("target", "cumulative"):
+            for s, e, h in self.win.finditer(CTX[kind]):
+                y = h.groupdict().get("future") or h.groupdict().get("since")
+                if y is not None:
+                    if ry is None:
+                        continue
+                    if kind == "target" and int(y) <= ry:
+                        continue                 # 到2022年底 in a 2022 report: the year's own figure
+                    if kind == "cumulative" and int(y) >= ry:
+                        continue                 # 2023年以来 in a 2023 report: the year itself
+                out.append((e, s, kind))
+        out.sort()
+        return out
+
+    def _not_level_before(self, a: int, b: int) -> str | None:
+        i = bisect.bisect_left(self.not_level_ends, a)
+        j = bisect.bisect_right(self.not_level_ends, b)
+        for e, s, kind in self.not_level[i:j]:
+            if s >= a:
+                return kind
+        return None
+
+    def _in_range(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.range_starts, pos) - 1
+        return i >= 0 and self.ranges[i][0] <= pos < self.ranges[i][1]
 
     def _scan_years(self):
         out = []
@@ -549,11 +588,16 @@ class Analysis:
             pb = CTX["paren_base"].search(m[paren[0]:q.head])
             if pb:
                 kind = "comparison_base"
-                base_year = int(pb.group("year"))
+                base_year = int(pb.group("year")) if pb.group("year") else None
                 for j in range(idx - 1, -1, -1):
                     if self.qs[j].start < paren[0] and done[j].kind != "change":
                         inherit_from = j
                         break
+                if base_year is None:      # (上年84件): the year before that of the figure it follows
+                    ref = done[inherit_from].year if inherit_from is not None else self.report_year
+                    base_year = ref - 1 if ref is not None else None
+                    if base_year is None:
+                        kind = "level"
                 if inherit_from is not None and done[inherit_from].kind in ("other_body", "breakdown"):
                     kind = done[inherit_from].kind   # the earlier figure of another body is another body's
         if kind == "level":
@@ -578,6 +622,14 @@ class Analysis:
                             break
                     break
 
+        if kind == "level":
+            nl = self._not_level_before(sent[0], q.head)
+            if nl == "cumulative" and unit == "%":
+                nl = None                  # 三年来出庭应诉率保持100%: so it is this year too
+            if nl is not None:
+                kind = nl                  # a target, or a total of several years: no fact
+            elif self._in_range(q.start):
+                kind = "range"             # 在5%至18%之间: a spread across bodies
         if kind == "level" and prev_idx is not None and done[prev_idx].kind == "comparison_base" \
                 and inherit_from is None and CTX["to_level"].fullmatch(lead):
             inherit_from = prev_idx        # 由48件下降至36件: 36 is the level of what 48 was
@@ -613,9 +665,10 @@ class Analysis:
         if cue is None and not lead_hits:
             indicator, cue = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
                                         unit, bounded, fam, ("verb",))
-        if cue is None and not lead_hits and CTX["level_only_lead"].fullmatch(lead) and paren is None:
+        lo = CTX["level_only_lead"].fullmatch(lead) if cue is None and not lead_hits and paren is None else None
+        if lo:
             indicator, cue, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
-                                                                    fam, kind)
+                                                                    fam, kind, bool(lo.group("period")))
         if cue is None and inherit_from is not None and done[inherit_from].indicator:
             src = done[inherit_from]
             src_q = self.qs[inherit_from]
@@ -706,7 +759,16 @@ class Analysis:
                 return None, None
             items, k, a = [], 0, lead_start
             stop = lead_start + r.start()
-            for sep in CTX["list_separator"].finditer(self.m, lead_start, stop):
+            if not _lead_cues(self.m[lead_start:stop])[1]:
+                # 行政复议案件数量首次超过行政诉讼案件数量,分别为312件和275件: the list is the
+                # clause before, when it states no figure of its own
+                sent = self.sentence_of(lead_start)
+                ck = self.clause_index(lead_start, sent)
+                if ck:
+                    prev = self._clause_list(sent)[0][ck - 1]
+                    if not self._numbers_in(prev):
+                        a, stop = prev
+            for sep in CTX["list_separator"].finditer(self.m, a, stop):
                 items.append((a, sep.start()))
                 a = sep.end()
             items.append((a, stop))
@@ -715,14 +777,20 @@ class Analysis:
         self._resp[idx] = (items, k)
         if k >= len(items):
             return None, None
-        hits = self.cues_in(*items[k])
-        indicator, cue = self._pick(hits, measure, unit, True, fam, ("verb",))
+        a, b = items[k]
+        hits = self.cues_in(a, b)
+        text = None
+        if not hits:               # a list in a clause with no number: its cues were not scanned
+            text = self.m[a:b]
+            item_fam, hits = _lead_cues(text)
+            fam = item_fam or fam
+        indicator, cue = self._pick(hits, measure, unit, True, fam, ("verb",), text)
         if cue is None:
-            indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",))
+            indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",), text)
         self.also = ()
         return indicator, cue
 
-    def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind):
+    def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind, new_period=False):
         """达到92% after 出庭应诉率较去年提高15个百分点: the cue of the clause before, if no level
         figure there used it. The clause before must not be about another body."""
         cl = self._clause_list(sent)[0]
@@ -733,7 +801,7 @@ class Analysis:
         i = bisect.bisect_left(self.qstarts, prev[0])
         while i < len(self.qs) and self.qs[i].start < prev[1]:
             pq = self.qs[i]
-            if (pq.unit == "%") == (measure == "rate") and pq.unit_kind != "change":
+            if (pq.unit == "%") == (measure == "rate") and pq.unit_kind != "change" and not new_period:
                 return None, None, kind              # that clause's cue has its own figure
             i += 1
         text = self.m[prev[0]:prev[1]]
@@ -787,20 +855,34 @@ class Analysis:
         caption, headers = self._table_context(para)
         header = headers.get(ci, "")
         unit, unit_raw = q.unit, q.unit_raw
+        if unit is None and (_PERCENT_CELL.search(self._raw_label(para, ci)) or _PERCENT_CELL.search(
+                self._raw_header(para, ci))):
+            unit, unit_raw = "%", "%"          # 败诉率(%) | 9.8: the unit is in the label or header
         measure = "rate" if unit == "%" else "count"
         year_m = _YEAR_RX.search(header) or _YEAR_RX.search(caption)
         year = int(year_m.group("abs")) if year_m and year_m.group("abs") else self.report_year
+        period = CTX["period_labels"].fullmatch(label) if label else None
+        if period and year is not None and _YEAR_RX.fullmatch(label) is None and (
+                label.startswith(("去年", "上年"))):
+            year -= 1                          # 去年同期 | 265: the figures of the year before
         fam, hits = _lead_cues(f"{caption} {header} {label}")
+        if fam is None:                        # 受理(件) under 收到行政复议申请(件): the table's family
+            fam = self._table_family(para)
         indicator, cue = self._pick(hits, measure, unit, True, fam, ("verb",))
         if cue is None:
             indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",))
         if indicator and unit is None:
             unit, unit_raw = _default_unit(indicator), None
         own_label = self._is_reporting_body(label)
+        label_scope = _label_scope(label)
         if CTX["total_labels"].fullmatch(label) or CTX["total_labels"].fullmatch(header):
             kind, scope = "level", "all"
         elif own_label:
             kind, scope = "level", "government"
+        elif (not label and all(t is None for t in texts)) or period:
+            kind, scope = "level", "all"       # a row of figures only (under its header), or 本期 | 312
+        elif label_scope is not None:
+            kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
         else:
             label_hits = _lead_cues(label)[1]
             kind, scope = ("level", "all") if label_hits and (not header or _YEAR_RX.fullmatch(header)
@@ -817,14 +899,18 @@ class Analysis:
             ps, pe = self.paras[para]
             cells = _cells(self.m, ps, pe)
             texts, labels, last = [], [], ""
+            raw_labels, last_raw = [], ""
             for cs, ce in cells:
                 txt = self.m[cs:ce].strip()
                 labels.append(last)
+                raw_labels.append(last_raw)
                 is_text = bool(txt) and not _NUMERICISH.fullmatch(txt)
                 texts.append(txt if is_text else None)
                 if is_text:
                     last = txt
+                    last_raw = self.t[cs:ce]
             self._tables[key] = (cells, [c[0] for c in cells], texts, labels)
+            self._tables[("raw", para)] = raw_labels
         return self._tables[key]
 
     def _table_context(self, para: int):
@@ -841,14 +927,38 @@ class Analysis:
             cap = m[self.paras[first - 1][0]:self.paras[first - 1][1]]
             caption = cap[cap.rfind("。", 0, len(cap) - 1) + 1:] if "。" in cap[:-1] else cap
         above: dict[int, str] = {}
+        above_raw: dict[int, str] = {}
+        fam_above = None
         k = first
         while k < len(self.paras) and "|" in m[self.paras[k][0]:self.paras[k][1]]:
             self._tables[k] = (caption, dict(above) if len(above) < 64 else above.copy())
-            for i, txt in enumerate(self._row(k)[2]):
+            # the original header text of each column and the family named in the rows above
+            self._tables[("extra", k)] = (above_raw.copy(), fam_above)
+            cells, _s, texts, _l = self._row(k)
+            for i, txt in enumerate(texts):
                 if txt is not None:
                     above[i] = txt
+                    above_raw[i] = self.t[cells[i][0]:cells[i][1]]
+                    fam = _lead_cues(txt)[0]
+                    if fam is not None:
+                        fam_above = fam
             k += 1
         return self._tables.get(para, (caption, {}))
+
+    def _raw_label(self, para: int, ci: int) -> str:
+        """The original text (not masked) of the row label of cell ci."""
+        self._row(para)
+        return self._tables[("raw", para)][ci]
+
+    def _raw_header(self, para: int, ci: int) -> str:
+        """The original text of the column header of cell ci (the nearest text cell above)."""
+        self._table_context(para)
+        return self._tables.get(("extra", para), ({}, None))[0].get(ci, "")
+
+    def _table_family(self, para: int) -> str | None:
+        """The family named last in the row labels and headers above a row."""
+        self._table_context(para)
+        return self._tables.get(("extra", para), ({}, None))[1]
 
     def _is_reporting_body(self, label: str) -> bool:
         """A row label that names the body at the top of the document (its first lines, before
@@ -861,6 +971,22 @@ class Analysis:
                 break
             head_end = pe
         return label in self.t[:min(head_end, 300)]
+
+
+_PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
+
+
+@lru_cache(maxsize=4096)
+def _label_scope(label: str) -> str | None:
+    """The scope a row label names by itself (县政府, 县直部门, 各部门), else None."""
+    if len(label) > 12:
+        return None
+    found = None
+    for scope, rx in SCOPE_RX:
+        h = rx.match(label)
+        if h and h.end() >= len(label) - 2:
+            found = scope
+    return found
 
 
 _NUMERICISH = re.compile(r"[\d.,%\s件起宗人个项次份条元万亿余多]*")

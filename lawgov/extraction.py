@@ -39,7 +39,7 @@ class Mention:            # every quantity in the text, classified or not
     unit: str | None
     unit_raw: str | None
     qualifier: str        # exact | at_least | approx | at_most
-    kind: str             # level | change | comparison_base | breakdown | other_body | share
+    kind: str             # level | change | comparison_base | breakdown | other_body | share | target | cumulative | range
     year: int | None
     indicator: str | None
     scope: str | None

@@ -150,6 +150,18 @@ def test_changes_are_mentions_of_kind_change():
     assert kinds[558] == "comparison_base" and kinds[1113] == "level"
 
 
+def test_targets_cumulative_totals_and_ranges_are_mentions_but_not_facts():
+    ex = extract("力争2023年出庭应诉率达到90%以上。近五年来,累计办理行政复议案件1,236件。"
+                 "各地行政复议纠错率在5%至18%之间。", 2022)
+    kinds = {m.value: m.kind for m in ex.mentions}
+    assert kinds[90] == "target" and kinds[1236] == "cumulative" and kinds[5] == kinds[18] == "range"
+    assert ex.facts == []
+    # a year spoken of is not a plan: 到2022年底 in a 2022 report, 2022年以来 in a 2022 report
+    ex = extract("到2022年底,全区受理行政复议案件30件。2022年以来,审结28件。", 2022)
+    assert {(f.indicator, f.value) for f in ex.facts} == {("reconsideration.accepted", 30),
+                                                          ("reconsideration.closed", 28)}
+
+
 def test_empty_and_numberless_text():
     assert extract("", 2022).facts == []
     assert extract("深入学习贯彻习近平法治思想。", None).mentions == []
