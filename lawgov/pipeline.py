@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import warehouse
-from .sources import sha256_file
+from .sources import FileEntry, sha256_file
 from .errors import BuildError, LawgovError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -125,19 +125,21 @@ def read_previous(published: Path) -> tuple[dict[str, FileState], dict[str, str]
         return {}, {}, None
     import duckdb
 
+    cols = [f.name for f in fields(FileState)]
     try:
         con = duckdb.connect(str(published), read_only=True)
         try:
-            cur = con.execute("select * from meta.files")
-            cols = [d[0] for d in cur.description]
-            rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+            have = {r[0] for r in con.execute(
+                "select column_name from information_schema.columns "
+                "where table_schema = 'meta' and table_name = 'files'").fetchall()}
+            select = ", ".join(c if c in have else "null" for c in cols)
+            rows = con.execute(f"select {select} from meta.files").fetchall()
             marks = dict(con.execute("select table_name, fingerprint from meta.raw_fingerprints").fetchall())
         finally:
             con.close()
     except duckdb.Error as e:
         return {}, {}, f"{published}: the published warehouse could not be read ({e}); building a new one"
-    names = [f.name for f in fields(FileState)]
-    return {r["source_file"]: FileState(**{n: r.get(n) for n in names}) for r in rows}, marks, None
+    return {r[0]: FileState(*r) for r in rows}, marks, None
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -271,7 +273,7 @@ def build(opts: BuildOptions) -> BuildSummary:
     """Build and publish the warehouse; raises a LawgovError subclass when it cannot, and
     the published warehouse is then left as it was."""
     from .documents import load_manifest
-    from .sources import list_sources
+    from .sources import scan_tree
 
     started, started_at = time.monotonic(), datetime.now()
     summary = BuildSummary()
@@ -292,7 +294,7 @@ def build(opts: BuildOptions) -> BuildSummary:
         manifest_path = reports / "manifest.csv"
         manifest, manifest_errors = load_manifest(manifest_path) if manifest_path.exists() else ({}, [])
         summary.problems += [str(e) for e in manifest_errors]
-        names = {p.relative_to(reports).as_posix(): p for p in list_sources(reports)}
+        names = {f.name: f for f in scan_tree(reports)}
         summary.problems += [f"{manifest_path}: the row for {f!r} names no file in the reports folder"
                              for f in manifest if f not in names]
         summary.files = len(names)
@@ -348,21 +350,17 @@ def build(opts: BuildOptions) -> BuildSummary:
     return summary
 
 
-def _plan(names: dict[str, Path], previous: dict[str, FileState], manifest: dict) -> Plan:
+def _plan(names: dict[str, FileEntry], previous: dict[str, FileState], manifest: dict) -> Plan:
     """Sort the files into unchanged, touched and to-parse ones, hashing only when stat differs."""
     plan = Plan()
-    for name, path in names.items():
+    for name, entry in names.items():
         st = previous.get(name)
-        try:
-            stat = path.stat()
-        except OSError:          # gone since it was listed: read_source will say why
-            stat = None
-        if (st is None or stat is None or (st.manifest_sha or "") != manifest_sha(manifest.get(name))
+        if (st is None or (st.manifest_sha or "") != manifest_sha(manifest.get(name))
                 or (st.status == "quarantined" and (st.reason or "").startswith("cannot be read"))):
             plan.to_parse.append(name)
-        elif stat.st_size == st.size and stat.st_mtime_ns == st.mtime_ns:
+        elif entry.size == st.size and entry.mtime_ns == st.mtime_ns:
             plan.unchanged.append(name)
-        elif stat.st_size == st.size and sha256_file(path) == st.sha256:
+        elif entry.size == st.size and _same_bytes(entry.path, st.sha256):
             plan.touched.append(name)
         else:
             plan.to_parse.append(name)
@@ -378,6 +376,13 @@ def _plan(names: dict[str, Path], previous: dict[str, FileState], manifest: dict
     return plan
 
 
+def _same_bytes(path: str, sha256: str) -> bool:
+    try:
+        return sha256_file(Path(path)) == sha256
+    except OSError:           # gone since it was listed: parse it, and read_source says why
+        return False
+
+
 def _forget(con, previous: dict[str, FileState], plan: Plan) -> None:
     """Drop the rows of files that are parsed again or have left."""
     leaving = plan.removed + plan.to_parse
@@ -386,11 +391,11 @@ def _forget(con, previous: dict[str, FileState], plan: Plan) -> None:
     con.execute("delete from meta.files where source_file in (select unnest(?::varchar[]))", [leaving])
 
 
-def _record_touched(con, names: dict[str, Path], touched: list[str]) -> None:
+def _record_touched(con, names: dict[str, FileEntry], touched: list[str]) -> None:
     """Same bytes under a new mtime: remember the mtime so the next build need not hash it."""
-    for name in touched:
-        con.execute("update meta.files set mtime_ns = ? where source_file = ?",
-                    [names[name].stat().st_mtime_ns, name])
+    if touched:
+        con.executemany("update meta.files set mtime_ns = ? where source_file = ?",
+                        [[names[n].mtime_ns, n] for n in touched])
 
 
 def _batches(jobs: list, workers: int) -> Iterator[list[dict]]:
@@ -476,7 +481,7 @@ def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id) ->
 
     known = dict(con.execute("select text_sha256, source_file from raw.documents").fetchall())
     workers = opts.workers or os.cpu_count() or 1
-    jobs = [(names[n], reports, manifest.get(n)) for n in to_parse]
+    jobs = [(Path(names[n].path), reports, manifest.get(n)) for n in to_parse]
     progress = opts.progress or (lambda stage, done, total: None)
     done = 0
     now = datetime.now()
