@@ -119,7 +119,7 @@ def open_area(published: Path, copy: bool = True) -> BuildArea:
     return area
 
 
-MEMORY_LIMIT = "1GB"
+MEMORY_LIMIT = "512MB"
 
 
 def connect(path: Path):
