@@ -19,11 +19,14 @@ from pathlib import Path
 
 from .errors import BuildError, BuildLockedError
 
+# No primary keys: uniqueness of documents and files is the pipeline's to keep and the data
+# tests' to check (marts.documents doc_id and source_file are tested unique before publishing);
+# an index only slowed inserts at national scale.
 RAW_DDL = """
 create schema if not exists raw;
 create schema if not exists meta;
 create table if not exists raw.documents (
-    doc_id varchar primary key, source_file varchar, sha256 varchar, text_sha256 varchar,
+    doc_id varchar, source_file varchar, sha256 varchar, text_sha256 varchar,
     size bigint, format varchar, encoding varchar, text varchar, chars integer,
     title varchar, reporting_body varchar, doc_kind varchar,
     region_code varchar, region_name varchar, region_level varchar,
@@ -46,7 +49,7 @@ create table if not exists raw.fact_evidence (
     fact_id varchar, doc_id varchar, evidence varchar, span_start integer, span_end integer
 );
 create table if not exists meta.files (
-    source_file varchar primary key, size bigint, mtime_ns bigint, sha256 varchar,
+    source_file varchar, size bigint, mtime_ns bigint, sha256 varchar,
     format varchar, encoding varchar, status varchar, reason varchar, doc_id varchar,
     duplicate_of varchar, facts integer, manifest_sha varchar
 );
@@ -55,7 +58,7 @@ create table if not exists meta.ingest_log (
     format varchar, encoding varchar, status varchar, reason varchar, facts integer,
     logged_at timestamp
 );
-create table if not exists meta.raw_fingerprints (table_name varchar primary key, fingerprint varchar);
+create table if not exists meta.raw_fingerprints (table_name varchar, fingerprint varchar);
 create table if not exists meta.builds (
     build_id varchar, started_at timestamp, finished_at timestamp, reports_dir varchar,
     code_fingerprint varchar, files integer, loaded integer, unchanged integer,
