@@ -143,30 +143,11 @@ class Gazetteer:
                             lst.append(code)
         self.full = full
         self.alias = alias
-        lens: dict[str, set[int]] = {}
-        for s in list(full) + list(alias):
-            k = s[:2]
-            v = lens.get(k)
-            if v is None:
-                lens[k] = {len(s)}
-            else:
-                v.add(len(s))
-        self.first2 = {k: tuple(sorted(v, reverse=True)) for k, v in lens.items()}
+        names = list(full) + list(alias)
+        self.first2 = _lengths_by_prefix(names, 2)
         # the same by the first three characters, for names of three or more
-        lens3: dict[str, set[int]] = {}
-        two = set()
-        for s in list(full) + list(alias):
-            if len(s) == 2:
-                two.add(s)
-                continue
-            k = s[:3]
-            v = lens3.get(k)
-            if v is None:
-                lens3[k] = {len(s)}
-            else:
-                v.add(len(s))
-        self._first3 = {k: tuple(sorted(v, reverse=True)) for k, v in lens3.items()}
-        self._two = two
+        self._first3 = _lengths_by_prefix([n for n in names if len(n) > 2], 3)
+        self._two = {n for n in names if len(n) == 2}
         self.renamed_to = {r.new_code: r.code for r in objs.values() if r.historical}
         self._new_code = {r.code: r.new_code for r in objs.values() if r.new_code}
 
@@ -399,6 +380,15 @@ def _read_rows(path: Path) -> list[list[str]]:
         return body
     idx = [header.index(c) for c in _COLUMNS]
     return [[r[i] if i < len(r) else "" for i in idx] for r in body if any(r)]
+
+
+def _lengths_by_prefix(names: list[str], n: int) -> dict[str, tuple[int, ...]]:
+    """For each n-character prefix, the lengths of the names that start with it, longest
+    first: find() tries only these at a position."""
+    lens: dict[str, set[int]] = {}
+    for name in names:
+        lens.setdefault(name[:n], set()).add(len(name))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lens.items()}
 
 
 def _load(seeds: Path) -> Gazetteer:
