@@ -150,13 +150,12 @@ def _load_context():
 
 
 def _load_scopes():
+    """scopes.yaml: the scope cues, and the subject-clause patterns that carry a scope."""
     d = yaml.safe_load((RULES / "scopes.yaml").read_text(encoding="utf-8"))
-    return [(scope, re.compile(p)) for scope, patterns in d["scopes"].items() for p in patterns]
-
-
-def _load_subject():
-    d = yaml.safe_load((RULES / "scopes.yaml").read_text(encoding="utf-8"))["subject_clause"]
-    return {k: re.compile(d[k]) for k in ("before", "after", "arrangement_before", "arrangement_after")}
+    cues = [(scope, re.compile(p)) for scope, patterns in d["scopes"].items() for p in patterns]
+    sub = d["subject_clause"]
+    subject = {k: re.compile(sub[k]) for k in ("before", "after", "arrangement_before", "arrangement_after")}
+    return cues, subject
 
 
 def _load_share_rates() -> dict[str, str]:
@@ -166,8 +165,7 @@ def _load_share_rates() -> dict[str, str]:
 
 FAMILY_RX, CUES, PHRASES = _load_cues()
 CTX = _load_context()
-SCOPE_RX = _load_scopes()
-SUBJECT = _load_subject()
+SCOPE_RX, SUBJECT = _load_scopes()
 SHARE_RATES = _load_share_rates()
 AFTER_CUES = [c for c in CUES if c.role == "after"]
 LEAD_CUES = [c for c in CUES if c.role != "after"]
