@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lawgov.catalog import headline_codes  # noqa: E402
+from lawgov.extract.catalog import headline_codes  # noqa: E402
 from lawgov.evaluation import compare, load_gold, report  # noqa: E402
-from lawgov.extraction import extract  # noqa: E402
+from lawgov.extract import extract  # noqa: E402
 
 def predict(docs, reports: Path, repeat: int = 1):
     preds, timings = [], []

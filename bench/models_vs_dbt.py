@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
-from lawgov.models import load_project, run_project  # noqa: E402
+from lawgov.warehouse.models import load_project, run_project  # noqa: E402
 
 RAW_TABLES = ["raw.documents", "raw.mentions", "raw.facts", "raw.fact_evidence",
               "meta.ingest_log", "meta.raw_fingerprints"]

@@ -588,7 +588,7 @@ import sys, time, shutil, json
 sys.path.insert(0, sys.argv[3])
 import duckdb
 from pathlib import Path
-from lawgov.models import load_project, run_project
+from lawgov.warehouse.models import load_project, run_project
 shutil.copyfile(sys.argv[1], sys.argv[2])
 con = duckdb.connect(sys.argv[2])
 t = time.perf_counter(); project = load_project(Path(sys.argv[3])); load = time.perf_counter() - t
@@ -748,10 +748,10 @@ def profile(n: int, workdir: Path, seed: int):
     import pstats
 
     sys.path.insert(0, str(ROOT))
-    from lawgov import pipeline
+    from lawgov import build as pipeline
     from lawgov.documents import describe_document
-    from lawgov.extraction import extract
-    from lawgov.sources import list_sources, read_source
+    from lawgov.extract import extract
+    from lawgov.ingest.sources import list_sources, read_source
 
     corpus = workdir / f"profile-corpus-{n}"
     if not (corpus / ".bench.json").exists():

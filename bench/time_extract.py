@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lawgov.extraction import extract  # noqa: E402
+from lawgov.extract import extract  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--reports", default=str(Path(__file__).resolve().parent.parent / "data" / "reports"))

@@ -1,3 +1,3 @@
-from .cli import main
+from lawgov.cli import main
 
 main()

@@ -66,8 +66,8 @@ def build(reports, db, workers, wait, full_refresh, quiet, project):
     Exits 0 when the warehouse was published (or nothing had changed), non-zero with the
     reason otherwise; the previously published warehouse is then left as it was.
     """
-    from .errors import LawgovError
-    from .pipeline import BuildOptions, build as run_build
+    from lawgov.errors import LawgovError
+    from lawgov.build import BuildOptions, build as run_build
 
     progress = None if quiet else _progress_printer()
     opts = BuildOptions(reports=reports, db=db, project=project_dir(project), workers=workers,
@@ -140,7 +140,7 @@ def query(sql, db, max_rows):
               help="Parquet for tools; CSV is UTF-8 with BOM so Excel shows Chinese text.")
 def export(db, out, fmt):
     """Write every mart (facts and documents among them) as files."""
-    from .export import export_marts
+    from lawgov.warehouse.export import export_marts
 
     if not db.exists():
         fail(f"{db} does not exist; run `lawgov build` first")
@@ -183,7 +183,7 @@ def _print_rows(cursor):
 @project_option
 def models(project):
     """List the SQL models with their versions and dependencies."""
-    from .models import load_project, models_table
+    from lawgov.warehouse.models import load_project, models_table
 
     click.echo(models_table(load_project(project_dir(project))))
 
@@ -193,8 +193,8 @@ def models(project):
 @project_option
 def lineage(model, project):
     """Print MODEL's upstream graph down to the raw tables."""
-    from .errors import LawgovError
-    from .models import lineage as model_lineage, load_project
+    from lawgov.errors import LawgovError
+    from lawgov.warehouse.models import lineage as model_lineage, load_project
 
     try:
         click.echo(model_lineage(load_project(project_dir(project)), model))
@@ -209,7 +209,7 @@ def lineage(model, project):
 @click.option("--show-errors", is_flag=True, help="List every missed and every false fact.")
 def evaluate(gold, db, show_errors):
     """Score the warehouse against a gold file: precision and recall per indicator family."""
-    from .evaluation import score
+    from lawgov.evaluation import score
 
     if not db.exists():
         fail(f"{db} does not exist; run `lawgov build` first")

@@ -26,7 +26,7 @@ from lawgov.documents import describe_document, warm  # noqa: E402
 def load_time() -> str:
     """The gazetteer load (seeds/regions.csv → index) and warm() in a fresh process."""
     code = ("import sys, time; sys.path.insert(0, sys.argv[1]); c = time.process_time(); "
-            "from lawgov.regions import gazetteer; gazetteer(); g = time.process_time() - c; "
+            "from lawgov.documents.regions import gazetteer; gazetteer(); g = time.process_time() - c; "
             "from lawgov.documents import warm; warm(); print(g, time.process_time() - c)")
     runs = [tuple(map(float, subprocess.run([sys.executable, "-c", code, str(ROOT)], check=True,
                                             capture_output=True, text=True).stdout.split()))

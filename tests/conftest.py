@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# the tests live in a folder per stage; conftest and corpus_factory are importable from all
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 BUNDLED = REPO / "data" / "reports"
 BIN = Path(sys.executable).parent
 

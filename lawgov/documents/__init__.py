@@ -1,0 +1,13 @@
+"""Stage 3, documents: who reported, where, for which year.
+
+In: a report's text (and its manifest row, if any). Out: a `DocumentMeta` (title, reporting
+body, region code with its parents and confidence, level, report year, published date, and
+the passages about other bodies). `regions` is the gazetteer of China's divisions;
+`metadata` reads a report's head; `manifest` reads what an analyst states better than the
+text does.
+"""
+
+from lawgov.documents.manifest import load_manifest
+from lawgov.documents.metadata import DocumentMeta, OtherBody, describe_document, prepare, warm
+
+__all__ = ["DocumentMeta", "OtherBody", "describe_document", "load_manifest", "prepare", "warm"]

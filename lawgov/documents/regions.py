@@ -1,0 +1,450 @@
+"""China's administrative divisions: find region names in a text and resolve them to
+GB/T 2260 codes.
+
+The seed (seeds/regions.csv, built by scripts/build_regions.py, plus the hand-kept
+seeds/region_renames.csv of former names) is loaded once per process and indexed by
+name, by short form (阳江 for 阳江市, 东坝 for 东坝地区) and by the first two characters
+of every surface form, so a scan costs one dict look-up per character of text.
+
+A surface matches a region when it is
+  * the full name (岭东区, 东坝乡, 焉耆回族自治县, or a former name such as 莱芜市),
+  * a short form followed by a suffix of the region's kind (焉耆县, 东坝乡 for 东坝地区,
+    崇明县 for 崇明区): 省/自治区/市 for provinces, 市/州/地区/盟 for cities, 区/县/市/旗
+    for counties and districts, 镇/乡/街道/地区/办事处 for townships,
+  * or, for provinces and cities only, the bare short form (广东, 上海, 绍兴) - weak
+    evidence that never decides on its own when a name is shared.
+
+`resolve` never guesses: a name shared by several places is decided by its chain
+(北京市朝阳区, 双鸭山市岭东区人民政府) or by the other regions the text names (an
+ancestor or a descendant of one candidate and of no other); otherwise the result is
+'ambiguous' with the candidates listed.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
+from operator import add
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+LEVELS = ("province", "city", "district", "county", "township")
+CENTRAL_CODE = "000000"
+
+# suffixes that may follow a short form, by level, longest first
+_SUFFIX = {
+    "province": ("自治区", "省", "市"),
+    "city": ("自治州", "地区", "市", "州", "盟"),
+    "county": ("自治县", "自治旗", "县", "市", "旗"),
+    "district": ("区", "县", "市"),
+    "township": ("街道办事处", "街道", "办事处", "地区", "镇", "乡"),
+}
+_ALL_SUFFIXES = tuple(sorted({s for v in _SUFFIX.values() for s in v}, key=len, reverse=True))
+_BARE_LEVELS = ("province", "city")
+# bare short forms inside ordinary words: (alias, the text that follows it)
+_BARE_IDIOMS = {"长治": ("久安",), "延安": ("精神",), "遵义": ("会议",), "大同": ("",),
+                "来宾": ("",), "中山": ("装", "路", "大学", "公园"), "黄山": ("风景",),
+                "吉林": ("大学",), "井冈山": ("精神",), "安康": ("",)}
+_FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    level: str
+    parent_code: str
+    province_code: str
+    city_code: str
+    aliases: tuple[str, ...] = ()
+    historical: bool = False        # a former name (seeds/region_renames.csv)
+    changed_in: int | None = None   # the year the former name went out of use
+    new_code: str | None = None     # its successor today
+    certain: bool = True
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[str, ...]     # region codes
+    kind: str                       # full | suffix | bare
+
+
+@dataclass
+class Resolution:
+    code: str | None
+    confidence: str                 # high | medium | low | ambiguous | unresolved
+    candidates: list[str] = field(default_factory=list)
+
+
+class Gazetteer:
+    """The name index. Regions are kept as the seed's rows (code → [code, name, level,
+    parent_code, province_code, city_code, aliases]) and turned into Region objects only
+    when asked for (get, by_code), so loading does not build 45 000 objects."""
+
+    def __init__(self, regions: list[Region] | None = None, *, rows: list[list[str]] | None = None,
+                 extra: list[Region] = ()):
+        """Index `regions`, or the seed's raw `rows` (fields as in seeds/regions.csv)
+        followed by the `extra` regions (former names); later rows of a code are dropped
+        unless they are former names, which replace the current entry in its place."""
+        rec: dict[str, list] = {}          # code → row (name at 1, level at 2, parent at 3)
+        objs: dict[str, Region] = {}       # materialised regions (former names always)
+        if regions is not None:
+            for r in regions:
+                if r.code in rec and not r.historical:
+                    continue
+                rec[r.code] = [r.code, r.name, r.level, r.parent_code, r.province_code,
+                               r.city_code, r.aliases]
+                objs[r.code] = r
+        for row in rows or ():
+            if row[0] not in rec:
+                rec[row[0]] = row
+        for r in extra:
+            if r.code in rec and not r.historical:
+                continue
+            rec[r.code] = [r.code, r.name, r.level, r.parent_code, r.province_code, r.city_code,
+                           r.aliases]
+            objs[r.code] = r
+        self._rec = rec
+        self._objs = objs
+        self.by_code = _RegionMap(self)
+        full: dict[str, list[str]] = {}
+        alias: dict[str, list[str]] = {}
+        town_ends = ("街道", "镇", "乡", "地区")
+        skip = ("城区", "郊区", "矿区")
+        for code, row in rec.items():
+            name = row[1]
+            if row[2] == "township" and (len(name) < 3 or not name.endswith(town_ends)):
+                continue
+            if name in skip:
+                continue
+            lst = full.get(name)
+            if lst is None:
+                full[name] = [code]
+            else:
+                lst.append(code)
+            aliases = row[6]
+            if aliases:
+                for a in (aliases.split("|") if isinstance(aliases, str) else aliases):
+                    if a:
+                        lst = alias.get(a)
+                        if lst is None:
+                            alias[a] = [code]
+                        else:
+                            lst.append(code)
+        self.full = full
+        self.alias = alias
+        names = list(full) + list(alias)
+        self.first2 = _lengths_by_prefix(names, 2)
+        # the same by the first three characters, for names of three or more
+        self._first3 = _lengths_by_prefix([n for n in names if len(n) > 2], 3)
+        self._two = {n for n in names if len(n) == 2}
+        self.renamed_to = {r.new_code: r.code for r in objs.values() if r.historical}
+        self._new_code = {r.code: r.new_code for r in objs.values() if r.new_code}
+
+    def _region(self, code: str) -> Region | None:
+        r = self._objs.get(code)
+        if r is None:
+            row = self._rec.get(code)
+            if row is None:
+                return None
+            aliases = row[6]
+            if isinstance(aliases, str):
+                aliases = tuple(a for a in aliases.split("|") if a)
+            r = Region(row[0], row[1], row[2], row[3], row[4], row[5], aliases)
+            self._objs[code] = r
+        return r
+
+    # ---- hierarchy -------------------------------------------------------
+    def get(self, code: str | None) -> Region | None:
+        return self._region(code) if code else None
+
+    def ancestors(self, code: str) -> list[str]:
+        out = []
+        rec = self._rec
+        r = rec.get(code)
+        seen = 0
+        while r is not None and r[3] and seen < 5:
+            out.append(r[3])
+            r = rec.get(r[3])
+            seen += 1
+        return out
+
+    def within(self, code: str, ancestor: str) -> bool:
+        return code == ancestor or ancestor in self.ancestors(code)
+
+    def related(self, a: str, b: str) -> bool:
+        """True when one of a, b lies within the other, or they are the same place
+        under a former and a current code."""
+        if a == b or self.within(a, b) or self.within(b, a):
+            return True
+        nc = self._new_code
+        return nc.get(a) == b or nc.get(b) == a
+
+    # ---- scanning --------------------------------------------------------
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[RegionMention]:
+        end = len(text) if end is None else end
+        out: list[RegionMention] = []
+        first2, full, alias, rec = self.first2, self.full, self.alias, self._rec
+        first3, two = self._first3, self._two
+        # the positions whose two characters start some name, found without a Python-level
+        # step per character; a position inside an earlier match is skipped
+        seg = text[start:end]
+        hits = compress(range(start, end - 1), map(first2.get, map(add, seg, seg[1:])))
+        nxt = start
+        for i in hits:
+            if i < nxt:
+                continue
+            # only the lengths of names that share the first three characters (and 2 when
+            # the two characters are a name): trying any other length finds nothing
+            lens = first3.get(text[i:i + 3], ())
+            if text[i:i + 2] in two:
+                lens += (2,)
+            best: tuple[int, tuple[str, ...], str] | None = None
+            for L in lens:
+                if i + L > end:
+                    continue
+                s = text[i:i + L]
+                if best is not None and L + 3 < best[0] - i:
+                    break
+                codes = full.get(s)
+                if codes and (best is None or i + L > best[0]):
+                    if L > 2 or self._two_char_ok(text, i, out):
+                        best = (i + L, tuple(codes), "full")
+                acodes = alias.get(s)
+                if acodes:
+                    j = i + L
+                    for suf in _ALL_SUFFIXES:
+                        if text.startswith(suf, j):
+                            ok = tuple(c for c in acodes if suf in _SUFFIX[rec[c][2]]
+                                       and (suf != "市" or rec[c][2] not in ("county", "district")
+                                            or rec[c][1].endswith("市"))
+                                       and (suf != "地区" or rec[c][2] != "township"
+                                            or rec[c][1].endswith("地区")))
+                            if ok and best is not None and j + len(suf) == best[0]:
+                                # 东坝乡: the full names 东坝乡 and the short form of 东坝地区
+                                best = (best[0], best[1] + tuple(c for c in ok if c not in best[1]),
+                                        best[2])
+                            elif ok and (best is None or j + len(suf) > best[0]):
+                                best = (j + len(suf), ok, "suffix")
+                            if ok:
+                                break
+                    if best is None or j > best[0]:
+                        bare = tuple(c for c in acodes if rec[c][2] in _BARE_LEVELS
+                                     or (len(s) >= 3 and rec[c][2] in ("county", "district")))
+                        if bare and not self._idiom(s, text, j):
+                            best = (j, bare, "bare")
+            if best is None:
+                continue
+            j, codes, kind = best
+            out.append(RegionMention(i, j, text[i:j], codes, kind))
+            nxt = j
+        return out
+
+    @staticmethod
+    def _idiom(alias: str, text: str, j: int) -> bool:
+        follow = _BARE_IDIOMS.get(alias)
+        if follow is None:
+            return False
+        if follow == ("",):
+            return True
+        return any(text.startswith(f, j) for f in follow)
+
+    @staticmethod
+    def _two_char_ok(text: str, i: int, out: list[RegionMention]) -> bool:
+        """A two-character name counts unless it starts with a function word (和县 in
+        '市和县两级'): then only at the start of a line, after a non-Chinese character or
+        right after another region."""
+        if i == 0 or (out and out[-1].end == i):
+            return True
+        prev = text[i - 1]
+        if not ("\u4e00" <= prev <= "\u9fff"):
+            return True
+        return text[i] not in _FUNCTION_CHARS
+
+    # ---- resolution ------------------------------------------------------
+    def chain_filter(self, candidates: tuple[str, ...] | list[str], chain: list[RegionMention]) -> list[str]:
+        """Keep the candidates that lie within some candidate of every earlier link."""
+        cands = list(candidates)
+        for link in chain:
+            kept = [c for c in cands if any(self.within(c, a) and c != a for a in link.candidates)]
+            if kept:
+                cands = kept
+        return cands
+
+    def resolve(self, candidates: tuple[str, ...] | list[str], mentions: list[RegionMention] = (),
+                chain: list[RegionMention] = (), year: int | None = None,
+                exclude: tuple[int, int] | None = None) -> Resolution:
+        cands = _dedupe(self._collapse_renames(list(candidates), year))
+        if not cands:
+            return Resolution(None, "unresolved", [])
+        if chain:
+            narrowed = self.chain_filter(cands, list(chain))
+            if len(narrowed) < len(cands):
+                cands = narrowed
+                if len(cands) == 1:
+                    return Resolution(cands[0], "high", [])
+        if len(cands) == 1:
+            return Resolution(cands[0], "high", [])
+        scores = {c: 0.0 for c in cands}
+        anc = {c: set(self.ancestors(c)) for c in cands}
+        for m in mentions:
+            if exclude and m.start >= exclude[0] and m.end <= exclude[1]:
+                continue
+            if set(m.candidates) >= set(cands):
+                continue
+            w = 0.4 if m.kind == "bare" else 1.0
+            for c in cands:
+                if any(x in anc[c] for x in m.candidates):
+                    scores[c] += w
+                elif any(c in self.ancestors(x) for x in m.candidates if len(x) > len(c) or x[:6] != c):
+                    scores[c] += 0.5 * w
+        ranked = sorted(cands, key=lambda c: -scores[c])
+        top, second = scores[ranked[0]], scores[ranked[1]]
+        if top >= 1.0 and top >= second + 1.0:
+            return Resolution(ranked[0], "medium", ranked)
+        return Resolution(None, "ambiguous", ranked)
+
+    def _collapse_renames(self, cands: list[str], year: int | None) -> list[str]:
+        """A former name and its successor named in one surface are one place: keep the
+        code of the report's time (the former code for years before the change)."""
+        out = list(cands)
+        for c in cands:
+            r = self._objs.get(c)
+            if r and r.historical and r.new_code in out:
+                if year is not None and r.changed_in and year >= r.changed_in:
+                    out.remove(c)
+                else:
+                    out.remove(r.new_code)
+        return out
+
+
+def _dedupe(xs: list[str]) -> list[str]:
+    seen, out = set(), []
+    for x in xs:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+class _RegionMap(Mapping):
+    """Gazetteer.by_code: code → Region, built on first access."""
+
+    def __init__(self, g: Gazetteer):
+        self._g = g
+
+    def __getitem__(self, code: str) -> Region:
+        r = self._g._region(code)
+        if r is None:
+            raise KeyError(code)
+        return r
+
+    def __contains__(self, code) -> bool:
+        return code in self._g._rec
+
+    def __iter__(self):
+        return iter(self._g._rec)
+
+    def __len__(self) -> int:
+        return len(self._g._rec)
+
+
+_COLUMNS = ("code", "name", "level", "parent_code", "province_code", "city_code", "aliases")
+
+
+def _read_rows(path: Path) -> list[list[str]]:
+    """The rows of seeds/regions.csv as lists of the seven columns, in file order. The seed
+    is plain CSV without quoting, so a split by comma reads it; a quoted file goes through
+    the csv module."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        content = fh.read()
+    if '"' in content or "\r" in content:
+        reader = csv.reader(io.StringIO(content))
+        lines = [r for r in reader if r]
+        header, body = lines[0], lines[1:]
+    else:
+        lines = content.split("\n")
+        header = lines[0].split(",")
+        body = [ln.split(",") for ln in lines[1:] if ln]
+    if tuple(header[:7]) == _COLUMNS and set(map(len, body)) <= {7}:
+        return body
+    idx = [header.index(c) for c in _COLUMNS]
+    return [[r[i] if i < len(r) else "" for i in idx] for r in body if any(r)]
+
+
+def _lengths_by_prefix(names: list[str], n: int) -> dict[str, tuple[int, ...]]:
+    """For each n-character prefix, the lengths of the names that start with it, longest
+    first: find() tries only these at a position."""
+    lens: dict[str, set[int]] = {}
+    for name in names:
+        lens.setdefault(name[:n], set()).add(len(name))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lens.items()}
+
+
+def _load(seeds: Path) -> Gazetteer:
+    rows = _read_rows(seeds / "regions.csv")
+    current = {row[0]: row for row in rows}
+    extra: list[Region] = []
+    renames = seeds / "region_renames.csv"
+    if renames.exists():
+        with open(renames, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                new = current.get(row["new_code"])
+                if new is None:
+                    continue
+                parent = new[3]
+                city = row["old_code"] if row["level"] == "city" else new[5]
+                extra.append(Region(row["old_code"], row["old_name"], row["level"], parent,
+                                    new[4], city, (), True,
+                                    int(row["changed_in"]) if row.get("changed_in") else None,
+                                    row["new_code"], row.get("certain", "yes") == "yes"))
+    # a district of a former city hangs from it (莱城区 under 莱芜市)
+    hist = {r.name: r for r in extra}
+    fixed = []
+    for r in extra:
+        if r.level != "city" and r.code[:4] + "00" != r.parent_code:
+            old_city = next((h for h in hist.values() if h.level == "city" and h.code[:4] == r.code[:4]), None)
+            if old_city is not None:
+                r = Region(r.code, r.name, r.level, old_city.code, r.province_code, old_city.code,
+                           r.aliases, True, r.changed_in, r.new_code, r.certain)
+        fixed.append(r)
+    return Gazetteer(rows=rows, extra=fixed)
+
+
+@lru_cache(maxsize=4)
+def gazetteer(seeds: str | None = None) -> Gazetteer:
+    """The index, built once per process (call it before forking workers: they share it)."""
+    # the load allocates ~150 000 containers that all live on; the cyclic collector
+    # would walk them again and again while they are being made
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(Path(seeds) if seeds else SEEDS)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def find_regions(text: str, start: int = 0, end: int | None = None) -> list[RegionMention]:
+    """Every mention of a region name in text[start:end], left to right, longest first."""
+    return gazetteer().find(text, start, end)
+
+
+def resolve(candidates, mentions=(), chain=(), year=None, exclude=None) -> Resolution:
+    """Pick one of `candidates` (codes of one surface) using its chain and the other
+    mentions of the text; 'ambiguous' with the candidates when nothing decides."""
+    return gazetteer().resolve(candidates, mentions, chain, year, exclude)
+
+
+def region(code: str | None) -> Region | None:
+    return gazetteer().get(code)

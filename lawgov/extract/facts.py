@@ -1,0 +1,180 @@
+"""Text to mentions and facts.
+
+`extract(text, report_year)` normalises the text (text.normalise: Simplified, half-width,
+pinyin glosses removed), scans every quantity (mentions.scan), classifies each in its
+clause and sentence (catalog.Analysis), and returns:
+
+- mentions: every quantity, classified or not (indicator None when no cue applies), so
+  nothing in a report is lost to an analyst;
+- facts: the level figures (and the earlier-year figures of comparisons) that have an
+  indicator, one Fact per distinct (indicator, value, unit, year, scope) with every
+  sentence that states it as evidence; plus derived facts: the corrected total summed
+  from its components (撤销 + 变更 + 确认违法 + 责令履行) when a passage gives those
+  and no total, and the closed count of a "均已办结" after an accepted count.
+
+Spans and evidence are always of the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lawgov.extract.catalog import Analysis, catalogue, phrase_facts
+from lawgov.extract.mentions import scan
+from lawgov.text import normalise
+
+__all__ = ["Mention", "Fact", "Extraction", "extract"]
+
+CORRECTION_PARTS = ("reconsideration.revoked", "reconsideration.altered",
+                    "reconsideration.confirmed_illegal", "reconsideration.ordered_performance")
+FACT_KINDS = ("level", "comparison_base")
+
+
+@dataclass
+class Mention:            # every quantity in the text, classified or not
+    span_start: int
+    span_end: int         # of the numeral in the ORIGINAL text
+    number_text: str      # original[span_start:span_end]
+    value: float | None
+    unit: str | None
+    unit_raw: str | None
+    qualifier: str        # exact | at_least | approx | at_most
+    kind: str             # level | change | comparison_base | breakdown | other_body | share | target | cumulative | range
+    year: int | None
+    indicator: str | None
+    scope: str | None
+    sentence: str         # original text
+    clause: str           # original text
+
+
+@dataclass
+class Fact:
+    indicator: str
+    value: float
+    unit: str
+    unit_raw: str | None
+    qualifier: str
+    year: int | None
+    scope: str            # all | government | departments
+    evidence: str         # the sentence, original text
+    span_start: int
+    span_end: int         # of the numeral in the ORIGINAL text (derived: of the first part)
+    derived: bool = False
+    derivation: str | None = None
+    evidences: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    mentions: list[Mention]
+    facts: list[Fact]
+
+
+def extract(text: str, report_year: int | None) -> Extraction:
+    if not text:
+        return Extraction([], [])
+    nt = normalise(text)
+    t = nt.text
+    qs = scan(t)
+    analysis = Analysis(t, report_year, qs)
+    classified = analysis.classify()
+    known = catalogue()
+
+    def orig(span: tuple[int, int]) -> tuple[int, int]:
+        return nt.to_original(span[0], span[1])
+
+    sentence_cache: dict[tuple[int, int], str] = {}
+
+    def orig_text(span: tuple[int, int]) -> str:
+        if span not in sentence_cache:
+            s, e = orig(span)
+            sentence_cache[span] = text[s:e]
+        return sentence_cache[span]
+
+    mentions: list[Mention] = []
+    facts: dict[tuple, Fact] = {}
+    order: list[tuple] = []
+    para_of_fact: dict[tuple, int] = {}
+
+    def add_fact(key, fact: Fact, para: int):
+        if key in facts:
+            f = facts[key]
+            ev = (fact.span_start, fact.span_end, fact.evidence)
+            if ev not in f.evidences:
+                f.evidences.append(ev)
+            return
+        fact.evidences = [(fact.span_start, fact.span_end, fact.evidence)]
+        facts[key] = fact
+        order.append(key)
+        para_of_fact[key] = para
+
+    for q, c in zip(qs, classified):
+        s, e = orig((q.start, q.end))
+        sentence = orig_text(c.sentence)
+        indicator = c.indicator if c.indicator in known else None
+        mentions.append(Mention(s, e, text[s:e], q.value, c.unit, c.unit_raw, q.qualifier, c.kind,
+                                c.year, indicator, c.scope if indicator else None, sentence,
+                                orig_text(c.clause)))
+        if indicator is None or c.kind not in FACT_KINDS or c.unit is None:
+            continue
+        scope = c.scope or "all"
+        key = (indicator, q.value, c.unit, c.year, scope)
+        add_fact(key, Fact(indicator, q.value, c.unit, c.unit_raw, q.qualifier, c.year, scope,
+                           sentence, s, e), c.paragraph)
+        for other in c.also:
+            if other in known:
+                add_fact((other, q.value, c.unit, c.year, scope),
+                         Fact(other, q.value, c.unit, c.unit_raw, q.qualifier, c.year, scope, sentence, s, e),
+                         c.paragraph)
+        if c.all_closed:
+            closed = indicator.split(".")[0] + ".closed"
+            if closed in known:
+                add_fact((closed, q.value, c.unit, c.year, scope),
+                         Fact(closed, q.value, c.unit, c.unit_raw, q.qualifier, c.year, scope, sentence,
+                              s, e, derived=True,
+                              derivation=f"均已办结: all {q.value:g} cases were closed"), c.paragraph)
+
+    # figures stated without a numeral: 零败诉
+    for ps, pe, indicator, value, unit in phrase_facts(t):
+        sent = analysis.sentence_of(ps)
+        year = analysis.year_at(ps, sent, None)
+        s, e = orig((ps, pe))
+        sentence = orig_text(sent)
+        scope = analysis.scope_at(ps, sent[0])
+        mentions.append(Mention(s, e, text[s:e], value, unit, None, "exact", "level", year, indicator,
+                                scope, sentence, sentence))
+        add_fact((indicator, value, unit, year, scope),
+                 Fact(indicator, value, unit, None, "exact", year, scope, sentence, s, e),
+                 analysis.paragraph_index(ps))
+
+    _derive_corrected(facts, order, para_of_fact, add_fact)
+    mentions.sort(key=lambda m: m.span_start)
+    return Extraction(mentions, [facts[k] for k in order])
+
+
+def _derive_corrected(facts, order, para_of_fact, add_fact):
+    """The corrected total from its components, in a paragraph that states no total."""
+    groups: dict[tuple, list] = {}
+    stated = set()
+    for k in order:
+        f = facts[k]
+        para = para_of_fact[k]
+        if f.indicator == "reconsideration.corrected":
+            stated.add((para, f.year))
+        if f.indicator in CORRECTION_PARTS:
+            groups.setdefault((para, f.year), []).append(f)
+    for (para, year), parts in groups.items():
+        if (para, year) in stated or len({p.indicator for p in parts}) < 2:
+            continue
+        names = {"reconsideration.revoked": "撤销", "reconsideration.altered": "变更",
+                 "reconsideration.confirmed_illegal": "确认违法",
+                 "reconsideration.ordered_performance": "责令履行"}
+        total = sum(p.value for p in parts)
+        first = min(parts, key=lambda p: p.span_start)
+        scopes = {p.scope for p in parts}
+        scope = scopes.pop() if len(scopes) == 1 else "all"
+        derivation = " + ".join(f"{names[p.indicator]}{p.value:g}" for p in parts) + f" = {total:g}"
+        add_fact(("reconsideration.corrected", total, "件", year, scope),
+                 Fact("reconsideration.corrected", total, "件", None, "exact", year, scope,
+                      first.evidence, first.span_start, first.span_end, derived=True,
+                      derivation=derivation), para)

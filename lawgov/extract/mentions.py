@@ -1,0 +1,269 @@
+"""The scanner: every quantity in a (normalised) report text.
+
+`scan(text)` finds each numeral (`numbers.NUMERAL`), drops those inside a trap (dates,
+years, document numbers, plan names, ordinals, phone numbers, site ids, quoted names —
+see rules/traps.yaml), and reads around the numeral:
+
+- a qualifier before it (约, 近, 超过, 逾, 不足 …) or between it and its measure word
+  (余, 多), or after the measure word (以上, 左右, 以下) — rules/qualifiers.csv;
+- the measure word (件 起 宗 → 件; 人 名 位 → 人; 个 家 → 个; 次 场 场次 期 → 次;
+  份 份次 → 份; 万元 → 元 × 10000; % …) — rules/units.csv, normalised with the raw kept;
+- a multiplier left between the qualifier and the unit (800余万元 → 8000000 元).
+
+A Chinese numeral counts only with a measure word or as a percentage (百分之九十五点一):
+一 in 一是, 统一, 一站式 is not a quantity. An Arabic number with no measure word is kept
+(行政应诉案件115): the classifier decides whether the clause makes it a count.
+
+Everything is compiled once, at import.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from lawgov.errors import NumberError
+from lawgov.extract.numbers import NUMERAL, bare_numeral, parse_number
+
+RULES = Path(__file__).resolve().parent / "rules"
+
+# the numeral characters a trap pattern's \dN class stands for
+_CN_NUM = "零〇○一二两三四五六七八九十百千万"
+
+
+@dataclass
+class Quantity:
+    start: int            # the numeral, in the normalised text
+    end: int
+    head: int             # start of the prefix qualifier (= start when there is none)
+    tail: int             # end of numeral + qualifier + unit + after-unit qualifier
+    text: str             # the numeral as written (normalised)
+    value: float
+    unit: str | None      # normalised
+    unit_raw: str | None  # as written (件, 起, 万元, 场次 …)
+    unit_kind: str | None  # count | percent | money | change | duration
+    qualifier: str        # exact | at_least | approx | at_most
+    chinese: bool         # a Chinese numeral
+
+
+# --------------------------------------------------------------------------- rules
+
+def _load_units() -> dict[str, tuple[str, float, str]]:
+    out = {}
+    with open(RULES / "units.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out[row["raw"]] = (row["unit"], float(row["factor"]), row["kind"])
+    return out
+
+
+def _load_qualifiers() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {"prefix": {}, "suffix": {}, "after_unit": {}, "bare_prefix": {}}
+    with open(RULES / "qualifiers.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out[row["position"]][row["word"]] = row["qualifier"]
+    return out
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _load_traps() -> list[tuple[str, re.Pattern, bool]]:
+    """(kind, regex, whole_text): a pattern that begins with a plain character is run over
+    the whole text (the engine jumps from one occurrence of that character to the next);
+    the others only over windows around the numerals, which is all a trap must touch."""
+    data = yaml.safe_load((RULES / "traps.yaml").read_text(encoding="utf-8"))
+    out = []
+    for kind, patterns in data["traps"].items():
+        for p in patterns:
+            whole = p[0] not in "[\\(.^"
+            p = p.replace(r"[\dN]", r"[\d" + _CN_NUM + "]")
+            out.append((kind, re.compile(p, re.M), whole))
+    return out
+
+
+UNITS = _load_units()
+QUALIFIERS = _load_qualifiers()
+TRAPS = _load_traps()
+
+_TAIL = re.compile(
+    r"\s*(?P<suf>" + _alt(QUALIFIERS["suffix"]) + r")?"
+    r"(?P<mult>万|亿)?"
+    r"\s*(?P<unit>" + _alt(UNITS) + r")?"
+    r"(?P<after>" + _alt(QUALIFIERS["after_unit"]) + r")?"
+)
+_PREFIX = re.compile(r"(?:" + _alt(QUALIFIERS["prefix"]) + r")\s*$")
+_NOT_APPROX_YUE = set("签合制节公条契预大")  # 签约, 合约 … are not 约
+_CN_CHARS = set(_CN_NUM + "点")
+
+
+class Windows:
+    """Some spans of a text, joined into one string so that a regex runs over them in one
+    pass; matches come back in the coordinates of the text. A window that does not begin a
+    line is preceded by a \x01 so that ^ only matches at real line starts."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        parts, self.starts, self.shifts = [], [], []
+        pos = 0
+        for a, b in merged:
+            lead = "" if a == 0 or text[a - 1] == "\n" else "\x01"
+            parts.append(lead)
+            pos += len(lead)
+            self.starts.append(pos)
+            self.shifts.append(a - pos)
+            parts.append(text[a:b])
+            parts.append("\n")
+            pos += b - a + 1
+        self.s = "".join(parts)
+
+    def finditer(self, rx: re.Pattern):
+        """(start, end, match) of every match, in text coordinates."""
+        starts, shifts = self.starts, self.shifts
+        for m in rx.finditer(self.s):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0:
+                continue
+            d = shifts[i]
+            yield m.start() + d, m.end() + d, m
+
+
+def _numeral_windows(text: str, spans) -> Windows:
+    n = len(text)
+    wins = []
+    for s, e in spans:
+        a, b = max(0, s - 30), min(n, e + 30)   # a windowed trap is never longer than ~28 characters
+        k = text.rfind("\n", a, s)
+        if k != -1:
+            a = k + 1
+        k = text.find("\n", e, b)
+        if k != -1:
+            b = k
+        wins.append((a, b))
+    return Windows(text, wins)
+
+
+def _trap_matches(text: str, spans=None):
+    if spans is None:
+        spans = [sp for sp, _ in numerals(text)]
+    win = _numeral_windows(text, spans)
+    for kind, rx, whole in TRAPS:
+        if whole:
+            for m in rx.finditer(text):
+                yield m.start(), m.end(), kind
+        else:
+            for s, e, _m in win.finditer(rx):
+                yield s, e, kind
+
+
+def trap_mask(text: str, spans=None) -> bytearray:
+    """1 for every character inside a trap span (near a numeral: elsewhere it does not matter)."""
+    mask = bytearray(len(text))
+    for s, e, _kind in _trap_matches(text, spans):
+        if e > s:
+            mask[s:e] = b"\x01" * (e - s)
+    return mask
+
+
+def trap_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every trap match near a numeral (for tests and diagnostics)."""
+    return sorted((s, e, k) for s, e, k in _trap_matches(text) if e > s)
+
+
+_NUMERAL_RUN = re.compile("[0-9０-９零〇○一二两三四五六七八九十百千万][0-9０-９" + _CN_NUM + "亿点.,，．分之]*")
+
+
+def numerals(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Every NUMERAL match, found by running NUMERAL only over the runs of numeral
+    characters (the same matches as NUMERAL.finditer(text), several times faster)."""
+    out = []
+    n = len(text)
+    finditer = NUMERAL.finditer
+    for run in _NUMERAL_RUN.finditer(text):
+        for m in finditer(text, run.start(), min(n, run.end() + 2)):
+            if m.start() >= run.end():
+                break
+            out.append((m.span(), m.group()))
+    return out
+
+
+def scan(text: str, mask: bytearray | None = None, found=None) -> list[Quantity]:
+    """Every quantity in `text` (normalised text), in order."""
+    if found is None:
+        found = numerals(text)
+    if mask is None:
+        mask = trap_mask(text, [sp for sp, _ in found])
+    out: list[Quantity] = []
+    n = len(text)
+    for (s, e), raw in found:
+        if any(mask[s:e]):
+            continue
+        chinese = raw[0] in _CN_CHARS or raw.startswith(("百分之", "千分之"))
+        bare = bare_numeral(raw)            # 近万件, 上百次, 千余人: 一万, 一百, 一千
+        try:
+            parsed = parse_number("一" + raw if bare else raw)
+        except NumberError:
+            continue
+        value = parsed.value
+        t = _TAIL.match(text, e)
+        unit = unit_raw = unit_kind = None
+        qualifier = "exact"
+        tail = e
+        if t and t.end() > e:
+            suf, mult, u, after = t.group("suf"), t.group("mult"), t.group("unit"), t.group("after")
+            if suf and not (u or mult):
+                # 1万余, 200多: a qualifier with no unit after it; 多 alone must end the phrase
+                if suf == "多" and t.end("suf") < n and "\u4e00" <= text[t.end("suf")] <= "\u9fff":
+                    suf = None
+            if u:
+                unit, factor, unit_kind = UNITS[u]
+                unit_raw = u
+                value *= factor
+            if mult:
+                value *= 10_000 if mult == "万" else 100_000_000
+                unit_raw = mult + u if u else None
+            elif u and raw[-1] in "万亿" and u == "元":
+                unit_raw = raw[-1] + u              # 232万元: the raw unit is 万元
+            if suf:
+                qualifier = QUALIFIERS["suffix"][suf]
+            if after and (u or parsed.percent):      # 50%以上, 百分之九十以上
+                qualifier = QUALIFIERS["after_unit"][after]
+            if u or mult or suf or (after and parsed.percent):
+                tail = t.end() if (after and (u or parsed.percent)) else (
+                    t.end("unit") if u else (t.end("mult") if mult else t.end("suf")))
+        if parsed.percent and unit is None:
+            unit, unit_raw, unit_kind = "%", None, "percent"
+        elif parsed.percent and unit != "%":
+            # 百分之九十 followed by something read as a unit: the percentage wins
+            unit, unit_raw, unit_kind, tail = "%", None, "percent", e
+        if chinese and unit is None:
+            continue  # a Chinese numeral is a quantity only with a measure word
+        head = s
+        p = _PREFIX.search(text, max(0, s - 4), s)
+        if p:
+            word = p.group().strip()
+            if not (word == "约" and p.start() > 0 and text[p.start() - 1] in _NOT_APPROX_YUE):
+                if qualifier == "exact":
+                    qualifier = QUALIFIERS["prefix"][word]
+                head = p.start()
+        if bare and qualifier == "exact" and s > 0 and text[s - 1] in QUALIFIERS["bare_prefix"]:
+            qualifier = QUALIFIERS["bare_prefix"][text[s - 1]]     # 上百次, 超千件, 过万人
+            head = s - 1
+        out.append(Quantity(s, e, head, tail, raw, _clean(value), unit, unit_raw, unit_kind,
+                            qualifier, chinese))
+    return out
+
+
+def _clean(v: float) -> float:
+    r = round(v, 6)
+    return float(int(r)) if r == int(r) else r

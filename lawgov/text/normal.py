@@ -1,0 +1,205 @@
+"""Normalised text for matching, with an exact map back to the original.
+
+`normalise(original)` returns a `NormalText` whose `text` is only for matching: evidence
+and spans always refer to the original, through `offsets` / `to_original`.
+
+What normalising does:
+
+1. Deletes (the offset map skips them):
+   - pinyin glosses that Traditional-character mirror sites put after a character:
+     復(fù)議 → 復議, 會(huì )議 → 會議, 開（kāi）庭 → 開庭. A gloss is a parenthesised
+     (ASCII or full-width parentheses) single pinyin syllable right after a CJK character.
+     It must carry a tone mark or ü; once a document has such a gloss, toneless pinyin
+     syllables in the same position, e.g. 們(men), go too. Real parentheticals such as
+     (2021-2025年), (含撤销、确认违法), (一), (a) in a document without glosses stay.
+   - zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens;
+   - the \\r of \\r\\n.
+2. Maps one character to one character (so the offset map is untouched):
+   - Traditional → Simplified with OpenCC's t2s dictionaries (TSPhrases, then
+     TSCharacters, leftmost-longest, first candidate). All their entries are
+     length-preserving; any that were not would be skipped at load time (the character
+     table then applies), so every normalised character stands for exactly one original
+     character;
+   - full-width ASCII (digits, letters, ％, （）, ．, ＋, －, ／ …) → half-width, EXCEPT the
+     Chinese sentence and clause marks ，；：！？ which stay full-width (the splitters below
+     and the scanner treat both widths alike); ﹪ → %;
+   - web whitespace (U+3000, nbsp, U+2000–U+200A, U+202F, U+205F, tab, \\v, \\f) → ' ';
+     a lone \\r, U+0085, U+2028, U+2029 → '\\n'. Runs of spaces are not collapsed.
+
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["NormalText", "normalise"]
+
+
+@dataclass
+class NormalText:
+    text: str             # Simplified, half-width digits/punctuation, pinyin glosses removed
+    offsets: list[int]    # offsets[i] = index in the original of normalised char i; len(text)+1 entries
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the normalised span [start, end).
+
+        Every normalised character stands for exactly one original character, so the end
+        is the original index just after the last character (characters deleted between
+        the span and what follows, such as a pinyin gloss, are not included)."""
+        n = len(self.text)
+        if not (0 <= start <= end <= n):
+            raise ValueError(f"span ({start}, {end}) outside the normalised text (length {n})")
+        if start == end:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+# --------------------------------------------------------------------------- tables
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿê"
+_PINYIN_CH = "a-z" + _TONED
+_OPEN = r"[(（](?<=[" + _CJK + r"][(（])"  # an opening parenthesis right after a CJK character
+# a toned gloss: one syllable (letters, at least one toned vowel or ü), spaces allowed inside
+_GLOSS_TONED = (
+    _OPEN + r"[ \u00a0]*[" + _PINYIN_CH + r"]{0,6}[" + _TONED + r"][" + _PINYIN_CH + r"]{0,6}[ \u00a0]*[)）]"
+)
+# a toneless pinyin syllable (only removed in documents that have toned glosses)
+_GLOSS_PLAIN = (
+    _OPEN + r"[ \u00a0]*(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouv]{1,3}(?:ng|n|r)?[ \u00a0]*[)）]"
+)
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_DELETE_BASE = r"[" + _ZERO_WIDTH + r"]|\r(?=\n)"
+_DELETE = re.compile(_GLOSS_TONED + "|" + _DELETE_BASE)
+_DELETE_ALL_GLOSSES = re.compile(_GLOSS_TONED + "|" + _GLOSS_PLAIN + "|" + _DELETE_BASE)
+_HAS_GLOSS = re.compile(_GLOSS_TONED)
+
+_KEEP_FULLWIDTH = set("，；：！？")
+
+
+def _width_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0xFF01, 0xFF5F):
+        ch = chr(cp)
+        if ch not in _KEEP_FULLWIDTH:
+            table[cp] = chr(cp - 0xFEE0)
+    table[0xFE6A] = "%"  # small percent sign
+    for ch in "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\v\f":
+        table[ord(ch)] = " "
+    for ch in "\r\x85\u2028\u2029":
+        table[ord(ch)] = "\n"
+    return table
+
+
+_WIDTH = _width_table()
+_WIDTH_RUN = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WIDTH)) + "]+")
+
+
+def _widths(text: str) -> str:
+    return _WIDTH_RUN.sub(lambda m: m.group().translate(_WIDTH), text)
+
+
+def _opencc_dir() -> str | None:
+    try:
+        import opencc  # opencc-python-reimplemented
+    except Exception:  # pragma: no cover - it is a dependency
+        return None
+    return os.path.join(os.path.dirname(opencc.__file__), "dictionary")
+
+
+@lru_cache(maxsize=1)
+def _t2s_tables():
+    """From OpenCC's t2s: (character table for str.translate, phrase map, phrase regex,
+    regex of runs of convertible characters, regex of any character that may convert)."""
+    chars: dict[int, str] = {}
+    phrases: dict[str, str] = {}
+    d = _opencc_dir()
+    if d is not None:
+        for name, target in (("TSCharacters.txt", None), ("TSPhrases.txt", phrases)):
+            path = os.path.join(d, name)
+            if not os.path.exists(path):  # pragma: no cover
+                continue
+            with io.open(path, encoding="utf-8") as f:
+                for line in f:
+                    parts = line.rstrip("\n").split("\t")
+                    if len(parts) != 2 or not parts[0] or not parts[1]:
+                        continue
+                    key, value = parts[0], parts[1].split(" ")[0]
+                    if len(key) != len(value) or key == value:
+                        continue  # keep the map one-to-one; identity entries are no-ops
+                    if target is None:
+                        chars[ord(key)] = value
+                    else:
+                        target[key] = value
+    phrase_re = None
+    trigger_chars = set(map(chr, chars))
+    if phrases:
+        keys = sorted(phrases, key=len, reverse=True)
+        phrase_re = re.compile("|".join(map(re.escape, keys)))
+        for k, v in phrases.items():  # 反覆 → 反复: 覆 converts only inside the phrase
+            trigger_chars.update(a for a, b in zip(k, v) if a != b)
+
+    def char_class(cs) -> str:
+        # a class of thousands of single astral characters is slow in `re`; one range of
+        # the supplementary ideographic planes is fast, and translate() leaves the rest alone
+        bmp = sorted(c for c in cs if ord(c) < 0x10000)
+        astral = any(ord(c) >= 0x10000 for c in cs)
+        return "[" + "".join(re.escape(c) for c in bmp) + ("\U00020000-\U0003ffff" if astral else "") + "]"
+
+    run_re = re.compile(char_class(map(chr, chars)) + "+") if chars else None
+    trigger_re = re.compile(char_class(trigger_chars)) if trigger_chars else None
+    return chars, phrases, phrase_re, run_re, trigger_re
+
+
+def _to_simplified(text: str) -> str:
+    chars, phrases, phrase_re, run_re, trigger_re = _t2s_tables()
+    if trigger_re is None or not trigger_re.search(text):
+        return text
+
+    def by_char(segment: str) -> str:
+        return run_re.sub(lambda m: m.group().translate(chars), segment) if run_re else segment
+
+    if phrase_re is None:
+        return by_char(text)
+    # phrases win over characters (leftmost-longest, as OpenCC does)
+    pieces = []
+    pos = 0
+    for m in phrase_re.finditer(text):
+        if m.start() > pos:
+            pieces.append(by_char(text[pos:m.start()]))
+        pieces.append(phrases[m.group()])
+        pos = m.end()
+    pieces.append(by_char(text[pos:]))
+    return "".join(pieces)
+
+
+# --------------------------------------------------------------------------- normalise
+
+def normalise(original: str) -> NormalText:
+    n = len(original)
+    pattern = _DELETE_ALL_GLOSSES if _HAS_GLOSS.search(original) else _DELETE
+    kept: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in pattern.finditer(original):
+        s, e = m.span()
+        if s > pos:
+            kept.append(original[pos:s])
+            offsets.extend(range(pos, s))
+        pos = e
+    if pos == 0 and not kept:
+        text = original
+        offsets = list(range(n + 1))
+    else:
+        if pos < n:
+            kept.append(original[pos:])
+            offsets.extend(range(pos, n))
+        offsets.append(n)
+        text = "".join(kept)
+    text = _widths(_to_simplified(text))
+    return NormalText(text, offsets)

@@ -1,0 +1,236 @@
+"""The warehouse file: raw tables, the build lock, and atomic publishing.
+
+A build never writes the published file. It works on a copy in a private folder beside it
+(``data/.build-warehouse.duckdb-<pid>-<ms>/warehouse.duckdb``: the same file name, because DuckDB names a file's
+catalog after it and views refer to that catalog), and only when the data tests pass is the
+copy checkpointed, closed and renamed over the published file. A rename is atomic on POSIX:
+an analyst's open read-only connection keeps the old inode and a consistent view, a killed
+build leaves only its private folder (cleared by the next build), and no WAL is ever left
+beside the published file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from lawgov.errors import BuildError, BuildLockedError
+
+# No primary keys: uniqueness of documents and files is the pipeline's to keep and the data
+# tests' to check (marts.documents doc_id and source_file are tested unique before publishing);
+# an index only slowed inserts at national scale.
+RAW_DDL = """
+create schema if not exists raw;
+create schema if not exists meta;
+create table if not exists raw.documents (
+    doc_id varchar, source_file varchar, sha256 varchar, text_sha256 varchar,
+    size bigint, format varchar, encoding varchar, text varchar, chars integer,
+    title varchar, reporting_body varchar, doc_kind varchar,
+    region_code varchar, region_name varchar, region_level varchar,
+    province_code varchar, city_code varchar, region_confidence varchar,
+    region_candidates varchar[], report_year integer, published_on date, url varchar
+);
+create table if not exists raw.mentions (
+    mention_id varchar, doc_id varchar, span_start integer, span_end integer,
+    number_text varchar, value double, unit varchar, unit_raw varchar, qualifier varchar,
+    kind varchar, year integer, indicator varchar, scope varchar, sentence varchar,
+    clause varchar, region_code varchar
+);
+create table if not exists raw.facts (
+    fact_id varchar, doc_id varchar, indicator varchar, value double, unit varchar,
+    unit_raw varchar, qualifier varchar, year integer, scope varchar, region_code varchar,
+    about_reporting_body boolean, evidence varchar, span_start integer, span_end integer,
+    derived boolean, derivation varchar, evidence_count integer
+);
+create table if not exists raw.fact_evidence (
+    fact_id varchar, doc_id varchar, evidence varchar, span_start integer, span_end integer
+);
+create table if not exists meta.files (
+    source_file varchar, size bigint, mtime_ns bigint, sha256 varchar,
+    format varchar, encoding varchar, status varchar, reason varchar, doc_id varchar,
+    duplicate_of varchar, facts integer, manifest_sha varchar
+);
+create table if not exists meta.ingest_log (
+    build_id varchar, path varchar, source_file varchar, size bigint, sha256 varchar,
+    format varchar, encoding varchar, status varchar, reason varchar, facts integer,
+    logged_at timestamp
+);
+create table if not exists meta.raw_fingerprints (table_name varchar, fingerprint varchar);
+create table if not exists meta.builds (
+    build_id varchar, started_at timestamp, finished_at timestamp, reports_dir varchar,
+    code_fingerprint varchar, files integer, loaded integer, unchanged integer,
+    duplicates integer, quarantined integer, removed integer, facts integer, seconds double
+);
+"""
+
+RAW_TABLES = ("documents", "mentions", "facts", "fact_evidence")
+
+
+@dataclass
+class BuildArea:
+    """Where one build works: its private folder and the copy it writes."""
+
+    published: Path
+    folder: Path
+
+    @property
+    def db(self) -> Path:
+        return self.folder / self.published.name
+
+
+def lock_path(published: Path) -> Path:
+    return published.with_name(published.name + ".lock")
+
+
+def acquire_lock(published: Path, wait: float):
+    """Take the build lock, waiting up to ``wait`` seconds for a running build to finish."""
+    from filelock import FileLock, Timeout
+
+    published.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(lock_path(published)))
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout:
+        raise BuildLockedError(
+            f"another lawgov build holds {lock_path(published).name} and did not finish within "
+            f"{wait:g} s; try again later or pass --wait SECONDS",
+            file=str(published)) from None
+    return lock
+
+
+def clear_stale_areas(published: Path) -> list[Path]:
+    """Remove the folders of builds that died; only called while holding the lock."""
+    removed = []
+    for folder in published.parent.glob(f".build-{published.name}-*"):
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def open_area(published: Path, copy: bool = True) -> BuildArea:
+    """Make a build's private folder, starting from a copy of the published warehouse
+    (or from nothing, when the published file cannot be read)."""
+    folder = published.parent / f".build-{published.name}-{os.getpid()}-{int(time.time() * 1000)}"
+    folder.mkdir(parents=True)
+    area = BuildArea(published=published, folder=folder)
+    if copy and published.exists():
+        shutil.copyfile(published, area.db)
+    return area
+
+
+MEMORY_LIMIT = "512MB"
+
+
+def connect(path: Path):
+    """A connection for building: memory capped (DuckDB spills to the build folder beyond it),
+    so a national corpus builds in bounded memory."""
+    import duckdb
+
+    con = duckdb.connect(str(path))
+    con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
+    con.execute(f"set temp_directory = '{path.parent / 'spill'}'")
+    con.execute("set preserve_insertion_order = false")
+    return con
+
+
+def ensure_schema(con) -> None:
+    con.execute(RAW_DDL)
+    con.execute("alter table meta.files add column if not exists manifest_sha varchar")
+
+
+def delete_documents(con, doc_ids: list[str]) -> None:
+    """Drop every raw row of these documents (a changed or removed file)."""
+    if not doc_ids:
+        return
+    con.execute("create or replace temp table _gone as select unnest(?) as doc_id", [doc_ids])
+    for table in RAW_TABLES:
+        con.execute(f"delete from raw.{table} where doc_id in (select doc_id from _gone)")
+    con.execute("drop table _gone")
+
+
+def clear_raw(con) -> None:
+    """Empty the raw tables and the file states, keeping build history and model state."""
+    for table in RAW_TABLES:
+        con.execute(f"delete from raw.{table}")
+    con.execute("delete from meta.files")
+
+
+def append(con, table: str, frame) -> None:
+    """Append a polars frame to a raw or meta table, matching columns by name."""
+    if frame is None or frame.height == 0:
+        return
+    con.register("_batch", frame)
+    cols = ", ".join(frame.columns)
+    con.execute(f"insert into {table} ({cols}) select {cols} from _batch")
+    con.unregister("_batch")
+
+
+def publish(con, area: BuildArea) -> None:
+    """Checkpoint and close the build's copy, then move it over the published file."""
+    con.execute("checkpoint")
+    con.close()
+    wal = area.db.with_name(area.db.name + ".wal")
+    if wal.exists():  # a checkpoint on close folds the WAL; one left means the file is not whole
+        raise BuildError(f"{wal.name} was left after the checkpoint, so the file is not whole; "
+                         "not publishing", file=str(area.db))
+    with open(area.db, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(area.db, area.published)
+    dir_fd = os.open(area.published.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    discard(area)
+
+
+def discard(area: BuildArea) -> None:
+    shutil.rmtree(area.folder, ignore_errors=True)
+
+
+def frame_schema(table: str) -> dict:
+    """The polars schema of a raw or meta table's rows, so batches insert without type guessing."""
+    import polars as pl
+
+    text, i32, f64, b = pl.Utf8, pl.Int32, pl.Float64, pl.Boolean
+    schemas = {
+        "documents": {
+            "doc_id": text, "source_file": text, "sha256": text, "text_sha256": text, "size": pl.Int64,
+            "format": text, "encoding": text, "text": text, "chars": i32, "title": text,
+            "reporting_body": text, "doc_kind": text, "region_code": text, "region_name": text,
+            "region_level": text, "province_code": text, "city_code": text,
+            "region_confidence": text, "region_candidates": pl.List(text), "report_year": i32,
+            "published_on": pl.Date, "url": text,
+        },
+        "mentions": {
+            "mention_id": text, "doc_id": text, "span_start": i32, "span_end": i32,
+            "number_text": text, "value": f64, "unit": text, "unit_raw": text, "qualifier": text,
+            "kind": text, "year": i32, "indicator": text, "scope": text, "sentence": text,
+            "clause": text, "region_code": text,
+        },
+        "facts": {
+            "fact_id": text, "doc_id": text, "indicator": text, "value": f64, "unit": text,
+            "unit_raw": text, "qualifier": text, "year": i32, "scope": text, "region_code": text,
+            "about_reporting_body": b, "evidence": text, "span_start": i32, "span_end": i32,
+            "derived": b, "derivation": text, "evidence_count": i32,
+        },
+        "fact_evidence": {
+            "fact_id": text, "doc_id": text, "evidence": text, "span_start": i32, "span_end": i32,
+        },
+        "files": {
+            "source_file": text, "size": pl.Int64, "mtime_ns": pl.Int64, "sha256": text,
+            "format": text, "encoding": text, "status": text, "reason": text, "doc_id": text,
+            "duplicate_of": text, "facts": i32, "manifest_sha": text,
+        },
+        "ingest_log": {
+            "build_id": text, "path": text, "source_file": text, "size": pl.Int64, "sha256": text,
+            "format": text, "encoding": text, "status": text, "reason": text, "facts": i32,
+            "logged_at": pl.Datetime("us"),
+        },
+    }
+    return schemas[table]
+

@@ -1,0 +1,159 @@
+"""The region seed and the name index: building, scanning, resolving shared names."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from lawgov.documents.regions import find_regions, gazetteer, resolve
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "regions.csv"
+DIVISIONS = ROOT.parent / "shared" / "data" / "divisions"
+
+
+def rows():
+    with open(SEED, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_seed_columns_and_levels():
+    with open(SEED, encoding="utf-8") as fh:
+        header = fh.readline().strip()
+    assert header == "code,name,level,parent_code,province_code,city_code,aliases"
+    rs = rows()
+    assert 40000 < len(rs) < 50000
+    levels = {r["level"] for r in rs}
+    assert levels == {"province", "city", "district", "county", "township"}
+    for r in rs:
+        assert len(r["code"]) in (6, 9), r
+        assert r["name"] != "市辖区" and r["name"] != "县", r
+        if r["level"] == "township":
+            assert len(r["code"]) == 9 and len(r["parent_code"]) == 6, r
+
+
+def test_seed_examples():
+    by = {r["code"]: r for r in rows()}
+    assert by["440000"]["aliases"] == "广东"
+    assert by["441700"]["level"] == "city" and by["441700"]["aliases"] == "阳江"
+    assert by["230503"]["level"] == "district" and by["230503"]["city_code"] == "230500"
+    assert "焉耆" in by["652826"]["aliases"].split("|") and by["652826"]["level"] == "county"
+    assert by["150000"]["aliases"] == "内蒙古" and by["450000"]["aliases"] == "广西"
+    assert by["650000"]["aliases"] == "新疆"
+    assert "东坝" in by["110105039"]["aliases"].split("|")
+    # 直辖市: districts hang from the province-level city, which is also their city_code
+    assert by["110105"]["parent_code"] == "110000" and by["110105"]["city_code"] == "110000"
+    assert by["500229"]["parent_code"] == "500000"
+    assert "110100" not in by and "500200" not in by
+    # 省直辖县级行政区划: no bogus city, no city_code
+    assert by["419001"]["parent_code"] == "410000" and by["419001"]["city_code"] == ""
+    assert by["429021"]["level"] == "county" and by["520203"]["level"] == "county"
+
+
+@pytest.mark.skipif(not DIVISIONS.exists(), reason="division list not available")
+def test_build_script_reproduces_seed(tmp_path):
+    out = tmp_path / "regions.csv"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_regions.py"), "--out", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_bytes() == SEED.read_bytes()
+
+
+def surfaces(text):
+    return [(m.surface, m.kind) for m in find_regions(text)]
+
+
+def test_find_full_alias_and_suffix_variants():
+    ms = find_regions("黑龙江省双鸭山市岭东区人民政府")
+    assert [m.surface for m in ms] == ["黑龙江省", "双鸭山市", "岭东区"]
+    assert [m.candidates for m in ms] == [("230000",), ("230500",), ("230503",)]
+    assert surfaces("2022年以来,焉耆县坚持") == [("焉耆县", "suffix")]
+    assert surfaces("2021年,广东坚持以习近平") == [("广东", "bare")]
+    ms = find_regions("东坝乡人民政府")
+    assert "110105039" in ms[0].candidates and "540327203" in ms[0].candidates
+
+
+def test_find_avoids_common_words():
+    assert find_regions("在县委、县政府的正确领导和县委依法治县委员会的指导下") == []
+    assert find_regions("超大城市治理体系") == []
+    assert find_regions("全市各级行政机关") == []
+    assert find_regions("社会长治久安") == []
+
+
+def test_resolve_uses_chain_and_evidence():
+    g = gazetteer()
+    ms = find_regions("长春市朝阳区人民政府")
+    assert resolve(ms[1].candidates, ms, ms[:1]).code == "220104"
+    text = "朝阳区2022年工作。北京市全面依法治市规划。"
+    ms = find_regions(text)
+    r = resolve(ms[0].candidates, ms, exclude=(ms[0].start, ms[0].end))
+    assert r.code == "110105"
+    r = resolve(find_regions("朝阳区")[0].candidates, [])
+    assert r.code is None and r.confidence == "ambiguous" and {"110105", "220104"} <= set(r.candidates)
+    assert g.within("110105039", "110000")
+
+
+def test_renamed_places():
+    ms = find_regions("莱芜市人民政府")
+    assert ms[0].candidates == ("371200",)
+    r = gazetteer().get("371200")
+    assert r.historical and r.new_code == "370100" and r.level == "city"
+    ms = find_regions("崇明县")
+    assert resolve(ms[0].candidates, [], year=2015).code == "310230"
+    assert resolve(ms[0].candidates, [], year=2017).code == "310151"
+
+
+def test_scan_speed():
+    text = ("2022年,岭东区坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,"
+            "按照中央、省、市关于法治政府建设工作部署,围绕任务目标,坚持依法行政。") * 300
+    gazetteer()
+    t0 = time.perf_counter()
+    find_regions(text)
+    assert time.perf_counter() - t0 < 0.2   # ~25k characters
+
+
+def test_gazetteer_loads_quickly():
+    from lawgov.documents.regions import _load
+    t0 = time.process_time()
+    g = _load(ROOT / "seeds")
+    assert time.process_time() - t0 < 0.6   # ~0.25 s; building Region objects eagerly took ~0.7 s
+    assert len(g.by_code) > 40000
+
+
+def test_regions_by_code_are_built_on_demand():
+    g = gazetteer()
+    r = g.by_code["440000"]
+    assert r is g.get("440000") and r.name == "广东省" and r.aliases == ("广东",)
+    assert "230503" in g.by_code and "999999" not in g.by_code and g.get("999999") is None
+    with pytest.raises(KeyError):
+        g.by_code["999999"]
+    assert g.by_code.get("371200").historical
+
+
+def test_scan_of_a_line_equals_the_scan_of_the_whole_text():
+    """find(text, a, b) from the start of a line finds there what a scan of all the text
+    finds (describe_document scans only the lines it needs)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "reports").glob("*.txt"))]
+    texts.append("黑龙江省双鸭山市岭东区人民政府\n市和县两级,东坝乡人民政府\n崇明县长治久安")
+    for text in texts:
+        whole = find_regions(text)
+        pos = 0
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            nl = len(text) if nl == -1 else nl
+            assert find_regions(text, pos, nl) == [m for m in whole if pos <= m.start and m.end <= nl]
+            pos = nl + 1
+
+
+def test_seed_with_quotes_and_other_column_order(tmp_path):
+    (tmp_path / "regions.csv").write_text(
+        'name,code,level,parent_code,province_code,city_code,aliases\n'
+        '"广东省",440000,province,,440000,,广东\n'
+        '"阳江市",441700,city,440000,440000,441700,"阳江"\n', encoding="utf-8")
+    g = gazetteer(str(tmp_path))
+    assert g.get("441700").name == "阳江市" and g.get("441700").parent_code == "440000"
+    assert [m.candidates for m in g.find("广东省阳江市")] == [("440000",), ("441700",)]
