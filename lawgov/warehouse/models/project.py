@@ -1,0 +1,260 @@
+"""Loading a dbt project: dbt_project.yml, seeds, generic tests, schema.yml properties and
+every model, rendered and parsed, into a `Project` ordered for building."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lawgov.errors import ModelError
+from lawgov.warehouse.schema import (BUILTIN_TESTS, LINE, ModelSpec, clean, read_properties, version_columns)
+
+from lawgov.warehouse.models.graph import toposort, version_key
+from lawgov.warehouse.models.nodes import DEFAULT_SCHEMA, FOLDER_SCHEMAS, Model, Project, Seed, CONFIG_KEYS, sha
+from lawgov.warehouse.models.render import Renderer, SqlglotCannot, duckdb_ast, duckdb_parse_error, jinja_env, line_of, normalise_sql, strip_sql
+
+
+def _project_config(tree: dict | None, project: str, parts: list[str]) -> dict:
+    """Configuration from dbt_project.yml's models:/seeds: tree for a node at parts."""
+    config: dict = {}
+    node = (tree or {}).get(project)
+    for part in [None, *parts]:
+        if part is not None:
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            break
+        for key, value in node.items():
+            if key == LINE:
+                continue
+            if key.startswith("+"):
+                config[key[1:]] = value
+            elif key in CONFIG_KEYS:
+                config[key] = value
+    return clean(config)
+
+
+def load_project(project_dir: Path) -> Project:
+    """Read dbt_project.yml, the schema.yml files and every model; render, parse and order
+    them. Raises ModelError (file and line) before anything is built."""
+    root = Path(project_dir).resolve()
+    cfg_path = root / "dbt_project.yml"
+    if not cfg_path.exists():
+        raise ModelError("no dbt_project.yml", file=str(cfg_path))
+    from lawgov.warehouse.schema import load_yaml
+    cfg = clean(load_yaml(cfg_path))
+    pname = str(cfg.get("name") or "lawgov")
+    model_paths = [root / p for p in cfg.get("model-paths") or ["models"]]
+    seed_paths = [root / p for p in cfg.get("seed-paths") or ["seeds"]]
+    macro_paths = [root / p for p in cfg.get("macro-paths") or ["macros"]]
+    vars_ = dict(cfg.get("vars") or {})
+
+    seeds = _read_seeds(cfg, pname, seed_paths)
+    env = jinja_env()
+    test_macros, generic = _read_generic_tests(env, macro_paths)
+    yml_files = sorted(p for mp in model_paths if mp.exists()
+                       for p in list(mp.rglob("*.yml")) + list(mp.rglob("*.yaml")))
+    props = read_properties(yml_files, root)
+    drafts = _draft_models(root, cfg, pname, model_paths, props, seeds, Renderer(env, vars_, None, None))
+    _check_versions(props, drafts)
+    _check_relations(drafts)
+    models = _render_models(drafts, seeds, props, env, vars_)
+    _check_tests(models, generic)
+    return Project(root=root, name=pname, models=models, seeds=seeds, sources=props.sources,
+                   order=toposort(models), vars=vars_, test_macros=test_macros, generic_tests=generic)
+
+
+def _read_seeds(cfg: dict, pname: str, seed_paths: list[Path]) -> dict[str, Seed]:
+    """Every seed CSV with its schema, column types and fingerprint."""
+    seeds: dict[str, Seed] = {}
+    for sp in seed_paths:
+        for path in sorted(sp.rglob("*.csv")) if sp.exists() else []:
+            rel_parts = list(path.relative_to(sp).with_suffix("").parts)
+            sc = _project_config(cfg.get("seeds"), pname, rel_parts)
+            if sc.get("enabled") is False:
+                continue
+            types = {str(k): str(v) for k, v in (sc.get("column_types") or {}).items()}
+            seeds[path.stem] = Seed(path.stem, path, str(sc.get("schema") or "seeds"), types,
+                                    sha(path.read_bytes(), types))
+    return seeds
+
+
+def _read_generic_tests(env, macro_paths: list[Path]) -> tuple[str, set[str]]:
+    """{% test x(...) %} … {% endtest %} blocks of macros/, as Jinja macros test_x."""
+    blocks: list[str] = []
+    generic: set[str] = set()
+    block_re = re.compile(r"\{%-?\s*test\s+(\w+)\s*\((.*?)\)\s*-?%\}(.*?)\{%-?\s*endtest\s*-?%\}", re.S)
+    for mp in macro_paths:
+        for path in sorted(mp.rglob("*.sql")) if mp.exists() else []:
+            for m in block_re.finditer(path.read_text(encoding="utf-8")):
+                generic.add(m.group(1))
+                blocks.append(f"{{% macro test_{m.group(1)}({m.group(2)}) %}}{m.group(3)}{{% endmacro %}}")
+    test_macros = "\n".join(blocks)
+    try:
+        env.from_string(test_macros)
+    except Exception as exc:
+        raise ModelError(f"a generic test in {', '.join(str(p) for p in macro_paths)} does not "
+                         f"render: {exc}") from None
+    return test_macros, generic
+
+
+def _draft_models(root: Path, cfg: dict, pname: str, model_paths: list[Path], props, seeds: dict,
+                  renderer: Renderer) -> dict[str, dict]:
+    """Pass 1: each model file rendered for its config and refs, named (with its version)
+    and configured from dbt_project.yml, schema.yml and its own config()."""
+    sql_files = sorted(p for mp in model_paths if mp.exists() for p in mp.rglob("*.sql"))
+    versioned: dict[str, tuple[ModelSpec, dict]] = {}   # file stem -> (spec, version entry)
+    for spec in props.models.values():
+        for ventry in spec.versions:
+            v = str(ventry.get("v"))
+            stem = str(ventry.get("defined_in") or f"{spec.name}_v{v}")
+            versioned[stem] = (spec, ventry)
+
+    drafts: dict[str, dict] = {}
+    for path in sql_files:
+        file = path.relative_to(root).as_posix()
+        mp = next(m for m in model_paths if path.is_relative_to(m))
+        text = path.read_text(encoding="utf-8")
+        _, inline_cfg, refs, sources = renderer.render(text, file)   # pass 1: config and refs
+        stem = path.stem
+        spec, ventry = versioned.get(stem, (props.models.get(stem), None))
+        name = spec.name if ventry is not None else stem
+        version = str(ventry.get("v")) if ventry is not None else None
+        key = stem if ventry is None else f"{name}_v{version}"
+        folder_parts = list(path.relative_to(mp).parent.parts)
+        config = _project_config(cfg.get("models"), pname, folder_parts + [name])
+        if spec is not None:
+            config.update(spec.config)
+        if ventry is not None:
+            config.update(clean(ventry.get("config") or {}))
+        config.update(inline_cfg)
+        if config.get("enabled") is False:
+            continue
+        schema = str(config.get("schema") or (FOLDER_SCHEMAS.get(folder_parts[0]) if folder_parts else None)
+                     or DEFAULT_SCHEMA)
+        materialized = str(config.get("materialized") or "view").lower()
+        if materialized not in ("table", "view"):
+            raise ModelError(f"materialized={materialized!r}: lawgov builds table or view",
+                             file=file, line=line_of(text, r"materialized"))
+        if key in drafts:
+            raise ModelError(f"two models named {key} ({drafts[key]['file']} and {file})", file=file)
+        if key in seeds:
+            raise ModelError(f"a model and a seed are both named {key}; give the model another "
+                             f"name and config(alias=...)", file=file)
+        latest = False
+        if ventry is not None:
+            latest_v = spec.latest_version
+            if latest_v is None:
+                latest_v = max((str(v.get("v")) for v in spec.versions), key=version_key)
+            latest = str(latest_v) == version
+        if ventry is not None:
+            columns = version_columns(spec, ventry)
+            description = str(ventry.get("description") or spec.description or "").strip()
+        else:
+            columns = spec.columns if spec else {}
+            description = spec.description if spec else ""
+        tests = list(spec.tests) if spec else []
+        tests += [t for c in columns.values() for t in c.tests]
+        drafts[key] = dict(key=key, name=name, version=version, latest=latest, path=path, file=file,
+                           text=text, refs=refs, sources=sources, schema=schema,
+                           alias=str(config.get("alias") or key), materialized=materialized,
+                           description=description, columns=columns, tests=tests)
+    return drafts
+
+
+def _check_versions(props, drafts: dict[str, dict]) -> None:
+    """Every version a schema.yml declares has its file."""
+    for spec in props.models.values():
+        if spec.versions:
+            for ventry in spec.versions:
+                key = f"{spec.name}_v{ventry.get('v')}"
+                if key not in drafts and str(ventry.get("defined_in") or key) not in drafts:
+                    raise ModelError(f"version {ventry.get('v')} of {spec.name} has no file "
+                                     f"{key}.sql", file=spec.file, line=ventry.get(LINE))
+
+
+def _check_relations(drafts: dict[str, dict]) -> None:
+    """No two models build the same relation."""
+    relations: dict[str, str] = {}
+    for d in drafts.values():
+        rel = f"{d['schema']}.{d['alias']}".lower()
+        if rel in relations:
+            raise ModelError(f"{d['key']} and {relations[rel]} would both build {rel}", file=d["file"])
+        relations[rel] = d["key"]
+
+
+def _render_models(drafts: dict[str, dict], seeds: dict, props, env, vars_: dict) -> dict[str, Model]:
+    """Pass 2: render each model with the real relations, parse it with DuckDB's parser and
+    normalise it with sqlglot's."""
+    import duckdb
+
+    def resolve_key(name: str, version, file: str, text: str) -> str:
+        if version is not None:
+            key = f"{name}_v{version}"
+            if key in drafts:
+                return key
+        elif name in drafts and drafts[name]["version"] is None:
+            return name
+        else:
+            for d in drafts.values():
+                if d["name"] == name and d["latest"]:
+                    return d["key"]
+            if name in seeds:
+                return name
+        what = f"{name} v{version}" if version is not None else name
+        raise ModelError(f"ref({what!r}): no such model or seed", file=file,
+                         line=line_of(text, r"ref\(\s*['\"]" + re.escape(name) + r"['\"]"))
+
+    def resolve_ref(name, version, file, text):
+        key = resolve_key(name, version, file, text)
+        if key in drafts:
+            return f'"{drafts[key]["schema"]}"."{drafts[key]["alias"]}"'
+        return seeds[key].relation
+
+    def resolve_source(sname, tname, file, text):
+        table = props.sources.get((sname, tname))
+        if table is None:
+            raise ModelError(f"source({sname!r}, {tname!r}) is not declared in a schema.yml",
+                             file=file, line=line_of(text, r"source\(\s*['\"]" + re.escape(sname)))
+        return table.relation
+
+    final = Renderer(env, vars_, resolve_ref, resolve_source)
+    check = duckdb.connect()
+    models: dict[str, Model] = {}
+    try:
+        for key, d in drafts.items():
+            rendered, _, refs, sources = final.render(d["text"], d["file"])
+            sql = strip_sql(rendered)
+            if not sql.strip():
+                raise ModelError("the model is empty", file=d["file"], line=1)
+            bad = duckdb_parse_error(check, sql)
+            if bad is not None:
+                msg, pos = bad
+                line = sql.count("\n", 0, pos) + 1 if pos is not None else None
+                raise ModelError(f"does not parse: {msg}", file=d["file"], line=line)
+            try:
+                normalized = normalise_sql(sql, d["file"])
+            except SqlglotCannot as exc:
+                # valid DuckDB that sqlglot cannot read: fingerprint DuckDB's own AST instead
+                normalized = duckdb_ast(check, sql)
+                if normalized is None:
+                    raise ModelError(str(exc.args[0]), file=d["file"], line=exc.args[1]) from None
+            ref_keys = list(dict.fromkeys(resolve_key(n, v, d["file"], d["text"]) for n, v in refs))
+            models[key] = Model(key=key, name=d["name"], version=d["version"], latest=d["latest"],
+                                path=d["path"], file=d["file"], raw_sql=d["text"], sql=sql,
+                                normalized=normalized, schema=d["schema"], alias=d["alias"],
+                                materialized=d["materialized"], refs=ref_keys,
+                                sources=list(dict.fromkeys(sources)), description=d["description"],
+                                columns=d["columns"], tests=d["tests"])
+    finally:
+        check.close()
+    return models
+
+
+def _check_tests(models: dict[str, Model], generic: set[str]) -> None:
+    """Every test a model names is built in or defined in macros/."""
+    for m in models.values():
+        for t in m.tests:
+            if t.test not in BUILTIN_TESTS and t.test not in generic:
+                raise ModelError(f"unknown test {t.test!r} on {m.key} (define it as a "
+                                 f"{{% test {t.test}(model, ...) %}} block in macros/)",
+                                 file=t.file, line=t.line)

@@ -1,0 +1,322 @@
+"""Running a project: seeds loaded, models built in order (skipping the ones whose
+fingerprint is unchanged), everything recorded in meta.model_state / model_runs / seed_state."""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+import uuid
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from lawgov.errors import DataTestError, ModelError
+
+from lawgov.warehouse.models.data_tests import run_tests
+from lawgov.warehouse.models.nodes import Event, META, Model, ModelRun, Project, RunResult, Seed, SeedRun, quote, sha
+
+
+_META_DDL = [
+    f"create schema if not exists {META}",
+    f"""create table if not exists {META}.model_state (
+        model varchar, version varchar, relation varchar, materialized varchar,
+        fingerprint varchar, docs_fingerprint varchar, rows bigint, built_at timestamp)""",
+    f"""create table if not exists {META}.model_runs (
+        run_id varchar, model varchar, version varchar, relation varchar, fingerprint varchar,
+        rows bigint, seconds double, status varchar, error varchar, built_at timestamp)""",
+    f"""create table if not exists {META}.test_runs (
+        run_id varchar, model varchar, relation varchar, test varchar, column_name varchar,
+        severity varchar, status varchar, failures bigint, seconds double, file varchar,
+        line integer, sql varchar, ran_at timestamp)""",
+    f"""create table if not exists {META}.seed_state (
+        seed varchar, relation varchar, fingerprint varchar, rows bigint, loaded_at timestamp)""",
+]
+
+
+def _relations(con) -> dict[tuple[str, str], str]:
+    rows = con.execute("""
+        select schema_name, table_name, 'table' from duckdb_tables()
+        where database_name = current_database() and not internal and not temporary
+        union all
+        select schema_name, view_name, 'view' from duckdb_views()
+        where database_name = current_database() and not internal and not temporary
+    """).fetchall()
+    return {(s.lower(), n.lower()): kind for s, n, kind in rows}
+
+
+def _drop(con, schema: str, name: str, kind: str):
+    con.execute(f'drop {"view" if kind == "view" else "table"} if exists "{schema}"."{name}"')
+
+
+def _raw_fingerprints(con, project: Project, relations) -> dict[tuple[str, str], str]:
+    recorded: dict[str, str] = {}
+    if (META, "raw_fingerprints") in relations:
+        for name, fp in con.execute(f"select table_name, fingerprint from {META}.raw_fingerprints").fetchall():
+            recorded[str(name).lower()] = str(fp)
+    out = {}
+    used = {s for m in project.models.values() for s in m.sources}
+    for key in used:
+        table = project.sources.get(key)
+        if table is None:
+            continue
+        fp = recorded.get(table.qualified.lower()) or recorded.get(table.identifier.lower())
+        if fp is None:
+            if (table.schema.lower(), table.identifier.lower()) in relations:
+                # not fingerprinted by the warehouse: hash the content (row count + row hashes)
+                n, h = con.execute(f"select count(*), coalesce(sum(hash(t)), 0) from {table.relation} as t").fetchone()
+                fp = f"content:{n}:{h}"
+            else:
+                fp = "missing"
+        out[key] = fp
+    return out
+
+
+def _load_seed(con, seed: Seed) -> int:
+    with seed.path.open(encoding="utf-8-sig", newline="") as f:
+        header = next(csv.reader(f), [])
+    types = {c: t for c, t in seed.column_types.items() if c in header}
+    con.execute(f'create schema if not exists "{seed.schema}"')
+    opts = "header = true, sample_size = -1"
+    if types:
+        opts += ", types = {" + ", ".join(f"{quote(c)}: {quote(t.upper())}" for c, t in types.items()) + "}"
+    con.execute(f"create or replace table {seed.relation} as select * from read_csv({quote(seed.path)}, {opts})")
+    return con.execute(f"select count(*) from {seed.relation}").fetchone()[0]
+
+
+def _docs_fingerprint(model: Model) -> str:
+    return sha(model.description, {n: c.description for n, c in model.columns.items()})
+
+
+def _comment(con, model: Model, relation: str, kind: str) -> list[str]:
+    """COMMENT ON the relation and its columns; returns declared columns it does not have."""
+    schema, name = relation
+    target = f'"{schema}"."{name}"'
+    word = "view" if kind == "view" else "table"
+    con.execute(f"comment on {word} {target} is {quote(model.description) if model.description else 'NULL'}")
+    have = {r[0].lower(): r[0] for r in con.execute(
+        "select column_name from duckdb_columns() where database_name = current_database() "
+        "and schema_name = ? and table_name = ?", [schema, name]).fetchall()}
+    missing = []
+    for col in model.columns.values():
+        actual = have.get(col.name.lower())
+        if actual is None:
+            missing.append(col.name)
+            continue
+        if col.description:
+            con.execute(f'comment on column {target}."{actual}" is {quote(col.description)}')
+    return missing
+
+
+def _error_line(message: str) -> int | None:
+    m = re.search(r"LINE (\d+):", message)
+    return int(m.group(1)) if m else None
+
+
+def run_project(con, project: Project, *, progress: Callable[[int, int], Any] | None = None,
+                full_refresh: bool = False, on_event: Callable[[Event], Any] | None = None) -> RunResult:
+    """Load seeds, build the models in order (skipping unchanged ones), run the data tests
+    and record it all in meta. Raises ModelError when a model does not build (nothing of
+    this run is kept) and DataTestError when an error-severity test fails (the models stay
+    built; the caller does not publish).
+
+    progress(done, total) is called after each seed, model and test; on_event(Event) gets
+    what happened to each (str(event) is a log line)."""
+    started = time.perf_counter()
+    run = _Run(con, project, full_refresh, on_event, progress)
+    for ddl in _META_DDL:
+        con.execute(ddl)
+    own_tx = True
+    try:
+        con.execute("begin transaction")
+    except Exception:
+        own_tx = False                    # the caller holds a transaction: build inside it
+    try:
+        seed_runs = run.load_seeds()
+        runs = run.build_models()
+        run.drop_departed()
+        _record_runs(con, run.run_id, runs, run.now)
+        if own_tx:
+            con.execute("commit")
+    except Exception as exc:
+        if own_tx:
+            try:
+                con.execute("rollback")
+            except Exception:
+                pass
+        run.fail(exc)
+
+    tests = run_tests(con, project, run_id=run.run_id, progress=run.say)
+    result = RunResult(run.run_id, seed_runs, runs, tests, time.perf_counter() - started, run.warnings)
+    if on_event is not None:
+        for w in run.warnings:
+            on_event(Event("model", w.split(":")[0], "warning", detail=w))
+    failures = result.test_failures
+    if failures:
+        first = failures[0]
+        listing = "; ".join(f"{t.label} ({t.failures} rows, {t.file}:{t.line})" for t in failures)
+        raise DataTestError(f"{len(failures)} data test(s) failed: {listing}", file=first.file,
+                            line=first.line)
+    return result
+
+
+class _Run:
+    """One run's phases (seeds, models, departed relations) and what they share."""
+
+    def __init__(self, con, project: Project, full_refresh: bool, on_event, progress):
+        self.con, self.project, self.full_refresh = con, project, full_refresh
+        self.on_event, self.progress = on_event, progress
+        self.run_id = uuid.uuid4().hex[:12]
+        self.now = datetime.now(timezone.utc).replace(tzinfo=None)
+        self.total = len(project.seeds) + len(project.models) + sum(len(m.tests) for m in project.models.values())
+        self.done = 0
+        self.warnings: list[str] = []
+        self.current: Model | None = None     # the model being built, named if it fails
+        self.state: dict = {}
+
+    def say(self, event: Event) -> None:
+        if self.on_event is not None:
+            self.on_event(event)
+        if self.progress is not None and event.status != "failed":
+            self.done += 1
+            self.progress(self.done, self.total)
+
+    def comment(self, model: Model, name: str, kind: str) -> None:
+        missing = _comment(self.con, model, (model.schema, name), kind)
+        if missing:
+            self.warnings.append(f"{model.schema}.{name}: schema.yml describes columns it does not have: "
+                                 f"{', '.join(missing)}")
+
+    def load_seeds(self) -> list[SeedRun]:
+        con, now = self.con, self.now
+        relations = _relations(con)
+        seed_state = {r[0]: (r[1], r[2]) for r in con.execute(
+            f"select seed, fingerprint, rows from {META}.seed_state").fetchall()}
+        seed_runs = []
+        for seed in self.project.seeds.values():
+            t0 = time.perf_counter()
+            prev = seed_state.get(seed.name)
+            exists = (seed.schema.lower(), seed.name.lower()) in relations
+            if not self.full_refresh and prev and prev[0] == seed.fingerprint and exists:
+                run = SeedRun(seed.name, seed.fingerprint, prev[1], time.perf_counter() - t0, "skipped")
+            else:
+                try:
+                    rows = _load_seed(con, seed)
+                except Exception as exc:
+                    raise ModelError(f"seed does not load: {exc}", file=str(seed.path)) from None
+                run = SeedRun(seed.name, seed.fingerprint, rows, time.perf_counter() - t0, "loaded")
+                con.execute(f"delete from {META}.seed_state where seed = ?", [seed.name])
+                con.execute(f"insert into {META}.seed_state values (?, ?, ?, ?, ?)",
+                            [seed.name, seed.qualified, seed.fingerprint, rows, now])
+            seed_runs.append(run)
+            self.say(Event("seed", seed.name, run.status, run.seconds, run.rows))
+        return seed_runs
+
+    def build_models(self) -> list[ModelRun]:
+        con, project = self.con, self.project
+        relations = _relations(con)
+        raw_fp = _raw_fingerprints(con, project, relations)
+        self.state = {r[0]: r[1:] for r in con.execute(
+            f"select coalesce(model || '_v' || version, model), fingerprint, docs_fingerprint, rows, "
+            f"relation, materialized, model, version from {META}.model_state").fetchall()}
+        fingerprints: dict[str, str] = {}
+        runs = []
+        for key in project.order:
+            self.current = model = project.models[key]
+            upstream = [fingerprints[r] if r in fingerprints else project.seeds[r].fingerprint
+                        for r in model.refs]
+            fingerprints[key] = sha(model.normalized, model.materialized, model.schema, model.alias,
+                                    model.version, model.latest, upstream,
+                                    [raw_fp.get(s, "?") for s in model.sources])
+            run = self._build_one(model, fingerprints[key], relations)
+            runs.append(run)
+            self.say(Event("model", model.qualified, run.status, run.seconds, run.rows))
+        self.current = None
+        return runs
+
+    def _build_one(self, model: Model, fp: str, relations: dict) -> ModelRun:
+        """Skip the model if its fingerprint and relation are unchanged, else build it."""
+        con, key, t0 = self.con, model.key, time.perf_counter()
+        rel = (model.schema.lower(), model.alias.lower())
+        prev = self.state.get(key)
+        exists = relations.get(rel) == model.materialized
+        latest_ok = not model.latest or relations.get((model.schema.lower(), model.name.lower())) == "view"
+        docs_fp = _docs_fingerprint(model)
+        if not self.full_refresh and prev and prev[0] == fp and exists and latest_ok:
+            if prev[1] != docs_fp:
+                self.comment(model, model.alias, model.materialized)
+                if model.latest:
+                    self.comment(model, model.name, "view")
+                con.execute(f"update {META}.model_state set docs_fingerprint = ? where "
+                            f"coalesce(model || '_v' || version, model) = ?", [docs_fp, key])
+            return ModelRun(model.name, model.version, model.qualified, fp, prev[2],
+                            time.perf_counter() - t0, "skipped")
+        con.execute(f'create schema if not exists "{model.schema}"')
+        if rel in relations and relations[rel] != model.materialized:
+            _drop(con, model.schema, model.alias, relations[rel])
+        word = "table" if model.materialized == "table" else "view"
+        con.execute(f"create or replace {word} {model.relation} as {model.sql}")
+        relations[rel] = model.materialized
+        rows = con.execute(f"select count(*) from {model.relation}").fetchone()[0]
+        self.comment(model, model.alias, model.materialized)
+        if model.latest:
+            lrel = (model.schema.lower(), model.name.lower())
+            if relations.get(lrel) == "table":
+                _drop(con, model.schema, model.name, "table")
+            con.execute(f"create or replace view {model.latest_view} as select * from {model.relation}")
+            relations[lrel] = "view"
+            self.comment(model, model.name, "view")
+        con.execute(f"delete from {META}.model_state where coalesce(model || '_v' || version, model) = ?",
+                    [key])
+        con.execute(f"insert into {META}.model_state values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [model.name, model.version, model.qualified, model.materialized, fp,
+                     docs_fp, rows, self.now])
+        return ModelRun(model.name, model.version, model.qualified, fp, rows,
+                        time.perf_counter() - t0, "built")
+
+    def drop_departed(self) -> None:
+        """Relations of models that left the project (unless a model of it builds them now)."""
+        con, project = self.con, self.project
+        relations = _relations(con)
+        current_rels = {m.qualified.lower() for m in project.models.values()}
+        current_rels |= {f"{m.schema}.{m.name}".lower() for m in project.models.values() if m.latest}
+        names = {m.name for m in project.models.values()}
+        for key, (_, _, _, relation, kind, name, version) in self.state.items():
+            if key in project.models or not relation:
+                continue
+            schema, _, alias = relation.partition(".")
+            actual = relations.get((schema.lower(), alias.lower()))
+            if relation.lower() not in current_rels and actual:
+                _drop(con, schema, alias, actual)
+            if (version is not None and name not in names and f"{schema}.{name}".lower() not in current_rels
+                    and relations.get((schema.lower(), name.lower())) == "view"):
+                _drop(con, schema, name, "view")      # the versioned model's plain-named view
+            con.execute(f"delete from {META}.model_state where coalesce(model || '_v' || version, model) = ?",
+                        [key])
+
+    def fail(self, exc: Exception):
+        """Record the model that failed and raise a ModelError naming its file and line."""
+        current = self.current
+        if isinstance(exc, ModelError) or current is None:
+            if current is not None:
+                _record_failure(self.con, self.run_id, current, str(exc), self.now)
+            raise exc
+        message = str(exc).strip()
+        _record_failure(self.con, self.run_id, current, message, self.now)
+        self.say(Event("model", current.qualified, "failed", detail=message.splitlines()[0]))
+        raise ModelError(f"does not build: {message}", file=current.file,
+                         line=_error_line(message)) from None
+
+
+def _record_runs(con, run_id: str, runs: list[ModelRun], now: datetime):
+    if runs:
+        con.executemany(f"insert into {META}.model_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [[run_id, r.model, r.version, r.relation, r.fingerprint, r.rows, r.seconds,
+                          r.status, r.error, now] for r in runs])
+
+
+def _record_failure(con, run_id: str, model: Model, message: str, now: datetime):
+    try:
+        _record_runs(con, run_id, [ModelRun(model.name, model.version, model.qualified, "", None, 0.0,
+                                            "failed", message)], now)
+    except Exception:
+        pass                              # the caller's transaction is aborted: nothing to record in
