@@ -130,10 +130,16 @@ _URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])\s*(年度|年)?")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|—|–|-|~)\s*((?:19|20)\d{2})年\d{1,2}月")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?:19|20)?\d{2,4}年?")
+_MASTHEAD = re.compile(
+    r"\s*(?:本报讯|本网讯|[\u4e00-\u9fff]{2,12}?(?:报|网|台|社|客户端)(?:[((][^()()\n]{0,20}[))])?讯"
+    r"|新华社[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,12}?消息)"
+    r"\s*(?:[((][^()()\n]{0,40}[))])?\s*[::]?\s*(?:(?:记者|通讯员)[^,,::。\n]{0,30}?报道\s*[::]?)?\s*")
+_INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff]{0,4}?从")
+_UNDER = re.compile(r"\s*在[^,，。;；]{0,40}?(?:领导|指导|支持|关心|部署)下\s*[,，]?")
 _LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|\d{1,2}月(?:\d{1,2}日)?|近年来|今年以来|"
                    r"一年来|过去一年|去年)*\s*[,，、]?\s*(?:以来[,，]?)?")
 # a department after a region (or standing alone): 司法局, 市场监督管理局, 卫生健康委员会, 司法部
-_DEPT = re.compile(r"(?:人民政府)?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部|署))")
+_DEPT = re.compile(r"(?:人民政府)?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部(?!门)|署))")
 _NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公室|各部门|全部|内部|干部|部分|部署|行政公署|公署)")
 _PARTY = re.compile(r"^(?:委|党委)")
 _RELATIVE = re.compile(r"^(省|市|区|县|州|旗|盟)([\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会))")
@@ -228,11 +234,11 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
     url_m = _URL.search(t)
     url = url_m.group().rstrip(".,;") if url_m else None
 
-    title, title_line, body_lines, first_para, addressees = _structure(lines)
+    title, title_line, body_lines, first_para, addressees, headlines = _structure(lines)
     kind = _doc_kind(t, lines, title, first_para)
     year = _report_year(t, title, lines, first_para, published, kind)
 
-    body = _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year)
+    body = _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, headlines)
     meta = DocumentMeta(title=title, reporting_body=body.get("name"), doc_kind=kind,
                         region_code=None, region_name=None, region_level=None,
                         province_code=None, city_code=None, region_confidence="unresolved",
@@ -300,7 +306,8 @@ _PAPER_NAME = re.compile(r"《[^》]{0,12}(?:日报|晚报|报|网)》")
 
 
 def _structure(lines: list[_Line]):
-    """(title, title line, body-name lines, first prose paragraph, addressee lines)."""
+    """(title, title line, body-name lines, first prose paragraph, addressee lines, the
+    short lines of the top that may be a headline)."""
     title = title_line = None
     body_lines: list[_Line] = []
     addressees: list[_Line] = []
@@ -327,13 +334,10 @@ def _structure(lines: list[_Line]):
             continue
         if title is None and not seen_sentence and 6 <= len(s) <= 100 and _TITLE_WORDS.search(s):
             title, title_line = s, ln
-    if title is None:
-        for ln in lines[:8]:
-            s = ln.text
-            if not _is_chrome(s) and not _is_prose(s) and 4 <= len(s) <= 60 and not _ADDRESSEE.match(s) \
-                    and not _SOURCE_LINE.search(s) and not _DATE_ANY.search(s):
-                title = s
-                break
+    headlines = [ln for ln in lines[:8] if _headline_like(ln.text)]
+    if title is None and headlines:
+        title_line = headlines[0]
+        title = title_line.text
     if title and body_lines and title_line and body_lines[-1].end < title_line.start \
             and not any(m for m in [re.match(r"^[\u4e00-\u9fff]{2,}(?:市|县|区|省|旗|州|镇|乡)", title)]):
         title = body_lines[-1].text + title
@@ -341,7 +345,13 @@ def _structure(lines: list[_Line]):
     if title:
         title = _GLOSS.sub("", title)
         title = re.sub(r"\s*[((]\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*[))]\s*$", "", title)
-    return title, title_line, body_lines, first_para, addressees
+    return title, title_line, body_lines, first_para, addressees, headlines
+
+
+def _headline_like(s: str) -> bool:
+    """A short line before the text that may be a news headline or a byline."""
+    return (not _is_chrome(s) and not _is_prose(s) and 4 <= len(s) <= 60 and not _ADDRESSEE.match(s)
+            and not _SOURCE_LINE.search(s) and not _DATE_ANY.search(s))
 
 
 def _published_on(t: str, lines: list[_Line]) -> date | None:
@@ -488,14 +498,38 @@ def _chain_at(t: str, ms: list[RegionMention], k: int) -> tuple[list[RegionMenti
     return chain, j
 
 
+def _preamble(s: str) -> tuple[int, bool]:
+    """Where the subject of an opening starts, past what comes before it: a news masthead
+    (本报讯, 某网(某报)讯(通讯员…), 新华社某地3月2日电), a time lead (2022年,), the reporter's
+    source (记者从…获悉: the source then speaks, `informant`) and the superior's leadership
+    (在区委、区政府的正确领导下,)."""
+    off, informant = 0, False
+    while True:
+        start = off
+        for rx in (_MASTHEAD, _LEAD, _INFORMANT, _UNDER):
+            m = rx.match(s, off)
+            if m and m.end() > off:
+                off = m.end()
+                informant = informant or rx is _INFORMANT
+        if off == start:
+            return off, informant
+
+
 def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[RegionMention],
                 at_start: bool, max_offset: int = 40) -> dict | None:
     """The body a line or an opening sentence is about: a chain of regions, maybe a
     department after it, or a relative department (市市场监管局)."""
     seg = t[start:end]
     blanked = _strip_quoted(seg)
-    lead = _LEAD.match(blanked)
-    off = lead.end() if lead else 0
+    off, informant = _preamble(blanked)
+    blanked = " " * off + blanked[off:]
+    s = _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, off)
+    if s is not None and informant:
+        s["informant"] = True
+    return s
+
+
+def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, off) -> dict | None:
     ms = [m for m in _mentions_in(mentions, start, end)
           if blanked[m.start - start:m.end - start].strip() and m.start - start >= 0]
     # a relative body right at the start: 市市场监管局, 区司法局, 我市, 县政府
@@ -510,7 +544,7 @@ def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[Regio
             return {"relative": relg.group(1) or relg.group(2), "dept": None, "name": None,
                     "start": start + off}
         central = re.match(r"(?:中华人民共和国)?(国务院|司法部|公安部|国家[\u4e00-\u9fff]{2,10}?(?:总局|局|委员会)|"
-                           r"[\u4e00-\u9fff]{1,6}部)", blanked[off:])
+                           r"[\u4e00-\u9fff]{1,6}部)(?!门)", blanked[off:])
         if central and _CENTRAL.match(central.group(0)):
             return {"central": True, "name": central.group(0), "start": start + off}
         return None
@@ -523,14 +557,38 @@ def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[Regio
     dm = _DEPT.match(after)
     if dm and not _NOT_DEPT.match(dm.group(1)) and not _PARTY.match(dm.group(1)) \
             and not re.match(r"(?:人民政府)?(?:法治|依法|全面|党|委员会|常务委员会)", dm.group(1)) \
-            and not re.search(r"[的和与及、,，]", dm.group(1)) and len(dm.group(1)) <= 12:
+            and not re.search(r"[的与及、,，]", dm.group(1)) and len(dm.group(1)) <= 12 \
+            and not re.search(r"和(?![\u4e00-\u9fff]{2,6}(?:局|厅|委员会)$)", dm.group(1)):
         dept = dm.group(1)
     court = bool(re.match(r"(?:人民)?(?:中级)?(?:人民)?法院", after))
     name = t[chain[0].start:chain[-1].end] + (dept or "")
     return {"chain": chain, "dept": dept, "court": court, "name": name, "start": chain[0].start}
 
 
-def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year) -> dict:
+def _openings(lines: list[_Line], first_para: _Line | None, sentences: int = 4,
+              paragraphs: int = 3) -> list[tuple[int, int]]:
+    """The spans where the body that acts is looked for, in order: the first sentences of
+    the first prose paragraph (a feature may open on its background), then the first
+    sentence of the next paragraphs (a report may open on the laws it follows)."""
+    if first_para is None:
+        return []
+    out: list[tuple[int, int]] = []
+    k = next(i for i, ln in enumerate(lines) if ln is first_para)
+    paras = [ln for ln in lines[k:k + 12] if _is_prose(ln.text) or _opening_like(ln.text)][:paragraphs]
+    for n, ln in enumerate(paras):
+        pos = ln.start
+        for _ in range(sentences if n == 0 else 1):
+            m = re.compile(r"[。;；!?！？]").search(ln.text, pos - ln.start)
+            end = ln.start + m.end() if m else ln.end
+            if end - pos >= 4:
+                out.append((pos, end))
+            if end >= ln.end:
+                break
+            pos = end
+    return out
+
+
+def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, headlines=()) -> dict:
     tries: list[tuple[str, dict]] = []
     if title_line is not None:
         s = _subject_in(t, g, title_line.start, title_line.end, mentions, at_start=False)
@@ -540,12 +598,16 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year) 
         s = _subject_in(t, g, bl.start, bl.end, mentions, at_start=True)
         if s:
             tries.append(("body_line", s))
-    if first_para is not None:
-        end = first_para.start + max(10, (re.search(r"[。;；]", first_para.text) or
-                                         re.search(r"$", first_para.text)).end())
-        s = _subject_in(t, g, first_para.start, min(end, first_para.end), mentions, at_start=True)
+    for st, en in _openings(lines, first_para):
+        s = _subject_in(t, g, st, en, mentions, at_start=True)
         if s:
             tries.append(("opening", s))
+            break
+    for hl in headlines:
+        if hl is not title_line:
+            s = _subject_in(t, g, hl.start, hl.end, mentions, at_start=False)
+            if s and not s.get("relative"):
+                tries.append(("headline", s))
     for ln in lines[:15]:
         m = _SOURCE_LINE.search(ln.text)
         if m:
