@@ -697,7 +697,8 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         if code is None:
             meta.region_confidence = "ambiguous" if cands else "unresolved"
             meta.region_candidates = cands
-            meta.region_level = "department" if body.get("dept") else (levels[0] if levels else hint)
+            meta.region_level = "department" if body.get("dept") or _speaks_as_department(t, kind, body) \
+                else (levels[0] if levels else hint)
             meta.reporting_body = body.get("name")
             return
         meta.region_confidence = "low"
@@ -712,12 +713,29 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
     dept = body.get("dept")
     if dept:
         meta.reporting_body = (r.name + dept[len(body["relative"]):]) if body.get("relative") else body.get("name")
-        # a justice bureau's release of the region's reconsideration / litigation figures
-        # speaks for the region; any other department reports as a department
-        if not (kind == "statistics" and re.search(r"司法局|司法厅", dept)):
+        if not _speaks_for_region(dept, kind, body):
             meta.region_level = "department"
     else:
         meta.reporting_body = body.get("name") or r.name
+        if _speaks_as_department(t, kind, body):
+            meta.region_level = "department"
+
+
+def _speaks_for_region(dept: str, kind: str, body: dict) -> bool:
+    """A justice bureau's release of the region's reconsideration / litigation figures (a
+    statistics page, a press conference, the source a reporter quotes) speaks for the
+    region; a department's own report, and any other department, reports as a department."""
+    return bool(re.search(r"司法局|司法厅|行政复议局|行政复议办", dept)) and (
+        kind in ("statistics", "news", "court_release") or body.get("informant", False))
+
+
+_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅")
+
+
+def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
+    """A report written as 我局 / 本局 is a department's own, whatever place it names first."""
+    return (kind == "annual_report" and not body.get("court") and not body.get("central")
+            and _AS_DEPARTMENT.search(t, 0, 6000) is not None)
 
 
 def _common_level(g: Gazetteer, codes: list[str]) -> str | None:
