@@ -693,7 +693,7 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         hint = _level_hint(t)
         if levels is None and hint:
             levels = (hint,) + (("county",) if hint == "city" else ())
-        code, cands = _most_named(g, mentions, levels, year)
+        code, cands = _most_named(g, [m for m in mentions if not _in_passing(t, m)], levels, year)
         if code is None:
             meta.region_confidence = "ambiguous" if cands else "unresolved"
             meta.region_candidates = cands
@@ -736,6 +736,18 @@ def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
     """A report written as 我局 / 本局 is a department's own, whatever place it names first."""
     return (kind == "annual_report" and not body.get("court") and not body.get("central")
             and _AS_DEPARTMENT.search(t, 0, 6000) is not None)
+
+
+# a place named in passing, not as the body that acts: a superior that assigns or leads
+# (金华交办的, 按照省厅要求), an address (坐落于, 地址:)
+_PASSING_BEFORE = re.compile(r"(?:按照|根据|依据|遵照|受|被|坐落于|位于|地址[::]?|地处)\s*$")
+_PASSING_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:委|政府|厅|部)){0,2}?(?:的)?(?:交办|下达|部署|要求|考核|督查|督导|"
+                            r"批复|印发|表彰|命名|(?:正确|坚强)?领导|指导)")
+
+
+def _in_passing(t: str, m: RegionMention) -> bool:
+    return bool(_PASSING_BEFORE.search(t, max(0, m.start - 4), m.start)
+                or _PASSING_AFTER.match(t[m.end:m.end + 12]))
 
 
 def _common_level(g: Gazetteer, codes: list[str]) -> str | None:

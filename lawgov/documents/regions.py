@@ -53,6 +53,8 @@ _BARE_IDIOMS = {"长治": ("久安",), "延安": ("精神",), "遵义": ("会议
                 "来宾": ("",), "中山": ("装", "路", "大学", "公园"), "黄山": ("风景",),
                 "吉林": ("大学",), "井冈山": ("精神",), "安康": ("",)}
 _FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向")
+# characters after which a name may begin: prepositions, conjunctions, particles, time words
+_BEFORE_NAME = set("在于对向与和及同跟给为是的了到至由从将把据经赴原共今年月日即系让使被就赴去来往")
 
 
 @dataclass(frozen=True)
@@ -261,15 +263,16 @@ class Gazetteer:
 
     @staticmethod
     def _two_char_ok(text: str, i: int, out: list[RegionMention]) -> bool:
-        """A two-character name counts unless it starts with a function word (和县 in
-        '市和县两级'): then only at the start of a line, after a non-Chinese character or
-        right after another region."""
+        """A two-character name (范县, 理县, 和县) counts at the start of a line, after a
+        non-Chinese character, right after another region, or after a character that
+        ends a word before a name (在, 年, 的, 对 …); after any other character it is the
+        tail of an ordinary word (示范县, 办理县, 市和县两级)."""
         if i == 0 or (out and out[-1].end == i):
             return True
         prev = text[i - 1]
         if not ("\u4e00" <= prev <= "\u9fff"):
             return True
-        return text[i] not in _FUNCTION_CHARS
+        return prev in _BEFORE_NAME and text[i] not in _FUNCTION_CHARS
 
     # ---- resolution ------------------------------------------------------
     def chain_filter(self, candidates: tuple[str, ...] | list[str], chain: list[RegionMention]) -> list[str]:
