@@ -131,7 +131,7 @@ _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])\s*(年度|年)?")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|—|–|-|~)\s*((?:19|20)\d{2})年\d{1,2}月")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?:19|20)?\d{2,4}年?")
 _MASTHEAD = re.compile(
-    r"\s*(?:本报讯|本网讯|[\u4e00-\u9fff]{2,12}?(?:报|网|台|社|客户端)(?:[((][^()()\n]{0,20}[))])?讯"
+    r"\s*(?:本报讯|本网讯|[\u4e00-\u9fff]{1,12}?(?:报|网|台|社|客户端)(?:[((][^()()\n]{0,20}[))])?讯"
     r"|新华社[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,12}?消息)"
     r"\s*(?:[((][^()()\n]{0,40}[))])?\s*[::]?\s*(?:(?:记者|通讯员)[^,,::。\n]{0,30}?报道\s*[::]?)?\s*")
 _INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff]{0,4}?从")
@@ -452,27 +452,69 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     qm = re.search(r"《[^》]{0,10}?((?:19|20)\d{2})年度[^》]{0,40}(?:报告|白皮书|情况)", head)
     if qm and kind != "annual_report" and (maxyear is None or int(qm.group(1)) <= maxyear):
         return int(qm.group(1))
-    if first_para is not None:
-        m = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", first_para.text)
-        if m and (maxyear is None or int(m.group(1)) <= maxyear):
-            return int(m.group(1))
+    opening = _opening_text(t, lines, first_para)
+    m = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", opening)
+    if m and (maxyear is None or int(m.group(1)) <= maxyear):
+        return int(m.group(1))
     head = t[:3000]
     ys = _years_in(head, maxyear)
     for y, suf, _ in ys:
         if suf == "年度":
             return y
     body_start = first_para.start if first_para else 0
-    ys_body = _years_in(t[body_start:body_start + 1500], maxyear)
+    body = t[body_start:body_start + 1500]
+    ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear) if not _background_year(body, pos)]
+    if published is None and "今年" in body[:600]:
+        this_year = _this_year_unpublished(body, ys_body)
+        if this_year:
+            return this_year
     if ys_body:
         cnt = Counter(y for y, _, _ in ys_body)
         first = ys_body[0][0]
         top, n = cnt.most_common(1)[0]
         return first if cnt[first] >= n or n < 2 else top
     if published:
-        if kind == "annual_report" and published.month <= 6:
+        looks_back = _LOOKS_BACK.search((title or "") + "\n" + t[body_start:body_start + 600])
+        if (kind == "annual_report" or looks_back) and published.month <= 6:
             return published.year - 1
         return published.year
     return None
+
+
+# a page that looks back on a finished year: a work report read in the new year
+_LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度")
+_PART_YEAR = re.compile(r"((?:19|20)\d{2})年\s*(?:1\s*[至到\-—–~]\s*\d{1,2}\s*月|上半年|前三季度|一季度|第一季度|前\d{1,2}个月)")
+
+
+def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
+    """The first prose paragraph that has a sentence (a keyword line above a news item is
+    not one), past its masthead."""
+    if first_para is None:
+        return ""
+    k = next(i for i, ln in enumerate(lines) if ln is first_para)
+    for ln in lines[k:k + 6]:
+        if "。" in ln.text or _opening_like(ln.text):
+            m = _MASTHEAD.match(ln.text)
+            return ln.text[m.end():] if m else ln.text
+    return first_para.text
+
+
+def _background_year(s: str, pos: int) -> bool:
+    """A year that is not the one the figures are given for: the start of a period
+    (2020年以来) or a comparison's base (从2019年的, 较2021年, 比2020年)."""
+    return bool(re.search(r"(?:从|较|比|与|相比)\s*$", s[max(0, pos - 3):pos])
+                or re.match(r"\d{4}\s*年?\s*(?:以来|来|同期)", s[pos:pos + 10]))
+
+
+def _this_year_unpublished(body: str, ys_body) -> int | None:
+    """今年 on a page without a date: the year of a part-year period it names (2022年1至6月
+    beside 今年上半年), else the year after every year it names (those are past)."""
+    pm = _PART_YEAR.search(body)
+    if pm:
+        return int(pm.group(1))
+    past = [y for y, _, pos in ys_body if not re.match(r"\d{4}\s*年?\s*(?:前|底前|年底前)", body[pos:pos + 10])
+            and not re.search(r"(?:到|至)\s*$", body[max(0, pos - 2):pos])]
+    return max(past) + 1 if past else None
 
 
 # --------------------------------------------------------------------------- body
