@@ -225,7 +225,7 @@ def warm() -> None:
 
 
 def describe_document(text: str, source_file: str, manifest_row: dict | None = None) -> DocumentMeta:
-    t = prepare(text or "")
+    t, gloss_offsets = _without_glosses(prepare(text or ""))
     g = gazetteer()
     head_limit = 12000
     lines = _lines(t, head_limit)
@@ -246,9 +246,34 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
                         other_bodies=[])
     _fill_region(meta, g, body, t, kind)
     meta.other_bodies = _other_bodies(t, g, meta, lines, addressees)
+    if gloss_offsets is not None:
+        for ob in meta.other_bodies:
+            ob.start, ob.end = gloss_offsets[ob.start], gloss_offsets[ob.end - 1] + 1
     if manifest_row:
         _apply_manifest(meta, g, manifest_row)
     return meta
+
+
+# a pinyin gloss some sites put after characters: 区(qū), 复(fù), 行(xing)(xing)
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)）])[((][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[))]")
+
+
+def _without_glosses(t: str) -> tuple[str, list[int] | None]:
+    """The text without pinyin glosses (they split names: 江岸区(qū), 自(zi)然(ran)资源部),
+    and for each of its characters the offset in `t` (None when nothing was dropped)."""
+    found = list(_PINYIN_GLOSS.finditer(t))
+    if len(found) < 3:
+        return t, None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in found:
+        pieces.append(t[pos:m.start()])
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    pieces.append(t[pos:])
+    offsets.extend(range(pos, len(t) + 1))
+    return "".join(pieces), offsets
 
 
 class _HeadMentions:

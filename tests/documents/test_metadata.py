@@ -277,3 +277,14 @@ def test_dev_corpus():
     region, level, year = score(SHARED / "corpus", golds)
     # the floor measured on the 129 real pages; it only rises
     assert region >= 108 and level >= 107 and year >= 109
+
+
+def test_other_body_spans_point_into_the_text_with_glosses():
+    text = ("松山区(qū):为高质量发展提供法治支撑--松山区(qū)法治政府建设纪实\n"
+            "2023年,赤峰市深入贯彻落实习近平法治思想,组织全市(shì)各地区各部门积极参加示范创建活动,"
+            "我市推荐的4个地区全部入围自治区实地评估。\n"
+            "2023年,松山区(qū)坚持以习近平法治思想为指导,行政机关负责人出庭应诉率100%。\n")
+    m = describe_document(text, "g.txt")
+    assert m.region_code == "150404" and len(m.other_bodies) == 1
+    ob = m.other_bodies[0]
+    assert text[ob.start:ob.end].startswith("2023年,赤峰市") and text[ob.start:ob.end].endswith("实地评估。")
