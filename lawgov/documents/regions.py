@@ -2,7 +2,8 @@
 GB/T 2260 codes.
 
 The seed (seeds/regions.csv, built by scripts/build_regions.py, plus the hand-kept
-seeds/region_renames.csv of former names) is loaded once per process and indexed by
+seeds/region_renames.csv of former names and seeds/region_aliases.csv of short names and
+epithets) is loaded once per process and indexed by
 name, by short form (阳江 for 阳江市, 东坝 for 东坝地区) and by the first two characters
 of every surface form, so a scan costs one dict look-up per character of text.
 
@@ -94,10 +95,12 @@ class Gazetteer:
     when asked for (get, by_code), so loading does not build 45 000 objects."""
 
     def __init__(self, regions: list[Region] | None = None, *, rows: list[list[str]] | None = None,
-                 extra: list[Region] = ()):
+                 extra: list[Region] = (), surfaces: list[tuple[str, str]] = ()):
         """Index `regions`, or the seed's raw `rows` (fields as in seeds/regions.csv)
         followed by the `extra` regions (former names); later rows of a code are dropped
-        unless they are former names, which replace the current entry in its place."""
+        unless they are former names, which replace the current entry in its place.
+        `surfaces` are (surface, code) pairs read as full names (seeds/region_aliases.csv:
+        巴州, 济源示范区, 城市副中心)."""
         rec: dict[str, list] = {}          # code → row (name at 1, level at 2, parent at 3)
         objs: dict[str, Region] = {}       # materialised regions (former names always)
         if regions is not None:
@@ -143,6 +146,9 @@ class Gazetteer:
                             alias[a] = [code]
                         else:
                             lst.append(code)
+        for surface, code in surfaces:
+            if code in rec and code not in full.setdefault(surface, []):
+                full[surface].append(code)
         self.full = full
         self.alias = alias
         names = list(full) + list(alias)
@@ -421,7 +427,12 @@ def _load(seeds: Path) -> Gazetteer:
                 r = Region(r.code, r.name, r.level, old_city.code, r.province_code, old_city.code,
                            r.aliases, True, r.changed_in, r.new_code, r.certain)
         fixed.append(r)
-    return Gazetteer(rows=rows, extra=fixed)
+    surfaces: list[tuple[str, str]] = []
+    aliases = seeds / "region_aliases.csv"
+    if aliases.exists():
+        with open(aliases, encoding="utf-8", newline="") as fh:
+            surfaces = [(row["alias"], row["code"]) for row in csv.DictReader(fh) if row.get("alias")]
+    return Gazetteer(rows=rows, extra=fixed, surfaces=surfaces)
 
 
 @lru_cache(maxsize=4)
