@@ -761,6 +761,8 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         if levels is None and hint:
             levels = (hint,) + (("county",) if hint == "city" else ())
         code, cands = _most_named(g, [m for m in mentions if not _in_passing(t, m)], levels, year)
+        if code is None and not cands and (levels is None or {"county", "district"} & set(levels)):
+            code = g.county_of_towns(t, 0, 12000)
         if code is None:
             meta.region_confidence = "ambiguous" if cands else "unresolved"
             meta.region_candidates = cands

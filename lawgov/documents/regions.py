@@ -53,6 +53,9 @@ _BARE_LEVELS = ("province", "city")
 _BARE_IDIOMS = {"长治": ("久安",), "延安": ("精神",), "遵义": ("会议",), "大同": ("",),
                 "来宾": ("",), "中山": ("装", "路", "大学", "公园"), "黄山": ("风景",),
                 "吉林": ("大学",), "井冈山": ("精神",), "安康": ("",)}
+# three or more short town names in a list, then what towns have (籍山、许镇、工山司法所)
+_TOWN_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}?)"
+                        r"(?:等)?(?:\d+个)?(?:镇|乡|街道|司法所|派出所|财政所|卫生院|中心校|便民服务中心)")
 _FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向")
 # characters after which a name may begin: prepositions, conjunctions, particles, time words
 _BEFORE_NAME = set("在于对向与和及同跟给为是的了到至由从将把据经赴原共今年月日即系让使被就赴去来往")
@@ -279,6 +282,28 @@ class Gazetteer:
         if not ("\u4e00" <= prev <= "\u9fff"):
             return True
         return prev in _BEFORE_NAME and text[i] not in _FUNCTION_CHARS
+
+    def county_of_towns(self, text: str, start: int = 0, end: int | None = None) -> str | None:
+        """The county or district that holds every town of a list the text names by short
+        names (籍山、许镇、工山司法所: all towns of 南陵县), when exactly one does; a report
+        names its own towns without their county."""
+        end = len(text) if end is None else end
+        alias, rec = self.alias, self._rec
+        for m in _TOWN_LIST.finditer(text, start, end):
+            items = m.group(1).split("、")
+            parents = None
+            for item in items:
+                codes = [c for c in (*alias.get(item, ()), *self.full.get(item, ()))
+                         if rec[c][2] == "township"]
+                found = {rec[c][3] for c in codes}
+                parents = found if parents is None else parents & found
+                if not parents:
+                    break
+            if parents and len(parents) == 1:
+                code = parents.pop()
+                if code in rec and rec[code][2] in ("county", "district"):
+                    return code
+        return None
 
     # ---- resolution ------------------------------------------------------
     def chain_filter(self, candidates: tuple[str, ...] | list[str], chain: list[RegionMention]) -> list[str]:

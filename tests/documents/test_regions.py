@@ -193,3 +193,9 @@ def test_short_names_are_built_from_the_division_rows():
     assert ("巴州", "652800", "initial") in built
     assert not any(code in ("652300", "532800") for _, code, kind in built if kind == "initial")
     assert ("城市副中心", "110112", "epithet") in built
+
+
+def test_county_from_the_towns_a_text_lists():
+    g = gazetteer()
+    assert g.county_of_towns("洪桥、夹浦、泗安司法所完成验收") == "330522"
+    assert g.county_of_towns("城关、东关、西关街道") is None      # towns of many counties
