@@ -756,7 +756,7 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
     else:
         # relative (市市场监管局, 我市) or nothing: the region the text names most, of a level
         # that fits
-        levels = _REL_LEVEL.get(body.get("relative") or "", None)
+        levels = _own_levels(body.get("relative"), t)
         hint = _level_hint(t)
         if levels is None and hint:
             levels = (hint,) + (("county",) if hint == "city" else ())
@@ -819,6 +819,31 @@ def _in_passing(t: str, m: RegionMention) -> bool:
                 or _PASSING_AFTER.match(t[m.end:m.end + 12]))
 
 
+def _fits(r, levels: tuple[str, ...] | None) -> bool:
+    """A region of a level a relative body may have; a 全市 page's province is a 直辖市."""
+    if levels is None:
+        return True
+    if r.level == "province" and "city" in levels:
+        return "province" in levels and r.name.endswith("市")
+    return r.level in levels
+
+
+def _own_levels(relative: str | None, t: str) -> tuple[str, ...] | None:
+    """The levels a relative body (我市, 全区, 县政府) may have: 全区 of a page that speaks of
+    the cities under it (盟市, 设区市) is an autonomous region, not a district; 全市 may be
+    a 直辖市."""
+    levels = _REL_LEVEL.get(relative or "", None)
+    if relative == "区" and _AUTONOMOUS_REGION.search(t, 0, 8000):
+        return ("province",)
+    if relative == "市":
+        return levels + ("province",)
+    return levels
+
+
+# a 全区 page of an autonomous region speaks of the cities under it; a district's, of towns
+_AUTONOMOUS_REGION = re.compile(r"盟市|设区市|各地市|地级市|自治区本级|全自治区")
+
+
 def _common_level(g: Gazetteer, codes: list[str]) -> str | None:
     lv = {g.get(c).level for c in codes if g.get(c)}
     return lv.pop() if len(lv) == 1 else None
@@ -830,7 +855,7 @@ def _most_named(g: Gazetteer, mentions: list[RegionMention], levels, year) -> tu
         w = 0.5 if m.kind == "bare" else 1.0
         for c in m.candidates:
             r = g.get(c)
-            if r and (levels is None or r.level in levels):
+            if r and _fits(r, levels):
                 score[c] += w / len(m.candidates)
     if not score:
         return None, []
