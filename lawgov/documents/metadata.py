@@ -488,6 +488,11 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
             return y
     body_start = first_para.start if first_para else 0
     body = t[body_start:body_start + 1500]
+    if published is not None:
+        # 今年 / 去年 in the opening of a dated page name the year outright
+        rel = _RELATIVE_YEAR.search(opening[:200])
+        if rel:
+            return published.year - (rel.group(1) == "去年")
     ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear) if not _background_year(body, pos)]
     if published is None and "今年" in body[:600]:
         this_year = _this_year_unpublished(body, ys_body)
@@ -506,6 +511,8 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     return None
 
 
+_LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:正式)?(?:修订|修正|颁布|公布|施行|实施|起施行|起实施)")
+_RELATIVE_YEAR = re.compile(r"(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截至)")
 # a page that looks back on a finished year: a work report read in the new year
 _LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度")
 _PART_YEAR = re.compile(r"((?:19|20)\d{2})年\s*(?:1\s*[至到\-—–~]\s*\d{1,2}\s*月|上半年|前三季度|一季度|第一季度|前\d{1,2}个月)")
@@ -526,9 +533,11 @@ def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
 
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
-    (2020年以来) or a comparison's base (从2019年的, 较2021年, 比2020年)."""
-    return bool(re.search(r"(?:从|较|比|与|相比)\s*$", s[max(0, pos - 3):pos])
-                or re.match(r"\d{4}\s*年?\s*(?:以来|来|同期)", s[pos:pos + 10]))
+    (2020年以来), a comparison's base (从2019年的, 较2021年, 比2020年), a document number
+    (〔2022〕3号) or a law's date (于2022年修订, 2024年1月1日起施行)."""
+    return bool(re.search(r"(?:从|较|比|与|相比)\s*$|[〔\[【]\s*$", s[max(0, pos - 3):pos])
+                or re.match(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])", s[pos:pos + 10])
+                or _LAW_DATE.match(s, pos))
 
 
 def _this_year_unpublished(body: str, ys_body) -> int | None:
