@@ -145,7 +145,7 @@ def test_typical_report_costs_a_few_ms():
 def test_head_scan_by_lines_equals_scan_of_the_whole_head():
     """The body is looked for in single lines of the head; a scan from a line's start finds
     there exactly what a scan of the whole head finds."""
-    from lawgov.documents.metadata import _HeadMentions, prepare
+    from lawgov.documents.head import _HeadMentions, prepare
     from lawgov.documents.regions import gazetteer
     g = gazetteer()
     texts = [p.read_text(encoding="utf-8") for p in REPORTS] + [c["text"] for c in CASES]
@@ -165,7 +165,7 @@ def test_head_scan_by_lines_equals_scan_of_the_whole_head():
 
 
 def test_prepare_maps_full_width_forms_like_the_table():
-    from lawgov.documents.metadata import _wide_table, prepare
+    from lawgov.documents.head import _wide_table, prepare
     table, _ = _wide_table()
     for text in ("２０２２年\u3000江苏省（南京）：受理\r\n行政复议案件１０件，", "a\tb\u00a0c\r\nd\u2009",
                  "\U00020000江苏省，ａ\r", "江苏省南京市,受理10件。\r\n"):
