@@ -23,7 +23,7 @@ from lawgov.documents.head import (_TITLE_WORDS, _HeadMentions, _is_prose, _Line
 from lawgov.documents.manifest import parse_date
 from lawgov.documents.placing import _fill_region
 from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, gazetteer
-from lawgov.documents.years import _published_on, _report_year
+from lawgov.documents.years import _published_on, _report_year, date_in_url
 
 
 @dataclass
@@ -218,3 +218,5 @@ def _apply_manifest(meta: DocumentMeta, g: Gazetteer, row: dict) -> None:
         meta.published_on = d
     if row.get("url"):
         meta.url = row["url"]
+        if not isinstance(d, date):
+            meta.published_on = date_in_url(row["url"]) or meta.published_on

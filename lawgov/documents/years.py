@@ -49,9 +49,10 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     if m:
         return parse_date(*m.groups())
     for ln in lines[:12]:
-        if not _is_prose(ln.text):
+        if not _is_prose(ln.text) or _DELIVERED.match(ln.text):
             m = _DATE_ANY.search(ln.text)
-            if m and re.search(r"\d{1,2}:\d{2}|^\s*(?:19|20)\d{2}\s*[-年/.]", ln.text):
+            if m and (re.search(r"\d{1,2}:\d{2}|^\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源", ln.text)
+                      or _DELIVERED.match(ln.text)):
                 return parse_date(*m.groups())
     # a date line at the end (落款: 2023年3月1日)
     m = None
@@ -60,6 +61,22 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     if m:
         return parse_date(*m.groups())
     return None
+
+
+# the day a report was delivered, under its title: (2022年6月28日在某市人民代表大会上)
+_DELIVERED = re.compile(r"\s*[((]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在")
+# a date in a page's address: /t20230315_123.html, /2023-03/15/, /202303/t20230315
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])(?!\d)"
+                       r"|/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
+
+
+def date_in_url(url: str | None) -> date | None:
+    """The publication day a government site writes into its page addresses, if any."""
+    found = None
+    for m in _URL_DATE.finditer(url or ""):
+        ymd = m.groups()[:3] if m.group(1) else m.groups()[3:]
+        found = parse_date(*ymd) or found
+    return found
 
 
 def _years_in(s: str, maxyear: int | None) -> list[tuple[int, str, int]]:

@@ -288,3 +288,23 @@ def test_other_body_spans_point_into_the_text_with_glosses():
     assert m.region_code == "150404" and len(m.other_bodies) == 1
     ob = m.other_bodies[0]
     assert text[ob.start:ob.end].startswith("2023年,赤峰市") and text[ob.start:ob.end].endswith("实地评估。")
+
+
+def test_published_on_from_a_source_line_and_a_delivery_line():
+    m = describe_document("某市2023年度行政审判白皮书发布\n来源:某晚报     2024年06月13日        版次:A02\n"
+                          "2023年,杭州市两级法院共新收行政案件1.2万件,同比下降4%。", "p.txt")
+    assert m.published_on == date(2024, 6, 13)
+    m = describe_document("杭州市中级人民法院工作报告\n(2023年1月12日在杭州市第十四届人民代表大会第二次会议上)\n"
+                          "过去一年,全市法院审结各类行政诉讼案件2000件。", "q.txt")
+    assert m.published_on == date(2023, 1, 12)
+
+
+def test_published_on_from_the_date_in_the_manifest_url():
+    from lawgov.documents.years import date_in_url
+    assert date_in_url("http://sfj.x.gov.cn/zwgk/202303/t20230315_4567.html") == date(2023, 3, 15)
+    assert date_in_url("http://www.x.gov.cn/art/2023/3/15/art_1_2.html") == date(2023, 3, 15)
+    assert date_in_url("http://x.gov.cn/col/col1228995987/index.html") is None
+    text = "朝阳区2022年法治政府建设年度报告\n2022年,朝阳区在区委、区政府的领导下,全面推进依法行政。"
+    m = describe_document(text, "x.txt", {"file": "x.txt", "region_code": "110105", "report_year": None,
+                                          "url": "http://www.bjchy.gov.cn/2023-03/30/c_9.htm", "published_on": None})
+    assert m.published_on == date(2023, 3, 30)
