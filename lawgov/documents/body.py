@@ -11,18 +11,27 @@ from lawgov.documents.head import _HeadMentions, _Line, _MASTHEAD, _SOURCE_LINE,
 from lawgov.documents.regions import Gazetteer, RegionMention
 
 
+# a source that is a paper, a site or a broadcaster (来源:湖北日报) names no reporting body
+_MEDIA = re.compile(r"报|网|电视|广播|新闻|客户端|融媒|传媒|头条|在线|频道")
+# an opening that releases the region's figures: a press conference, a 通报, a white paper
+_RELEASE = re.compile(r"新闻发布会|发布会|通报[^。]{0,12}(?:全[省市区县州旗]|情况|数据)|白皮书")
 _INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff]{0,4}?从")
 
 
 _UNDER = re.compile(r"\s*在[^,，。;；]{0,40}?(?:领导|指导|支持|关心|部署)下\s*[,，]?")
 
 
-_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|\d{1,2}月(?:\d{1,2}日)?|近年来|今年以来|"
+_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|\d{1,2}月(?:\d{1,2}日)?|近年来|今年以来|今日|近日|日前|昨日|"
                    r"一年来|过去一年|去年)*\s*[,，、]?\s*(?:以来[,，]?)?")
 
 
 # a department after a region (or standing alone): 司法局, 市场监督管理局, 卫生健康委员会, 司法部
-_DEPT = re.compile(r"(?:人民政府)?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部(?!门)|署))")
+# the short names of commissions and offices of a government (卫健委, 外办, 政府办) and its
+# service centres; a party body (市委办, 纪委) is not one
+_SHORT_DEPT = (r"(?:卫健|卫计|发改|经信|工信|教体|住建|农业农村|民族宗教|民宗|科|教|民|侨)委(?!员)"
+               r"|(?:外事|外|侨|台|政府|法制|复议|金融|信访|人防|扶贫|大数据|营商)办(?![公理事])"
+               r"|(?:政务服务|公共资源交易|便民服务|[\u4e00-\u9fff]{2,4}服务)中心")
+_DEPT = re.compile(r"(?:人民政府)?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部(?!门)|署)|" + _SHORT_DEPT + ")")
 
 
 _NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公室|各部门|全部|内部|干部|部分|部署|行政公署|公署)")
@@ -31,7 +40,8 @@ _NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公�
 _PARTY = re.compile(r"^(?:委|党委)")
 
 
-_RELATIVE = re.compile(r"^(省|市|区|县|州|旗|盟)([\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会))")
+_RELATIVE = re.compile(r"^(省|市|区|县|州|旗|盟)((?!委|纪委)(?:[\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会)|"
+                       + _SHORT_DEPT + "))")
 
 
 _RELATIVE_GOV = re.compile(r"^(?:我|本|全)(省|市|区|县|州|旗|盟|镇|乡|街道)|^(省|市|区|县|州|旗|镇|乡)(?:委|政府|人民政府)")
@@ -88,8 +98,9 @@ def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[Regio
     off, informant = _preamble(blanked)
     blanked = " " * off + blanked[off:]
     s = _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, off)
-    if s is not None and informant:
-        s["informant"] = True
+    if s is not None:
+        s["informant"] = informant
+        s["release"] = _RELEASE.search(seg) is not None
     return s
 
 
@@ -177,7 +188,7 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
         if m:
             st = ln.start + m.start(1)
             s = _subject_in(t, g, st, st + len(m.group(1)), mentions, at_start=True, max_offset=2)
-            if s and not s.get("relative"):
+            if s and not s.get("relative") and not _MEDIA.search(m.group(1)):
                 tries.append(("source", s))
     # the first non-relative candidate decides; a relative one (市市场监管局) is completed
     # by the region the text names most

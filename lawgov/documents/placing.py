@@ -124,10 +124,11 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
 
 def _speaks_for_region(dept: str, kind: str, body: dict) -> bool:
     """A justice bureau's release of the region's reconsideration / litigation figures (a
-    statistics page, a press conference, the source a reporter quotes) speaks for the
+    statistics page, a press conference or 通报, the source a reporter quotes) speaks for the
     region; a department's own report, and any other department, reports as a department."""
     return bool(re.search(r"司法局|司法厅|行政复议局|行政复议办", dept)) and (
-        kind in ("statistics", "news", "court_release") or body.get("informant", False))
+        kind in ("statistics", "news", "court_release") or body.get("informant", False)
+        or body.get("release", False))
 
 
 _AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅")
