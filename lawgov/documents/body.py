@@ -140,6 +140,9 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
     return {"chain": chain, "dept": dept, "court": court, "name": name, "start": chain[0].start}
 
 
+_SENTENCE_END = re.compile(r"[。;；!?！？]")
+
+
 def _openings(lines: list[_Line], first_para: _Line | None, sentences: int = 4,
               paragraphs: int = 3) -> list[tuple[int, int]]:
     """The spans where the body that acts is looked for, in order: the first sentences of
@@ -153,7 +156,7 @@ def _openings(lines: list[_Line], first_para: _Line | None, sentences: int = 4,
     for n, ln in enumerate(paras):
         pos = ln.start
         for _ in range(sentences if n == 0 else 1):
-            m = re.compile(r"[。;；!?！？]").search(ln.text, pos - ln.start)
+            m = _SENTENCE_END.search(ln.text, pos - ln.start)
             end = ln.start + m.end() if m else ln.end
             if end - pos >= 4:
                 out.append((pos, end))

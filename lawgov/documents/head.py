@@ -164,9 +164,10 @@ _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)）])[((][a-zāáǎàēéěèī�
 def _without_glosses(t: str) -> tuple[str, list[int] | None]:
     """The text without pinyin glosses (they split names: 江岸区(qū), 自(zi)然(ran)资源部),
     and for each of its characters the offset in `t` (None when nothing was dropped)."""
-    found = list(_PINYIN_GLOSS.finditer(t))
-    if len(found) < 3:
+    # a site that glosses does so from the top: three in the head decide
+    if "(" not in t[:3000] or len(_PINYIN_GLOSS.findall(t, 0, 3000)) < 3:
         return t, None
+    found = list(_PINYIN_GLOSS.finditer(t))
     pieces: list[str] = []
     offsets: list[int] = []
     pos = 0
