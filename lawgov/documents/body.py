@@ -13,6 +13,11 @@ from lawgov.documents.regions import Gazetteer, RegionMention
 
 # a source that is a paper, a site or a broadcaster (来源:湖北日报) names no reporting body
 _MEDIA = re.compile(r"报|网|电视|广播|新闻|客户端|融媒|传媒|头条|在线|频道")
+# a superior's requirement before the subject (按照省司法厅要求,) and an address
+# (坐落于某市某路的): places named in passing
+_AS_REQUIRED = re.compile(r"\s*(?:按照|根据|依据|遵照|落实)[^,，。;；]{0,40}?(?:要求|部署|安排|规定|精神|通知|意见)\s*[,，]?")
+_ADDRESS = re.compile(r"\s*(?:坐落于|坐落在|位于|地处|地址[::]?)[^,，。;；]{0,30}?(?:路|街|大道|巷|号|大厦|广场|楼|园区)"
+                      r"[^,，。;；]{0,6}?(?:的|[,，])")
 # an opening that releases the region's figures: a press conference, a 通报, a white paper
 _RELEASE = re.compile(r"新闻发布会|发布会|通报[^。]{0,12}(?:全[省市区县州旗]|情况|数据)|白皮书")
 _INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff]{0,4}?从")
@@ -75,12 +80,12 @@ def _chain_at(t: str, ms: list[RegionMention], k: int) -> tuple[list[RegionMenti
 def _preamble(s: str) -> tuple[int, bool]:
     """Where the subject of an opening starts, past what comes before it: a news masthead
     (本报讯, 某网(某报)讯(通讯员…), 新华社某地3月2日电), a time lead (2022年,), the reporter's
-    source (记者从…获悉: the source then speaks, `informant`) and the superior's leadership
-    (在区委、区政府的正确领导下,)."""
+    source (记者从…获悉: the source then speaks, `informant`), the superior's leadership
+    (在区委、区政府的正确领导下,) or requirement (按照省司法厅要求,) and an address (坐落于某路的)."""
     off, informant = 0, False
     while True:
         start = off
-        for rx in (_MASTHEAD, _LEAD, _INFORMANT, _UNDER):
+        for rx in (_MASTHEAD, _LEAD, _INFORMANT, _UNDER, _AS_REQUIRED, _ADDRESS):
             m = rx.match(s, off)
             if m and m.end() > off:
                 off = m.end()

@@ -56,6 +56,7 @@ _BARE_IDIOMS = {"长治": ("久安",), "延安": ("精神",), "遵义": ("会议
 # three or more short town names in a list, then what towns have (籍山、许镇、工山司法所)
 _TOWN_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}?)"
                         r"(?:等)?(?:\d+个)?(?:镇|乡|街道|司法所|派出所|财政所|卫生院|中心校|便民服务中心)")
+_STREET = ("路", "街", "大道", "大街", "巷", "胡同", "大桥", "桥")
 _FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向")
 # characters after which a name may begin: prepositions, conjunctions, particles, time words
 _BEFORE_NAME = set("在于对向与和及同跟给为是的了到至由从将把据经赴原共今年月日即系让使被就赴去来往")
@@ -263,6 +264,10 @@ class Gazetteer:
 
     @staticmethod
     def _idiom(alias: str, text: str, j: int) -> bool:
+        """A bare short form that is part of an ordinary word or a street's name (延安路,
+        中山大道), not a place."""
+        if text.startswith(_STREET, j):
+            return True
         follow = _BARE_IDIOMS.get(alias)
         if follow is None:
             return False

@@ -199,3 +199,8 @@ def test_county_from_the_towns_a_text_lists():
     g = gazetteer()
     assert g.county_of_towns("洪桥、夹浦、泗安司法所完成验收") == "330522"
     assert g.county_of_towns("城关、东关、西关街道") is None      # towns of many counties
+
+
+def test_a_street_named_after_a_city_is_not_the_city():
+    assert named("坐落于杭州市延安路的省行政复议局") == [("杭州市", ("330100",))]
+    assert named("广州中山大道") == [("广州", ("440100",))]
