@@ -83,7 +83,9 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
                 meta.region_level = "department"
             return
         code = res.code
-        meta.region_confidence = res.confidence if body.get("source") != "source" else "medium"
+        # a short name alone (贵州, 广州: no 省 / 市) or a 来源 line is weaker than a full name
+        weak = body.get("source") == "source" or all(link.kind == "bare" for link in chain)
+        meta.region_confidence = "medium" if weak and res.confidence == "high" else res.confidence
         meta.region_candidates = res.candidates if res.confidence != "high" else []
     else:
         # relative (市市场监管局, 我市) or nothing: the region the text names most, of a level
