@@ -149,7 +149,14 @@ def _opening_like(s: str) -> bool:
 def _is_chrome(s: str) -> bool:
     if s.count("|") >= 2 or s.count(">") >= 2:
         return True
+    # a title's tag (【年度报告】, 【专题】) is not the site's 【字体】【打印】
+    tag = _TAG.match(s)
+    if tag and not _CHROME.search(tag.group(1)):
+        s = s[tag.end():]
     return bool(_CHROME.search(s)) and not _is_prose(s) and len(s) < 80
+
+
+_TAG = re.compile(r"\s*【([^】]{1,8})】")
 
 
 def _strip_quoted(s: str) -> str:
