@@ -287,4 +287,4 @@ def _structure(lines: list[_Line]):
 def _headline_like(s: str) -> bool:
     """A short line before the text that may be a news headline or a byline."""
     return (not _is_chrome(s) and not _is_prose(s) and 4 <= len(s) <= 60 and not _ADDRESSEE.match(s)
-            and not _SOURCE_LINE.search(s) and not _DATE_ANY.search(s))
+            and not _SOURCE_LINE.search(s) and not _DATE_ANY.search(s) and not s.endswith("。"))

@@ -121,6 +121,9 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     for y, suf, _ in ys:
         if suf == "年度":
             return y
+    last = _chronicle_end(lines, first_para)
+    if last and (maxyear is None or last <= maxyear):
+        return last
     body_start = first_para.start if first_para else 0
     body = t[body_start:body_start + 1500]
     if published is not None:
@@ -157,6 +160,24 @@ _LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上�
 
 
 _PART_YEAR = re.compile(r"((?:19|20)\d{2})年\s*(?:1\s*[至到\-—–~]\s*\d{1,2}\s*月|上半年|前三季度|一季度|第一季度|前\d{1,2}个月)")
+
+
+def _chronicle_end(lines: list[_Line], first_para: _Line | None) -> int | None:
+    """A retrospective told year by year, one paragraph a year (2021年,… 2022年,…
+    2023年,…): it reaches up to its last year."""
+    if first_para is None:
+        return None
+    k = next(i for i, ln in enumerate(lines) if ln is first_para)
+    years = [int(m.group(1)) for ln in lines[k:k + 30] if (m := _YEAR_OPENS.match(ln.text))]
+    run = 1
+    for a, b in zip(years, years[1:]):
+        run = run + 1 if b == a + 1 else 1
+        if run >= 3 and b == max(years):
+            return b
+    return None
+
+
+_YEAR_OPENS = re.compile(r"\s*((?:19|20)\d{2})年[,，]")
 
 
 def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
