@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from lawgov.documents.head import _HeadMentions, _Line, _MASTHEAD, _SOURCE_LINE, _is_prose, _opening_like, _strip_quoted
+from lawgov.documents.head import (_MASTHEAD, _SOURCE_LINE, _HeadMentions, _is_prose, _Line, _opening_like,
+                                   _strip_quoted)
 from lawgov.documents.regions import Gazetteer, RegionMention
 
 
@@ -21,37 +22,22 @@ _ADDRESS = re.compile(r"\s*(?:坐落于|坐落在|位于|地处|地址[::]?)[^,�
 # an opening that releases the region's figures: a press conference, a 通报, a white paper
 _RELEASE = re.compile(r"新闻发布会|发布会|通报[^。]{0,12}(?:全[省市区县州旗]|情况|数据)|白皮书")
 _INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff]{0,4}?从")
-
-
 _UNDER = re.compile(r"\s*在[^,，。;；]{0,40}?(?:领导|指导|支持|关心|部署)下\s*[,，]?")
-
-
 _LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|\d{1,2}月(?:\d{1,2}日)?|近年来|今年以来|今日|近日|日前|昨日|"
                    r"一年来|过去一年|去年)*\s*[,，、]?\s*(?:以来[,，]?)?")
 
-
-# a department after a region (or standing alone): 司法局, 市场监督管理局, 卫生健康委员会, 司法部
 # the short names of commissions and offices of a government (卫健委, 外办, 政府办) and its
 # service centres; a party body (市委办, 纪委) is not one
 _SHORT_DEPT = (r"(?:卫健|卫计|发改|经信|工信|教体|住建|农业农村|民族宗教|民宗|科|教|民|侨)委(?!员)"
                r"|(?:外事|外|侨|台|政府|法制|复议|金融|信访|人防|扶贫|大数据|营商)办(?![公理事])"
                r"|(?:政务服务|公共资源交易|便民服务|[\u4e00-\u9fff]{2,4}服务)中心")
+# a department after a region (or standing alone): 司法局, 市场监督管理局, 卫生健康委员会, 司法部
 _DEPT = re.compile(r"(?:人民政府)?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部(?!门)|署)|" + _SHORT_DEPT + ")")
-
-
 _NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公室|各部门|全部|内部|干部|部分|部署|行政公署|公署)")
-
-
 _PARTY = re.compile(r"^(?:委|党委)")
-
-
 _RELATIVE = re.compile(r"^(省|市|区|县|州|旗|盟)((?!委|纪委)(?:[\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会)|"
                        + _SHORT_DEPT + "))")
-
-
 _RELATIVE_GOV = re.compile(r"^(?:我|本|全)(省|市|区|县|州|旗|盟|镇|乡|街道)|^(省|市|区|县|州|旗|镇|乡)(?:委|政府|人民政府)")
-
-
 _CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国务院|司法部|公安部|国家[\u4e00-\u9fff]{2,12}(?:局|委员会|总局)|"
                       r"[\u4e00-\u9fff]{1,8}部)$")
 

@@ -40,14 +40,10 @@ def _prep_table() -> dict[int, str]:
 
 
 _TRAD_HINT = set("這個們來時會為國說對過還發與關長開門問間後點從頭應實現經當進體機動產業員區縣報設團讓認證議讀變權於據區務會議")
-
-
 _TRAD_HINT_RX = re.compile("[" + "".join(sorted(_TRAD_HINT)) + "]")
 
 
 _WIDE_HINT_RX = re.compile("[\uff01-\uff5e\u3000\r\u00a0]")
-
-
 # the BMP keys of the cheap table (full-width ASCII, odd spaces, \r); its other keys are
 # traditional characters outside the BMP
 _WIDE_RX = re.compile("[\t\x0b-\r\u00a0\u2002\u2003\u2009\u3000\uff01-\uff5e]")
@@ -84,14 +80,10 @@ _CHROME = re.compile(r"首页|当前位置|您的位置|字体|字号|浏览|阅
 
 
 _TITLE_WORDS = re.compile(r"报告|白皮书|通报|统计|纪实|情况|总结|数据|公报|年报|综述|工作要点|成效")
-
-
 _BODY_LINE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,30}(?:人民政府|政府|办事处|人民法院|法院|局|厅|部|署|委员会|办公室)$")
 
 
 _SOURCE_LINE = re.compile(r"(?:来源|发布单位|发布机构|发文机关|信息来源|作者)\s*[::]\s*([^\s|【】]{2,40})")
-
-
 _ADDRESSEE = re.compile(r"^[^。;;]{2,120}[::]\s*$")
 
 
@@ -99,8 +91,6 @@ _DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"   # ye
 
 
 _DATE_ANY = re.compile(_DATE + r"日?")
-
-
 _GLOSS = re.compile(r"[((][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}[))]")
 
 

@@ -53,14 +53,10 @@ class DocumentMeta:
 
 
 _URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
-
-
 _COURT = re.compile(r"人民法院|法院|审判")
 
 
 _NEWS = re.compile(r"纪实|日报|晚报|记者|通讯员|报道|新闻|先进典型|系列宣传|巡礼|侧记")
-
-
 _STATS = re.compile(r"统计|数据|通报|白皮书|(?:行政复议|行政应诉|出庭应诉|复议应诉)[^。]{0,12}(?:情况|分析)|案件")
 
 

@@ -31,8 +31,6 @@ _REL_LEVEL = {"省": ("province",), "市": ("city", "county"), "州": ("city",),
 
 
 _OWN = re.compile(r"[我全本](省|市|州|盟|区|县|旗|镇|乡|街道)")
-
-
 _OWN_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "district",
               "县": "county", "旗": "county", "镇": "township", "乡": "township", "街道": "township"}
 
@@ -149,8 +147,6 @@ def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
 # a place named in passing, not as the body that acts: a superior that assigns or leads
 # (金华交办的, 按照省厅要求), an address (坐落于, 地址:)
 _PASSING_BEFORE = re.compile(r"(?:按照|根据|依据|遵照|受|被|坐落于|位于|地址[::]?|地处)\s*$")
-
-
 _PASSING_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:委|政府|厅|部)){0,2}?(?:的)?(?:交办|下达|部署|要求|考核|督查|督导|"
                             r"批复|印发|表彰|命名|(?:正确|坚强)?领导|指导)")
 

@@ -20,8 +20,6 @@ _DATE_LABELLED = re.compile(
 
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])\s*(年度|年)?")
-
-
 _PERIOD = re.compile(r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|—|–|-|~)\s*((?:19|20)\d{2})年\d{1,2}月")
 
 
@@ -150,15 +148,11 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
 
 
 _LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:正式)?(?:修订|修正|颁布|公布|施行|实施|起施行|起实施)")
-
-
 _RELATIVE_YEAR = re.compile(r"(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截至)")
 
 
 # a page that looks back on a finished year: a work report read in the new year
 _LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度")
-
-
 _PART_YEAR = re.compile(r"((?:19|20)\d{2})年\s*(?:1\s*[至到\-—–~]\s*\d{1,2}\s*月|上半年|前三季度|一季度|第一季度|前\d{1,2}个月)")
 
 

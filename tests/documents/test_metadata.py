@@ -276,7 +276,7 @@ def test_dev_corpus():
     golds = gold_docs("dev.jsonl")
     region, level, year = score(SHARED / "corpus", golds)
     # the floor measured on the 129 real pages; it only rises
-    assert region >= 119 and level >= 121 and year >= 116
+    assert region >= 119 and level >= 121 and year >= 117
 
 
 def test_other_body_spans_point_into_the_text_with_glosses():
