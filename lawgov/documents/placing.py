@@ -25,7 +25,7 @@ _LEVEL_HINTS = {
 }
 
 
-_REL_LEVEL = {"省": ("province",), "市": ("city", "county"), "州": ("city",), "盟": ("city",),
+_REL_LEVEL = {"省": ("province",), "自治区": ("province",), "市": ("city", "county"), "州": ("city",), "盟": ("city",),
               "区": ("district", "province"), "县": ("county",), "旗": ("county",),
               "镇": ("township",), "乡": ("township",), "街道": ("township",)}
 
@@ -135,7 +135,7 @@ def _speaks_for_region(dept: str, kind: str, body: dict) -> bool:
         or body.get("release", False))
 
 
-_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅")
+_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我委(?!员)|本委(?!员)")
 
 
 def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
