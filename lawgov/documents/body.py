@@ -128,7 +128,9 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
         dept = dm.group(1)
     court = bool(re.match(r"(?:人民)?(?:中级)?(?:人民)?法院", after))
     name = t[chain[0].start:chain[-1].end] + (dept or "")
-    return {"chain": chain, "dept": dept, "court": court, "name": name, "start": chain[0].start}
+    government = after.startswith(("人民政府", "政府", "行政公署", "街道办事处", "办事处"))
+    return {"chain": chain, "dept": dept, "court": court, "government": government, "name": name,
+            "start": chain[0].start}
 
 
 _SENTENCE_END = re.compile(r"[。;；!?！？]")

@@ -139,9 +139,10 @@ _AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我委(?!员)|本委(?
 
 
 def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
-    """A report written as 我局 / 本局 is a department's own, whatever place it names first."""
+    """A report written as 我局 / 本局 is a department's own, whatever place it names first,
+    unless it names itself a government (X区人民政府)."""
     return (kind == "annual_report" and not body.get("court") and not body.get("central")
-            and _AS_DEPARTMENT.search(t, 0, 6000) is not None)
+            and not body.get("government") and _AS_DEPARTMENT.search(t, 0, 6000) is not None)
 
 
 # a place named in passing, not as the body that acts: a superior that assigns or leads
