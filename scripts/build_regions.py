@@ -3,6 +3,9 @@
 
 Usage: python scripts/build_regions.py [--src DIR] [--out FILE]
 
+It also writes seeds/region_aliases.csv beside FILE: short names and epithets that are not
+a name's own short form (巴州, 济源示范区, 城市副中心); see short_names().
+
 Columns (in this order):
   code           GB/T 2260: 6 digits for province / city / county (44 -> 440000,
                  4417 -> 441700), 9 digits for townships (乡级).
@@ -148,6 +151,45 @@ def build(src: Path) -> list[dict]:
     return rows
 
 
+# Names reports use that the division list cannot give: epithets of a place (its zone's
+# name, its role in a plan). Kept by hand: (surface, code, what it is).
+EPITHETS = [
+    ("济源示范区", "419001", "济源产城融合示范区, the name 济源市 reports under"),
+    ("济源产城融合示范区", "419001", "济源市"),
+    ("城市副中心", "110112", "北京城市副中心, 通州区"),
+    ("北京城市副中心", "110112", "通州区"),
+]
+
+
+def short_names(rows: list[dict]) -> list[dict]:
+    """Surface forms beyond a name's own short form, for seeds/region_aliases.csv.
+
+    initial: a Xinjiang prefecture whose name is a long transliteration goes by its first
+    character and 州 (巴音郭楞蒙古自治州 -> 巴州, 博尔塔拉 -> 博州, 克孜勒苏 -> 克州).
+    epithet: the hand-kept EPITHETS.
+    """
+    out = []
+    for r in rows:
+        if r["level"] == "city" and r["code"].startswith("65") and r["name"].endswith("自治州"):
+            core = r["aliases"][0] if r["aliases"] else ""
+            if len(core) >= 4:
+                out.append(dict(alias=core[0] + "州", code=r["code"], kind="initial", note=r["name"]))
+    for alias, code, note in EPITHETS:
+        out.append(dict(alias=alias, code=code, kind="epithet", note=note))
+    return out
+
+
+def write_aliases(rows: list[dict], path: Path) -> int:
+    known = {r["code"] for r in rows}
+    aliases = [a for a in short_names(rows) if a["code"] in known]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["alias", "code", "kind", "note"])
+        for a in aliases:
+            w.writerow([a["alias"], a["code"], a["kind"], a["note"]])
+    return len(aliases)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--src", type=Path, default=DEFAULT_SRC)
@@ -169,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
             w.writerow([r["code"], r["name"], r["level"], r["parent_code"], r["province_code"],
                         r["city_code"], "|".join(r["aliases"])])
     print(f"wrote {len(seen)} regions to {args.out}")
+    aliases_out = args.out.with_name("region_aliases.csv")
+    n = write_aliases(rows, aliases_out)
+    print(f"wrote {n} short names and epithets to {aliases_out}")
     return 0
 
 

@@ -13,17 +13,17 @@ A row of data/reports/manifest.csv overrides what is detected (region_confidence
 
 from __future__ import annotations
 
-import io
-import os
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
+from lawgov.documents.body import _LEAD, _chain_at, _find_body
+from lawgov.documents.head import (_TITLE_WORDS, _HeadMentions, _is_prose, _Line, _lines, _prep_table,
+                                   _structure, _wide_table, _without_glosses, prepare)
 from lawgov.documents.manifest import parse_date
-from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, RegionMention, gazetteer
+from lawgov.documents.placing import _fill_region
+from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, gazetteer
+from lawgov.documents.years import _published_on, _report_year, date_in_url
 
 
 @dataclass
@@ -52,158 +52,16 @@ class DocumentMeta:
     other_bodies: list[OtherBody] = field(default_factory=list)
 
 
-# --------------------------------------------------------------------------- text prep
-
-@lru_cache(maxsize=1)
-def _prep_table() -> dict[int, str]:
-    """A length-preserving map: traditional → simplified characters, full-width ASCII →
-    half-width, odd spaces → space. Offsets in the prepared text are those of the original."""
-    table: dict[int, str] = {}
-    try:
-        import opencc
-        path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
-        with io.open(path, encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) == 2 and len(parts[0]) == 1:
-                    v = parts[1].split(" ")[0]
-                    if len(v) == 1 and v != parts[0]:
-                        table[ord(parts[0])] = v
-    except Exception:  # pragma: no cover - opencc is a dependency
-        pass
-    for cp in range(0xFF01, 0xFF5F):
-        table[cp] = chr(cp - 0xFEE0)
-    for ch in "\u3000\u00a0\u2002\u2003\u2009\t\f\v":
-        table[ord(ch)] = " "
-    table[ord("\r")] = "\n"
-    return table
-
-
-_TRAD_HINT = set("這個們來時會為國說對過還發與關長開門問間後點從頭應實現經當進體機動產業員區縣報設團讓認證議讀變權於據區務會議")
-_TRAD_HINT_RX = re.compile("[" + "".join(sorted(_TRAD_HINT)) + "]")
-_WIDE_HINT_RX = re.compile("[\uff01-\uff5e\u3000\r\u00a0]")
-# the BMP keys of the cheap table (full-width ASCII, odd spaces, \r); its other keys are
-# traditional characters outside the BMP
-_WIDE_RX = re.compile("[\t\x0b-\r\u00a0\u2002\u2003\u2009\u3000\uff01-\uff5e]")
-
-
-@lru_cache(maxsize=1)
-def _wide_table() -> tuple[dict[int, str], dict[str, str]]:
-    """The cheap part of _prep_table (full-width forms, spaces, \r), as a translate table
-    and as char → replacement."""
-    table = {k: v for k, v in _prep_table().items() if k >= 0xFF01 or k < 0x3001 or k == 0x3000}
-    return table, {chr(k): v for k, v in table.items()}
-
-
-def prepare(text: str) -> str:
-    sample = text[:3000]
-    if len(_TRAD_HINT_RX.findall(sample)) >= 3:
-        return text.translate(_prep_table())
-    # full-width forms only (cheap)
-    if _WIDE_HINT_RX.search(sample) or "\r" in text:
-        table, chars = _wide_table()
-        if max(text) > "\uffff":
-            return text.translate(table)
-        # the few distinct characters to map, each replaced in one pass (no replacement
-        # is itself a key, so this equals text.translate(table))
-        for ch in set(_WIDE_RX.findall(text)):
-            text = text.replace(ch, chars[ch])
-        return text
-    return text
-
-
-# --------------------------------------------------------------------------- patterns
-
-_CHROME = re.compile(r"首页|当前位置|您的位置|字体|字号|浏览|阅读次数|打印|关闭|分享|扫一扫|无障碍|移动版|"
-                     r"繁体|English|网站地图|登录|注册|搜索|政务公开\s*>|>\s*|【|智能问答|责任编辑|"
-                     r"在线|微信|微博|收藏")
-_TITLE_WORDS = re.compile(r"报告|白皮书|通报|统计|纪实|情况|总结|数据|公报|年报|综述|工作要点|成效")
-_BODY_LINE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,30}(?:人民政府|政府|办事处|人民法院|法院|局|厅|部|署|委员会|办公室)$")
-_SOURCE_LINE = re.compile(r"(?:来源|发布单位|发布机构|发文机关|信息来源|作者)\s*[::]\s*([^\s|【】]{2,40})")
-_ADDRESSEE = re.compile(r"^[^。;;]{2,120}[::]\s*$")
-_DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"   # year, month, day
-_DATE_LABELLED = re.compile(
-    r"(发布时间|发布日期|成文日期|信息时间|更新时间|发表时间|时间|日期)\s*[::]?\s*(?:\n\s*)?" + _DATE)
-_DATE_ANY = re.compile(_DATE + r"日?")
-_GLOSS = re.compile(r"[((][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}[))]")
 _URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])\s*(年度|年)?")
-_PERIOD = re.compile(r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|—|–|-|~)\s*((?:19|20)\d{2})年\d{1,2}月")
-_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?:19|20)?\d{2,4}年?")
-_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|\d{1,2}月(?:\d{1,2}日)?|近年来|今年以来|"
-                   r"一年来|过去一年|去年)*\s*[,，、]?\s*(?:以来[,，]?)?")
-# a department after a region (or standing alone): 司法局, 市场监督管理局, 卫生健康委员会, 司法部
-_DEPT = re.compile(r"(?:人民政府)?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部|署))")
-_NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公室|各部门|全部|内部|干部|部分|部署|行政公署|公署)")
-_PARTY = re.compile(r"^(?:委|党委)")
-_RELATIVE = re.compile(r"^(省|市|区|县|州|旗|盟)([\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会))")
-_RELATIVE_GOV = re.compile(r"^(?:我|本|全)(省|市|区|县|州|旗|盟|镇|乡|街道)|^(省|市|区|县|州|旗|镇|乡)(?:委|政府|人民政府)")
 _COURT = re.compile(r"人民法院|法院|审判")
+
+
 _NEWS = re.compile(r"纪实|日报|晚报|记者|通讯员|报道|新闻|先进典型|系列宣传|巡礼|侧记")
 _STATS = re.compile(r"统计|数据|通报|白皮书|(?:行政复议|行政应诉|出庭应诉|复议应诉)[^。]{0,12}(?:情况|分析)|案件")
+
+
 _REPORT = re.compile(r"法治政府建设[^。\n]{0,20}(?:报告|情况)|依法行政[^。\n]{0,10}(?:报告|情况)|年度报告")
-_CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国务院|司法部|公安部|国家[\u4e00-\u9fff]{2,12}(?:局|委员会|总局)|"
-                      r"[\u4e00-\u9fff]{1,8}部)$")
-_LEVEL_HINTS = {
-    "province": re.compile(r"我省|全省|本省|省政府|省人民政府|我区(?=[^。]{0,6}自治区)"),
-    "city": re.compile(r"我市|全市|本市|市政府|市人民政府|我州|全州|州政府|我盟|全盟"),
-    "district": re.compile(r"我区|全区|本区|区政府|区人民政府"),
-    "county": re.compile(r"我县|全县|本县|县政府|县人民政府|我旗|全旗|旗政府"),
-    "township": re.compile(r"我镇|全镇|本镇|镇政府|镇人民政府|我乡|全乡|乡政府|乡人民政府|我街道|全街道|街道办事处"),
-}
-_REL_LEVEL = {"省": ("province",), "市": ("city", "county"), "州": ("city",), "盟": ("city",),
-              "区": ("district", "province"), "县": ("county",), "旗": ("county",),
-              "镇": ("township",), "乡": ("township",), "街道": ("township",)}
 
-
-@dataclass
-class _Line:
-    start: int
-    end: int
-    text: str
-
-
-def _lines(t: str, limit: int) -> list[_Line]:
-    out = []
-    pos = 0
-    n = min(len(t), limit)
-    while pos < n:
-        nl = t.find("\n", pos)
-        if nl == -1:
-            nl = len(t)
-        raw = t[pos:nl]
-        s = raw.strip()
-        if s:
-            lead = len(raw) - len(raw.lstrip())
-            out.append(_Line(pos + lead, pos + lead + len(s), s))
-        pos = nl + 1
-    return out
-
-
-def _is_prose(s: str) -> bool:
-    if len(s) < 30:
-        return False
-    commas = s.count(",") + s.count("，")
-    return "。" in s or commas >= 2 or (commas >= 1 and s.endswith((":", "：")))
-
-
-def _opening_like(s: str) -> bool:
-    """An opening sentence (2022年,X市坚持…), not a title."""
-    return bool(re.match(r"\s*(?:(?:19|20)\d{2}年(?:度|以来)?|今年以来|近年来|过去一年)[,，]", s))
-
-
-def _is_chrome(s: str) -> bool:
-    if s.count("|") >= 2 or s.count(">") >= 2:
-        return True
-    return bool(_CHROME.search(s)) and not _is_prose(s) and len(s) < 80
-
-
-def _strip_quoted(s: str) -> str:
-    """Blank out 《…》 and “…” so names of laws, papers and plans do not count as subjects."""
-    return re.sub(r"《[^》]{0,80}》|“[^”]{0,40}”|\"[^\"]{0,40}\"", lambda m: " " * len(m.group()), s)
-
-
-# --------------------------------------------------------------------------- main
 
 def warm() -> None:
     """Load what describe_document needs once per process: the gazetteer (from
@@ -219,7 +77,7 @@ def warm() -> None:
 
 
 def describe_document(text: str, source_file: str, manifest_row: dict | None = None) -> DocumentMeta:
-    t = prepare(text or "")
+    t, gloss_offsets = _without_glosses(prepare(text or ""))
     g = gazetteer()
     head_limit = 12000
     lines = _lines(t, head_limit)
@@ -228,11 +86,11 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
     url_m = _URL.search(t)
     url = url_m.group().rstrip(".,;") if url_m else None
 
-    title, title_line, body_lines, first_para, addressees = _structure(lines)
+    title, title_line, body_lines, first_para, addressees, headlines = _structure(lines)
     kind = _doc_kind(t, lines, title, first_para)
     year = _report_year(t, title, lines, first_para, published, kind)
 
-    body = _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year)
+    body = _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, headlines)
     meta = DocumentMeta(title=title, reporting_body=body.get("name"), doc_kind=kind,
                         region_code=None, region_name=None, region_level=None,
                         province_code=None, city_code=None, region_confidence="unresolved",
@@ -240,142 +98,12 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
                         other_bodies=[])
     _fill_region(meta, g, body, t, kind)
     meta.other_bodies = _other_bodies(t, g, meta, lines, addressees)
+    if gloss_offsets is not None:
+        for ob in meta.other_bodies:
+            ob.start, ob.end = gloss_offsets[ob.start], gloss_offsets[ob.end - 1] + 1
     if manifest_row:
         _apply_manifest(meta, g, manifest_row)
     return meta
-
-
-class _HeadMentions:
-    """The region mentions of the head (the first `limit` characters, newspaper names
-    blanked), scanned only where asked: the lines that decide the reporting body are
-    scanned one by one; the whole head only when a shared name needs the rest of the text
-    as evidence (iterating the object). A scan from the start of a line gives exactly the
-    mentions a scan of the whole head finds in that line, because no name spans a line
-    break."""
-
-    __slots__ = ("g", "text", "end", "_all", "_seg")
-
-    def __init__(self, g: Gazetteer, t: str, limit: int):
-        self.g = g
-        self.text = _strip_quoted_keep(t, limit)
-        self.end = min(len(t), limit)
-        self._all: list[RegionMention] | None = None
-        self._seg: dict[tuple[int, int], list[RegionMention]] = {}
-
-    def all(self) -> list[RegionMention]:
-        if self._all is None:
-            self._all = self.g.find(self.text, 0, self.end)
-        return self._all
-
-    def __iter__(self):
-        return iter(self.all())
-
-    def within(self, start: int, end: int) -> list[RegionMention]:
-        """The mentions inside text[start:end], as the whole-head scan finds them."""
-        if self._all is not None:
-            return [m for m in self._all if m.start >= start and m.end <= end]
-        text = self.text
-        a = text.rfind("\n", 0, start) + 1
-        b = text.find("\n", max(end, a))
-        b = min(len(text) if b == -1 else b, self.end)
-        key = (a, b)
-        ms = self._seg.get(key)
-        if ms is None:
-            ms = self._seg[key] = self.g.find(text, a, b) if a < b else []
-        return [m for m in ms if m.start >= start and m.end <= end]
-
-
-def _strip_quoted_keep(t: str, limit: int) -> str:
-    """The text with quoted titles of laws and plans blanked (same length), but a report's
-    own quoted region names in 《X市…》 are still useful evidence for disambiguation: only
-    newspaper names (《南阳日报》) are blanked."""
-    if "《" not in t:
-        return t
-    head = t[:limit]
-    head = _PAPER_NAME.sub(lambda m: " " * len(m.group()), head)
-    return head + t[limit:]
-
-
-_PAPER_NAME = re.compile(r"《[^》]{0,12}(?:日报|晚报|报|网)》")
-
-
-def _structure(lines: list[_Line]):
-    """(title, title line, body-name lines, first prose paragraph, addressee lines)."""
-    title = title_line = None
-    body_lines: list[_Line] = []
-    addressees: list[_Line] = []
-    first_para: _Line | None = None
-    seen_sentence = False
-    for idx, ln in enumerate(lines[:40]):
-        s = ln.text
-        if _ADDRESSEE.match(s) and len(s) <= 60 and not _opening_like(s) \
-                and re.search(r"政府|人大|委|各|局|厅|部门|单位|领导|国务院", s) \
-                and not _SOURCE_LINE.search(s) and not re.search(r"时间|日期|如下", s):
-            addressees.append(ln)
-            continue
-        if _is_prose(s) or _opening_like(s):
-            if first_para is None:
-                first_para = ln
-            seen_sentence = seen_sentence or "。" in s or _opening_like(s)
-            if first_para is not None and idx > 25:
-                break
-            continue
-        if _is_chrome(s) or _SOURCE_LINE.search(s) or _DATE_ANY.fullmatch(s.strip()):
-            continue
-        if _BODY_LINE.match(s) and not _TITLE_WORDS.search(s):
-            body_lines.append(ln)
-            continue
-        if title is None and not seen_sentence and 6 <= len(s) <= 100 and _TITLE_WORDS.search(s):
-            title, title_line = s, ln
-    if title is None:
-        for ln in lines[:8]:
-            s = ln.text
-            if not _is_chrome(s) and not _is_prose(s) and 4 <= len(s) <= 60 and not _ADDRESSEE.match(s) \
-                    and not _SOURCE_LINE.search(s) and not _DATE_ANY.search(s):
-                title = s
-                break
-    if title and body_lines and title_line and body_lines[-1].end < title_line.start \
-            and not any(m for m in [re.match(r"^[\u4e00-\u9fff]{2,}(?:市|县|区|省|旗|州|镇|乡)", title)]):
-        title = body_lines[-1].text + title
-    # a title like '上海市行政复议体制改革一周年白皮书 (2022-11-23)' keeps its date out
-    if title:
-        title = _GLOSS.sub("", title)
-        title = re.sub(r"\s*[((]\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*[))]\s*$", "", title)
-    return title, title_line, body_lines, first_para, addressees
-
-
-def _published_on(t: str, lines: list[_Line]) -> date | None:
-    head = t[:4000]
-    best = None
-    for m in _DATE_LABELLED.finditer(head):
-        d = parse_date(m.group(2), m.group(3), m.group(4))
-        if d is None:
-            continue
-        if m.group(1).startswith("发布") or m.group(1) in ("成文日期", "发表时间"):
-            return d
-        if best is None and m.group(1) != "更新时间":
-            best = d
-    if best:
-        return best
-    m = re.search(r"[((]\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s*[))]", head[:300])
-    if m:
-        return parse_date(*m.groups())
-    tail = t[-1500:]
-    m = re.search(r"文章出处\s*[::]\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日", tail)
-    if m:
-        return parse_date(*m.groups())
-    for ln in lines[:12]:
-        if not _is_prose(ln.text):
-            m = _DATE_ANY.search(ln.text)
-            if m and re.search(r"\d{1,2}:\d{2}|^\s*(?:19|20)\d{2}\s*[-年/.]", ln.text):
-                return parse_date(*m.groups())
-    # a date line at the end (落款: 2023年3月1日)
-    m = None
-    for m in re.finditer(r"^\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*$", tail, re.M):
-        pass
-    if m:
-        return parse_date(*m.groups())
-    return None
 
 
 def _doc_kind(t: str, lines: list[_Line], title: str | None, first_para: _Line | None) -> str:
@@ -408,286 +136,6 @@ def _doc_kind(t: str, lines: list[_Line], title: str | None, first_para: _Line |
         return "news"
     return "annual_report"
 
-
-def _years_in(s: str, maxyear: int | None) -> list[tuple[int, str, int]]:
-    """(year, '年度'|'年'|'', position) outside plan ranges (2021-2025年)."""
-    blank = _YEAR_RANGE.sub(lambda m: " " * len(m.group()), s)
-    blank = re.sub(r"《[^》]{0,60}》", lambda m: " " * len(m.group()), blank)
-    out = []
-    for m in _YEAR.finditer(blank):
-        y = int(m.group(1))
-        if maxyear and y > maxyear:
-            continue
-        nxt = blank[m.end():m.end() + 1]
-        if not m.group(2) and (nxt in "-/." and nxt != "" or re.match(r"\s*[-/.]\d", blank[m.end():m.end() + 3])):
-            continue  # a date 2022-01-26
-        out.append((y, m.group(2) or "", m.start()))
-    return out
-
-
-def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Line | None,
-                 published: date | None, kind: str) -> int | None:
-    maxyear = published.year if published else None
-    if title:
-        ys = _years_in(title, maxyear)
-        if ys:
-            return ys[0][0]
-    head = t[:3000]
-    if kind != "annual_report":
-        # a release over a stated period (2021年8月1日至2022年7月31日) covers its end year
-        pm = _PERIOD.search(head)
-        if pm and (maxyear is None or int(pm.group(2)) <= maxyear):
-            return int(pm.group(2))
-    # a quoted report title names the year it covers (《2016年度社旗法院…报告》)
-    qm = re.search(r"《[^》]{0,10}?((?:19|20)\d{2})年度[^》]{0,40}(?:报告|白皮书|情况)", head)
-    if qm and kind != "annual_report" and (maxyear is None or int(qm.group(1)) <= maxyear):
-        return int(qm.group(1))
-    if first_para is not None:
-        m = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", first_para.text)
-        if m and (maxyear is None or int(m.group(1)) <= maxyear):
-            return int(m.group(1))
-    head = t[:3000]
-    ys = _years_in(head, maxyear)
-    for y, suf, _ in ys:
-        if suf == "年度":
-            return y
-    body_start = first_para.start if first_para else 0
-    ys_body = _years_in(t[body_start:body_start + 1500], maxyear)
-    if ys_body:
-        cnt = Counter(y for y, _, _ in ys_body)
-        first = ys_body[0][0]
-        top, n = cnt.most_common(1)[0]
-        return first if cnt[first] >= n or n < 2 else top
-    if published:
-        if kind == "annual_report" and published.month <= 6:
-            return published.year - 1
-        return published.year
-    return None
-
-
-# --------------------------------------------------------------------------- body
-
-def _mentions_in(mentions, start: int, end: int) -> list[RegionMention]:
-    if isinstance(mentions, _HeadMentions):
-        return mentions.within(start, end)
-    return [m for m in mentions if m.start >= start and m.end <= end]
-
-
-def _chain_at(t: str, ms: list[RegionMention], k: int) -> tuple[list[RegionMention], int]:
-    """The mentions linked to ms[k] (双鸭山市岭东区, 鲤城区人民政府金龙街道办事处): returns
-    (chain, index of the last link)."""
-    chain = [ms[k]]
-    j = k
-    while j + 1 < len(ms):
-        gap = t[ms[j].end:ms[j + 1].start]
-        if gap.strip() in ("", "人民政府", "政府") and len(gap) <= 4:
-            chain.append(ms[j + 1])
-            j += 1
-        else:
-            break
-    return chain, j
-
-
-def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[RegionMention],
-                at_start: bool, max_offset: int = 40) -> dict | None:
-    """The body a line or an opening sentence is about: a chain of regions, maybe a
-    department after it, or a relative department (市市场监管局)."""
-    seg = t[start:end]
-    blanked = _strip_quoted(seg)
-    lead = _LEAD.match(blanked)
-    off = lead.end() if lead else 0
-    ms = [m for m in _mentions_in(mentions, start, end)
-          if blanked[m.start - start:m.end - start].strip() and m.start - start >= 0]
-    # a relative body right at the start: 市市场监管局, 区司法局, 我市, 县政府
-    rel = _RELATIVE.match(blanked[off:])
-    first_m = ms[0] if ms else None
-    if rel and (first_m is None or first_m.start - start > off):
-        return {"relative": rel.group(1), "dept": rel.group(1) + rel.group(2), "name": rel.group(0),
-                "start": start + off}
-    if not ms:
-        relg = _RELATIVE_GOV.match(blanked[off:])
-        if relg:
-            return {"relative": relg.group(1) or relg.group(2), "dept": None, "name": None,
-                    "start": start + off}
-        central = re.match(r"(?:中华人民共和国)?(国务院|司法部|公安部|国家[\u4e00-\u9fff]{2,10}?(?:总局|局|委员会)|"
-                           r"[\u4e00-\u9fff]{1,6}部)", blanked[off:])
-        if central and _CENTRAL.match(central.group(0)):
-            return {"central": True, "name": central.group(0), "start": start + off}
-        return None
-    m0 = ms[0]
-    if at_start and m0.start - start > off + max_offset:
-        return None
-    chain, j = _chain_at(t, ms, 0)
-    after = t[chain[-1].end:chain[-1].end + 24]
-    dept = None
-    dm = _DEPT.match(after)
-    if dm and not _NOT_DEPT.match(dm.group(1)) and not _PARTY.match(dm.group(1)) \
-            and not re.match(r"(?:人民政府)?(?:法治|依法|全面|党|委员会|常务委员会)", dm.group(1)) \
-            and not re.search(r"[的和与及、,，]", dm.group(1)) and len(dm.group(1)) <= 12:
-        dept = dm.group(1)
-    court = bool(re.match(r"(?:人民)?(?:中级)?(?:人民)?法院", after))
-    name = t[chain[0].start:chain[-1].end] + (dept or "")
-    return {"chain": chain, "dept": dept, "court": court, "name": name, "start": chain[0].start}
-
-
-def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year) -> dict:
-    tries: list[tuple[str, dict]] = []
-    if title_line is not None:
-        s = _subject_in(t, g, title_line.start, title_line.end, mentions, at_start=False)
-        if s:
-            tries.append(("title", s))
-    for bl in body_lines:
-        s = _subject_in(t, g, bl.start, bl.end, mentions, at_start=True)
-        if s:
-            tries.append(("body_line", s))
-    if first_para is not None:
-        end = first_para.start + max(10, (re.search(r"[。;；]", first_para.text) or
-                                         re.search(r"$", first_para.text)).end())
-        s = _subject_in(t, g, first_para.start, min(end, first_para.end), mentions, at_start=True)
-        if s:
-            tries.append(("opening", s))
-    for ln in lines[:15]:
-        m = _SOURCE_LINE.search(ln.text)
-        if m:
-            st = ln.start + m.start(1)
-            s = _subject_in(t, g, st, st + len(m.group(1)), mentions, at_start=True, max_offset=2)
-            if s and not s.get("relative"):
-                tries.append(("source", s))
-    # the first non-relative candidate decides; a relative one (市市场监管局) is completed
-    # by the region the text names most
-    chosen = None
-    for src, s in tries:
-        if s.get("chain") or s.get("central"):
-            chosen = dict(s, source=src)
-            break
-        if chosen is None and s.get("relative"):
-            chosen = dict(s, source=src)
-    if chosen is None:
-        chosen = {"source": "none"}
-    # a title whose subject is the superior's name while an explicit chain names a
-    # lower body (a body line 鲤城区人民政府金龙街道办事处) is fine: the chain's last link wins
-    chosen["year"] = year
-    chosen["mentions"] = mentions
-    return chosen
-
-
-_OWN = re.compile(r"[我全本](省|市|州|盟|区|县|旗|镇|乡|街道)")
-_OWN_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "district",
-              "县": "county", "旗": "county", "镇": "township", "乡": "township", "街道": "township"}
-
-
-def _level_hint(t: str) -> str | None:
-    head = t[:8000]
-    # a superior's name (市委、市政府 in a district report) is common; 我X / 全X speak for the body
-    # (one pass: the matches of the five levels' patterns never overlap)
-    own = dict.fromkeys(_LEVEL_HINTS, 0)
-    for suf in _OWN.findall(head):
-        own[_OWN_LEVEL[suf]] += 1
-    top = max(own.values())
-    if top >= 1 and sum(1 for v in own.values() if v == top) == 1:
-        return max(own, key=lambda k: own[k])
-    counts = {lvl: len(rx.findall(head)) for lvl, rx in _LEVEL_HINTS.items()}
-    if top >= 1:
-        best = max(own, key=lambda k: (own[k], counts[k]))
-        return best
-    if max(counts.values()) >= 1:
-        return max(counts, key=lambda k: counts[k])
-    return None
-
-
-def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str) -> None:
-    mentions: list[RegionMention] = body.get("mentions", [])
-    year = body.get("year")
-    if body.get("central"):
-        meta.reporting_body = body["name"]
-        meta.region_code = CENTRAL_CODE
-        meta.region_name = "中华人民共和国"
-        meta.region_level = "department"
-        meta.province_code = CENTRAL_CODE
-        meta.city_code = None
-        meta.region_confidence = "high"
-        return
-    code = None
-    if body.get("chain"):
-        chain: list[RegionMention] = body["chain"]
-        last = chain[-1]
-        span = (chain[0].start, last.end)
-        res = g.resolve(last.candidates, mentions, chain[:-1], year, exclude=span)
-        if res.code is None and res.confidence == "ambiguous":
-            meta.region_confidence = "ambiguous"
-            meta.region_candidates = res.candidates
-            meta.region_level = _common_level(g, res.candidates)
-            meta.reporting_body = body.get("name")
-            if body.get("dept"):
-                meta.region_level = "department"
-            return
-        code = res.code
-        meta.region_confidence = res.confidence if body.get("source") != "source" else "medium"
-        meta.region_candidates = res.candidates if res.confidence != "high" else []
-    else:
-        # relative (市市场监管局, 我市) or nothing: the region the text names most, of a level
-        # that fits
-        levels = _REL_LEVEL.get(body.get("relative") or "", None)
-        hint = _level_hint(t)
-        if levels is None and hint:
-            levels = (hint,) + (("county",) if hint == "city" else ())
-        code, cands = _most_named(g, mentions, levels, year)
-        if code is None:
-            meta.region_confidence = "ambiguous" if cands else "unresolved"
-            meta.region_candidates = cands
-            meta.region_level = "department" if body.get("dept") else (levels[0] if levels else hint)
-            meta.reporting_body = body.get("name")
-            return
-        meta.region_confidence = "low"
-    r = g.get(code)
-    if r is None:
-        return
-    meta.region_code = r.code
-    meta.region_name = r.name
-    meta.region_level = r.level
-    meta.province_code = r.province_code
-    meta.city_code = r.city_code or None
-    dept = body.get("dept")
-    if dept:
-        meta.reporting_body = (r.name + dept[len(body["relative"]):]) if body.get("relative") else body.get("name")
-        # a justice bureau's release of the region's reconsideration / litigation figures
-        # speaks for the region; any other department reports as a department
-        if not (kind == "statistics" and re.search(r"司法局|司法厅", dept)):
-            meta.region_level = "department"
-    else:
-        meta.reporting_body = body.get("name") or r.name
-
-
-def _common_level(g: Gazetteer, codes: list[str]) -> str | None:
-    lv = {g.get(c).level for c in codes if g.get(c)}
-    return lv.pop() if len(lv) == 1 else None
-
-
-def _most_named(g: Gazetteer, mentions: list[RegionMention], levels, year) -> tuple[str | None, list[str]]:
-    score: Counter = Counter()
-    for m in mentions:
-        w = 0.5 if m.kind == "bare" else 1.0
-        for c in m.candidates:
-            r = g.get(c)
-            if r and (levels is None or r.level in levels):
-                score[c] += w / len(m.candidates)
-    if not score:
-        return None, []
-    ranked = score.most_common()
-    top_code, top = ranked[0]
-    if len(ranked) > 1 and ranked[1][1] >= top * 0.75:
-        # shared names split their weight: resolve the leader with the rest of the text
-        names = {g.get(c).name for c, _ in ranked[:2]}
-        if len(names) == 1:
-            res = g.resolve([c for c, _ in ranked[:4] if g.get(c).name in names], mentions, (), year)
-            return res.code, res.candidates
-        return None, [c for c, _ in ranked[:4]]
-    if top < 1.0:
-        return None, [c for c, _ in ranked[:4]]
-    return top_code, []
-
-
-# --------------------------------------------------------------------------- other bodies
 
 def _other_bodies(t: str, g: Gazetteer, meta: DocumentMeta, lines: list[_Line],
                   addressees: list[_Line]) -> list[OtherBody]:
@@ -766,3 +214,5 @@ def _apply_manifest(meta: DocumentMeta, g: Gazetteer, row: dict) -> None:
         meta.published_on = d
     if row.get("url"):
         meta.url = row["url"]
+        if not isinstance(d, date):
+            meta.published_on = date_in_url(row["url"]) or meta.published_on

@@ -2,7 +2,8 @@
 GB/T 2260 codes.
 
 The seed (seeds/regions.csv, built by scripts/build_regions.py, plus the hand-kept
-seeds/region_renames.csv of former names) is loaded once per process and indexed by
+seeds/region_renames.csv of former names and seeds/region_aliases.csv of short names and
+epithets) is loaded once per process and indexed by
 name, by short form (阳江 for 阳江市, 东坝 for 东坝地区) and by the first two characters
 of every surface form, so a scan costs one dict look-up per character of text.
 
@@ -52,7 +53,13 @@ _BARE_LEVELS = ("province", "city")
 _BARE_IDIOMS = {"长治": ("久安",), "延安": ("精神",), "遵义": ("会议",), "大同": ("",),
                 "来宾": ("",), "中山": ("装", "路", "大学", "公园"), "黄山": ("风景",),
                 "吉林": ("大学",), "井冈山": ("精神",), "安康": ("",)}
+# three or more short town names in a list, then what towns have (籍山、许镇、工山司法所)
+_TOWN_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}?)"
+                        r"(?:等)?(?:\d+个)?(?:镇|乡|街道|司法所|派出所|财政所|卫生院|中心校|便民服务中心)")
+_STREET = ("路", "街", "大道", "大街", "巷", "胡同", "大桥", "桥")
 _FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向")
+# characters after which a name may begin: prepositions, conjunctions, particles, time words
+_BEFORE_NAME = set("在于对向与和及同跟给为是的了到至由从将把据经赴原共今年月日即系让使被就赴去来往")
 
 
 @dataclass(frozen=True)
@@ -92,10 +99,12 @@ class Gazetteer:
     when asked for (get, by_code), so loading does not build 45 000 objects."""
 
     def __init__(self, regions: list[Region] | None = None, *, rows: list[list[str]] | None = None,
-                 extra: list[Region] = ()):
+                 extra: list[Region] = (), surfaces: list[tuple[str, str]] = ()):
         """Index `regions`, or the seed's raw `rows` (fields as in seeds/regions.csv)
         followed by the `extra` regions (former names); later rows of a code are dropped
-        unless they are former names, which replace the current entry in its place."""
+        unless they are former names, which replace the current entry in its place.
+        `surfaces` are (surface, code) pairs read as full names (seeds/region_aliases.csv:
+        巴州, 济源示范区, 城市副中心)."""
         rec: dict[str, list] = {}          # code → row (name at 1, level at 2, parent at 3)
         objs: dict[str, Region] = {}       # materialised regions (former names always)
         if regions is not None:
@@ -141,6 +150,9 @@ class Gazetteer:
                             alias[a] = [code]
                         else:
                             lst.append(code)
+        for surface, code in surfaces:
+            if code in rec and code not in full.setdefault(surface, []):
+                full[surface].append(code)
         self.full = full
         self.alias = alias
         names = list(full) + list(alias)
@@ -252,6 +264,10 @@ class Gazetteer:
 
     @staticmethod
     def _idiom(alias: str, text: str, j: int) -> bool:
+        """A bare short form that is part of an ordinary word or a street's name (延安路,
+        中山大道), not a place."""
+        if text.startswith(_STREET, j):
+            return True
         follow = _BARE_IDIOMS.get(alias)
         if follow is None:
             return False
@@ -261,15 +277,38 @@ class Gazetteer:
 
     @staticmethod
     def _two_char_ok(text: str, i: int, out: list[RegionMention]) -> bool:
-        """A two-character name counts unless it starts with a function word (和县 in
-        '市和县两级'): then only at the start of a line, after a non-Chinese character or
-        right after another region."""
+        """A two-character name (范县, 理县, 和县) counts at the start of a line, after a
+        non-Chinese character, right after another region, or after a character that
+        ends a word before a name (在, 年, 的, 对 …); after any other character it is the
+        tail of an ordinary word (示范县, 办理县, 市和县两级)."""
         if i == 0 or (out and out[-1].end == i):
             return True
         prev = text[i - 1]
         if not ("\u4e00" <= prev <= "\u9fff"):
             return True
-        return text[i] not in _FUNCTION_CHARS
+        return prev in _BEFORE_NAME and text[i] not in _FUNCTION_CHARS
+
+    def county_of_towns(self, text: str, start: int = 0, end: int | None = None) -> str | None:
+        """The county or district that holds every town of a list the text names by short
+        names (籍山、许镇、工山司法所: all towns of 南陵县), when exactly one does; a report
+        names its own towns without their county."""
+        end = len(text) if end is None else end
+        alias, rec = self.alias, self._rec
+        for m in _TOWN_LIST.finditer(text, start, end):
+            items = m.group(1).split("、")
+            parents = None
+            for item in items:
+                codes = [c for c in (*alias.get(item, ()), *self.full.get(item, ()))
+                         if rec[c][2] == "township"]
+                found = {rec[c][3] for c in codes}
+                parents = found if parents is None else parents & found
+                if not parents:
+                    break
+            if parents and len(parents) == 1:
+                code = parents.pop()
+                if code in rec and rec[code][2] in ("county", "district"):
+                    return code
+        return None
 
     # ---- resolution ------------------------------------------------------
     def chain_filter(self, candidates: tuple[str, ...] | list[str], chain: list[RegionMention]) -> list[str]:
@@ -418,7 +457,12 @@ def _load(seeds: Path) -> Gazetteer:
                 r = Region(r.code, r.name, r.level, old_city.code, r.province_code, old_city.code,
                            r.aliases, True, r.changed_in, r.new_code, r.certain)
         fixed.append(r)
-    return Gazetteer(rows=rows, extra=fixed)
+    surfaces: list[tuple[str, str]] = []
+    aliases = seeds / "region_aliases.csv"
+    if aliases.exists():
+        with open(aliases, encoding="utf-8", newline="") as fh:
+            surfaces = [(row["alias"], row["code"]) for row in csv.DictReader(fh) if row.get("alias")]
+    return Gazetteer(rows=rows, extra=fixed, surfaces=surfaces)
 
 
 @lru_cache(maxsize=4)

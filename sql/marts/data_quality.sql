@@ -104,8 +104,18 @@ problems as (
         'unresolved_region', 'error', null,
         region_code, region_name, report_year, null,
         null, null, doc_id,
-        'region ' || coalesce(region_confidence, 'unknown')
-            || coalesce(' (candidates: ' || array_to_string(region_candidates, ', ') || ')', ''),
+        'region ' || coalesce(region_confidence, 'unknown') || ': '
+            || case
+                when len(region_candidates) >= 2
+                    then coalesce(reporting_body, 'the name it gives') || ' names several places and nothing in the text decides'
+                when len(region_candidates) = 1
+                    then 'the one place named fits, but is named too weakly (in passing, or only once by a short name) to state'
+                when reporting_body is not null
+                    then 'the body is named only as ' || reporting_body || ', and no place of its level is named for it'
+                else 'the text names no reporting body'
+            end
+            || case when len(region_candidates) > 0
+                then ' (candidates: ' || array_to_string(region_candidates, ', ') || ')' else '' end,
         title, null
     from {{ ref('documents') }}
     where region_code is null or region_confidence in ('ambiguous', 'unresolved')

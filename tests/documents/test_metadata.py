@@ -145,7 +145,7 @@ def test_typical_report_costs_a_few_ms():
 def test_head_scan_by_lines_equals_scan_of_the_whole_head():
     """The body is looked for in single lines of the head; a scan from a line's start finds
     there exactly what a scan of the whole head finds."""
-    from lawgov.documents.metadata import _HeadMentions, prepare
+    from lawgov.documents.head import _HeadMentions, prepare
     from lawgov.documents.regions import gazetteer
     g = gazetteer()
     texts = [p.read_text(encoding="utf-8") for p in REPORTS] + [c["text"] for c in CASES]
@@ -165,7 +165,7 @@ def test_head_scan_by_lines_equals_scan_of_the_whole_head():
 
 
 def test_prepare_maps_full_width_forms_like_the_table():
-    from lawgov.documents.metadata import _wide_table, prepare
+    from lawgov.documents.head import _wide_table, prepare
     table, _ = _wide_table()
     for text in ("２０２２年\u3000江苏省（南京）：受理\r\n行政复议案件１０件，", "a\tb\u00a0c\r\nd\u2009",
                  "\U00020000江苏省，ａ\r", "江苏省南京市,受理10件。\r\n"):
@@ -276,4 +276,52 @@ def test_dev_corpus():
     golds = gold_docs("dev.jsonl")
     region, level, year = score(SHARED / "corpus", golds)
     # the floor measured on the 129 real pages; it only rises
-    assert region >= 108 and level >= 107 and year >= 109
+    assert region >= 119 and level >= 121 and year >= 117
+
+
+def test_other_body_spans_point_into_the_text_with_glosses():
+    text = ("松山区(qū):为高质量发展提供法治支撑--松山区(qū)法治政府建设纪实\n"
+            "2023年,赤峰市深入贯彻落实习近平法治思想,组织全市(shì)各地区各部门积极参加示范创建活动,"
+            "我市推荐的4个地区全部入围自治区实地评估。\n"
+            "2023年,松山区(qū)坚持以习近平法治思想为指导,行政机关负责人出庭应诉率100%。\n")
+    m = describe_document(text, "g.txt")
+    assert m.region_code == "150404" and len(m.other_bodies) == 1
+    ob = m.other_bodies[0]
+    assert text[ob.start:ob.end].startswith("2023年,赤峰市") and text[ob.start:ob.end].endswith("实地评估。")
+
+
+def test_published_on_from_a_source_line_and_a_delivery_line():
+    m = describe_document("某市2023年度行政审判白皮书发布\n来源:某晚报     2024年06月13日        版次:A02\n"
+                          "2023年,杭州市两级法院共新收行政案件1.2万件,同比下降4%。", "p.txt")
+    assert m.published_on == date(2024, 6, 13)
+    m = describe_document("杭州市中级人民法院工作报告\n(2023年1月12日在杭州市第十四届人民代表大会第二次会议上)\n"
+                          "过去一年,全市法院审结各类行政诉讼案件2000件。", "q.txt")
+    assert m.published_on == date(2023, 1, 12)
+
+
+def test_published_on_from_the_date_in_the_manifest_url():
+    from lawgov.documents.years import date_in_url
+    assert date_in_url("http://sfj.x.gov.cn/zwgk/202303/t20230315_4567.html") == date(2023, 3, 15)
+    assert date_in_url("http://www.x.gov.cn/art/2023/3/15/art_1_2.html") == date(2023, 3, 15)
+    assert date_in_url("http://x.gov.cn/col/col1228995987/index.html") is None
+    text = "朝阳区2022年法治政府建设年度报告\n2022年,朝阳区在区委、区政府的领导下,全面推进依法行政。"
+    m = describe_document(text, "x.txt", {"file": "x.txt", "region_code": "110105", "report_year": None,
+                                          "url": "http://www.bjchy.gov.cn/2023-03/30/c_9.htm", "published_on": None})
+    assert m.published_on == date(2023, 3, 30)
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").exists(), reason="shared samples not available")
+def test_dev_corpus_states_high_only_when_right_and_few_wrong_regions():
+    """A region stated 'high' is right on every dev page; a wrong region is stated (at
+    medium) on at most two, the rest of the misses are honest unresolved rows."""
+    wrong = 0
+    for g in gold_docs("dev.jsonl"):
+        m = describe_document((SHARED / "corpus" / g["doc"]).read_text(encoding="utf-8"), g["doc"])
+        code = m.region_code or ""
+        if not code:
+            continue
+        ok = g["region_code"] is not None and (code[:6] == g["region_code"] or (
+            g["level"] == "township" and code.startswith((g["parent_code"] or "")[:6])))
+        assert ok or m.region_confidence != "high", g["doc"]
+        wrong += not ok
+    assert wrong <= 2

@@ -157,3 +157,50 @@ def test_seed_with_quotes_and_other_column_order(tmp_path):
     g = gazetteer(str(tmp_path))
     assert g.get("441700").name == "阳江市" and g.get("441700").parent_code == "440000"
     assert [m.candidates for m in g.find("广东省阳江市")] == [("440000",), ("441700",)]
+
+
+def named(text):
+    return [(m.surface, m.candidates) for m in find_regions(text)]
+
+
+def test_short_name_of_a_long_transliterated_prefecture():
+    """kind 'initial' of seeds/region_aliases.csv: 巴州 is 巴音郭楞蒙古自治州, while 巴州区
+    stays the district of 巴中."""
+    assert named("2022年,巴州坚持依法行政") == [("巴州", ("652800",))]
+    assert named("2022年,巴州区坚持依法行政") == [("巴州区", ("511902",))]
+    assert named("博州、克州两地") == [("博州", ("652700",)), ("克州", ("653000",))]
+
+
+def test_epithets_name_their_place():
+    """kind 'epithet': names a place reports under that are not its division name."""
+    assert named("济源示范区2022年法治政府建设情况") == [("济源示范区", ("419001",))]
+    assert named("城市副中心法治建设取得新进展") == [("城市副中心", ("110112",))]
+
+
+def test_two_character_name_only_after_a_word_boundary():
+    """示范县 is not 范县 and 办理县 is not 理县; 在范县 and a line's start still are."""
+    assert named("创建法治政府建设示范县,认真办理县人大代表建议") == []
+    assert [s for s, _ in named("2022年,范县坚持依法行政;在理县召开会议")] == ["范县", "理县"]
+
+
+def test_short_names_are_built_from_the_division_rows():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_regions import short_names
+    rs = [dict(code="652800", name="巴音郭楞蒙古自治州", level="city", aliases=["巴音郭楞"]),
+          dict(code="652300", name="昌吉回族自治州", level="city", aliases=["昌吉"]),
+          dict(code="532800", name="西双版纳傣族自治州", level="city", aliases=["西双版纳"])]
+    built = {(a["alias"], a["code"], a["kind"]) for a in short_names(rs)}
+    assert ("巴州", "652800", "initial") in built
+    assert not any(code in ("652300", "532800") for _, code, kind in built if kind == "initial")
+    assert ("城市副中心", "110112", "epithet") in built
+
+
+def test_county_from_the_towns_a_text_lists():
+    g = gazetteer()
+    assert g.county_of_towns("洪桥、夹浦、泗安司法所完成验收") == "330522"
+    assert g.county_of_towns("城关、东关、西关街道") is None      # towns of many counties
+
+
+def test_a_street_named_after_a_city_is_not_the_city():
+    assert named("坐落于杭州市延安路的省行政复议局") == [("杭州市", ("330100",))]
+    assert named("广州中山大道") == [("广州", ("440100",))]

@@ -1,0 +1,204 @@
+"""Who: the body a report is by, found as a reader finds it: in the title, a body line,
+the first sentences past mastheads, datelines and the superior's leadership, a headline,
+a 来源 line; a chain of regions with maybe a department after it, a relative body
+(市市场监管局, 我市) or a central one (司法部)."""
+
+from __future__ import annotations
+
+import re
+
+from lawgov.documents.head import (_MASTHEAD, _SOURCE_LINE, _HeadMentions, _is_prose, _Line, _opening_like,
+                                   _strip_quoted)
+from lawgov.documents.regions import Gazetteer, RegionMention
+
+
+# a source that is a paper, a site or a broadcaster (来源:湖北日报) names no reporting body
+_MEDIA = re.compile(r"报|网|电视|广播|新闻|客户端|融媒|传媒|头条|在线|频道")
+# a superior's requirement before the subject (按照省司法厅要求,) and an address
+# (坐落于某市某路的): places named in passing
+_AS_REQUIRED = re.compile(r"\s*(?:按照|根据|依据|遵照|落实)[^,，。;；]{0,40}?(?:要求|部署|安排|规定|精神|通知|意见)\s*[,，]?")
+_ADDRESS = re.compile(r"\s*(?:坐落于|坐落在|位于|地处|地址[::]?)[^,，。;；]{0,30}?(?:路|街|大道|巷|号|大厦|广场|楼|园区)"
+                      r"[^,，。;；]{0,6}?(?:的|[,，])")
+# an opening that releases the region's figures: a press conference, a 通报, a white paper
+_RELEASE = re.compile(r"新闻发布会|发布会|通报[^。]{0,12}(?:全[省市区县州旗]|情况|数据)|白皮书")
+_INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff]{0,4}?从")
+_UNDER = re.compile(r"\s*在[^,，。;；]{0,40}?(?:领导|指导|支持|关心|部署)下\s*[,，]?")
+_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|\d{1,2}月(?:\d{1,2}日)?|近年来|今年以来|今日|近日|日前|昨日|"
+                   r"一年来|过去一年|去年)*\s*[,，、]?\s*(?:以来[,，]?)?")
+
+# the short names of commissions and offices of a government (卫健委, 外办, 政府办) and its
+# service centres; a party body (市委办, 纪委) is not one
+_SHORT_DEPT = (r"(?:卫健|卫计|发改|经信|工信|教体|住建|农业农村|民族宗教|民宗|科|教|民|侨)委(?!员)"
+               r"|(?:外事|外|侨|台|政府|法制|复议|金融|信访|人防|扶贫|大数据|营商)办(?![公理事])"
+               r"|(?:政务服务|公共资源交易|便民服务|[\u4e00-\u9fff]{2,4}服务)中心")
+# a department after a region (or standing alone): 司法局, 市场监督管理局, 卫生健康委员会, 司法部
+_DEPT = re.compile(r"(?:人民政府)?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部(?!门)|署)|" + _SHORT_DEPT + ")")
+_NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公室|各部门|全部|内部|干部|部分|部署|行政公署|公署)")
+_PARTY = re.compile(r"^(?:委|党委)")
+_RELATIVE = re.compile(r"^(自治区|省|市|区|县|州|旗|盟)((?!委|纪委)(?:[\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会)|"
+                       + _SHORT_DEPT + "))")
+_RELATIVE_GOV = re.compile(r"^(?:我|本|全)(省|市|区|县|州|旗|盟|镇|乡|街道)|^(自治区|省|市|区|县|州|旗|镇|乡)(?:委|政府|人民政府)")
+_CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国务院|司法部|公安部|国家[\u4e00-\u9fff]{2,12}(?:局|委员会|总局)|"
+                      r"[\u4e00-\u9fff]{1,8}部)$")
+
+
+def _mentions_in(mentions, start: int, end: int) -> list[RegionMention]:
+    if isinstance(mentions, _HeadMentions):
+        return mentions.within(start, end)
+    return [m for m in mentions if m.start >= start and m.end <= end]
+
+
+def _chain_at(t: str, ms: list[RegionMention], k: int) -> tuple[list[RegionMention], int]:
+    """The mentions linked to ms[k] (双鸭山市岭东区, 鲤城区人民政府金龙街道办事处): returns
+    (chain, index of the last link)."""
+    chain = [ms[k]]
+    j = k
+    while j + 1 < len(ms):
+        gap = t[ms[j].end:ms[j + 1].start]
+        if gap.strip() in ("", "人民政府", "政府") and len(gap) <= 4:
+            chain.append(ms[j + 1])
+            j += 1
+        else:
+            break
+    return chain, j
+
+
+def _preamble(s: str) -> tuple[int, bool]:
+    """Where the subject of an opening starts, past what comes before it: a news masthead
+    (本报讯, 某网(某报)讯(通讯员…), 新华社某地3月2日电), a time lead (2022年,), the reporter's
+    source (记者从…获悉: the source then speaks, `informant`), the superior's leadership
+    (在区委、区政府的正确领导下,) or requirement (按照省司法厅要求,) and an address (坐落于某路的)."""
+    off, informant = 0, False
+    while True:
+        start = off
+        for rx in (_MASTHEAD, _LEAD, _INFORMANT, _UNDER, _AS_REQUIRED, _ADDRESS):
+            m = rx.match(s, off)
+            if m and m.end() > off:
+                off = m.end()
+                informant = informant or rx is _INFORMANT
+        if off == start:
+            return off, informant
+
+
+def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[RegionMention],
+                at_start: bool, max_offset: int = 40) -> dict | None:
+    """The body a line or an opening sentence is about: a chain of regions, maybe a
+    department after it, or a relative department (市市场监管局)."""
+    seg = t[start:end]
+    blanked = _strip_quoted(seg)
+    off, informant = _preamble(blanked)
+    blanked = " " * off + blanked[off:]
+    s = _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, off)
+    if s is not None:
+        s["informant"] = informant
+        s["release"] = _RELEASE.search(seg) is not None
+    return s
+
+
+def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, off) -> dict | None:
+    ms = [m for m in _mentions_in(mentions, start, end)
+          if blanked[m.start - start:m.end - start].strip() and m.start - start >= 0]
+    # a relative body right at the start: 市市场监管局, 区司法局, 我市, 县政府
+    rel = _RELATIVE.match(blanked[off:])
+    first_m = ms[0] if ms else None
+    if rel and (first_m is None or first_m.start - start > off):
+        return {"relative": rel.group(1), "dept": rel.group(1) + rel.group(2), "name": rel.group(0),
+                "start": start + off}
+    if not ms:
+        relg = _RELATIVE_GOV.match(blanked[off:])
+        if relg:
+            return {"relative": relg.group(1) or relg.group(2), "dept": None, "name": None,
+                    "start": start + off}
+        central = re.match(r"(?:中华人民共和国)?(国务院|司法部|公安部|国家[\u4e00-\u9fff]{2,10}?(?:总局|局|委员会)|"
+                           r"[\u4e00-\u9fff]{1,6}部)(?!门)", blanked[off:])
+        if central and _CENTRAL.match(central.group(0)):
+            return {"central": True, "name": central.group(0), "start": start + off}
+        return None
+    m0 = ms[0]
+    if at_start and m0.start - start > off + max_offset:
+        return None
+    chain, j = _chain_at(t, ms, 0)
+    after = t[chain[-1].end:chain[-1].end + 24]
+    dept = None
+    dm = _DEPT.match(after)
+    if dm and not _NOT_DEPT.match(dm.group(1)) and not _PARTY.match(dm.group(1)) \
+            and not re.match(r"(?:人民政府)?(?:法治|依法|全面|党|委员会|常务委员会)", dm.group(1)) \
+            and not re.search(r"[的与及、,，]", dm.group(1)) and len(dm.group(1)) <= 12 \
+            and not re.search(r"和(?![\u4e00-\u9fff]{2,6}(?:局|厅|委员会)$)", dm.group(1)):
+        dept = dm.group(1)
+    court = bool(re.match(r"(?:人民)?(?:中级)?(?:人民)?法院", after))
+    name = t[chain[0].start:chain[-1].end] + (dept or "")
+    government = after.startswith(("人民政府", "政府", "行政公署", "街道办事处", "办事处"))
+    return {"chain": chain, "dept": dept, "court": court, "government": government, "name": name,
+            "start": chain[0].start}
+
+
+_SENTENCE_END = re.compile(r"[。;；!?！？]")
+
+
+def _openings(lines: list[_Line], first_para: _Line | None, sentences: int = 4,
+              paragraphs: int = 3) -> list[tuple[int, int]]:
+    """The spans where the body that acts is looked for, in order: the first sentences of
+    the first prose paragraph (a feature may open on its background), then the first
+    sentence of the next paragraphs (a report may open on the laws it follows)."""
+    if first_para is None:
+        return []
+    out: list[tuple[int, int]] = []
+    k = next(i for i, ln in enumerate(lines) if ln is first_para)
+    paras = [ln for ln in lines[k:k + 12] if _is_prose(ln.text) or _opening_like(ln.text)][:paragraphs]
+    for n, ln in enumerate(paras):
+        pos = ln.start
+        for _ in range(sentences if n == 0 else 1):
+            m = _SENTENCE_END.search(ln.text, pos - ln.start)
+            end = ln.start + m.end() if m else ln.end
+            if end - pos >= 4:
+                out.append((pos, end))
+            if end >= ln.end:
+                break
+            pos = end
+    return out
+
+
+def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, headlines=()) -> dict:
+    tries: list[tuple[str, dict]] = []
+    if title_line is not None:
+        s = _subject_in(t, g, title_line.start, title_line.end, mentions, at_start=False)
+        if s:
+            tries.append(("title", s))
+    for bl in body_lines:
+        s = _subject_in(t, g, bl.start, bl.end, mentions, at_start=True)
+        if s:
+            tries.append(("body_line", s))
+    for st, en in _openings(lines, first_para):
+        s = _subject_in(t, g, st, en, mentions, at_start=True)
+        if s:
+            tries.append(("opening", s))
+            break
+    for hl in headlines:
+        if hl is not title_line:
+            s = _subject_in(t, g, hl.start, hl.end, mentions, at_start=False)
+            if s and not s.get("relative"):
+                tries.append(("headline", s))
+    for ln in lines[:15]:
+        m = _SOURCE_LINE.search(ln.text)
+        if m:
+            st = ln.start + m.start(1)
+            s = _subject_in(t, g, st, st + len(m.group(1)), mentions, at_start=True, max_offset=2)
+            if s and not s.get("relative") and not _MEDIA.search(m.group(1)):
+                tries.append(("source", s))
+    # the first non-relative candidate decides; a relative one (市市场监管局) is completed
+    # by the region the text names most
+    chosen = None
+    for src, s in tries:
+        if s.get("chain") or s.get("central"):
+            chosen = dict(s, source=src)
+            break
+        if chosen is None and s.get("relative"):
+            chosen = dict(s, source=src)
+    if chosen is None:
+        chosen = {"source": "none"}
+    # a title whose subject is the superior's name while an explicit chain names a
+    # lower body (a body line 鲤城区人民政府金龙街道办事处) is fine: the chain's last link wins
+    chosen["year"] = year
+    chosen["mentions"] = mentions
+    return chosen

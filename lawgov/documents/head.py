@@ -1,0 +1,280 @@
+"""A report's head as lines: the text prepared for reading (simplified characters,
+half-width forms, pinyin glosses dropped), its lines, and which of them are the title, the
+body lines, the headlines, the addressee and the first prose paragraph; the region names
+found there, scanned only where asked."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lawgov.documents.regions import Gazetteer, RegionMention
+
+
+@lru_cache(maxsize=1)
+def _prep_table() -> dict[int, str]:
+    """A length-preserving map: traditional → simplified characters, full-width ASCII →
+    half-width, odd spaces → space. Offsets in the prepared text are those of the original."""
+    table: dict[int, str] = {}
+    try:
+        import opencc
+        path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+        with io.open(path, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) == 2 and len(parts[0]) == 1:
+                    v = parts[1].split(" ")[0]
+                    if len(v) == 1 and v != parts[0]:
+                        table[ord(parts[0])] = v
+    except Exception:  # pragma: no cover - opencc is a dependency
+        pass
+    for cp in range(0xFF01, 0xFF5F):
+        table[cp] = chr(cp - 0xFEE0)
+    for ch in "\u3000\u00a0\u2002\u2003\u2009\t\f\v":
+        table[ord(ch)] = " "
+    table[ord("\r")] = "\n"
+    return table
+
+
+_TRAD_HINT = set("這個們來時會為國說對過還發與關長開門問間後點從頭應實現經當進體機動產業員區縣報設團讓認證議讀變權於據區務會議")
+_TRAD_HINT_RX = re.compile("[" + "".join(sorted(_TRAD_HINT)) + "]")
+
+
+_WIDE_HINT_RX = re.compile("[\uff01-\uff5e\u3000\r\u00a0]")
+# the BMP keys of the cheap table (full-width ASCII, odd spaces, \r); its other keys are
+# traditional characters outside the BMP
+_WIDE_RX = re.compile("[\t\x0b-\r\u00a0\u2002\u2003\u2009\u3000\uff01-\uff5e]")
+
+
+@lru_cache(maxsize=1)
+def _wide_table() -> tuple[dict[int, str], dict[str, str]]:
+    """The cheap part of _prep_table (full-width forms, spaces, \r), as a translate table
+    and as char → replacement."""
+    table = {k: v for k, v in _prep_table().items() if k >= 0xFF01 or k < 0x3001 or k == 0x3000}
+    return table, {chr(k): v for k, v in table.items()}
+
+
+def prepare(text: str) -> str:
+    sample = text[:3000]
+    if len(_TRAD_HINT_RX.findall(sample)) >= 3:
+        return text.translate(_prep_table())
+    # full-width forms only (cheap)
+    if _WIDE_HINT_RX.search(sample) or "\r" in text:
+        table, chars = _wide_table()
+        if max(text) > "\uffff":
+            return text.translate(table)
+        # the few distinct characters to map, each replaced in one pass (no replacement
+        # is itself a key, so this equals text.translate(table))
+        for ch in set(_WIDE_RX.findall(text)):
+            text = text.replace(ch, chars[ch])
+        return text
+    return text
+
+
+_CHROME = re.compile(r"首页|当前位置|您的位置|字体|字号|浏览|阅读次数|打印|关闭|分享|扫一扫|无障碍|移动版|"
+                     r"繁体|English|网站地图|登录|注册|搜索|政务公开\s*>|>\s*|【|智能问答|责任编辑|"
+                     r"在线|微信|微博|收藏")
+
+
+_TITLE_WORDS = re.compile(r"报告|白皮书|通报|统计|纪实|情况|总结|数据|公报|年报|综述|工作要点|成效")
+_BODY_LINE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{2,30}(?:人民政府|政府|办事处|人民法院|法院|局|厅|部|署|委员会|办公室)$")
+
+
+_SOURCE_LINE = re.compile(r"(?:来源|发布单位|发布机构|发文机关|信息来源|作者)\s*[::]\s*([^\s|【】]{2,40})")
+_ADDRESSEE = re.compile(r"^[^。;;]{2,120}[::]\s*$")
+
+
+_DATE = r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"   # year, month, day
+
+
+_DATE_ANY = re.compile(_DATE + r"日?")
+_GLOSS = re.compile(r"[((][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}[))]")
+
+
+_MASTHEAD = re.compile(
+    r"\s*(?:本报讯|本网讯|[\u4e00-\u9fff]{1,12}?(?:报|网|台|社|客户端)(?:[((][^()()\n]{0,20}[))])?讯"
+    r"|新华社[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,12}?消息)"
+    r"\s*(?:[((][^()()\n]{0,40}[))])?\s*[::]?\s*(?:(?:记者|通讯员)[^,,::。\n]{0,30}?报道\s*[::]?)?\s*")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(t: str, limit: int) -> list[_Line]:
+    out = []
+    pos = 0
+    n = min(len(t), limit)
+    while pos < n:
+        nl = t.find("\n", pos)
+        if nl == -1:
+            nl = len(t)
+        raw = t[pos:nl]
+        s = raw.strip()
+        if s:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(pos + lead, pos + lead + len(s), s))
+        pos = nl + 1
+    return out
+
+
+def _is_prose(s: str) -> bool:
+    if len(s) < 30:
+        return False
+    commas = s.count(",") + s.count("，")
+    return "。" in s or commas >= 2 or (commas >= 1 and s.endswith((":", "：")))
+
+
+def _opening_like(s: str) -> bool:
+    """An opening sentence (2022年,X市坚持…), not a title."""
+    return bool(re.match(r"\s*(?:(?:19|20)\d{2}年(?:度|以来)?|今年以来|近年来|过去一年)[,，]", s))
+
+
+def _is_chrome(s: str) -> bool:
+    if s.count("|") >= 2 or s.count(">") >= 2:
+        return True
+    # a title's tag (【年度报告】, 【专题】) is not the site's 【字体】【打印】
+    tag = _TAG.match(s)
+    if tag and not _CHROME.search(tag.group(1)):
+        s = s[tag.end():]
+    return bool(_CHROME.search(s)) and not _is_prose(s) and len(s) < 80
+
+
+_TAG = re.compile(r"\s*【([^】]{1,8})】")
+
+
+def _strip_quoted(s: str) -> str:
+    """Blank out 《…》 and “…” so names of laws, papers and plans do not count as subjects."""
+    return re.sub(r"《[^》]{0,80}》|“[^”]{0,40}”|\"[^\"]{0,40}\"", lambda m: " " * len(m.group()), s)
+
+
+# a pinyin gloss some sites put after characters: 区(qū), 复(fù), 行(xing)(xing)
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)）])[((][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[))]")
+
+
+def _without_glosses(t: str) -> tuple[str, list[int] | None]:
+    """The text without pinyin glosses (they split names: 江岸区(qū), 自(zi)然(ran)资源部),
+    and for each of its characters the offset in `t` (None when nothing was dropped)."""
+    # a site that glosses does so from the top: three in the head decide
+    if "(" not in t[:3000] or len(_PINYIN_GLOSS.findall(t, 0, 3000)) < 3:
+        return t, None
+    found = list(_PINYIN_GLOSS.finditer(t))
+    pieces: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in found:
+        pieces.append(t[pos:m.start()])
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    pieces.append(t[pos:])
+    offsets.extend(range(pos, len(t) + 1))
+    return "".join(pieces), offsets
+
+
+class _HeadMentions:
+    """The region mentions of the head (the first `limit` characters, newspaper names
+    blanked), scanned only where asked: the lines that decide the reporting body are
+    scanned one by one; the whole head only when a shared name needs the rest of the text
+    as evidence (iterating the object). A scan from the start of a line gives exactly the
+    mentions a scan of the whole head finds in that line, because no name spans a line
+    break."""
+
+    __slots__ = ("g", "text", "end", "_all", "_seg")
+
+    def __init__(self, g: Gazetteer, t: str, limit: int):
+        self.g = g
+        self.text = _strip_quoted_keep(t, limit)
+        self.end = min(len(t), limit)
+        self._all: list[RegionMention] | None = None
+        self._seg: dict[tuple[int, int], list[RegionMention]] = {}
+
+    def all(self) -> list[RegionMention]:
+        if self._all is None:
+            self._all = self.g.find(self.text, 0, self.end)
+        return self._all
+
+    def __iter__(self):
+        return iter(self.all())
+
+    def within(self, start: int, end: int) -> list[RegionMention]:
+        """The mentions inside text[start:end], as the whole-head scan finds them."""
+        if self._all is not None:
+            return [m for m in self._all if m.start >= start and m.end <= end]
+        text = self.text
+        a = text.rfind("\n", 0, start) + 1
+        b = text.find("\n", max(end, a))
+        b = min(len(text) if b == -1 else b, self.end)
+        key = (a, b)
+        ms = self._seg.get(key)
+        if ms is None:
+            ms = self._seg[key] = self.g.find(text, a, b) if a < b else []
+        return [m for m in ms if m.start >= start and m.end <= end]
+
+
+def _strip_quoted_keep(t: str, limit: int) -> str:
+    """The text with quoted titles of laws and plans blanked (same length), but a report's
+    own quoted region names in 《X市…》 are still useful evidence for disambiguation: only
+    newspaper names (《南阳日报》) are blanked."""
+    if "《" not in t:
+        return t
+    head = t[:limit]
+    head = _PAPER_NAME.sub(lambda m: " " * len(m.group()), head)
+    return head + t[limit:]
+
+
+_PAPER_NAME = re.compile(r"《[^》]{0,12}(?:日报|晚报|报|网)》")
+
+
+def _structure(lines: list[_Line]):
+    """(title, title line, body-name lines, first prose paragraph, addressee lines, the
+    short lines of the top that may be a headline)."""
+    title = title_line = None
+    body_lines: list[_Line] = []
+    addressees: list[_Line] = []
+    first_para: _Line | None = None
+    seen_sentence = False
+    for idx, ln in enumerate(lines[:40]):
+        s = ln.text
+        if _ADDRESSEE.match(s) and len(s) <= 60 and not _opening_like(s) \
+                and re.search(r"政府|人大|委|各|局|厅|部门|单位|领导|国务院", s) \
+                and not _SOURCE_LINE.search(s) and not re.search(r"时间|日期|如下", s):
+            addressees.append(ln)
+            continue
+        if _is_prose(s) or _opening_like(s):
+            if first_para is None:
+                first_para = ln
+            seen_sentence = seen_sentence or "。" in s or _opening_like(s)
+            if first_para is not None and idx > 25:
+                break
+            continue
+        if _is_chrome(s) or _SOURCE_LINE.search(s) or _DATE_ANY.fullmatch(s.strip()):
+            continue
+        if _BODY_LINE.match(s) and not _TITLE_WORDS.search(s):
+            body_lines.append(ln)
+            continue
+        if title is None and not seen_sentence and 6 <= len(s) <= 100 and _TITLE_WORDS.search(s):
+            title, title_line = s, ln
+    headlines = [ln for ln in lines[:8] if _headline_like(ln.text)]
+    if title is None and headlines:
+        title_line = headlines[0]
+        title = title_line.text
+    if title and body_lines and title_line and body_lines[-1].end < title_line.start \
+            and not any(m for m in [re.match(r"^[\u4e00-\u9fff]{2,}(?:市|县|区|省|旗|州|镇|乡)", title)]):
+        title = body_lines[-1].text + title
+    # a title like '上海市行政复议体制改革一周年白皮书 (2022-11-23)' keeps its date out
+    if title:
+        title = _GLOSS.sub("", title)
+        title = re.sub(r"\s*[((]\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*[))]\s*$", "", title)
+    return title, title_line, body_lines, first_para, addressees, headlines
+
+
+def _headline_like(s: str) -> bool:
+    """A short line before the text that may be a news headline or a byline."""
+    return (not _is_chrome(s) and not _is_prose(s) and 4 <= len(s) <= 60 and not _ADDRESSEE.match(s)
+            and not _SOURCE_LINE.search(s) and not _DATE_ANY.search(s) and not s.endswith("。"))

@@ -1,0 +1,226 @@
+"""Where and at what level: the region and level of the body found. A chain of names
+resolves by the gazetteer; a relative body (我市, 区人社局) takes the region the text names
+most as an actor (not a superior named in passing), or the county its towns lie in, or
+stays unresolved with its candidates. A department is a department; a justice bureau's
+release of the region's figures speaks for the region."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, RegionMention
+
+if TYPE_CHECKING:
+    from lawgov.documents.metadata import DocumentMeta
+
+
+_LEVEL_HINTS = {
+    "province": re.compile(r"我省|全省|本省|省政府|省人民政府|我区(?=[^。]{0,6}自治区)"),
+    "city": re.compile(r"我市|全市|本市|市政府|市人民政府|我州|全州|州政府|我盟|全盟"),
+    "district": re.compile(r"我区|全区|本区|区政府|区人民政府"),
+    "county": re.compile(r"我县|全县|本县|县政府|县人民政府|我旗|全旗|旗政府"),
+    "township": re.compile(r"我镇|全镇|本镇|镇政府|镇人民政府|我乡|全乡|乡政府|乡人民政府|我街道|全街道|街道办事处"),
+}
+
+
+_REL_LEVEL = {"省": ("province",), "自治区": ("province",), "市": ("city", "county"), "州": ("city",), "盟": ("city",),
+              "区": ("district", "province"), "县": ("county",), "旗": ("county",),
+              "镇": ("township",), "乡": ("township",), "街道": ("township",)}
+
+
+_OWN = re.compile(r"[我全本](省|市|州|盟|区|县|旗|镇|乡|街道)")
+_OWN_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "district",
+              "县": "county", "旗": "county", "镇": "township", "乡": "township", "街道": "township"}
+
+
+def _level_hint(t: str) -> str | None:
+    head = t[:8000]
+    # a superior's name (市委、市政府 in a district report) is common; 我X / 全X speak for the body
+    # (one pass: the matches of the five levels' patterns never overlap)
+    own = dict.fromkeys(_LEVEL_HINTS, 0)
+    for suf in _OWN.findall(head):
+        own[_OWN_LEVEL[suf]] += 1
+    top = max(own.values())
+    if top >= 1 and sum(1 for v in own.values() if v == top) == 1:
+        return max(own, key=lambda k: own[k])
+    counts = {lvl: len(rx.findall(head)) for lvl, rx in _LEVEL_HINTS.items()}
+    if top >= 1:
+        best = max(own, key=lambda k: (own[k], counts[k]))
+        return best
+    if max(counts.values()) >= 1:
+        return max(counts, key=lambda k: counts[k])
+    return None
+
+
+def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str) -> None:
+    mentions: list[RegionMention] = body.get("mentions", [])
+    year = body.get("year")
+    if body.get("central"):
+        meta.reporting_body = body["name"]
+        meta.region_code = CENTRAL_CODE
+        meta.region_name = "中华人民共和国"
+        meta.region_level = "department"
+        meta.province_code = CENTRAL_CODE
+        meta.city_code = None
+        meta.region_confidence = "high"
+        return
+    code = None
+    if body.get("chain"):
+        chain: list[RegionMention] = body["chain"]
+        last = chain[-1]
+        span = (chain[0].start, last.end)
+        res = g.resolve(last.candidates, mentions, chain[:-1], year, exclude=span)
+        if res.code is None and res.confidence == "ambiguous":
+            meta.region_confidence = "ambiguous"
+            meta.region_candidates = res.candidates
+            meta.region_level = _common_level(g, res.candidates)
+            meta.reporting_body = body.get("name")
+            if body.get("dept"):
+                meta.region_level = "department"
+            return
+        code = res.code
+        # a short name alone (贵州, 广州: no 省 / 市) or a 来源 line is weaker than a full name
+        weak = body.get("source") == "source" or all(link.kind == "bare" for link in chain)
+        meta.region_confidence = "medium" if weak and res.confidence == "high" else res.confidence
+        meta.region_candidates = res.candidates if res.confidence != "high" else []
+        inner = _named_within(g, mentions, code) if weak and code and not body.get("dept") else None
+        if inner:
+            code, meta.region_confidence = inner, "low"
+            body = dict(body, name=None)
+    else:
+        # relative (市市场监管局, 我市) or nothing: the region the text names most, of a level
+        # that fits
+        levels = _own_levels(body.get("relative"), t)
+        hint = _level_hint(t)
+        if levels is None and hint:
+            levels = (hint,) + (("county",) if hint == "city" else ())
+        code, cands = _most_named(g, [m for m in mentions if not _in_passing(t, m)], levels, year)
+        if code is None and not cands and (levels is None or {"county", "district"} & set(levels)):
+            code = g.county_of_towns(t, 0, 12000)
+        if code is None:
+            meta.region_confidence = "ambiguous" if cands else "unresolved"
+            meta.region_candidates = cands
+            meta.region_level = "department" if body.get("dept") or _speaks_as_department(t, kind, body) \
+                else (levels[0] if levels else hint)
+            meta.reporting_body = body.get("name")
+            return
+        meta.region_confidence = "low"
+    r = g.get(code)
+    if r is None:
+        return
+    meta.region_code = r.code
+    meta.region_name = r.name
+    meta.region_level = r.level
+    meta.province_code = r.province_code
+    meta.city_code = r.city_code or None
+    dept = body.get("dept")
+    if dept:
+        meta.reporting_body = (r.name + dept[len(body["relative"]):]) if body.get("relative") else body.get("name")
+        if not _speaks_for_region(dept, kind, body):
+            meta.region_level = "department"
+    else:
+        meta.reporting_body = body.get("name") or r.name
+        if _speaks_as_department(t, kind, body):
+            meta.region_level = "department"
+
+
+def _speaks_for_region(dept: str, kind: str, body: dict) -> bool:
+    """A justice bureau's release of the region's reconsideration / litigation figures (a
+    statistics page, a press conference or 通报, the source a reporter quotes) speaks for the
+    region; a department's own report, and any other department, reports as a department."""
+    return bool(re.search(r"司法局|司法厅|行政复议局|行政复议办", dept)) and (
+        kind in ("statistics", "news", "court_release") or body.get("informant", False)
+        or body.get("release", False))
+
+
+_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我委(?!员)|本委(?!员)")
+
+
+def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
+    """A report written as 我局 / 本局 is a department's own, whatever place it names first,
+    unless it names itself a government (X区人民政府)."""
+    return (kind == "annual_report" and not body.get("court") and not body.get("central")
+            and not body.get("government") and _AS_DEPARTMENT.search(t, 0, 6000) is not None)
+
+
+# a place named in passing, not as the body that acts: a superior that assigns or leads
+# (金华交办的, 按照省厅要求), an address (坐落于, 地址:)
+_PASSING_BEFORE = re.compile(r"(?:按照|根据|依据|遵照|受|被|坐落于|位于|地址[::]?|地处)\s*$")
+_PASSING_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:委|政府|厅|部)){0,2}?(?:的)?(?:交办|下达|部署|要求|考核|督查|督导|"
+                            r"批复|印发|表彰|命名|(?:正确|坚强)?领导|指导)")
+
+
+def _in_passing(t: str, m: RegionMention) -> bool:
+    return bool(_PASSING_BEFORE.search(t, max(0, m.start - 4), m.start)
+                or _PASSING_AFTER.match(t[m.end:m.end + 12]))
+
+
+def _fits(r, levels: tuple[str, ...] | None) -> bool:
+    """A region of a level a relative body may have; a 全市 page's province is a 直辖市."""
+    if levels is None:
+        return True
+    if r.level == "province" and "city" in levels:
+        return "province" in levels and r.name.endswith("市")
+    return r.level in levels
+
+
+def _own_levels(relative: str | None, t: str) -> tuple[str, ...] | None:
+    """The levels a relative body (我市, 全区, 县政府) may have: 全区 of a page that speaks of
+    the cities under it (盟市, 设区市) is an autonomous region, not a district; 全市 may be
+    a 直辖市."""
+    levels = _REL_LEVEL.get(relative or "", None)
+    if relative == "区" and _AUTONOMOUS_REGION.search(t, 0, 8000):
+        return ("province",)
+    if relative == "市":
+        return levels + ("province",)
+    return levels
+
+
+# a 全区 page of an autonomous region speaks of the cities under it; a district's, of towns
+_AUTONOMOUS_REGION = re.compile(r"盟市|设区市|各地市|地级市|自治区本级|全自治区")
+
+
+def _named_within(g: Gazetteer, mentions, code: str) -> str | None:
+    """The place inside `code` that the text keeps naming, when `code` itself was read
+    from a short name in passing (为湖北实践荆州篇章… then 荆州 in every paragraph): the
+    one region one level down named at least three times and twice as often as `code`."""
+    counts: Counter = Counter()
+    for m in mentions:
+        if len(m.candidates) == 1:
+            counts[m.candidates[0]] += 1
+    inner = [(n, c) for c, n in counts.items() if g.get(c) and g.get(c).parent_code == code]
+    if len(inner) != 1:
+        return None
+    n, c = inner[0]
+    return c if n >= 3 and n >= 2 * counts[code] else None
+
+
+def _common_level(g: Gazetteer, codes: list[str]) -> str | None:
+    lv = {g.get(c).level for c in codes if g.get(c)}
+    return lv.pop() if len(lv) == 1 else None
+
+
+def _most_named(g: Gazetteer, mentions: list[RegionMention], levels, year) -> tuple[str | None, list[str]]:
+    score: Counter = Counter()
+    for m in mentions:
+        w = 0.5 if m.kind == "bare" else 1.0
+        for c in m.candidates:
+            r = g.get(c)
+            if r and _fits(r, levels):
+                score[c] += w / len(m.candidates)
+    if not score:
+        return None, []
+    ranked = score.most_common()
+    top_code, top = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] >= top * 0.75:
+        # shared names split their weight: resolve the leader with the rest of the text
+        names = {g.get(c).name for c, _ in ranked[:2]}
+        if len(names) == 1:
+            res = g.resolve([c for c, _ in ranked[:4] if g.get(c).name in names], mentions, (), year)
+            return res.code, res.candidates
+        return None, [c for c, _ in ranked[:4]]
+    if top < 1.0:
+        return None, [c for c, _ in ranked[:4]]
+    return top_code, []

@@ -1,0 +1,207 @@
+"""When: the day a page was published and the year its figures cover.
+
+The year is the period the figures cover: a title's year, the year the opening starts
+from, a 年度 year, else the year the body's figures are given for (never a period's start,
+a comparison's base, a law's or a document number's year), else the publication date with
+今年 / 去年."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from lawgov.documents.head import _DATE, _DATE_ANY, _Line, _MASTHEAD, _is_prose, _opening_like
+from lawgov.documents.manifest import parse_date
+
+
+_DATE_LABELLED = re.compile(
+    r"(发布时间|发布日期|成文日期|信息时间|更新时间|发表时间|时间|日期)\s*[::]?\s*(?:\n\s*)?" + _DATE)
+
+
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])\s*(年度|年)?")
+_PERIOD = re.compile(r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|—|–|-|~)\s*((?:19|20)\d{2})年\d{1,2}月")
+
+
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–~至到]\s*(?:19|20)?\d{2,4}年?")
+
+
+def _published_on(t: str, lines: list[_Line]) -> date | None:
+    head = t[:4000]
+    best = None
+    for m in _DATE_LABELLED.finditer(head):
+        d = parse_date(m.group(2), m.group(3), m.group(4))
+        if d is None:
+            continue
+        if m.group(1).startswith("发布") or m.group(1) in ("成文日期", "发表时间"):
+            return d
+        if best is None and m.group(1) != "更新时间":
+            best = d
+    if best:
+        return best
+    m = re.search(r"[((]\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s*[))]", head[:300])
+    if m:
+        return parse_date(*m.groups())
+    tail = t[-1500:]
+    m = re.search(r"文章出处\s*[::]\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日", tail)
+    if m:
+        return parse_date(*m.groups())
+    for ln in lines[:12]:
+        if not _is_prose(ln.text) or _DELIVERED.match(ln.text):
+            m = _DATE_ANY.search(ln.text)
+            if m and (re.search(r"\d{1,2}:\d{2}|^\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源", ln.text)
+                      or _DELIVERED.match(ln.text)):
+                return parse_date(*m.groups())
+    # a date line at the end (落款: 2023年3月1日)
+    m = None
+    for m in re.finditer(r"^\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*$", tail, re.M):
+        pass
+    if m:
+        return parse_date(*m.groups())
+    return None
+
+
+# the day a report was delivered, under its title: (2022年6月28日在某市人民代表大会上)
+_DELIVERED = re.compile(r"\s*[((]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在")
+# a date in a page's address: /t20230315_123.html, /2023-03/15/, /202303/t20230315
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])(?!\d)"
+                       r"|/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
+
+
+def date_in_url(url: str | None) -> date | None:
+    """The publication day a government site writes into its page addresses, if any."""
+    found = None
+    for m in _URL_DATE.finditer(url or ""):
+        ymd = m.groups()[:3] if m.group(1) else m.groups()[3:]
+        found = parse_date(*ymd) or found
+    return found
+
+
+def _years_in(s: str, maxyear: int | None) -> list[tuple[int, str, int]]:
+    """(year, '年度'|'年'|'', position) outside plan ranges (2021-2025年)."""
+    blank = _YEAR_RANGE.sub(lambda m: " " * len(m.group()), s)
+    blank = re.sub(r"《[^》]{0,60}》", lambda m: " " * len(m.group()), blank)
+    out = []
+    for m in _YEAR.finditer(blank):
+        y = int(m.group(1))
+        if maxyear and y > maxyear:
+            continue
+        nxt = blank[m.end():m.end() + 1]
+        if not m.group(2) and (nxt in "-/." and nxt != "" or re.match(r"\s*[-/.]\d", blank[m.end():m.end() + 3])):
+            continue  # a date 2022-01-26
+        out.append((y, m.group(2) or "", m.start()))
+    return out
+
+
+def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Line | None,
+                 published: date | None, kind: str) -> int | None:
+    maxyear = published.year if published else None
+    if title:
+        ys = _years_in(title, maxyear)
+        if ys:
+            return ys[0][0]
+    head = t[:3000]
+    if kind != "annual_report":
+        # a release over a stated period (2021年8月1日至2022年7月31日) covers its end year
+        pm = _PERIOD.search(head)
+        if pm and (maxyear is None or int(pm.group(2)) <= maxyear):
+            return int(pm.group(2))
+    # a quoted report title names the year it covers (《2016年度社旗法院…报告》)
+    qm = re.search(r"《[^》]{0,10}?((?:19|20)\d{2})年度[^》]{0,40}(?:报告|白皮书|情况)", head)
+    if qm and kind != "annual_report" and (maxyear is None or int(qm.group(1)) <= maxyear):
+        return int(qm.group(1))
+    opening = _opening_text(t, lines, first_para)
+    m = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", opening)
+    if m and (maxyear is None or int(m.group(1)) <= maxyear):
+        return int(m.group(1))
+    head = t[:3000]
+    ys = _years_in(head, maxyear)
+    for y, suf, _ in ys:
+        if suf == "年度":
+            return y
+    last = _chronicle_end(lines, first_para)
+    if last and (maxyear is None or last <= maxyear):
+        return last
+    body_start = first_para.start if first_para else 0
+    body = t[body_start:body_start + 1500]
+    if published is not None:
+        # 今年 / 去年 in the opening of a dated page name the year outright
+        rel = _RELATIVE_YEAR.search(opening[:200])
+        if rel:
+            return published.year - (rel.group(1) == "去年")
+    ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear) if not _background_year(body, pos)]
+    if published is None and "今年" in body[:600]:
+        this_year = _this_year_unpublished(body, ys_body)
+        if this_year:
+            return this_year
+    if ys_body:
+        cnt = Counter(y for y, _, _ in ys_body)
+        first = ys_body[0][0]
+        top, n = cnt.most_common(1)[0]
+        return first if cnt[first] >= n or n < 2 else top
+    if published:
+        looks_back = _LOOKS_BACK.search((title or "") + "\n" + t[body_start:body_start + 600])
+        if (kind == "annual_report" or looks_back) and published.month <= 6:
+            return published.year - 1
+        return published.year
+    return None
+
+
+_LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:正式)?(?:修订|修正|颁布|公布|施行|实施|起施行|起实施)")
+_RELATIVE_YEAR = re.compile(r"(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截至)")
+
+
+# a page that looks back on a finished year: a work report read in the new year
+_LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度")
+_PART_YEAR = re.compile(r"((?:19|20)\d{2})年\s*(?:1\s*[至到\-—–~]\s*\d{1,2}\s*月|上半年|前三季度|一季度|第一季度|前\d{1,2}个月)")
+
+
+def _chronicle_end(lines: list[_Line], first_para: _Line | None) -> int | None:
+    """A retrospective told year by year, one paragraph a year (2021年,… 2022年,…
+    2023年,…): it reaches up to its last year."""
+    if first_para is None:
+        return None
+    k = next(i for i, ln in enumerate(lines) if ln is first_para)
+    years = [int(m.group(1)) for ln in lines[k:k + 30] if (m := _YEAR_OPENS.match(ln.text))]
+    run = 1
+    for a, b in zip(years, years[1:]):
+        run = run + 1 if b == a + 1 else 1
+        if run >= 3 and b == max(years):
+            return b
+    return None
+
+
+_YEAR_OPENS = re.compile(r"\s*((?:19|20)\d{2})年[,，]")
+
+
+def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
+    """The first prose paragraph that has a sentence (a keyword line above a news item is
+    not one), past its masthead."""
+    if first_para is None:
+        return ""
+    k = next(i for i, ln in enumerate(lines) if ln is first_para)
+    for ln in lines[k:k + 6]:
+        if "。" in ln.text or _opening_like(ln.text):
+            m = _MASTHEAD.match(ln.text)
+            return ln.text[m.end():] if m else ln.text
+    return first_para.text
+
+
+def _background_year(s: str, pos: int) -> bool:
+    """A year that is not the one the figures are given for: the start of a period
+    (2020年以来), a comparison's base (从2019年的, 较2021年, 比2020年), a document number
+    (〔2022〕3号) or a law's date (于2022年修订, 2024年1月1日起施行)."""
+    return bool(re.search(r"(?:从|较|比|与|相比)\s*$|[〔\[【]\s*$", s[max(0, pos - 3):pos])
+                or re.match(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])", s[pos:pos + 10])
+                or _LAW_DATE.match(s, pos))
+
+
+def _this_year_unpublished(body: str, ys_body) -> int | None:
+    """今年 on a page without a date: the year of a part-year period it names (2022年1至6月
+    beside 今年上半年), else the year after every year it names (those are past)."""
+    pm = _PART_YEAR.search(body)
+    if pm:
+        return int(pm.group(1))
+    past = [y for y, _, pos in ys_body if not re.match(r"\d{4}\s*年?\s*(?:前|底前|年底前)", body[pos:pos + 10])
+            and not re.search(r"(?:到|至)\s*$", body[max(0, pos - 2):pos])]
+    return max(past) + 1 if past else None
