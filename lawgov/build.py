@@ -114,12 +114,26 @@ def manifest_sha(row: dict | None) -> str:
 def project_fingerprint(project: Path) -> str:
     """A hash of the model project; a change means the models must run even if no file did."""
     h = hashlib.sha256()
-    paths = [p for d in ("sql", "macros", "seeds") for p in sorted((project / d).rglob("*"))]
+    paths = [p for d in _project_folders(project) for p in sorted((project / d).rglob("*"))]
     for p in paths + [project / "dbt_project.yml"]:
         if p.is_file():
             h.update(str(p.relative_to(project)).encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
+
+
+def _project_folders(project: Path) -> list[str]:
+    """The folders dbt_project.yml names for models, macros, seeds and (singular) tests."""
+    import yaml
+
+    try:
+        cfg = yaml.safe_load((project / "dbt_project.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        cfg = {}
+    defaults = {"model-paths": ["models"], "macro-paths": ["macros"], "seed-paths": ["seeds"], "test-paths": ["tests"]}
+    folders = [f for key, default in defaults.items()
+               for f in (cfg.get(key) if isinstance(cfg.get(key), list) else default)]
+    return list(dict.fromkeys(str(f) for f in folders))
 
 
 def read_previous(published: Path) -> tuple[dict[str, FileState], dict[str, str], str | None]:
