@@ -120,6 +120,9 @@ def build(reports, db, workers, wait, full_refresh, quiet, project):
         failed = LawgovError(f"build failed, nothing published: {e}")
         failed.exit_code = getattr(e, "exit_code", 1)
         raise failed from e
+    except KeyboardInterrupt:
+        say_error("build interrupted, nothing published")
+        sys.exit(130)
     finally:
         if progress:
             progress.close()
@@ -137,8 +140,8 @@ def _limits(cfg, options_class) -> dict:
     out = {}
     for key, setting in cfg.limits.items():
         if key not in taken:
-            raise ConfigError(f"[limits] {key}: the build takes no such limit (it takes: "
-                              f"{', '.join(sorted(taken)) or 'none yet'})", file=setting.source)
+            raise ConfigError(f"[limits] {key} ({setting.source}): the build takes no such limit "
+                              f"(it takes: {', '.join(sorted(taken)) or 'none yet'})", file=str(cfg.file))
         out[key] = setting.value
     return out
 

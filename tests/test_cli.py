@@ -175,6 +175,11 @@ def test_a_singular_test_in_test_paths_is_run(fresh_db, tmp_path):
                                                "{{ ref('facts') }}\n", encoding="utf-8")
     line = one_line_error(run(*base, "--full-refresh"))
     assert "sql_tests/no_facts_at_all.sql" in line and "nothing published" in line
+    (tests / "no_facts_at_all.sql").write_text("{{ config(severity='warn') }}\nselect * from {{ ref('facts') }}\n",
+                                               encoding="utf-8")
+    warned = run(*base)
+    assert warned.returncode == 0, warned.stderr
+    assert f"tests: {count(baseline) + 1} passed, 1 warned" in warned.stdout
 
 
 def test_a_singular_test_that_does_not_parse_refuses_the_project(tmp_path):
@@ -294,6 +299,13 @@ def test_a_malformed_lawgov_toml_is_one_line_with_its_line(tmp_path):
     assert "unknown setting 'where'" in one_line_error(run("query", "select 1", cwd=tmp_path))
     (tmp_path / "lawgov.toml").write_text('db = \n', encoding="utf-8")
     assert "not valid TOML" in one_line_error(run("build", cwd=tmp_path))
+
+
+def test_an_unknown_limit_is_refused_with_what_the_build_takes(tmp_path):
+    (tmp_path / "lawgov.toml").write_text(f'project = "{REPO}"\n[limits]\nfile_seconds_typo = 60\n',
+                                          encoding="utf-8")
+    line = one_line_error(run("build", "--reports", str(BUNDLED), cwd=tmp_path))
+    assert "file_seconds_typo (lawgov.toml:3)" in line and str(tmp_path / "lawgov.toml") in line
 
 
 def test_debug_shows_the_traceback(tmp_path):
