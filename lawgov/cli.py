@@ -33,6 +33,9 @@ class LawgovGroup(click.Group):
         try:
             code = super().main(argv, prog_name or "lawgov", complete_var, standalone_mode=False, **extra)
         except click.ClickException as e:
+            if type(e).__name__ == "NoArgsIsHelpError":        # bare `lawgov`: the help, as asked
+                click.echo(e.format_message())
+                sys.exit(0)
             hint = f" (see `{e.ctx.command_path} --help`)" if getattr(e, "ctx", None) else ""
             say_error(e.format_message() + hint)
             sys.exit(e.exit_code)
