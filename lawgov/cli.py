@@ -96,14 +96,15 @@ def main(debug):
               help="Seconds to wait for another build of the same warehouse to finish. [default: 600]")
 @click.option("--full-refresh", is_flag=True, help="Parse every file and rebuild every model.")
 @click.option("--quiet", "-q", is_flag=True,
-              help="No progress, only who the build waits for, problems and the summary (for cron).")
+              help="Plain lines (one per stage) instead of progress bars, as in a log or cron.")
 @project_option
 def build(reports, db, workers, wait, full_refresh, quiet, project):
     """Build the warehouse from a folder of reports and publish it atomically.
 
     Exits 0 when the warehouse was published (or nothing had changed), non-zero with the
     reason otherwise; the previously published warehouse is then left as it was. On a
-    terminal it shows each stage with counts, rate and time left; in a log, a line per stage.
+    terminal it shows each stage with counts, rate and time left; in a log or with --quiet,
+    a line per stage.
     """
     from lawgov import config
     from lawgov.build import BuildOptions, build as run_build
@@ -114,9 +115,8 @@ def build(reports, db, workers, wait, full_refresh, quiet, project):
     opts = BuildOptions(reports=config.reports_folder(cfg["reports"]), db=config.warehouse_to_write(cfg["db"]),
                         project=config.project_folder(cfg["project"]), workers=cfg["workers"],
                         wait=cfg["wait"], full_refresh=full_refresh, **_limits(cfg, BuildOptions))
-    progress = None if quiet else Progress()
-    opts.progress = progress
-    opts.notify = progress.note if progress else (lambda message: click.echo(message, err=True))
+    progress = Progress(live=False) if quiet else Progress()
+    opts.progress, opts.notify = progress, progress.note
     try:
         summary = run_build(opts)
     except LawgovError as e:
@@ -127,8 +127,7 @@ def build(reports, db, workers, wait, full_refresh, quiet, project):
         say_error("build interrupted, nothing published")
         sys.exit(130)
     finally:
-        if progress:
-            progress.close()
+        progress.close()
     _print_summary(summary, opts.db)
 
 

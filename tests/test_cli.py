@@ -130,6 +130,10 @@ def test_progress_names_stages_and_counts_seeds_models_and_tests_apart(fresh_db,
     assert re.search(r"^running data tests: (\d+)/\1 tests", proc.stderr, re.M)
     assert "models: 17 rebuilt, 0 skipped" in proc.stdout and "rebuilt (full refresh):" in proc.stdout
     assert "seeds: 3 loaded" in proc.stdout
+    quiet = run("build", "--reports", str(reports), "--db", str(fresh_db), "--full-refresh", "--quiet")
+    assert quiet.returncode == 0, quiet.stderr
+    assert [line.split(":")[0] for line in quiet.stderr.splitlines()] == [
+        "parsing reports", "loading seeds", "building models", "running data tests"]
 
 
 def test_the_summary_says_which_models_were_rebuilt_and_why(fresh_db, tmp_path):
@@ -173,8 +177,11 @@ def test_a_singular_test_in_test_paths_is_run(fresh_db, tmp_path):
     assert count(passed) == count(baseline) + 1
     (tests / "no_facts_at_all.sql").write_text("-- fails: the warehouse has facts\nselect * from "
                                                "{{ ref('facts') }}\n", encoding="utf-8")
-    line = one_line_error(run(*base, "--full-refresh"))
-    assert "sql_tests/no_facts_at_all.sql" in line and "nothing published" in line
+    failed = run(*base, "--full-refresh")        # the stages ran: their lines come first, then the error
+    assert failed.returncode != 0 and "Traceback" not in failed.stderr
+    errors = [line for line in failed.stderr.splitlines() if line.startswith("lawgov:")]
+    assert len(errors) == 1 and failed.stderr.rstrip().endswith(errors[0])
+    assert "sql_tests/no_facts_at_all.sql" in errors[0] and "nothing published" in errors[0]
     (tests / "no_facts_at_all.sql").write_text("{{ config(severity='warn') }}\nselect * from {{ ref('facts') }}\n",
                                                encoding="utf-8")
     warned = run(*base)
