@@ -39,7 +39,8 @@ class BuildOptions:
     workers: int = 0                # 0: one per core
     wait: float = 600.0             # seconds to wait for another build's lock
     full_refresh: bool = False      # re-parse every file and rebuild every model
-    progress: Callable[[str, int, int], None] | None = None
+    progress: Callable[[str, int, int], None] | None = None   # (stage, done, total): parse, seeds, models, tests
+    notify: Callable[[str], None] | None = None               # a message for the person: who the build waits for
 
 
 @dataclass
@@ -60,6 +61,9 @@ class BuildSummary:
     published: bool = False
     nothing_changed: bool = False
     problems: list[str] = field(default_factory=list)   # quarantined files and manifest rows, in words
+    seeds_loaded: int = 0
+    seeds_skipped: int = 0
+    model_runs: list[tuple[str, str, str]] = field(default_factory=list)   # (relation, built|skipped, why)
 
 
 @dataclass
@@ -110,12 +114,26 @@ def manifest_sha(row: dict | None) -> str:
 def project_fingerprint(project: Path) -> str:
     """A hash of the model project; a change means the models must run even if no file did."""
     h = hashlib.sha256()
-    paths = [p for d in ("sql", "macros", "seeds") for p in sorted((project / d).rglob("*"))]
+    paths = [p for d in _project_folders(project) for p in sorted((project / d).rglob("*"))]
     for p in paths + [project / "dbt_project.yml"]:
         if p.is_file():
             h.update(str(p.relative_to(project)).encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
+
+
+def _project_folders(project: Path) -> list[str]:
+    """The folders dbt_project.yml names for models, macros, seeds and (singular) tests."""
+    import yaml
+
+    try:
+        cfg = yaml.safe_load((project / "dbt_project.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        cfg = {}
+    defaults = {"model-paths": ["models"], "macro-paths": ["macros"], "seed-paths": ["seeds"], "test-paths": ["tests"]}
+    folders = [f for key, default in defaults.items()
+               for f in (cfg.get(key) if isinstance(cfg.get(key), list) else default)]
+    return list(dict.fromkeys(str(f) for f in folders))
 
 
 def read_previous(published: Path) -> tuple[dict[str, FileState], dict[str, str], str | None]:
@@ -281,7 +299,7 @@ def build(opts: BuildOptions) -> BuildSummary:
     reports = opts.reports.resolve()
     if not reports.is_dir():
         raise BuildError(f"the reports folder {reports} does not exist", file=str(reports))
-    lock = store.acquire_lock(published, opts.wait)
+    lock = store.acquire_lock(published, opts.wait, on_wait=opts.notify)
     try:
         store.clear_stale_areas(published)
         previous, marks, unreadable = read_previous(published)
@@ -485,6 +503,7 @@ def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id) ->
     progress = opts.progress or (lambda stage, done, total: None)
     done = 0
     now = datetime.now()
+    progress("parse", 0, len(jobs))          # the stage starts now: its rate and ETA count from here
     for results in _batches(jobs, workers):
         kept, files, log = [], [], []
         for r in results:
@@ -556,10 +575,11 @@ def _run_models(con, opts: BuildOptions, summary: BuildSummary) -> None:
     from lawgov.warehouse.models import load_project, run_project
 
     project = load_project(opts.project)
-    progress = opts.progress
-    result = run_project(con, project, full_refresh=opts.full_refresh,
-                         progress=(lambda done, total: progress("models", done, total)) if progress else None)
-    summary.models_built = getattr(result, "built", 0)
-    summary.models_skipped = getattr(result, "skipped", 0)
-    summary.tests_passed = getattr(result, "tests_passed", 0)
-    summary.tests_warned = getattr(result, "tests_warned", 0)
+    result = run_project(con, project, full_refresh=opts.full_refresh, progress=opts.progress)
+    summary.models_built = result.built
+    summary.models_skipped = result.skipped
+    summary.model_runs = [(r.relation, r.status, r.reason or "") for r in result.models]
+    summary.seeds_loaded = sum(s.status == "loaded" for s in result.seeds)
+    summary.seeds_skipped = sum(s.status == "skipped" for s in result.seeds)
+    summary.tests_passed = result.tests_passed
+    summary.tests_warned = result.tests_warned

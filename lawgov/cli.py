@@ -1,5 +1,11 @@
-"""The ``lawgov`` command. Each command is a thin call into one stage; heavy imports happen
-inside the command that needs them so ``lawgov --help`` starts fast."""
+"""The ``lawgov`` command: a thin layer over the library.
+
+Each command settles its paths and options first (lawgov/config.py: lawgov.toml, then
+LAWGOV_DB / LAWGOV_REPORTS, then the options) and checks them before any work starts, so a
+mistake costs a second, not a build. Every error reaches the user as one line on stderr
+(``lawgov --debug …`` shows the traceback). Heavy imports happen inside the command that
+needs them so ``lawgov --help`` starts fast.
+"""
 
 from __future__ import annotations
 
@@ -8,78 +14,141 @@ from pathlib import Path
 
 import click
 
-DEFAULT_REPORTS = Path("data/reports")
-DEFAULT_DB = Path("data/warehouse.duckdb")
+DEBUG_FLAG = "--debug"
+
+
+def say_error(message: str) -> None:
+    """One line on stderr, whatever the message holds."""
+    line = " ".join(part.strip() for part in str(message).splitlines() if part.strip())
+    click.secho(f"lawgov: {line}", fg="red", err=True)
+
+
+class LawgovGroup(click.Group):
+    """Runs a command and turns every failure into one line and an exit code: a usage mistake
+    exits 2, a LawgovError 1 (or its own exit_code), anything else 1 as an internal error."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        argv = list(sys.argv[1:] if args is None else args)
+        debug = DEBUG_FLAG in argv
+        try:
+            code = super().main(argv, prog_name or "lawgov", complete_var, standalone_mode=False, **extra)
+        except click.ClickException as e:
+            if type(e).__name__ == "NoArgsIsHelpError":        # bare `lawgov`: the help, as asked
+                click.echo(e.format_message())
+                sys.exit(0)
+            hint = f" (see `{e.ctx.command_path} --help`)" if getattr(e, "ctx", None) else ""
+            say_error(e.format_message() + hint)
+            sys.exit(e.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            say_error("interrupted")
+            sys.exit(130)
+        except Exception as e:
+            from lawgov.errors import LawgovError
+
+            if debug:
+                raise
+            if isinstance(e, LawgovError):
+                say_error(str(e))
+                sys.exit(getattr(e, "exit_code", 1))
+            say_error(f"internal error: {type(e).__name__}: {e} (run `lawgov {DEBUG_FLAG} …` for the traceback)")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def settings(**given):
+    """The settings in force for this command (lawgov.toml < environment < the options)."""
+    from lawgov.config import load
+
+    return load(given)
+
 
 db_option = click.option(
-    "--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True,
-    help="The warehouse file.")
-
-
-def project_dir(given: Path | None = None) -> Path:
-    """The folder with sql/, seeds/ and dbt_project.yml: the one given, else the current one
-    if it has them, else the checkout the package was installed from."""
-    if given is not None:
-        if not (given / "dbt_project.yml").exists():
-            fail(f"{given} has no dbt_project.yml; --project names the folder holding sql/ and seeds/")
-        return given
-    here = Path.cwd()
-    if (here / "dbt_project.yml").exists():
-        return here
-    return Path(__file__).resolve().parent.parent
-
-
+    "--db", type=click.Path(path_type=Path), default=None,
+    help="The warehouse file. [default: data/warehouse.duckdb under the project root; "
+         "LAWGOV_DB or lawgov.toml's db change it]")
 project_option = click.option(
-    "--project", type=click.Path(file_okay=False, path_type=Path), default=None,
-    help="Folder holding sql/, seeds/ and dbt_project.yml (default: the current folder if it "
-         "has them, else the lawgov checkout).")
+    "--project", type=click.Path(path_type=Path), default=None,
+    help="Folder holding sql/, seeds/ and dbt_project.yml. [default: the project root]")
 
 
-def fail(message: str, code: int = 1):
-    click.secho(f"lawgov: {message}", fg="red", err=True)
-    sys.exit(code)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LawgovGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="lawgov")
-def main():
+@click.option(DEBUG_FLAG, is_flag=True, help="Show the full traceback of an error.")
+def main(debug):
     """lawgov: a metrics warehouse of China's 法治政府建设年度报告.
 
     Reports in data/reports/ become long-format facts in data/warehouse.duckdb, each traced
-    to its sentence, with marts that compare regions and years.
+    to its sentence, with marts that compare regions and years. Paths are set once in
+    lawgov.toml at the project root, or by LAWGOV_REPORTS and LAWGOV_DB; `lawgov config`
+    shows what is in force.
     """
 
 
 @main.command()
-@click.option("--reports", type=click.Path(path_type=Path), default=DEFAULT_REPORTS, show_default=True,
-              help="Folder of reports (.txt, .html, .pdf, .docx; an optional manifest.csv).")
+@click.option("--reports", type=click.Path(path_type=Path), default=None,
+              help="Folder of reports (.txt, .html, .pdf, .docx; an optional manifest.csv). "
+                   "[default: data/reports under the project root; LAWGOV_REPORTS or lawgov.toml's "
+                   "reports change it]")
 @db_option
-@click.option("--workers", type=int, default=0, help="Parser processes (default: one per core).")
-@click.option("--wait", type=float, default=600, show_default=True,
-              help="Seconds to wait for another build of the same warehouse to finish.")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Parser processes; 0 is one per core. [default: 0]")
+@click.option("--wait", type=click.FloatRange(min=0), default=None,
+              help="Seconds to wait for another build of the same warehouse to finish. [default: 600]")
 @click.option("--full-refresh", is_flag=True, help="Parse every file and rebuild every model.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Plain lines (one per stage) instead of progress bars, as in a log or cron.")
 @project_option
 def build(reports, db, workers, wait, full_refresh, quiet, project):
     """Build the warehouse from a folder of reports and publish it atomically.
 
     Exits 0 when the warehouse was published (or nothing had changed), non-zero with the
-    reason otherwise; the previously published warehouse is then left as it was.
+    reason otherwise; the previously published warehouse is then left as it was. On a
+    terminal it shows each stage with counts, rate and time left; in a log or with --quiet,
+    a line per stage.
     """
-    from lawgov.errors import LawgovError
+    from lawgov import config
     from lawgov.build import BuildOptions, build as run_build
+    from lawgov.errors import LawgovError
+    from lawgov.progress import Progress
 
-    progress = None if quiet else _progress_printer()
-    opts = BuildOptions(reports=reports, db=db, project=project_dir(project), workers=workers,
-                        wait=wait, full_refresh=full_refresh, progress=progress)
+    cfg = settings(reports=reports, db=db, workers=workers, wait=wait, project=project)
+    opts = BuildOptions(reports=config.reports_folder(cfg["reports"]), db=config.warehouse_to_write(cfg["db"]),
+                        project=config.project_folder(cfg["project"]), workers=cfg["workers"],
+                        wait=cfg["wait"], full_refresh=full_refresh, **_limits(cfg, BuildOptions))
+    progress = Progress(live=False) if quiet else Progress()
+    opts.progress, opts.notify = progress, progress.note
     try:
         summary = run_build(opts)
     except LawgovError as e:
-        fail(f"build failed, nothing published: {e}")
+        failed = LawgovError(f"build failed, nothing published: {e}")
+        failed.exit_code = getattr(e, "exit_code", 1)
+        raise failed from e
     except KeyboardInterrupt:
-        fail("build interrupted, nothing published", 130)
-    if not quiet and sys.stderr.isatty():
-        click.echo("", err=True)
+        say_error("build interrupted, nothing published")
+        sys.exit(130)
+    finally:
+        progress.close()
+    _print_summary(summary, opts.db)
+
+
+def _limits(cfg, options_class) -> dict:
+    """lawgov.toml's [limits], checked against what the build takes."""
+    from dataclasses import fields
+
+    from lawgov.config import ConfigError
+
+    taken = {f.name for f in fields(options_class)} - {"reports", "db", "project", "workers", "wait",
+                                                       "full_refresh", "progress", "notify"}
+    out = {}
+    for key, setting in cfg.limits.items():
+        if key not in taken:
+            raise ConfigError(f"[limits] {key} ({setting.source}): the build takes no such limit "
+                              f"(it takes: {', '.join(sorted(taken)) or 'none yet'})", file=str(cfg.file))
+        out[key] = setting.value
+    return out
+
+
+def _print_summary(summary, db: Path) -> None:
     for problem in summary.problems:
         click.secho(f"  ! {problem}", fg="yellow", err=True)
     if summary.nothing_changed:
@@ -89,63 +158,71 @@ def build(reports, db, workers, wait, full_refresh, quiet, project):
     click.echo(
         f"published {db}: {summary.files} files ({summary.loaded} loaded, {summary.unchanged} unchanged, "
         f"{summary.duplicates} duplicate, {summary.quarantined} quarantined, {summary.removed} removed); "
-        f"{summary.facts} facts, {summary.mentions} mentions; models {summary.models_built} built, "
-        f"{summary.models_skipped} skipped; {summary.tests_passed} tests passed; "
-        f"{summary.seconds:.1f} s")
+        f"{summary.facts} facts, {summary.mentions} mentions; {summary.seconds:.1f} s")
+    click.echo(f"  models: {summary.models_built} rebuilt, {summary.models_skipped} skipped (unchanged); "
+               f"seeds: {summary.seeds_loaded} loaded, {summary.seeds_skipped} unchanged; "
+               f"tests: {summary.tests_passed} passed, {summary.tests_warned} warned")
+    by_reason: dict[str, list[str]] = {}
+    for relation, status, why in summary.model_runs:
+        if status == "built":
+            by_reason.setdefault(why, []).append(relation)
+    for why, relations in by_reason.items():
+        click.echo(f"  rebuilt ({why}): {', '.join(relations)}")
 
 
-def _progress_printer():
-    """Counts on one updating line in a terminal; one line per finished stage in a log."""
-    state = {"stage": None}
-    live = sys.stderr.isatty()
+@main.command()
+def config():
+    """Show the paths and settings in force and where each comes from.
 
-    def show(stage: str, done: int, total: int):
-        if live:
-            if stage != state["stage"] and state["stage"] is not None:
-                click.echo("", err=True)
-            click.echo(f"\r{stage}: {done}/{total}", nl=False, err=True)
-        elif done == total:
-            click.echo(f"{stage}: {done}/{total}", err=True)
-        state["stage"] = stage
-
-    return show
+    Later sources win: the defaults, lawgov.toml at the project root, the environment
+    (LAWGOV_DB, LAWGOV_REPORTS), then a command's options.
+    """
+    cfg = settings()
+    click.echo(f"project root  {cfg.root}")
+    click.echo(f"config file   {cfg.file or '(none: lawgov.toml at the project root sets paths once)'}")
+    for key, setting in cfg.settings.items():
+        click.echo(f"{key:<13} {setting.value}  ({setting.source})")
+    for key, setting in cfg.limits.items():
+        click.echo(f"limits.{key:<6} {setting.value}  ({setting.source})")
 
 
 @main.command()
 @click.argument("sql")
 @db_option
-@click.option("--max-rows", type=int, default=100, show_default=True, help="Rows to print.")
-def query(sql, db, max_rows):
-    """Run SQL on the warehouse, read-only, and print the result as a table."""
-    import duckdb
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"], case_sensitive=False),
+              default="table", show_default=True,
+              help="table to read; csv or json (an array of objects) for scripts; markdown for notes.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Rows to print per statement in table and markdown formats (csv and json print all).")
+def query(sql, db, fmt, max_rows):
+    """Run SQL on the warehouse, read-only, and print every statement's result."""
+    from lawgov.config import warehouse_to_read
+    from lawgov.warehouse.query import render, run
 
-    if not db.exists():
-        fail(f"{db} does not exist; run `lawgov build` first")
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        rel = con.sql(sql)
-        if rel is None:
-            return
-        rel.show(max_rows=max_rows, max_width=1 << 16)
-    except duckdb.Error as e:
-        fail(str(e))
-    finally:
-        con.close()
+    fmt = fmt.lower()
+    path = warehouse_to_read(settings(db=db)["db"])
+    limit = max_rows if fmt in ("table", "markdown") else None
+    for i, result in enumerate(run(path, sql, limit)):
+        if i:
+            click.echo("")
+        click.echo(render(result, fmt))
 
 
 @main.command()
 @db_option
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write into.")
-@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True,
-              help="Parquet for tools; CSV is UTF-8 with BOM so Excel shows Chinese text.")
+@click.option("--out", type=click.Path(path_type=Path), required=True,
+              help="Folder to write into (made if missing).")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"], case_sensitive=False), default="parquet",
+              show_default=True, help="Parquet for tools; CSV is UTF-8 with BOM so Excel shows Chinese text.")
 def export(db, out, fmt):
     """Write every mart (facts and documents among them) as files."""
+    from lawgov.config import folder_to_write, warehouse_to_read
     from lawgov.warehouse.export import export_marts
 
-    if not db.exists():
-        fail(f"{db} does not exist; run `lawgov build` first")
-    for name, rows, path in export_marts(db, out, fmt):
-        click.echo(f"{path}  {rows} rows")
+    path = warehouse_to_read(settings(db=db)["db"])
+    out = folder_to_write(out.expanduser().resolve(), "--out")
+    for name, rows, written in export_marts(path, out, fmt.lower()):
+        click.echo(f"{written}  {rows} rows")
 
 
 @main.command(name="ingest-log")
@@ -154,11 +231,10 @@ def export(db, out, fmt):
 @click.option("--status", help="Only rows whose status starts with this (loaded, unchanged, duplicate, quarantined).")
 def ingest_log(db, all_builds, status):
     """Show what the last build did with each file, and why."""
-    import duckdb
+    from lawgov.config import warehouse_to_read
+    from lawgov.warehouse.query import open_warehouse
 
-    if not db.exists():
-        fail(f"{db} does not exist; run `lawgov build` first")
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_warehouse(warehouse_to_read(settings(db=db)["db"]))
     where = [] if all_builds else ["build_id = (select max(build_id) from meta.ingest_log)"]
     params = []
     if status:
@@ -166,14 +242,12 @@ def ingest_log(db, all_builds, status):
         params.append(status + "%")
     sql = ("select build_id, source_file, format, encoding, status, reason, facts from meta.ingest_log"
            + (" where " + " and ".join(where) if where else "") + " order by build_id, source_file")
-    _print_rows(con.execute(sql, params))
-    con.close()
-
-
-def _print_rows(cursor):
-    cols = [d[0] for d in cursor.description]
-    rows = cursor.fetchall()
-    click.echo("\t".join(cols))
+    try:
+        cursor = con.execute(sql, params)
+        click.echo("\t".join(d[0] for d in cursor.description))
+        rows = cursor.fetchall()
+    finally:
+        con.close()
     for row in rows:
         click.echo("\t".join("" if v is None else str(v) for v in row))
     click.echo(f"({len(rows)} rows)", err=True)
@@ -183,9 +257,10 @@ def _print_rows(cursor):
 @project_option
 def models(project):
     """List the SQL models with their versions and dependencies."""
+    from lawgov.config import project_folder
     from lawgov.warehouse.models import load_project, models_table
 
-    click.echo(models_table(load_project(project_dir(project))))
+    click.echo(models_table(load_project(project_folder(settings(project=project)["project"]))))
 
 
 @main.command()
@@ -193,27 +268,23 @@ def models(project):
 @project_option
 def lineage(model, project):
     """Print MODEL's upstream graph down to the raw tables."""
-    from lawgov.errors import LawgovError
+    from lawgov.config import project_folder
     from lawgov.warehouse.models import lineage as model_lineage, load_project
 
-    try:
-        click.echo(model_lineage(load_project(project_dir(project)), model))
-    except LawgovError as e:
-        fail(str(e))
+    click.echo(model_lineage(load_project(project_folder(settings(project=project)["project"])), model))
 
 
 @main.command(name="eval")
-@click.option("--gold", type=click.Path(exists=True, path_type=Path), required=True,
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
               help="A gold file (JSON lines of document labels and facts).")
 @db_option
 @click.option("--show-errors", is_flag=True, help="List every missed and every false fact.")
 def evaluate(gold, db, show_errors):
     """Score the warehouse against a gold file: precision and recall per indicator family."""
+    from lawgov.config import warehouse_to_read
     from lawgov.evaluation import score
 
-    if not db.exists():
-        fail(f"{db} does not exist; run `lawgov build` first")
-    click.echo(score(db, gold, show_errors=show_errors))
+    click.echo(score(warehouse_to_read(settings(db=db)["db"]), gold, show_errors=show_errors))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lawgov.errors import LawgovError
+
 UNIT_ALIASES = {"起": "件", "宗": "件", "名": "人", "位": "人", "家": "个", "场": "次", "场次": "次",
                 "期": "次", "批次": "次", "份次": "份"}
 
@@ -50,13 +52,47 @@ class Score:
     mismatched: list[tuple[dict, list[dict]]] = field(default_factory=list)
 
 
+class GoldError(LawgovError):
+    """A gold file line that cannot be scored against."""
+
+
+GOLD_KEYS = {"document": ("doc", "region_code", "level", "report_year"),
+             "fact": ("doc", "indicator", "value", "year", "unit", "qualifier")}
+
+
 def load_gold(path: Path) -> tuple[dict[str, dict], list[dict]]:
+    """The gold's document labels (by file) and facts; a malformed line raises GoldError
+    naming it, before the warehouse is read."""
     docs, facts = {}, []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise GoldError(f"cannot be read as UTF-8 text: {e}", file=str(path)) from None
+    for n, line in enumerate(text.splitlines(), 1):
         if line.strip():
-            row = json.loads(line)
+            row = _gold_row(line, str(path), n)
             (facts.append(row) if row["kind"] == "fact" else docs.__setitem__(row["doc"], row))
     return docs, facts
+
+
+def _gold_row(line: str, file: str, n: int) -> dict:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise GoldError(f"not a JSON object: {e.msg} (column {e.colno})", file=file, line=n) from None
+    if not isinstance(row, dict) or row.get("kind") not in GOLD_KEYS:
+        raise GoldError('each line is a JSON object with "kind": "document" or "fact"', file=file, line=n)
+    missing = [k for k in GOLD_KEYS[row["kind"]] if k not in row]
+    if missing:
+        raise GoldError(f"a {row['kind']} line needs {', '.join(missing)}", file=file, line=n)
+    if row["kind"] == "fact":
+        try:
+            float(row["value"])
+            None if row["year"] is None else int(row["year"])
+        except (TypeError, ValueError):
+            raise GoldError(f"value {row['value']!r} and year {row['year']!r} must be numbers",
+                            file=file, line=n) from None
+    return row
 
 
 def _key(doc, indicator, value, year):

@@ -85,14 +85,22 @@ def lock_path(published: Path) -> Path:
     return published.with_name(published.name + ".lock")
 
 
-def acquire_lock(published: Path, wait: float):
-    """Take the build lock, waiting up to ``wait`` seconds for a running build to finish."""
+def acquire_lock(published: Path, wait: float, on_wait=None):
+    """Take the build lock, waiting up to ``wait`` seconds for a running build to finish;
+    ``on_wait(message)`` hears who it waits for, so a second build never waits silently."""
     from filelock import FileLock, Timeout
+
+    from lawgov.warehouse.lock_owner import waiting_message
 
     published.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(lock_path(published)))
     try:
-        lock.acquire(timeout=wait)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if on_wait is not None and wait > 0:
+                on_wait(waiting_message(lock_path(published), wait))
+            lock.acquire(timeout=wait)
     except Timeout:
         raise BuildLockedError(
             f"another lawgov build holds {lock_path(published).name} and did not finish within "

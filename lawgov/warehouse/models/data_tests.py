@@ -1,5 +1,5 @@
-"""schema.yml's data tests: each test's SQL (it returns the failing rows), run and recorded
-in meta.test_runs."""
+"""The data tests: schema.yml's generic tests and the singular tests of the project's
+test-paths. Each is SQL returning the failing rows; each is run and recorded in meta.test_runs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any, Callable
 from lawgov.errors import DataTestError, ModelError
 from lawgov.warehouse.schema import (TestSpec)
 
-from lawgov.warehouse.models.nodes import Event, META, Model, Project, TestResult, quote
+from lawgov.warehouse.models.nodes import Event, META, Model, Project, SingularTest, TestResult, quote
 from lawgov.warehouse.models.render import jinja_env
 
 
@@ -75,7 +75,8 @@ def render_relation(project: Project, expr: str, file: str) -> str:
 
 def run_tests(con, project: Project, *, run_id: str | None = None,
               progress: Callable[[Event], Any] | None = None) -> list[TestResult]:
-    """Run every schema.yml test; record them in meta.test_runs. Does not raise on failures."""
+    """Run every schema.yml test, then every singular test; record them in meta.test_runs.
+    Does not raise on failures."""
     run_id = run_id or uuid.uuid4().hex[:12]
     say = progress or (lambda e: None)
     now = datetime.now(timezone.utc).replace(tzinfo=None)
@@ -96,8 +97,25 @@ def run_tests(con, project: Project, *, run_id: str | None = None,
             results.append(result)
             say(Event("test", result.label, status, result.seconds,
                       detail=f"{failures} failing rows" if failures else None))
+    for test in project.singular_tests:
+        result = _run_singular(con, test)
+        results.append(result)
+        say(Event("test", result.label, result.status, result.seconds,
+                  detail=f"{result.failures} failing rows" if result.failures else None))
     if results:
         con.executemany(f"insert into {META}.test_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [[run_id, r.model, r.relation, r.test, r.column, r.severity, r.status, r.failures,
                           r.seconds, r.file, r.line, r.sql, now] for r in results])
     return results
+
+
+def _run_singular(con, test: SingularTest) -> TestResult:
+    t0 = time.perf_counter()
+    try:
+        failures = con.execute(f"select count(*) from (\n{test.sql}\n) as failures").fetchone()[0]
+    except Exception as exc:
+        raise DataTestError(f"singular test {test.name} does not run: {str(exc).splitlines()[0]}",
+                            file=test.file, line=1) from None
+    status = "pass" if failures == 0 else ("warn" if test.severity == "warn" else "fail")
+    return TestResult(test.name, test.file, "singular", None, test.severity, status, failures,
+                      time.perf_counter() - t0, test.file, 1, test.sql)

@@ -85,6 +85,15 @@ class Model:
 
 
 @dataclass
+class SingularTest:
+    """A dbt singular test: a SELECT in the project's test-paths returning the failing rows."""
+    name: str
+    file: str                             # path relative to the project root
+    sql: str                              # rendered, trailing ';' removed
+    severity: str = "error"               # config(severity='warn') in the file makes it a warning
+
+
+@dataclass
 class Project:
     root: Path
     name: str
@@ -95,6 +104,7 @@ class Project:
     vars: dict
     test_macros: str                      # jinja source of the generic tests, as macros
     generic_tests: set[str]
+    singular_tests: list[SingularTest] = field(default_factory=list)
 
     def find(self, name: str) -> Model:
         """A model by key (facts, x_v1), by name (x: its latest version), x.v1, or relation."""
@@ -123,6 +133,7 @@ class ModelRun:
     seconds: float
     status: str                           # built | skipped | failed
     error: str | None = None
+    reason: str | None = None             # why it was built (changed SQL, new data …) or "unchanged"
 
 
 @dataclass

@@ -10,7 +10,8 @@ from lawgov.errors import ModelError
 from lawgov.warehouse.schema import (BUILTIN_TESTS, LINE, ModelSpec, clean, read_properties, version_columns)
 
 from lawgov.warehouse.models.graph import toposort, version_key
-from lawgov.warehouse.models.nodes import DEFAULT_SCHEMA, FOLDER_SCHEMAS, Model, Project, Seed, CONFIG_KEYS, sha
+from lawgov.warehouse.models.nodes import (DEFAULT_SCHEMA, FOLDER_SCHEMAS, Model, Project, Seed, CONFIG_KEYS,
+                                           SingularTest, sha)
 from lawgov.warehouse.models.render import Renderer, SqlglotCannot, duckdb_ast, duckdb_parse_error, jinja_env, line_of, normalise_sql, strip_sql
 
 
@@ -42,6 +43,7 @@ def load_project(project_dir: Path) -> Project:
         raise ModelError("no dbt_project.yml", file=str(cfg_path))
     from lawgov.warehouse.schema import load_yaml
     cfg = clean(load_yaml(cfg_path))
+    _check_settings(cfg, cfg_path)
     pname = str(cfg.get("name") or "lawgov")
     model_paths = [root / p for p in cfg.get("model-paths") or ["models"]]
     seed_paths = [root / p for p in cfg.get("seed-paths") or ["seeds"]]
@@ -59,8 +61,74 @@ def load_project(project_dir: Path) -> Project:
     _check_relations(drafts)
     models = _render_models(drafts, seeds, props, env, vars_)
     _check_tests(models, generic)
-    return Project(root=root, name=pname, models=models, seeds=seeds, sources=props.sources,
-                   order=toposort(models), vars=vars_, test_macros=test_macros, generic_tests=generic)
+    project = Project(root=root, name=pname, models=models, seeds=seeds, sources=props.sources,
+                      order=toposort(models), vars=vars_, test_macros=test_macros, generic_tests=generic)
+    test_paths = [root / p for p in cfg.get("test-paths", ["tests"])]   # dbt's default folder
+    project.singular_tests = _read_singular_tests(project, env, vars_, test_paths)
+    return project
+
+
+# dbt_project.yml settings that must be a list of folders, and ones lawgov does not carry out
+# (refused rather than silently skipped, so a project never builds differently under lawgov)
+PATH_SETTINGS = ("model-paths", "seed-paths", "macro-paths", "test-paths", "analysis-paths",
+                 "snapshot-paths", "docs-paths", "asset-paths")
+UNSUPPORTED_SETTINGS = {"on-run-start": "run hooks", "on-run-end": "run hooks",
+                        "dispatch": "macro dispatch", "query-comment": "query comments"}
+
+
+def _check_settings(cfg: dict, cfg_path: Path) -> None:
+    """Refuse a dbt_project.yml lawgov would misread, naming the line."""
+    text = cfg_path.read_text(encoding="utf-8")
+    for key in PATH_SETTINGS:
+        value = cfg.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise ModelError(f"{key} must be a list of folders, like [\"{value}\"], not {value!r}",
+                             file=str(cfg_path), line=line_of(text, rf"(?m)^{re.escape(key)}\s*:"))
+    if cfg.get("vars") is not None and not isinstance(cfg.get("vars"), dict):
+        raise ModelError(f"vars must be a mapping of names to values, not {cfg['vars']!r}",
+                         file=str(cfg_path), line=line_of(text, r"(?m)^vars\s*:"))
+    for key, what in UNSUPPORTED_SETTINGS.items():
+        if cfg.get(key):
+            raise ModelError(f"{key}: lawgov's runner does not carry out {what}; remove it, or build "
+                             "the project with dbt", file=str(cfg_path),
+                             line=line_of(text, rf"(?m)^{re.escape(key)}\s*:"))
+
+
+def _read_singular_tests(project: Project, env, vars_: dict, test_paths: list[Path]) -> list[SingularTest]:
+    """Each .sql file of test-paths, rendered with ref/source bound and parsed: a test that
+    does not render or parse stops the project here, before anything is built."""
+    import duckdb
+
+    from lawgov.warehouse.models.data_tests import render_relation
+
+    def ref(name, version, file, text):
+        v = f", v={version!r}" if version is not None else ""
+        return render_relation(project, f"ref({name!r}{v})", file)
+
+    renderer = Renderer(env, vars_, ref, lambda s, t, file, text: render_relation(
+        project, f"source({s!r}, {t!r})", file))
+    files = sorted(p for tp in test_paths if tp.is_dir() for p in tp.rglob("*.sql"))
+    tests, check = [], duckdb.connect()
+    try:
+        for path in files:
+            file = path.relative_to(project.root).as_posix()
+            rendered, config, _, _ = renderer.render(path.read_text(encoding="utf-8"), file)
+            sql = strip_sql(rendered)
+            if not sql.strip():
+                raise ModelError("the singular test is empty; it should select the failing rows", file=file, line=1)
+            bad = duckdb_parse_error(check, sql)
+            if bad is not None:
+                msg, pos = bad
+                raise ModelError(f"does not parse: {msg}", file=file,
+                                 line=sql.count("\n", 0, pos) + 1 if pos is not None else None)
+            severity = str(config.get("severity") or "error").lower()
+            if severity not in ("error", "warn"):
+                raise ModelError(f"severity={severity!r}: a test's severity is error or warn", file=file,
+                                 line=line_of(path.read_text(encoding="utf-8"), r"severity"))
+            tests.append(SingularTest(name=path.stem, file=file, sql=sql, severity=severity))
+    finally:
+        check.close()
+    return tests
 
 
 def _read_seeds(cfg: dict, pname: str, seed_paths: list[Path]) -> dict[str, Seed]:

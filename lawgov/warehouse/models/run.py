@@ -4,6 +4,7 @@ fingerprint is unchanged), everything recorded in meta.model_state / model_runs 
 from __future__ import annotations
 
 import csv
+import json
 import re
 import time
 import uuid
@@ -21,6 +22,8 @@ _META_DDL = [
     f"""create table if not exists {META}.model_state (
         model varchar, version varchar, relation varchar, materialized varchar,
         fingerprint varchar, docs_fingerprint varchar, rows bigint, built_at timestamp)""",
+    # what the fingerprint was made of, so a rebuild can say why (added after the first release)
+    f"alter table {META}.model_state add column if not exists fingerprint_parts varchar",
     f"""create table if not exists {META}.model_runs (
         run_id varchar, model varchar, version varchar, relation varchar, fingerprint varchar,
         rows bigint, seconds double, status varchar, error varchar, built_at timestamp)""",
@@ -112,15 +115,16 @@ def _error_line(message: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def run_project(con, project: Project, *, progress: Callable[[int, int], Any] | None = None,
+def run_project(con, project: Project, *, progress: Callable[[str, int, int], Any] | None = None,
                 full_refresh: bool = False, on_event: Callable[[Event], Any] | None = None) -> RunResult:
     """Load seeds, build the models in order (skipping unchanged ones), run the data tests
     and record it all in meta. Raises ModelError when a model does not build (nothing of
     this run is kept) and DataTestError when an error-severity test fails (the models stay
     built; the caller does not publish).
 
-    progress(done, total) is called after each seed, model and test; on_event(Event) gets
-    what happened to each (str(event) is a log line)."""
+    progress(stage, done, total) is called after each seed, model and test, counted apart
+    (stage is "seeds", "models" or "tests"); on_event(Event) gets what happened to each
+    (str(event) is a log line; a model's detail says why it was built)."""
     started = time.perf_counter()
     run = _Run(con, project, full_refresh, on_event, progress)
     for ddl in _META_DDL:
@@ -145,6 +149,7 @@ def run_project(con, project: Project, *, progress: Callable[[int, int], Any] | 
                 pass
         run.fail(exc)
 
+    run.begin("test")
     tests = run_tests(con, project, run_id=run.run_id, progress=run.say)
     result = RunResult(run.run_id, seed_runs, runs, tests, time.perf_counter() - started, run.warnings)
     if on_event is not None:
@@ -167,8 +172,9 @@ class _Run:
         self.on_event, self.progress = on_event, progress
         self.run_id = uuid.uuid4().hex[:12]
         self.now = datetime.now(timezone.utc).replace(tzinfo=None)
-        self.total = len(project.seeds) + len(project.models) + sum(len(m.tests) for m in project.models.values())
-        self.done = 0
+        self.totals = {"seed": len(project.seeds), "model": len(project.models),
+                       "test": sum(len(m.tests) for m in project.models.values()) + len(project.singular_tests)}
+        self.done = dict.fromkeys(self.totals, 0)
         self.warnings: list[str] = []
         self.current: Model | None = None     # the model being built, named if it fails
         self.state: dict = {}
@@ -176,9 +182,14 @@ class _Run:
     def say(self, event: Event) -> None:
         if self.on_event is not None:
             self.on_event(event)
-        if self.progress is not None and event.status != "failed":
-            self.done += 1
-            self.progress(self.done, self.total)
+        if self.progress is not None and event.status != "failed" and event.kind in self.totals:
+            self.done[event.kind] += 1
+            self.progress(event.kind + "s", self.done[event.kind], self.totals[event.kind])
+
+    def begin(self, kind: str) -> None:
+        """Tell progress a stage starts (0 done), so its rate counts from here."""
+        if self.progress is not None:
+            self.progress(kind + "s", 0, self.totals[kind])
 
     def comment(self, model: Model, name: str, kind: str) -> None:
         missing = _comment(self.con, model, (model.schema, name), kind)
@@ -192,6 +203,7 @@ class _Run:
         seed_state = {r[0]: (r[1], r[2]) for r in con.execute(
             f"select seed, fingerprint, rows from {META}.seed_state").fetchall()}
         seed_runs = []
+        self.begin("seed")
         for seed in self.project.seeds.values():
             t0 = time.perf_counter()
             prev = seed_state.get(seed.name)
@@ -217,9 +229,10 @@ class _Run:
         raw_fp = _raw_fingerprints(con, project, relations)
         self.state = {r[0]: r[1:] for r in con.execute(
             f"select coalesce(model || '_v' || version, model), fingerprint, docs_fingerprint, rows, "
-            f"relation, materialized, model, version from {META}.model_state").fetchall()}
+            f"relation, materialized, model, version, fingerprint_parts from {META}.model_state").fetchall()}
         fingerprints: dict[str, str] = {}
         runs = []
+        self.begin("model")
         for key in project.order:
             self.current = model = project.models[key]
             upstream = [fingerprints[r] if r in fingerprints else project.seeds[r].fingerprint
@@ -227,13 +240,17 @@ class _Run:
             fingerprints[key] = sha(model.normalized, model.materialized, model.schema, model.alias,
                                     model.version, model.latest, upstream,
                                     [raw_fp.get(s, "?") for s in model.sources])
-            run = self._build_one(model, fingerprints[key], relations)
+            parts = {"sql": sha(model.normalized, model.materialized, model.schema, model.alias,
+                                model.version, model.latest),
+                     "refs": dict(zip(model.refs, upstream)),
+                     "sources": {".".join(s): raw_fp.get(s, "?") for s in model.sources}}
+            run = self._build_one(model, fingerprints[key], relations, parts)
             runs.append(run)
-            self.say(Event("model", model.qualified, run.status, run.seconds, run.rows))
+            self.say(Event("model", model.qualified, run.status, run.seconds, run.rows, detail=run.reason))
         self.current = None
         return runs
 
-    def _build_one(self, model: Model, fp: str, relations: dict) -> ModelRun:
+    def _build_one(self, model: Model, fp: str, relations: dict, parts: dict) -> ModelRun:
         """Skip the model if its fingerprint and relation are unchanged, else build it."""
         con, key, t0 = self.con, model.key, time.perf_counter()
         rel = (model.schema.lower(), model.alias.lower())
@@ -249,7 +266,8 @@ class _Run:
                 con.execute(f"update {META}.model_state set docs_fingerprint = ? where "
                             f"coalesce(model || '_v' || version, model) = ?", [docs_fp, key])
             return ModelRun(model.name, model.version, model.qualified, fp, prev[2],
-                            time.perf_counter() - t0, "skipped")
+                            time.perf_counter() - t0, "skipped", reason="unchanged")
+        reason = self._reason(model, prev, exists and latest_ok, parts)
         con.execute(f'create schema if not exists "{model.schema}"')
         if rel in relations and relations[rel] != model.materialized:
             _drop(con, model.schema, model.alias, relations[rel])
@@ -267,11 +285,37 @@ class _Run:
             self.comment(model, model.name, "view")
         con.execute(f"delete from {META}.model_state where coalesce(model || '_v' || version, model) = ?",
                     [key])
-        con.execute(f"insert into {META}.model_state values (?, ?, ?, ?, ?, ?, ?, ?)",
+        con.execute(f"insert into {META}.model_state (model, version, relation, materialized, fingerprint, "
+                    f"docs_fingerprint, rows, built_at, fingerprint_parts) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [model.name, model.version, model.qualified, model.materialized, fp,
-                     docs_fp, rows, self.now])
+                     docs_fp, rows, self.now, json.dumps(parts, sort_keys=True)])
         return ModelRun(model.name, model.version, model.qualified, fp, rows,
-                        time.perf_counter() - t0, "built")
+                        time.perf_counter() - t0, "built", reason=reason)
+
+    def _reason(self, model: Model, prev, relation_ok: bool, parts: dict) -> str:
+        """Why a model is built: what in its fingerprint differs from the last build's."""
+        if self.full_refresh:
+            return "full refresh"
+        if prev is None:
+            return "new model"
+        if not relation_ok:
+            return "its relation was missing"
+        if not prev[7]:
+            return "changed (the last build did not record why)"
+        old = json.loads(prev[7])
+        if old.get("sql") != parts["sql"]:
+            return "changed SQL"
+        changed = [r for r, fp in parts["refs"].items() if old.get("refs", {}).get(r) != fp]
+        why = []
+        upstream = [r for r in changed if r not in self.project.seeds]
+        seeds = [r for r in changed if r in self.project.seeds]
+        if upstream:
+            why.append("changed upstream: " + ", ".join(self.project.models[r].qualified for r in upstream))
+        if seeds:
+            why.append("changed seed: " + ", ".join(self.project.seeds[r].qualified for r in seeds))
+        if any(old.get("sources", {}).get(s) != fp for s, fp in parts["sources"].items()):
+            why.append("new data")
+        return "; ".join(why) or "changed"
 
     def drop_departed(self) -> None:
         """Relations of models that left the project (unless a model of it builds them now)."""
@@ -280,7 +324,7 @@ class _Run:
         current_rels = {m.qualified.lower() for m in project.models.values()}
         current_rels |= {f"{m.schema}.{m.name}".lower() for m in project.models.values() if m.latest}
         names = {m.name for m in project.models.values()}
-        for key, (_, _, _, relation, kind, name, version) in self.state.items():
+        for key, (_, _, _, relation, kind, name, version, _) in self.state.items():
             if key in project.models or not relation:
                 continue
             schema, _, alias = relation.partition(".")
