@@ -148,6 +148,69 @@ def export(db, out, fmt):
         click.echo(f"{path}  {rows} rows")
 
 
+@main.command()
+@click.argument("fact_id", required=False)
+@click.option("--retract", is_flag=True, help="The fact is not a fact: remove it.")
+@click.option("--set-value", type=float, help="The right value.")
+@click.option("--set-indicator", help="The right indicator code (seeds/indicators.csv).")
+@click.option("--set-unit", help="The right unit.")
+@click.option("--set-year", type=int, help="The right year.")
+@click.option("--set-scope", type=click.Choice(["all", "government", "departments"]), help="The right scope.")
+@click.option("--reason", help="Why (kept with the fact as correction_reason).")
+@click.option("--by", "by", help="Who corrects (default: your user name).")
+@click.option("--check", is_flag=True, help="Only validate the corrections file, reporting bad rows with file:line.")
+@db_option
+@click.option("--reports", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_REPORTS,
+              show_default=True, help="The reports folder whose corrections.csv is written.")
+@project_option
+def correct(fact_id, retract, set_value, set_indicator, set_unit, set_year, set_scope, reason, by,
+            check, db, reports, project):
+    """Correct a fact once, for every rebuild: appends a row to REPORTS/corrections.csv.
+
+    The row names the fact by its document, number, span and sentence (not by FACT_ID), so
+    the next `lawgov build` applies it again however often the reports are parsed.
+    `lawgov correct --check` validates the whole file.
+    """
+    import getpass
+
+    from lawgov.errors import LawgovError
+    from lawgov.warehouse import corrections
+
+    codes = corrections.indicator_codes(project_dir(project))
+    path = reports / corrections.FILE_NAME
+    if check:
+        if not path.exists():
+            click.echo(f"{path}: no corrections file")
+            return
+        good, errors = corrections.read_corrections(path, codes)
+        for e in errors:
+            click.secho(f"  ! {e}", fg="yellow", err=True)
+        click.echo(f"{path}: {len(good)} good rows, {len(errors)} problems")
+        sys.exit(1 if errors else 0)
+    if not fact_id:
+        fail("name the FACT_ID to correct (or pass --check)")
+    changes = {"value": set_value, "indicator": set_indicator, "unit": set_unit, "year": set_year,
+               "scope": set_scope}
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if retract == bool(changes):
+        fail("give either --retract or at least one --set-… option")
+    if not reason:
+        fail("say why with --reason TEXT")
+    if not db.exists():
+        fail(f"{db} does not exist; run `lawgov build` first")
+    if not reports.is_dir():
+        fail(f"the reports folder {reports} does not exist")
+    try:
+        fix = corrections.for_fact(db, fact_id, changes, reason, by or getpass.getuser(), codes)
+        corrections.append(path, fix)
+    except LawgovError as e:
+        fail(str(e))
+    what = "retract" if retract else ", ".join(f"{k} = {v:g}" if isinstance(v, float) else f"{k} = {v}"
+                                              for k, v in changes.items())
+    click.echo(f"{path}: {fix.action} {fact_id} ({fix.number_text} in {fix.source_file}): {what}")
+    click.echo("the next `lawgov build` applies it")
+
+
 @main.command(name="ingest-log")
 @db_option
 @click.option("--all-builds", is_flag=True, help="Every build's log, not only the last one.")
