@@ -115,12 +115,17 @@ def _progress_printer():
 @click.argument("sql")
 @db_option
 @click.option("--max-rows", type=int, default=100, show_default=True, help="Rows to print.")
-def query(sql, db, max_rows):
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the result to FILE.csv, .xlsx, .parquet or .json instead of printing it.")
+def query(sql, db, max_rows, out_file):
     """Run SQL on the warehouse, read-only, and print the result as a table."""
     import duckdb
 
     if not db.exists():
         fail(f"{db} does not exist; run `lawgov build` first")
+    if out_file is not None:
+        _query_to_file(sql, db, out_file)
+        return
     con = duckdb.connect(str(db), read_only=True)
     try:
         rel = con.sql(sql)
@@ -133,19 +138,32 @@ def query(sql, db, max_rows):
         con.close()
 
 
+def _query_to_file(sql: str, db: Path, out: Path) -> None:
+    import duckdb
+
+    from lawgov.warehouse.export import export_query
+
+    try:
+        rows = export_query(db, sql, out)
+    except (ValueError, duckdb.Error) as e:
+        fail(str(e))
+    click.echo(f"{out}  {rows} rows")
+
+
 @main.command()
 @db_option
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write into.")
-@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True,
-              help="Parquet for tools; CSV is UTF-8 with BOM so Excel shows Chinese text.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "xlsx"]), default="parquet", show_default=True,
+              help="Parquet for tools; CSV is UTF-8 with BOM so Excel shows Chinese text; xlsx is one "
+                   "workbook (OUT/lawgov.xlsx), a sheet per mart, typed cells and Chinese headers.")
 def export(db, out, fmt):
-    """Write every mart (facts and documents among them) as files."""
+    """Write every mart (facts and documents among them) as files, or as one Excel workbook."""
     from lawgov.warehouse.export import export_marts
 
     if not db.exists():
         fail(f"{db} does not exist; run `lawgov build` first")
     for name, rows, path in export_marts(db, out, fmt):
-        click.echo(f"{path}  {rows} rows")
+        click.echo(f"{path}{f' [{name}]' if fmt == 'xlsx' else ''}  {rows} rows")
 
 
 @main.command()
