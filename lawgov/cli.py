@@ -229,6 +229,26 @@ def correct(fact_id, retract, set_value, set_indicator, set_unit, set_year, set_
     click.echo("the next `lawgov build` applies it")
 
 
+@main.command()
+@db_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the site into (its index.html opens from the file system).")
+@project_option
+def site(db, out, project):
+    """Write a static site of the warehouse: indicators, region × year tables and charts, every
+    document with its numbers highlighted, data quality, and the models."""
+    from lawgov.errors import LawgovError
+    from lawgov.site import build_site
+
+    try:
+        summary = build_site(db, out, project_dir(project))
+    except LawgovError as e:
+        fail(str(e))
+    click.echo(f"wrote {out / 'index.html'}: {summary.pages} pages, {summary.documents} documents; "
+               f"largest page {summary.largest_page} ({summary.largest_bytes / 1e6:.2f} MB); "
+               f"{summary.seconds:.1f} s")
+
+
 @main.command(name="ingest-log")
 @db_option
 @click.option("--all-builds", is_flag=True, help="Every build's log, not only the last one.")

@@ -12,7 +12,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "lawgov"
 
 # Each stage may import the stages before it (and itself), never one after it.
-STAGES = ["errors", "ingest", "text", "documents", "extract", "warehouse", "build", "evaluation", "cli"]
+STAGES = ["errors", "ingest", "text", "documents", "extract", "warehouse", "site", "build", "evaluation", "cli"]
 TOP_LEVEL = {"__init__", "__main__"}
 
 
