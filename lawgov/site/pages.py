@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from lawgov.errors import LawgovError
 from lawgov.site import labels
 from lawgov.site.chart import line_chart
-from lawgov.site.highlight import segments
+from lawgov.site.highlight import segments, to_html
 
 HERE = Path(__file__).resolve().parent
 DOCS_PER_PAGE = 500
@@ -227,7 +227,7 @@ def document_pages(site: Site) -> None:
             marks = [(f["span_start"], f["span_end"], f["fact_id"], titles[f["fact_id"]]) for f in doc_facts]
             marks += [(s, e, fid, titles[fid]) for s, e, fid in spans.get(doc["doc_id"], []) if fid in titles]
             site.write(f"documents/{doc['doc_id']}.html", "document.html", doc=doc, facts=doc_facts,
-                       segments=segments(doc.pop("text") or "", marks))
+                       text_html=to_html(segments(doc.pop("text") or "", marks)))
 
 
 def quality_pages(site: Site) -> None:
