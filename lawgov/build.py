@@ -309,6 +309,7 @@ def build(opts: BuildOptions) -> BuildSummary:
                 and not plan.removed and not plan.touched and marks.get("_project") == proj_fp
                 and marks.get("raw.corrections") == fixes.fingerprint):
             summary.nothing_changed = True
+            summary.problems += corrections.stale_in(published, fixes.path)
             summary.seconds = time.monotonic() - started
             return summary
 

@@ -4,6 +4,7 @@ quality) so no page grows with the corpus beyond a few hundred kilobytes."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections import defaultdict
@@ -97,8 +98,9 @@ def _num(v) -> str:
     return f"{v:,}" if isinstance(v, int) else str(v)
 
 
-def build_site(db: Path, out: Path, project: Path | None = None) -> SiteSummary:
-    """Write the site of warehouse ``db`` into folder ``out`` (replacing the site there)."""
+def build_site(db: Path, out: Path, project: Path | None = None, workers: int = 0) -> SiteSummary:
+    """Write the site of warehouse ``db`` into folder ``out`` (replacing the site there);
+    document pages in ``workers`` processes (0: one per core)."""
     import duckdb
 
     started = time.perf_counter()
@@ -124,7 +126,7 @@ def build_site(db: Path, out: Path, project: Path | None = None) -> SiteSummary:
             if ind["tier"] == "headline":
                 indicator_pages(site, code)
         document_list_pages(site)
-        document_pages(site)
+        document_pages(site, Path(db), workers or os.cpu_count() or 1)
         quality_pages(site)
         models_page(site, project)
     finally:
@@ -201,33 +203,81 @@ def document_list_pages(site: Site) -> None:
                    total=len(docs))
 
 
-def document_pages(site: Site) -> None:
-    """A page per document: its metadata, its facts, and its text with each fact's number
-    (and each further sentence stating it) highlighted where it stands."""
+def document_pages(site: Site, db: Path, workers: int) -> None:
+    """A page per document, written by ``workers`` processes, each taking a range of doc_ids
+    (the pages are independent, and rendering them is most of the site's time)."""
+    ids = [r[0] for r in site.con.execute("select doc_id from marts.documents order by doc_id").fetchall()]
+    if not ids:
+        return
+    step = -(-len(ids) // max(1, workers))
+    ranges = [(ids[i], ids[min(i + step, len(ids)) - 1]) for i in range(0, len(ids), step)]
+    if len(ranges) == 1:
+        parts = [_document_range(site, *ranges[0])]
+    else:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(len(ranges), mp_context=mp.get_context("fork")) as pool:
+            parts = list(pool.map(_document_range_job, [(db, site.out, lo, hi) for lo, hi in ranges]))
+    for pages, largest, size in parts:
+        site.summary.pages += pages
+        if size > site.summary.largest_bytes:
+            site.summary.largest_bytes, site.summary.largest_page = size, largest
+
+
+def _document_range_job(args) -> tuple[int, str, int]:
+    import duckdb
+
+    db, out, lo, hi = args
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        site = Site(out, environment(), con)
+        return _document_range(site, lo, hi)
+    finally:
+        con.close()
+
+
+def _document_range(site: Site, lo: str, hi: str) -> tuple[int, str, int]:
+    """The pages of the documents lo..hi: metadata, facts, and the text with each fact's
+    number (and each further sentence stating it) highlighted where it stands."""
     facts: dict[str, list[dict]] = defaultdict(list)
     for f in site.rows("""
             select doc_id, fact_id, indicator, indicator_name, value, unit, qualifier, year, scope,
                    origin, correction_reason, evidence, span_start, span_end
-            from marts.facts order by doc_id, span_start, fact_id"""):
+            from marts.facts where doc_id between ? and ? order by doc_id, span_start, fact_id""", [lo, hi]):
         facts[f["doc_id"]].append(f)
     spans: dict[str, list[tuple]] = defaultdict(list)
     for doc_id, fact_id, start, end in site.con.execute(
-            "select doc_id, fact_id, span_start, span_end from marts.fact_evidence").fetchall():
+            "select doc_id, fact_id, span_start, span_end from marts.fact_evidence "
+            "where doc_id between ? and ?", [lo, hi]).fetchall():
         spans[doc_id].append((start, end, fact_id))
     cur = site.con.execute("""
         select d.*, r.text from marts.documents as d join raw.documents as r using (doc_id)
-        order by d.doc_id""")
+        where d.doc_id between ? and ? order by d.doc_id""", [lo, hi])
     cols = [c[0] for c in cur.description]
+    before = (site.summary.pages, site.summary.largest_page, site.summary.largest_bytes)
+    site.summary.pages, site.summary.largest_page, site.summary.largest_bytes = 0, "", 0
     while batch := cur.fetchmany(500):
         for values in batch:
             doc = dict(zip(cols, values))
             doc_facts = facts.get(doc["doc_id"], [])
-            titles = {f["fact_id"]: f"{f['indicator_name'] or f['indicator']} {_num(f['value'])}{f['unit'] or ''}"
-                      for f in doc_facts}
+            for f in doc_facts:
+                f["shown"] = _shown(f)
+            titles = {f["fact_id"]: f"{f['indicator_name'] or f['indicator']} {f['shown']}" for f in doc_facts}
             marks = [(f["span_start"], f["span_end"], f["fact_id"], titles[f["fact_id"]]) for f in doc_facts]
             marks += [(s, e, fid, titles[fid]) for s, e, fid in spans.get(doc["doc_id"], []) if fid in titles]
             site.write(f"documents/{doc['doc_id']}.html", "document.html", doc=doc, facts=doc_facts,
                        text_html=to_html(segments(doc.pop("text") or "", marks)))
+    result = (site.summary.pages, site.summary.largest_page, site.summary.largest_bytes)
+    site.summary.pages, site.summary.largest_page, site.summary.largest_bytes = before
+    return result
+
+
+def _shown(fact: dict) -> str:
+    """The value as a reader writes it: 约95%, 1,000人以上."""
+    word = labels.QUALIFIERS.get(fact["qualifier"], "")
+    body = f"{_num(fact['value'])}{fact['unit'] or ''}"
+    return f"{word}{body}" if fact["qualifier"] == "approx" else f"{body}{word}"
 
 
 def quality_pages(site: Site) -> None:

@@ -269,6 +269,20 @@ def write_table(con, loaded: Loaded) -> None:
     con.execute("insert into meta.raw_fingerprints values ('raw.corrections', ?)", [loaded.fingerprint])
 
 
+def stale_in(db: Path, path: Path) -> list[str]:
+    """stale() of a published warehouse (a build that found nothing changed still says them)."""
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return []
+    try:
+        return stale(con, path)
+    finally:
+        con.close()
+
+
 def stale(con, path: Path) -> list[str]:
     """A line for each correction that found no target in this build (marts.data_quality has them too)."""
     try:
