@@ -121,13 +121,17 @@ def build_site(db: Path, out: Path, project: Path | None = None, workers: int = 
         except duckdb.Error as e:
             raise SiteError(f"{db} has no marts to show ({e}); build it with `lawgov build`",
                             file=str(db)) from None
-        index_page(site)
-        for code, ind in site.indicators.items():
-            if ind["tier"] == "headline":
-                indicator_pages(site, code)
-        document_list_pages(site)
-        document_pages(site, Path(db), workers or os.cpu_count() or 1)
-        quality_pages(site)
+        try:
+            index_page(site)
+            for code, ind in site.indicators.items():
+                if ind["tier"] == "headline":
+                    indicator_pages(site, code)
+            document_list_pages(site)
+            document_pages(site, Path(db), workers or os.cpu_count() or 1)
+            quality_pages(site)
+        except duckdb.Error as e:
+            raise SiteError(f"the marts of {db} are not what this lawgov writes ({e}); "
+                            "rebuild the warehouse with `lawgov build`", file=str(db)) from None
         models_page(site, project)
     finally:
         con.close()
@@ -309,6 +313,12 @@ def models_page(site: Site, project: Path | None) -> None:
         from lawgov.warehouse.models import load_project
 
         proj = load_project(project)
+        seed_rows = {r["seed"]: r for r in site.rows("select seed, rows, loaded_at as built_at from meta.seed_state")}
+        for seed in proj.seeds.values():
+            models.append({"key": seed.name, "name": seed.name, "version": None, "latest": False,
+                           "relation": seed.qualified, "materialized": "seed", "refs": [],
+                           "description": f"seeds/{seed.path.name}", "sources": [],
+                           "state": seed_rows.get(seed.name)})
         for key in proj.order:
             m = proj.models[key]
             models.append({"key": key, "name": m.name, "version": m.version, "latest": m.latest,

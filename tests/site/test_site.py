@@ -59,7 +59,10 @@ def test_every_local_link_resolves_and_every_page_is_small(site):
         html = page.read_text(encoding="utf-8")
         assert page.stat().st_size < 2_000_000, page
         for ref in re.findall(r'(?:href|src)="([^"]+)"', html):
-            if re.match(r"[a-z]+:", ref) or ref.startswith("#"):
+            if ref.startswith("#"):
+                assert f'id="{ref[1:]}"' in html, f"{page.relative_to(site)} links to missing {ref}"
+                continue
+            if re.match(r"[a-z]+:", ref):
                 continue
             target = (page.parent / ref.split("#")[0]).resolve()
             assert target.exists(), f"{page.relative_to(site)} links to missing {ref}"
