@@ -220,6 +220,11 @@ def correct(fact_id, retract, set_value, set_indicator, set_unit, set_year, set_
         fail(f"the reports folder {reports} does not exist")
     try:
         fix = corrections.for_fact(db, fact_id, changes, reason, by or getpass.getuser(), codes)
+    except LawgovError as e:
+        fail(str(e))
+    if not (reports / fix.source_file).exists():
+        fail(f"{fix.source_file} is not in {reports}; pass the --reports folder {db} was built from")
+    try:
         corrections.append(path, fix)
     except LawgovError as e:
         fail(str(e))
