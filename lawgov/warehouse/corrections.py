@@ -234,6 +234,10 @@ def append(path: Path, fix: Correction) -> None:
     order of the columns the file already has."""
     path = Path(path)
     row = fix.as_csv_row()
+    if path.exists():
+        same = [c.line for c in read_corrections(path)[0] if c.correction_id == fix.correction_id]
+        if same:
+            raise CorrectionError("the file already has this correction", file=str(path), line=same[0])
     if path.exists() and path.stat().st_size > 0:
         content = path.read_bytes().decode("utf-8-sig")
         header = [h.strip().lower() for h in next(csv.reader(io.StringIO(content)), [])]

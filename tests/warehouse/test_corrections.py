@@ -55,14 +55,20 @@ def test_a_missing_column_is_reported_at_line_1(tmp_path):
     assert good == [] and errors[0].line == 1 and "number_text" in errors[0].message
 
 
-def test_append_keeps_the_file_s_column_order(tmp_path):
+def test_append_writes_a_header_once_and_refuses_a_repeat(tmp_path):
     path = tmp_path / "corrections.csv"
     fix = corrections.parse_row({"action": "retract", "source_file": "a.txt", "fact_indicator": "x",
                                  "number_text": "5", "evidence": "共5件", "reason": "r"}, 0)
+    other = corrections.parse_row({"action": "set", "source_file": "a.txt", "fact_indicator": "x",
+                                   "number_text": "5", "evidence": "共5件", "value": "6", "reason": "r"}, 0)
     corrections.append(path, fix)
-    corrections.append(path, fix)          # the reader reports the duplicate, the writer does not judge
+    corrections.append(path, other)
+    with pytest.raises(corrections.CorrectionError) as e:
+        corrections.append(path, fix)
+    assert e.value.line == 2
     good, errors = corrections.read_corrections(path)
-    assert len(good) == 1 and errors[0].line == 3
+    assert [c.action for c in good] == ["retract", "set"] and not errors
+    assert path.read_text(encoding="utf-8").count("action,source_file") == 1
 
 
 # ------------------------------------------------------------------ end to end, real processes
