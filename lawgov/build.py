@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from lawgov.warehouse import store
+from lawgov.warehouse import corrections, store
 from lawgov.ingest.sources import FileEntry, sha256_file
 from lawgov.errors import BuildError, LawgovError
 
@@ -316,14 +316,18 @@ def build(opts: BuildOptions) -> BuildSummary:
         summary.problems += [f"{manifest_path}: the row for {f!r} names no file in the reports folder"
                              for f in manifest if f not in names]
         summary.files = len(names)
+        fixes = corrections.load(reports, opts.project)
+        summary.problems += [str(e) for e in fixes.errors]
         plan = _plan(names, previous if same_code else {}, manifest)
         plan.removed = [n for n in previous if n not in names]
         summary.unchanged = len(plan.unchanged) + len(plan.touched)
         summary.removed = len(plan.removed)
 
         if (published.exists() and not unreadable and same_code and not plan.to_parse
-                and not plan.removed and not plan.touched and marks.get("_project") == proj_fp):
+                and not plan.removed and not plan.touched and marks.get("_project") == proj_fp
+                and marks.get("raw.corrections") == fixes.fingerprint):
             summary.nothing_changed = True
+            summary.problems += corrections.stale_in(published, fixes.path)
             summary.seconds = time.monotonic() - started
             return summary
 
@@ -340,7 +344,9 @@ def build(opts: BuildOptions) -> BuildSummary:
             _record_touched(con, names, plan.touched)
             _log_unchanged(con, build_id, plan.unchanged + plan.touched)
             _mark_raw(con, code_fp, proj_fp, build_id)
+            corrections.write_table(con, fixes)
             _run_models(con, opts, summary)
+            summary.problems += corrections.stale(con, fixes.path)
             summary.facts = con.execute("select count(*) from raw.facts").fetchone()[0]
             summary.mentions = con.execute("select count(*) from raw.mentions").fetchone()[0]
             summary.seconds = time.monotonic() - started

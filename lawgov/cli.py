@@ -194,13 +194,27 @@ def config():
               help="table to read; csv or json (an array of objects) for scripts; markdown for notes.")
 @click.option("--max-rows", type=click.IntRange(min=1), default=100, show_default=True,
               help="Rows to print per statement in table and markdown formats (csv and json print all).")
-def query(sql, db, fmt, max_rows):
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the (one) query's result to FILE.csv, .xlsx, .parquet or .json instead of printing it.")
+def query(sql, db, fmt, max_rows, out_file):
     """Run SQL on the warehouse, read-only, and print every statement's result."""
     from lawgov.config import warehouse_to_read
     from lawgov.warehouse.query import render, run
 
     fmt = fmt.lower()
     path = warehouse_to_read(settings(db=db)["db"])
+    if out_file is not None:
+        import duckdb
+
+        from lawgov.errors import LawgovError
+        from lawgov.warehouse.export import export_query
+
+        try:
+            rows = export_query(path, sql, out_file)
+        except (ValueError, duckdb.Error) as e:
+            raise LawgovError(f"{out_file}: {e}") from None
+        click.echo(f"{out_file}  {rows} rows")
+        return
     limit = max_rows if fmt in ("table", "markdown") else None
     for i, result in enumerate(run(path, sql, limit)):
         if i:
@@ -212,17 +226,105 @@ def query(sql, db, fmt, max_rows):
 @db_option
 @click.option("--out", type=click.Path(path_type=Path), required=True,
               help="Folder to write into (made if missing).")
-@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"], case_sensitive=False), default="parquet",
-              show_default=True, help="Parquet for tools; CSV is UTF-8 with BOM so Excel shows Chinese text.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "xlsx"], case_sensitive=False),
+              default="parquet", show_default=True,
+              help="Parquet for tools; CSV is UTF-8 with BOM so Excel shows Chinese text; xlsx is one "
+                   "workbook (OUT/lawgov.xlsx), a sheet per mart, typed cells and Chinese headers.")
 def export(db, out, fmt):
-    """Write every mart (facts and documents among them) as files."""
+    """Write every mart (facts and documents among them) as files, or as one Excel workbook."""
     from lawgov.config import folder_to_write, warehouse_to_read
     from lawgov.warehouse.export import export_marts
 
+    fmt = fmt.lower()
     path = warehouse_to_read(settings(db=db)["db"])
     out = folder_to_write(out.expanduser().resolve(), "--out")
-    for name, rows, written in export_marts(path, out, fmt.lower()):
-        click.echo(f"{written}  {rows} rows")
+    for name, rows, written in export_marts(path, out, fmt):
+        click.echo(f"{written}{f' [{name}]' if fmt == 'xlsx' else ''}  {rows} rows")
+
+
+@main.command()
+@click.argument("fact_id", required=False)
+@click.option("--retract", is_flag=True, help="The fact is not a fact: remove it.")
+@click.option("--set-value", type=float, help="The right value.")
+@click.option("--set-indicator", help="The right indicator code (seeds/indicators.csv).")
+@click.option("--set-unit", help="The right unit.")
+@click.option("--set-year", type=int, help="The right year.")
+@click.option("--set-scope", type=click.Choice(["all", "government", "departments"]), help="The right scope.")
+@click.option("--reason", help="Why (kept with the fact as correction_reason).")
+@click.option("--by", "by", help="Who corrects (default: your user name).")
+@click.option("--check", is_flag=True, help="Only validate the corrections file, reporting bad rows with file:line.")
+@db_option
+@click.option("--reports", type=click.Path(path_type=Path), default=None,
+              help="The reports folder whose corrections.csv is written. [default: as for `lawgov build`]")
+@project_option
+def correct(fact_id, retract, set_value, set_indicator, set_unit, set_year, set_scope, reason, by,
+            check, db, reports, project):
+    """Correct a fact once, for every rebuild: appends a row to REPORTS/corrections.csv.
+
+    The row names the fact by its document, number, span and sentence (not by FACT_ID), so
+    the next `lawgov build` applies it again however often the reports are parsed.
+    `lawgov correct --check` validates the whole file.
+    """
+    import getpass
+
+    from lawgov import config
+    from lawgov.errors import LawgovError
+    from lawgov.warehouse import corrections
+
+    def fail(message: str):
+        raise LawgovError(message)
+
+    cfg = settings(db=db, reports=reports, project=project)
+    db, reports = cfg["db"], cfg["reports"]
+    codes = corrections.indicator_codes(config.project_folder(cfg["project"]))
+    path = reports / corrections.FILE_NAME
+    if check:
+        if not path.exists():
+            click.echo(f"{path}: no corrections file")
+            return
+        good, errors = corrections.read_corrections(path, codes)
+        for e in errors:
+            click.secho(f"  ! {e}", fg="yellow", err=True)
+        click.echo(f"{path}: {len(good)} good rows, {len(errors)} problems")
+        sys.exit(1 if errors else 0)
+    if not fact_id:
+        fail("name the FACT_ID to correct (or pass --check)")
+    changes = {"value": set_value, "indicator": set_indicator, "unit": set_unit, "year": set_year,
+               "scope": set_scope}
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if retract == bool(changes):
+        fail("give either --retract or at least one --set-… option")
+    if not reason:
+        fail("say why with --reason TEXT")
+    db = config.warehouse_to_read(db)
+    reports = config.reports_folder(reports)
+    fix = corrections.for_fact(db, fact_id, changes, reason, by or getpass.getuser(), codes)
+    if not (reports / fix.source_file).exists():
+        fail(f"{fix.source_file} is not in {reports}; pass the --reports folder {db} was built from")
+    corrections.append(path, fix)
+    what = "retract" if retract else ", ".join(f"{k} = {v:g}" if isinstance(v, float) else f"{k} = {v}"
+                                              for k, v in changes.items())
+    click.echo(f"{path}: {fix.action} {fact_id} ({fix.number_text} in {fix.source_file}): {what}")
+    click.echo("the next `lawgov build` applies it")
+
+
+@main.command()
+@db_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the site into (its index.html opens from the file system).")
+@project_option
+def site(db, out, project):
+    """Write a static site of the warehouse: indicators, region × year tables and charts, every
+    document with its numbers highlighted, data quality, and the models."""
+    from lawgov import config
+    from lawgov.site import build_site
+
+    cfg = settings(db=db, project=project)
+    out = config.folder_to_write(out.expanduser().resolve(), "--out")
+    summary = build_site(config.warehouse_to_read(cfg["db"]), out, config.project_folder(cfg["project"]))
+    click.echo(f"wrote {out / 'index.html'}: {summary.pages} pages, {summary.documents} documents; "
+               f"largest page {summary.largest_page} ({summary.largest_bytes / 1e6:.2f} MB); "
+               f"{summary.seconds:.1f} s")
 
 
 @main.command(name="ingest-log")

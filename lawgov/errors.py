@@ -50,3 +50,7 @@ class BuildLockedError(LawgovError):
 
 class BuildError(LawgovError):
     """The build could not produce a warehouse to publish."""
+
+
+class CorrectionError(LawgovError):
+    """A bad row in data/reports/corrections.csv, or a correction that cannot be made."""

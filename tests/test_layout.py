@@ -12,8 +12,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "lawgov"
 
 # Each stage may import the stages before it (and itself), never one after it.
-STAGES = ["errors", "ingest", "text", "documents", "extract", "warehouse", "config", "build", "progress",
-          "evaluation", "cli"]
+STAGES = ["errors", "ingest", "text", "documents", "extract", "warehouse", "site", "config", "build",
+          "progress", "evaluation", "cli"]
 TOP_LEVEL = {"__init__", "__main__"}
 
 

@@ -34,6 +34,7 @@ from lawgov.errors import SourceError
 MAX_BYTES = 20 * 1024 * 1024
 
 MANIFEST_NAME = "manifest.csv"
+CORRECTIONS_NAME = "corrections.csv"     # hand corrections of facts (warehouse/corrections.py)
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -83,7 +84,7 @@ class FileEntry:
 
 def scan_tree(root: Path) -> list[FileEntry]:
     """Every file under ``root`` with its size and mtime, sorted by relative path; skips
-    manifest.csv, dot-files and dot-directories (.git, .DS_Store, editors' temp files…).
+    manifest.csv, corrections.csv, dot-files and dot-directories (.git, .DS_Store, editors' temp files…).
     One scandir pass: at 100k files this is what a no-change rebuild mostly costs."""
     found: list[FileEntry] = []
 
@@ -94,7 +95,7 @@ def scan_tree(root: Path) -> list[FileEntry]:
                     continue
                 if e.is_dir():
                     walk(e.path, prefix + e.name + "/")
-                elif e.is_file() and not (e.name == MANIFEST_NAME and not prefix):
+                elif e.is_file() and not (e.name in (MANIFEST_NAME, CORRECTIONS_NAME) and not prefix):
                     st = e.stat()
                     found.append(FileEntry(prefix + e.name, e.path, st.st_size, st.st_mtime_ns))
 

@@ -6,6 +6,7 @@
 --   corrected_exceeds_closed  more corrected reconsideration cases than closed ones
 --   conflicting_values        one indicator with two values for one region, year and scope
 --   unresolved_region         a document whose region could not be resolved
+--   stale_correction          a hand correction (corrections.csv) whose fact is no longer there
 with docs as (
     select doc_id, source_file from {{ ref('documents') }}
 ),
@@ -119,6 +120,17 @@ problems as (
         title, null
     from {{ ref('documents') }}
     where region_code is null or region_confidence in ('ambiguous', 'unresolved')
+
+    union all
+    select
+        'stale_correction', 'warning', coalesce(fact_indicator, indicator),
+        doc_region_code, null, year, scope,
+        value, null, doc_id,
+        'corrections.csv line ' || line || ': ' || action || ' of ' || number_text || ' in '
+            || source_file || ' no longer applies: ' || stale_reason,
+        evidence, 'correction ' || correction_id
+    from {{ ref('int_corrections') }}
+    where status = 'stale'
 )
 select
     md5(concat_ws('|', p.problem, p.indicator, p.region_code, p.year, p.scope, p.doc_id, p.fact_id)) as problem_id,

@@ -1,4 +1,5 @@
--- One row per fact, long format. A fact about another body than the reporting one
+-- One row per fact, long format, with the hand corrections of corrections.csv applied (origin:
+-- extracted, corrected or added). A fact about another body than the reporting one
 -- (about_reporting_body = false) carries that body's region and names.
 with f as (
     select
@@ -10,7 +11,7 @@ with f as (
         d.region_level as doc_region_level,
         d.province_code as doc_province_code,
         d.city_code as doc_city_code
-    from {{ ref('stg_facts') }} as f
+    from {{ ref('int_facts_corrected') }} as f
     left join {{ ref('stg_documents') }} as d on d.doc_id = f.doc_id
 )
 select
@@ -41,7 +42,9 @@ select
     p.name as province_name,
     coalesce(case when f.of_reporting_body then f.doc_city_code end, r.city_code) as city_code,
     c.name as city_name,
-    f.report_year
+    f.report_year,
+    f.origin,
+    f.correction_reason
 from f
 left join {{ ref('stg_indicators') }} as i on i.code = f.indicator
 left join {{ ref('stg_regions') }} as r on r.code = f.region_code

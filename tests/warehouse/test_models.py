@@ -16,6 +16,7 @@ import duckdb
 import pytest
 
 from lawgov.errors import DataTestError, ModelError
+from lawgov.warehouse import corrections
 from lawgov.warehouse.models import lineage, load_project, models_table, run_project
 
 REPO = Path(__file__).resolve().parents[2]
@@ -132,6 +133,7 @@ def load_raw(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""create or replace table meta.ingest_log (build_id varchar, path varchar, source_file varchar,
         size bigint, sha256 varchar, format varchar, encoding varchar, status varchar, reason varchar,
         facts integer, logged_at timestamp)""")
+    con.execute(corrections.DDL)        # empty: no hand corrections in the fixture
     con.execute("create or replace table meta.raw_fingerprints (table_name varchar, fingerprint varchar)")
     for t in ("documents", "facts", "fact_evidence", "mentions"):
         con.execute("insert into meta.raw_fingerprints values (?, ?)", [f"raw.{t}", f"fp-{t}-1"])
