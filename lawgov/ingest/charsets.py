@@ -194,7 +194,24 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
                     return Decoded(text, codec)
                 break  # gbk decoded cleanly but is not Chinese: gb18030 would say the same
 
-    return _detect(data)
+    return _with_stray_bytes(data) or _detect(data)
+
+
+#: Undecodable bytes per 10,000 a text may hold and still be read, each one dropped: a flipped
+#: bit or a byte pasted in costs that byte, not the report.
+STRAY_PER_10K = 10
+
+
+def _with_stray_bytes(data: bytes) -> Decoded | None:
+    """UTF-8 or GB text with a few bytes that fit no character, read without them."""
+    allowed = max(1, len(data) * STRAY_PER_10K // 10_000)
+    for codec in ("utf-8", "gb18030"):
+        stray = data.decode(codec, errors="replace").count("\ufffd")
+        if stray <= allowed:
+            text = data.decode(codec, errors="ignore")
+            if _has_han(text) and (codec == "utf-8" or _looks_gb(text)):
+                return Decoded(text, codec)
+    return None
 
 
 def _detect(data: bytes) -> Decoded:
