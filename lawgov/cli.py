@@ -58,22 +58,34 @@ def main():
 @click.option("--wait", type=float, default=600, show_default=True,
               help="Seconds to wait for another build of the same warehouse to finish.")
 @click.option("--full-refresh", is_flag=True, help="Parse every file and rebuild every model.")
+@click.option("--allow-removals", is_flag=True,
+              help="Let the build remove over half the published documents, or all of them when "
+                   "the reports folder is empty (refused otherwise, exit 2).")
+@click.option("--parse-timeout", type=float, default=60, show_default=True,
+              help="Seconds one file may take to parse; past it the file is quarantined.")
+@click.option("--parse-memory", type=int, default=1024, show_default=True,
+              help="MB a parser process may reach on one file; past it the file is quarantined.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary.")
 @project_option
-def build(reports, db, workers, wait, full_refresh, quiet, project):
+def build(reports, db, workers, wait, full_refresh, allow_removals, parse_timeout, parse_memory,
+          quiet, project):
     """Build the warehouse from a folder of reports and publish it atomically.
 
     Exits 0 when the warehouse was published (or nothing had changed), non-zero with the
     reason otherwise; the previously published warehouse is then left as it was.
     """
-    from lawgov.errors import LawgovError
+    from lawgov.errors import LawgovError, RemovalRefusedError
     from lawgov.build import BuildOptions, build as run_build
 
     progress = None if quiet else _progress_printer()
     opts = BuildOptions(reports=reports, db=db, project=project_dir(project), workers=workers,
-                        wait=wait, full_refresh=full_refresh, progress=progress)
+                        wait=wait, full_refresh=full_refresh, allow_removals=allow_removals,
+                        parse_timeout=parse_timeout, parse_memory_mb=parse_memory,
+                        progress=progress)
     try:
         summary = run_build(opts)
+    except RemovalRefusedError as e:
+        fail(f"build refused, nothing published: {e}", 2)
     except LawgovError as e:
         fail(f"build failed, nothing published: {e}")
     except KeyboardInterrupt:
@@ -82,13 +94,18 @@ def build(reports, db, workers, wait, full_refresh, quiet, project):
         click.echo("", err=True)
     for problem in summary.problems:
         click.secho(f"  ! {problem}", fg="yellow", err=True)
+    for entry in summary.skipped_files:
+        click.secho(f"  skipped {entry}", fg="yellow", err=True)
+    for name in summary.removed_files:
+        click.secho(f"  removed {name}", fg="yellow", err=True)
     if summary.nothing_changed:
         click.echo(f"nothing changed: {summary.files} files, warehouse {db} left as it was "
                    f"({summary.seconds:.2f} s)")
         return
     click.echo(
         f"published {db}: {summary.files} files ({summary.loaded} loaded, {summary.unchanged} unchanged, "
-        f"{summary.duplicates} duplicate, {summary.quarantined} quarantined, {summary.removed} removed); "
+        f"{summary.duplicates} duplicate, {summary.quarantined} quarantined, {summary.removed} removed, "
+        f"{summary.skipped} skipped); "
         f"{summary.facts} facts, {summary.mentions} mentions; models {summary.models_built} built, "
         f"{summary.models_skipped} skipped; {summary.tests_passed} tests passed; "
         f"{summary.seconds:.1f} s")
@@ -170,12 +187,21 @@ def ingest_log(db, all_builds, status):
     con.close()
 
 
+def _cell(value) -> str:
+    """A value on one line of a tab-separated table: a newline or tab in a file name is
+    written as \\n or \\t, so every row stays one line."""
+    if value is None:
+        return ""
+    return (str(value).replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+            .replace("\r", "\\r"))
+
+
 def _print_rows(cursor):
     cols = [d[0] for d in cursor.description]
     rows = cursor.fetchall()
     click.echo("\t".join(cols))
     for row in rows:
-        click.echo("\t".join("" if v is None else str(v) for v in row))
+        click.echo("\t".join(_cell(v) for v in row))
     click.echo(f"({len(rows)} rows)", err=True)
 
 

@@ -50,3 +50,8 @@ class BuildLockedError(LawgovError):
 
 class BuildError(LawgovError):
     """The build could not produce a warehouse to publish."""
+
+
+class RemovalRefusedError(BuildError):
+    """A build would remove more of the published documents than it may without
+    --allow-removals (an unmounted disk, a wrong --reports folder)."""
