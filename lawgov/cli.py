@@ -132,19 +132,28 @@ def _progress_printer():
 @click.argument("sql")
 @db_option
 @click.option("--max-rows", type=int, default=100, show_default=True, help="Rows to print.")
-def query(sql, db, max_rows):
-    """Run SQL on the warehouse, read-only, and print the result as a table."""
+@click.option("--allow-files", is_flag=True,
+              help="Let the SQL read files (read_csv, read_parquet); writing, exporting and "
+                   "attaching stay refused.")
+def query(sql, db, max_rows, allow_files):
+    """Run SQL on the warehouse, read-only, and print the result as a table.
+
+    Only SELECT (and EXPLAIN) runs, with no access to other files unless --allow-files."""
     import duckdb
+
+    from lawgov.errors import QueryRefusedError
+    from lawgov.warehouse.readonly import check_read_only, connect_readonly
 
     if not db.exists():
         fail(f"{db} does not exist; run `lawgov build` first")
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_readonly(db, allow_files=allow_files)
     try:
+        check_read_only(con, sql)
         rel = con.sql(sql)
         if rel is None:
             return
         rel.show(max_rows=max_rows, max_width=1 << 16)
-    except duckdb.Error as e:
+    except (duckdb.Error, QueryRefusedError) as e:
         fail(str(e))
     finally:
         con.close()
