@@ -37,10 +37,30 @@ def export_marts(db: Path, out: Path, fmt: str = "parquet") -> Iterator[tuple[st
         con.close()
 
 
+#: A cell starting with one of these is run as a formula by Excel and LibreOffice (OWASP's
+#: CSV injection list): =HYPERLINK(...) from a file name or a manifest URL would be live.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escaped_select(con, name: str) -> str:
+    """SELECT of a mart whose text cells that would start a formula get a leading ' (the
+    spreadsheet then shows them as text); numbers and dates are left as they are."""
+    starts = ", ".join(f"chr({ord(c)})" for c in FORMULA_STARTS)
+    cols = []
+    for col, typ, *_ in con.execute(f'describe select * from marts."{name}"').fetchall():
+        q = '"' + col.replace('"', '""') + '"'
+        if typ == "VARCHAR":
+            cols.append(f"case when left({q}, 1) in ({starts}) then chr(39) || {q} else {q} end as {q}")
+        else:
+            cols.append(q)
+    return f'select {", ".join(cols)} from marts."{name}"'
+
+
 def _write_csv_with_bom(con, name: str, path: Path) -> None:
-    """DuckDB writes the CSV; the BOM goes in front so Excel reads it as UTF-8."""
+    """DuckDB writes the CSV, formula-like cells escaped; the BOM goes in front so Excel reads
+    it as UTF-8. (Parquet stays raw: tools read it as data, not formulas.)"""
     tmp = path.with_name(path.name + ".part")
-    con.execute(f"copy (select * from marts.\"{name}\") to '{_sql_path(tmp)}' (header, delimiter ',')")
+    con.execute(f"copy ({_escaped_select(con, name)}) to '{_sql_path(tmp)}' (header, delimiter ',')")
     with open(path, "wb") as dst, open(tmp, "rb") as src:
         dst.write(BOM)
         shutil.copyfileobj(src, dst, 1 << 20)
