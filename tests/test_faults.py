@@ -272,15 +272,20 @@ def test_6_a_stray_byte_or_an_absurd_number_costs_only_itself(fresh_db):
     "copy (select * from marts.facts) to '{out}/leak.csv'",
     "export database '{out}/leak'",
     "select * from read_csv('/etc/passwd')",
-    "attach '{db}' as w (read_write); delete from w.raw.facts",
-    "set enable_external_access = true",
+    # a second name for the same file gets past DuckDB's check that a file is attached once
+    "attach '{alias}' as w (read_write); delete from w.raw.facts",
 ])
-def test_7_query_is_read_only_in_fact(built_db, tmp_path, statement):
-    out = lawgov("query", "--db", str(built_db), statement.format(out=tmp_path, db=built_db),
-                 check=False)
+def test_7_query_is_read_only_in_fact(fresh_db, tmp_path, statement):
+    db = fresh_db
+    facts = sql(db, "select count(*) from raw.facts")[0][0]
+    alias = db.with_name("same-file.duckdb")
+    os.link(db, alias)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = lawgov("query", "--db", str(db), statement.format(out=out_dir, alias=alias), check=False)
     assert out.returncode != 0
-    assert not list(tmp_path.iterdir())
-    assert sql(built_db, "select count(*) from raw.facts")[0][0] > 0
+    assert not list(out_dir.iterdir())
+    assert sql(db, "select count(*) from raw.facts")[0][0] == facts
 
 
 def test_7_query_allow_files_reads_but_never_writes(built_db, tmp_path):
