@@ -29,8 +29,11 @@ def test_parse_number_raises_only_number_error_and_is_finite(s):
     assert math.isfinite(parsed.value)
 
 
+long_numbers = st.tuples(any_text, st.integers(300, 1000), st.sampled_from(["件", "亿元", "%", ""]))
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(any_text)
+@given(st.one_of(any_text, long_numbers.map(lambda t: t[0] + "9" * t[1] + t[2] + "。")))
 def test_scan_raises_nothing_and_every_value_is_finite(text):
     try:
         found = scan(text)
