@@ -470,13 +470,19 @@ class Fuse:
         self.blown: dict[str, str] = {}        # path → why its parser was stopped
 
     def check(self) -> None:
+        import multiprocessing
+
         now = time.time()
+        ours = {p.pid for p in multiprocessing.active_children()}
         for entry in os.scandir(self.folder):
+            pid = int(entry.name)
+            if pid not in ours:                # a worker that died: never signal a reused pid
+                Path(entry.path).unlink(missing_ok=True)
+                continue
             try:
                 started, path = Path(entry.path).read_text(encoding="utf-8").split("\t", 1)
             except (OSError, ValueError):
                 continue                       # between two files, or just being written
-            pid = int(entry.name)
             reason = None
             if self.seconds and now - float(started) > self.seconds:
                 reason = (f"parser timed out: still parsing after {self.seconds:g} s "
