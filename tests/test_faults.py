@@ -300,9 +300,10 @@ def test_7_query_allow_files_reads_but_never_writes(built_db, tmp_path):
     out = lawgov("query", "--db", str(built_db), "--allow-files",
                  f"select count(*) as n from read_csv('{csv}')")
     assert "2" in out.stdout
-    out = lawgov("query", "--db", str(built_db), "--allow-files",
-                 f"copy (select 1) to '{tmp_path}/y.csv'", check=False)
-    assert out.returncode != 0 and not (tmp_path / "y.csv").exists()
+    for statement in (f"copy (select 1) to '{tmp_path}/y.csv'",
+                      f"explain analyze copy (select 1) to '{tmp_path}/y.csv'"):
+        out = lawgov("query", "--db", str(built_db), "--allow-files", statement, check=False)
+        assert out.returncode != 0 and not (tmp_path / "y.csv").exists()
 
 
 @pytest.fixture
