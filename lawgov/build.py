@@ -312,6 +312,10 @@ def build(opts: BuildOptions) -> BuildSummary:
         summary.skipped_files = [f"{s.name}: {s.reason}" for s in skipped]
         plan = _plan(names, previous if same_code else {}, manifest)
         plan.removed = sorted(n for n in previous if n not in names)
+        if same_code:   # a folder that cannot be read now: its files are unseen, not removed
+            unseen = tuple(s.name + "/" for s in skipped if s.reason.startswith("folder cannot"))
+            plan.unchanged += [n for n in plan.removed if unseen and n.startswith(unseen)]
+            plan.removed = [n for n in plan.removed if not (unseen and n.startswith(unseen))]
         if not opts.allow_removals:
             _guard_removals(previous, names, plan.removed, reports)
         summary.unchanged = len(plan.unchanged) + len(plan.touched)

@@ -422,6 +422,24 @@ def test_12_an_unreadable_file_does_not_make_every_build_publish(fresh_db):
     assert second.returncode == 0 and second.stdout.startswith("nothing changed"), second.stdout
 
 
+def test_12_a_folder_that_cannot_be_read_keeps_its_files_facts(fresh_db):
+    db, reports = fresh_db, fresh_db.parent.parent / "reports"
+    (reports / "sub").mkdir()
+    (reports / REPORTS[0]).rename(reports / "sub" / REPORTS[0])
+    build(reports, db)
+    facts = sql(db, "select count(*) from raw.facts")[0][0]
+    (reports / "sub").chmod(0)
+    try:
+        cmd = _without_root_powers() + [sys.executable, "-m", "lawgov", "build", "--reports",
+                                        str(reports), "--db", str(db), "--quiet"]
+        out = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    finally:
+        (reports / "sub").chmod(0o755)
+    assert out.returncode == 0, out.stderr
+    assert "skipped sub: folder cannot be read" in out.stderr
+    assert sql(db, "select count(*) from raw.facts")[0][0] == facts
+
+
 def test_13_a_newline_in_a_file_name_keeps_ingest_log_one_row_a_line(fresh_db):
     db, reports = fresh_db, fresh_db.parent.parent / "reports"
     (reports / REPORTS[0]).rename(reports / "two\nlines\t.txt")
