@@ -280,9 +280,6 @@ def _worker_init() -> None:
 def build(opts: BuildOptions) -> BuildSummary:
     """Build and publish the warehouse; raises a LawgovError subclass when it cannot, and
     the published warehouse is then left as it was."""
-    from lawgov.documents import load_manifest
-    from lawgov.ingest.sources import scan_folder
-
     started, started_at = time.monotonic(), datetime.now()
     summary = BuildSummary()
     published = opts.db.resolve()
@@ -300,27 +297,9 @@ def build(opts: BuildOptions) -> BuildSummary:
         proj_fp = project_fingerprint(opts.project)
         same_code = marks.get("_code") == code_fp and not opts.full_refresh
 
-        manifest_path = reports / "manifest.csv"
-        manifest, manifest_errors = load_manifest(manifest_path) if manifest_path.exists() else ({}, [])
-        summary.problems += [str(e) for e in manifest_errors]
-        found, skipped = scan_folder(reports)
-        names = {f.name: f for f in found}
-        summary.problems += [f"{manifest_path}: the row for {f!r} names no file in the reports folder"
-                             for f in manifest if f not in names]
-        summary.files = len(names)
-        summary.skipped = len(skipped)
-        summary.skipped_files = [f"{s.name}: {s.reason}" for s in skipped]
-        plan = _plan(names, previous if same_code else {}, manifest)
-        plan.removed = sorted(n for n in previous if n not in names)
-        if same_code:   # a folder that cannot be read now: its files are unseen, not removed
-            unseen = tuple(s.name + "/" for s in skipped if s.reason.startswith("folder cannot"))
-            plan.unchanged += [n for n in plan.removed if unseen and n.startswith(unseen)]
-            plan.removed = [n for n in plan.removed if not (unseen and n.startswith(unseen))]
+        manifest, names, skipped, plan = _survey(reports, previous, same_code, summary)
         if not opts.allow_removals:
             _guard_removals(previous, names, plan.removed, reports)
-        summary.unchanged = len(plan.unchanged) + len(plan.touched)
-        summary.removed = len(plan.removed)
-        summary.removed_files = plan.removed
 
         if (published.exists() and not unreadable and same_code and not plan.to_parse
                 and not plan.removed and not plan.touched and marks.get("_project") == proj_fp):
@@ -378,6 +357,35 @@ def build(opts: BuildOptions) -> BuildSummary:
         lock.release()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _survey(reports: Path, previous: dict[str, FileState], same_code: bool,
+            summary: BuildSummary) -> tuple[dict, dict[str, FileEntry], list[Skipped], Plan]:
+    """Read the manifest and the reports folder and plan what the build does with each
+    file; the summary gets the counts and the problems found on the way."""
+    from lawgov.documents import load_manifest
+    from lawgov.ingest.sources import scan_folder
+
+    manifest_path = reports / "manifest.csv"
+    manifest, manifest_errors = load_manifest(manifest_path) if manifest_path.exists() else ({}, [])
+    summary.problems += [str(e) for e in manifest_errors]
+    found, skipped = scan_folder(reports)
+    names = {f.name: f for f in found}
+    summary.problems += [f"{manifest_path}: the row for {f!r} names no file in the reports folder"
+                         for f in manifest if f not in names]
+    plan = _plan(names, previous if same_code else {}, manifest)
+    plan.removed = sorted(n for n in previous if n not in names)
+    if same_code:   # a folder that cannot be read now: its files are unseen, not removed
+        unseen = tuple(s.name + "/" for s in skipped if s.reason.startswith("folder cannot"))
+        plan.unchanged += [n for n in plan.removed if unseen and n.startswith(unseen)]
+        plan.removed = [n for n in plan.removed if not (unseen and n.startswith(unseen))]
+    summary.files = len(names)
+    summary.skipped = len(skipped)
+    summary.skipped_files = [f"{s.name}: {s.reason}" for s in skipped]
+    summary.unchanged = len(plan.unchanged) + len(plan.touched)
+    summary.removed = len(plan.removed)
+    summary.removed_files = plan.removed
+    return manifest, names, skipped, plan
 
 
 def _guard_removals(previous: dict[str, FileState], names: dict[str, FileEntry],
