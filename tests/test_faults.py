@@ -258,7 +258,8 @@ def test_6_a_stray_byte_costs_only_that_byte(fresh_db):
     cut = data.index("。".encode()) + 3
     (reports / REPORTS[0]).write_bytes(data[:cut] + b"\xff" + data[cut:])
     build(reports, db)
-    assert last_log(db)[REPORTS[0]][0] == "loaded"
+    status, note = last_log(db)[REPORTS[0]]
+    assert status == "loaded" and f"1 byte(s) that fit no character (the first at byte {cut})" in note
 
 
 def test_6_an_absurd_number_costs_only_that_number(fresh_db):

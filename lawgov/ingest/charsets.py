@@ -56,6 +56,7 @@ _ALIASES = {
 class Decoded:
     text: str
     encoding: str      # the name reported to users: utf-8, utf-8-sig, gbk, gb18030, utf-16, …
+    note: str | None = None   # what reading it cost (stray bytes dropped), for the ingest log
 
 
 def bom_encoding(data: bytes) -> tuple[str, str, int] | None:
@@ -210,7 +211,12 @@ def _with_stray_bytes(data: bytes) -> Decoded | None:
         if stray <= allowed:
             text = data.decode(codec, errors="ignore")
             if _has_han(text) and (codec == "utf-8" or _looks_gb(text)):
-                return Decoded(text, codec)
+                try:
+                    data.decode(codec)
+                except UnicodeDecodeError as exc:
+                    first = exc.start
+                return Decoded(text, codec, f"read as {codec} without {stray} byte(s) that fit no "
+                                            f"character (the first at byte {first})")
     return None
 
 

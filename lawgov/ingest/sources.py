@@ -70,7 +70,7 @@ class Source:
     encoding: str | None  # utf-8, utf-8-sig, gbk, gb18030, utf-16, … (None for binary formats)
     text: str | None      # the decoded main text (None when quarantined)
     status: str           # "loaded" | "quarantined"
-    reason: str | None    # why quarantined, in words a user understands
+    reason: str | None    # why quarantined, in words a user understands (loaded: what reading it cost)
 
 
 @dataclass(frozen=True)
@@ -235,18 +235,19 @@ def _zip_kind(data: bytes) -> str:
     return "a zip archive; unpack it into the folder first"
 
 
-def _parse(data: bytes, suffix: str) -> tuple[str, str | None, str]:
-    """(format, encoding, text); raises SourceError with the reason a file cannot be loaded."""
+def _parse(data: bytes, suffix: str) -> tuple[str, str | None, str, str | None]:
+    """(format, encoding, text, note on what reading it cost); raises SourceError with the
+    reason a file cannot be loaded."""
     head = data[:16]
     if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
         from lawgov.ingest.pdf import pdf_text
-        return "pdf", None, pdf_text(data)
+        return "pdf", None, pdf_text(data), None
     if head.startswith(b"PK\x03\x04"):
         kind = _zip_kind(data)
         if kind != "docx":
             raise SourceError(kind)
         from lawgov.ingest.word import docx_text
-        return "docx", None, docx_text(data)
+        return "docx", None, docx_text(data), None
     what = _sniff_binary(head)
     if what:
         raise SourceError(what)
@@ -268,8 +269,8 @@ def _parse(data: bytes, suffix: str) -> tuple[str, str | None, str]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if is_html or (suffix not in TEXT_SUFFIXES and webpage.looks_like_html(text)):
-        return "html", decoded.encoding, webpage.main_text(text)
-    return "txt", decoded.encoding, text
+        return "html", decoded.encoding, webpage.main_text(text), decoded.note
+    return "txt", decoded.encoding, text, decoded.note
 
 
 def read_source(path: Path, root: Path, *, max_bytes: int = MAX_BYTES) -> Source:
@@ -307,7 +308,7 @@ def read_source(path: Path, root: Path, *, max_bytes: int = MAX_BYTES) -> Source
 
     fmt, enc = "unknown", None
     try:
-        fmt, enc, text = _parse(data, suffix)
+        fmt, enc, text, note = _parse(data, suffix)
         if not text.strip():
             raise SourceError("no text: the file holds only blank space")
         script = charsets.script_of(text)
@@ -321,7 +322,7 @@ def read_source(path: Path, root: Path, *, max_bytes: int = MAX_BYTES) -> Source
     except Exception as exc:  # a bug or a library failing on odd input: still never raise
         return quarantined(f"could not be read ({type(exc).__name__}: {exc})", size=size,
                            sha=sha, mtime=mtime, fmt=_format_guess(data, suffix), enc=enc)
-    return Source(path, name, size, sha, mtime, fmt, enc, text, "loaded", None)
+    return Source(path, name, size, sha, mtime, fmt, enc, text, "loaded", note)
 
 
 def _format_guess(data: bytes, suffix: str) -> str:
