@@ -162,7 +162,7 @@ def big_report(fresh_db) -> Path:
 def test_4_a_file_past_the_time_limit_is_quarantined_and_the_build_goes_on(fresh_db, big_report):
     db, reports = fresh_db, big_report.parent
     touch_report(reports)
-    out = build(reports, db, "--parse-timeout", "1", "--workers", "2")
+    out = build(reports, db, "--parse-timeout", "2", "--workers", "2")
     status, reason = last_log(db)["zz_big.txt"]
     assert status == "quarantined" and reason.startswith("parser timed out")
     assert "1 loaded" in out.stdout                     # the touched report, in a new worker

@@ -180,7 +180,7 @@ def _not_a_report(name: str, st: os.stat_result) -> str | None:
             return f"{what}, not a regular file"
     if not stat.S_ISREG(st.st_mode):
         return "not a regular file"
-    if name.lower().endswith(_WAREHOUSE_SUFFIXES) or name.endswith(".lock"):
+    if name.lower().endswith(_WAREHOUSE_SUFFIXES) or name.endswith(".lock") or ".wal.set-aside-" in name:
         return "a DuckDB warehouse file (lawgov's output, not a report)"
     return None
 
