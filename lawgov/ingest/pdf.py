@@ -83,8 +83,9 @@ def join_wrapped(pages: list[list[str]]) -> list[str]:
                 if not ln:
                     continue
             w = _width(ln)
-            if carry:   # only the last two characters decide the space: a growing paragraph is not searched again
-                sep = " " if _ASCII_WORD_END.search(carry[-1][-2:]) and _ASCII_WORD_START.search(ln) else ""
+            if carry:   # the last two characters decide the space, not a search of the paragraph
+                latin = _ASCII_WORD_END.search(carry[-1][-2:]) and _ASCII_WORD_START.search(ln)
+                sep = " " if latin else ""
                 carry.append(sep + ln)
             else:
                 carry = [ln]

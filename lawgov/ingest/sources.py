@@ -180,7 +180,8 @@ def _not_a_report(name: str, st: os.stat_result) -> str | None:
             return f"{what}, not a regular file"
     if not stat.S_ISREG(st.st_mode):
         return "not a regular file"
-    if name.lower().endswith(_WAREHOUSE_SUFFIXES) or name.endswith(".lock") or ".wal.set-aside-" in name:
+    lower = name.lower()
+    if lower.endswith(_WAREHOUSE_SUFFIXES) or lower.endswith(".lock") or ".wal.set-aside-" in lower:
         return "a DuckDB warehouse file (lawgov's output, not a report)"
     return None
 
