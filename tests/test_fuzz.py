@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 import time
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from lawgov.errors import LawgovError, NumberError
+from lawgov.extract import extract
 from lawgov.extract.mentions import scan
 from lawgov.extract.numbers import parse_number
 
@@ -57,4 +58,20 @@ def test_scan_time_grows_linearly(unit):
     takes sixty-four), plus half a second for a busy machine: a generous bound."""
     small = _seconds(unit * 2_000)
     large = _seconds(unit * 16_000)
+    assert large < 30 * small + 0.5, (unit, small, large)
+
+
+def _extract_seconds(text: str) -> float:
+    t0 = time.perf_counter()
+    extract("2022年法治政府建设情况报告\n全年共办理" + text + "件。", 2022)
+    return time.perf_counter() - t0
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=DIGITS[:10] + MARKS, min_size=1, max_size=4))
+@example("1.")          # the range cue once went quadratic on a long 1.1.1… run
+def test_extract_time_grows_linearly(unit):
+    """The scanner's numerals, traps and the classifier's cues together, same bound."""
+    small = _extract_seconds(unit * 2_000)
+    large = _extract_seconds(unit * 16_000)
     assert large < 30 * small + 0.5, (unit, small, large)
