@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from lawgov.warehouse import corrections, store
-from lawgov.ingest.sources import FileEntry, sha256_file
-from lawgov.errors import BuildError, LawgovError
+from lawgov.ingest.sources import FileEntry, Skipped, sha256_file
+from lawgov.errors import BuildError, BuildLockedError, LawgovError, RemovalRefusedError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PARSER_SEEDS = PACKAGE_DIR.parent / "seeds"     # where catalog.py and regions.py read theirs
@@ -39,6 +39,9 @@ class BuildOptions:
     workers: int = 0                # 0: one per core
     wait: float = 600.0             # seconds to wait for another build's lock
     full_refresh: bool = False      # re-parse every file and rebuild every model
+    allow_removals: bool = False    # let a build remove over half the published documents
+    parse_timeout: float = 60.0     # seconds one file may take to parse before it is quarantined
+    parse_memory_mb: int = 1024     # memory a parser process may reach on one file (MB)
     progress: Callable[[str, int, int], None] | None = None   # (stage, done, total): parse, seeds, models, tests
     notify: Callable[[str], None] | None = None               # a message for the person: who the build waits for
 
@@ -51,6 +54,7 @@ class BuildSummary:
     duplicates: int = 0
     quarantined: int = 0
     removed: int = 0
+    skipped: int = 0
     facts: int = 0
     mentions: int = 0
     models_built: int = 0
@@ -64,6 +68,8 @@ class BuildSummary:
     seeds_loaded: int = 0
     seeds_skipped: int = 0
     model_runs: list[tuple[str, str, str]] = field(default_factory=list)   # (relation, built|skipped, why)
+    removed_files: list[str] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)   # "name: reason"
 
 
 @dataclass
@@ -156,6 +162,8 @@ def read_previous(published: Path) -> tuple[dict[str, FileState], dict[str, str]
         finally:
             con.close()
     except duckdb.Error as e:
+        if store.is_lock_conflict(e):   # opened for writing since wait_for_writers looked
+            raise BuildLockedError(store.writer_message(e), file=str(published)) from None
         return {}, {}, f"{published}: the published warehouse could not be read ({e}); building a new one"
     return {r[0]: FileState(*r) for r in rows}, marks, None
 
@@ -290,9 +298,6 @@ def _worker_init() -> None:
 def build(opts: BuildOptions) -> BuildSummary:
     """Build and publish the warehouse; raises a LawgovError subclass when it cannot, and
     the published warehouse is then left as it was."""
-    from lawgov.documents import load_manifest
-    from lawgov.ingest.sources import scan_tree
-
     started, started_at = time.monotonic(), datetime.now()
     summary = BuildSummary()
     published = opts.db.resolve()
@@ -302,6 +307,7 @@ def build(opts: BuildOptions) -> BuildSummary:
     lock = store.acquire_lock(published, opts.wait, on_wait=opts.notify)
     try:
         store.clear_stale_areas(published)
+        store.wait_for_writers(published, opts.wait)
         previous, marks, unreadable = read_previous(published)
         if unreadable:
             summary.problems.append(unreadable)
@@ -309,19 +315,11 @@ def build(opts: BuildOptions) -> BuildSummary:
         proj_fp = project_fingerprint(opts.project)
         same_code = marks.get("_code") == code_fp and not opts.full_refresh
 
-        manifest_path = reports / "manifest.csv"
-        manifest, manifest_errors = load_manifest(manifest_path) if manifest_path.exists() else ({}, [])
-        summary.problems += [str(e) for e in manifest_errors]
-        names = {f.name: f for f in scan_tree(reports)}
-        summary.problems += [f"{manifest_path}: the row for {f!r} names no file in the reports folder"
-                             for f in manifest if f not in names]
-        summary.files = len(names)
+        manifest, names, skipped, plan = _survey(reports, previous, same_code, summary)
         fixes = corrections.load(reports, opts.project)
         summary.problems += [str(e) for e in fixes.errors]
-        plan = _plan(names, previous if same_code else {}, manifest)
-        plan.removed = [n for n in previous if n not in names]
-        summary.unchanged = len(plan.unchanged) + len(plan.touched)
-        summary.removed = len(plan.removed)
+        if not opts.allow_removals:
+            _guard_removals(previous, names, plan.removed, reports)
 
         if (published.exists() and not unreadable and same_code and not plan.to_parse
                 and not plan.removed and not plan.touched and marks.get("_project") == proj_fp
@@ -336,11 +334,14 @@ def build(opts: BuildOptions) -> BuildSummary:
         try:
             con = store.connect(area.db)
             store.ensure_schema(con)
+            build_id = datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
+            _log_removed(con, build_id, plan.removed)
             if not same_code:  # every file is parsed again; the build history stays
                 store.clear_raw(con)
             _forget(con, previous, plan)
-            build_id = datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
-            _ingest(con, opts, reports, names, plan.to_parse, manifest, summary, build_id)
+            fuse = Fuse(area.folder / "fuse", opts.parse_timeout, opts.parse_memory_mb)
+            _ingest(con, opts, reports, names, plan.to_parse, manifest, summary, build_id, fuse)
+            _log_skipped(con, build_id, skipped)
             _record_touched(con, names, plan.touched)
             _log_unchanged(con, build_id, plan.unchanged + plan.touched)
             _mark_raw(con, code_fp, proj_fp, build_id)
@@ -355,9 +356,14 @@ def build(opts: BuildOptions) -> BuildSummary:
                 [build_id, started_at, str(reports), code_fp, summary.files, summary.loaded,
                  summary.unchanged, summary.duplicates, summary.quarantined, summary.removed,
                  summary.facts, summary.seconds])
-            store.publish(con, area)
+            store.wait_for_writers(published, opts.wait)
+            kept = store.publish(con, area)
             con = None
             summary.published = True
+            if kept:
+                summary.problems.append(
+                    f"{kept}: a WAL left beside {published.name} by a session that did not close "
+                    f"it was set aside, not applied to the new warehouse (look at it, then delete it)")
         except BaseException as e:
             if con is not None:
                 try:
@@ -365,6 +371,9 @@ def build(opts: BuildOptions) -> BuildSummary:
                 except Exception:
                     pass
             store.discard(area)
+            full = store.no_room(e, area.db) if isinstance(e, Exception) else None
+            if full is not None:
+                raise full from e
             if isinstance(e, Exception) and not isinstance(e, LawgovError):
                 raise BuildError(f"{type(e).__name__}: {e}") from e
             raise
@@ -374,13 +383,62 @@ def build(opts: BuildOptions) -> BuildSummary:
     return summary
 
 
+def _survey(reports: Path, previous: dict[str, FileState], same_code: bool,
+            summary: BuildSummary) -> tuple[dict, dict[str, FileEntry], list[Skipped], Plan]:
+    """Read the manifest and the reports folder and plan what the build does with each
+    file; the summary gets the counts and the problems found on the way."""
+    from lawgov.documents import load_manifest
+    from lawgov.ingest.sources import scan_folder
+
+    manifest_path = reports / "manifest.csv"
+    manifest, manifest_errors = load_manifest(manifest_path) if manifest_path.exists() else ({}, [])
+    summary.problems += [str(e) for e in manifest_errors]
+    found, skipped = scan_folder(reports)
+    names = {f.name: f for f in found}
+    summary.problems += [f"{manifest_path}: the row for {f!r} names no file in the reports folder"
+                         for f in manifest if f not in names]
+    plan = _plan(names, previous if same_code else {}, manifest)
+    plan.removed = sorted(n for n in previous if n not in names)
+    if same_code:   # a folder that cannot be read now: its files are unseen, not removed
+        unseen = tuple(s.name + "/" for s in skipped if s.reason.startswith("folder cannot"))
+        plan.unchanged += [n for n in plan.removed if unseen and n.startswith(unseen)]
+        plan.removed = [n for n in plan.removed if not (unseen and n.startswith(unseen))]
+    summary.files = len(names)
+    summary.skipped = len(skipped)
+    summary.skipped_files = [f"{s.name}: {s.reason}" for s in skipped]
+    summary.unchanged = len(plan.unchanged) + len(plan.touched)
+    summary.removed = len(plan.removed)
+    summary.removed_files = plan.removed
+    return manifest, names, skipped, plan
+
+
+def _guard_removals(previous: dict[str, FileState], names: dict[str, FileEntry],
+                    removed: list[str], reports: Path) -> None:
+    """Refuse a build that would empty the warehouse or remove over half its documents: at
+    02:30 that is an unmounted disk or a wrong --reports, not a decision."""
+    if not previous or not removed:
+        return
+    docs = {n for n, st in previous.items() if st.doc_id}
+    gone = [n for n in removed if n in docs]
+    if not names:
+        raise RemovalRefusedError(
+            f"the reports folder {reports} is empty (not mounted?) and the published warehouse "
+            f"holds {len(docs)} documents; nothing was removed or published. Pass "
+            f"--allow-removals to empty the warehouse", file=str(reports))
+    if len(gone) * 2 > len(docs):
+        raise RemovalRefusedError(
+            f"{len(gone)} of the {len(docs)} published documents have no file in {reports} any "
+            f"more (a wrong --reports folder?), e.g. {', '.join(gone[:3])}; nothing was removed or "
+            f"published. Pass --allow-removals if they should go", file=str(reports))
+
+
 def _plan(names: dict[str, FileEntry], previous: dict[str, FileState], manifest: dict) -> Plan:
     """Sort the files into unchanged, touched and to-parse ones, hashing only when stat differs."""
     plan = Plan()
     for name, entry in names.items():
         st = previous.get(name)
         if (st is None or (st.manifest_sha or "") != manifest_sha(manifest.get(name))
-                or (st.status == "quarantined" and (st.reason or "").startswith("cannot be read"))):
+                or _readable_again(st, entry)):
             plan.to_parse.append(name)
         elif entry.size == st.size and entry.mtime_ns == st.mtime_ns:
             plan.unchanged.append(name)
@@ -398,6 +456,13 @@ def _plan(names: dict[str, FileEntry], previous: dict[str, FileState], manifest:
             plan.to_parse.append(n)
     plan.to_parse.sort()
     return plan
+
+
+def _readable_again(st: FileState, entry: FileEntry) -> bool:
+    """A file quarantined as unreadable is read again once it can be; until then it is
+    unchanged, so one unreadable file does not make every build publish."""
+    return (st.status == "quarantined" and (st.reason or "").startswith("cannot be read")
+            and os.access(entry.path, os.R_OK))
 
 
 def _same_bytes(path: str, sha256: str) -> bool:
@@ -422,57 +487,149 @@ def _record_touched(con, names: dict[str, FileEntry], touched: list[str]) -> Non
                         [[names[n].mtime_ns, n] for n in touched])
 
 
-def _batches(jobs: list, workers: int) -> Iterator[list[dict]]:
+class Fuse:
+    """The per-file limits of the parser processes, kept by the main process.
+
+    A worker writes which file it is on and since when into ``folder/<pid>``; while the main
+    process waits for a batch it reads those and kills a worker whose file has run past the
+    time limit or whose memory has passed the memory limit, remembering the file and why.
+    The watch must sit outside the worker: a regular expression gone quadratic holds its
+    process's interpreter lock, so no thread of its own could stop it."""
+
+    POLL = 0.2
+
+    def __init__(self, folder: Path, seconds: float, memory_mb: int):
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.seconds = seconds
+        self.memory_mb = memory_mb
+        self.blown: dict[str, str] = {}        # path → why its parser was stopped
+
+    def check(self) -> None:
+        import multiprocessing
+
+        now = time.time()
+        ours = {p.pid for p in multiprocessing.active_children()}
+        for entry in os.scandir(self.folder):
+            pid = int(entry.name)
+            if pid not in ours:                # a worker that died: never signal a reused pid
+                Path(entry.path).unlink(missing_ok=True)
+                continue
+            try:
+                started, path = Path(entry.path).read_text(encoding="utf-8").split("\t", 1)
+            except (OSError, ValueError):
+                continue                       # between two files, or just being written
+            reason = None
+            if self.seconds and now - float(started) > self.seconds:
+                reason = (f"parser timed out: still parsing after {self.seconds:g} s "
+                          f"(--parse-timeout); the file was skipped")
+            elif self.memory_mb and _resident_mb(pid) > self.memory_mb:
+                reason = (f"too large in memory: parsing it took over {self.memory_mb} MB "
+                          f"(--parse-memory); the file was skipped")
+            if reason:
+                self.blown[path] = reason
+                try:
+                    os.kill(pid, 9)
+                except ProcessLookupError:
+                    pass
+                Path(entry.path).unlink(missing_ok=True)
+
+    def wait(self, futures: list) -> list[dict]:
+        """The futures' results, checking the limits while they run; raises BrokenProcessPool
+        when a worker died (killed here or not)."""
+        from concurrent.futures import wait
+
+        pending = set(futures)
+        while pending:
+            _, pending = wait(pending, timeout=self.POLL)
+            self.check()
+        return [f.result() for f in futures]
+
+
+def _resident_mb(pid: int) -> float:
+    """A process's resident memory in MB (0 where /proc cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            pages = int(f.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+
+
+def _fused_job(job, folder: Path) -> dict:
+    """_parse_job in a worker, telling the Fuse which file it is on."""
+    mark = folder / str(os.getpid())
+    mark.write_text(f"{time.time()}\t{job[0]}", encoding="utf-8")
+    try:
+        return _parse_job(job)
+    finally:
+        mark.write_text("", encoding="utf-8")
+
+
+def _batches(jobs: list, workers: int, fuse: Fuse) -> Iterator[list[dict]]:
     """Parse jobs in worker processes, yielding results a batch at a time and in order.
 
     One batch is always queued ahead of the one being written, so the workers stay busy
     while the main process inserts rows, and memory stays bounded by two batches. A file
-    that kills its worker (a crash in a C library, memory) is found by parsing its batch
-    again one file per process, and quarantined; the build goes on."""
-    chunks = [jobs[i:i + BATCH_FILES] for i in range(0, len(jobs), BATCH_FILES)]
-    if workers <= 1 or len(jobs) <= 1:
-        for chunk in chunks:
-            yield [_parse_job(j) for j in chunk]
+    that kills its worker (a crash in a C library) or that the Fuse stops (time, memory) is
+    found by parsing its batch again one file per process, and quarantined; a new pool
+    replaces the broken one and the build goes on. Even one worker is a process of its own,
+    so that the limits hold."""
+    if not jobs:
         return
+    chunks = [jobs[i:i + BATCH_FILES] for i in range(0, len(jobs), BATCH_FILES)]
     from concurrent.futures.process import BrokenProcessPool
 
     _warm_stages()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+
+    def new_pool():
+        return ProcessPoolExecutor(max_workers=max(1, workers), initializer=_worker_init)
+
+    def submit(chunk):
+        return [pool.submit(_fused_job, j, fuse.folder) for j in chunk]
+
+    pool = new_pool()
     try:
-        pending = [(c, [pool.submit(_parse_job, j) for j in c]) for c in chunks[:2]]
+        pending = [(c, submit(c)) for c in chunks[:2]]
         next_chunk = 2
         while pending:
             chunk, futures = pending.pop(0)
             try:
-                results = [f.result() for f in futures]
+                results = fuse.wait(futures)
             except BrokenProcessPool:
                 pool.shutdown(cancel_futures=True)
-                results = _isolate(chunk)
-                pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
-                pending = [(c, [pool.submit(_parse_job, j) for j in c]) for c, _ in pending]
+                results = _isolate(chunk, fuse)
+                pool = new_pool()
+                pending = [(c, submit(c)) for c, _ in pending]
             if next_chunk < len(chunks):
-                pending.append((chunks[next_chunk], [pool.submit(_parse_job, j) for j in chunks[next_chunk]]))
+                pending.append((chunks[next_chunk], submit(chunks[next_chunk])))
                 next_chunk += 1
             yield results
     finally:
         pool.shutdown(cancel_futures=True)
 
 
-def _isolate(chunk: list) -> list[dict]:
-    """Parse each job in a process of its own; a job whose process dies is quarantined."""
+def _isolate(chunk: list, fuse: Fuse) -> list[dict]:
+    """Parse each job in a process of its own; a job whose process dies or is stopped by
+    the Fuse is quarantined with the reason."""
     from concurrent.futures.process import BrokenProcessPool
 
     results = []
     for job in chunk:
+        path, root = job[0], job[1]
+        if str(path) in fuse.blown:
+            results.append(_crashed(path, root, fuse.blown[str(path)]))
+            continue
         with ProcessPoolExecutor(max_workers=1, initializer=_worker_init) as solo:
             try:
-                results.append(solo.submit(_parse_job, job).result())
+                results.append(fuse.wait([solo.submit(_fused_job, job, fuse.folder)])[0])
             except BrokenProcessPool:
-                results.append(_crashed(*job[:2]))
+                results.append(_crashed(path, root, fuse.blown.get(
+                    str(path), "the parser's process died reading this file")))
     return results
 
 
-def _crashed(path: Path, root: Path) -> dict:
+def _crashed(path: Path, root: Path, reason: str) -> dict:
     from lawgov.ingest.sources import Source
 
     try:
@@ -482,7 +639,7 @@ def _crashed(path: Path, root: Path) -> dict:
         size, mtime, sha = 0, 0, ""
     source = Source(path=path, name=path.relative_to(root).as_posix(), size=size, sha256=sha,
                     mtime_ns=mtime, format="unknown", encoding=None, text=None,
-                    status="quarantined", reason="the parser's process died reading this file")
+                    status="quarantined", reason=reason)
     return {"source": source, "document": None, "frames": {t: None for t in store.RAW_TABLES}}
 
 
@@ -499,7 +656,7 @@ def _warm_stages() -> None:
     gc.freeze()
 
 
-def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id) -> None:
+def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id, fuse: Fuse) -> None:
     """Parse the files that need it and write their rows, and their log rows, in batches."""
     import polars as pl
 
@@ -510,7 +667,7 @@ def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id) ->
     done = 0
     now = datetime.now()
     progress("parse", 0, len(jobs))          # the stage starts now: its rate and ETA count from here
-    for results in _batches(jobs, workers):
+    for results in _batches(jobs, workers, fuse):
         kept, files, log = [], [], []
         for r in results:
             source = r["source"]
@@ -543,6 +700,25 @@ def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id) ->
         store.append(con, "meta.ingest_log", pl.DataFrame(log, schema=store.frame_schema("ingest_log"), orient="row"))
         done += len(results)
         progress("parse", done, len(jobs))
+
+
+def _log_removed(con, build_id: str, removed: list[str]) -> None:
+    """A removed file's log row, written before its state is forgotten."""
+    if removed:
+        con.execute(
+            """insert into meta.ingest_log
+               select ?, source_file, source_file, size, sha256, format, encoding, 'removed',
+                      'no longer in the reports folder: its rows were removed', 0, current_timestamp
+               from meta.files where source_file in (select unnest(?::varchar[]))""",
+            [build_id, removed])
+
+
+def _log_skipped(con, build_id: str, skipped: list[Skipped]) -> None:
+    """Entries of the reports folder that are not read (links, FIFOs, warehouse files)."""
+    if skipped:
+        con.executemany(
+            "insert into meta.ingest_log values (?, ?, ?, null, null, null, null, 'skipped', ?, 0, "
+            "current_timestamp)", [[build_id, s.path, s.name, s.reason] for s in skipped])
 
 
 def _log_unchanged(con, build_id: str, unchanged: list[str]) -> None:

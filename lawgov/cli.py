@@ -95,10 +95,20 @@ def main(debug):
 @click.option("--wait", type=click.FloatRange(min=0), default=None,
               help="Seconds to wait for another build of the same warehouse to finish. [default: 600]")
 @click.option("--full-refresh", is_flag=True, help="Parse every file and rebuild every model.")
+@click.option("--allow-removals", is_flag=True,
+              help="Let the build remove over half the published documents, or all of them when "
+                   "the reports folder is empty (refused otherwise, exit 2).")
+@click.option("--parse-timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds one file may take to parse; past it the file is quarantined. "
+                   "[default: 60; lawgov.toml's [limits] parse_timeout changes it]")
+@click.option("--parse-memory", type=click.IntRange(min=1), default=None,
+              help="MB a parser process may reach on one file; past it the file is quarantined. "
+                   "[default: 1024; lawgov.toml's [limits] parse_memory_mb changes it]")
 @click.option("--quiet", "-q", is_flag=True,
               help="Plain lines (one per stage) instead of progress bars, as in a log or cron.")
 @project_option
-def build(reports, db, workers, wait, full_refresh, quiet, project):
+def build(reports, db, workers, wait, full_refresh, allow_removals, parse_timeout, parse_memory,
+          quiet, project):
     """Build the warehouse from a folder of reports and publish it atomically.
 
     Exits 0 when the warehouse was published (or nothing had changed), non-zero with the
@@ -108,17 +118,26 @@ def build(reports, db, workers, wait, full_refresh, quiet, project):
     """
     from lawgov import config
     from lawgov.build import BuildOptions, build as run_build
-    from lawgov.errors import LawgovError
+    from lawgov.errors import LawgovError, RemovalRefusedError
     from lawgov.progress import Progress
 
     cfg = settings(reports=reports, db=db, workers=workers, wait=wait, project=project)
+    limits = _limits(cfg, BuildOptions)
+    if parse_timeout is not None:
+        limits["parse_timeout"] = parse_timeout
+    if parse_memory is not None:
+        limits["parse_memory_mb"] = parse_memory
     opts = BuildOptions(reports=config.reports_folder(cfg["reports"]), db=config.warehouse_to_write(cfg["db"]),
                         project=config.project_folder(cfg["project"]), workers=cfg["workers"],
-                        wait=cfg["wait"], full_refresh=full_refresh, **_limits(cfg, BuildOptions))
+                        wait=cfg["wait"], full_refresh=full_refresh, allow_removals=allow_removals, **limits)
     progress = Progress(live=False) if quiet else Progress()
     opts.progress, opts.notify = progress, progress.note
     try:
         summary = run_build(opts)
+    except RemovalRefusedError as e:
+        refused = LawgovError(f"build refused, nothing published: {e}")
+        refused.exit_code = 2
+        raise refused from e
     except LawgovError as e:
         failed = LawgovError(f"build failed, nothing published: {e}")
         failed.exit_code = getattr(e, "exit_code", 1)
@@ -138,7 +157,7 @@ def _limits(cfg, options_class) -> dict:
     from lawgov.config import ConfigError
 
     taken = {f.name for f in fields(options_class)} - {"reports", "db", "project", "workers", "wait",
-                                                       "full_refresh", "progress", "notify"}
+                                                       "full_refresh", "allow_removals", "progress", "notify"}
     out = {}
     for key, setting in cfg.limits.items():
         if key not in taken:
@@ -151,14 +170,18 @@ def _limits(cfg, options_class) -> dict:
 def _print_summary(summary, db: Path) -> None:
     for problem in summary.problems:
         click.secho(f"  ! {problem}", fg="yellow", err=True)
+    for entry in summary.skipped_files:
+        click.secho(f"  skipped {entry}", fg="yellow", err=True)
+    for name in summary.removed_files:
+        click.secho(f"  removed {name}", fg="yellow", err=True)
     if summary.nothing_changed:
         click.echo(f"nothing changed: {summary.files} files, warehouse {db} left as it was "
                    f"({summary.seconds:.2f} s)")
         return
     click.echo(
         f"published {db}: {summary.files} files ({summary.loaded} loaded, {summary.unchanged} unchanged, "
-        f"{summary.duplicates} duplicate, {summary.quarantined} quarantined, {summary.removed} removed); "
-        f"{summary.facts} facts, {summary.mentions} mentions; {summary.seconds:.1f} s")
+        f"{summary.duplicates} duplicate, {summary.quarantined} quarantined, {summary.removed} removed, "
+        f"{summary.skipped} skipped); {summary.facts} facts, {summary.mentions} mentions; {summary.seconds:.1f} s")
     click.echo(f"  models: {summary.models_built} rebuilt, {summary.models_skipped} skipped (unchanged); "
                f"seeds: {summary.seeds_loaded} loaded, {summary.seeds_skipped} unchanged; "
                f"tests: {summary.tests_passed} passed, {summary.tests_warned} warned")
@@ -196,27 +219,26 @@ def config():
               help="Rows to print per statement in table and markdown formats (csv and json print all).")
 @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the (one) query's result to FILE.csv, .xlsx, .parquet or .json instead of printing it.")
-def query(sql, db, fmt, max_rows, out_file):
-    """Run SQL on the warehouse, read-only, and print every statement's result."""
+@click.option("--allow-files", is_flag=True,
+              help="Let the SQL read files (read_csv, read_parquet); writing, exporting and "
+                   "attaching stay refused.")
+def query(sql, db, fmt, max_rows, out_file, allow_files):
+    """Run SQL on the warehouse, read-only, and print every statement's result.
+
+    Only SELECT (and EXPLAIN) runs, with no access to other files unless --allow-files."""
     from lawgov.config import warehouse_to_read
     from lawgov.warehouse.query import render, run
 
     fmt = fmt.lower()
     path = warehouse_to_read(settings(db=db)["db"])
     if out_file is not None:
-        import duckdb
-
-        from lawgov.errors import LawgovError
         from lawgov.warehouse.export import export_query
 
-        try:
-            rows = export_query(path, sql, out_file)
-        except (ValueError, duckdb.Error) as e:
-            raise LawgovError(f"{out_file}: {e}") from None
+        rows = export_query(path, sql, out_file, allow_files=allow_files)
         click.echo(f"{out_file}  {rows} rows")
         return
     limit = max_rows if fmt in ("table", "markdown") else None
-    for i, result in enumerate(run(path, sql, limit)):
+    for i, result in enumerate(run(path, sql, limit, allow_files=allow_files)):
         if i:
             click.echo("")
         click.echo(render(result, fmt))
@@ -345,13 +367,26 @@ def ingest_log(db, all_builds, status):
     sql = ("select build_id, source_file, format, encoding, status, reason, facts from meta.ingest_log"
            + (" where " + " and ".join(where) if where else "") + " order by build_id, source_file")
     try:
-        cursor = con.execute(sql, params)
-        click.echo("\t".join(d[0] for d in cursor.description))
-        rows = cursor.fetchall()
+        _print_rows(con.execute(sql, params))
     finally:
         con.close()
+
+
+def _cell(value) -> str:
+    """A value on one line of a tab-separated table: a newline or tab in a file name is
+    written as \\n or \\t, so every row stays one line."""
+    if value is None:
+        return ""
+    return (str(value).replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+            .replace("\r", "\\r"))
+
+
+def _print_rows(cursor):
+    cols = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    click.echo("\t".join(cols))
     for row in rows:
-        click.echo("\t".join("" if v is None else str(v) for v in row))
+        click.echo("\t".join(_cell(v) for v in row))
     click.echo(f"({len(rows)} rows)", err=True)
 
 

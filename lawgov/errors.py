@@ -54,3 +54,12 @@ class BuildError(LawgovError):
 
 class CorrectionError(LawgovError):
     """A bad row in data/reports/corrections.csv, or a correction that cannot be made."""
+
+
+class RemovalRefusedError(BuildError):
+    """A build would remove more of the published documents than it may without
+    --allow-removals (an unmounted disk, a wrong --reports folder)."""
+
+
+class QueryRefusedError(LawgovError):
+    """A statement `lawgov query` does not run: it would write, export, attach or load."""

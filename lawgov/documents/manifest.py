@@ -5,7 +5,6 @@ file and line and not applied."""
 from __future__ import annotations
 
 import csv
-import io
 import re
 from datetime import date
 from pathlib import Path
@@ -26,6 +25,35 @@ def parse_date(y, m, d) -> date | None:
 _MANIFEST_COLUMNS = ("file", "region_code", "report_year", "url", "published_on")
 
 
+#: The longest value a manifest cell may hold (a URL is the longest real one).
+MAX_FIELD = 4096
+
+
+def _row(text: str, path: Path, line: int, errors: list) -> list[str] | None:
+    """One line's cells, or None (with its error) for a line that is no well-formed row."""
+    if text.count('"') % 2:
+        errors.append(ManifestError('a stray " (quotes come in pairs around a cell); the row '
+                                    "is skipped", file=str(path), line=line))
+        return None
+    if len(text) > MAX_FIELD * len(_MANIFEST_COLUMNS):
+        errors.append(ManifestError(f"a row of {len(text)} characters, too long for a manifest "
+                                    "row; the row is skipped", file=str(path), line=line))
+        return None
+    try:
+        values = next(csv.reader([text]), [])
+    except csv.Error as exc:
+        errors.append(ManifestError(f"not a CSV row ({exc}); the row is skipped", file=str(path),
+                                    line=line))
+        return None
+    longest = max((len(v) for v in values), default=0)
+    if longest > MAX_FIELD:
+        errors.append(ManifestError(f"a cell of {longest} characters, over the {MAX_FIELD} a "
+                                    "manifest value may have; the row is skipped", file=str(path),
+                                    line=line))
+        return None
+    return values
+
+
 def load_manifest(path: Path) -> tuple[dict[str, dict], list[ManifestError]]:
     """Read data/reports/manifest.csv (file, region_code, report_year, url, published_on;
     every column optional but file). Returns the good rows by file and one ManifestError
@@ -44,18 +72,23 @@ def load_manifest(path: Path) -> tuple[dict[str, dict], list[ManifestError]]:
             content = raw.decode("gb18030")
         except UnicodeDecodeError:
             return {}, [ManifestError("the manifest is neither UTF-8 nor GB18030 text", file=str(path))]
-    reader = csv.reader(io.StringIO(content))
-    try:
-        header = next(reader)
-    except StopIteration:
+    # one row a line, read line by line: a stray quote then spoils its own row, not every
+    # row after it, and an over-long field is that row's error, not an uncaught csv.Error
+    lines = content.split("\n")
+    if not lines[0].strip():
         return {}, []
+    header = _row(lines[0].rstrip("\r"), path, 1, errors)
+    if header is None:
+        return {}, errors
     cols = [h.strip().lower() for h in header]
     if "file" not in cols:
         return {}, [ManifestError("the manifest has no 'file' column (expected columns: "
                                   + ", ".join(_MANIFEST_COLUMNS) + ")", file=str(path), line=1)]
     g = gazetteer()
-    for values in reader:
-        line = reader.line_num
+    for line, text in enumerate(lines[1:], start=2):
+        values = _row(text.rstrip("\r"), path, line, errors)
+        if values is None:
+            continue
         if not any(v.strip() for v in values):
             continue
         rec = {c: (values[i].strip() if i < len(values) else "") for i, c in enumerate(cols)}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -248,6 +249,8 @@ def scan(text: str, mask: bytearray | None = None, found=None) -> list[Quantity]
             unit, unit_raw, unit_kind, tail = "%", None, "percent", e
         if chinese and unit is None:
             continue  # a Chinese numeral is a quantity only with a measure word
+        if not math.isfinite(value):
+            continue  # a finite numeral times its unit (1e306 亿): no quantity a report states
         head = s
         p = _PREFIX.search(text, max(0, s - 4), s)
         if p:

@@ -28,6 +28,7 @@ See the comment above `NUMERAL_PATTERN` for what it matches and what it leaves o
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -107,6 +108,13 @@ def parse_number(s: str) -> ParsedNumber:
 
 @lru_cache(maxsize=8192)
 def _parse_cached(s: str) -> ParsedNumber:
+    parsed = _parse_any(s)
+    if not math.isfinite(parsed.value):   # 309 digits and more: float() gives inf
+        raise _fail(s, f"too large to be a quantity ({len(s)} characters)")
+    return parsed
+
+
+def _parse_any(s: str) -> ParsedNumber:
     t = s.strip().translate(_FW)
     if not t:
         raise _fail(s, "empty")

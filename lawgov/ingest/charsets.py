@@ -56,6 +56,7 @@ _ALIASES = {
 class Decoded:
     text: str
     encoding: str      # the name reported to users: utf-8, utf-8-sig, gbk, gb18030, utf-16, …
+    note: str | None = None   # what reading it cost (stray bytes dropped), for the ingest log
 
 
 def bom_encoding(data: bytes) -> tuple[str, str, int] | None:
@@ -194,7 +195,29 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
                     return Decoded(text, codec)
                 break  # gbk decoded cleanly but is not Chinese: gb18030 would say the same
 
-    return _detect(data)
+    return _with_stray_bytes(data) or _detect(data)
+
+
+#: Undecodable bytes per 10,000 a text may hold and still be read, each one dropped: a flipped
+#: bit or a byte pasted in costs that byte, not the report.
+STRAY_PER_10K = 10
+
+
+def _with_stray_bytes(data: bytes) -> Decoded | None:
+    """UTF-8 or GB text with a few bytes that fit no character, read without them."""
+    allowed = max(1, len(data) * STRAY_PER_10K // 10_000)
+    for codec in ("utf-8", "gb18030"):
+        stray = data.decode(codec, errors="replace").count("\ufffd")
+        if stray <= allowed:
+            text = data.decode(codec, errors="ignore")
+            if _has_han(text) and (codec == "utf-8" or _looks_gb(text)):
+                try:
+                    data.decode(codec)
+                except UnicodeDecodeError as exc:
+                    first = exc.start
+                return Decoded(text, codec, f"read as {codec} without {stray} byte(s) that fit no "
+                                            f"character (the first at byte {first})")
+    return None
 
 
 def _detect(data: bytes) -> Decoded:

@@ -72,27 +72,28 @@ def join_wrapped(pages: list[list[str]]) -> list[str]:
     # next line is indented; elsewhere a sentence end at the margin ends the paragraph
     indented = sum(1 for lines in cleaned for ln in lines if ln.startswith(_INDENT)) >= 3
     out: list[str] = []
-    carry = ""
+    carry: list[str] = []          # the paragraph being joined, in pieces: joined once, at its end
     for lines in cleaned:
         for raw in lines:
             ln = raw.strip()
             if not ln or raw.startswith(_INDENT):
                 if carry:
-                    out.append(carry)
-                    carry = ""
+                    out.append("".join(carry))
+                    carry = []
                 if not ln:
                     continue
             w = _width(ln)
-            if carry:
-                sep = " " if _ASCII_WORD_END.search(carry) and _ASCII_WORD_START.search(ln) else ""
-                ln = carry + sep + ln
-                carry = ""
-            if w >= full and (indented or not ln.endswith(_SENTENCE_END)):
-                carry = ln
+            if carry:   # the last two characters decide the space, not a search of the paragraph
+                latin = _ASCII_WORD_END.search(carry[-1][-2:]) and _ASCII_WORD_START.search(ln)
+                sep = " " if latin else ""
+                carry.append(sep + ln)
             else:
-                out.append(ln)
+                carry = [ln]
+            if not (w >= full and (indented or not ln.endswith(_SENTENCE_END))):
+                out.append("".join(carry))
+                carry = []
     if carry:
-        out.append(carry)
+        out.append("".join(carry))
     return out
 
 

@@ -18,9 +18,11 @@ almost no Chinese characters.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import os
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,7 +71,7 @@ class Source:
     encoding: str | None  # utf-8, utf-8-sig, gbk, gb18030, utf-16, … (None for binary formats)
     text: str | None      # the decoded main text (None when quarantined)
     status: str           # "loaded" | "quarantined"
-    reason: str | None    # why quarantined, in words a user understands
+    reason: str | None    # why quarantined, in words a user understands (loaded: what reading it cost)
 
 
 @dataclass(frozen=True)
@@ -82,26 +84,112 @@ class FileEntry:
     mtime_ns: int
 
 
-def scan_tree(root: Path) -> list[FileEntry]:
-    """Every file under ``root`` with its size and mtime, sorted by relative path; skips
-    manifest.csv, corrections.csv, dot-files and dot-directories (.git, .DS_Store, editors' temp files…).
+@dataclass(frozen=True)
+class Skipped:
+    """An entry of the reports folder that is not read, and why (a row of meta.ingest_log)."""
+
+    name: str             # relative posix path
+    path: str
+    reason: str
+
+
+#: Names of a DuckDB warehouse and its companions: a warehouse kept in the reports folder is
+#: lawgov's own output, not a report, and reading it while it is written would race.
+_WAREHOUSE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.lock", ".duckdb.tmp", ".wal")
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def scan_folder(root: Path) -> tuple[list[FileEntry], list[Skipped]]:
+    """Every report file under ``root`` with its size and mtime, and every other entry with
+    the reason it is skipped, both sorted by relative path.
+
+    manifest.csv, corrections.csv, dot-files and dot-directories (.git, editors' temp files…) are passed over
+    in silence. Links are followed only to a file inside the folder: a loop, a dangling link,
+    a link leaving the folder or to a folder, a FIFO (opening one would block the build), a
+    device and an unreadable folder are skipped with a reason, never opened.
     One scandir pass: at 100k files this is what a no-change rebuild mostly costs."""
     found: list[FileEntry] = []
+    skipped: list[Skipped] = []
+    top = Path(root).absolute()
+    real_top = os.path.realpath(top)
 
     def walk(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for e in entries:
-                if e.name.startswith("."):
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            skipped.append(Skipped(prefix.rstrip("/") or ".", folder,
+                                   f"folder cannot be read: {exc.strerror or exc}"))
+            return
+        for e in entries:
+            if e.name.startswith(".") or (e.name in (MANIFEST_NAME, CORRECTIONS_NAME) and not prefix):
+                continue
+            name = prefix + e.name
+            try:
+                if e.is_symlink():
+                    reason = _link_problem(e.path, real_top)
+                    if reason:
+                        skipped.append(Skipped(name, e.path, reason))
+                        continue
+                    st = os.stat(e.path)
+                elif e.is_dir(follow_symlinks=False):
+                    walk(e.path, name + "/")
                     continue
-                if e.is_dir():
-                    walk(e.path, prefix + e.name + "/")
-                elif e.is_file() and not (e.name in (MANIFEST_NAME, CORRECTIONS_NAME) and not prefix):
-                    st = e.stat()
-                    found.append(FileEntry(prefix + e.name, e.path, st.st_size, st.st_mtime_ns))
+                else:
+                    st = e.stat(follow_symlinks=False)
+            except OSError as exc:
+                skipped.append(Skipped(name, e.path, f"cannot be read: {exc.strerror or exc}"))
+                continue
+            reason = _not_a_report(e.name, st)
+            if reason:
+                skipped.append(Skipped(name, e.path, reason))
+            else:
+                found.append(FileEntry(name, e.path, st.st_size, st.st_mtime_ns))
 
-    walk(str(root), "")
+    walk(str(top), "")
     found.sort(key=lambda f: f.name)
-    return found
+    skipped.sort(key=lambda f: f.name)
+    return found, skipped
+
+
+def _link_problem(path: str, real_top: str) -> str | None:
+    """Why a symbolic link is not followed, or None for a link to a file in the folder."""
+    target = os.readlink(path)
+    try:
+        real = Path(path).resolve(strict=True)
+    except RuntimeError:
+        return f"a symbolic link loop ({target}), not followed"
+    except FileNotFoundError:
+        return f"a dangling symbolic link to {target} (its target does not exist)"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"a symbolic link loop ({target}), not followed"
+        return f"a symbolic link that cannot be followed: {exc.strerror or exc}"
+    if os.path.commonpath([real_top, str(real)]) != real_top:
+        return f"a symbolic link to {real}, outside the reports folder; not followed"
+    if real.is_dir():
+        return "a symbolic link to a folder; not followed (a link can make a loop)"
+    return None
+
+
+def _not_a_report(name: str, st: os.stat_result) -> str | None:
+    """Why a directory entry that is no folder is not read as a report, or None."""
+    for test, what in _KINDS:
+        if test(st.st_mode):
+            return f"{what}, not a regular file"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    lower = name.lower()
+    if lower.endswith(_WAREHOUSE_SUFFIXES) or lower.endswith(".lock") or ".wal.set-aside-" in lower:
+        return "a DuckDB warehouse file (lawgov's output, not a report)"
+    return None
+
+
+def scan_tree(root: Path) -> list[FileEntry]:
+    """The report files of ``root`` (see scan_folder), without the skipped entries."""
+    return scan_folder(root)[0]
 
 
 def list_sources(root: Path) -> list[Path]:
@@ -149,18 +237,19 @@ def _zip_kind(data: bytes) -> str:
     return "a zip archive; unpack it into the folder first"
 
 
-def _parse(data: bytes, suffix: str) -> tuple[str, str | None, str]:
-    """(format, encoding, text); raises SourceError with the reason a file cannot be loaded."""
+def _parse(data: bytes, suffix: str) -> tuple[str, str | None, str, str | None]:
+    """(format, encoding, text, note on what reading it cost); raises SourceError with the
+    reason a file cannot be loaded."""
     head = data[:16]
     if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
         from lawgov.ingest.pdf import pdf_text
-        return "pdf", None, pdf_text(data)
+        return "pdf", None, pdf_text(data), None
     if head.startswith(b"PK\x03\x04"):
         kind = _zip_kind(data)
         if kind != "docx":
             raise SourceError(kind)
         from lawgov.ingest.word import docx_text
-        return "docx", None, docx_text(data)
+        return "docx", None, docx_text(data), None
     what = _sniff_binary(head)
     if what:
         raise SourceError(what)
@@ -182,8 +271,8 @@ def _parse(data: bytes, suffix: str) -> tuple[str, str | None, str]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if is_html or (suffix not in TEXT_SUFFIXES and webpage.looks_like_html(text)):
-        return "html", decoded.encoding, webpage.main_text(text)
-    return "txt", decoded.encoding, text
+        return "html", decoded.encoding, webpage.main_text(text), decoded.note
+    return "txt", decoded.encoding, text, decoded.note
 
 
 def read_source(path: Path, root: Path, *, max_bytes: int = MAX_BYTES) -> Source:
@@ -221,7 +310,7 @@ def read_source(path: Path, root: Path, *, max_bytes: int = MAX_BYTES) -> Source
 
     fmt, enc = "unknown", None
     try:
-        fmt, enc, text = _parse(data, suffix)
+        fmt, enc, text, note = _parse(data, suffix)
         if not text.strip():
             raise SourceError("no text: the file holds only blank space")
         script = charsets.script_of(text)
@@ -235,7 +324,7 @@ def read_source(path: Path, root: Path, *, max_bytes: int = MAX_BYTES) -> Source
     except Exception as exc:  # a bug or a library failing on odd input: still never raise
         return quarantined(f"could not be read ({type(exc).__name__}: {exc})", size=size,
                            sha=sha, mtime=mtime, fmt=_format_guess(data, suffix), enc=enc)
-    return Source(path, name, size, sha, mtime, fmt, enc, text, "loaded", None)
+    return Source(path, name, size, sha, mtime, fmt, enc, text, "loaded", note)
 
 
 def _format_guess(data: bytes, suffix: str) -> str:

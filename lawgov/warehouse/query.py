@@ -35,19 +35,22 @@ class Result:
     more: bool                      # rows were cut at the limit
 
 
-def open_warehouse(db: Path):
-    """A read-only connection to the published warehouse (the one place it is opened)."""
-    import duckdb
+def open_warehouse(db: Path, *, allow_files: bool = False):
+    """A connection to the published warehouse that is read-only in fact (readonly.py): the
+    one place an analyst's SQL reaches it."""
+    from lawgov.warehouse.readonly import connect_readonly
 
-    return duckdb.connect(str(db), read_only=True)
+    return connect_readonly(db, allow_files=allow_files)
 
 
-def run(db: Path, sql: str, limit: int | None = None) -> Iterator[Result]:
+def run(db: Path, sql: str, limit: int | None = None, *, allow_files: bool = False) -> Iterator[Result]:
     """Each statement of ``sql`` in turn, with up to ``limit`` rows of its result (all when
-    None); statements that return nothing (SET …) yield nothing."""
+    None); statements that return nothing yield nothing. Only SELECTs run (readonly.py)."""
     import duckdb
 
-    con = open_warehouse(db)
+    from lawgov.warehouse.readonly import check_read_only
+
+    con = open_warehouse(db, allow_files=allow_files)
     try:
         try:
             statements = con.extract_statements(sql)
@@ -55,6 +58,7 @@ def run(db: Path, sql: str, limit: int | None = None) -> Iterator[Result]:
             raise QueryError(_first_line(e)) from None
         if not statements:
             raise QueryError("no SQL statement given")
+        check_read_only(con, sql)
         for number, statement in enumerate(statements, 1):
             try:
                 cursor = con.execute(statement.query)

@@ -11,10 +11,13 @@ beside the published file.
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from lawgov.errors import BuildError, BuildLockedError
@@ -109,11 +112,50 @@ def acquire_lock(published: Path, wait: float, on_wait=None):
     return lock
 
 
+def _is_area_of(folder: Path, published: Path) -> bool:
+    """Whether ``folder`` is a build area of exactly this warehouse: ``x.duckdb``'s areas are
+    ``.build-x.duckdb-<pid>-<ms>``, and ``.build-x.duckdb-staging-<pid>-<ms>`` is not one."""
+    return re.fullmatch(re.escape(f".build-{published.name}-") + r"\d+-\d+", folder.name) is not None
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """Whether DuckDB refused a file because another process holds it open for writing."""
+    text = str(exc)
+    return "Could not set lock" in text or "Conflicting lock" in text
+
+
+def writer_message(exc: BaseException) -> str:
+    pid = re.search(r"PID (\d+)", str(exc))
+    who = f"process {pid.group(1)}" if pid else "another process"
+    return (f"{who} has the published warehouse open for writing (a notebook, a duckdb shell "
+            f"without -readonly, dbt?); close that session and build again; nothing was built or "
+            f"published. Readers should open it read-only")
+
+
+def wait_for_writers(published: Path, wait: float) -> None:
+    """Wait up to ``wait`` seconds while another process holds the published file open for
+    writing, then raise BuildLockedError: such a session would replay its WAL onto the new
+    file, and its lock is not a damaged warehouse to rebuild from nothing."""
+    import duckdb
+
+    deadline = time.monotonic() + wait
+    while published.exists():
+        try:
+            duckdb.connect(str(published), read_only=True).close()
+            return
+        except duckdb.Error as exc:
+            if not is_lock_conflict(exc):
+                return                       # unreadable: read_previous says so
+            if time.monotonic() >= deadline:
+                raise BuildLockedError(writer_message(exc), file=str(published)) from None
+        time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
+
+
 def clear_stale_areas(published: Path) -> list[Path]:
     """Remove the folders of builds that died; only called while holding the lock."""
     removed = []
     for folder in published.parent.glob(f".build-{published.name}-*"):
-        if folder.is_dir():
+        if folder.is_dir() and _is_area_of(folder, published):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
@@ -126,8 +168,28 @@ def open_area(published: Path, copy: bool = True) -> BuildArea:
     folder.mkdir(parents=True)
     area = BuildArea(published=published, folder=folder)
     if copy and published.exists():
-        shutil.copyfile(published, area.db)
+        try:
+            shutil.copyfile(published, area.db)
+        except OSError as exc:
+            discard(area)
+            raise no_room(exc, area.db) or exc
     return area
+
+
+_NO_ROOM = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+            errno.EFBIG: "the file size limit (ulimit -f) is reached"}
+
+
+def no_room(exc: BaseException, path: Path) -> BuildError | None:
+    """A BuildError in one line when ``exc`` says the disk had no room, else None."""
+    reason = _NO_ROOM.get(getattr(exc, "errno", None))
+    if reason is None and "No space left on device" in str(exc):
+        reason = _NO_ROOM[errno.ENOSPC]
+    if reason is None:
+        return None
+    return BuildError(f"no room to write the new warehouse: {reason} in {path.parent}; free "
+                      f"some space and build again (the published warehouse is unchanged)",
+                      file=str(path))
 
 
 MEMORY_LIMIT = "512MB"
@@ -177,8 +239,43 @@ def append(con, table: str, frame) -> None:
     con.unregister("_batch")
 
 
-def publish(con, area: BuildArea) -> None:
-    """Checkpoint and close the build's copy, then move it over the published file."""
+def wal_path(db: Path) -> Path:
+    return db.with_name(db.name + ".wal")
+
+
+def set_aside_wal(published: Path) -> Path | None:
+    """Move a WAL left beside the published file out of its way, and return where it went.
+
+    DuckDB replays ``x.duckdb.wal`` onto whatever file is named ``x.duckdb`` when it next
+    opens it: a WAL left by a session that died on the old file would rewrite the new one.
+    It is kept under a name that says when and why, for its owner to look at."""
+    wal = wal_path(published)
+    if not wal.exists():
+        return None
+    kept = wal.with_name(f"{wal.name}.set-aside-{datetime.now():%Y%m%dT%H%M%S}-{os.getpid()}")
+    os.replace(wal, kept)
+    return kept
+
+
+def _keep_ownership(new: Path, published: Path) -> None:
+    """Give the new file the published file's mode, owner and group (a 0600 warehouse of a
+    service account stays so); an owner this process may not set is left as it is."""
+    try:
+        st = published.stat()
+    except FileNotFoundError:
+        return
+    os.chmod(new, st.st_mode & 0o7777)
+    for uid, gid in ((st.st_uid, st.st_gid), (-1, st.st_gid)):
+        try:
+            os.chown(new, uid, gid)
+            return
+        except PermissionError:
+            continue
+
+
+def publish(con, area: BuildArea) -> Path | None:
+    """Checkpoint and close the build's copy, then move it over the published file.
+    Returns where a WAL found beside the published file was set aside, if one was."""
     con.execute("checkpoint")
     con.close()
     wal = area.db.with_name(area.db.name + ".wal")
@@ -187,6 +284,8 @@ def publish(con, area: BuildArea) -> None:
                          "not publishing", file=str(area.db))
     with open(area.db, "rb") as f:
         os.fsync(f.fileno())
+    _keep_ownership(area.db, area.published)
+    kept = set_aside_wal(area.published)
     os.replace(area.db, area.published)
     dir_fd = os.open(area.published.parent, os.O_RDONLY)
     try:
@@ -194,6 +293,7 @@ def publish(con, area: BuildArea) -> None:
     finally:
         os.close(dir_fd)
     discard(area)
+    return kept
 
 
 def discard(area: BuildArea) -> None:

@@ -13,7 +13,7 @@ from lawgov.errors import DataTestError, ModelError
 from lawgov.warehouse.schema import (TestSpec)
 
 from lawgov.warehouse.models.nodes import Event, META, Model, Project, SingularTest, TestResult, quote
-from lawgov.warehouse.models.render import jinja_env
+from lawgov.warehouse.models.render import jinja_env, require_select
 
 
 def test_sql(project: Project, model: Model, test: TestSpec) -> str:
@@ -86,6 +86,10 @@ def run_tests(con, project: Project, *, run_id: str | None = None,
         for test in model.tests:
             t0 = time.perf_counter()
             sql = test_sql(project, model, test)
+            try:
+                require_select(con, sql, test.file, f"test {test.label} on {model.qualified}")
+            except ModelError as exc:
+                raise DataTestError(exc.message, file=test.file, line=test.line) from None
             try:
                 failures = con.execute(f"select count(*) from (\n{sql}\n) as failures").fetchone()[0]
             except Exception as exc:

@@ -12,7 +12,8 @@ from lawgov.warehouse.schema import (BUILTIN_TESTS, LINE, ModelSpec, clean, read
 from lawgov.warehouse.models.graph import toposort, version_key
 from lawgov.warehouse.models.nodes import (DEFAULT_SCHEMA, FOLDER_SCHEMAS, Model, Project, Seed, CONFIG_KEYS,
                                            SingularTest, sha)
-from lawgov.warehouse.models.render import Renderer, SqlglotCannot, duckdb_ast, duckdb_parse_error, jinja_env, line_of, normalise_sql, strip_sql
+from lawgov.warehouse.models.render import (Renderer, SqlglotCannot, duckdb_ast, duckdb_parse_error, jinja_env,
+                                            line_of, normalise_sql, require_select, strip_sql)
 
 
 def _project_config(tree: dict | None, project: str, parts: list[str]) -> dict:
@@ -299,6 +300,7 @@ def _render_models(drafts: dict[str, dict], seeds: dict, props, env, vars_: dict
                 msg, pos = bad
                 line = sql.count("\n", 0, pos) + 1 if pos is not None else None
                 raise ModelError(f"does not parse: {msg}", file=d["file"], line=line)
+            require_select(check, sql, d["file"], "a model")
             try:
                 normalized = normalise_sql(sql, d["file"])
             except SqlglotCannot as exc:

@@ -28,9 +28,27 @@ def _keep_lines(text: str) -> str:
 
 
 def jinja_env():
+    """A sandboxed environment: a --project folder is someone else's code, and plain Jinja
+    lets a template reach os.system through any object's attributes (even `lawgov models`
+    rendered it). The sandbox refuses such attributes and leaves dbt's subset working."""
     import jinja2
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                              autoescape=False)
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    return ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined,
+                                         keep_trailing_newline=True, autoescape=False)
+
+
+def require_select(con, sql: str, file: str, what: str) -> None:
+    """Raise ModelError unless ``sql`` is one SELECT (or WITH … SELECT) statement, as DuckDB
+    itself reads it: a model or a test that COPYs, ATTACHes or deletes is refused."""
+    import duckdb
+
+    try:
+        statements = con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise ModelError(f"{what} does not parse: {str(exc).splitlines()[0]}", file=file) from None
+    if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
+        kinds = ", ".join(s.type.name for s in statements) or "nothing"
+        raise ModelError(f"{what} must be one SELECT statement, found {kinds}", file=file)
 
 
 def line_of(text: str, pattern: str) -> int | None:
