@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lawgov.extract.catalog import Analysis, catalogue, phrase_facts
+from lawgov.extract.reading import Analysis, catalogue, phrase_facts
 from lawgov.extract.mentions import scan
 from lawgov.text import normalise
 

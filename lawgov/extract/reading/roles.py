@@ -1,0 +1,104 @@
+"""Roles: what a quantity is before which indicator it is: the body's own figure for one
+period (level), a change, a comparison base (the earlier period's figure), a subset
+(breakdown), another body's figure, a share, a target, a multi-year total, a range.
+Only levels and comparison bases can become facts; every other role keeps its reason in
+marts.mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lawgov.extract.mentions import Quantity
+from lawgov.extract.reading.rules import CTX
+from lawgov.extract.reading.structure import Place
+
+
+@dataclass
+class Role:
+    kind: str                      # level | change | comparison_base | breakdown | other_body | share | target | cumulative | range
+    base_year: int | None = None   # a comparison base's year
+    inherit_from: int | None = None   # the quantity whose indicator a bare figure takes
+    reason: str | None = None
+
+
+class Roles:
+    """The role of each quantity; mixed into `Analysis`."""
+
+    def _role(self, idx: int, q: Quantity, at: Place, done: list) -> Role:
+        m = self.m
+        sent, clause, paren, lead, prev_idx = at.sent, at.clause, at.paren, at.lead, at.prev_idx
+        unit = q.unit
+        kind = "level"
+        base_year = None
+        inherit_from = None
+        if q.unit_kind == "change":
+            return Role("change")
+        if CTX["change"].search(lead) and not CTX["not_change"].search(lead):
+            return Role("change")
+        if prev_idx is not None and done[prev_idx].kind == "change" and CTX["joined"].fullmatch(lead):
+            return Role("change")
+
+        if paren is not None:
+            pb = CTX["paren_base"].search(m[paren[0]:q.head])
+            if pb:
+                kind = "comparison_base"
+                base_year = int(pb.group("year")) if pb.group("year") else None
+                for j in range(idx - 1, -1, -1):
+                    if self.qs[j].start < paren[0] and done[j].kind != "change":
+                        inherit_from = j
+                        break
+                if base_year is None:      # (上年84件): the year before that of the figure it follows
+                    ref = done[inherit_from].year if inherit_from is not None else self.report_year
+                    base_year = ref - 1 if ref is not None else None
+                    if base_year is None:
+                        kind = "level"
+                if inherit_from is not None and done[inherit_from].kind in ("other_body", "breakdown"):
+                    kind = done[inherit_from].kind   # the earlier figure of another body is another body's
+        if kind == "level":
+            for rx in CTX["comparison_base"]:
+                cb = rx.search(lead)
+                if cb:
+                    kind = "comparison_base"
+                    y = cb.group("year")
+                    cur = self.year_at(q.start, sent, paren)
+                    if y is None:
+                        # 与2019年相比,…由48件下降至36件: the year compared with, else the year before
+                        y = self._compared_year(sent[0], q.start)
+                    if y and y[:2] in ("19", "20"):
+                        base_year = int(y[:4])
+                    else:
+                        base_year = cur - 1 if cur is not None else None
+                    for j in range(idx - 1, max(-1, idx - 21), -1):
+                        if self.qs[j].start < sent[0]:
+                            break
+                        if done[j].kind == "level" and done[j].indicator:
+                            inherit_from = j
+                            break
+                    break
+
+        if kind == "level":
+            nl = self._not_level_before(sent[0], q.head)
+            if nl == "cumulative" and unit == "%":
+                nl = None                  # 三年来出庭应诉率保持100%: so it is this year too
+            if nl is not None:
+                kind = nl                  # a target, or a total of several years: no fact
+            elif self._in_range(q.start):
+                kind = "range"             # 在5%至18%之间: a spread across bodies
+        if kind == "level" and prev_idx is not None and done[prev_idx].kind == "comparison_base" \
+                and inherit_from is None and CTX["to_level"].fullmatch(lead):
+            inherit_from = prev_idx        # 由48件下降至36件: 36 is the level of what 48 was
+        if kind == "level":
+            if CTX["breakdown"].search(lead):
+                kind = "breakdown"
+            elif self._national_before(max(clause[0], q.head - 60), q.head) \
+                    and CTX["national"].search(m, max(clause[0], q.head - 60), q.head):
+                kind = "other_body"       # 全国…30.6万件 in a report that is not a central body's
+            elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head) \
+                    or CTX["other_body_sentence"].search(m, max(sent[0], q.head - 120), q.head):
+                kind = "other_body"
+            else:
+                pb = CTX["place_before_number"].search(lead)
+                if pb and pb.group("name")[-2:] not in CTX["generic_places"] \
+                        and pb.group("name")[-3:] not in CTX["generic_places"]:
+                    kind = "other_body"
+        return Role(kind, base_year, inherit_from)
