@@ -18,6 +18,7 @@ Spans and evidence are always of the ORIGINAL text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from lawgov.extract.reading import Analysis, catalogue, phrase_facts
 from lawgov.extract.mentions import scan
@@ -28,6 +29,24 @@ __all__ = ["Mention", "Fact", "Extraction", "extract"]
 CORRECTION_PARTS = ("reconsideration.revoked", "reconsideration.altered",
                     "reconsideration.confirmed_illegal", "reconsideration.ordered_performance")
 FACT_KINDS = ("level", "comparison_base")
+ROLES = {"level": "total", "breakdown": "subset", "share": "share", "change": "change",
+         "comparison_base": "comparison_base", "other_body": "other_body", "cumulative": "multi_year",
+         "target": "target", "range": "range"}
+DEFAULT_REASONS = {"breakdown": "a subset of a total", "share": "a share of a total",
+                   "change": "a change", "other_body": "another body's figure",
+                   "cumulative": "a total over several years", "target": "a target or plan",
+                   "range": "a range across bodies"}
+
+
+def reason_not_fact(kind: str, reason: str | None, indicator: str | None, unit: str | None) -> str | None:
+    """Why a quantity stays a mention (None when it is a fact), in words an analyst reads."""
+    if kind not in FACT_KINDS:
+        return reason or DEFAULT_REASONS.get(kind, kind)
+    if indicator is None:
+        return "no cue names its indicator"
+    if unit is None:
+        return "no unit"
+    return None
 
 
 @dataclass
@@ -45,6 +64,8 @@ class Mention:            # every quantity in the text, classified or not
     scope: str | None
     sentence: str         # original text
     clause: str           # original text
+    role: str = "total"   # total | subset | share | change | comparison_base | other_body | multi_year | target | range
+    reason: str | None = None   # why it is not a fact (None when it is one)
 
 
 @dataclass
@@ -70,13 +91,15 @@ class Extraction:
     facts: list[Fact]
 
 
-def extract(text: str, report_year: int | None) -> Extraction:
+def extract(text: str, report_year: int | None, *, published_on: date | None = None) -> Extraction:
+    """Every quantity of `text` and the facts among them. `published_on` (the page's date, when
+    known) resolves 今年 and 去年: 去年 on a page published in year Y is Y−1."""
     if not text:
         return Extraction([], [])
     nt = normalise(text)
     t = nt.text
     qs = scan(t)
-    analysis = Analysis(t, report_year, qs)
+    analysis = Analysis(t, report_year, qs, published_on)
     classified = analysis.classify()
     known = catalogue()
 
@@ -112,9 +135,10 @@ def extract(text: str, report_year: int | None) -> Extraction:
         s, e = orig((q.start, q.end))
         sentence = orig_text(c.sentence)
         indicator = c.indicator if c.indicator in known else None
+        why = reason_not_fact(c.kind, c.reason, indicator, c.unit)
         mentions.append(Mention(s, e, text[s:e], q.value, c.unit, c.unit_raw, q.qualifier, c.kind,
                                 c.year, indicator, c.scope if indicator else None, sentence,
-                                orig_text(c.clause)))
+                                orig_text(c.clause), ROLES.get(c.kind, c.kind), why))
         if indicator is None or c.kind not in FACT_KINDS or c.unit is None:
             continue
         scope = c.scope or "all"

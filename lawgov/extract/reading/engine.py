@@ -3,6 +3,8 @@ state the text has built up to it (structure → role → indicator, scope and y
 
 from __future__ import annotations
 
+from datetime import date
+
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.indicators import IndicatorChoice
@@ -17,9 +19,11 @@ from lawgov.text import paragraphs as split_paragraphs
 class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Tables):
     """One document: its masked text, sentences, clauses and every cue match, computed once."""
 
-    def __init__(self, text: str, report_year: int | None, quantities: list[Quantity]):
+    def __init__(self, text: str, report_year: int | None, quantities: list[Quantity],
+                 published_on: date | None = None):
         self.t = text
         self.report_year = report_year
+        self.published_on = published_on
         self.qs = quantities
         self.qstarts = [q.start for q in quantities]
         self.m = self._mask()

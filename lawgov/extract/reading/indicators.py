@@ -76,7 +76,7 @@ class IndicatorChoice:
         if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level":
             all_closed = bool(CTX["all_closed"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_closed,
-                          also if indicator else ())
+                          also if indicator else (), role.reason if kind == role.kind else None)
 
     def _pick(self, hits, measure, unit, bounded, fam, roles, text=None):
         """The cue ending nearest the number (then the longest). Verbs joined to it by 、/和

@@ -31,17 +31,19 @@ class Roles:
         kind = "level"
         base_year = None
         inherit_from = None
+        reason = None
         if q.unit_kind == "change":
-            return Role("change")
+            return Role("change", reason="a change (个百分点)")
         if CTX["change"].search(lead) and not CTX["not_change"].search(lead):
-            return Role("change")
+            return Role("change", reason="a change word before it")
         if prev_idx is not None and done[prev_idx].kind == "change" and CTX["joined"].fullmatch(lead):
-            return Role("change")
+            return Role("change", reason="joined to a change before it")
 
         if paren is not None:
             pb = CTX["paren_base"].search(m[paren[0]:q.head])
             if pb:
                 kind = "comparison_base"
+                reason = "the figure compared with"
                 base_year = int(pb.group("year")) if pb.group("year") else None
                 for j in range(idx - 1, -1, -1):
                     if self.qs[j].start < paren[0] and done[j].kind != "change":
@@ -54,11 +56,13 @@ class Roles:
                         kind = "level"
                 if inherit_from is not None and done[inherit_from].kind in ("other_body", "breakdown"):
                     kind = done[inherit_from].kind   # the earlier figure of another body is another body's
+                    reason = "the earlier figure of a subset or another body"
         if kind == "level":
             for rx in CTX["comparison_base"]:
                 cb = rx.search(lead)
                 if cb:
                     kind = "comparison_base"
+                    reason = "the figure compared with"
                     y = cb.group("year")
                     cur = self.year_at(q.start, sent, paren)
                     if y is None:
@@ -82,23 +86,26 @@ class Roles:
                 nl = None                  # 三年来出庭应诉率保持100%: so it is this year too
             if nl is not None:
                 kind = nl                  # a target, or a total of several years: no fact
+                reason = "a target or plan" if nl == "target" else "a total over several years (以来, 近N年, 累计)"
             elif self._in_range(q.start):
                 kind = "range"             # 在5%至18%之间: a spread across bodies
+                reason = "a range across bodies"
         if kind == "level" and prev_idx is not None and done[prev_idx].kind == "comparison_base" \
                 and inherit_from is None and CTX["to_level"].fullmatch(lead):
             inherit_from = prev_idx        # 由48件下降至36件: 36 is the level of what 48 was
         if kind == "level":
             if CTX["breakdown"].search(lead):
-                kind = "breakdown"
+                kind, reason = "breakdown", "a subset (a kind, field or procedure) before it"
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
                     and CTX["national"].search(m, max(clause[0], q.head - 60), q.head):
-                kind = "other_body"       # 全国…30.6万件 in a report that is not a central body's
-            elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head) \
-                    or CTX["other_body_sentence"].search(m, max(sent[0], q.head - 120), q.head):
-                kind = "other_body"
+                kind, reason = "other_body", "the national figure on a local page"
+            elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head):
+                kind, reason = "other_body", "places listed, ranked or each meeting a bar"
+            elif CTX["other_body_sentence"].search(m, max(sent[0], q.head - 120), q.head):
+                kind, reason = "other_body", "a court other than the reporting body"
             else:
                 pb = CTX["place_before_number"].search(lead)
                 if pb and pb.group("name")[-2:] not in CTX["generic_places"] \
                         and pb.group("name")[-3:] not in CTX["generic_places"]:
-                    kind = "other_body"
-        return Role(kind, base_year, inherit_from)
+                    kind, reason = "other_body", f"a named place ({pb.group('name')}) before it"
+        return Role(kind, base_year, inherit_from, reason)

@@ -46,6 +46,7 @@ class DiscourseState:
 
     def _scan_years(self):
         out = []
+        self.year_words: dict[int, str] = {}      # start → 去年 / 今年 / 上年 …, as written
         m = self.m
         for s, e, h in self.win.finditer(YEAR_RX):
             if RANGE_BEFORE.search(m, max(0, s - 8), s):
@@ -58,10 +59,9 @@ class DiscourseState:
                 out.append((e, s, int(h.group("abs")), None, compared))
             elif h.group("cn"):
                 out.append((e, s, int("".join(str(CN_DIGIT.get(c, 0)) for c in h.group("cn"))), None, compared))
-            elif h.group("prev"):
-                out.append((e, s, None, -1, compared))
             else:
-                out.append((e, s, None, 0, compared))
+                self.year_words[s] = h.group()
+                out.append((e, s, None, -1 if h.group("prev") else 0, compared))
         for ss, se in self.sents:
             b = BARE_YEAR.match(m, ss)
             if b and not m.startswith("年", b.end()):
@@ -179,7 +179,9 @@ class DiscourseState:
 
     def year_at(self, pos: int, sent: tuple[int, int], paren: tuple[int, int] | None,
                 clause_start: int | None = None) -> int | None:
-        """The year a figure at `pos` is of. 去年 / 上年 only reach the figures of their own clause."""
+        """The year a figure at `pos` is of: the latest year named before it in its sentence
+        (今年 included: it stops an earlier year from carrying on), else the paragraph's, else the
+        report's. 去年 / 上年 only reach the figures of their own clause."""
         base = self.paragraph_year(self.paragraph_index(pos))
         if base is None:
             base = self.report_year
@@ -195,9 +197,26 @@ class DiscourseState:
                 continue                              # a year inside another parenthesis
             if y is not None:
                 return y + shift
-            if rel and (clause_start is None or s >= clause_start):
+            in_clause = clause_start is None or s >= clause_start
+            named = self._year_of_word(self.year_words.get(s), in_clause)
+            if named is not None:
+                return named + shift
+            if rel and in_clause:
                 shift += rel
         return base + shift if base is not None else None
+
+    def _year_of_word(self, word: str | None, in_clause: bool) -> int | None:
+        """The year 今年 / 本年度 / 去年 name by themselves: 今年 is the year of publication (else the
+        report's), 本年度 the report's; 去年 in its own clause is the year before publication.
+        None for words relative to the year spoken of (上年, 当年) and for an unknown date."""
+        pub = self.published_on.year if self.published_on else None
+        if word == "今年":
+            return pub if pub is not None else self.report_year
+        if word in ("本年", "本年度"):
+            return self.report_year
+        if word == "去年" and in_clause and pub is not None:
+            return pub - 1
+        return None
 
 
     def _national_before(self, a: int, b: int) -> bool:
