@@ -35,6 +35,8 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Tables):
         self.sents = [m.span() for m in SENT.finditer(self.m)]
         self.sent_starts = [s for s, _ in self.sents]
         self._clauses: dict = {}
+        self._headings = None
+        self._heading_state = None
         self.win = self._windows()
         self.cue_hits = self._scan_cues()
         self.fam_hits = self._scan(FAMILY_RX)

@@ -8,8 +8,9 @@ import bisect
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import Role
-from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, SHARE_RATES, default_unit, fill,
-                                          first_family, lead_cues, unit_ok)
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_YEAR, SHARE_RATES,
+                                          default_unit, fill, first_family, lead_cues, unit_ok)
+from lawgov.extract.reading.tables import scope_of_label
 from lawgov.extract.reading.structure import Place
 
 
@@ -27,8 +28,16 @@ class IndicatorChoice:
         measure = "rate" if unit == "%" else "count"
         bounded = (m[q.tail:q.tail + 1] in BOUNDARY)
         fam = self.family_at(q.start, sent[0])
+        if fam is None:            # 在审结的188件行政复议案件中: the subject named right after the number
+            fam = first_family(m[q.tail:min(clause[1], q.tail + 10)])
         lead_hits = self.cues_in(lead_start, q.head)
         indicator, cue = self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
+        reason = role.reason
+        if cue is not None and self.list_over is not None:
+            if self.list_over == "name" and kind == "level":
+                kind, reason = "other_body", "an item of a 分别 list over places, bodies or kinds"
+            elif isinstance(self.list_over, int):
+                year = self.list_over
         if cue is None:
             indicator, cue = self._pick(lead_hits, measure, unit, bounded, fam, ("verb",))
         also = self.also
@@ -70,13 +79,18 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        if kind == "level" and indicator is not None:
+            parent = self._part_of(idx, q, sent, indicator, done)
+            if parent is not None and (done[parent].scope or "all") == (scope or "all"):
+                # a part of the same scope (其中副职280人次); 其中县政府为被告的12件 is the government's figure
+                kind, reason = "breakdown", "a part (其中) of the figure before it, of the same measure"
         if year is None:
             year = base_year if base_year is not None else self.year_at(q.start, sent, paren, clause[0])
         all_closed = False
         if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level":
             all_closed = bool(CTX["all_closed"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_closed,
-                          also if indicator else (), role.reason if kind == role.kind else None)
+                          also if indicator else (), reason if kind != "level" else None)
 
     def _pick(self, hits, measure, unit, bounded, fam, roles, text=None):
         """The cue ending nearest the number (then the longest). Verbs joined to it by 、/和
@@ -112,6 +126,7 @@ class IndicatorChoice:
         """申请量、受理量分别为210件、196件: the i-th number of a 分别 list takes the cue of the
         i-th item of the list before 分别."""
         self.also = ()
+        self.list_over = None
         if prev_idx is not None and prev_idx in self._resp and CTX["joined"].fullmatch(lead):
             items, k = self._resp[prev_idx]
             k += 1
@@ -139,7 +154,14 @@ class IndicatorChoice:
         self._resp[idx] = (items, k)
         if k >= len(items):
             return None, None
-        a, b = items[k]
+        over = self._list_over(items)
+        if over is not None:
+            # 2020年、2021年败诉率分别为…, 甲、乙、丙受理案件分别为…: every item shares the cue of
+            # the last; the list is over years or over names
+            self.list_over = over[k]
+            a, b = items[-1]
+        else:
+            a, b = items[k]
         hits = self.cues_in(a, b)
         text = None
         if not hits:               # a list in a clause with no number: its cues were not scanned
@@ -151,6 +173,46 @@ class IndicatorChoice:
             indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",), text)
         self.also = ()
         return indicator, cue
+
+    def _list_over(self, items) -> list | None:
+        """What a 分别 list runs over when only its last item names a measure: a year per item
+        (their years, as ints), or names of places, bodies or kinds ("name" per item). None
+        for a list of measures (申请量、受理量)."""
+        texts = [self.m[a:b].strip() for a, b in items]
+        if any(lead_cues(t)[1] for t in texts[:-1]):
+            return None
+        years = [LIST_YEAR.match(t) for t in texts]
+        if all(years):
+            return [int(y.group(1)) for y in years]
+        heads = texts[:-1]
+        if all(0 < len(t) <= 8 and first_family(t) is None and not any(c.isdigit() for c in t)
+               and scope_of_label(t) is None for t in heads):
+            return ["name"] * len(items)
+        return None
+
+    def _part_of(self, idx: int, q: Quantity, sent, indicator: str, done: list) -> int | None:
+        """A figure after 其中 that measures what the figure before 其中 measures is a part of it
+        (负责人出庭312人次,其中副职280人次): the index of that figure, else None. 其中 reaches to the
+        end of its sentence or a semicolon; a sentence opening with 其中 looks into the one before.
+        A part named as the measure itself (其中一审案件…: the lawsuits a government defends) is not
+        a part (context.yaml whole_part)."""
+        k = self.m.rfind("其中", sent[0], q.head)
+        if k == -1:
+            return None
+        lo = sent[0]
+        if k == sent[0]:
+            n = self.sentence_index(sent[0])
+            lo = self.sents[n - 1][0] if n > 0 else lo
+        if any(ch in self.m[k:q.head] for ch in "；;") or CTX["whole_part"].search(self.m, k, q.head):
+            return None
+        for j in range(idx - 1, -1, -1):
+            pq = self.qs[j]
+            if pq.start < lo:
+                break
+            if pq.start < k and done[j].kind == "level" and done[j].indicator == indicator \
+                    and (pq.unit == "%") == (q.unit == "%"):
+                return j
+        return None
 
     def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind, new_period=False):
         """达到92% after 出庭应诉率较去年提高15个百分点: the cue of the clause before, if no level

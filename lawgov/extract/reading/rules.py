@@ -119,6 +119,7 @@ def load_context():
         "target": compile(d["target"]),
         "cumulative": compile(d["cumulative"]),
         "range": compile(d["range"]),
+        "whole_part": compile(d["whole_part"]),
     }
     return ctx
 
@@ -151,6 +152,14 @@ YEAR_RX = re.compile(
     r"|(?P<prev>去年|上年|上一年|上年度|前一年)"
     r"|(?P<cur>今年|本年度|本年|当年)"
 )
+HEADING_NUMBERS = [re.compile(p) for p in (
+    r"[一二三四五六七八九十]+\s*[、.．]",
+    r"[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*[、.．]?",
+    r"\d{1,2}\s*[、.．](?!\d)",
+    r"[(（]\s*\d{1,2}\s*[)）]\s*[、.．]?",
+    r"[①-⑳]",
+)]
+LIST_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度)?")
 BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?=[\u4e00-\u9fff])")
 CN_DIGIT = {"二": 2, "〇": 0, "零": 0, "○": 0, "一": 1, "九": 9, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from lawgov.extract.reading.rules import (BARE_YEAR, CN_DIGIT, COMPARE_BEFORE, CTX, EVENT_AFTER,
-                                          FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
+                                          FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SUBJECT, YEAR_RX)
 
 
@@ -95,7 +95,27 @@ class DiscourseState:
                 for n in range(j2 - 1, i2 - 1, -1):
                     if self.fam_hits[n][1] >= prev[0]:
                         return self.fam_hits[n][2]
-        return None
+        return self.heading_family(pos)
+
+    def heading_family(self, pos: int) -> str | None:
+        """The subject the section headings above `pos` set ((一)行政复议工作 … 1.办理情况。全年受理
+        案件74件): the deepest heading in force that names one family. A heading naming two
+        (行政复议和行政应诉) sets none, and a new heading of the same or a higher level ends
+        the sections below it."""
+        if self._heading_state is None:
+            stack: list[tuple[int, str | None]] = []
+            states = []
+            for h in self.headings():
+                while stack and stack[-1][0] >= h.level:
+                    stack.pop()
+                names = {name for name, rx in FAMILY_RX if rx.search(h.text)}
+                stack.append((h.level, names.pop() if len(names) == 1 else ("mixed" if names else None)))
+                fam = next((f for _lvl, f in reversed(stack) if f is not None), None)
+                states.append((h.end, None if fam == "mixed" else fam))
+            self._heading_state = ([e for e, _f in states], [f for _e, f in states])
+        ends, fams = self._heading_state
+        i = bisect.bisect_right(ends, pos) - 1
+        return fams[i] if i >= 0 else None
 
     def scope_at(self, pos: int, sent_start: int, clause: tuple[int, int] | None = None) -> str:
         """The last scope cue before `pos` in its sentence that speaks of a figure: in the

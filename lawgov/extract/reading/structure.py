@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Windows
-from lawgov.extract.reading.rules import LEAD_CUES, MASK_CH, PAREN, TITLE
+from lawgov.extract.reading.rules import HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, TITLE
 from lawgov.text import clauses as split_clauses
 
 
@@ -28,8 +28,46 @@ class Place:
     prev_idx: int | None
 
 
+@dataclass(frozen=True)
+class Heading:
+    start: int
+    end: int              # where the text it heads begins
+    level: int            # 1 一、 2 (一) 3 1. 4 (1) 5 ①; an unnumbered short line is 2
+    text: str
+
+
 class Structure:
     """Positions of a document's parts; mixed into `Analysis`."""
+
+    def headings(self) -> list[Heading]:
+        """Section headings, in order: a numbered paragraph's title (up to its first stop, when
+        short and without figures: (一)行政复议工作, 1.办理情况。) or a short line of its own."""
+        if self._headings is not None:
+            return self._headings
+        out = []
+        for ps, pe in self.paras:
+            text = self.m[ps:pe]
+            lead = len(text) - len(text.lstrip())
+            level = None
+            for n, rx in enumerate(HEADING_NUMBERS, start=1):
+                h = rx.match(text, lead)
+                if h:
+                    level, body = n, h.end()
+                    break
+            if level is None:
+                if len(text.strip()) <= 20 and not any(c.isdigit() or c in "。,，;；|" for c in text):
+                    out.append(Heading(ps, pe, 2, text.strip()))
+                continue
+            stop = len(text)
+            for ch in "。：:，,；;":
+                k = text.find(ch, body)
+                if k != -1:
+                    stop = min(stop, k)
+            title = text[body:stop]
+            if 0 < len(title) <= 30 and not any(c.isdigit() for c in title):
+                out.append(Heading(ps, ps + stop, level, title))
+        self._headings = out
+        return out
 
     def place_of(self, idx: int) -> Place:
         q = self.qs[idx]
