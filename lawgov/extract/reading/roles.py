@@ -6,11 +6,13 @@ marts.mentions."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.rules import CTX
 from lawgov.extract.reading.structure import Place
+from lawgov.extract.reading.tables import scope_of_label
 
 
 @dataclass
@@ -101,11 +103,48 @@ class Roles:
                 kind, reason = "other_body", "the national figure on a local page"
             elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "places listed, ranked or each meeting a bar"
-            elif CTX["other_body_sentence"].search(m, max(sent[0], q.head - 120), q.head):
+            elif self._court_subject(sent, q.head):
                 kind, reason = "other_body", "a court other than the reporting body"
+            elif CTX["lower_tier"].search(m, clause[0], q.head):
+                kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府, 县级部门)"
+            elif CTX["units_reaching"].search(m, clause[0], q.head) and unit == "%":
+                kind, reason = "other_body", "how many bodies reached a rate"
+            elif self._one_party(lead):
+                kind, reason = "breakdown", f"the cases of one kind of party ({self._one_party(lead)})"
+            elif paren is not None and self._after_figure(sent, paren, unit == "%"):
+                kind, reason = "breakdown", "an aside in parentheses after a figure"
             else:
                 pb = CTX["place_before_number"].search(lead)
                 if pb and pb.group("name")[-2:] not in CTX["generic_places"] \
                         and pb.group("name")[-3:] not in CTX["generic_places"]:
                     kind, reason = "other_body", f"a named place ({pb.group('name')}) before it"
         return Role(kind, base_year, inherit_from, reason)
+
+    def _court_subject(self, sent, head: int) -> bool:
+        """A court other than the reporting body is the subject: named earlier in the sentence,
+        and no whole of the reporting body (全省, 本市) named after it."""
+        h = None
+        for h in CTX["other_body_sentence"].finditer(self.m, max(sent[0], head - 120), head):
+            pass
+        return h is not None and not CTX["own_whole"].search(self.m, h.end(), head)
+
+    def _one_party(self, lead: str) -> str | None:
+        """The party of 以X为被告 / 以X为被申请人 in the lead when it is one kind of agency."""
+        h = None
+        for h in CTX["one_party"].finditer(lead):
+            pass
+        if h is None:
+            return None
+        party = h.group("party")
+        if scope_of_label(party) is not None or CTX["whole_parties"].search(party):
+            return None
+        return party
+
+    def _after_figure(self, sent, paren, rate: bool) -> bool:
+        """A parenthesis right after a figure of the same measure (收到申请96件(其中网上申请11件)); a
+        count after a rate is its numerator (纠错率为9.6%(纠错案件15件))."""
+        i = bisect.bisect_left(self.qstarts, paren[0]) - 1
+        if i < 0 or self.qs[i].start < sent[0]:
+            return False
+        return (self.qs[i].unit == "%") == rate
+

@@ -120,6 +120,11 @@ def load_context():
         "cumulative": compile(d["cumulative"]),
         "range": compile(d["range"]),
         "whole_part": compile(d["whole_part"]),
+        "one_party": compile(d["one_party"]),
+        "whole_parties": compile(d["whole_parties"]),
+        "lower_tier": compile(d["lower_tier"]),
+        "units_reaching": compile(d["units_reaching"]),
+        "own_whole": compile(d["own_whole"]),
     }
     return ctx
 
