@@ -36,6 +36,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Tables):
         self.sent_starts = [s for s, _ in self.sents]
         self._clauses: dict = {}
         self._headings = None
+        self._related = None
         self._heading_state = None
         self.win = self._windows()
         self.cue_hits = self._scan_cues()

@@ -50,6 +50,8 @@ class IndicatorChoice:
             indicator, cue = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
                                         unit, bounded, fam, ("verb",))
         lo = CTX["level_only_lead"].fullmatch(lead) if cue is None and not lead_hits and paren is None else None
+        if lo and not lead.strip() and len(m[q.tail:clause[1]].strip()) >= 4:
+            lo = None              # 15977件案件未再进入诉讼: the number is its clause's subject, not a level
         if lo:
             indicator, cue, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
                                                                     fam, kind, bool(lo.group("period")))

@@ -95,9 +95,13 @@ class Roles:
         if kind == "level" and prev_idx is not None and done[prev_idx].kind == "comparison_base" \
                 and inherit_from is None and CTX["to_level"].fullmatch(lead):
             inherit_from = prev_idx        # 由48件下降至36件: 36 is the level of what 48 was
+        if kind == "level" and q.start >= self.related_reading_start():
+            kind, reason = "other_body", "in the links to other articles (相关阅读)"
         if kind == "level":
             if CTX["breakdown"].search(lead):
                 kind, reason = "breakdown", "a subset (a kind, field or procedure) before it"
+            elif self._field_of_sentence(sent):
+                kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent)})"
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
                     and CTX["national"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "the national figure on a local page"
@@ -147,4 +151,12 @@ class Roles:
         if i < 0 or self.qs[i].start < sent[0]:
             return False
         return (self.qs[i].unit == "%") == rate
+
+    def _field_of_sentence(self, sent) -> str | None:
+        """The field (涉企 …) named before the first figure of the sentence, which every figure of
+        the sentence is then of."""
+        i = bisect.bisect_left(self.qstarts, sent[0])
+        first = self.qs[i].start if i < len(self.qs) else sent[1]
+        h = CTX["field_subject"].search(self.m, sent[0], min(first, sent[1]))
+        return h.group() if h else None
 

@@ -121,6 +121,8 @@ def load_context():
         "range": compile(d["range"]),
         "whole_part": compile(d["whole_part"]),
         "one_party": compile(d["one_party"]),
+        "related_reading": compile(d["related_reading"]),
+        "field_subject": compile(d["field_subject"]),
         "whole_parties": compile(d["whole_parties"]),
         "lower_tier": compile(d["lower_tier"]),
         "units_reaching": compile(d["units_reaching"]),

@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Windows
-from lawgov.extract.reading.rules import HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, TITLE
+from lawgov.extract.reading.rules import CTX, HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, TITLE
 from lawgov.text import clauses as split_clauses
 
 
@@ -38,6 +38,16 @@ class Heading:
 
 class Structure:
     """Positions of a document's parts; mixed into `Analysis`."""
+
+    def related_reading_start(self) -> int:
+        """Where the links to other articles begin (a line 相关阅读 …), else the text's end."""
+        if self._related is None:
+            self._related = len(self.m)
+            for ps, pe in self.paras:
+                if CTX["related_reading"].fullmatch(self.m, ps, pe):
+                    self._related = ps
+                    break
+        return self._related
 
     def headings(self) -> list[Heading]:
         """Section headings, in order: a numbered paragraph's title (up to its first stop, when
