@@ -17,6 +17,7 @@ Spans and evidence are always of the ORIGINAL text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,6 +30,7 @@ __all__ = ["Mention", "Fact", "Extraction", "extract"]
 CORRECTION_PARTS = ("reconsideration.revoked", "reconsideration.altered",
                     "reconsideration.confirmed_illegal", "reconsideration.ordered_performance")
 FACT_KINDS = ("level", "comparison_base")
+INTAKE_WORDS = re.compile("受理|收案|新收|立案|撤诉")
 ROLES = {"level": "total", "breakdown": "subset", "share": "share", "change": "change",
          "comparison_base": "comparison_base", "other_body": "other_body", "cumulative": "multi_year",
          "target": "target", "range": "range"}
@@ -172,6 +174,7 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
                  analysis.paragraph_index(ps))
 
     _derive_corrected(facts, order, para_of_fact, add_fact)
+    _lawsuits_from_closed(facts, order, para_of_fact, add_fact)
     mentions.sort(key=lambda m: m.span_start)
     return Extraction(mentions, [facts[k] for k in order])
 
@@ -202,3 +205,20 @@ def _derive_corrected(facts, order, para_of_fact, add_fact):
                  Fact("reconsideration.corrected", total, "件", None, "exact", year, scope,
                       first.evidence, first.span_start, first.span_end, derived=True,
                       derivation=derivation), para)
+
+
+def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):
+    """A lawsuit count given only as 审结 (a document that states no lawsuits received or
+    accepted) is the lawsuit count (DOMAIN, Conventions from real pages)."""
+    if any(facts[k].indicator == "litigation.cases" for k in order):
+        return
+    for k in list(order):
+        f = facts[k]
+        if f.indicator != "litigation.closed" or f.derived or INTAKE_WORDS.search(f.evidence):
+            continue
+        add_fact(("litigation.cases", f.value, f.unit, f.year, f.scope),
+                 Fact("litigation.cases", f.value, f.unit, f.unit_raw, f.qualifier, f.year, f.scope,
+                      f.evidence, f.span_start, f.span_end, derived=True,
+                      derivation=f"审结 only: the {f.value:g} lawsuits closed are the year's lawsuit count"),
+                 para_of_fact[k])
+

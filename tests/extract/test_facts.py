@@ -112,7 +112,7 @@ def test_types_and_spans_point_into_the_original():
 
 def test_pinyin_gloss_does_not_shift_spans():
     ex = extract(TEXT, 2022)
-    f = next(f for f in ex.facts if f.indicator == "reconsideration.accepted")
+    f = next(f for f in ex.facts if f.indicator == "reconsideration.received")   # 新收 is received
     assert TEXT[f.span_start:f.span_end] == "73"
 
 

@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity
-from lawgov.extract.reading.rules import CTX
+from lawgov.extract.reading.rules import CTX, SCOPE_RX
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
 
@@ -109,9 +109,9 @@ class Roles:
                 kind, reason = "other_body", "places listed, ranked or each meeting a bar"
             elif self._court_subject(sent, q.head):
                 kind, reason = "other_body", "a court other than the reporting body"
-            elif CTX["lower_tier"].search(m, clause[0], q.head):
-                kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府, 县级部门)"
-            elif CTX["units_reaching"].search(m, clause[0], q.head) and unit == "%":
+            elif CTX["lower_tier"].search(m, max(clause[0], q.head - 60), q.head):
+                kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
+            elif unit == "%" and CTX["units_reaching"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "how many bodies reached a rate"
             elif self._one_party(lead):
                 kind, reason = "breakdown", f"the cases of one kind of party ({self._one_party(lead)})"
@@ -140,7 +140,8 @@ class Roles:
         if h is None:
             return None
         party = h.group("party")
-        if scope_of_label(party) is not None or CTX["whole_parties"].search(party):
+        if scope_of_label(party) is not None or CTX["whole_parties"].search(party) \
+                or any(rx.search(party) for _scope, rx in SCOPE_RX):
             return None
         return party
 
