@@ -81,6 +81,10 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        if kind == "level" and indicator is not None and indicator.split(".")[0] in ("reconsideration", "litigation"):
+            field = self._field_family(q.start, sent[0])
+            if field is not None:
+                kind, reason = "breakdown", f"cases of one field ({field}), by its section or sentence"
         if kind == "level" and indicator is not None:
             parent = self._part_of(idx, q, sent, indicator, done)
             if parent is not None and (done[parent].scope or "all") == (scope or "all"):
@@ -175,6 +179,17 @@ class IndicatorChoice:
             indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",), text)
         self.also = ()
         return indicator, cue
+
+    def _field_family(self, pos: int, sent_start: int) -> str | None:
+        """A field family (context.yaml subset_families) named earlier in the sentence, or the
+        subject of the section the figure stands in."""
+        i = bisect.bisect_left(self.fam_ends, sent_start)
+        j = bisect.bisect_right(self.fam_ends, pos)
+        for e, s, name in self.fam_hits[i:j]:
+            if s >= sent_start and name in CTX["subset_families"]:
+                return name
+        fam = self.heading_family(pos)
+        return fam if fam in CTX["subset_families"] else None
 
     def _list_over(self, items) -> list | None:
         """What a 分别 list runs over when only its last item names a measure: a year per item
