@@ -36,7 +36,7 @@ class Tables:
                 self._raw_header(para, ci))):
             unit, unit_raw = "%", "%"          # 败诉率(%) | 9.8: the unit is in the label or header
         measure = "rate" if unit == "%" else "count"
-        year_m = YEAR_RX.search(header) or YEAR_RX.search(caption)
+        year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) or YEAR_RX.search(caption)
         year = int(year_m.group("abs")) if year_m and year_m.group("abs") else self.report_year
         period = CTX["period_labels"].fullmatch(label) if label else None
         if period and year is not None and YEAR_RX.fullmatch(label) is None and (
@@ -62,7 +62,7 @@ class Tables:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
         else:
             label_hits = lead_cues(label)[1]
-            kind, scope = ("level", "all") if label_hits and (not header or YEAR_RX.fullmatch(header)
+            kind, scope = ("level", "all") if label_hits and (not header or YEAR_RX.fullmatch(header) or HEADER_YEAR.fullmatch(header)
                                                                or header in ("数量", "件数", "数")) else ("breakdown", None)
         if not indicator:
             scope = None
@@ -81,7 +81,7 @@ class Tables:
                 txt = self.m[cs:ce].strip()
                 labels.append(last)
                 raw_labels.append(last_raw)
-                is_text = bool(txt) and not NUMERICISH.fullmatch(txt)
+                is_text = bool(txt) and (not NUMERICISH.fullmatch(txt) or self._year_cell(txt, cs, ce))
                 texts.append(txt if is_text else None)
                 if is_text:
                     last = txt
@@ -89,6 +89,13 @@ class Tables:
             self._tables[key] = (cells, [c[0] for c in cells], texts, labels)
             self._tables[("raw", para)] = raw_labels
         return self._tables[key]
+
+    def _year_cell(self, txt: str, cs: int, ce: int) -> bool:
+        """A cell that is a year the scanner did not take for a quantity: a column header."""
+        if not HEADER_YEAR.fullmatch(txt):
+            return False
+        i = bisect.bisect_left(self.qstarts, cs)
+        return not (i < len(self.qstarts) and self.qstarts[i] < ce)
 
     def _table_context(self, para: int):
         """(caption, {column: header}) of a table row, from the rows above it (computed for a
@@ -150,6 +157,8 @@ class Tables:
         return label in self.t[:min(head_end, 300)]
 
 
+# a column header that is a year without 年 (项目 | 2021 | 2022)
+HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?")
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 
 
