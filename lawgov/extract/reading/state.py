@@ -90,11 +90,15 @@ class DiscourseState:
             ps = self.paras[self.paragraph_index(lo)][0] if self.paras else 0
             prev = self.sents[k - 1]
             if prev[0] >= ps:
-                i2 = bisect.bisect_left(self.fam_ends, prev[0])
-                j2 = bisect.bisect_right(self.fam_ends, prev[1])
-                for n in range(j2 - 1, i2 - 1, -1):
-                    if self.fam_hits[n][1] >= prev[0]:
-                        return self.fam_hits[n][2]
+                # the subject of its last figure, when it has one (复议案件共11件,案件类型涉及信息公开…)
+                qi = bisect.bisect_left(self.qstarts, prev[1]) - 1
+                end = self.qstarts[qi] if qi >= 0 and self.qstarts[qi] >= prev[0] else prev[1]
+                for stop in (end, prev[1]):
+                    i2 = bisect.bisect_left(self.fam_ends, prev[0])
+                    j2 = bisect.bisect_right(self.fam_ends, stop)
+                    for n in range(j2 - 1, i2 - 1, -1):
+                        if self.fam_hits[n][1] >= prev[0]:
+                            return self.fam_hits[n][2]
         return self.heading_family(pos)
 
     def heading_family(self, pos: int) -> str | None:
