@@ -181,15 +181,17 @@ class IndicatorChoice:
         return indicator, cue
 
     def _field_family(self, pos: int, sent_start: int) -> str | None:
-        """A field family (context.yaml subset_families) named earlier in the sentence, or the
-        subject of the section the figure stands in."""
+        """A field family (context.yaml subset_families) named earlier in the sentence, the
+        subject of the section the figure stands in, or of the whole document."""
         i = bisect.bisect_left(self.fam_ends, sent_start)
         j = bisect.bisect_right(self.fam_ends, pos)
         for e, s, name in self.fam_hits[i:j]:
             if s >= sent_start and name in CTX["subset_families"]:
                 return name
         fam = self.heading_family(pos)
-        return fam if fam in CTX["subset_families"] else None
+        if fam in CTX["subset_families"]:
+            return fam
+        return "transparency" if CTX["field_document"].search(self.t, 0, 300) else None
 
     def _list_over(self, items) -> list | None:
         """What a 分别 list runs over when only its last item names a measure: a year per item

@@ -122,6 +122,7 @@ def load_context():
         "whole_part": compile(d["whole_part"]),
         "one_party": compile(d["one_party"]),
         "subset_families": set(d["subset_families"]),
+        "field_document": compile(d["field_document"]),
         "related_reading": compile(d["related_reading"]),
         "field_subject": compile(d["field_subject"]),
         "whole_parties": compile(d["whole_parties"]),
