@@ -168,6 +168,9 @@ HEADING_NUMBERS = [re.compile(p) for p in (
     r"[(（]\s*\d{1,2}\s*[)）]\s*[、.．]?",
     r"[①-⑳]",
 )]
+# a year followed by 结转 names where cases came from, not the period of what follows
+CARRIED_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(?:结转|转结|旧存|积存)")
+TIME_CLAUSE = re.compile(r"\s*(?:在)?(?:去年|上年|上一年|今年|本年)(?:度)?(?:全年|一年)?(?:以来|里|中|内)?\s*[,，]?")
 LIST_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度)?")
 BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?=[\u4e00-\u9fff])")
 CN_DIGIT = {"二": 2, "〇": 0, "零": 0, "○": 0, "一": 1, "九": 9, "三": 3, "四": 4, "五": 5,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from lawgov.extract.reading.rules import (BARE_YEAR, CN_DIGIT, COMPARE_BEFORE, CTX, EVENT_AFTER,
+from lawgov.extract.reading.rules import (BARE_YEAR, CARRIED_OVER, CN_DIGIT, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER,
                                           FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SUBJECT, YEAR_RX)
 
@@ -219,15 +219,25 @@ class DiscourseState:
             p = self.paren_of(s)
             if p is not None and p != paren:
                 continue                              # a year inside another parenthesis
+            in_clause = clause_start is None or s >= clause_start or (
+                self.published_on is not None and self._time_clause(s, sent))
+            if y is not None and not in_clause and CARRIED_OVER.match(self.m, e):
+                continue                              # 2022年结转5件: that year stays in its clause
             if y is not None:
                 return y + shift
-            in_clause = clause_start is None or s >= clause_start
             named = self._year_of_word(self.year_words.get(s), in_clause)
             if named is not None:
                 return named + shift
             if rel and in_clause:
                 shift += rel
         return base + shift if base is not None else None
+
+    def _time_clause(self, s: int, sent: tuple[int, int]) -> bool:
+        """The year word at s is a clause of its own that only sets the time (去年, | 今年以来,):
+        with a published date to resolve it, it reaches the rest of its sentence (without one,
+        a 去年 counted back from the report's year is too often a year off)."""
+        c0, c1 = self.clause_of(s, sent)
+        return bool(TIME_CLAUSE.fullmatch(self.m, c0, c1))
 
     def _year_of_word(self, word: str | None, in_clause: bool) -> int | None:
         """The year 今年 / 本年度 / 去年 name by themselves: 今年 is the year of publication (else the
