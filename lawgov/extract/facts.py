@@ -33,11 +33,11 @@ FACT_KINDS = ("level", "comparison_base")
 INTAKE_WORDS = re.compile("受理|收案|新收|立案|撤诉")
 ROLES = {"level": "total", "breakdown": "subset", "share": "share", "change": "change",
          "comparison_base": "comparison_base", "other_body": "other_body", "cumulative": "multi_year",
-         "target": "target", "range": "range"}
+         "target": "target", "range": "range", "month": "part_period"}
 DEFAULT_REASONS = {"breakdown": "a subset of a total", "share": "a share of a total",
                    "change": "a change", "other_body": "another body's figure",
                    "cumulative": "a total over several years", "target": "a target or plan",
-                   "range": "a range across bodies"}
+                   "range": "a range across bodies", "month": "a figure of one month"}
 
 
 def reason_not_fact(kind: str, reason: str | None, indicator: str | None, unit: str | None) -> str | None:

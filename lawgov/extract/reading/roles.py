@@ -86,16 +86,19 @@ class Roles:
             nl = self._not_level_before(sent[0], q.head)
             if nl == "cumulative" and unit == "%":
                 nl = None                  # 三年来出庭应诉率保持100%: so it is this year too
+            if nl == "month" and unit == "%":
+                nl = None                  # 10月出庭应诉率达到100%: a rate that month is the rate
             if nl is not None:
-                kind = nl                  # a target, or a total of several years: no fact
-                reason = "a target or plan" if nl == "target" else "a total over several years (以来, 近N年, 累计)"
+                kind = nl                  # a target, a total of several years, one month: no fact
+                reason = {"target": "a target or plan", "month": "a figure of one month",
+                          "cumulative": "a total or average over several years (以来, 近N年, 年均, 十三五)"}[nl]
             elif self._in_range(q.start):
                 kind = "range"             # 在5%至18%之间: a spread across bodies
                 reason = "a range across bodies"
         if kind == "level" and prev_idx is not None and done[prev_idx].kind == "comparison_base" \
                 and inherit_from is None and CTX["to_level"].fullmatch(lead):
             inherit_from = prev_idx        # 由48件下降至36件: 36 is the level of what 48 was
-        if kind == "level" and q.start >= self.related_reading_start():
+        if kind == "level" and (q.start >= self.related_reading_start() or self.in_link_line(q.start)):
             kind, reason = "other_body", "in the links to other articles (相关阅读)"
         if kind == "level":
             if CTX["breakdown"].search(lead):

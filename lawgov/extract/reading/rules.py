@@ -121,6 +121,9 @@ def load_context():
         "range": compile(d["range"]),
         "whole_part": compile(d["whole_part"]),
         "one_party": compile(d["one_party"]),
+        "link_line": compile(d["link_line"]),
+        "month_only": compile(d["month_only"]),
+        "month_not_after": compile(d["month_not_after"]),
         "subset_families": set(d["subset_families"]),
         "field_document": compile(d["field_document"]),
         "related_reading": compile(d["related_reading"]),
@@ -184,6 +187,9 @@ FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 FROM_AFTER = re.compile(r"(?:同期)?(?:的)?\s*[\d零一二两三四五六七八九十]")
 PAREN = re.compile(r"\([^()\n]{0,80}\)")
 TITLE = re.compile(r"《[^》\n]{0,80}》")
+# a short quoted name with no figure (“复议为民”, "行政复议进万家"): its words are a name, not a
+# subject (a plan period, “十三五”, stays: it makes a span of years)
+QUOTE = re.compile(r"[“\"「『](?!十[一二三四五六七八九]五)[^”\"」』\n\d，,。；;]{1,16}[”\"」』]")
 SENT = re.compile(r"[^。！？!?\n\s][^。！？!?\n]*[。！？!?]*")
 BOUNDARY = set(",，;；。、|)）\n :：!?！？") | {""}
 PARA_YEAR = re.compile(r"^\s*(?:截至|截止|自|在|从)?\s*(?:(?:19|20)\d{2}|[二〇一九零○]{4})")

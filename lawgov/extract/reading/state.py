@@ -14,8 +14,8 @@ class DiscourseState:
     """Subject, actor and period lookups; mixed into `Analysis`."""
 
     def _scan_not_level(self):
-        """Where a target / plan or a multi-year cumulative total is announced (computed once):
-        (end, start, kind), for the figures after it in its sentence."""
+        """Where a target / plan, a multi-year cumulative total or a single month's period is
+        announced (computed once): (end, start, kind), for the figures after it in its sentence."""
         out = []
         ry = self.report_year
         for kind in ("target", "cumulative"):
@@ -29,6 +29,9 @@ class DiscourseState:
                     if kind == "cumulative" and int(y) >= ry:
                         continue                 # 2023年以来 in a 2023 report: the year itself
                 out.append((e, s, kind))
+        for s, e, _h in self.win.finditer(CTX["month_only"]):
+            if not CTX["month_not_after"].search(self.m, max(0, s - 12), s):
+                out.append((e, s, "month"))
         out.sort()
         return out
 

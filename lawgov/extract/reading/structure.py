@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Windows
-from lawgov.extract.reading.rules import CTX, HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, TITLE
+from lawgov.extract.reading.rules import CTX, HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, QUOTE, TITLE
 from lawgov.text import clauses as split_clauses
 
 
@@ -40,14 +40,20 @@ class Structure:
     """Positions of a document's parts; mixed into `Analysis`."""
 
     def related_reading_start(self) -> int:
-        """Where the links to other articles begin (a line 相关阅读 …), else the text's end."""
+        """Where the links to other articles begin (a line 相关阅读 …), else the text's end; also
+        finds the lines that link one other article (上一篇: …)."""
         if self._related is None:
             self._related = len(self.m)
             for ps, pe in self.paras:
                 if CTX["related_reading"].fullmatch(self.m, ps, pe):
                     self._related = ps
                     break
+            self._link_lines = [(ps, pe) for ps, pe in self.paras if CTX["link_line"].match(self.m, ps, pe)]
         return self._related
+
+    def in_link_line(self, pos: int) -> bool:
+        self.related_reading_start()
+        return any(ps <= pos < pe for ps, pe in self._link_lines)
 
     def headings(self) -> list[Heading]:
         """Section headings, in order: a numbered paragraph's title (up to its first stop, when
@@ -98,10 +104,12 @@ class Structure:
                      self.m[lead_start:q.head], prev_idx)
 
     def _mask(self) -> str:
+        """The text with asides, 《titles》 and quoted names blanked (a parenthesis that holds a
+        number stays: it may be a comparison base or a part)."""
         chars = list(self.t)
         qpos = self.qstarts
         self.parens: list[tuple[int, int]] = []   # unmasked parentheses (they hold a number)
-        for rx in (PAREN, TITLE):
+        for rx in (PAREN, TITLE, QUOTE):
             for m in rx.finditer(self.t):
                 s, e = m.span()
                 i = bisect.bisect_left(qpos, s)
