@@ -110,6 +110,8 @@ class Roles:
                 kind, reason = "other_body", "the national figure on a local page"
             elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "places listed, ranked or each meeting a bar"
+            elif self._other_place_subject(clause, q.head):
+                kind, reason = "other_body", f"a named place as its clause's subject ({self._other_place_subject(clause, q.head)})"
             elif self._court_subject(sent, q.head):
                 kind, reason = "other_body", "a court other than the reporting body"
             elif CTX["lower_tier"].search(m, max(clause[0], q.head - 60), q.head):
@@ -163,4 +165,17 @@ class Roles:
         first = self.qs[i].start if i < len(self.qs) else sent[1]
         h = CTX["field_subject"].search(self.m, sent[0], min(first, sent[1]))
         return h.group() if h else None
+
+    def _other_place_subject(self, clause, head: int) -> str | None:
+        """A named place opening the number's clause as its subject (南湖区受理…96件), when it is
+        neither a generic word (全市, 辖区) nor named in the document's first lines."""
+        h = CTX["place_subject"].match(self.m, clause[0], head)
+        if h is None:
+            return None
+        name = h.group("name")
+        if name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"] \
+                or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
+            return None
+        stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
+        return None if stem in self.head_text() else name
 

@@ -121,6 +121,7 @@ def load_context():
         "range": compile(d["range"]),
         "whole_part": compile(d["whole_part"]),
         "one_party": compile(d["one_party"]),
+        "place_subject": compile(d["place_subject"]),
         "link_line": compile(d["link_line"]),
         "month_only": compile(d["month_only"]),
         "month_not_after": compile(d["month_not_after"]),

@@ -51,6 +51,13 @@ class Structure:
             self._link_lines = [(ps, pe) for ps, pe in self.paras if CTX["link_line"].match(self.m, ps, pe)]
         return self._related
 
+    def head_text(self) -> str:
+        """The document's head, where the reporting body names itself: its first line, and the
+        text before its first figure (at most 300 characters)."""
+        first_line = self.paras[0][1] if self.paras else 0
+        first_figure = self.qstarts[0] if self.qstarts else len(self.t)
+        return self.t[:min(300, max(first_line, first_figure))]
+
     def in_link_line(self, pos: int) -> bool:
         self.related_reading_start()
         return any(ps <= pos < pe for ps, pe in self._link_lines)
