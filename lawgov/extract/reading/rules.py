@@ -174,6 +174,8 @@ HEADING_NUMBERS = [re.compile(p) for p in (
 )]
 # a year followed by 结转 names where cases came from, not the period of what follows
 CARRIED_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(?:结转|转结|旧存|积存)")
+# after a year: it starts or ends a span (2019年以来, 2019年至, 2019年起), not a period of its own
+SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:以来|来|起|至|到|—|-|~|开始|底|末)")
 TIME_CLAUSE = re.compile(r"\s*(?:在)?(?:去年|上年|上一年|今年|本年)(?:度)?(?:全年|一年)?(?:以来|里|中|内)?\s*[,，]?")
 LIST_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度)?")
 BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?=[\u4e00-\u9fff])")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from lawgov.extract.reading.rules import (BARE_YEAR, CARRIED_OVER, CN_DIGIT, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER,
+from lawgov.extract.reading.rules import (BARE_YEAR, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER,
                                           FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SUBJECT, YEAR_RX)
 
@@ -211,6 +211,8 @@ class DiscourseState:
         report's. 去年 / 上年 only reach the figures of their own clause."""
         base = self.paragraph_year(self.paragraph_index(pos))
         if base is None:
+            base = self._earlier_sentence_year(sent)
+        if base is None:
             base = self.report_year
         i = bisect.bisect_right(self.year_ends, pos)
         h = bisect.bisect_left(self.year_ends, sent[0])
@@ -234,6 +236,22 @@ class DiscourseState:
             if rel and in_clause:
                 shift += rel
         return base + shift if base is not None else None
+
+    def _earlier_sentence_year(self, sent: tuple[int, int]) -> int | None:
+        """The year that opens the sentence before, in the same paragraph (2022年,全市受理…。全年
+        审结…): the period a reader still holds. Not a year since which, or up to which."""
+        k = self.sentence_index(sent[0])
+        if k == 0 or not self.paras:
+            return None
+        prev = self.sents[k - 1]
+        if prev[0] < self.paras[self.paragraph_index(sent[0])][0]:
+            return None
+        i = bisect.bisect_left(self.year_ends, prev[0])
+        if i < len(self.year_hits):
+            e, s, y, rel, compared = self.year_hits[i]
+            if s <= prev[0] + 4 and y is not None and not compared and not SPAN_AFTER.match(self.m, e):
+                return y
+        return None
 
     def _time_clause(self, s: int, sent: tuple[int, int]) -> bool:
         """The year word at s is a clause of its own that only sets the time (去年, | 今年以来,):
