@@ -199,7 +199,7 @@ class DiscourseState:
             i = bisect.bisect_left(self.year_ends, ps)
             j = bisect.bisect_right(self.year_ends, stop)
             for e, s, y, rel, compared in self.year_hits[i:j]:
-                if s >= ps and y is not None and not compared:
+                if s >= ps and y is not None and not compared and not SPAN_AFTER.match(self.m, e):
                     year = y
         self.para_year_cache[p] = year
         return year
