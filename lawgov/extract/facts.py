@@ -2,9 +2,10 @@
 
 `extract(text, report_year)` normalises the text (text.normalise: Simplified, half-width,
 pinyin glosses removed), scans every quantity (mentions.scan), classifies each in its
-clause and sentence (catalog.Analysis), and returns:
+clause and sentence (reading.Analysis), and returns:
 
-- mentions: every quantity, classified or not (indicator None when no cue applies), so
+- mentions: every quantity, classified or not (indicator None when no cue applies), with
+  its role (total, subset, other_body, multi_year …) and the reason it is not a fact, so
   nothing in a report is lost to an analyst;
 - facts: the level figures (and the earlier-year figures of comparisons) that have an
   indicator, one Fact per distinct (indicator, value, unit, year, scope) with every
