@@ -89,7 +89,7 @@ class IndicatorChoice:
             parent = self._part_of(idx, q, sent, indicator, done)
             if parent is not None and (done[parent].scope or "all") == (scope or "all"):
                 # a part of the same scope (其中副职280人次); 其中县政府为被告的12件 is the government's figure
-                kind, reason = "breakdown", "a part (其中) of the figure before it, of the same measure"
+                kind, reason = "breakdown", f"a part (其中) of {self.qs[parent].value:g} before it, of the same measure"
         if year is None:
             year = base_year if base_year is not None else self.year_at(q.start, sent, paren, clause[0])
         all_closed = False
