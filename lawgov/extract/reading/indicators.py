@@ -81,6 +81,10 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        if kind == "level" and indicator == "reconsideration.accepted" and cue is not None \
+                and self._handled_beside_accepted(sent, lead_start, q.head):
+            # DOMAIN: 办理 (often with carried-over cases) is accepted only where no 受理 figure is beside it
+            indicator, reason = None, "办理 beside a 受理 figure: the cases handled, not those accepted"
         if kind == "level" and indicator is not None and indicator.split(".")[0] in ("reconsideration", "litigation"):
             field = self._field_family(q.start, sent[0])
             if field is not None:
@@ -111,11 +115,13 @@ class IndicatorChoice:
                 continue
             ok.append((e, s, cue))
         self.also = ()
+        self.picked = ""
         if not ok:
             return None, None
         e, s, cue = max(ok, key=lambda h: (h[0], h[0] - h[1]))
         ind = fill(cue.indicator, fam)
         text = self.m if text is None else text
+        self.picked = text[s:e]
         also = []
         while cue.indicator:
             prev = [h for h in ok if h[0] < s and s - h[0] <= 1 and text[h[0]:s] in ("、", "和", "及", "与", "并")]
@@ -179,6 +185,17 @@ class IndicatorChoice:
             indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",), text)
         self.also = ()
         return indicator, cue
+
+    def _handled_beside_accepted(self, sent, lead_start: int, head: int) -> bool:
+        """The cue just picked is 办理 (or 审理, 处理), and its sentence states a 受理 figure of the
+        same scope elsewhere (区本级受理45件,各部门办理23件 are two scopes' figures)."""
+        if not self.picked or not CTX["handled"].match(self.picked):
+            return False
+        here = self.scope_at(head, sent[0])
+        for h in CTX["accepted_word"].finditer(self.m, sent[0], sent[1]):
+            if not (lead_start <= h.start() < head) and self.scope_at(h.start(), sent[0]) == here:
+                return True
+        return False
 
     def _field_family(self, pos: int, sent_start: int) -> str | None:
         """A field family (context.yaml subset_families) named earlier in the sentence, the

@@ -121,6 +121,8 @@ def load_context():
         "range": compile(d["range"]),
         "whole_part": compile(d["whole_part"]),
         "one_party": compile(d["one_party"]),
+        "handled": compile(d["handled"]),
+        "accepted_word": compile(d["accepted_word"]),
         "place_subject": compile(d["place_subject"]),
         "link_line": compile(d["link_line"]),
         "month_only": compile(d["month_only"]),
