@@ -228,6 +228,8 @@ class DiscourseState:
                 self.published_on is not None and self._time_clause(s, sent))
             if y is not None and not in_clause and CARRIED_OVER.match(self.m, e):
                 continue                              # 2022年结转5件: that year stays in its clause
+            if y is not None and SPAN_AFTER.match(self.m, e):
+                continue                              # 2021年以来, 2021年起: where a span starts, not the period
             if y is not None:
                 return y + shift
             named = self._year_of_word(self.year_words.get(s), in_clause)
