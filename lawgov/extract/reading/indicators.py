@@ -91,7 +91,11 @@ class IndicatorChoice:
                 kind, reason = "breakdown", f"cases of one field ({field}), by its section or sentence"
         if kind == "level" and indicator is not None:
             parent = self._part_of(idx, q, sent, indicator, done)
-            if parent is not None and (done[parent].scope or "all") == (scope or "all"):
+            if parent is not None and CTX["own_body"].search(m, lead_start, q.head):
+                # 全省法院受理…2.3万件,其中我市法院受理1260件: the part is the reporting body's, the
+                # whole a higher body's
+                done[parent].kind, done[parent].reason = "other_body", "the whole of which the reporting body's figure (其中我市…) is a part"
+            elif parent is not None and (done[parent].scope or "all") == (scope or "all"):
                 # a part of the same scope (其中副职280人次); 其中县政府为被告的12件 is the government's figure
                 kind, reason = "breakdown", f"a part (其中) of {self.qs[parent].value:g} before it, of the same measure"
         if year is None:

@@ -121,6 +121,7 @@ def load_context():
         "range": compile(d["range"]),
         "whole_part": compile(d["whole_part"]),
         "one_party": compile(d["one_party"]),
+        "own_body": compile(d["own_body"]),
         "handled": compile(d["handled"]),
         "accepted_word": compile(d["accepted_word"]),
         "place_subject": compile(d["place_subject"]),
