@@ -4,11 +4,12 @@ measure word, a noun, an item of a 分别 list, the cue of the clause before).""
 from __future__ import annotations
 
 import bisect
+import re
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import Role
-from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_YEAR, SHARE_RATES,
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_YEAR, SHARE_RATES, YEAR_LIST,
                                           default_unit, fill, first_family, lead_cues, unit_ok)
 from lawgov.extract.reading.tables import scope_of_label
 from lawgov.extract.reading.structure import Place
@@ -98,6 +99,8 @@ class IndicatorChoice:
             elif parent is not None and (done[parent].scope or "all") == (scope or "all"):
                 # a part of the same scope (其中副职280人次); 其中县政府为被告的12件 is the government's figure
                 kind, reason = "breakdown", f"a part (其中) of {self.qs[parent].value:g} before it, of the same measure"
+        if year is None and kind == "level":
+            year = self._year_list_item(idx, q, sent)
         if year is None:
             year = base_year if base_year is not None else self.year_at(q.start, sent, paren, clause[0])
         all_closed = False
@@ -189,6 +192,22 @@ class IndicatorChoice:
             indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",), text)
         self.also = ()
         return indicator, cue
+
+    def _year_list_item(self, idx: int, q: Quantity, sent) -> int | None:
+        """2021年和2022年,全县分别受理…31件、45件: a sentence opening with a list of years and
+        stating as many figures after its 分别 gives each figure its year, in order."""
+        h = YEAR_LIST.match(self.m, sent[0], sent[1])
+        if h is None:
+            return None
+        k = self.m.rfind("分别", h.end(), q.head)
+        if k == -1:
+            return None
+        years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
+        lo, hi = bisect.bisect_right(self.qstarts, k), bisect.bisect_left(self.qstarts, sent[1])
+        after = list(range(lo, hi))
+        if len(after) != len(years) or idx not in after:
+            return None
+        return years[after.index(idx)]
 
     def _handled_beside_accepted(self, sent, lead_start: int, head: int) -> bool:
         """The cue just picked is 办理 (or 审理, 处理), and its sentence states a 受理 figure of the

@@ -180,6 +180,8 @@ CARRIED_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(
 # after a year: it starts or ends a span (2019年以来, 2019年至, 2019年起), not a period of its own
 SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:以来|来|起|至|到|—|-|~|开始|底|末)")
 TIME_CLAUSE = re.compile(r"\s*(?:在)?(?:去年|上年|上一年|今年|本年)(?:度)?(?:全年|一年)?(?:以来|里|中|内)?\s*[,，]?")
+# a sentence opening with a list of years (2021年和2022年, | 2020年、2021年、2022年)
+YEAR_LIST = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:度)?(?:\s*(?:、|和|及|与)\s*(?:19|20)\d{2}\s*年(?:度)?)+")
 LIST_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度)?")
 BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?=[\u4e00-\u9fff])")
 CN_DIGIT = {"二": 2, "〇": 0, "零": 0, "○": 0, "一": 1, "九": 9, "三": 3, "四": 4, "五": 5,
@@ -195,7 +197,7 @@ PAREN = re.compile(r"\([^()\n]{0,80}\)")
 TITLE = re.compile(r"《[^》\n]{0,80}》")
 # a short quoted name with no figure (“复议为民”, "行政复议进万家"): its words are a name, not a
 # subject (a plan period, “十三五”, stays: it makes a span of years)
-QUOTE = re.compile(r"[“\"「『](?!十[一二三四五六七八九]五)[^”\"」』\n\d，,。；;]{1,16}[”\"」』]")
+QUOTE = re.compile(r"[“\"「『](?![一二三四五六七八九十]{1,2}五)[^”\"」』\n\d，,。；;]{1,16}[”\"」』]")
 SENT = re.compile(r"[^。！？!?\n\s][^。！？!?\n]*[。！？!?]*")
 BOUNDARY = set(",，;；。、|)）\n :：!?！？") | {""}
 PARA_YEAR = re.compile(r"^\s*(?:截至|截止|自|在|从)?\s*(?:(?:19|20)\d{2}|[二〇一九零○]{4})")
