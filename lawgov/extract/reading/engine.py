@@ -8,6 +8,7 @@ from datetime import date
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.indicators import IndicatorChoice
+from lawgov.extract.reading.parts import Parts
 from lawgov.extract.reading.roles import Roles
 from lawgov.extract.reading.rules import CTX, FAMILY_RX, NATIONAL, SCOPE_RX, SENT
 from lawgov.extract.reading.state import DiscourseState
@@ -16,7 +17,7 @@ from lawgov.extract.reading.tables import Tables
 from lawgov.text import paragraphs as split_paragraphs
 
 
-class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Tables):
+class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables):
     """One document: its masked text, sentences, clauses and every cue match, computed once."""
 
     def __init__(self, text: str, report_year: int | None, quantities: list[Quantity],
