@@ -63,7 +63,7 @@ class Tables:
         else:
             label_hits = lead_cues(label)[1]
             kind, scope = ("level", "all") if label_hits and (not header or YEAR_RX.fullmatch(header) or HEADER_YEAR.fullmatch(header)
-                                                               or header in ("数量", "件数", "数")) else ("breakdown", None)
+                                                               or HEADER_QUANTITY.fullmatch(header)) else ("breakdown", None)
         if not indicator:
             scope = None
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para)
@@ -157,6 +157,8 @@ class Tables:
         return label in self.t[:min(head_end, 300)]
 
 
+# a column header that only says "how many" (数量, 件数, 数量(件)): the row label names the measure
+HEADER_QUANTITY = re.compile(r"\s*(?:数量|件数|数|数值|数据|总数|人数|次数|个数)\s*(?:\([^()]*\))?\s*")
 # a column header that is a year without 年 (项目 | 2021 | 2022)
 HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?")
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
