@@ -176,8 +176,37 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
 
     _derive_corrected(facts, order, para_of_fact, add_fact)
     _lawsuits_from_closed(facts, order, para_of_fact, add_fact)
+    rounded = _rounded_beside_exact(facts, order)
+    for m in mentions:
+        why = rounded.get((m.indicator, m.value, m.unit, m.year, m.scope or "all"))
+        if why and m.reason is None:
+            m.reason = why
     mentions.sort(key=lambda m: m.span_start)
-    return Extraction(mentions, [facts[k] for k in order])
+    return Extraction(mentions, [facts[k] for k in order if k not in rounded])
+
+
+ROUNDED_RANGE = {"at_least": (1.0, 1.5), "approx": (0.8, 1.25), "at_most": (0.5, 1.0)}
+
+
+def _rounded_beside_exact(facts, order) -> dict[tuple, str]:
+    """A rounded figure (2万余件, 约5000件) of a measure whose exact figure the document states
+    (21386件) is the same figure said loosely, often in a headline: the exact one is the fact.
+    Returns the keys of the rounded facts, with the reason they are not facts."""
+    exact: dict[tuple, list[float]] = {}
+    for k in order:
+        f = facts[k]
+        if f.qualifier == "exact":
+            exact.setdefault((f.indicator, f.unit, f.year, f.scope), []).append(f.value)
+    out = {}
+    for k in order:
+        f = facts[k]
+        lo, hi = ROUNDED_RANGE.get(f.qualifier, (None, None))
+        if lo is None:
+            continue
+        near = [v for v in exact.get((f.indicator, f.unit, f.year, f.scope), []) if lo * f.value <= v <= hi * f.value]
+        if near:
+            out[k] = f"a rounded figure; the exact one ({near[0]:g}) is stated"
+    return out
 
 
 def _derive_corrected(facts, order, para_of_fact, add_fact):
