@@ -84,7 +84,7 @@ class DiscourseState:
         i = bisect.bisect_left(self.fam_ends, lo)
         j = bisect.bisect_right(self.fam_ends, pos)
         for n in range(j - 1, i - 1, -1):
-            if self.fam_hits[n][1] >= lo:
+            if self.fam_hits[n][1] >= lo and self._subject_word(n, pos):
                 return self.fam_hits[n][2]
         # a sentence with no subject of its own takes that of the sentence just before, in the
         # same paragraph (二是依法办理复议案件。全年受理案件86件…)
@@ -103,6 +103,20 @@ class DiscourseState:
                         if self.fam_hits[n][1] >= prev[0]:
                             return self.fam_hits[n][2]
         return self.heading_family(pos)
+
+    def _subject_word(self, n: int, pos: int) -> bool:
+        """Whether family word n speaks for the figure at pos: not inside an aside in parentheses
+        the figure is not in (80件(其中复议后提起诉讼5件),审结75件), and not part of a cue of
+        another family's measure (复议后提起行政诉讼的3件 is a reconsideration measure)."""
+        e, s, name = self.fam_hits[n]
+        paren = self.paren_of(s)
+        if paren is not None and not (paren[0] < pos < paren[1]):
+            return False
+        k = bisect.bisect_left(self.cue_ends, e)
+        for ce, cs, cue in self.cue_hits[k:k + 12]:
+            if cs <= s and e <= ce and cue.indicator and not cue.indicator.startswith(("{", name + ".")):
+                return False
+        return True
 
     def heading_family(self, pos: int) -> str | None:
         """The subject the section headings above `pos` set ((一)行政复议工作 … 1.办理情况。全年受理
