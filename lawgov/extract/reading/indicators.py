@@ -94,8 +94,10 @@ class IndicatorChoice:
                 # 全省法院受理…2.3万件,其中我市法院受理1260件: the part is the reporting body's, the
                 # whole a higher body's
                 done[parent].kind, done[parent].reason = "other_body", "the whole of which the reporting body's figure (其中我市…) is a part"
-            elif parent is not None and (done[parent].scope or "all") == (scope or "all"):
-                # a part of the same scope (其中副职280人次); 其中县政府为被告的12件 is the government's figure
+            elif parent is not None and ((done[parent].scope or "all") == (scope or "all")
+                                         or not self._scope_named_in(clause[0], q.head)):
+                # a part of the same scope (其中副职280人次), or one with no scope of its own in its
+                # clause (省本级收到1320件,县级收到1.37万件); 其中县政府为被告的12件 is the government's
                 kind, reason = "breakdown", f"a part (其中) of {self.qs[parent].value:g} before it, of the same measure"
         if year is None and kind == "level":
             year = self._year_list_item(idx, q, sent)
@@ -106,6 +108,11 @@ class IndicatorChoice:
             all_closed = bool(CTX["all_closed"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_closed,
                           also if indicator else (), reason if kind != "level" else None)
+
+    def _scope_named_in(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.scope_ends, a)
+        j = bisect.bisect_right(self.scope_ends, b)
+        return any(s >= a for _e, s, _n in self.scope_hits[i:j])
 
     def _pick(self, hits, measure, unit, bounded, fam, roles, text=None):
         """The cue ending nearest the number (then the longest). Verbs joined to it by 、/和
