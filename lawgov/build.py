@@ -199,7 +199,7 @@ def parse_file(path: Path, root: Path, manifest_row: dict | None) -> dict:
         if meta.doc_kind == "not_report":
             source.status, source.reason = "quarantined", "not a report: no report content found"
             return out
-        result = extract(source.text, meta.report_year)
+        result = extract(source.text, meta.report_year, published_on=meta.published_on)
     except Exception as e:  # a parser bug must not stop the build; the file is quarantined
         source.status = "quarantined"
         source.reason = f"parser failed: {type(e).__name__}: {e}"
@@ -233,6 +233,8 @@ def parse_file(path: Path, root: Path, manifest_row: dict | None) -> dict:
             "unit_raw": m.unit_raw, "qualifier": m.qualifier, "kind": m.kind, "year": m.year,
             "indicator": m.indicator, "scope": m.scope, "sentence": m.sentence, "clause": m.clause,
             "region_code": other.region_code if other else meta.region_code,
+            "role": "other_body" if other and m.role == "total" else m.role,
+            "reason": f"about another body ({other.name})" if other and m.reason is None else m.reason,
         })
     for i, f in enumerate(result.facts):
         fact_id = f"{doc_id}-f{i:04d}"

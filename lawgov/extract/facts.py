@@ -2,9 +2,10 @@
 
 `extract(text, report_year)` normalises the text (text.normalise: Simplified, half-width,
 pinyin glosses removed), scans every quantity (mentions.scan), classifies each in its
-clause and sentence (catalog.Analysis), and returns:
+clause and sentence (reading.Analysis), and returns:
 
-- mentions: every quantity, classified or not (indicator None when no cue applies), so
+- mentions: every quantity, classified or not (indicator None when no cue applies), with
+  its role (total, subset, other_body, multi_year …) and the reason it is not a fact, so
   nothing in a report is lost to an analyst;
 - facts: the level figures (and the earlier-year figures of comparisons) that have an
   indicator, one Fact per distinct (indicator, value, unit, year, scope) with every
@@ -17,9 +18,11 @@ Spans and evidence are always of the ORIGINAL text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
-from lawgov.extract.catalog import Analysis, catalogue, phrase_facts
+from lawgov.extract.reading import Analysis, catalogue, phrase_facts
 from lawgov.extract.mentions import scan
 from lawgov.text import normalise
 
@@ -28,6 +31,25 @@ __all__ = ["Mention", "Fact", "Extraction", "extract"]
 CORRECTION_PARTS = ("reconsideration.revoked", "reconsideration.altered",
                     "reconsideration.confirmed_illegal", "reconsideration.ordered_performance")
 FACT_KINDS = ("level", "comparison_base")
+INTAKE_WORDS = re.compile("受理|收案|新收|立案|撤诉")
+ROLES = {"level": "total", "breakdown": "subset", "share": "share", "change": "change",
+         "comparison_base": "comparison_base", "other_body": "other_body", "cumulative": "multi_year",
+         "target": "target", "range": "range", "month": "part_period"}
+DEFAULT_REASONS = {"breakdown": "a subset of a total", "share": "a share of a total",
+                   "change": "a change", "other_body": "another body's figure",
+                   "cumulative": "a total over several years", "target": "a target or plan",
+                   "range": "a range across bodies", "month": "a figure of one month"}
+
+
+def reason_not_fact(kind: str, reason: str | None, indicator: str | None, unit: str | None) -> str | None:
+    """Why a quantity stays a mention (None when it is a fact), in words an analyst reads."""
+    if kind not in FACT_KINDS:
+        return reason or DEFAULT_REASONS.get(kind, kind)
+    if indicator is None:
+        return "no cue names its indicator"
+    if unit is None:
+        return "no unit"
+    return None
 
 
 @dataclass
@@ -45,6 +67,8 @@ class Mention:            # every quantity in the text, classified or not
     scope: str | None
     sentence: str         # original text
     clause: str           # original text
+    role: str = "total"   # total | subset | share | change | comparison_base | other_body | multi_year | target | range
+    reason: str | None = None   # why it is not a fact (None when it is one)
 
 
 @dataclass
@@ -70,13 +94,15 @@ class Extraction:
     facts: list[Fact]
 
 
-def extract(text: str, report_year: int | None) -> Extraction:
+def extract(text: str, report_year: int | None, *, published_on: date | None = None) -> Extraction:
+    """Every quantity of `text` and the facts among them. `published_on` (the page's date, when
+    known) resolves 今年 and 去年: 去年 on a page published in year Y is Y−1."""
     if not text:
         return Extraction([], [])
     nt = normalise(text)
     t = nt.text
     qs = scan(t)
-    analysis = Analysis(t, report_year, qs)
+    analysis = Analysis(t, report_year, qs, published_on)
     classified = analysis.classify()
     known = catalogue()
 
@@ -112,9 +138,10 @@ def extract(text: str, report_year: int | None) -> Extraction:
         s, e = orig((q.start, q.end))
         sentence = orig_text(c.sentence)
         indicator = c.indicator if c.indicator in known else None
+        why = reason_not_fact(c.kind, c.reason, indicator, c.unit)
         mentions.append(Mention(s, e, text[s:e], q.value, c.unit, c.unit_raw, q.qualifier, c.kind,
                                 c.year, indicator, c.scope if indicator else None, sentence,
-                                orig_text(c.clause)))
+                                orig_text(c.clause), ROLES.get(c.kind, c.kind), why))
         if indicator is None or c.kind not in FACT_KINDS or c.unit is None:
             continue
         scope = c.scope or "all"
@@ -148,8 +175,38 @@ def extract(text: str, report_year: int | None) -> Extraction:
                  analysis.paragraph_index(ps))
 
     _derive_corrected(facts, order, para_of_fact, add_fact)
+    _lawsuits_from_closed(facts, order, para_of_fact, add_fact)
+    rounded = _rounded_beside_exact(facts, order)
+    for m in mentions:
+        why = rounded.get((m.indicator, m.value, m.unit, m.year, m.scope or "all"))
+        if why and m.reason is None:
+            m.reason = why
     mentions.sort(key=lambda m: m.span_start)
-    return Extraction(mentions, [facts[k] for k in order])
+    return Extraction(mentions, [facts[k] for k in order if k not in rounded])
+
+
+ROUNDED_RANGE = {"at_least": (1.0, 1.5), "approx": (0.8, 1.25), "at_most": (0.5, 1.0)}
+
+
+def _rounded_beside_exact(facts, order) -> dict[tuple, str]:
+    """A rounded figure (2万余件, 约5000件) of a measure whose exact figure the document states
+    (21386件) is the same figure said loosely, often in a headline: the exact one is the fact.
+    Returns the keys of the rounded facts, with the reason they are not facts."""
+    exact: dict[tuple, list[float]] = {}
+    for k in order:
+        f = facts[k]
+        if f.qualifier == "exact":
+            exact.setdefault((f.indicator, f.unit, f.year, f.scope), []).append(f.value)
+    out = {}
+    for k in order:
+        f = facts[k]
+        lo, hi = ROUNDED_RANGE.get(f.qualifier, (None, None))
+        if lo is None:
+            continue
+        near = [v for v in exact.get((f.indicator, f.unit, f.year, f.scope), []) if lo * f.value <= v <= hi * f.value]
+        if near:
+            out[k] = f"a rounded figure; the exact one ({near[0]:g}) is stated"
+    return out
 
 
 def _derive_corrected(facts, order, para_of_fact, add_fact):
@@ -178,3 +235,20 @@ def _derive_corrected(facts, order, para_of_fact, add_fact):
                  Fact("reconsideration.corrected", total, "件", None, "exact", year, scope,
                       first.evidence, first.span_start, first.span_end, derived=True,
                       derivation=derivation), para)
+
+
+def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):
+    """A lawsuit count given only as 审结 (a document that states no lawsuits received or
+    accepted) is the lawsuit count (DOMAIN, Conventions from real pages)."""
+    if any(facts[k].indicator == "litigation.cases" for k in order):
+        return
+    for k in list(order):
+        f = facts[k]
+        if f.indicator != "litigation.closed" or f.derived or INTAKE_WORDS.search(f.evidence):
+            continue
+        add_fact(("litigation.cases", f.value, f.unit, f.year, f.scope),
+                 Fact("litigation.cases", f.value, f.unit, f.unit_raw, f.qualifier, f.year, f.scope,
+                      f.evidence, f.span_start, f.span_end, derived=True,
+                      derivation=f"审结 only: the {f.value:g} lawsuits closed are the year's lawsuit count"),
+                 para_of_fact[k])
+

@@ -40,7 +40,7 @@ create table if not exists raw.mentions (
     mention_id varchar, doc_id varchar, span_start integer, span_end integer,
     number_text varchar, value double, unit varchar, unit_raw varchar, qualifier varchar,
     kind varchar, year integer, indicator varchar, scope varchar, sentence varchar,
-    clause varchar, region_code varchar
+    clause varchar, region_code varchar, role varchar, reason varchar
 );
 create table if not exists raw.facts (
     fact_id varchar, doc_id varchar, indicator varchar, value double, unit varchar,
@@ -210,6 +210,8 @@ def connect(path: Path):
 def ensure_schema(con) -> None:
     con.execute(RAW_DDL)
     con.execute("alter table meta.files add column if not exists manifest_sha varchar")
+    for column in ("role", "reason"):   # warehouses built before mentions had a role
+        con.execute(f"alter table raw.mentions add column if not exists {column} varchar")
 
 
 def delete_documents(con, doc_ids: list[str]) -> None:
@@ -318,7 +320,7 @@ def frame_schema(table: str) -> dict:
             "mention_id": text, "doc_id": text, "span_start": i32, "span_end": i32,
             "number_text": text, "value": f64, "unit": text, "unit_raw": text, "qualifier": text,
             "kind": text, "year": i32, "indicator": text, "scope": text, "sentence": text,
-            "clause": text, "region_code": text,
+            "clause": text, "region_code": text, "role": text, "reason": text,
         },
         "facts": {
             "fact_id": text, "doc_id": text, "indicator": text, "value": f64, "unit": text,

@@ -21,7 +21,9 @@ select
     m.region_code,
     m.sentence,
     m.clause,
-    m.indicator is not null as classified
+    m.indicator is not null as classified,
+    m.role,
+    m.reason
 from {{ ref('stg_mentions') }} as m
 left join {{ ref('stg_documents') }} as d on d.doc_id = m.doc_id
 left join {{ ref('stg_indicators') }} as i on i.code = m.indicator

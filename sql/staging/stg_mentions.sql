@@ -14,5 +14,7 @@ select
     scope,
     sentence,
     clause,
-    nullif(trim(region_code), '') as region_code
+    nullif(trim(region_code), '') as region_code,
+    role,
+    reason
 from {{ source('raw', 'mentions') }}

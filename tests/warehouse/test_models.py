@@ -126,10 +126,11 @@ def load_raw(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""create or replace table raw.mentions as
         select 'm' || fact_id as mention_id, doc_id, span_start, span_end, cast(value as varchar) as number_text,
                value, unit, unit_raw, qualifier, 'level' as kind, year, indicator, scope,
-               evidence as sentence, evidence as clause, region_code
+               evidence as sentence, evidence as clause, region_code, 'total' as role,
+               cast(null as varchar) as reason
         from raw.facts
         union all select 'm99', 'd000', 1, 4, '300余', 300, '次', '次', 'at_least', 'level', 2022, null, null,
-               '开展检查300余次', '开展检查300余次', '230503'""")
+               '开展检查300余次', '开展检查300余次', '230503', 'total', 'no cue names its indicator'""")
     con.execute("""create or replace table meta.ingest_log (build_id varchar, path varchar, source_file varchar,
         size bigint, sha256 varchar, format varchar, encoding varchar, status varchar, reason varchar,
         facts integer, logged_at timestamp)""")
@@ -307,7 +308,7 @@ def test_second_run_skips_everything_and_records_runs(fresh):
 def test_raw_change_rebuilds_readers_only(fresh):
     con, project, _, _ = fresh
     con.execute("insert into raw.mentions select 'm100', 'd000', 1, 2, '7', 7, '次', '次', 'exact', 'level', "
-                "2022, null, null, 's', 'c', '230503'")
+                "2022, null, null, 's', 'c', '230503', 'total', null")
     con.execute("update meta.raw_fingerprints set fingerprint = 'fp-mentions-2' where table_name = 'raw.mentions'")
     again = run_project(con, project)
     assert set(again.built_models) == {"stg_mentions", "mentions", "documents", "data_quality"}

@@ -1,0 +1,80 @@
+"""The reading engine: one pass over a document's quantities, in order, each read in the
+state the text has built up to it (structure → role → indicator, scope and year)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lawgov.extract.mentions import Quantity
+from lawgov.extract.reading.classified import Classified
+from lawgov.extract.reading.indicators import IndicatorChoice
+from lawgov.extract.reading.parts import Parts
+from lawgov.extract.reading.roles import Roles
+from lawgov.extract.reading.rules import CTX, FAMILY_RX, NATIONAL, SCOPE_RX, SENT
+from lawgov.extract.reading.state import DiscourseState
+from lawgov.extract.reading.structure import Structure
+from lawgov.extract.reading.tables import Tables
+from lawgov.text import paragraphs as split_paragraphs
+
+
+class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables):
+    """One document: its masked text, sentences, clauses and every cue match, computed once."""
+
+    def __init__(self, text: str, report_year: int | None, quantities: list[Quantity],
+                 published_on: date | None = None):
+        self.t = text
+        self.report_year = report_year
+        self.published_on = published_on
+        self.qs = quantities
+        self.qstarts = [q.start for q in quantities]
+        self.m = self._mask()
+        self.parens.sort()
+        self.paren_starts = [p[0] for p in self.parens]
+        self._tables: dict = {}
+        self.paras = split_paragraphs(text)
+        self.para_starts = [s for s, _ in self.paras]
+        self.sents = [m.span() for m in SENT.finditer(self.m)]
+        self.sent_starts = [s for s, _ in self.sents]
+        self._clauses: dict = {}
+        self._headings = None
+        self._related = None
+        self._heading_state = None
+        self.win = self._windows()
+        self.cue_hits = self._scan_cues()
+        self.fam_hits = self._scan(FAMILY_RX)
+        self.fam_ends = [h[0] for h in self.fam_hits]
+        self.scope_hits = self._scan(SCOPE_RX)
+        self.scope_ends = [h[0] for h in self.scope_hits]
+        self.year_hits = self._scan_years()
+        self.para_year_cache: dict[int, int | None] = {}
+        self.not_level = self._scan_not_level()
+        self.not_level_ends = [h[0] for h in self.not_level]
+        self.ranges = sorted((s, e) for s, e, _h in self.win.finditer(CTX["range"]))
+        self.range_starts = [r[0] for r in self.ranges]
+        self.national_doc = bool(CTX["national_body_head"].search(text, 0, 300))
+        self.national_at = [] if self.national_doc else [h.start() for h in NATIONAL.finditer(self.m)]
+        self._done: list[Classified] = []
+        self._resp: dict[int, tuple[list[tuple[int, int]], int]] = {}   # 分别为 groups
+        self.picked = ""             # the text of the cue _pick chose last
+        self.also: tuple = ()
+        self.list_over = None
+
+    def classify(self) -> list[Classified]:
+        out: list[Classified] = []
+        self._done = out
+        for idx, q in enumerate(self.qs):
+            out.append(self._classify(idx, q, out))
+        return out
+
+    def _classify(self, idx: int, q: Quantity, done: list[Classified]) -> Classified:
+        at = self.place_of(idx)
+        ps, pe = self.paras[at.para] if self.paras else (0, len(self.m))
+        if "|" in self.m[ps:pe]:
+            res = self._classify_cell(q, at.para, at.sent, at.clause)
+            if res is not None:
+                return res
+        role = self._role(idx, q, at, done)
+        if role.kind == "change":
+            return Classified("change", None, None, self.year_at(q.start, at.sent, at.paren), q.unit,
+                              q.unit_raw, at.sent, at.clause, at.para, reason=role.reason)
+        return self._name(idx, q, at, role, done)

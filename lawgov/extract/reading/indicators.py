@@ -1,0 +1,249 @@
+"""Indicator choice: which cue names a quantity (the nearest verb, a thing named after the
+measure word, a noun, an item of a 分别 list, the cue of the clause before)."""
+
+from __future__ import annotations
+
+import bisect
+
+from lawgov.extract.mentions import Quantity
+from lawgov.extract.reading.classified import Classified
+from lawgov.extract.reading.roles import Role
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, SHARE_RATES, default_unit, fill,
+                                          first_family, lead_cues, unit_ok)
+from lawgov.extract.reading.structure import Place
+
+
+class IndicatorChoice:
+    """Cue picking; mixed into `Analysis`."""
+
+    def _name(self, idx: int, q: Quantity, at: Place, role: Role, done: list) -> Classified:
+        """The indicator, scope and year of a quantity of the given role."""
+        m = self.m
+        sent, clause, para, paren = at.sent, at.clause, at.para, at.paren
+        lead_start, lead, prev_idx = at.lead_start, at.lead, at.prev_idx
+        unit, unit_raw = q.unit, q.unit_raw
+        kind, base_year, inherit_from = role.kind, role.base_year, role.inherit_from
+        year = None
+        measure = "rate" if unit == "%" else "count"
+        bounded = (m[q.tail:q.tail + 1] in BOUNDARY)
+        fam = self.family_at(q.start, sent[0])
+        if fam is None:            # 在审结的188件行政复议案件中: the subject named right after the number
+            fam = first_family(m[q.tail:min(clause[1], q.tail + 10)])
+        lead_hits = self.cues_in(lead_start, q.head)
+        indicator, cue = self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
+        reason = role.reason
+        if cue is not None and self.list_over is not None:
+            if self.list_over == "name" and kind == "level":
+                kind, reason = "other_body", "an item of a 分别 list over places, bodies or kinds"
+            elif isinstance(self.list_over, int):
+                year = self.list_over
+        if cue is None:
+            indicator, cue = self._pick(lead_hits, measure, unit, bounded, fam, ("verb",))
+        also = self.also
+        if cue is None:
+            after_end = min(clause[1], q.tail + 24)
+            indicator, cue = self._pick_after(q.tail, after_end, measure, unit, fam)
+        if cue is None:
+            indicator, cue = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
+        if cue is None and not lead_hits:
+            indicator, cue = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
+                                        unit, bounded, fam, ("verb",))
+        lo = CTX["level_only_lead"].fullmatch(lead) if cue is None and not lead_hits and paren is None else None
+        if lo and not lead.strip() and len(m[q.tail:clause[1]].strip()) >= 4:
+            lo = None              # 15977件案件未再进入诉讼: the number is its clause's subject, not a level
+        if lo:
+            indicator, cue, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
+                                                                    fam, kind, bool(lo.group("period")))
+        if cue is None and inherit_from is not None and done[inherit_from].indicator:
+            src = done[inherit_from]
+            src_q = self.qs[inherit_from]
+            if (src_q.unit == "%") == (unit == "%"):
+                indicator = src.indicator
+                if unit is None:
+                    unit, unit_raw = src.unit, None
+                cue = True
+        if cue is None and measure == "rate" and CTX["share"].search(lead):
+            kind = "share" if kind == "level" else kind
+            for j in range(idx - 1, max(-1, idx - 21), -1):
+                if self.qs[j].start < sent[0]:
+                    break
+                d = done[j]
+                if d.kind == "level" and d.indicator in SHARE_RATES and self.qs[j].unit != "%":
+                    indicator = SHARE_RATES[d.indicator]
+                    kind = "level"
+                    break
+                if d.indicator:
+                    break
+        if indicator is not None and unit is None:
+            unit = default_unit(indicator)
+            unit_raw = None
+        if indicator is not None and measure == "rate" and q.value > 100:
+            indicator = None
+        scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        if kind == "level" and indicator == "reconsideration.accepted" and cue is not None \
+                and self._handled_beside_accepted(sent, lead_start, q.head):
+            # DOMAIN: 办理 (often with carried-over cases) is accepted only where no 受理 figure is beside it
+            indicator, reason = None, "办理 beside a 受理 figure: the cases handled, not those accepted"
+        if kind == "level" and indicator is not None and indicator.split(".")[0] in ("reconsideration", "litigation"):
+            field = self._field_family(q.start, sent[0])
+            if field is not None:
+                kind, reason = "breakdown", f"cases of one field ({field}), by its section or sentence"
+        if kind == "level" and indicator is not None:
+            parent = self._part_of(idx, q, sent, indicator, done)
+            if parent is not None and CTX["own_body"].search(m, lead_start, q.head):
+                # 全省法院受理…2.3万件,其中我市法院受理1260件: the part is the reporting body's, the
+                # whole a higher body's
+                done[parent].kind, done[parent].reason = "other_body", "the whole of which the reporting body's figure (其中我市…) is a part"
+            elif parent is not None and ((done[parent].scope or "all") == (scope or "all")
+                                         or not self._scope_named_in(clause[0], q.head)):
+                # a part of the same scope (其中副职280人次), or one with no scope of its own in its
+                # clause (省本级收到1320件,县级收到1.37万件); 其中县政府为被告的12件 is the government's
+                kind, reason = "breakdown", f"a part (其中) of {self.qs[parent].value:g} before it, of the same measure"
+        if year is None and kind == "level":
+            year = self._year_list_item(idx, q, sent)
+        if year is None:
+            year = base_year if base_year is not None else self.year_at(q.start, sent, paren, clause[0])
+        all_closed = False
+        if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level":
+            all_closed = bool(CTX["all_closed"].match(m, q.tail))
+        return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_closed,
+                          also if indicator else (), reason if kind != "level" else None)
+
+    def _scope_named_in(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.scope_ends, a)
+        j = bisect.bisect_right(self.scope_ends, b)
+        return any(s >= a for _e, s, _n in self.scope_hits[i:j])
+
+    def _pick(self, hits, measure, unit, bounded, fam, roles, text=None):
+        """The cue ending nearest the number (then the longest). Verbs joined to it by 、/和
+        (审核、备案行政规范性文件3个) name further indicators of the same number: self.also."""
+        ok = []
+        for e, s, cue in hits:
+            if cue.role not in roles or cue.measure != measure:
+                continue
+            if not unit_ok(cue, unit, bounded):
+                continue
+            if cue.families is not None and fam not in cue.families:
+                continue
+            ok.append((e, s, cue))
+        self.also = ()
+        self.picked = ""
+        if not ok:
+            return None, None
+        e, s, cue = max(ok, key=lambda h: (h[0], h[0] - h[1]))
+        ind = fill(cue.indicator, fam)
+        text = self.m if text is None else text
+        self.picked = text[s:e]
+        also = []
+        while cue.indicator:
+            prev = [h for h in ok if h[0] < s and s - h[0] <= 1 and text[h[0]:s] in ("、", "和", "及", "与", "并")]
+            if not prev:
+                break
+            e2, s, c2 = max(prev, key=lambda h: h[0] - h[1])
+            if c2.indicator and fill(c2.indicator, fam) != ind:
+                also.append(fill(c2.indicator, fam))
+        self.also = tuple(also)
+        return ind, cue
+
+
+    def _respectively(self, idx, lead_start, lead, prev_idx, measure, unit, fam):
+        """申请量、受理量分别为210件、196件: the i-th number of a 分别 list takes the cue of the
+        i-th item of the list before 分别."""
+        self.also = ()
+        self.list_over = None
+        if prev_idx is not None and prev_idx in self._resp and CTX["joined"].fullmatch(lead):
+            items, k = self._resp[prev_idx]
+            k += 1
+        else:
+            r = CTX["respectively"].search(lead) if ("分别" in lead or "依次" in lead) else None
+            if r is None:
+                return None, None
+            items, k, a = [], 0, lead_start
+            stop = lead_start + r.start()
+            if not lead_cues(self.m[lead_start:stop])[1]:
+                # 行政复议案件数量首次超过行政诉讼案件数量,分别为312件和275件: the list is the
+                # clause before, when it states no figure of its own
+                sent = self.sentence_of(lead_start)
+                ck = self.clause_index(lead_start, sent)
+                if ck:
+                    prev = self._clause_list(sent)[0][ck - 1]
+                    if not self._numbers_in(prev):
+                        a, stop = prev
+            for sep in CTX["list_separator"].finditer(self.m, a, stop):
+                items.append((a, sep.start()))
+                a = sep.end()
+            items.append((a, stop))
+            if len(items) < 2:
+                return None, None
+        self._resp[idx] = (items, k)
+        if k >= len(items):
+            return None, None
+        over = self._list_over(items)
+        if over is not None:
+            # 2020年、2021年败诉率分别为…, 甲、乙、丙受理案件分别为…: every item shares the cue of
+            # the last; the list is over years or over names
+            self.list_over = over[k]
+            a, b = items[-1]
+        else:
+            a, b = items[k]
+        hits = self.cues_in(a, b)
+        text = None
+        if not hits:               # a list in a clause with no number: its cues were not scanned
+            text = self.m[a:b]
+            item_fam, hits = lead_cues(text)
+            fam = item_fam or fam
+        indicator, cue = self._pick(hits, measure, unit, True, fam, ("verb",), text)
+        if cue is None:
+            indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",), text)
+        self.also = ()
+        return indicator, cue
+
+    def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind, new_period=False):
+        """达到92% after 出庭应诉率较去年提高15个百分点: the cue of the clause before, if no level
+        figure there used it. The clause before must not be about another body."""
+        cl = self._clause_list(sent)[0]
+        k = self.clause_index(q.start, sent)
+        if not k:
+            return None, None, kind
+        prev = cl[k - 1]
+        i = bisect.bisect_left(self.qstarts, prev[0])
+        while i < len(self.qs) and self.qs[i].start < prev[1]:
+            pq = self.qs[i]
+            if (pq.unit == "%") == (measure == "rate") and pq.unit_kind != "change" and not new_period:
+                return None, None, kind              # that clause's cue has its own figure
+            i += 1
+        text = self.m[prev[0]:prev[1]]
+        indicator, cue = self._pick(lead_cues(text)[1], measure, unit, bounded, fam, ("verb", "noun"), text)
+        if cue is not None and (CTX["other_body"].search(self.m, prev[0], prev[1])
+                                or CTX["breakdown"].search(self.m, prev[0], prev[1])):
+            kind = "other_body"
+        return indicator, cue, kind
+
+    def _pick_after(self, a, b, measure, unit, fam):
+        window = self.m[a:b]
+        if not ANY_AFTER.match(window):
+            return None, None          # no after-cue at all (one regex instead of one per cue)
+        best = None
+        for cue in AFTER_CUES:
+            if cue.measure != measure:
+                continue
+            if not unit_ok(cue, unit, True):
+                continue
+            h = cue.rx.match(window)
+            if h is None:
+                continue
+            if cue.families is not None and fam not in cue.families:
+                if fam is not None:
+                    continue
+                # 9件行政诉讼案件未审结: the family is named after the number
+                if first_family(window) not in cue.families:
+                    continue
+                fam = first_family(window)
+            # all after-cues start at the measure word: the longest says most (41件行政诉讼案件
+            # 开庭审理 is hearings, 9件行政诉讼案件未审结 is pending, not cases)
+            if h and (best is None or h.end() > best[0]):
+                best = (h.end(), cue)
+        if best is None:
+            return None, None
+        return fill(best[1].indicator, fam), best[1]
+

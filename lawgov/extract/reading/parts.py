@@ -1,0 +1,96 @@
+"""Parts and lists: the figures a reader sees are pieces of another (其中 parts of the same
+measure, 分别 lists over years or names, a field's cases), and the handled count beside an
+accepted one."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from lawgov.extract.mentions import Quantity
+from lawgov.extract.reading.rules import CTX, LIST_YEAR, YEAR_LIST, first_family, lead_cues
+from lawgov.extract.reading.tables import scope_of_label
+
+
+class Parts:
+    """Part-of and list readings; mixed into `Analysis`."""
+
+    def _year_list_item(self, idx: int, q: Quantity, sent) -> int | None:
+        """2021年和2022年,全县分别受理…31件、45件: a sentence opening with a list of years and
+        stating as many figures after its 分别 gives each figure its year, in order."""
+        h = YEAR_LIST.match(self.m, sent[0], sent[1])
+        if h is None:
+            return None
+        k = self.m.rfind("分别", h.end(), q.head)
+        if k == -1:
+            return None
+        years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
+        lo, hi = bisect.bisect_right(self.qstarts, k), bisect.bisect_left(self.qstarts, sent[1])
+        after = list(range(lo, hi))
+        if len(after) != len(years) or idx not in after:
+            return None
+        return years[after.index(idx)]
+
+    def _handled_beside_accepted(self, sent, lead_start: int, head: int) -> bool:
+        """The cue just picked is 办理 (or 审理, 处理), and its sentence states a 受理 figure of the
+        same scope elsewhere (区本级受理45件,各部门办理23件 are two scopes' figures)."""
+        if not self.picked or not CTX["handled"].match(self.picked):
+            return False
+        here = self.scope_at(head, sent[0])
+        for h in CTX["accepted_word"].finditer(self.m, sent[0], sent[1]):
+            if not (lead_start <= h.start() < head) and self.scope_at(h.start(), sent[0]) == here:
+                return True
+        return False
+
+    def _field_family(self, pos: int, sent_start: int) -> str | None:
+        """A field family (context.yaml subset_families) named earlier in the sentence, the
+        subject of the section the figure stands in, or of the whole document."""
+        i = bisect.bisect_left(self.fam_ends, sent_start)
+        j = bisect.bisect_right(self.fam_ends, pos)
+        for e, s, name in self.fam_hits[i:j]:
+            if s >= sent_start and name in CTX["subset_families"]:
+                return name
+        fam = self.heading_family(pos)
+        if fam in CTX["subset_families"]:
+            return fam
+        return "transparency" if CTX["field_document"].search(self.t, 0, 300) else None
+
+    def _list_over(self, items) -> list | None:
+        """What a 分别 list runs over when only its last item names a measure: a year per item
+        (their years, as ints), or names of places, bodies or kinds ("name" per item). None
+        for a list of measures (申请量、受理量)."""
+        texts = [self.m[a:b].strip() for a, b in items]
+        if any(lead_cues(t)[1] for t in texts[:-1]):
+            return None
+        years = [LIST_YEAR.match(t) for t in texts]
+        if all(years):
+            return [int(y.group(1)) for y in years]
+        heads = texts[:-1]
+        if all(0 < len(t) <= 8 and first_family(t) is None and not any(c.isdigit() for c in t)
+               and scope_of_label(t) is None for t in heads):
+            return ["name"] * len(items)
+        return None
+
+    def _part_of(self, idx: int, q: Quantity, sent, indicator: str, done: list) -> int | None:
+        """A figure after 其中 that measures what the figure before 其中 measures is a part of it
+        (负责人出庭312人次,其中副职280人次): the index of that figure, else None. 其中 reaches to the
+        end of its sentence or a semicolon; a sentence opening with 其中 looks into the one before.
+        A part named as the measure itself (其中一审案件…: the lawsuits a government defends) is not
+        a part (context.yaml whole_part)."""
+        k = self.m.rfind("其中", sent[0], q.head)
+        if k == -1:
+            return None
+        lo = sent[0]
+        if k == sent[0]:
+            n = self.sentence_index(sent[0])
+            lo = self.sents[n - 1][0] if n > 0 else lo
+        if any(ch in self.m[k:q.head] for ch in "；;") or CTX["whole_part"].search(self.m, k, q.head):
+            return None
+        for j in range(idx - 1, -1, -1):
+            pq = self.qs[j]
+            if pq.start < lo:
+                break
+            if pq.start < k and done[j].kind == "level" and done[j].indicator == indicator \
+                    and (pq.unit == "%") == (q.unit == "%"):
+                return j
+        return None

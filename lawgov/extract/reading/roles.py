@@ -1,0 +1,181 @@
+"""Roles: what a quantity is before which indicator it is: the body's own figure for one
+period (level), a change, a comparison base (the earlier period's figure), a subset
+(breakdown), another body's figure, a share, a target, a multi-year total, a range.
+Only levels and comparison bases can become facts; every other role keeps its reason in
+marts.mentions."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from lawgov.extract.mentions import Quantity
+from lawgov.extract.reading.rules import CTX, SCOPE_RX
+from lawgov.extract.reading.structure import Place
+from lawgov.extract.reading.tables import scope_of_label
+
+
+@dataclass
+class Role:
+    kind: str                      # level | change | comparison_base | breakdown | other_body | share | target | cumulative | range
+    base_year: int | None = None   # a comparison base's year
+    inherit_from: int | None = None   # the quantity whose indicator a bare figure takes
+    reason: str | None = None
+
+
+class Roles:
+    """The role of each quantity; mixed into `Analysis`."""
+
+    def _role(self, idx: int, q: Quantity, at: Place, done: list) -> Role:
+        m = self.m
+        sent, clause, paren, lead, prev_idx = at.sent, at.clause, at.paren, at.lead, at.prev_idx
+        unit = q.unit
+        kind = "level"
+        base_year = None
+        inherit_from = None
+        reason = None
+        if q.unit_kind == "change":
+            return Role("change", reason="a change (个百分点)")
+        if CTX["change"].search(lead) and not CTX["not_change"].search(lead):
+            return Role("change", reason="a change word before it")
+        if prev_idx is not None and done[prev_idx].kind == "change" and CTX["joined"].fullmatch(lead):
+            return Role("change", reason="joined to a change before it")
+
+        if paren is not None:
+            pb = CTX["paren_base"].search(m[paren[0]:q.head])
+            if pb:
+                kind = "comparison_base"
+                reason = "the figure compared with"
+                base_year = int(pb.group("year")) if pb.group("year") else None
+                for j in range(idx - 1, -1, -1):
+                    if self.qs[j].start < paren[0] and done[j].kind != "change":
+                        inherit_from = j
+                        break
+                if base_year is None:      # (上年84件): the year before that of the figure it follows
+                    ref = done[inherit_from].year if inherit_from is not None else self.report_year
+                    base_year = ref - 1 if ref is not None else None
+                    if base_year is None:
+                        kind = "level"
+                if inherit_from is not None and done[inherit_from].kind in ("other_body", "breakdown"):
+                    kind = done[inherit_from].kind   # the earlier figure of another body is another body's
+                    reason = "the earlier figure of a subset or another body"
+        if kind == "level":
+            for rx in CTX["comparison_base"]:
+                cb = rx.search(lead)
+                if cb:
+                    kind = "comparison_base"
+                    reason = "the figure compared with"
+                    y = cb.group("year")
+                    cur = self.year_at(q.start, sent, paren)
+                    if y is None:
+                        # 与2019年相比,…由48件下降至36件: the year compared with, else the year before
+                        y = self._compared_year(sent[0], q.start)
+                    if y and y[:2] in ("19", "20"):
+                        base_year = int(y[:4])
+                    else:
+                        base_year = cur - 1 if cur is not None else None
+                    for j in range(idx - 1, max(-1, idx - 21), -1):
+                        if self.qs[j].start < sent[0]:
+                            break
+                        if done[j].kind == "level" and done[j].indicator:
+                            inherit_from = j
+                            break
+                    break
+
+        if kind == "level":
+            nl = self._not_level_before(sent[0], q.head)
+            if nl == "cumulative" and unit == "%":
+                nl = None                  # 三年来出庭应诉率保持100%: so it is this year too
+            if nl == "month" and unit == "%":
+                nl = None                  # 10月出庭应诉率达到100%: a rate that month is the rate
+            if nl is not None:
+                kind = nl                  # a target, a total of several years, one month: no fact
+                reason = {"target": "a target or plan", "month": "a figure of one month",
+                          "cumulative": "a total or average over several years (以来, 近N年, 年均, 十三五)"}[nl]
+            elif self._in_range(q.start):
+                kind = "range"             # 在5%至18%之间: a spread across bodies
+                reason = "a range across bodies"
+        if kind == "level" and prev_idx is not None and done[prev_idx].kind == "comparison_base" \
+                and inherit_from is None and CTX["to_level"].fullmatch(lead):
+            inherit_from = prev_idx        # 由48件下降至36件: 36 is the level of what 48 was
+        if kind == "level" and (q.start >= self.related_reading_start() or self.in_link_line(q.start)):
+            kind, reason = "other_body", "in the links to other articles (相关阅读)"
+        if kind == "level":
+            if CTX["breakdown"].search(lead):
+                kind, reason = "breakdown", "a subset (a kind, field or procedure) before it"
+            elif self._field_of_sentence(sent):
+                kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent)})"
+            elif self._national_before(max(clause[0], q.head - 60), q.head) \
+                    and CTX["national"].search(m, max(clause[0], q.head - 60), q.head):
+                kind, reason = "other_body", "the national figure on a local page"
+            elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head):
+                kind, reason = "other_body", "places listed, ranked or each meeting a bar"
+            elif self._other_place_subject(clause, q.head):
+                kind, reason = "other_body", f"a named place as its clause's subject ({self._other_place_subject(clause, q.head)})"
+            elif self._court_subject(sent, q.head):
+                kind, reason = "other_body", "a court other than the reporting body"
+            elif CTX["lower_tier"].search(m, max(clause[0], q.head - 60), q.head):
+                kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
+            elif unit == "%" and CTX["units_reaching"].search(m, max(clause[0], q.head - 60), q.head):
+                kind, reason = "other_body", "how many bodies reached a rate"
+            elif self._one_party(lead):
+                kind, reason = "breakdown", f"the cases of one kind of party ({self._one_party(lead)})"
+            elif paren is not None and self._after_figure(sent, paren, unit == "%"):
+                kind, reason = "breakdown", "an aside in parentheses after a figure"
+            else:
+                pb = CTX["place_before_number"].search(lead)
+                if pb and pb.group("name")[-2:] not in CTX["generic_places"] \
+                        and pb.group("name")[-3:] not in CTX["generic_places"]:
+                    kind, reason = "other_body", f"a named place ({pb.group('name')}) before it"
+        return Role(kind, base_year, inherit_from, reason)
+
+    def _court_subject(self, sent, head: int) -> bool:
+        """A court other than the reporting body is the subject: named earlier in the sentence,
+        and no whole of the reporting body (全省, 本市) named after it."""
+        h = None
+        for h in CTX["other_body_sentence"].finditer(self.m, max(sent[0], head - 120), head):
+            pass
+        return h is not None and not CTX["own_whole"].search(self.m, h.end(), head)
+
+    def _one_party(self, lead: str) -> str | None:
+        """The party of 以X为被告 / 以X为被申请人 in the lead when it is one kind of agency."""
+        h = None
+        for h in CTX["one_party"].finditer(lead):
+            pass
+        if h is None:
+            return None
+        party = h.group("party")
+        if scope_of_label(party) is not None or CTX["whole_parties"].search(party) \
+                or any(rx.search(party) for _scope, rx in SCOPE_RX):
+            return None
+        return party
+
+    def _after_figure(self, sent, paren, rate: bool) -> bool:
+        """A parenthesis right after a figure of the same measure (收到申请96件(其中网上申请11件)); a
+        count after a rate is its numerator (纠错率为9.6%(纠错案件15件))."""
+        i = bisect.bisect_left(self.qstarts, paren[0]) - 1
+        if i < 0 or self.qs[i].start < sent[0]:
+            return False
+        return (self.qs[i].unit == "%") == rate
+
+    def _field_of_sentence(self, sent) -> str | None:
+        """The field (涉企 …) named before the first figure of the sentence, which every figure of
+        the sentence is then of."""
+        i = bisect.bisect_left(self.qstarts, sent[0])
+        first = self.qs[i].start if i < len(self.qs) else sent[1]
+        h = CTX["field_subject"].search(self.m, sent[0], min(first, sent[1]))
+        return h.group() if h else None
+
+    def _other_place_subject(self, clause, head: int) -> str | None:
+        """A named place opening the number's clause as its subject (南湖区受理…96件), when it is
+        neither a generic word (全市, 辖区) nor named in the document's first lines."""
+        h = CTX["place_subject"].match(self.m, clause[0], head)
+        if h is None:
+            return None
+        name = h.group("name")
+        if name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"] \
+                or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
+            return None
+        stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
+        return None if stem in self.head_text() else name
+

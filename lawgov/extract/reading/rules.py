@@ -1,0 +1,260 @@
+"""The catalogue and the rules, loaded once: what extraction knows, as data.
+
+seeds/indicators.csv is the catalogue; lawgov/extract/rules/ holds the cues (cues.yaml),
+the context of a figure (context.yaml: changes, comparison bases, subsets, other bodies,
+shares, multi-year spans), scopes (scopes.yaml) and share rates (share_rates.csv). The
+reading engine (this package's other modules) only applies them.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "rules"
+CATALOGUE = ROOT.parent.parent / "seeds" / "indicators.csv"
+
+GAP = "[^，,;；。]"
+GAP_NO_DIGIT = "[^，,;；。\\d%\\n\\x01|]"   # a gap never crosses a number, a line or a table cell
+
+
+# --------------------------------------------------------------------------- catalogue
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_zh: str
+    family: str
+    unit: str
+    tier: str
+    definition: str
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, Indicator]:
+    """Every indicator of seeds/indicators.csv, by code."""
+    out = {}
+    with open(CATALOGUE, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out[row["code"].strip()] = Indicator(row["code"].strip(), row["name_zh"], row["family"],
+                                                 row["unit"], row["tier"], row["definition"])
+    return out
+
+
+def headline_codes() -> set[str]:
+    return {c for c, i in catalogue().items() if i.tier == "headline"}
+
+
+# --------------------------------------------------------------------------- rules
+
+@dataclass(frozen=True)
+class Cue:
+    indicator: str | None
+    role: str                      # verb | noun | after
+    measure: str                   # count | rate
+    units: tuple[str, ...]
+    families: tuple[str, ...] | None
+    rx: re.Pattern
+
+
+def compile(p: str, flags: int = 0) -> re.Pattern:
+    # a gap between a cue's words never runs over a number
+    return re.compile(p.replace(GAP, GAP_NO_DIGIT), flags)
+
+
+def load_cues():
+    data = yaml.safe_load((RULES / "cues.yaml").read_text(encoding="utf-8"))
+    family_rx = [(name, compile(p)) for name, p in data["families"].items()]
+    cues = []
+    for c in data["cues"]:
+        fam = c.get("family")
+        if isinstance(fam, str):
+            fam = (fam,)
+        elif fam is not None:
+            fam = tuple(fam)
+        # patterns that begin with a plain character share one regex (its branches all begin
+        # with a character, so the engine skips quickly to where one may start); the others
+        # get a regex each
+        plain = [p for p in c["patterns"] if p[0] not in "([\\^.?*+{"]
+        other = [p for p in c["patterns"] if p not in plain]
+        groups = (["|".join(plain)] if plain else []) + other
+        for p in groups:
+            cues.append(Cue(c.get("indicator"), c["role"], c["measure"], tuple(c["units"]), fam, compile(p)))
+    phrases = []
+    for p in data.get("phrases", []):
+        phrases.append((re.compile(p["pattern"]), p["number"], p["indicator"], float(p["value"]), p["unit"]))
+    return family_rx, cues, phrases
+
+
+def load_context():
+    d = yaml.safe_load((RULES / "context.yaml").read_text(encoding="utf-8"))
+    ctx = {
+        "change": compile("|".join(f"(?:{p})" for p in d["change"])),
+        "not_change": compile(d["not_change"]),
+        "level_only_lead": compile(d["level_only_lead"]),
+        "comparison_base": [compile(p) for p in d["comparison_base"]],
+        "paren_base": compile(d["paren_base"]),
+        "to_level": compile(d["to_level"]),
+        "breakdown": compile("|".join(f"(?:{p})" for p in d["breakdown"])),
+        "other_body": compile("|".join(f"(?:{p})" for p in d["other_body"])),
+        "other_body_sentence": compile(d["other_body_sentence"]),
+        "national": compile(d["national"]),
+        "national_body_head": re.compile(d["national_body_head"], re.M),
+        "place_before_number": compile(d["place_before_number"]),
+        "generic_places": set(d["generic_places"]),
+        "share": compile(d["share"]),
+        "all_closed": compile(d["all_closed"]),
+        "joined": compile(d["joined"]),
+        "respectively": compile(d["respectively"]),
+        "list_separator": compile(d["list_separator"]),
+        "continuation": compile(d["continuation"]),
+        "total_labels": compile(d["total_labels"]),
+        "period_labels": compile(d["period_labels"]),
+        "target": compile(d["target"]),
+        "cumulative": compile(d["cumulative"]),
+        "range": compile(d["range"]),
+        "whole_part": compile(d["whole_part"]),
+        "one_party": compile(d["one_party"]),
+        "own_body": compile(d["own_body"]),
+        "handled": compile(d["handled"]),
+        "accepted_word": compile(d["accepted_word"]),
+        "place_subject": compile(d["place_subject"]),
+        "link_line": compile(d["link_line"]),
+        "month_only": compile(d["month_only"]),
+        "month_not_after": compile(d["month_not_after"]),
+        "subset_families": set(d["subset_families"]),
+        "field_document": compile(d["field_document"]),
+        "related_reading": compile(d["related_reading"]),
+        "field_subject": compile(d["field_subject"]),
+        "whole_parties": compile(d["whole_parties"]),
+        "lower_tier": compile(d["lower_tier"]),
+        "units_reaching": compile(d["units_reaching"]),
+        "own_whole": compile(d["own_whole"]),
+    }
+    return ctx
+
+
+def load_scopes():
+    """scopes.yaml: the scope cues, and the subject-clause patterns that carry a scope."""
+    d = yaml.safe_load((RULES / "scopes.yaml").read_text(encoding="utf-8"))
+    cues = [(scope, re.compile(p)) for scope, patterns in d["scopes"].items() for p in patterns]
+    sub = d["subject_clause"]
+    subject = {k: re.compile(sub[k]) for k in ("before", "after", "arrangement_before", "arrangement_after")}
+    return cues, subject
+
+
+def load_share_rates() -> dict[str, str]:
+    with open(RULES / "share_rates.csv", encoding="utf-8") as f:
+        return {r["count_indicator"]: r["rate_indicator"] for r in csv.DictReader(f)}
+
+
+FAMILY_RX, CUES, PHRASES = load_cues()
+CTX = load_context()
+SCOPE_RX, SUBJECT = load_scopes()
+SHARE_RATES = load_share_rates()
+AFTER_CUES = [c for c in CUES if c.role == "after"]
+LEAD_CUES = [c for c in CUES if c.role != "after"]
+ANY_AFTER = re.compile("|".join(f"(?:{c.rx.pattern})" for c in AFTER_CUES))
+
+YEAR_RX = re.compile(
+    r"(?P<abs>(?:19|20)\d{2})\s*年(?:度)?"
+    r"|(?P<cn>[二〇一九零○]{4})年(?:度)?"
+    r"|(?P<prev>去年|上年|上一年|上年度|前一年)"
+    r"|(?P<cur>今年|本年度|本年|当年)"
+)
+HEADING_NUMBERS = [re.compile(p) for p in (
+    r"[一二三四五六七八九十]+\s*[、.．]",
+    r"[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*[、.．]?",
+    r"\d{1,2}\s*[、.．](?!\d)",
+    r"[(（]\s*\d{1,2}\s*[)）]\s*[、.．]?",
+    r"[①-⑳]",
+)]
+# a year followed by 结转 names where cases came from, not the period of what follows
+CARRIED_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(?:结转|转结|旧存|积存)")
+# after a year: it starts or ends a span (2019年以来, 2019年至, 2019年起), not a period of its own
+SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:以来|来|起|至|到|—|-|~|开始|底|末)")
+TIME_CLAUSE = re.compile(r"\s*(?:在)?(?:去年|上年|上一年|今年|本年)(?:度)?(?:全年|一年)?(?:以来|里|中|内)?\s*[,，]?")
+# a sentence opening with a list of years (2021年和2022年, | 2020年、2021年、2022年)
+YEAR_LIST = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:度)?(?:\s*(?:、|和|及|与)\s*(?:19|20)\d{2}\s*年(?:度)?)+")
+LIST_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度)?")
+BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?=[\u4e00-\u9fff])")
+CN_DIGIT = {"二": 2, "〇": 0, "零": 0, "○": 0, "一": 1, "九": 9, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8}
+RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*[-—–~]\s*$")
+EVENT_AFTER = re.compile(
+    r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?(?:出台|印发|制定|修订|修正|颁布|施行|实施|发布|启动|成立|获评|被评为|荣获|入选|召开|举办|挂牌|通过)")
+COMPARE_BEFORE = re.compile(r"(?:较|比|与|同比|相较于?|相比|对比)\s*$")
+NATIONAL = re.compile("全国")
+FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
+FROM_AFTER = re.compile(r"(?:同期)?(?:的)?\s*[\d零一二两三四五六七八九十]")
+PAREN = re.compile(r"\([^()\n]{0,80}\)")
+TITLE = re.compile(r"《[^》\n]{0,80}》")
+# a short quoted name with no figure (“复议为民”, "行政复议进万家"): its words are a name, not a
+# subject (a plan period, “十三五”, stays: it makes a span of years)
+QUOTE = re.compile(r"[“\"「『](?![一二三四五六七八九十]{1,2}五)[^”\"」』\n\d，,。；;]{1,16}[”\"」』]")
+SENT = re.compile(r"[^。！？!?\n\s][^。！？!?\n]*[。！？!?]*")
+BOUNDARY = set(",，;；。、|)）\n :：!?！？") | {""}
+PARA_YEAR = re.compile(r"^\s*(?:截至|截止|自|在|从)?\s*(?:(?:19|20)\d{2}|[二〇一九零○]{4})")
+MASK_CH = "□"
+
+
+
+@lru_cache(maxsize=4096)
+def lead_cues(lead: str):
+    """The family and the cue matches of a free-standing lead (a table cell's caption, header, label)."""
+    fam_hits = sorted((h.end(), name) for name, rx in FAMILY_RX for h in rx.finditer(lead))
+    fam = fam_hits[-1][1] if fam_hits else None
+    hits = tuple((h.end(), h.start(), cue) for cue in CUES if cue.role != "after" for h in cue.rx.finditer(lead))
+    return fam, hits
+
+
+@lru_cache(maxsize=4096)
+def first_family(text: str) -> str | None:
+    """The family named first in `text` (the words right after a number)."""
+    best = None
+    for name, rx in FAMILY_RX:
+        h = rx.search(text)
+        if h and (best is None or h.start() < best[0]):
+            best = (h.start(), name)
+    return best[1] if best else None
+
+
+def fill(indicator: str | None, fam: str | None) -> str | None:
+    if indicator and "{family}" in indicator:
+        return indicator.replace("{family}", fam or "")
+    return indicator
+
+
+def unit_ok(cue: Cue, unit: str | None, bounded: bool) -> bool:
+    if cue.indicator is None:
+        return True          # a blocking phrase blocks whatever the measure word
+    if unit is None:
+        return bounded and cue.measure == "count"
+    return unit in cue.units
+
+
+@lru_cache(maxsize=None)
+def default_unit(indicator: str) -> str | None:
+    for c in CUES:
+        if c.indicator == indicator or (c.indicator and "{family}" in c.indicator
+                                        and c.indicator.split(".", 1)[1] == indicator.split(".", 1)[1]):
+            return c.units[0]
+    ind = catalogue().get(indicator)
+    return ind.unit if ind else None
+
+
+def phrase_facts(text: str):
+    """Figures stated without a numeral (零败诉): (number start, number end, indicator, value, unit)."""
+    out = []
+    for rx, number, indicator, value, unit in PHRASES:
+        for h in rx.finditer(text):
+            k = h.group().find(number)
+            s = h.start() + max(k, 0)
+            out.append((s, s + len(number), indicator, value, unit))
+    return out

@@ -1,0 +1,307 @@
+"""Discourse state: the subject (family), the actor (scope) and the period (year) in force
+at a position, carried as a reader carries them from headings and earlier sentences."""
+
+from __future__ import annotations
+
+import bisect
+
+from lawgov.extract.reading.rules import (BARE_YEAR, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER,
+                                          FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
+                                          SUBJECT, YEAR_RX)
+
+
+class DiscourseState:
+    """Subject, actor and period lookups; mixed into `Analysis`."""
+
+    def _scan_not_level(self):
+        """Where a target / plan, a multi-year cumulative total or a single month's period is
+        announced (computed once): (end, start, kind), for the figures after it in its sentence."""
+        out = []
+        ry = self.report_year
+        for kind in ("target", "cumulative"):
+            for s, e, h in self.win.finditer(CTX[kind]):
+                y = h.groupdict().get("future") or h.groupdict().get("since")
+                if y is not None:
+                    if ry is None:
+                        continue
+                    if kind == "target" and int(y) <= ry:
+                        continue                 # 到2022年底 in a 2022 report: the year's own figure
+                    if kind == "cumulative" and int(y) >= ry:
+                        continue                 # 2023年以来 in a 2023 report: the year itself
+                out.append((e, s, kind))
+        for s, e, _h in self.win.finditer(CTX["month_only"]):
+            if not CTX["month_not_after"].search(self.m, max(0, s - 12), s):
+                out.append((e, s, "month"))
+        out.sort()
+        return out
+
+    def _not_level_before(self, a: int, b: int) -> str | None:
+        i = bisect.bisect_left(self.not_level_ends, a)
+        j = bisect.bisect_right(self.not_level_ends, b)
+        for e, s, kind in self.not_level[i:j]:
+            if s >= a:
+                return kind
+        return None
+
+    def _in_range(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.range_starts, pos) - 1
+        return i >= 0 and self.ranges[i][0] <= pos < self.ranges[i][1]
+
+    def _scan_years(self):
+        out = []
+        self.year_words: dict[int, str] = {}      # start → 去年 / 今年 / 上年 …, as written
+        m = self.m
+        for s, e, h in self.win.finditer(YEAR_RX):
+            if RANGE_BEFORE.search(m, max(0, s - 8), s):
+                continue                               # 2021-2025年: a plan, not a year spoken of
+            if EVENT_AFTER.match(m, e):
+                continue                               # 2021年出台的规定: an event, not the period
+            compared = bool(COMPARE_BEFORE.search(m, max(0, s - 4), s)) or bool(
+                FROM_BEFORE.search(m, max(0, s - 2), s) and FROM_AFTER.match(m, e))   # 由上年的12件
+            if h.group("abs"):
+                out.append((e, s, int(h.group("abs")), None, compared))
+            elif h.group("cn"):
+                out.append((e, s, int("".join(str(CN_DIGIT.get(c, 0)) for c in h.group("cn"))), None, compared))
+            else:
+                self.year_words[s] = h.group()
+                out.append((e, s, None, -1 if h.group("prev") else 0, compared))
+        for ss, se in self.sents:
+            b = BARE_YEAR.match(m, ss)
+            if b and not m.startswith("年", b.end()):
+                out.append((b.end(), b.start(), int(b.group()), None, False))
+        out.sort()
+        self.year_ends = [y[0] for y in out]
+        return out
+
+
+    def family_at(self, pos: int, sent_start: int) -> str | None:
+        lo = sent_start
+        # a sentence that continues the previous one (其中, 此外 …) inherits its subject
+        if CTX["continuation"].match(self.m, sent_start):
+            k = self.sentence_index(sent_start)
+            if k > 0:
+                lo = self.sents[k - 1][0]
+        i = bisect.bisect_left(self.fam_ends, lo)
+        j = bisect.bisect_right(self.fam_ends, pos)
+        for n in range(j - 1, i - 1, -1):
+            if self.fam_hits[n][1] >= lo and self._subject_word(n, pos):
+                return self.fam_hits[n][2]
+        # a sentence with no subject of its own takes that of the sentence just before, in the
+        # same paragraph (二是依法办理复议案件。全年受理案件86件…)
+        k = self.sentence_index(lo)
+        if k > 0 and lo == sent_start:
+            ps = self.paras[self.paragraph_index(lo)][0] if self.paras else 0
+            prev = self.sents[k - 1]
+            if prev[0] >= ps:
+                # the subject of its last figure, when it has one (复议案件共11件,案件类型涉及信息公开…)
+                qi = bisect.bisect_left(self.qstarts, prev[1]) - 1
+                end = self.qstarts[qi] if qi >= 0 and self.qstarts[qi] >= prev[0] else prev[1]
+                for stop in (end, prev[1]):
+                    i2 = bisect.bisect_left(self.fam_ends, prev[0])
+                    j2 = bisect.bisect_right(self.fam_ends, stop)
+                    for n in range(j2 - 1, i2 - 1, -1):
+                        if self.fam_hits[n][1] >= prev[0]:
+                            return self.fam_hits[n][2]
+        return self.heading_family(pos)
+
+    def _subject_word(self, n: int, pos: int) -> bool:
+        """Whether family word n speaks for the figure at pos: not inside an aside in parentheses
+        the figure is not in (80件(其中复议后提起诉讼5件),审结75件), and not part of a cue of
+        another family's measure (复议后提起行政诉讼的3件 is a reconsideration measure)."""
+        e, s, name = self.fam_hits[n]
+        paren = self.paren_of(s)
+        if paren is not None and not (paren[0] < pos < paren[1]):
+            return False
+        k = bisect.bisect_left(self.cue_ends, e)
+        for ce, cs, cue in self.cue_hits[k:k + 12]:
+            if cs <= s and e <= ce and cue.indicator and not cue.indicator.startswith(("{", name + ".")):
+                return False
+        return True
+
+    def heading_family(self, pos: int) -> str | None:
+        """The subject the section headings above `pos` set ((一)行政复议工作 … 1.办理情况。全年受理
+        案件74件): the deepest heading in force that names one family. A heading naming two
+        (行政复议和行政应诉) sets none, and a new heading of the same or a higher level ends
+        the sections below it."""
+        if self._heading_state is None:
+            stack: list[tuple[int, str | None]] = []
+            states = []
+            for h in self.headings():
+                while stack and stack[-1][0] >= h.level:
+                    stack.pop()
+                names = {name for name, rx in FAMILY_RX if rx.search(h.text)}
+                stack.append((h.level, names.pop() if len(names) == 1 else ("mixed" if names else None)))
+                fam = next((f for _lvl, f in reversed(stack) if f is not None), None)
+                states.append((h.end, None if fam == "mixed" else fam))
+            self._heading_state = ([e for e, _f in states], [f for _e, f in states])
+        ends, fams = self._heading_state
+        i = bisect.bisect_right(ends, pos) - 1
+        return fams[i] if i >= 0 else None
+
+    def scope_at(self, pos: int, sent_start: int, clause: tuple[int, int] | None = None) -> str:
+        """The last scope cue before `pos` in its sentence that speaks of a figure: in the
+        number's own clause, in an earlier clause that states a figure itself (区直各单位…开庭72件,
+        出庭应诉率93.1%), or in a short subject clause just before (区政府作为被告,共…)."""
+        i = bisect.bisect_left(self.scope_ends, sent_start)
+        j = bisect.bisect_right(self.scope_ends, pos)
+        sent = self.sentence_of(pos)
+        k = self.clause_index(pos, sent) if clause is not None else None
+        cl = self._clause_list(sent)[0] if k is not None else None
+        for n in range(j - 1, i - 1, -1):            # the latest cue that qualifies
+            e, s, name = self.scope_hits[n]
+            if s < sent_start:
+                continue
+            if "由" in self.m[max(0, s - 2):s] and SUBJECT["arrangement_before"].search(self.m, max(0, s - 3), s) \
+                    and SUBJECT["arrangement_after"].match(self.m, e):
+                continue          # 由本级政府集中行使复议职责: who holds a power, not whose figure
+            if clause is None or k is None or s >= clause[0]:
+                return name
+            ck = self.clause_index(s, sent)
+            if ck is None or ck >= k:
+                continue
+            c = cl[ck]
+            qi = bisect.bisect_left(self.qstarts, c[0])
+            has_number = qi < len(self.qstarts) and self.qstarts[qi] < c[1]
+            if has_number:
+                return "all" if self._after_partition(cl, ck, name) else name
+            # a short clause right before that is only a subject (区政府作为被告, 市本级), not a
+            # clause with an act of its own (由本级政府集中行使复议职责)
+            # (its scope reaches the figures of the clauses that follow it, up to this one)
+            if c[1] - c[0] <= 15 and SUBJECT["before"].fullmatch(self.m, c[0], s) \
+                    and SUBJECT["after"].fullmatch(self.m, e, c[1]) \
+                    and all(self._numbers_in(cl[c2]) for c2 in range(ck + 1, k)):
+                return name
+        return "all"
+
+
+    def _after_partition(self, cl, ck: int, name: str) -> bool:
+        """True when the clause ck (scope `name`, with figures) is the last of a split by scope:
+        the clause with figures right before it names another scope and states a figure of the
+        same indicator (涉及区政府…32件,涉及各部门的…3件). A figure stated after such a split,
+        with no scope of its own, is of the whole (…,行政机关负责人出庭率达100%)."""
+        done = self._done
+        here = {done[i].indicator for i in self._numbers_in(cl[ck]) if i < len(done) and done[i].indicator}
+        if not here:
+            return False
+        for c2 in range(ck - 1, -1, -1):
+            nums = self._numbers_in(cl[c2])
+            if not nums:
+                continue
+            # the clause with figures just before: its own scope cue
+            a, b = cl[c2]
+            i = bisect.bisect_left(self.scope_ends, a)
+            j = bisect.bisect_right(self.scope_ends, b)
+            names = [h[2] for h in self.scope_hits[i:j] if h[1] >= a]
+            if not names or names[-1] == name:
+                return False
+            there = {done[n].indicator for n in nums if n < len(done) and done[n].indicator}
+            return bool(here & there)
+        return False
+
+    def paragraph_year(self, p: int) -> int | None:
+        if p in self.para_year_cache:
+            return self.para_year_cache[p]
+        ps, pe = self.paras[p] if self.paras else (0, 0)
+        year = None
+        if PARA_YEAR.match(self.m, ps):
+            # the opening phrase up to its first comma: 2021年8月1日至2022年7月31日, → 2022
+            stop = ps + 40
+            for ch in "，,。:：":
+                k = self.m.find(ch, ps, stop)
+                if k != -1:
+                    stop = k
+            i = bisect.bisect_left(self.year_ends, ps)
+            j = bisect.bisect_right(self.year_ends, stop)
+            for e, s, y, rel, compared in self.year_hits[i:j]:
+                if s >= ps and y is not None and not compared and not SPAN_AFTER.match(self.m, e):
+                    year = y
+        self.para_year_cache[p] = year
+        return year
+
+    def year_at(self, pos: int, sent: tuple[int, int], paren: tuple[int, int] | None,
+                clause_start: int | None = None) -> int | None:
+        """The year a figure at `pos` is of: the latest year named before it in its sentence
+        (今年 included: it stops an earlier year from carrying on), else the paragraph's, else the
+        report's. 去年 / 上年 only reach the figures of their own clause."""
+        base = self.paragraph_year(self.paragraph_index(pos))
+        if base is None:
+            base = self._earlier_sentence_year(sent)
+        if base is None:
+            base = self.report_year
+        i = bisect.bisect_right(self.year_ends, pos)
+        h = bisect.bisect_left(self.year_ends, sent[0])
+        shift = 0
+        for n in range(i - 1, h - 1, -1):               # back to the latest year named
+            e, s, y, rel, compared = self.year_hits[n]
+            if s < sent[0] or compared:
+                continue
+            p = self.paren_of(s)
+            if p is not None and p != paren:
+                continue                              # a year inside another parenthesis
+            in_clause = clause_start is None or s >= clause_start or (
+                self.published_on is not None and self._time_clause(s, sent))
+            if y is not None and not in_clause and CARRIED_OVER.match(self.m, e):
+                continue                              # 2022年结转5件: that year stays in its clause
+            if y is not None and SPAN_AFTER.match(self.m, e):
+                continue                              # 2021年以来, 2021年起: where a span starts, not the period
+            if y is not None:
+                return y + shift
+            named = self._year_of_word(self.year_words.get(s), in_clause)
+            if named is not None:
+                return named + shift
+            if rel and in_clause:
+                shift += rel
+        return base + shift if base is not None else None
+
+    def _earlier_sentence_year(self, sent: tuple[int, int]) -> int | None:
+        """The year that opens the sentence before, in the same paragraph (2022年,全市受理…。全年
+        审结…): the period a reader still holds. Not a year since which, or up to which."""
+        k = self.sentence_index(sent[0])
+        if k == 0 or not self.paras:
+            return None
+        prev = self.sents[k - 1]
+        if prev[0] < self.paras[self.paragraph_index(sent[0])][0]:
+            return None
+        i = bisect.bisect_left(self.year_ends, prev[0])
+        if i < len(self.year_hits):
+            e, s, y, rel, compared = self.year_hits[i]
+            if s <= prev[0] + 4 and y is not None and not compared and not SPAN_AFTER.match(self.m, e):
+                return y
+        return None
+
+    def _time_clause(self, s: int, sent: tuple[int, int]) -> bool:
+        """The year word at s is a clause of its own that only sets the time (去年, | 今年以来,):
+        with a published date to resolve it, it reaches the rest of its sentence (without one,
+        a 去年 counted back from the report's year is too often a year off)."""
+        c0, c1 = self.clause_of(s, sent)
+        return bool(TIME_CLAUSE.fullmatch(self.m, c0, c1))
+
+    def _year_of_word(self, word: str | None, in_clause: bool) -> int | None:
+        """The year 今年 / 本年度 / 去年 name by themselves: 今年 and 本年度 are the report's year (an
+        annual report published the next spring says 今年 of the year it reports; a page with no
+        report year takes the year of publication); 去年 in its own clause is the year before
+        publication. None for words relative to the year spoken of (上年, 当年) and for an
+        unknown date."""
+        pub = self.published_on.year if self.published_on else None
+        if word == "今年":
+            return self.report_year if self.report_year is not None else pub
+        if word in ("本年", "本年度"):
+            return self.report_year
+        if word == "去年" and in_clause and pub is not None:
+            return pub - 1
+        return None
+
+
+    def _national_before(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.national_at, a)
+        return i < len(self.national_at) and self.national_at[i] < b
+
+    def _compared_year(self, a: int, b: int) -> str | None:
+        """The last year named after 较/比/与 in text[a:b] (与2019年相比), as written."""
+        i = bisect.bisect_left(self.year_ends, a)
+        j = bisect.bisect_right(self.year_ends, b)
+        for e, s, y, rel, compared in reversed(self.year_hits[i:j]):
+            if s >= a and compared and y is not None:
+                return str(y)
+        return None
+

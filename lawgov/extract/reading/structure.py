@@ -1,0 +1,212 @@
+"""Structure: a document's masked text, paragraphs, sentences, clauses and cue matches.
+
+Parenthetical asides and 《titles》 are blanked in a copy of the text (the mask), so a cue
+or a year inside them never speaks for the figures outside. Everything is computed once
+per document and looked up by position with bisect.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from lawgov.extract.mentions import Windows
+from lawgov.extract.reading.rules import CTX, HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, QUOTE, TITLE
+from lawgov.text import clauses as split_clauses
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a quantity sits, and its lead: the words since the previous number of its clause
+    (in the same parenthesis), or since the clause start."""
+    sent: tuple[int, int]
+    clause: tuple[int, int]
+    para: int
+    paren: tuple[int, int] | None
+    lead_start: int
+    lead: str
+    prev_idx: int | None
+
+
+@dataclass(frozen=True)
+class Heading:
+    start: int
+    end: int              # where the text it heads begins
+    level: int            # 1 一、 2 (一) 3 1. 4 (1) 5 ①; an unnumbered short line is 2
+    text: str
+
+
+class Structure:
+    """Positions of a document's parts; mixed into `Analysis`."""
+
+    def related_reading_start(self) -> int:
+        """Where the links to other articles begin (a line 相关阅读 …), else the text's end; also
+        finds the lines that link one other article (上一篇: …)."""
+        if self._related is None:
+            self._related = len(self.m)
+            for ps, pe in self.paras:
+                if CTX["related_reading"].fullmatch(self.m, ps, pe):
+                    self._related = ps
+                    break
+            self._link_lines = [(ps, pe) for ps, pe in self.paras if CTX["link_line"].match(self.m, ps, pe)]
+        return self._related
+
+    def head_text(self) -> str:
+        """The document's head, where the reporting body names itself: its first line, and the
+        text before its first figure (at most 300 characters)."""
+        first_line = self.paras[0][1] if self.paras else 0
+        first_figure = self.qstarts[0] if self.qstarts else len(self.t)
+        return self.t[:min(300, max(first_line, first_figure))]
+
+    def in_link_line(self, pos: int) -> bool:
+        self.related_reading_start()
+        return any(ps <= pos < pe for ps, pe in self._link_lines)
+
+    def headings(self) -> list[Heading]:
+        """Section headings, in order: a numbered paragraph's title (up to its first stop, when
+        short and without figures: (一)行政复议工作, 1.办理情况。) or a short line of its own."""
+        if self._headings is not None:
+            return self._headings
+        out = []
+        for ps, pe in self.paras:
+            text = self.m[ps:pe]
+            lead = len(text) - len(text.lstrip())
+            level = None
+            for n, rx in enumerate(HEADING_NUMBERS, start=1):
+                h = rx.match(text, lead)
+                if h:
+                    level, body = n, h.end()
+                    break
+            if level is None:
+                if len(text.strip()) <= 20 and not any(c.isdigit() or c in "。,，;；|" for c in text):
+                    out.append(Heading(ps, pe, 2, text.strip()))
+                continue
+            stop = len(text)
+            for ch in "。：:，,；;":
+                k = text.find(ch, body)
+                if k != -1:
+                    stop = min(stop, k)
+            title = text[body:stop]
+            if 0 < len(title) <= 30 and not any(c.isdigit() for c in title):
+                out.append(Heading(ps, ps + stop, level, title))
+        self._headings = out
+        return out
+
+    def place_of(self, idx: int) -> Place:
+        q = self.qs[idx]
+        sent = self.sentence_of(q.start)
+        clause = self.clause_of(q.start, sent)
+        paren = self.paren_of(q.start)
+        lead_start = clause[0] if paren is None else max(clause[0], paren[0] + 1)
+        prev_idx = None
+        for j in range(idx - 1, -1, -1):
+            pq = self.qs[j]
+            if pq.tail <= lead_start or pq.start < clause[0]:
+                break
+            if self.paren_of(pq.start) == paren:
+                lead_start = max(lead_start, pq.tail)
+                prev_idx = j
+                break
+        return Place(sent, clause, self.paragraph_index(q.start), paren, lead_start,
+                     self.m[lead_start:q.head], prev_idx)
+
+    def _mask(self) -> str:
+        """The text with asides, 《titles》 and quoted names blanked (a parenthesis that holds a
+        number stays: it may be a comparison base or a part)."""
+        chars = list(self.t)
+        qpos = self.qstarts
+        self.parens: list[tuple[int, int]] = []   # unmasked parentheses (they hold a number)
+        for rx in (PAREN, TITLE, QUOTE):
+            for m in rx.finditer(self.t):
+                s, e = m.span()
+                i = bisect.bisect_left(qpos, s)
+                if rx is PAREN and i < len(qpos) and qpos[i] < e:
+                    self.parens.append((s, e))
+                    continue
+                chars[s + 1:e - 1] = MASK_CH * (e - s - 2)
+        return "".join(chars)
+
+    def _windows(self) -> Windows:
+        """The sentences that hold a number (and the one before, and the paragraph opening):
+        all the text a cue, a family, a scope or a year can be read from."""
+        spans = []
+        cue_spans = []
+        for q in self.qs:
+            k = self.sentence_index(q.start)
+            a, b = self.sents[k]
+            cs, ce = self.clause_of(q.start, (a, b))
+            cue_spans.append((cs, min(max(ce, q.tail) + 1, q.tail + 26)))
+            if k > 0:
+                a = self.sents[k - 1][0]     # its subject may be in the sentence before
+            spans.append((a, b))
+            p = self.paragraph_index(q.start)
+            if self.paras:
+                ps = self.paras[p][0]
+                spans.append((ps, min(ps + 48, b)))
+        # cues are read in the clauses that hold a number (and just after the number)
+        self.cue_win = Windows(self.m, cue_spans)
+        return Windows(self.m, spans)
+
+    def _scan_cues(self):
+        hits = []
+        for cue in LEAD_CUES:      # after-cues are matched where they apply (_pick_after)
+            for s, e, _h in self.cue_win.finditer(cue.rx):
+                if e > s:
+                    hits.append((e, s, cue))
+        hits.sort(key=lambda x: (x[0], x[1]))
+        self.cue_ends = [h[0] for h in hits]
+        return hits
+
+    def _scan(self, named):
+        out = []
+        for name, rx in named:
+            out.extend((e, s, name) for s, e, _h in self.win.finditer(rx))
+        out.sort(key=lambda x: (x[0], -x[1]))
+        return out
+
+    # ----------------------------------------------------------- lookups
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.sents[max(i, 0)]
+
+    def sentence_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, pos) - 1, 0)
+
+    def _clause_list(self, sent: tuple[int, int]):
+        got = self._clauses.get(sent[0])
+        if got is None:
+            cl = split_clauses(self.m, sent[0], sent[1]) or [sent]
+            got = self._clauses[sent[0]] = (cl, [c[0] for c in cl])
+        return got
+
+    def clause_index(self, pos: int, sent: tuple[int, int]) -> int | None:
+        cl, starts = self._clause_list(sent)
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and cl[k][0] <= pos < cl[k][1] + 1:
+            return k
+        return None
+
+    def clause_of(self, pos: int, sent: tuple[int, int]) -> tuple[int, int]:
+        k = self.clause_index(pos, sent)
+        return self._clause_list(sent)[0][k] if k is not None else sent
+
+    def paragraph_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
+
+    def paren_of(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_left(self.paren_starts, pos) - 1      # parentheses do not nest here
+        if i >= 0 and self.parens[i][0] < pos < self.parens[i][1]:
+            return self.parens[i]
+        return None
+
+    def cues_in(self, a: int, b: int):
+        """Cue matches lying wholly inside [a, b)."""
+        i = bisect.bisect_left(self.cue_ends, a)
+        j = bisect.bisect_right(self.cue_ends, b)
+        return [h for h in self.cue_hits[i:j] if h[1] >= a]
+
+    def _numbers_in(self, c: tuple[int, int]) -> range:
+        i = bisect.bisect_left(self.qstarts, c[0])
+        j = bisect.bisect_left(self.qstarts, c[1])
+        return range(i, j)
+

@@ -1,0 +1,195 @@
+"""Tables flattened to text (cells separated by |), read cell by cell: the caption, the
+column header and the row label make the lead; only a total row (总计, 合计 …), a row of
+a scope of the reporting body, or the row of the body named at the top of the document is
+the body's own figure."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from lawgov.extract.mentions import Quantity
+from lawgov.extract.reading.classified import Classified
+from lawgov.extract.reading.rules import CTX, SCOPE_RX, YEAR_RX, default_unit, lead_cues
+
+
+class Tables:
+    """Table cells; mixed into `Analysis`."""
+
+    def _classify_cell(self, q: Quantity, para: int, sent, clause) -> Classified | None:
+        m = self.m
+        cells, starts, texts, labels = self._row(para)
+        if len(cells) < 2:
+            return None
+        ci = bisect.bisect_right(starts, q.start) - 1
+        if ci < 0 or not (cells[ci][0] <= q.start < cells[ci][1]) or texts[ci] is not None:
+            return None        # a cell of prose ("首页 | 2022年受理…54件") is read as prose
+        # the row label: the nearest non-numeric cell to the left
+        label = labels[ci]
+        # the column header: the same column of the nearest row above whose cell is text;
+        # the caption: the paragraph before the table
+        caption, headers = self._table_context(para)
+        header = headers.get(ci, "")
+        unit, unit_raw = q.unit, q.unit_raw
+        if unit is None and (PERCENT_CELL.search(self._raw_label(para, ci)) or PERCENT_CELL.search(
+                self._raw_header(para, ci))):
+            unit, unit_raw = "%", "%"          # 败诉率(%) | 9.8: the unit is in the label or header
+        measure = "rate" if unit == "%" else "count"
+        year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) or YEAR_RX.search(caption)
+        year = int(year_m.group("abs")) if year_m and year_m.group("abs") else self.report_year
+        period = CTX["period_labels"].fullmatch(label) if label else None
+        if period and year is not None and YEAR_RX.fullmatch(label) is None and (
+                label.startswith(("去年", "上年"))):
+            year -= 1                          # 去年同期 | 265: the figures of the year before
+        fam, hits = lead_cues(f"{caption} {header} {label}")
+        if fam is None:                        # 受理(件) under 收到行政复议申请(件): the table's family
+            fam = self._table_family(para)
+        indicator, cue = self._pick(hits, measure, unit, True, fam, ("verb",))
+        if cue is None:
+            indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",))
+        if indicator and unit is None:
+            unit, unit_raw = default_unit(indicator), None
+        own_label = self._is_reporting_body(label)
+        label_scope = scope_of_label(label)
+        if CTX["total_labels"].fullmatch(label) or CTX["total_labels"].fullmatch(header):
+            kind, scope = "level", "all"
+        elif own_label:
+            kind, scope = "level", "government"
+        elif (not label and all(t is None for t in texts)) or period:
+            kind, scope = "level", "all"       # a row of figures only (under its header), or 本期 | 312
+        elif label_scope is not None:
+            kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
+        else:
+            label_hits = lead_cues(label)[1]
+            kind, scope = ("level", "all") if label_hits and (not header or YEAR_RX.fullmatch(header) or HEADER_YEAR.fullmatch(header)
+                                                               or HEADER_QUANTITY.fullmatch(header)) else ("breakdown", None)
+        if not indicator:
+            scope = None
+        return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para)
+
+    def _row(self, para: int):
+        """A table row: its cells, their starts, their text (None for a numeric cell) and, for
+        each cell, the nearest text cell to its left (the row label)."""
+        key = ("row", para)
+        if key not in self._tables:
+            ps, pe = self.paras[para]
+            cells = split_cells(self.m, ps, pe)
+            texts, labels, last = [], [], ""
+            raw_labels, last_raw = [], ""
+            for cs, ce in cells:
+                txt = self.m[cs:ce].strip()
+                labels.append(last)
+                raw_labels.append(last_raw)
+                is_text = bool(txt) and (not NUMERICISH.fullmatch(txt) or self._year_cell(txt, cs, ce))
+                texts.append(txt if is_text else None)
+                if is_text:
+                    last = txt
+                    last_raw = self.t[cs:ce]
+            self._tables[key] = (cells, [c[0] for c in cells], texts, labels)
+            self._tables[("raw", para)] = raw_labels
+        return self._tables[key]
+
+    def _year_cell(self, txt: str, cs: int, ce: int) -> bool:
+        """A cell that is a year the scanner did not take for a quantity: a column header."""
+        if not HEADER_YEAR.fullmatch(txt):
+            return False
+        i = bisect.bisect_left(self.qstarts, cs)
+        return not (i < len(self.qstarts) and self.qstarts[i] < ce)
+
+    def _table_context(self, para: int):
+        """(caption, {column: header}) of a table row, from the rows above it (computed for a
+        whole table at once, so a long table costs no more than its rows)."""
+        if para in self._tables:
+            return self._tables[para]
+        m = self.m
+        first = para
+        while first > 0 and "|" in m[self.paras[first - 1][0]:self.paras[first - 1][1]]:
+            first -= 1
+        caption = ""
+        if first > 0:
+            cap = m[self.paras[first - 1][0]:self.paras[first - 1][1]]
+            caption = cap[cap.rfind("。", 0, len(cap) - 1) + 1:] if "。" in cap[:-1] else cap
+        above: dict[int, str] = {}
+        above_raw: dict[int, str] = {}
+        fam_above = None
+        k = first
+        while k < len(self.paras) and "|" in m[self.paras[k][0]:self.paras[k][1]]:
+            self._tables[k] = (caption, dict(above) if len(above) < 64 else above.copy())
+            # the original header text of each column and the family named in the rows above
+            self._tables[("extra", k)] = (above_raw.copy(), fam_above)
+            cells, _s, texts, _l = self._row(k)
+            for i, txt in enumerate(texts):
+                if txt is not None:
+                    above[i] = txt
+                    above_raw[i] = self.t[cells[i][0]:cells[i][1]]
+                    fam = lead_cues(txt)[0]
+                    if fam is not None:
+                        fam_above = fam
+            k += 1
+        return self._tables.get(para, (caption, {}))
+
+    def _raw_label(self, para: int, ci: int) -> str:
+        """The original text (not masked) of the row label of cell ci."""
+        self._row(para)
+        return self._tables[("raw", para)][ci]
+
+    def _raw_header(self, para: int, ci: int) -> str:
+        """The original text of the column header of cell ci (the nearest text cell above)."""
+        self._table_context(para)
+        return self._tables.get(("extra", para), ({}, None))[0].get(ci, "")
+
+    def _table_family(self, para: int) -> str | None:
+        """The family named last in the row labels and headers above a row."""
+        self._table_context(para)
+        return self._tables.get(("extra", para), ({}, None))[1]
+
+    def _is_reporting_body(self, label: str) -> bool:
+        """A row label that names the body at the top of the document (its first lines, before
+        any table): a ministry's own row in a table of ministries it publishes."""
+        if len(label) < 2 or not self.paras:
+            return False
+        head_end = 0
+        for ps, pe in self.paras[:3]:
+            if "|" in self.m[ps:pe]:
+                break
+            head_end = pe
+        return label in self.t[:min(head_end, 300)]
+
+
+# a column header that only says "how many" (数量, 件数, 数量(件)): the row label names the measure
+HEADER_QUANTITY = re.compile(r"\s*(?:数量|件数|数|数值|数据|总数|人数|次数|个数)\s*(?:\([^()]*\))?\s*")
+# a column header that is a year without 年 (项目 | 2021 | 2022)
+HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?")
+PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
+
+
+@lru_cache(maxsize=4096)
+def scope_of_label(label: str) -> str | None:
+    """The scope a row label names by itself (县政府, 县直部门, 各部门), else None."""
+    if len(label) > 12:
+        return None
+    found = None
+    for scope, rx in SCOPE_RX:
+        h = rx.match(label)
+        if h and h.end() >= len(label) - 2:
+            found = scope
+    return found
+
+
+NUMERICISH = re.compile(r"[\d.,%\s件起宗人个项次份条元万亿余多]*")
+
+
+def split_cells(m: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    pos = s
+    while pos <= e:
+        k = m.find("|", pos, e)
+        end = e if k == -1 else k
+        out.append((pos, end))
+        if k == -1:
+            break
+        pos = k + 1
+    return out
+
+
