@@ -134,7 +134,7 @@ class IndicatorChoice:
         ind = fill(cue.indicator, fam)
         text = self.m if text is None else text
         self.picked = text[s:e]
-        also = []
+        also = list(cue.also)
         while cue.indicator:
             prev = [h for h in ok if h[0] < s and s - h[0] <= 1 and text[h[0]:s] in ("、", "和", "及", "与", "并")]
             if not prev:

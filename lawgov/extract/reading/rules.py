@@ -61,6 +61,7 @@ class Cue:
     units: tuple[str, ...]
     families: tuple[str, ...] | None
     rx: re.Pattern
+    also: tuple[str, ...] = ()     # further indicators the same phrase names (审查备案: reviewed and filed)
 
 
 def compile(p: str, flags: int = 0) -> re.Pattern:
@@ -85,7 +86,8 @@ def load_cues():
         other = [p for p in c["patterns"] if p not in plain]
         groups = (["|".join(plain)] if plain else []) + other
         for p in groups:
-            cues.append(Cue(c.get("indicator"), c["role"], c["measure"], tuple(c["units"]), fam, compile(p)))
+            cues.append(Cue(c.get("indicator"), c["role"], c["measure"], tuple(c["units"]), fam, compile(p),
+                            tuple(c.get("also", ()))))
     phrases = []
     for p in data.get("phrases", []):
         phrases.append((re.compile(p["pattern"]), p["number"], p["indicator"], float(p["value"]), p["unit"]))
