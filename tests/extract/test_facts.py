@@ -22,7 +22,8 @@ HEADLINE = headline_codes()
 def _cases():
     for path in sorted(PHRASINGS.glob("*.yaml")):
         for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
-            yield pytest.param(case, id=f"{path.stem}:{case['id']}")
+            marks = [pytest.mark.xfail(reason=case["known_gap"], strict=True)] if case.get("known_gap") else []
+            yield pytest.param(case, id=f"{path.stem}:{case['id']}", marks=marks)
 
 
 def _row(f: Fact):
