@@ -189,17 +189,19 @@ def parse_file(path: Path, root: Path, manifest_row: dict | None) -> dict:
     from lawgov.documents import describe_document
     from lawgov.extract import extract
     from lawgov.ingest.sources import read_source
+    from lawgov.text import normalise
 
     source = read_source(path, root)
     out = {"source": source, "document": None, "mentions": [], "facts": [], "evidence": []}
     if source.status != "loaded":
         return out
     try:
-        meta = describe_document(source.text, source.name, manifest_row)
+        normal = normalise(source.text)      # once, for both readers of the text
+        meta = describe_document(source.text, source.name, manifest_row, normal=normal)
         if meta.doc_kind == "not_report":
             source.status, source.reason = "quarantined", "not a report: no report content found"
             return out
-        result = extract(source.text, meta.report_year, published_on=meta.published_on)
+        result = extract(source.text, meta.report_year, published_on=meta.published_on, normal=normal)
     except Exception as e:  # a parser bug must not stop the build; the file is quarantined
         source.status = "quarantined"
         source.reason = f"parser failed: {type(e).__name__}: {e}"

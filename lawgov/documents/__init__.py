@@ -10,6 +10,6 @@ the text does.
 """
 
 from lawgov.documents.manifest import load_manifest
-from lawgov.documents.metadata import DocumentMeta, OtherBody, describe_document, prepare, warm
+from lawgov.documents.metadata import DocumentMeta, OtherBody, describe_document, warm
 
-__all__ = ["DocumentMeta", "OtherBody", "describe_document", "load_manifest", "prepare", "warm"]
+__all__ = ["DocumentMeta", "OtherBody", "describe_document", "load_manifest", "warm"]

@@ -1,77 +1,19 @@
-"""A report's head as lines: the text prepared for reading (simplified characters,
-half-width forms, pinyin glosses dropped), its lines, and which of them are the title, the
+"""A report's head as lines: the normalised text (lawgov.text: simplified characters,
+half-width forms) with its clause marks half-width too and pinyin glosses dropped, its lines, and which of them are the title, the
 body lines, the headlines, the addressee and the first prose paragraph; the region names
 found there, scanned only where asked."""
 
 from __future__ import annotations
 
-import io
-import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from lawgov.documents.regions import Gazetteer, RegionMention
 
 
-@lru_cache(maxsize=1)
-def _prep_table() -> dict[int, str]:
-    """A length-preserving map: traditional → simplified characters, full-width ASCII →
-    half-width, odd spaces → space. Offsets in the prepared text are those of the original."""
-    table: dict[int, str] = {}
-    try:
-        import opencc
-        path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
-        with io.open(path, encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) == 2 and len(parts[0]) == 1:
-                    v = parts[1].split(" ")[0]
-                    if len(v) == 1 and v != parts[0]:
-                        table[ord(parts[0])] = v
-    except Exception:  # pragma: no cover - opencc is a dependency
-        pass
-    for cp in range(0xFF01, 0xFF5F):
-        table[cp] = chr(cp - 0xFEE0)
-    for ch in "\u3000\u00a0\u2002\u2003\u2009\t\f\v":
-        table[ord(ch)] = " "
-    table[ord("\r")] = "\n"
-    return table
-
-
-_TRAD_HINT = set("這個們來時會為國說對過還發與關長開門問間後點從頭應實現經當進體機動產業員區縣報設團讓認證議讀變權於據區務會議")
-_TRAD_HINT_RX = re.compile("[" + "".join(sorted(_TRAD_HINT)) + "]")
-
-
-_WIDE_HINT_RX = re.compile("[\uff01-\uff5e\u3000\r\u00a0]")
-# the BMP keys of the cheap table (full-width ASCII, odd spaces, \r); its other keys are
-# traditional characters outside the BMP
-_WIDE_RX = re.compile("[\t\x0b-\r\u00a0\u2002\u2003\u2009\u3000\uff01-\uff5e]")
-
-
-@lru_cache(maxsize=1)
-def _wide_table() -> tuple[dict[int, str], dict[str, str]]:
-    """The cheap part of _prep_table (full-width forms, spaces, \r), as a translate table
-    and as char → replacement."""
-    table = {k: v for k, v in _prep_table().items() if k >= 0xFF01 or k < 0x3001 or k == 0x3000}
-    return table, {chr(k): v for k, v in table.items()}
-
-
-def prepare(text: str) -> str:
-    sample = text[:3000]
-    if len(_TRAD_HINT_RX.findall(sample)) >= 3:
-        return text.translate(_prep_table())
-    # full-width forms only (cheap)
-    if _WIDE_HINT_RX.search(sample) or "\r" in text:
-        table, chars = _wide_table()
-        if max(text) > "\uffff":
-            return text.translate(table)
-        # the few distinct characters to map, each replaced in one pass (no replacement
-        # is itself a key, so this equals text.translate(table))
-        for ch in set(_WIDE_RX.findall(text)):
-            text = text.replace(ch, chars[ch])
-        return text
-    return text
+# The clause and sentence marks lawgov.text.normalise keeps full-width (the extractor reads
+# both widths); the head's patterns are written with the half-width ones.
+HALF_WIDTH_MARKS = {0xFF0C: ",", 0xFF1B: ";", 0xFF1A: ":", 0xFF01: "!", 0xFF1F: "?"}
 
 
 _CHROME = re.compile(r"首页|当前位置|您的位置|字体|字号|浏览|阅读次数|打印|关闭|分享|扫一扫|无障碍|移动版|"

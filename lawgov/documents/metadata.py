@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lawgov.documents.body import _LEAD, _chain_at, _find_body
-from lawgov.documents.head import (_TITLE_WORDS, _HeadMentions, _is_prose, _Line, _lines, _prep_table,
-                                   _structure, _wide_table, _without_glosses, prepare)
+from lawgov.documents.head import (HALF_WIDTH_MARKS, _TITLE_WORDS, _HeadMentions, _is_prose, _Line, _lines,
+                                   _structure, _without_glosses)
 from lawgov.documents.manifest import parse_date
 from lawgov.documents.placing import _fill_region
 from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, gazetteer
 from lawgov.documents.years import _published_on, _report_year, date_in_url
+from lawgov.text import NormalText, normalise
 
 
 @dataclass
@@ -68,16 +69,18 @@ def warm() -> None:
     seeds/regions.csv), the character tables and the compiled patterns. The pipeline calls
     it before it starts its pool, so forked workers inherit all of it."""
     gazetteer()
-    _prep_table()
-    _wide_table()
+    normalise("２０２２年\u3000" + "這個們" * 2)
     describe_document("浙江省杭州市人民政府2022年法治政府建设情况报告\n"
                       "2022年,杭州市坚持依法行政,全市共受理行政复议案件10件。\n"
                       "2022年,西湖区深入推进法治政府建设。", "warm.txt")
-    prepare("２０２２年\u3000" + "這個們" * 2)
 
 
-def describe_document(text: str, source_file: str, manifest_row: dict | None = None) -> DocumentMeta:
-    t, gloss_offsets = _without_glosses(prepare(text or ""))
+def describe_document(text: str, source_file: str, manifest_row: dict | None = None, *,
+                      normal: NormalText | None = None) -> DocumentMeta:
+    """Who reported, where, for which year. `normal` is `normalise(text)` when the caller has
+    it already (the build shares it with extraction); spans of other bodies are of `text`."""
+    normal = normal or normalise(text or "")
+    t, gloss_offsets = _without_glosses(normal.text.translate(HALF_WIDTH_MARKS))
     g = gazetteer()
     head_limit = 12000
     lines = _lines(t, head_limit)
@@ -98,9 +101,10 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
                         other_bodies=[])
     _fill_region(meta, g, body, t, kind)
     meta.other_bodies = _other_bodies(t, g, meta, lines, addressees)
-    if gloss_offsets is not None:
-        for ob in meta.other_bodies:
+    for ob in meta.other_bodies:
+        if gloss_offsets is not None:
             ob.start, ob.end = gloss_offsets[ob.start], gloss_offsets[ob.end - 1] + 1
+        ob.start, ob.end = normal.to_original(ob.start, ob.end)
     if manifest_row:
         _apply_manifest(meta, g, manifest_row)
     return meta

@@ -24,7 +24,7 @@ from datetime import date
 
 from lawgov.extract.reading import Analysis, catalogue, phrase_facts
 from lawgov.extract.mentions import scan
-from lawgov.text import normalise
+from lawgov.text import NormalText, normalise
 
 __all__ = ["Mention", "Fact", "Extraction", "extract"]
 
@@ -94,12 +94,14 @@ class Extraction:
     facts: list[Fact]
 
 
-def extract(text: str, report_year: int | None, *, published_on: date | None = None) -> Extraction:
+def extract(text: str, report_year: int | None, *, published_on: date | None = None,
+            normal: NormalText | None = None) -> Extraction:
     """Every quantity of `text` and the facts among them. `published_on` (the page's date, when
-    known) resolves 今年 and 去年: 去年 on a page published in year Y is Y−1."""
+    known) resolves 今年 and 去年: 去年 on a page published in year Y is Y−1. `normal` is
+    `normalise(text)` when the caller has it already (the build shares it with documents)."""
     if not text:
         return Extraction([], [])
-    nt = normalise(text)
+    nt = normal or normalise(text)
     t = nt.text
     qs = scan(t)
     analysis = Analysis(t, report_year, qs, published_on)

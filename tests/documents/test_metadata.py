@@ -145,12 +145,13 @@ def test_typical_report_costs_a_few_ms():
 def test_head_scan_by_lines_equals_scan_of_the_whole_head():
     """The body is looked for in single lines of the head; a scan from a line's start finds
     there exactly what a scan of the whole head finds."""
-    from lawgov.documents.head import _HeadMentions, prepare
+    from lawgov.documents.head import HALF_WIDTH_MARKS, _HeadMentions
     from lawgov.documents.regions import gazetteer
+    from lawgov.text import normalise
     g = gazetteer()
     texts = [p.read_text(encoding="utf-8") for p in REPORTS] + [c["text"] for c in CASES]
     for text in texts:
-        t = prepare(text)
+        t = normalise(text).text.translate(HALF_WIDTH_MARKS)
         lazy, full = _HeadMentions(g, t, 24000), _HeadMentions(g, t, 24000)
         whole = full.all()
         pos = 0
@@ -164,13 +165,20 @@ def test_head_scan_by_lines_equals_scan_of_the_whole_head():
         assert list(lazy) == whole
 
 
-def test_prepare_maps_full_width_forms_like_the_table():
-    from lawgov.documents.head import _wide_table, prepare
-    table, _ = _wide_table()
-    for text in ("２０２２年\u3000江苏省（南京）：受理\r\n行政复议案件１０件，", "a\tb\u00a0c\r\nd\u2009",
-                 "\U00020000江苏省，ａ\r", "江苏省南京市,受理10件。\r\n"):
-        assert prepare(text) == text.translate(table)
-    assert prepare("這個們來時會為國說") == "这个们来时会为国说"
+def test_documents_read_the_normalised_text_and_spans_come_back_to_the_original():
+    """Documents read the text the extractor reads (one normalisation, shared by the build):
+    Traditional and full-width forms are matched as Simplified and half-width, and the span
+    of a paragraph about another body is of the text as published."""
+    from lawgov.text import normalise
+    text = ("江寧區２０２２年法治政府建設年度報告\n"
+            "２０２２年，南京市深入學習貫徹習近平法治思想，全面推進依法治市，全市各級行政機關共受理"
+            "行政復議案件３００件，辦結２９０件。\n"
+            "２０２２年，我區堅持依法行政，全區受理行政復議案件１０件。")
+    alone = describe_document(text, "t.txt")
+    shared = describe_document(text, "t.txt", normal=normalise(text))
+    assert alone.region_code == shared.region_code == "320115" and alone.report_year == 2022
+    assert [text[ob.start:ob.end][:9] for ob in shared.other_bodies] == ["２０２２年，南京市"]
+    assert [(o.start, o.end) for o in alone.other_bodies] == [(o.start, o.end) for o in shared.other_bodies]
 
 
 def test_warm_loads_everything_once():
