@@ -118,6 +118,11 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
     if at_start and m0.start - start > off + max_offset:
         return None
     chain, j = _chain_at(t, ms, 0)
+    towns = _listed_towns(t, g, ms, j)
+    if towns:
+        county, parents = g.county_of(towns)
+        return {"towns": True, "county": county, "candidates": parents, "dept": None,
+                "name": None, "start": chain[0].start}
     after = t[chain[-1].end:chain[-1].end + 24]
     dept = None
     dm = _DEPT.match(after)
@@ -131,6 +136,25 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
     government = after.startswith(("人民政府", "政府", "行政公署", "街道办事处", "办事处"))
     return {"chain": chain, "dept": dept, "court": court, "government": government, "name": name,
             "start": chain[0].start}
+
+
+_LIST_SEP = re.compile(r"[、,，]|和|及|与|以及")
+
+
+def _listed_towns(t: str, g: Gazetteer, ms: list[RegionMention], j: int) -> list[tuple[str, ...]]:
+    """The towns of a list that opens on the town ms[j] (孝丰镇、梅溪镇和溪龙乡…), each as its
+    candidate codes, when the list has two towns or more; else []."""
+    def town(m: RegionMention) -> bool:
+        return all(g.get(c) is not None and g.get(c).level == "township" for c in m.candidates)
+
+    if not town(ms[j]):
+        return []
+    out = [ms[j].candidates]
+    k = j
+    while k + 1 < len(ms) and _LIST_SEP.fullmatch(t[ms[k].end:ms[k + 1].start]) and town(ms[k + 1]):
+        out.append(ms[k + 1].candidates)
+        k += 1
+    return out if len(out) >= 2 else []
 
 
 _SENTENCE_END = re.compile(r"[。;；!?！？]")
@@ -190,7 +214,7 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
     # by the region the text names most
     chosen = None
     for src, s in tries:
-        if s.get("chain") or s.get("central"):
+        if s.get("chain") or s.get("central") or s.get("towns"):
             chosen = dict(s, source=src)
             break
         if chosen is None and s.get("relative"):

@@ -67,7 +67,17 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         meta.region_confidence = "high"
         return
     code = None
-    if body.get("chain"):
+    if body.get("towns"):
+        # several towns named as the places the report covers: the county that holds them
+        # all, else no town of them
+        code = body.get("county")
+        if code is None:
+            meta.region_confidence = "ambiguous" if len(body["candidates"]) > 1 else "unresolved"
+            meta.region_candidates = body["candidates"]
+            meta.region_level = _common_level(g, body["candidates"])
+            return
+        meta.region_confidence = "medium"
+    elif body.get("chain"):
         chain: list[RegionMention] = body["chain"]
         last = chain[-1]
         span = (chain[0].start, last.end)

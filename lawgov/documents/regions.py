@@ -310,6 +310,25 @@ class Gazetteer:
                     return code
         return None
 
+    def county_of(self, towns: list[tuple[str, ...]]) -> tuple[str | None, list[str]]:
+        """The one county or district that holds every town of a list (each town given by
+        its candidate codes), and the counties that hold some: a report that opens on
+        several towns (A镇、B镇、C乡…) speaks for the county above them."""
+        rec = self._rec
+        common = None
+        seen: list[str] = []
+        for cands in towns:
+            parents = {rec[c][3] for c in cands if c in rec and rec[c][2] == "township"}
+            if not parents:
+                return None, []
+            seen += [p for p in sorted(parents) if p not in seen]
+            common = parents if common is None else common & parents
+        if common and len(common) == 1:
+            code = next(iter(common))
+            if code in rec and rec[code][2] in ("county", "district"):
+                return code, []
+        return None, seen
+
     # ---- resolution ------------------------------------------------------
     def chain_filter(self, candidates: tuple[str, ...] | list[str], chain: list[RegionMention]) -> list[str]:
         """Keep the candidates that lie within some candidate of every earlier link."""
