@@ -49,7 +49,8 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     for ln in lines[:12]:
         if not _is_prose(ln.text) or _DELIVERED.match(ln.text):
             m = _DATE_ANY.search(ln.text)
-            if m and (re.search(r"\d{1,2}:\d{2}|^\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源", ln.text)
+            if m and (re.search(r"\d{1,2}:\d{2}|^\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源|"
+                                r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}", ln.text)
                       or _DELIVERED.match(ln.text)):
                 return parse_date(*m.groups())
     # a date line at the end (落款: 2023年3月1日)
@@ -148,7 +149,11 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
 
 
 _LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:正式)?(?:修订|修正|颁布|公布|施行|实施|起施行|起实施)")
-_RELATIVE_YEAR = re.compile(r"(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截至)")
+# 今年 / 去年 as the time of the opening's figures (去年全年, 今年1-11月, 去年,某市…, 去年全国各级…),
+# not a comparison's base (比去年, 较去年同期)
+_RELATIVE_YEAR = re.compile(r"(?<![比较同与于])(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|"
+                            r"\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截至|\s*[,，]|(?=全[国省市区县州]|我[省市区县州]|各级|"
+                            r"[\u4e00-\u9fff]{2,10}?(?:各级|共[收受办审新]|全年)))")
 
 
 # a page that looks back on a finished year: a work report read in the new year
