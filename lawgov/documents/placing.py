@@ -99,6 +99,19 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         if inner:
             code, meta.region_confidence = inner, "low"
             body = dict(body, name=None)
+        elif weak and code and not body.get("dept") and _own_level_below(g, code, t):
+            # a province's short name in passing (贵州法院 in a feature's background) while the
+            # figures speak as a city (全市两级法院): the one city inside it the text names
+            # twice or more, else no region
+            cands = _named_inside(g, mentions, code, _level_hint(t))
+            if len(cands) != 1:
+                meta.region_confidence = "ambiguous" if len(cands) > 1 else "unresolved"
+                meta.region_candidates = cands
+                meta.region_level = _level_hint(t)
+                meta.reporting_body = None
+                return
+            code, meta.region_confidence = cands[0], "low"
+            body = dict(body, name=None)
     else:
         # relative (市市场监管局, 我市) or nothing: the region the text names most, of a level
         # that fits
@@ -205,6 +218,29 @@ def _named_within(g: Gazetteer, mentions, code: str) -> str | None:
         return None
     n, c = inner[0]
     return c if n >= 3 and n >= 2 * counts[code] else None
+
+
+_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "township": 3}
+
+
+def _own_level_below(g: Gazetteer, code: str, t: str) -> bool:
+    """The text speaks as a body below `code` (全市, 我县 on a page whose body was read
+    as a province)."""
+    r, hint = g.get(code), _level_hint(t)
+    if r is None or hint is None or not _OWN.search(t, 0, 8000):
+        return False
+    municipality = r.level == "province" and r.name.endswith("市")
+    return _RANK[hint] > _RANK[r.level] and not (municipality and hint == "city")
+
+
+def _named_inside(g: Gazetteer, mentions, code: str, level: str | None) -> list[str]:
+    """The regions of `level` inside `code` that the text names at least twice."""
+    counts: Counter = Counter()
+    for m in mentions:
+        if len(m.candidates) == 1:
+            counts[m.candidates[0]] += 1
+    return [c for c, n in counts.most_common() if n >= 2 and c != code and g.get(c)
+            and g.get(c).level == level and g.within(c, code)]
 
 
 def _common_level(g: Gazetteer, codes: list[str]) -> str | None:

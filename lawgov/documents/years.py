@@ -113,7 +113,8 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
         return int(qm.group(1))
     opening = _opening_text(t, lines, first_para)
     m = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", opening)
-    if m and (maxyear is None or int(m.group(1)) <= maxyear):
+    origin = int(m.group(1)) if m and _ORIGIN.search(opening, 0, 200) else None
+    if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
         return int(m.group(1))
     head = t[:3000]
     ys = _years_in(head, maxyear)
@@ -130,7 +131,8 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
         rel = _RELATIVE_YEAR.search(opening[:200])
         if rel:
             return published.year - (rel.group(1) == "去年")
-    ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear) if not _background_year(body, pos)]
+    ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear)
+               if not _background_year(body, pos) and y != origin]
     if published is None and "今年" in body[:600]:
         this_year = _this_year_unpublished(body, ys_body)
         if this_year:
@@ -154,6 +156,10 @@ _LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:
 _RELATIVE_YEAR = re.compile(r"(?<![比较同与于])(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|"
                             r"\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截至|\s*[,，]|(?=全[国省市区县州]|我[省市区县州]|各级|"
                             r"[\u4e00-\u9fff]{2,10}?(?:各级|共[收受办审新]|全年)))")
+
+
+# an opening year that is a story's origin: 2013年某地率先试点…十余年来 / 多年来 / 10年来
+_ORIGIN = re.compile(r"[。;；,，]\s*(?:[十二三四五六七八九两]|\d{1,2})?(?:十|余|多)*年(?:来|以来|间)")
 
 
 # a page that looks back on a finished year: a work report read in the new year
