@@ -83,6 +83,10 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         span = (chain[0].start, last.end)
         res = g.resolve(last.candidates, mentions, chain[:-1], year, exclude=span)
         if res.code is None and res.confidence == "ambiguous":
+            under = _under_superior(g, res.candidates, t)
+            if under:
+                res = type(res)(under, "low", res.candidates)
+        if res.code is None and res.confidence == "ambiguous":
             meta.region_confidence = "ambiguous"
             meta.region_candidates = res.candidates
             meta.region_level = _common_level(g, res.candidates)
@@ -122,6 +126,8 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         code, cands = _most_named(g, [m for m in mentions if not _in_passing(t, m)], levels, year)
         if code is None and not cands and (levels is None or {"county", "district"} & set(levels)):
             code = g.county_of_towns(t, 0, 12000)
+        if code is None:
+            code = _own_county_in_superior(g, mentions, t, body.get("relative") or _OWN_WORD.get(hint))
         if code is None:
             meta.region_confidence = "ambiguous" if cands else "unresolved"
             meta.region_candidates = cands
@@ -180,6 +186,28 @@ def _in_passing(t: str, m: RegionMention) -> bool:
                 or _PASSING_AFTER.match(t[m.end:m.end + 12]))
 
 
+_OWN_WORD = {"city": "市", "county": "县", "district": "区"}
+
+
+def _own_county_in_superior(g: Gazetteer, mentions, t: str, relative: str | None) -> str | None:
+    """我市 of a county-level city that names its prefecture only as a superior (金华交办的)
+    and names towns of its own (南市街道): the one county of that prefecture holding every
+    town named, when its name has the relative body's word (东阳市 for 我市)."""
+    if relative not in ("市", "县", "区", "旗"):
+        return None
+    superiors = {c for m in mentions if _in_passing(t, m) for c in m.candidates
+                 if (r := g.get(c)) is not None and r.level == "city"}
+    if len(superiors) != 1:
+        return None
+    sup = superiors.pop()
+    counties = {g.get(c).parent_code for m in mentions for c in m.candidates
+                if g.get(c) is not None and g.get(c).level == "township" and g.within(c, sup)}
+    if len(counties) != 1:
+        return None
+    r = g.get(counties.pop())
+    return r.code if r and r.level in ("county", "district") and r.name.endswith(relative) else None
+
+
 def _fits(r, levels: tuple[str, ...] | None) -> bool:
     """A region of a level a relative body may have; a 全市 page's province is a 直辖市."""
     if levels is None:
@@ -218,6 +246,25 @@ def _named_within(g: Gazetteer, mentions, code: str) -> str | None:
         return None
     n, c = inner[0]
     return c if n >= 3 and n >= 2 * counts[code] else None
+
+
+# the superior a township names by its rank: 在市委、市政府的领导下 (a 县级市 or a city without
+# districts), 县委, 区委, 旗委
+_SUPERIOR = re.compile(r"(县|市|区|旗)(?:委|政府|人民政府)")
+
+
+def _under_superior(g: Gazetteer, cands: list[str], t: str) -> str | None:
+    """The one town of a shared name (中村乡) whose county has the rank the text's superior
+    has, when the text names superiors of one rank only (市委、市人民政府 but no 县委)."""
+    if not cands or any(g.get(c) is None or g.get(c).level != "township" for c in cands):
+        return None
+    ranks = set(_SUPERIOR.findall(t, 0, 4000))
+    if len(ranks) != 1:
+        return None
+    rank = ranks.pop()
+    fit = [c for c in cands if (p := g.get(g.get(c).parent_code)) is not None
+           and (p.name.endswith(rank) if p.level in ("county", "district") else rank == "市" and p.level == "city")]
+    return fit[0] if len(fit) == 1 else None
 
 
 _RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "township": 3}
