@@ -15,6 +15,35 @@ from lawgov.documents.head import _DATE, _DATE_ANY, _Line, _MASTHEAD, _is_prose,
 from lawgov.documents.manifest import parse_date
 
 
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0", "Ｏ": "0"}
+_CN_YEAR = re.compile(r"(?<![〇○零OＯ一二三四五六七八九十])([一二][〇○零OＯ一二三四五六七八九]{3})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
+
+
+def _cn_number(s: str) -> str:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (months and days)."""
+    if "十" not in s:
+        return _CN_DIGIT.get(s, s)
+    tens, _, ones = s.partition("十")
+    return str(int(_CN_DIGIT.get(tens, "1") if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0))
+
+
+def arabic_years(t: str) -> str:
+    """The text with its years and dates in Chinese numerals written in digits
+    (二〇二二年度 → 2022年度, 二〇二三年二月十日 → 2023年2月10日): formal reports title and
+    sign with them. Only for reading years: lengths may change."""
+    if not _CN_YEAR.search(t):
+        return t
+
+    def digits(m: re.Match) -> str:
+        out = "".join(_CN_DIGIT[c] for c in m.group(1)) + "年"
+        if m.group(2):
+            out += _cn_number(m.group(2)) + "月"
+            if m.group(3):
+                out += _cn_number(m.group(3)) + "日"
+        return out
+    return _CN_YEAR.sub(digits, t)
+
+
 _DATE_LABELLED = re.compile(
     r"(发布时间|发布日期|成文日期|信息时间|更新时间|发表时间|时间|日期)\s*[::]?\s*(?:\n\s*)?" + _DATE)
 
@@ -133,6 +162,12 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
             return published.year - (rel.group(1) == "去年")
     ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear)
                if not _background_year(body, pos) and y != origin]
+    if published is None:
+        # 去年 / 今年 on an undated page beside a plan year (2023年,将…): that is 今年
+        rel = _RELATIVE_YEAR.search(opening[:200])
+        plan = _PLAN_YEAR.search(body)
+        if rel and plan:
+            return int(plan.group(1)) - (rel.group(1) == "去年")
     if published is None and "今年" in body[:600]:
         this_year = _this_year_unpublished(body, ys_body)
         if this_year:
@@ -198,12 +233,18 @@ def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
     return first_para.text
 
 
+# a year of plans, not of figures: 2023年,将…, 2024年工作打算
+_PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我[省市区县州]|全[省市区县州])?(?:将|要(?!闻|点)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望))"
+_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
+
+
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
     (2020年以来), a comparison's base (从2019年的, 较2021年, 比2020年), a document number
     (〔2022〕3号) or a law's date (于2022年修订, 2024年1月1日起施行)."""
     return bool(re.search(r"(?:从|较|比|与|相比)\s*$|[〔\[【]\s*$", s[max(0, pos - 3):pos])
                 or re.match(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])", s[pos:pos + 10])
+                or _PLAN_YEAR.match(s, pos)
                 or _LAW_DATE.match(s, pos))
 
 
