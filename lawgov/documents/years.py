@@ -126,10 +126,15 @@ def _years_in(s: str, maxyear: int | None) -> list[tuple[int, str, int]]:
 def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Line | None,
                  published: date | None, kind: str) -> int | None:
     maxyear = published.year if published else None
+    body_start = first_para.start if first_para else 0
+    body = t[body_start:body_start + 1500]
     if title:
         ys = _years_in(title, maxyear)
         if ys:
-            return ys[0][0]
+            # a news title's year of the event (2024年全市复议工作会议召开) while every figure
+            # is given for another year
+            other = None if _REPORT_TITLE.search(title) else _figures_of_another_year(body, ys[0][0], maxyear)
+            return other or ys[0][0]
     head = t[:3000]
     if kind != "annual_report":
         # a release over a stated period (2021年8月1日至2022年7月31日) covers its end year
@@ -143,6 +148,11 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     opening = _opening_text(t, lines, first_para)
     m = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", opening)
     origin = int(m.group(1)) if m and _ORIGIN.search(opening, 0, 200) else None
+    if m and origin is None and not _FIGURE.search(opening[:_SENTENCE.search(opening + "。").end()]):
+        # an opening on a past event (2019年,某县被确定为试点县。) before figures of a later year
+        later = _figures_of_another_year(body, int(m.group(1)), maxyear)
+        if later and later > int(m.group(1)):
+            return later
     if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
         return int(m.group(1))
     head = t[:3000]
@@ -153,8 +163,6 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     last = _chronicle_end(lines, first_para)
     if last and (maxyear is None or last <= maxyear):
         return last
-    body_start = first_para.start if first_para else 0
-    body = t[body_start:body_start + 1500]
     if published is not None:
         # 今年 / 去年 in the opening of a dated page name the year outright
         rel = _RELATIVE_YEAR.search(opening[:200])
@@ -191,6 +199,27 @@ _LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:
 _RELATIVE_YEAR = re.compile(r"(?<![比较同与于])(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|"
                             r"\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截至|\s*[,，]|(?=全[国省市区县州]|我[省市区县州]|各级|"
                             r"[\u4e00-\u9fff]{2,10}?(?:各级|共[收受办审新]|全年)))")
+
+
+_REPORT_TITLE = re.compile(r"报告|白皮书|年报|年度|总结|统计|通报|情况|数据|分析|公报|综述")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(?:件|%|次|项|人|个|宗|起|份|场)")
+_SENTENCE = re.compile(r"[。;；!?！？]")
+
+
+def _figures_of_another_year(body: str, year: int, maxyear: int | None) -> int | None:
+    """The one year other than `year` that the body's figures are given for (a year that
+    opens a sentence or clause with a count in it), when it has two or more and `year` none."""
+    counts: Counter = Counter()
+    for y, _, pos in _years_in(body, maxyear):
+        if _background_year(body, pos):
+            continue
+        end = _SENTENCE.search(body, pos)
+        clause = body[pos:end.start() if end else len(body)]
+        counts[y] += len(_FIGURE.findall(clause)) > 0
+    if counts.get(year, 0) == 0 and len(+counts) == 1:
+        other, n = (+counts).most_common(1)[0]
+        return other if n >= 2 else None
+    return None
 
 
 # an opening year that is a story's origin: 2013年某地率先试点…十余年来 / 多年来 / 10年来
