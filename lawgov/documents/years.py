@@ -142,7 +142,7 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
         if pm and (maxyear is None or int(pm.group(2)) <= maxyear):
             return int(pm.group(2))
     # a quoted report title names the year it covers (《2016年度社旗法院…报告》)
-    qm = re.search(r"《[^》]{0,10}?((?:19|20)\d{2})年度[^》]{0,40}(?:报告|白皮书|情况)", head)
+    qm = re.search(r"《[^》]{0,10}?((?:19|20)\d{2})年度?[^》]{0,40}(?:报告|白皮书|情况)", head)
     if qm and kind != "annual_report" and (maxyear is None or int(qm.group(1)) <= maxyear):
         return int(qm.group(1))
     opening = _opening_text(t, lines, first_para)
@@ -227,7 +227,9 @@ _ORIGIN = re.compile(r"[。;；,，]\s*(?:[十二三四五六七八九两]|\d{1,
 
 
 # a page that looks back on a finished year: a work report read in the new year
-_LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度")
+# (a whole year's figures, 全年…收到300件, in the first half of a year are last year's)
+_LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度|"
+                         r"(?<!力争|预计|目标|计划)全年[^。;；]{0,40}?\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(?:件|%|次|项|宗|起)")
 _PART_YEAR = re.compile(r"((?:19|20)\d{2})年\s*(?:1\s*[至到\-—–~]\s*\d{1,2}\s*月|上半年|前三季度|一季度|第一季度|前\d{1,2}个月)")
 
 
