@@ -45,7 +45,7 @@ def arabic_years(t: str) -> str:
 
 
 _DATE_LABELLED = re.compile(
-    r"(发布时间|发布日期|成文日期|信息时间|更新时间|发表时间|时间|日期)\s*[::]?\s*(?:\n\s*)?" + _DATE)
+    r"(发布时间|发布日期|成文日期|信息时间|更新时间|发表时间|发布于|发表于|发布(?=\s*[::])|时间|日期)\s*[::]?\s*(?:\n\s*)?" + _DATE)
 
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])\s*(年度|年)?")
@@ -78,7 +78,7 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     for ln in lines[:12]:
         if not _is_prose(ln.text) or _DELIVERED.match(ln.text):
             m = _DATE_ANY.search(ln.text)
-            if m and (re.search(r"\d{1,2}:\d{2}|^\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源|"
+            if m and (re.search(r"\d{1,2}:\d{2}|^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源|浏览|点击|"
                                 r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}", ln.text)
                       or _DELIVERED.match(ln.text)):
                 return parse_date(*m.groups())
@@ -88,7 +88,15 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
         pass
     if m:
         return parse_date(*m.groups())
+    # the page's address printed on it (原文链接: …/art/2023/6/5/…, …/t20230605_…)
+    for u in _PRINTED_URL.findall(t[:4000] + "\n" + tail):
+        d = date_in_url(u)
+        if d:
+            return d
     return None
+
+
+_PRINTED_URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
 
 
 # the day a report was delivered, under its title: (2022年6月28日在某市人民代表大会上)
