@@ -28,14 +28,19 @@ _LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)
 
 # the short names of commissions and offices of a government (卫健委, 外办, 政府办) and its
 # service centres; a party body (市委办, 纪委) is not one
+# and the offices of a government by their full names (外事办公室); a government's own
+# office (政府办公室) and a party commission's (依法治市委员会办公室) are not among them
+_OFFICES = ("外事", "侨务", "台湾事务", "台务", "人民防空", "人防", "金融工作", "地方金融", "信访", "大数据",
+            "营商环境", "扶贫开发", "扶贫", "法制", "机关事务管理", "口岸", "合作交流", "乡村振兴")
 _SHORT_DEPT = (r"(?:卫健|卫计|发改|经信|工信|教体|住建|农业农村|民族宗教|民宗|科|教|民|侨)委(?!员)"
+               r"|(?:" + "|".join(_OFFICES) + r")办公室"
                r"|(?:外事|外|侨|台|政府|法制|复议|金融|信访|人防|扶贫|大数据|营商)办(?![公理事])"
                r"|(?:政务服务|公共资源交易|便民服务|[\u4e00-\u9fff]{2,4}服务)中心")
 # a department after a region (or standing alone): 司法局, 市场监督管理局, 卫生健康委员会, 司法部
 _DEPT = re.compile(r"(?:人民政府)?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部(?!门)|署)|" + _SHORT_DEPT + ")")
 _NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公室|各部门|全部|内部|干部|部分|部署|行政公署|公署)")
 _PARTY = re.compile(r"^(?:委|党委)")
-_RELATIVE = re.compile(r"^(自治区|省|市|区|县|州|旗|盟)((?!委|纪委)(?:[\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会)|"
+_RELATIVE = re.compile(r"^(自治区|省|市|区|县|州|旗|盟)(?:人民)?(?:政府(?=[\u4e00-\u9fff]{1,4}办))?((?!委|纪委)(?:[\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会)|"
                        + _SHORT_DEPT + "))")
 _RELATIVE_GOV = re.compile(r"^(?:我|本|全)(省|市|区|县|州|旗|盟|镇|乡|街道)|^(自治区|省|市|区|县|州|旗|镇|乡)(?:委|政府|人民政府)")
 _CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国务院|司法部|公安部|国家[\u4e00-\u9fff]{2,12}(?:局|委员会|总局)|"
@@ -183,6 +188,18 @@ def _openings(lines: list[_Line], first_para: _Line | None, sentences: int = 4,
     return out
 
 
+# the levels a relative body's word allows (市: a city, a county-level city or a 直辖市)
+_RELATIVE_LEVELS = {"省": ("province",), "自治区": ("province",), "市": ("city", "county", "province"),
+                    "州": ("city",), "盟": ("city",), "区": ("district",), "县": ("county",), "旗": ("county",)}
+
+
+def _fits_relative(g: Gazetteer, m: RegionMention, relative: str) -> bool:
+    levels = _RELATIVE_LEVELS.get(relative, ())
+    regions = [g.get(c) for c in m.candidates]
+    return bool(regions) and all(r is not None and r.level in levels and r.name.endswith(relative)
+                                 for r in regions)
+
+
 def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, headlines=()) -> dict:
     tries: list[tuple[str, dict]] = []
     if title_line is not None:
@@ -215,6 +232,12 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
     chosen = None
     for src, s in tries:
         if s.get("chain") or s.get("central") or s.get("towns"):
+            if chosen is not None and chosen.get("dept") and s.get("chain") and not s.get("dept") \
+                    and _fits_relative(g, s["chain"][-1], chosen["relative"]):
+                # a department by its relative name (市外办) first, its place later (丽水市…)
+                chosen = dict(s, source=src, dept=chosen["dept"][len(chosen["relative"]):],
+                              name=s["name"] + chosen["dept"][len(chosen["relative"]):], relative_dept=chosen)
+                break
             chosen = dict(s, source=src)
             break
         if chosen is None and s.get("relative"):

@@ -96,7 +96,8 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
             return
         code = res.code
         # a short name alone (贵州, 广州: no 省 / 市) or a 来源 line is weaker than a full name
-        weak = body.get("source") == "source" or all(link.kind == "bare" for link in chain)
+        weak = body.get("source") == "source" or all(link.kind == "bare" for link in chain) \
+            or "relative_dept" in body
         meta.region_confidence = "medium" if weak and res.confidence == "high" else res.confidence
         meta.region_candidates = res.candidates if res.confidence != "high" else []
         inner = _named_within(g, mentions, code) if weak and code and not body.get("dept") else None
@@ -164,7 +165,7 @@ def _speaks_for_region(dept: str, kind: str, body: dict) -> bool:
         or body.get("release", False))
 
 
-_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我委(?!员)|本委(?!员)")
+_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我委(?!员)|本委(?!员)|我办(?![理结件案事公])|本办(?![理结件案事公])")
 
 
 def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
