@@ -59,6 +59,7 @@ _TOWN_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、){2,}[\
 _STREET = ("路", "街", "大道", "大街", "巷", "胡同", "大桥", "桥")
 _FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向")
 # characters after which a name may begin: prepositions, conjunctions, particles, time words
+_CONJUNCTIONS = set("和及与并或同")
 _BEFORE_NAME = set("在于对向与和及同跟给为是的了到至由从将把据经赴原共今年月日即系让使被就赴去来往")
 
 
@@ -255,7 +256,7 @@ class Gazetteer:
                                      or (len(s) >= 3 and rec[c][2] in ("county", "district")))
                         if bare and not self._idiom(s, text, j):
                             best = (j, bare, "bare")
-            if best is None:
+            if best is None or best[2] != "full" and self._after_conjunction(text, i, out):
                 continue
             j, codes, kind = best
             out.append(RegionMention(i, j, text[i:j], codes, kind))
@@ -274,6 +275,16 @@ class Gazetteer:
         if follow == ("",):
             return True
         return any(text.startswith(f, j) for f in follow)
+
+    @staticmethod
+    def _after_conjunction(text: str, i: int, out: list[RegionMention]) -> bool:
+        """A short form that starts with a conjunction inside a phrase (各部门和田地: 和田,
+        各部门和政府: 和政) is the conjunction and the next word, not a place; a full name
+        (和田地区) or one right after another place (喀什地区和田地区) still counts."""
+        if text[i] not in _CONJUNCTIONS or i == 0 or (out and out[-1].end == i):
+            return False
+        prev = text[i - 1]
+        return "\u4e00" <= prev <= "\u9fff" and prev not in _BEFORE_NAME
 
     @staticmethod
     def _two_char_ok(text: str, i: int, out: list[RegionMention]) -> bool:
