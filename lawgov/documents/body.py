@@ -123,7 +123,8 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
     if at_start and m0.start - start > off + max_offset:
         return None
     chain, j = _chain_at(t, ms, 0)
-    towns = _listed_towns(t, g, ms, j)
+    # sibling towns side by side (孝丰镇 梅溪镇 溪龙乡) are a list, not a chain
+    towns = _listed_towns(t, g, ms, next((k for k in range(j + 1) if _is_town(g, ms[k])), j))
     if towns:
         county, parents = g.county_of(towns)
         return {"towns": True, "county": county, "candidates": parents, "dept": None,
@@ -143,20 +144,21 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
             "start": chain[0].start}
 
 
-_LIST_SEP = re.compile(r"[、,，]|和|及|与|以及")
+_LIST_SEP = re.compile(r"\s*(?:[、,，]|和|及|与|以及)?\s*")
+
+
+def _is_town(g: Gazetteer, m: RegionMention) -> bool:
+    return all(g.get(c) is not None and g.get(c).level == "township" for c in m.candidates)
 
 
 def _listed_towns(t: str, g: Gazetteer, ms: list[RegionMention], j: int) -> list[tuple[str, ...]]:
     """The towns of a list that opens on the town ms[j] (孝丰镇、梅溪镇和溪龙乡…), each as its
     candidate codes, when the list has two towns or more; else []."""
-    def town(m: RegionMention) -> bool:
-        return all(g.get(c) is not None and g.get(c).level == "township" for c in m.candidates)
-
-    if not town(ms[j]):
+    if not _is_town(g, ms[j]):
         return []
     out = [ms[j].candidates]
     k = j
-    while k + 1 < len(ms) and _LIST_SEP.fullmatch(t[ms[k].end:ms[k + 1].start]) and town(ms[k + 1]):
+    while k + 1 < len(ms) and _LIST_SEP.fullmatch(t[ms[k].end:ms[k + 1].start]) and _is_town(g, ms[k + 1]):
         out.append(ms[k + 1].candidates)
         k += 1
     return out if len(out) >= 2 else []
