@@ -126,9 +126,9 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
     # sibling towns side by side (孝丰镇 梅溪镇 溪龙乡) are a list, not a chain
     towns = _listed_towns(t, g, ms, next((k for k in range(j + 1) if _is_town(g, ms[k])), j))
     if towns:
-        county, parents = g.county_of(towns)
+        county, parents = g.county_of([m.candidates for m in towns])
         return {"towns": True, "county": county, "candidates": parents, "dept": None,
-                "name": None, "start": chain[0].start}
+                "name": None if county else t[towns[0].start:towns[-1].end], "start": chain[0].start}
     after = t[chain[-1].end:chain[-1].end + 24]
     dept = None
     dm = _DEPT.match(after)
@@ -151,15 +151,15 @@ def _is_town(g: Gazetteer, m: RegionMention) -> bool:
     return all(g.get(c) is not None and g.get(c).level == "township" for c in m.candidates)
 
 
-def _listed_towns(t: str, g: Gazetteer, ms: list[RegionMention], j: int) -> list[tuple[str, ...]]:
-    """The towns of a list that opens on the town ms[j] (孝丰镇、梅溪镇和溪龙乡…), each as its
-    candidate codes, when the list has two towns or more; else []."""
+def _listed_towns(t: str, g: Gazetteer, ms: list[RegionMention], j: int) -> list[RegionMention]:
+    """The towns of a list that opens on the town ms[j] (孝丰镇、梅溪镇和溪龙乡…), when the
+    list has two towns or more; else []."""
     if not _is_town(g, ms[j]):
         return []
-    out = [ms[j].candidates]
+    out = [ms[j]]
     k = j
     while k + 1 < len(ms) and _LIST_SEP.fullmatch(t[ms[k].end:ms[k + 1].start]) and _is_town(g, ms[k + 1]):
-        out.append(ms[k + 1].candidates)
+        out.append(ms[k + 1])
         k += 1
     return out if len(out) >= 2 else []
 

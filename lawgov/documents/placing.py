@@ -75,6 +75,7 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
             meta.region_confidence = "ambiguous" if len(body["candidates"]) > 1 else "unresolved"
             meta.region_candidates = body["candidates"]
             meta.region_level = _common_level(g, body["candidates"])
+            meta.reporting_body = body.get("name")
             return
         meta.region_confidence = "medium"
     elif body.get("chain"):
@@ -113,7 +114,7 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
                 meta.region_confidence = "ambiguous" if len(cands) > 1 else "unresolved"
                 meta.region_candidates = cands
                 meta.region_level = _level_hint(t)
-                meta.reporting_body = None
+                meta.reporting_body = body.get("name")
                 return
             code, meta.region_confidence = cands[0], "low"
             body = dict(body, name=None)
