@@ -137,11 +137,30 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
             and not re.search(r"[的与及、,，]", dm.group(1)) and len(dm.group(1)) <= 12 \
             and not re.search(r"和(?![\u4e00-\u9fff]{2,6}(?:局|厅|委员会)$)", dm.group(1)):
         dept = dm.group(1)
+    branch = None
+    if dept:
+        bm = _BRANCH.match(t, chain[-1].end + dm.end())
+        branch = _branch_region(g, chain[-1], bm.group(1)) if bm else None
+        if branch:
+            dept += bm.group(0)
     court = bool(re.match(r"(?:人民)?(?:中级)?(?:人民)?法院", after))
     name = t[chain[0].start:chain[-1].end] + (dept or "")
     government = after.startswith(("人民政府", "政府", "行政公署", "街道办事处", "办事处"))
     return {"chain": chain, "dept": dept, "court": court, "government": government, "name": name,
-            "start": chain[0].start}
+            "start": chain[0].start, "branch": branch}
+
+
+# a city bureau's branch in a county or district: 杭州市公安局萧山区分局, 湖州市生态环境局长兴分局
+_BRANCH = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:区|县|市|新区)?分局")
+
+
+def _branch_region(g: Gazetteer, city: RegionMention, place: str) -> str | None:
+    """The one county or district inside the bureau's region that `place` names (萧山,
+    长兴, 西湖)."""
+    codes = {c for suffix in ("", "区", "县", "市") for c in (*g.alias.get(place, ()), *g.full.get(place + suffix, ()))}
+    inside = {c for c in codes if (r := g.get(c)) is not None and r.level in ("county", "district")
+              and any(g.within(c, p) and c != p for p in city.candidates)}
+    return inside.pop() if len(inside) == 1 else None
 
 
 _LIST_SEP = re.compile(r"\s*(?:[、,，]|和|及|与|以及)?\s*")

@@ -96,6 +96,8 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
                 meta.region_level = "department"
             return
         code = res.code
+        if body.get("branch") and code and g.within(body["branch"], code):
+            code = body["branch"]      # a city bureau's branch in one of its districts
         # a short name alone (贵州, 广州: no 省 / 市) or a 来源 line is weaker than a full name
         weak = body.get("source") == "source" or all(link.kind == "bare" for link in chain) \
             or "relative_dept" in body
