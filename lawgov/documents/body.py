@@ -21,7 +21,8 @@ _ADDRESS = re.compile(r"\s*(?:坐落于|坐落在|位于|地处|地址[::]?)[^,�
                       r"[^,，。;；]{0,6}?(?:的|[,，])")
 # an opening that releases the region's figures: a press conference, a 通报, a white paper
 _RELEASE = re.compile(r"新闻发布会|发布会|通报[^。]{0,12}(?:全[省市区县州旗]|情况|数据)|白皮书")
-_INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff]{0,4}?从")
+# the reporter's source (记者从…获悉) or a source cited (据某司法厅消息,): the source then speaks
+_INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff\d]{0,6}?从|\s*据(?=[^,，。]{2,30}?(?:消息|介绍|通报|获悉))")
 _UNDER = re.compile(r"\s*在[^,，。;；]{0,40}?(?:领导|指导|支持|关心|部署)下\s*[,，]?")
 _LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|\d{1,2}月(?:\d{1,2}日)?|近年来|今年以来|今日|近日|日前|昨日|"
                    r"一年来|过去一年|去年)*\s*[,，、]?\s*(?:以来[,，]?)?")
@@ -68,6 +69,9 @@ def _chain_at(t: str, ms: list[RegionMention], k: int) -> tuple[list[RegionMenti
     return chain, j
 
 
+_LEAD_AT = re.compile(_LEAD.pattern.lstrip("^"))      # a time lead after a masthead, not only at the start
+
+
 def _preamble(s: str) -> tuple[int, bool]:
     """Where the subject of an opening starts, past what comes before it: a news masthead
     (本报讯, 某网(某报)讯(通讯员…), 新华社某地3月2日电), a time lead (2022年,), the reporter's
@@ -76,7 +80,7 @@ def _preamble(s: str) -> tuple[int, bool]:
     off, informant = 0, False
     while True:
         start = off
-        for rx in (_MASTHEAD, _LEAD, _INFORMANT, _UNDER, _AS_REQUIRED, _ADDRESS):
+        for rx in (_MASTHEAD, _LEAD_AT, _INFORMANT, _UNDER, _AS_REQUIRED, _ADDRESS):
             m = rx.match(s, off)
             if m and m.end() > off:
                 off = m.end()

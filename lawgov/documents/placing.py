@@ -128,6 +128,11 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         if levels is None and hint:
             levels = (hint,) + (("county",) if hint == "city" else ())
         code, cands = _most_named(g, [m for m in mentions if not _in_passing(t, m)], levels, year)
+        if code is None and not cands and hasattr(mentions, "in_papers"):
+            # no place named but a local paper's (四川法治报 on a 我省 page)
+            code, cands = _most_named(g, mentions.in_papers(), levels, year)
+            if code is None and len(cands) == 1:
+                code, cands = cands[0], []
         if code is None and not cands and (levels is None or {"county", "district"} & set(levels)):
             code = g.county_of_towns(t, 0, 12000)
         if code is None:
