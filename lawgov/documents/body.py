@@ -16,7 +16,11 @@ from lawgov.documents.regions import Gazetteer, RegionMention
 _MEDIA = re.compile(r"报|网|电视|广播|新闻|客户端|融媒|传媒|头条|在线|频道")
 # a superior's requirement before the subject (按照省司法厅要求,) and an address
 # (坐落于某市某路的): places named in passing
-_AS_REQUIRED = re.compile(r"\s*(?:按照|根据|依据|遵照|落实)[^,，。;；]{0,40}?(?:要求|部署|安排|规定|精神|通知|意见)\s*[,，]?")
+_AS_REQUIRED = re.compile(r"\s*(?:为了?)?(?:深入)?(?:按照|根据|依据|遵照|贯彻落实|贯彻|落实)[^,，。;；]{0,40}?"
+                          r"(?:要求|部署|安排|规定|精神|通知|意见|指示|工作要点)\s*[,，]?")
+# a role or a source before the subject: 作为全省首批示范市, / 某中院数据显示,
+_ROLE = re.compile(r"\s*作为[^,，。;；]{0,40}?[,，]")
+_SOURCE_SHOWS = re.compile(r"\s*[^,，。;；]{2,30}?(?:数据|统计|调查)显示\s*[,，::]?")
 _ADDRESS = re.compile(r"\s*(?:坐落于|坐落在|位于|地处|地址[::]?)[^,，。;；]{0,30}?(?:路|街|大道|巷|号|大厦|广场|楼|园区)"
                       r"[^,，。;；]{0,6}?(?:的|[,，])")
 # an opening that releases the region's figures: a press conference, a 通报, a white paper
@@ -80,7 +84,7 @@ def _preamble(s: str) -> tuple[int, bool]:
     off, informant = 0, False
     while True:
         start = off
-        for rx in (_MASTHEAD, _LEAD_AT, _INFORMANT, _UNDER, _AS_REQUIRED, _ADDRESS):
+        for rx in (_MASTHEAD, _LEAD_AT, _INFORMANT, _UNDER, _AS_REQUIRED, _ADDRESS, _ROLE, _SOURCE_SHOWS):
             m = rx.match(s, off)
             if m and m.end() > off:
                 off = m.end()
