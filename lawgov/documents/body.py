@@ -239,11 +239,13 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
         s = _subject_in(t, g, bl.start, bl.end, mentions, at_start=True)
         if s:
             tries.append(("body_line", s))
+    later: list[dict] = []       # the subjects of the opening's next sentences
     for st, en in _openings(lines, first_para):
         s = _subject_in(t, g, st, en, mentions, at_start=True)
-        if s:
+        if s and not any(src == "opening" for src, _ in tries):
             tries.append(("opening", s))
-            break
+        elif s and s.get("chain"):
+            later.append(s)
     for hl in headlines:
         if hl is not title_line:
             s = _subject_in(t, g, hl.start, hl.end, mentions, at_start=False)
@@ -277,4 +279,5 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
     # lower body (a body line 鲤城区人民政府金龙街道办事处) is fine: the chain's last link wins
     chosen["year"] = year
     chosen["mentions"] = mentions
+    chosen["later"] = later
     return chosen

@@ -107,6 +107,12 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         if inner:
             code, meta.region_confidence = inner, "low"
             body = dict(body, name=None)
+        elif code and not body.get("dept") and _own_level_below(g, code, t) \
+                and (lower := _later_body_inside(g, body, code, t, mentions, year)):
+            # a background sentence on the superior (近年来,杭州市高度重视…) before the body
+            # that acts at the level the text speaks as (2023年,萧山区…全区…)
+            code, meta.region_confidence = lower["code"], "medium"
+            body = dict(body, name=lower["name"])
         elif weak and code and not body.get("dept") and _own_level_below(g, code, t):
             # a province's short name in passing (贵州法院 in a feature's background) while the
             # figures speak as a city (全市两级法院): the one city inside it the text names
@@ -287,6 +293,22 @@ def _own_level_below(g: Gazetteer, code: str, t: str) -> bool:
         return False
     municipality = r.level == "province" and r.name.endswith("市")
     return _RANK[hint] > _RANK[r.level] and not (municipality and hint == "city")
+
+
+def _later_body_inside(g: Gazetteer, body: dict, code: str, t: str, mentions, year) -> dict | None:
+    """The subject of a later opening sentence that lies inside `code` and has the level
+    the text speaks as (全区 → a district)."""
+    hint = _level_hint(t)
+    for s in body.get("later", ()):
+        if s.get("dept"):
+            continue
+        last = s["chain"][-1]
+        res = g.resolve(last.candidates, mentions, s["chain"][:-1], year, exclude=(s["chain"][0].start, last.end))
+        r = g.get(res.code)
+        if r and res.confidence in ("high", "medium") and r.code != code and g.within(r.code, code) \
+                and _RANK[r.level] == _RANK[hint]:
+            return {"code": r.code, "name": s.get("name")}
+    return None
 
 
 def _named_inside(g: Gazetteer, mentions, code: str, level: str | None) -> list[str]:
