@@ -291,8 +291,10 @@ def _own_level_below(g: Gazetteer, code: str, t: str) -> bool:
     r, hint = g.get(code), _level_hint(t)
     if r is None or hint is None or not _OWN.search(t, 0, 8000):
         return False
-    municipality = r.level == "province" and r.name.endswith("市")
-    return _RANK[hint] > _RANK[r.level] and not (municipality and hint == "city")
+    # a 直辖市's 全市 and an autonomous region's 全区 are their own words
+    own_word = r.level == "province" and (r.name.endswith("市") and hint == "city"
+                                          or r.name.endswith("自治区") and hint == "district")
+    return _RANK[hint] > _RANK[r.level] and not own_word
 
 
 def _later_body_inside(g: Gazetteer, body: dict, code: str, t: str, mentions, year) -> dict | None:
