@@ -172,8 +172,8 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     if last and (maxyear is None or last <= maxyear):
         return last
     if published is not None:
-        # 今年 / 去年 in the opening of a dated page name the year outright
-        rel = _RELATIVE_YEAR.search(opening[:200])
+        # 今年 / 去年 in the opening (or the headline) of a dated page name the year outright
+        rel = _RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(title or "")
         if rel:
             return published.year - (rel.group(1) == "去年")
     ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear)
