@@ -100,7 +100,7 @@ _PRINTED_URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
 
 
 # the day a report was delivered, under its title: (2022年6月28日在某市人民代表大会上)
-_DELIVERED = re.compile(r"\s*[((]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在")
+_DELIVERED = re.compile(r"\s*(?:[((]|[—-]{1,2})\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在")
 # a date in a page's address: /t20230315_123.html, /2023-03/15/, /202303/t20230315
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])(?!\d)"
                        r"|/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
