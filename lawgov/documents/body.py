@@ -131,10 +131,10 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
     if at_start and m0.start - start > off + max_offset:
         return None
     chain, j = _chain_at(t, ms, 0)
-    # sibling towns side by side (孝丰镇 梅溪镇 溪龙乡) are a list, not a chain
-    towns = _listed_towns(t, g, ms, next((k for k in range(j + 1) if _is_town(g, ms[k])), j))
+    # sibling places side by side (孝丰镇 梅溪镇 溪龙乡) are a list, not a chain
+    towns = _listed_places(t, g, ms, next((k for k in range(j + 1) if _tier(g, ms[k])), j))
     if towns:
-        county, parents = g.county_of([m.candidates for m in towns])
+        county, parents = g.parent_of([m.candidates for m in towns])
         return {"towns": True, "county": county, "candidates": parents, "dept": None,
                 "name": None if county else t[towns[0].start:towns[-1].end], "start": chain[0].start}
     after = t[chain[-1].end:chain[-1].end + 24]
@@ -174,21 +174,28 @@ def _branch_region(g: Gazetteer, city: RegionMention, place: str) -> str | None:
 _LIST_SEP = re.compile(r"\s*(?:[、,，]|和|及|与|以及)?\s*")
 
 
-def _is_town(g: Gazetteer, m: RegionMention) -> bool:
-    return all(g.get(c) is not None and g.get(c).level == "township" for c in m.candidates)
+_TIERS = {"township": "town", "county": "county", "district": "county"}
 
 
-def _listed_towns(t: str, g: Gazetteer, ms: list[RegionMention], j: int) -> list[RegionMention]:
-    """The towns of a list that opens on the town ms[j] (孝丰镇、梅溪镇和溪龙乡…), when the
-    list has two towns or more; else []."""
-    if not _is_town(g, ms[j]):
+def _tier(g: Gazetteer, m: RegionMention) -> str | None:
+    """'town' or 'county' when every candidate of the mention is one, else None."""
+    tiers = {_TIERS.get(r.level) if (r := g.get(c)) is not None else None for c in m.candidates}
+    return tiers.pop() if len(tiers) == 1 else None
+
+
+def _listed_places(t: str, g: Gazetteer, ms: list[RegionMention], j: int) -> list[RegionMention]:
+    """The places of one tier in a list that opens on ms[j] (孝丰镇、梅溪镇和溪龙乡…,
+    吴兴区、南浔区、德清县…): two towns or more, three counties or more; else []."""
+    tier = _tier(g, ms[j])
+    if tier is None:
         return []
     out = [ms[j]]
     k = j
-    while k + 1 < len(ms) and _LIST_SEP.fullmatch(t[ms[k].end:ms[k + 1].start]) and _is_town(g, ms[k + 1]):
+    while k + 1 < len(ms) and _LIST_SEP.fullmatch(t[ms[k].end:ms[k + 1].start]) and _tier(g, ms[k + 1]) == tier:
         out.append(ms[k + 1])
         k += 1
-    return out if len(out) >= 2 else []
+    # two towns are a county's list; two counties may be a joint action, three are a city's
+    return out if len(out) >= (2 if tier == "town" else 3) else []
 
 
 _SENTENCE_END = re.compile(r"[。;；!?！？]")

@@ -321,22 +321,23 @@ class Gazetteer:
                     return code
         return None
 
-    def county_of(self, towns: list[tuple[str, ...]]) -> tuple[str | None, list[str]]:
-        """The one county or district that holds every town of a list (each town given by
-        its candidate codes), and the counties that hold some: a report that opens on
-        several towns (A镇、B镇、C乡…) speaks for the county above them."""
+    def parent_of(self, places: list[tuple[str, ...]]) -> tuple[str | None, list[str]]:
+        """The one region that holds every place of a list (each place given by its
+        candidate codes, all of one tier: towns, or counties and districts), and the
+        regions that hold some: a report that opens on several towns (A镇、B镇、C乡…)
+        speaks for the county above them, one on several counties for their city."""
         rec = self._rec
         common = None
         seen: list[str] = []
-        for cands in towns:
-            parents = {rec[c][3] for c in cands if c in rec and rec[c][2] == "township"}
+        for cands in places:
+            parents = {rec[c][3] for c in cands if c in rec and rec[c][3]}
             if not parents:
                 return None, []
             seen += [p for p in sorted(parents) if p not in seen]
             common = parents if common is None else common & parents
         if common and len(common) == 1:
             code = next(iter(common))
-            if code in rec and rec[code][2] in ("county", "district"):
+            if code in rec:
                 return code, []
         return None, seen
 
