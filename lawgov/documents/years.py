@@ -168,6 +168,10 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     for y, suf, _ in ys:
         if suf == "年度":
             return y
+    if published is None:
+        # an undated news item's lead (2024年3月5日,某局召开…) dates it
+        ev = _EVENT_DATE.match(opening)
+        published = parse_date(*ev.groups()) if ev else None
     last = _chronicle_end(lines, first_para)
     if last and (maxyear is None or last <= maxyear):
         return last
@@ -277,13 +281,18 @@ _PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我[省市区县州]|全[省市区�
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
 
 
+# a full date that leads a clause is an event's day (2024年3月5日上午,…), not the figures' year
+_EVENT_DATE = re.compile(r"\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?)?\s*[,，]")
+
+
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
     (2020年以来), a comparison's base (从2019年的, 较2021年, 比2020年), a document number
-    (〔2022〕3号) or a law's date (于2022年修订, 2024年1月1日起施行)."""
+    (〔2022〕3号), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…) or
+    an event's day (2024年3月5日,…)."""
     return bool(re.search(r"(?:从|较|比|与|相比)\s*$|[〔\[【]\s*$", s[max(0, pos - 3):pos])
                 or re.match(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])", s[pos:pos + 10])
-                or _PLAN_YEAR.match(s, pos)
+                or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos)
                 or _LAW_DATE.match(s, pos))
 
 
