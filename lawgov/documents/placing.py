@@ -55,8 +55,6 @@ def _level_hint(t: str) -> str | None:
 
 
 def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str) -> None:
-    mentions: list[RegionMention] = body.get("mentions", [])
-    year = body.get("year")
     if body.get("central"):
         meta.reporting_body = body["name"]
         meta.region_code = CENTRAL_CODE
@@ -66,91 +64,12 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         meta.city_code = None
         meta.region_confidence = "high"
         return
-    code = None
     if body.get("towns"):
-        # several towns named as the places the report covers: the county that holds them
-        # all, else no town of them
-        code = body.get("county")
-        if code is None:
-            meta.region_confidence = "ambiguous" if len(body["candidates"]) > 1 else "unresolved"
-            meta.region_candidates = body["candidates"]
-            meta.region_level = _common_level(g, body["candidates"])
-            meta.reporting_body = body.get("name")
-            return
-        meta.region_confidence = "medium"
+        code = _towns_region(meta, g, body)
     elif body.get("chain"):
-        chain: list[RegionMention] = body["chain"]
-        last = chain[-1]
-        span = (chain[0].start, last.end)
-        res = g.resolve(last.candidates, mentions, chain[:-1], year, exclude=span)
-        if res.code is None and res.confidence == "ambiguous":
-            under = _under_superior(g, res.candidates, t)
-            if under:
-                res = type(res)(under, "low", res.candidates)
-        if res.code is None and res.confidence == "ambiguous":
-            meta.region_confidence = "ambiguous"
-            meta.region_candidates = res.candidates
-            meta.region_level = _common_level(g, res.candidates)
-            meta.reporting_body = body.get("name")
-            if body.get("dept"):
-                meta.region_level = "department"
-            return
-        code = res.code
-        if body.get("branch") and code and g.within(body["branch"], code):
-            code = body["branch"]      # a city bureau's branch in one of its districts
-        # a short name alone (贵州, 广州: no 省 / 市) or a 来源 line is weaker than a full name
-        weak = body.get("source") == "source" or all(link.kind == "bare" for link in chain) \
-            or "relative_dept" in body
-        meta.region_confidence = "medium" if weak and res.confidence == "high" else res.confidence
-        meta.region_candidates = res.candidates if res.confidence != "high" else []
-        inner = _named_within(g, mentions, code) if weak and code and not body.get("dept") else None
-        if inner:
-            code, meta.region_confidence = inner, "low"
-            body = dict(body, name=None)
-        elif code and not body.get("dept") and _own_level_below(g, code, t) \
-                and (lower := _later_body_inside(g, body, code, t, mentions, year)):
-            # a background sentence on the superior (近年来,杭州市高度重视…) before the body
-            # that acts at the level the text speaks as (2023年,萧山区…全区…)
-            code, meta.region_confidence = lower["code"], "medium"
-            body = dict(body, name=lower["name"])
-        elif weak and code and not body.get("dept") and _own_level_below(g, code, t):
-            # a province's short name in passing (贵州法院 in a feature's background) while the
-            # figures speak as a city (全市两级法院): the one city inside it the text names
-            # twice or more, else no region
-            cands = _named_inside(g, mentions, code, _level_hint(t))
-            if len(cands) != 1:
-                meta.region_confidence = "ambiguous" if len(cands) > 1 else "unresolved"
-                meta.region_candidates = cands
-                meta.region_level = _level_hint(t)
-                meta.reporting_body = body.get("name")
-                return
-            code, meta.region_confidence = cands[0], "low"
-            body = dict(body, name=None)
+        code, body = _chain_region(meta, g, body, t)
     else:
-        # relative (市市场监管局, 我市) or nothing: the region the text names most, of a level
-        # that fits
-        levels = _own_levels(body.get("relative"), t)
-        hint = _level_hint(t)
-        if levels is None and hint:
-            levels = (hint,) + (("county",) if hint == "city" else ())
-        code, cands = _most_named(g, [m for m in mentions if not _in_passing(t, m)], levels, year)
-        if code is None and not cands and hasattr(mentions, "in_papers"):
-            # no place named but a local paper's (四川法治报 on a 我省 page)
-            code, cands = _most_named(g, mentions.in_papers(), levels, year)
-            if code is None and len(cands) == 1:
-                code, cands = cands[0], []
-        if code is None and not cands and (levels is None or {"county", "district"} & set(levels)):
-            code = g.county_of_towns(t, 0, 12000)
-        if code is None:
-            code = _own_county_in_superior(g, mentions, t, body.get("relative") or _OWN_WORD.get(hint))
-        if code is None:
-            meta.region_confidence = "ambiguous" if cands else "unresolved"
-            meta.region_candidates = cands
-            meta.region_level = "department" if body.get("dept") or _speaks_as_department(t, kind, body) \
-                else (levels[0] if levels else hint)
-            meta.reporting_body = body.get("name")
-            return
-        meta.region_confidence = "low"
+        code = _relative_region(meta, g, body, t, kind)
     r = g.get(code)
     if r is None:
         return
@@ -168,6 +87,107 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         meta.reporting_body = body.get("name") or r.name
         if _speaks_as_department(t, kind, body):
             meta.region_level = "department"
+
+
+def _towns_region(meta: DocumentMeta, g: Gazetteer, body: dict) -> str | None:
+    """Several towns (or counties) named as the places the report covers: the region that
+    holds them all, else none of them."""
+    code = body.get("county")
+    if code is None:
+        meta.region_confidence = "ambiguous" if len(body["candidates"]) > 1 else "unresolved"
+        meta.region_candidates = body["candidates"]
+        meta.region_level = _common_level(g, body["candidates"])
+        meta.reporting_body = body.get("name")
+        return None
+    meta.region_confidence = "medium"
+    return code
+
+
+def _chain_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str) -> tuple[str | None, dict]:
+    """A chain of names (双鸭山市岭东区, 杭州市公安局萧山区分局) resolved by the gazetteer; a
+    shared name by the superior's rank; a weak or contradicted name (贵州 in passing while
+    the text speaks as a city) gives way to the place inside it the text names."""
+    mentions, year = body.get("mentions", []), body.get("year")
+    chain: list[RegionMention] = body["chain"]
+    last = chain[-1]
+    res = g.resolve(last.candidates, mentions, chain[:-1], year, exclude=(chain[0].start, last.end))
+    if res.code is None and res.confidence == "ambiguous":
+        under = _under_superior(g, res.candidates, t)
+        if under:
+            res = type(res)(under, "low", res.candidates)
+    if res.code is None and res.confidence == "ambiguous":
+        meta.region_confidence = "ambiguous"
+        meta.region_candidates = res.candidates
+        meta.region_level = "department" if body.get("dept") else _common_level(g, res.candidates)
+        meta.reporting_body = body.get("name")
+        return None, body
+    code = res.code
+    if body.get("branch") and code and g.within(body["branch"], code):
+        code = body["branch"]      # a city bureau's branch in one of its districts
+    # a short name alone (贵州, 广州: no 省 / 市), a 来源 line or a place named apart from
+    # its department (市外办 … 丽水市) is weaker than a full name
+    weak = body.get("source") == "source" or all(link.kind == "bare" for link in chain) \
+        or "relative_dept" in body
+    meta.region_confidence = "medium" if weak and res.confidence == "high" else res.confidence
+    meta.region_candidates = res.candidates if res.confidence != "high" else []
+    if not code or body.get("dept"):
+        return code, body
+    inner = _named_within(g, mentions, code) if weak else None
+    if inner:
+        meta.region_confidence = "low"
+        return inner, dict(body, name=None)
+    if not _own_level_below(g, code, t):
+        return code, body
+    lower = _later_body_inside(g, body, code, t, mentions, year)
+    if lower:
+        # a background sentence on the superior (近年来,杭州市高度重视…) before the body that
+        # acts at the level the text speaks as (2023年,萧山区…全区…)
+        meta.region_confidence = "medium"
+        return lower["code"], dict(body, name=lower["name"])
+    if weak:
+        # a province's short name in passing (贵州法院 in a feature's background) while the
+        # figures speak as a city (全市两级法院): the one city inside it the text names
+        # twice or more, else no region
+        cands = _named_inside(g, mentions, code, _level_hint(t))
+        if len(cands) != 1:
+            meta.region_confidence = "ambiguous" if len(cands) > 1 else "unresolved"
+            meta.region_candidates = cands
+            meta.region_level = _level_hint(t)
+            meta.reporting_body = body.get("name")
+            return None, body
+        meta.region_confidence = "low"
+        return cands[0], dict(body, name=None)
+    return code, body
+
+
+def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str) -> str | None:
+    """A relative body (市市场监管局, 我市) or none: the region the text names most as an
+    actor, of a level that fits; else a local paper's place, the county of the towns it
+    lists, or the county inside the superior it names; else unresolved with candidates."""
+    mentions, year = body.get("mentions", []), body.get("year")
+    levels = _own_levels(body.get("relative"), t)
+    hint = _level_hint(t)
+    if levels is None and hint:
+        levels = (hint,) + (("county",) if hint == "city" else ())
+    code, cands = _most_named(g, [m for m in mentions if not _in_passing(t, m)], levels, year)
+    if code is None and not cands and hasattr(mentions, "in_papers"):
+        # no place named but a local paper's (四川法治报 on a 我省 page)
+        code, cands = _most_named(g, mentions.in_papers(), levels, year)
+        if code is None and len(cands) == 1:
+            code, cands = cands[0], []
+    if code is None and not cands and (levels is None or {"county", "district"} & set(levels)):
+        code = g.county_of_towns(t, 0, 12000)
+    if code is None:
+        code = _own_county_in_superior(g, mentions, t, body.get("relative") or _OWN_WORD.get(hint))
+    if code is None:
+        meta.region_confidence = "ambiguous" if cands else "unresolved"
+        meta.region_candidates = cands
+        meta.region_level = "department" if body.get("dept") or _speaks_as_department(t, kind, body) \
+            else (levels[0] if levels else hint)
+        meta.reporting_body = body.get("name")
+        return None
+    meta.region_confidence = "low"
+    return code
 
 
 def _speaks_for_region(dept: str, kind: str, body: dict) -> bool:
