@@ -136,6 +136,24 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     maxyear = published.year if published else None
     body_start = first_para.start if first_para else 0
     body = t[body_start:body_start + 1500]
+    opening = _opening_text(t, lines, first_para)
+    m = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", opening)
+    origin = int(m.group(1)) if m and _ORIGIN.search(opening, 0, 200) else None
+    stated = _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind)
+    if stated:
+        return stated
+    if published is None:
+        # an undated news item's lead (2024年3月5日,某局召开…) dates it
+        ev = _EVENT_DATE.match(opening)
+        published = parse_date(*ev.groups()) if ev else None
+    return _year_from_date_and_figures(t[body_start:body_start + 600], title, opening, body, origin,
+                                       published, maxyear, kind)
+
+
+def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind) -> int | None:
+    """A year the page states as its own: a title's, a period's end, a quoted report
+    title's, the opening's (unless an origin or an event before later figures), a 年度
+    year, a chronicle's last."""
     if title:
         ys = _years_in(title, maxyear)
         if ys:
@@ -153,9 +171,6 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     qm = re.search(r"《[^》]{0,10}?((?:19|20)\d{2})年度?[^》]{0,40}(?:报告|白皮书|情况)", head)
     if qm and kind != "annual_report" and (maxyear is None or int(qm.group(1)) <= maxyear):
         return int(qm.group(1))
-    opening = _opening_text(t, lines, first_para)
-    m = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", opening)
-    origin = int(m.group(1)) if m and _ORIGIN.search(opening, 0, 200) else None
     if m and origin is None and not _FIGURE.search(opening[:_SENTENCE.search(opening + "。").end()]):
         # an opening on a past event (2019年,某县被确定为试点县。) before figures of a later year
         later = _figures_of_another_year(body, int(m.group(1)), maxyear)
@@ -163,18 +178,19 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
             return later
     if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
         return int(m.group(1))
-    head = t[:3000]
-    ys = _years_in(head, maxyear)
-    for y, suf, _ in ys:
+    for y, suf, _ in _years_in(head, maxyear):
         if suf == "年度":
             return y
-    if published is None:
-        # an undated news item's lead (2024年3月5日,某局召开…) dates it
-        ev = _EVENT_DATE.match(opening)
-        published = parse_date(*ev.groups()) if ev else None
     last = _chronicle_end(lines, first_para)
     if last and (maxyear is None or last <= maxyear):
         return last
+    return None
+
+
+def _year_from_date_and_figures(lead: str, title, opening, body, origin, published, maxyear,
+                                kind) -> int | None:
+    """The year from 今年 / 去年 on a dated page, else the year the body's figures are given
+    for, else the publication date (the year before for a report read in its first half)."""
     if published is not None:
         # 今年 / 去年 in the opening (or the headline) of a dated page name the year outright
         rel = _RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(title or "")
@@ -188,17 +204,17 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
         plan = _PLAN_YEAR.search(body)
         if rel and plan:
             return int(plan.group(1)) - (rel.group(1) == "去年")
-    if published is None and "今年" in body[:600]:
-        this_year = _this_year_unpublished(body, ys_body)
-        if this_year:
-            return this_year
+        if "今年" in body[:600]:
+            this_year = _this_year_unpublished(body, ys_body)
+            if this_year:
+                return this_year
     if ys_body:
         cnt = Counter(y for y, _, _ in ys_body)
         first = ys_body[0][0]
         top, n = cnt.most_common(1)[0]
         return first if cnt[first] >= n or n < 2 else top
     if published:
-        looks_back = _LOOKS_BACK.search((title or "") + "\n" + t[body_start:body_start + 600])
+        looks_back = _LOOKS_BACK.search((title or "") + "\n" + lead)
         if (kind == "annual_report" or looks_back) and published.month <= 6:
             return published.year - 1
         return published.year
