@@ -9,7 +9,7 @@ import re
 
 from lawgov.documents.head import (_MASTHEAD, _SOURCE_LINE, _HeadMentions, _is_prose, _Line, _opening_like,
                                    _strip_quoted)
-from lawgov.documents.regions import Gazetteer, RegionMention
+from lawgov.documents.regions import TOWN_LIST, Gazetteer, RegionMention
 
 
 # a source that is a paper, a site or a broadcaster (来源:湖北日报) names no reporting body
@@ -109,6 +109,12 @@ def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[Regio
 
 
 def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, off) -> dict | None:
+    tl = TOWN_LIST.match(blanked, off)
+    county = g.county_of_towns(t, start + tl.start(), start + tl.end()) if tl else None
+    if county:
+        # the subject is a list of towns by short names (孝丰、梅溪、溪龙等乡镇): their county
+        return {"towns": True, "county": county, "candidates": [], "dept": None, "name": None,
+                "start": start + off}
     ms = [m for m in _mentions_in(mentions, start, end)
           if blanked[m.start - start:m.end - start].strip() and m.start - start >= 0]
     # a relative body right at the start: 市市场监管局, 区司法局, 我市, 县政府

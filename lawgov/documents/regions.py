@@ -54,8 +54,8 @@ _BARE_IDIOMS = {"长治": ("久安",), "延安": ("精神",), "遵义": ("会议
                 "来宾": ("",), "中山": ("装", "路", "大学", "公园"), "黄山": ("风景",),
                 "吉林": ("大学",), "井冈山": ("精神",), "安康": ("",)}
 # three or more short town names in a list, then what towns have (籍山、许镇、工山司法所)
-_TOWN_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}?)"
-                        r"(?:等)?(?:\d+个)?(?:镇|乡|街道|司法所|派出所|财政所|卫生院|中心校|便民服务中心)")
+TOWN_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}?)"
+                       r"(?:等)?(?:\d+个)?(?:镇|乡|街道|司法所|派出所|财政所|卫生院|中心校|便民服务中心)")
 _STREET = ("路", "街", "大道", "大街", "巷", "胡同", "大桥", "桥")
 _FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向")
 # characters after which a name may begin: prepositions, conjunctions, particles, time words
@@ -305,7 +305,7 @@ class Gazetteer:
         names its own towns without their county."""
         end = len(text) if end is None else end
         alias, rec = self.alias, self._rec
-        for m in _TOWN_LIST.finditer(text, start, end):
+        for m in TOWN_LIST.finditer(text, start, end):
             items = m.group(1).split("、")
             parents = None
             for item in items:
