@@ -194,6 +194,8 @@ def _speaks_for_region(dept: str, kind: str, body: dict) -> bool:
     """A justice bureau's release of the region's reconsideration / litigation figures (a
     statistics page, a press conference or 通报, the source a reporter quotes) speaks for the
     region; a department's own report, and any other department, reports as a department."""
+    if re.search(r"行政复议委员会|复议委员会", dept):
+        return True     # the government's reconsideration board decides for the government
     return bool(re.search(r"司法局|司法厅|行政复议局|行政复议办", dept)) and (
         kind in ("statistics", "news", "court_release") or body.get("informant", False)
         or body.get("release", False))
