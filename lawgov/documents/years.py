@@ -159,7 +159,8 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
         if ys:
             # a news title's year of the event (2024年全市复议工作会议召开) while every figure
             # is given for another year
-            other = None if _REPORT_TITLE.search(title) else _figures_of_another_year(body, ys[0][0], maxyear)
+            report = _REPORT_TITLE.search(title) and not _EVENT_TITLE.search(title)
+            other = None if report else _figures_of_another_year(body, ys[0][0], maxyear)
             return other or ys[0][0]
     head = t[:3000]
     if kind != "annual_report":
@@ -229,6 +230,7 @@ _RELATIVE_YEAR = re.compile(r"(?<![比较同与于])(今年|去年)(?:以来|全
                             r"[\u4e00-\u9fff]{2,10}?(?:各级|共[收受办审新]|全年)))")
 
 
+_EVENT_TITLE = re.compile(r"会议|发布会|座谈会|推进会|召开|举行|举办")
 _REPORT_TITLE = re.compile(r"报告|白皮书|年报|年度|总结|统计|通报|情况|数据|分析|公报|综述")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(?:件|%|次|项|人|个|宗|起|份|场)")
 _SENTENCE = re.compile(r"[。;；!?！？]")
