@@ -288,6 +288,15 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
             chosen = dict(s, source=src)
     if chosen is None:
         chosen = {"source": "none"}
+    opening = next((s for src, s in tries if src == "opening"), None)
+    if chosen.get("source") == "title" and chosen.get("chain") and not chosen.get("dept") \
+            and opening and opening.get("relative") and opening.get("dept") \
+            and _fits_relative(g, chosen["chain"][-1], opening["relative"]):
+        # a place in the title, its department acting in the opening (丽水市…报告 / 市外办坚持…)
+        dept = opening["dept"][len(opening["relative"]):]
+        chosen = dict(chosen, dept=dept, name=chosen["name"] + dept,
+                      informant=chosen.get("informant") or opening.get("informant"),
+                      release=chosen.get("release") or opening.get("release"))
     # a title whose subject is the superior's name while an explicit chain names a
     # lower body (a body line 鲤城区人民政府金龙街道办事处) is fine: the chain's last link wins
     chosen["year"] = year
