@@ -160,12 +160,35 @@ EPITHETS = [
     ("北京城市副中心", "110112", "通州区"),
 ]
 
+# Everyday short forms of prefectures with long names, one character and 市 / 盟 (呼市 for
+# 呼和浩特市, 哈市, 乌市), and the leagues' former names that stayed in use (呼盟 for
+# 呼伦贝尔). Kept by hand: the division list cannot tell which initials people use, and a
+# generated 三市 or 六市 would be an ordinary word.
+EVERYDAY = [
+    ("呼市", "150100", "呼和浩特市"),
+    ("乌市", "650100", "乌鲁木齐市"),
+    ("哈市", "230100", "哈尔滨市"),
+    ("齐市", "230200", "齐齐哈尔市"),
+    ("牡市", "231000", "牡丹江市"),
+    ("佳市", "230800", "佳木斯市"),
+    ("克市", "650200", "克拉玛依市"),
+    ("呼盟", "150700", "呼伦贝尔盟, now 呼伦贝尔市"),
+    ("哲盟", "150500", "哲里木盟, now 通辽市"),
+    ("昭盟", "150400", "昭乌达盟, now 赤峰市"),
+    ("伊盟", "150600", "伊克昭盟, now 鄂尔多斯市"),
+    ("巴盟", "150800", "巴彦淖尔盟, now 巴彦淖尔市"),
+    ("乌盟", "150900", "乌兰察布盟, now 乌兰察布市"),
+]
+
 
 def short_names(rows: list[dict]) -> list[dict]:
     """Surface forms beyond a name's own short form, for seeds/region_aliases.csv.
 
     initial: a Xinjiang prefecture whose name is a long transliteration goes by its first
     character and 州 (巴音郭楞蒙古自治州 -> 巴州, 博尔塔拉 -> 博州, 克孜勒苏 -> 克州).
+    initial: a league (盟) whose short name has three characters or more goes by its
+    first character and 盟 (锡林郭勒盟 -> 锡盟, 阿拉善盟 -> 阿盟).
+    everyday: the hand-kept EVERYDAY.
     epithet: the hand-kept EPITHETS.
     """
     out = []
@@ -174,6 +197,12 @@ def short_names(rows: list[dict]) -> list[dict]:
             core = r["aliases"][0] if r["aliases"] else ""
             if len(core) >= 4:
                 out.append(dict(alias=core[0] + "州", code=r["code"], kind="initial", note=r["name"]))
+        if r["level"] == "city" and r["name"].endswith("盟"):
+            core = r["aliases"][0] if r["aliases"] else ""
+            if len(core) >= 3:
+                out.append(dict(alias=core[0] + "盟", code=r["code"], kind="initial", note=r["name"]))
+    for alias, code, note in EVERYDAY:
+        out.append(dict(alias=alias, code=code, kind="everyday", note=note))
     for alias, code, note in EPITHETS:
         out.append(dict(alias=alias, code=code, kind="epithet", note=note))
     return out

@@ -9,33 +9,43 @@ import re
 
 from lawgov.documents.head import (_MASTHEAD, _SOURCE_LINE, _HeadMentions, _is_prose, _Line, _opening_like,
                                    _strip_quoted)
-from lawgov.documents.regions import Gazetteer, RegionMention
+from lawgov.documents.regions import TOWN_LIST, Gazetteer, RegionMention
 
 
 # a source that is a paper, a site or a broadcaster (来源:湖北日报) names no reporting body
 _MEDIA = re.compile(r"报|网|电视|广播|新闻|客户端|融媒|传媒|头条|在线|频道")
 # a superior's requirement before the subject (按照省司法厅要求,) and an address
 # (坐落于某市某路的): places named in passing
-_AS_REQUIRED = re.compile(r"\s*(?:按照|根据|依据|遵照|落实)[^,，。;；]{0,40}?(?:要求|部署|安排|规定|精神|通知|意见)\s*[,，]?")
+_AS_REQUIRED = re.compile(r"\s*(?:为了?)?(?:深入)?(?:按照|根据|依据|遵照|贯彻落实|贯彻|落实)[^,，。;；]{0,40}?"
+                          r"(?:要求|部署|安排|规定|精神|通知|意见|指示|工作要点)\s*[,，]?")
+# a role or a source before the subject: 作为全省首批示范市, / 某中院数据显示,
+_ROLE = re.compile(r"\s*作为[^,，。;；]{0,40}?[,，]")
+_SOURCE_SHOWS = re.compile(r"\s*[^,，。;；]{2,30}?(?:数据|统计|调查)显示\s*[,，::]?")
 _ADDRESS = re.compile(r"\s*(?:坐落于|坐落在|位于|地处|地址[::]?)[^,，。;；]{0,30}?(?:路|街|大道|巷|号|大厦|广场|楼|园区)"
                       r"[^,，。;；]{0,6}?(?:的|[,，])")
 # an opening that releases the region's figures: a press conference, a 通报, a white paper
 _RELEASE = re.compile(r"新闻发布会|发布会|通报[^。]{0,12}(?:全[省市区县州旗]|情况|数据)|白皮书")
-_INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff]{0,4}?从")
+# the reporter's source (记者从…获悉) or a source cited (据某司法厅消息,): the source then speaks
+_INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff\d]{0,6}?从|\s*据(?=[^,，。]{2,30}?(?:消息|介绍|通报|获悉))")
 _UNDER = re.compile(r"\s*在[^,，。;；]{0,40}?(?:领导|指导|支持|关心|部署)下\s*[,，]?")
 _LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|\d{1,2}月(?:\d{1,2}日)?|近年来|今年以来|今日|近日|日前|昨日|"
                    r"一年来|过去一年|去年)*\s*[,，、]?\s*(?:以来[,，]?)?")
 
 # the short names of commissions and offices of a government (卫健委, 外办, 政府办) and its
 # service centres; a party body (市委办, 纪委) is not one
+# and the offices of a government by their full names (外事办公室); a government's own
+# office (政府办公室) and a party commission's (依法治市委员会办公室) are not among them
+_OFFICES = ("外事", "侨务", "台湾事务", "台务", "人民防空", "人防", "金融工作", "地方金融", "信访", "大数据",
+            "营商环境", "扶贫开发", "扶贫", "法制", "机关事务管理", "口岸", "合作交流", "乡村振兴")
 _SHORT_DEPT = (r"(?:卫健|卫计|发改|经信|工信|教体|住建|农业农村|民族宗教|民宗|科|教|民|侨)委(?!员)"
+               r"|(?:" + "|".join(_OFFICES) + r")办公室"
                r"|(?:外事|外|侨|台|政府|法制|复议|金融|信访|人防|扶贫|大数据|营商)办(?![公理事])"
                r"|(?:政务服务|公共资源交易|便民服务|[\u4e00-\u9fff]{2,4}服务)中心")
 # a department after a region (or standing alone): 司法局, 市场监督管理局, 卫生健康委员会, 司法部
 _DEPT = re.compile(r"(?:人民政府)?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部(?!门)|署)|" + _SHORT_DEPT + ")")
 _NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公室|各部门|全部|内部|干部|部分|部署|行政公署|公署)")
 _PARTY = re.compile(r"^(?:委|党委)")
-_RELATIVE = re.compile(r"^(自治区|省|市|区|县|州|旗|盟)((?!委|纪委)(?:[\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会)|"
+_RELATIVE = re.compile(r"^(自治区|省|市|区|县|州|旗|盟)(?:人民)?(?:政府(?=[\u4e00-\u9fff]{1,4}办))?((?!委|纪委)(?:[\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会)|"
                        + _SHORT_DEPT + "))")
 _RELATIVE_GOV = re.compile(r"^(?:我|本|全)(省|市|区|县|州|旗|盟|镇|乡|街道)|^(自治区|省|市|区|县|州|旗|镇|乡)(?:委|政府|人民政府)")
 _CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国务院|司法部|公安部|国家[\u4e00-\u9fff]{2,12}(?:局|委员会|总局)|"
@@ -63,6 +73,9 @@ def _chain_at(t: str, ms: list[RegionMention], k: int) -> tuple[list[RegionMenti
     return chain, j
 
 
+_LEAD_AT = re.compile(_LEAD.pattern.lstrip("^"))      # a time lead after a masthead, not only at the start
+
+
 def _preamble(s: str) -> tuple[int, bool]:
     """Where the subject of an opening starts, past what comes before it: a news masthead
     (本报讯, 某网(某报)讯(通讯员…), 新华社某地3月2日电), a time lead (2022年,), the reporter's
@@ -71,7 +84,7 @@ def _preamble(s: str) -> tuple[int, bool]:
     off, informant = 0, False
     while True:
         start = off
-        for rx in (_MASTHEAD, _LEAD, _INFORMANT, _UNDER, _AS_REQUIRED, _ADDRESS):
+        for rx in (_MASTHEAD, _LEAD_AT, _INFORMANT, _UNDER, _AS_REQUIRED, _ADDRESS, _ROLE, _SOURCE_SHOWS):
             m = rx.match(s, off)
             if m and m.end() > off:
                 off = m.end()
@@ -96,6 +109,12 @@ def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[Regio
 
 
 def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, off) -> dict | None:
+    tl = TOWN_LIST.match(blanked, off)
+    county = g.county_of_towns(t, start + tl.start(), start + tl.end()) if tl else None
+    if county:
+        # the subject is a list of towns by short names (孝丰、梅溪、溪龙等乡镇): their county
+        return {"towns": True, "county": county, "candidates": [], "dept": None, "name": None,
+                "start": start + off}
     ms = [m for m in _mentions_in(mentions, start, end)
           if blanked[m.start - start:m.end - start].strip() and m.start - start >= 0]
     # a relative body right at the start: 市市场监管局, 区司法局, 我市, 县政府
@@ -118,6 +137,12 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
     if at_start and m0.start - start > off + max_offset:
         return None
     chain, j = _chain_at(t, ms, 0)
+    # sibling places side by side (孝丰镇 梅溪镇 溪龙乡) are a list, not a chain
+    towns = _listed_places(t, g, ms, next((k for k in range(j + 1) if _tier(g, ms[k])), j))
+    if towns:
+        county, parents = g.parent_of([m.candidates for m in towns])
+        return {"towns": True, "county": county, "candidates": parents, "dept": None,
+                "name": None if county else t[towns[0].start:towns[-1].end], "start": chain[0].start}
     after = t[chain[-1].end:chain[-1].end + 24]
     dept = None
     dm = _DEPT.match(after)
@@ -126,11 +151,57 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
             and not re.search(r"[的与及、,，]", dm.group(1)) and len(dm.group(1)) <= 12 \
             and not re.search(r"和(?![\u4e00-\u9fff]{2,6}(?:局|厅|委员会)$)", dm.group(1)):
         dept = dm.group(1)
+    branch = None
+    if dept:
+        bm = _BRANCH.match(t, chain[-1].end + dm.end())
+        branch = _branch_region(g, chain[-1], bm.group(1)) if bm else None
+        if branch:
+            dept += bm.group(0)
     court = bool(re.match(r"(?:人民)?(?:中级)?(?:人民)?法院", after))
     name = t[chain[0].start:chain[-1].end] + (dept or "")
     government = after.startswith(("人民政府", "政府", "行政公署", "街道办事处", "办事处"))
     return {"chain": chain, "dept": dept, "court": court, "government": government, "name": name,
-            "start": chain[0].start}
+            "start": chain[0].start, "branch": branch}
+
+
+# a city bureau's branch in a county or district: 杭州市公安局萧山区分局, 湖州市生态环境局长兴分局
+_BRANCH = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:区|县|市|新区)?分局")
+
+
+def _branch_region(g: Gazetteer, city: RegionMention, place: str) -> str | None:
+    """The one county or district inside the bureau's region that `place` names (萧山,
+    长兴, 西湖)."""
+    codes = {c for suffix in ("", "区", "县", "市") for c in (*g.alias.get(place, ()), *g.full.get(place + suffix, ()))}
+    inside = {c for c in codes if (r := g.get(c)) is not None and r.level in ("county", "district")
+              and any(g.within(c, p) and c != p for p in city.candidates)}
+    return inside.pop() if len(inside) == 1 else None
+
+
+_LIST_SEP = re.compile(r"\s*(?:[、,，]|和|及|与|以及)?\s*")
+
+
+_TIERS = {"township": "town", "county": "county", "district": "county"}
+
+
+def _tier(g: Gazetteer, m: RegionMention) -> str | None:
+    """'town' or 'county' when every candidate of the mention is one, else None."""
+    tiers = {_TIERS.get(r.level) if (r := g.get(c)) is not None else None for c in m.candidates}
+    return tiers.pop() if len(tiers) == 1 else None
+
+
+def _listed_places(t: str, g: Gazetteer, ms: list[RegionMention], j: int) -> list[RegionMention]:
+    """The places of one tier in a list that opens on ms[j] (孝丰镇、梅溪镇和溪龙乡…,
+    吴兴区、南浔区、德清县…): two towns or more, three counties or more; else []."""
+    tier = _tier(g, ms[j])
+    if tier is None:
+        return []
+    out = [ms[j]]
+    k = j
+    while k + 1 < len(ms) and _LIST_SEP.fullmatch(t[ms[k].end:ms[k + 1].start]) and _tier(g, ms[k + 1]) == tier:
+        out.append(ms[k + 1])
+        k += 1
+    # two towns are a county's list; two counties may be a joint action, three are a city's
+    return out if len(out) >= (2 if tier == "town" else 3) else []
 
 
 _SENTENCE_END = re.compile(r"[。;；!?！？]")
@@ -159,6 +230,18 @@ def _openings(lines: list[_Line], first_para: _Line | None, sentences: int = 4,
     return out
 
 
+# the levels a relative body's word allows (市: a city, a county-level city or a 直辖市)
+_RELATIVE_LEVELS = {"省": ("province",), "自治区": ("province",), "市": ("city", "county", "province"),
+                    "州": ("city",), "盟": ("city",), "区": ("district",), "县": ("county",), "旗": ("county",)}
+
+
+def _fits_relative(g: Gazetteer, m: RegionMention, relative: str) -> bool:
+    levels = _RELATIVE_LEVELS.get(relative, ())
+    regions = [g.get(c) for c in m.candidates]
+    return bool(regions) and all(r is not None and r.level in levels and r.name.endswith(relative)
+                                 for r in regions)
+
+
 def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, headlines=()) -> dict:
     tries: list[tuple[str, dict]] = []
     if title_line is not None:
@@ -169,11 +252,13 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
         s = _subject_in(t, g, bl.start, bl.end, mentions, at_start=True)
         if s:
             tries.append(("body_line", s))
+    later: list[dict] = []       # the subjects of the opening's next sentences
     for st, en in _openings(lines, first_para):
         s = _subject_in(t, g, st, en, mentions, at_start=True)
-        if s:
+        if s and not any(src == "opening" for src, _ in tries):
             tries.append(("opening", s))
-            break
+        elif s and s.get("chain"):
+            later.append(s)
     for hl in headlines:
         if hl is not title_line:
             s = _subject_in(t, g, hl.start, hl.end, mentions, at_start=False)
@@ -190,15 +275,31 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
     # by the region the text names most
     chosen = None
     for src, s in tries:
-        if s.get("chain") or s.get("central"):
+        if s.get("chain") or s.get("central") or s.get("towns"):
+            if chosen is not None and chosen.get("dept") and s.get("chain") and not s.get("dept") \
+                    and _fits_relative(g, s["chain"][-1], chosen["relative"]):
+                # a department by its relative name (市外办) first, its place later (丽水市…)
+                chosen = dict(s, source=src, dept=chosen["dept"][len(chosen["relative"]):],
+                              name=s["name"] + chosen["dept"][len(chosen["relative"]):], relative_dept=chosen)
+                break
             chosen = dict(s, source=src)
             break
         if chosen is None and s.get("relative"):
             chosen = dict(s, source=src)
     if chosen is None:
         chosen = {"source": "none"}
+    opening = next((s for src, s in tries if src == "opening"), None)
+    if chosen.get("source") == "title" and chosen.get("chain") and not chosen.get("dept") \
+            and opening and opening.get("relative") and opening.get("dept") \
+            and _fits_relative(g, chosen["chain"][-1], opening["relative"]):
+        # a place in the title, its department acting in the opening (丽水市…报告 / 市外办坚持…)
+        dept = opening["dept"][len(opening["relative"]):]
+        chosen = dict(chosen, dept=dept, name=chosen["name"] + dept,
+                      informant=chosen.get("informant") or opening.get("informant"),
+                      release=chosen.get("release") or opening.get("release"))
     # a title whose subject is the superior's name while an explicit chain names a
     # lower body (a body line 鲤城区人民政府金龙街道办事处) is fine: the chain's last link wins
     chosen["year"] = year
     chosen["mentions"] = mentions
+    chosen["later"] = later
     return chosen

@@ -38,7 +38,12 @@ _GLOSS = re.compile(r"[((][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü
 
 _MASTHEAD = re.compile(
     r"\s*(?:本报讯|本网讯|[\u4e00-\u9fff]{1,12}?(?:报|网|台|社|客户端)(?:[((][^()()\n]{0,20}[))])?讯"
-    r"|新华社[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{2,12}?消息)"
+    # an agency's or a paper's dateline: 新华社兰州3月2日电, 中新网杭州3月2日电, 本报长沙3月2日讯
+    r"|[\u4e00-\u9fff]{0,8}?(?:社|网|报|台|客户端)[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯|消息)"
+    # a paper quoted as the source (据浙江日报报道,) and a byline alone ((记者 王某 通讯员 李某))
+    r"|据[\u4e00-\u9fff]{2,12}?(?:报|网|台|客户端|新闻)(?:报道|消息)\s*[,，]?"
+    r"|[((]\s*(?:记者|通讯员|见习记者|特约记者|融媒记者)[^()()\n]{0,40}[))]"
+    r"|[\u4e00-\u9fff]{2,12}?消息)"
     r"\s*(?:[((][^()()\n]{0,40}[))])?\s*[::]?\s*(?:(?:记者|通讯员)[^,,::。\n]{0,30}?报道\s*[::]?)?\s*")
 
 
@@ -127,10 +132,11 @@ class _HeadMentions:
     mentions a scan of the whole head finds in that line, because no name spans a line
     break."""
 
-    __slots__ = ("g", "text", "end", "_all", "_seg")
+    __slots__ = ("g", "text", "end", "_all", "_seg", "_original")
 
     def __init__(self, g: Gazetteer, t: str, limit: int):
         self.g = g
+        self._original = t
         self.text = _strip_quoted_keep(t, limit)
         self.end = min(len(t), limit)
         self._all: list[RegionMention] | None = None
@@ -143,6 +149,14 @@ class _HeadMentions:
 
     def __iter__(self):
         return iter(self.all())
+
+    def in_papers(self) -> list[RegionMention]:
+        """The places in the newspaper names blanked (四川法治报: 四川): no body, but a local
+        paper's place may complete a relative body of its level (我省)."""
+        if self.text is self._original:
+            return []
+        t = self._original
+        return [m for pm in _PAPER_NAME.finditer(t, 0, self.end) for m in self.g.find(t, pm.start(), pm.end())]
 
     def within(self, start: int, end: int) -> list[RegionMention]:
         """The mentions inside text[start:end], as the whole-head scan finds them."""
@@ -162,15 +176,17 @@ class _HeadMentions:
 def _strip_quoted_keep(t: str, limit: int) -> str:
     """The text with quoted titles of laws and plans blanked (same length), but a report's
     own quoted region names in 《X市…》 are still useful evidence for disambiguation: only
-    newspaper names (《南阳日报》) are blanked."""
-    if "《" not in t:
+    newspaper names (《南阳日报》, 湖南日报, 某广播电视台) are blanked."""
+    if "《" not in t and not _PAPER_HINT.search(t, 0, limit):
         return t
     head = t[:limit]
     head = _PAPER_NAME.sub(lambda m: " " * len(m.group()), head)
     return head + t[limit:]
 
 
-_PAPER_NAME = re.compile(r"《[^》]{0,12}(?:日报|晚报|报|网)》")
+_PAPER_HINT = re.compile(r"日报|晚报|都市报|法治报|法制报|电视台")
+_PAPER_NAME = re.compile(r"《[^》]{0,12}(?:日报|晚报|报|网)》"
+                         r"|[\u4e00-\u9fff]{2,6}?(?:日报|晚报|都市报|法治报|法制报|广播电视台|电视台)(?:社)?")
 
 
 def _structure(lines: list[_Line]):

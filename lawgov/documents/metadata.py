@@ -23,7 +23,7 @@ from lawgov.documents.head import (HALF_WIDTH_MARKS, _TITLE_WORDS, _HeadMentions
 from lawgov.documents.manifest import parse_date
 from lawgov.documents.placing import _fill_region
 from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, gazetteer
-from lawgov.documents.years import _published_on, _report_year, date_in_url
+from lawgov.documents.years import _published_on, _report_year, arabic_years, date_in_url
 from lawgov.text import NormalText, normalise
 
 
@@ -57,7 +57,7 @@ _URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
 _COURT = re.compile(r"人民法院|法院|审判")
 
 
-_NEWS = re.compile(r"纪实|日报|晚报|记者|通讯员|报道|新闻|先进典型|系列宣传|巡礼|侧记")
+_NEWS = re.compile(r"纪实|日报|晚报|记者|通讯员|报道|新闻|先进典型|系列宣传|巡礼|侧记|召开|举行|举办")
 _STATS = re.compile(r"统计|数据|通报|白皮书|(?:行政复议|行政应诉|出庭应诉|复议应诉)[^。]{0,12}(?:情况|分析)|案件")
 
 
@@ -85,13 +85,20 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
     head_limit = 12000
     lines = _lines(t, head_limit)
     mentions = _HeadMentions(g, t, head_limit * 2)
-    published = _published_on(t, lines)
+    # years and dates in Chinese numerals (二〇二二年度) are read from a copy in digits
+    ty = arabic_years(t)
+    lines_y = lines if ty is t else _lines(ty, head_limit)
+    published = _published_on(ty, lines_y)
     url_m = _URL.search(t)
     url = url_m.group().rstrip(".,;") if url_m else None
 
     title, title_line, body_lines, first_para, addressees, headlines = _structure(lines)
     kind = _doc_kind(t, lines, title, first_para)
-    year = _report_year(t, title, lines, first_para, published, kind)
+    if ty is t:
+        year = _report_year(t, title, lines, first_para, published, kind)
+    else:
+        title_y, _, _, first_para_y, _, _ = _structure(lines_y)
+        year = _report_year(ty, title_y, lines_y, first_para_y, published, kind)
 
     body = _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, headlines)
     meta = DocumentMeta(title=title, reporting_body=body.get("name"), doc_kind=kind,

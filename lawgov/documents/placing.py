@@ -55,8 +55,6 @@ def _level_hint(t: str) -> str | None:
 
 
 def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str) -> None:
-    mentions: list[RegionMention] = body.get("mentions", [])
-    year = body.get("year")
     if body.get("central"):
         meta.reporting_body = body["name"]
         meta.region_code = CENTRAL_CODE
@@ -66,47 +64,12 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         meta.city_code = None
         meta.region_confidence = "high"
         return
-    code = None
-    if body.get("chain"):
-        chain: list[RegionMention] = body["chain"]
-        last = chain[-1]
-        span = (chain[0].start, last.end)
-        res = g.resolve(last.candidates, mentions, chain[:-1], year, exclude=span)
-        if res.code is None and res.confidence == "ambiguous":
-            meta.region_confidence = "ambiguous"
-            meta.region_candidates = res.candidates
-            meta.region_level = _common_level(g, res.candidates)
-            meta.reporting_body = body.get("name")
-            if body.get("dept"):
-                meta.region_level = "department"
-            return
-        code = res.code
-        # a short name alone (贵州, 广州: no 省 / 市) or a 来源 line is weaker than a full name
-        weak = body.get("source") == "source" or all(link.kind == "bare" for link in chain)
-        meta.region_confidence = "medium" if weak and res.confidence == "high" else res.confidence
-        meta.region_candidates = res.candidates if res.confidence != "high" else []
-        inner = _named_within(g, mentions, code) if weak and code and not body.get("dept") else None
-        if inner:
-            code, meta.region_confidence = inner, "low"
-            body = dict(body, name=None)
+    if body.get("towns"):
+        code = _towns_region(meta, g, body)
+    elif body.get("chain"):
+        code, body = _chain_region(meta, g, body, t)
     else:
-        # relative (市市场监管局, 我市) or nothing: the region the text names most, of a level
-        # that fits
-        levels = _own_levels(body.get("relative"), t)
-        hint = _level_hint(t)
-        if levels is None and hint:
-            levels = (hint,) + (("county",) if hint == "city" else ())
-        code, cands = _most_named(g, [m for m in mentions if not _in_passing(t, m)], levels, year)
-        if code is None and not cands and (levels is None or {"county", "district"} & set(levels)):
-            code = g.county_of_towns(t, 0, 12000)
-        if code is None:
-            meta.region_confidence = "ambiguous" if cands else "unresolved"
-            meta.region_candidates = cands
-            meta.region_level = "department" if body.get("dept") or _speaks_as_department(t, kind, body) \
-                else (levels[0] if levels else hint)
-            meta.reporting_body = body.get("name")
-            return
-        meta.region_confidence = "low"
+        code = _relative_region(meta, g, body, t, kind)
     r = g.get(code)
     if r is None:
         return
@@ -126,16 +89,119 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
             meta.region_level = "department"
 
 
+def _towns_region(meta: DocumentMeta, g: Gazetteer, body: dict) -> str | None:
+    """Several towns (or counties) named as the places the report covers: the region that
+    holds them all, else none of them."""
+    code = body.get("county")
+    if code is None:
+        meta.region_confidence = "ambiguous" if len(body["candidates"]) > 1 else "unresolved"
+        meta.region_candidates = body["candidates"]
+        meta.region_level = _common_level(g, body["candidates"])
+        meta.reporting_body = body.get("name")
+        return None
+    meta.region_confidence = "medium"
+    return code
+
+
+def _chain_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str) -> tuple[str | None, dict]:
+    """A chain of names (双鸭山市岭东区, 杭州市公安局萧山区分局) resolved by the gazetteer; a
+    shared name by the superior's rank; a weak or contradicted name (贵州 in passing while
+    the text speaks as a city) gives way to the place inside it the text names."""
+    mentions, year = body.get("mentions", []), body.get("year")
+    chain: list[RegionMention] = body["chain"]
+    last = chain[-1]
+    res = g.resolve(last.candidates, mentions, chain[:-1], year, exclude=(chain[0].start, last.end))
+    if res.code is None and res.confidence == "ambiguous":
+        under = _under_superior(g, res.candidates, t)
+        if under:
+            res = type(res)(under, "low", res.candidates)
+    if res.code is None and res.confidence == "ambiguous":
+        meta.region_confidence = "ambiguous"
+        meta.region_candidates = res.candidates
+        meta.region_level = "department" if body.get("dept") else _common_level(g, res.candidates)
+        meta.reporting_body = body.get("name")
+        return None, body
+    code = res.code
+    if body.get("branch") and code and g.within(body["branch"], code):
+        code = body["branch"]      # a city bureau's branch in one of its districts
+    # a short name alone (贵州, 广州: no 省 / 市), a 来源 line or a place named apart from
+    # its department (市外办 … 丽水市) is weaker than a full name
+    weak = body.get("source") == "source" or all(link.kind == "bare" for link in chain) \
+        or "relative_dept" in body
+    meta.region_confidence = "medium" if weak and res.confidence == "high" else res.confidence
+    meta.region_candidates = res.candidates if res.confidence != "high" else []
+    if not code or body.get("dept"):
+        return code, body
+    inner = _named_within(g, mentions, code) if weak else None
+    if inner:
+        meta.region_confidence = "low"
+        return inner, dict(body, name=None)
+    if not _own_level_below(g, code, t):
+        return code, body
+    lower = _later_body_inside(g, body, code, t, mentions, year)
+    if lower:
+        # a background sentence on the superior (近年来,杭州市高度重视…) before the body that
+        # acts at the level the text speaks as (2023年,萧山区…全区…)
+        meta.region_confidence = "medium"
+        return lower["code"], dict(body, name=lower["name"])
+    if weak:
+        # a province's short name in passing (贵州法院 in a feature's background) while the
+        # figures speak as a city (全市两级法院): the one city inside it the text names
+        # twice or more, else no region
+        cands = _named_inside(g, mentions, code, _level_hint(t))
+        if len(cands) != 1:
+            meta.region_confidence = "ambiguous" if len(cands) > 1 else "unresolved"
+            meta.region_candidates = cands
+            meta.region_level = _level_hint(t)
+            meta.reporting_body = body.get("name")
+            return None, body
+        meta.region_confidence = "low"
+        return cands[0], dict(body, name=None)
+    return code, body
+
+
+def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str) -> str | None:
+    """A relative body (市市场监管局, 我市) or none: the region the text names most as an
+    actor, of a level that fits; else a local paper's place, the county of the towns it
+    lists, or the county inside the superior it names; else unresolved with candidates."""
+    mentions, year = body.get("mentions", []), body.get("year")
+    levels = _own_levels(body.get("relative"), t)
+    hint = _level_hint(t)
+    if levels is None and hint:
+        levels = (hint,) + (("county",) if hint == "city" else ())
+    code, cands = _most_named(g, [m for m in mentions if not _in_passing(t, m)], levels, year)
+    if code is None and not cands and hasattr(mentions, "in_papers"):
+        # no place named but a local paper's (四川法治报 on a 我省 page)
+        code, cands = _most_named(g, mentions.in_papers(), levels, year)
+        if code is None and len(cands) == 1:
+            code, cands = cands[0], []
+    if code is None and not cands and (levels is None or {"county", "district"} & set(levels)):
+        code = g.county_of_towns(t, 0, 12000)
+    if code is None:
+        code = _own_county_in_superior(g, mentions, t, body.get("relative") or _OWN_WORD.get(hint))
+    if code is None:
+        meta.region_confidence = "ambiguous" if cands else "unresolved"
+        meta.region_candidates = cands
+        meta.region_level = "department" if body.get("dept") or _speaks_as_department(t, kind, body) \
+            else (levels[0] if levels else hint)
+        meta.reporting_body = body.get("name")
+        return None
+    meta.region_confidence = "low"
+    return code
+
+
 def _speaks_for_region(dept: str, kind: str, body: dict) -> bool:
     """A justice bureau's release of the region's reconsideration / litigation figures (a
     statistics page, a press conference or 通报, the source a reporter quotes) speaks for the
     region; a department's own report, and any other department, reports as a department."""
+    if re.search(r"行政复议委员会|复议委员会", dept):
+        return True     # the government's reconsideration board decides for the government
     return bool(re.search(r"司法局|司法厅|行政复议局|行政复议办", dept)) and (
         kind in ("statistics", "news", "court_release") or body.get("informant", False)
         or body.get("release", False))
 
 
-_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我委(?!员)|本委(?!员)")
+_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我委(?!员)|本委(?!员)|我办(?![理结件案事公])|本办(?![理结件案事公])")
 
 
 def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
@@ -155,6 +221,28 @@ _PASSING_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:委|政府|厅|部)){0
 def _in_passing(t: str, m: RegionMention) -> bool:
     return bool(_PASSING_BEFORE.search(t, max(0, m.start - 4), m.start)
                 or _PASSING_AFTER.match(t[m.end:m.end + 12]))
+
+
+_OWN_WORD = {"city": "市", "county": "县", "district": "区"}
+
+
+def _own_county_in_superior(g: Gazetteer, mentions, t: str, relative: str | None) -> str | None:
+    """我市 of a county-level city that names its prefecture only as a superior (金华交办的)
+    and names towns of its own (南市街道): the one county of that prefecture holding every
+    town named, when its name has the relative body's word (东阳市 for 我市)."""
+    if relative not in ("市", "县", "区", "旗"):
+        return None
+    superiors = {c for m in mentions if _in_passing(t, m) for c in m.candidates
+                 if (r := g.get(c)) is not None and r.level == "city"}
+    if len(superiors) != 1:
+        return None
+    sup = superiors.pop()
+    counties = {g.get(c).parent_code for m in mentions for c in m.candidates
+                if g.get(c) is not None and g.get(c).level == "township" and g.within(c, sup)}
+    if len(counties) != 1:
+        return None
+    r = g.get(counties.pop())
+    return r.code if r and r.level in ("county", "district") and r.name.endswith(relative) else None
 
 
 def _fits(r, levels: tuple[str, ...] | None) -> bool:
@@ -195,6 +283,66 @@ def _named_within(g: Gazetteer, mentions, code: str) -> str | None:
         return None
     n, c = inner[0]
     return c if n >= 3 and n >= 2 * counts[code] else None
+
+
+# the superior a township names by its rank: 在市委、市政府的领导下 (a 县级市 or a city without
+# districts), 县委, 区委, 旗委
+_SUPERIOR = re.compile(r"(县|市|区|旗)(?:委|政府|人民政府)")
+
+
+def _under_superior(g: Gazetteer, cands: list[str], t: str) -> str | None:
+    """The one town of a shared name (中村乡) whose county has the rank the text's superior
+    has, when the text names superiors of one rank only (市委、市人民政府 but no 县委)."""
+    if not cands or any(g.get(c) is None or g.get(c).level != "township" for c in cands):
+        return None
+    ranks = set(_SUPERIOR.findall(t, 0, 4000))
+    if len(ranks) != 1:
+        return None
+    rank = ranks.pop()
+    fit = [c for c in cands if (p := g.get(g.get(c).parent_code)) is not None
+           and (p.name.endswith(rank) if p.level in ("county", "district") else rank == "市" and p.level == "city")]
+    return fit[0] if len(fit) == 1 else None
+
+
+_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "township": 3}
+
+
+def _own_level_below(g: Gazetteer, code: str, t: str) -> bool:
+    """The text speaks as a body below `code` (全市, 我县 on a page whose body was read
+    as a province)."""
+    r, hint = g.get(code), _level_hint(t)
+    if r is None or hint is None or not _OWN.search(t, 0, 8000):
+        return False
+    # a 直辖市's 全市 and an autonomous region's 全区 are their own words
+    own_word = r.level == "province" and (r.name.endswith("市") and hint == "city"
+                                          or r.name.endswith("自治区") and hint == "district")
+    return _RANK[hint] > _RANK[r.level] and not own_word
+
+
+def _later_body_inside(g: Gazetteer, body: dict, code: str, t: str, mentions, year) -> dict | None:
+    """The subject of a later opening sentence that lies inside `code` and has the level
+    the text speaks as (全区 → a district)."""
+    hint = _level_hint(t)
+    for s in body.get("later", ()):
+        if s.get("dept"):
+            continue
+        last = s["chain"][-1]
+        res = g.resolve(last.candidates, mentions, s["chain"][:-1], year, exclude=(s["chain"][0].start, last.end))
+        r = g.get(res.code)
+        if r and res.confidence in ("high", "medium") and r.code != code and g.within(r.code, code) \
+                and _RANK[r.level] == _RANK[hint]:
+            return {"code": r.code, "name": s.get("name")}
+    return None
+
+
+def _named_inside(g: Gazetteer, mentions, code: str, level: str | None) -> list[str]:
+    """The regions of `level` inside `code` that the text names at least twice."""
+    counts: Counter = Counter()
+    for m in mentions:
+        if len(m.candidates) == 1:
+            counts[m.candidates[0]] += 1
+    return [c for c, n in counts.most_common() if n >= 2 and c != code and g.get(c)
+            and g.get(c).level == level and g.within(c, code)]
 
 
 def _common_level(g: Gazetteer, codes: list[str]) -> str | None:

@@ -54,11 +54,12 @@ _BARE_IDIOMS = {"长治": ("久安",), "延安": ("精神",), "遵义": ("会议
                 "来宾": ("",), "中山": ("装", "路", "大学", "公园"), "黄山": ("风景",),
                 "吉林": ("大学",), "井冈山": ("精神",), "安康": ("",)}
 # three or more short town names in a list, then what towns have (籍山、许镇、工山司法所)
-_TOWN_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}?)"
-                        r"(?:等)?(?:\d+个)?(?:镇|乡|街道|司法所|派出所|财政所|卫生院|中心校|便民服务中心)")
+TOWN_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}?)"
+                       r"(?:等)?(?:\d+个)?(?:镇|乡|街道|司法所|派出所|财政所|卫生院|中心校|便民服务中心)")
 _STREET = ("路", "街", "大道", "大街", "巷", "胡同", "大桥", "桥")
 _FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向")
 # characters after which a name may begin: prepositions, conjunctions, particles, time words
+_CONJUNCTIONS = set("和及与并或同")
 _BEFORE_NAME = set("在于对向与和及同跟给为是的了到至由从将把据经赴原共今年月日即系让使被就赴去来往")
 
 
@@ -255,7 +256,7 @@ class Gazetteer:
                                      or (len(s) >= 3 and rec[c][2] in ("county", "district")))
                         if bare and not self._idiom(s, text, j):
                             best = (j, bare, "bare")
-            if best is None:
+            if best is None or best[2] != "full" and self._after_conjunction(text, i, out):
                 continue
             j, codes, kind = best
             out.append(RegionMention(i, j, text[i:j], codes, kind))
@@ -276,6 +277,16 @@ class Gazetteer:
         return any(text.startswith(f, j) for f in follow)
 
     @staticmethod
+    def _after_conjunction(text: str, i: int, out: list[RegionMention]) -> bool:
+        """A short form that starts with a conjunction inside a phrase (各部门和田地: 和田,
+        各部门和政府: 和政) is the conjunction and the next word, not a place; a full name
+        (和田地区) or one right after another place (喀什地区和田地区) still counts."""
+        if text[i] not in _CONJUNCTIONS or i == 0 or (out and out[-1].end == i):
+            return False
+        prev = text[i - 1]
+        return "\u4e00" <= prev <= "\u9fff" and prev not in _BEFORE_NAME
+
+    @staticmethod
     def _two_char_ok(text: str, i: int, out: list[RegionMention]) -> bool:
         """A two-character name (范县, 理县, 和县) counts at the start of a line, after a
         non-Chinese character, right after another region, or after a character that
@@ -294,7 +305,7 @@ class Gazetteer:
         names its own towns without their county."""
         end = len(text) if end is None else end
         alias, rec = self.alias, self._rec
-        for m in _TOWN_LIST.finditer(text, start, end):
+        for m in TOWN_LIST.finditer(text, start, end):
             items = m.group(1).split("、")
             parents = None
             for item in items:
@@ -309,6 +320,26 @@ class Gazetteer:
                 if code in rec and rec[code][2] in ("county", "district"):
                     return code
         return None
+
+    def parent_of(self, places: list[tuple[str, ...]]) -> tuple[str | None, list[str]]:
+        """The one region that holds every place of a list (each place given by its
+        candidate codes, all of one tier: towns, or counties and districts), and the
+        regions that hold some: a report that opens on several towns (A镇、B镇、C乡…)
+        speaks for the county above them, one on several counties for their city."""
+        rec = self._rec
+        common = None
+        seen: list[str] = []
+        for cands in places:
+            parents = {rec[c][3] for c in cands if c in rec and rec[c][3]}
+            if not parents:
+                return None, []
+            seen += [p for p in sorted(parents) if p not in seen]
+            common = parents if common is None else common & parents
+        if common and len(common) == 1:
+            code = next(iter(common))
+            if code in rec:
+                return code, []
+        return None, seen
 
     # ---- resolution ------------------------------------------------------
     def chain_filter(self, candidates: tuple[str, ...] | list[str], chain: list[RegionMention]) -> list[str]:

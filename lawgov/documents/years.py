@@ -15,8 +15,37 @@ from lawgov.documents.head import _DATE, _DATE_ANY, _Line, _MASTHEAD, _is_prose,
 from lawgov.documents.manifest import parse_date
 
 
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0", "Ｏ": "0"}
+_CN_YEAR = re.compile(r"(?<![〇○零OＯ一二三四五六七八九十])([一二][〇○零OＯ一二三四五六七八九]{3})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
+
+
+def _cn_number(s: str) -> str:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (months and days)."""
+    if "十" not in s:
+        return _CN_DIGIT.get(s, s)
+    tens, _, ones = s.partition("十")
+    return str(int(_CN_DIGIT.get(tens, "1") if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0))
+
+
+def arabic_years(t: str) -> str:
+    """The text with its years and dates in Chinese numerals written in digits
+    (二〇二二年度 → 2022年度, 二〇二三年二月十日 → 2023年2月10日): formal reports title and
+    sign with them. Only for reading years: lengths may change."""
+    if not _CN_YEAR.search(t):
+        return t
+
+    def digits(m: re.Match) -> str:
+        out = "".join(_CN_DIGIT[c] for c in m.group(1)) + "年"
+        if m.group(2):
+            out += _cn_number(m.group(2)) + "月"
+            if m.group(3):
+                out += _cn_number(m.group(3)) + "日"
+        return out
+    return _CN_YEAR.sub(digits, t)
+
+
 _DATE_LABELLED = re.compile(
-    r"(发布时间|发布日期|成文日期|信息时间|更新时间|发表时间|时间|日期)\s*[::]?\s*(?:\n\s*)?" + _DATE)
+    r"(发布时间|发布日期|成文日期|信息时间|更新时间|发表时间|发布于|发表于|发布(?=\s*[::])|时间|日期)\s*[::]?\s*(?:\n\s*)?" + _DATE)
 
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])\s*(年度|年)?")
@@ -49,7 +78,8 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     for ln in lines[:12]:
         if not _is_prose(ln.text) or _DELIVERED.match(ln.text):
             m = _DATE_ANY.search(ln.text)
-            if m and (re.search(r"\d{1,2}:\d{2}|^\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源", ln.text)
+            if m and (re.search(r"\d{1,2}:\d{2}|^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源|浏览|点击|"
+                                r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}", ln.text)
                       or _DELIVERED.match(ln.text)):
                 return parse_date(*m.groups())
     # a date line at the end (落款: 2023年3月1日)
@@ -58,11 +88,19 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
         pass
     if m:
         return parse_date(*m.groups())
+    # the page's address printed on it (原文链接: …/art/2023/6/5/…, …/t20230605_…)
+    for u in _PRINTED_URL.findall(t[:4000] + "\n" + tail):
+        d = date_in_url(u)
+        if d:
+            return d
     return None
 
 
+_PRINTED_URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
+
+
 # the day a report was delivered, under its title: (2022年6月28日在某市人民代表大会上)
-_DELIVERED = re.compile(r"\s*[((]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在")
+_DELIVERED = re.compile(r"\s*(?:[((]|[—-]{1,2})\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在")
 # a date in a page's address: /t20230315_123.html, /2023-03/15/, /202303/t20230315
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])(?!\d)"
                        r"|/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
@@ -96,10 +134,34 @@ def _years_in(s: str, maxyear: int | None) -> list[tuple[int, str, int]]:
 def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Line | None,
                  published: date | None, kind: str) -> int | None:
     maxyear = published.year if published else None
+    body_start = first_para.start if first_para else 0
+    body = t[body_start:body_start + 1500]
+    opening = _opening_text(t, lines, first_para)
+    m = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", opening)
+    origin = int(m.group(1)) if m and _ORIGIN.search(opening, 0, 200) else None
+    stated = _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind)
+    if stated:
+        return stated
+    if published is None:
+        # an undated news item's lead (2024年3月5日,某局召开…) dates it
+        ev = _EVENT_DATE.match(opening)
+        published = parse_date(*ev.groups()) if ev else None
+    return _year_from_date_and_figures(t[body_start:body_start + 600], title, opening, body, origin,
+                                       published, maxyear, kind)
+
+
+def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind) -> int | None:
+    """A year the page states as its own: a title's, a period's end, a quoted report
+    title's, the opening's (unless an origin or an event before later figures), a 年度
+    year, a chronicle's last."""
     if title:
         ys = _years_in(title, maxyear)
         if ys:
-            return ys[0][0]
+            # a news title's year of the event (2024年全市复议工作会议召开) while every figure
+            # is given for another year
+            report = _REPORT_TITLE.search(title) and not _EVENT_TITLE.search(title)
+            other = None if report else _figures_of_another_year(body, ys[0][0], maxyear)
+            return other or ys[0][0]
     head = t[:3000]
     if kind != "annual_report":
         # a release over a stated period (2021年8月1日至2022年7月31日) covers its end year
@@ -107,40 +169,53 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
         if pm and (maxyear is None or int(pm.group(2)) <= maxyear):
             return int(pm.group(2))
     # a quoted report title names the year it covers (《2016年度社旗法院…报告》)
-    qm = re.search(r"《[^》]{0,10}?((?:19|20)\d{2})年度[^》]{0,40}(?:报告|白皮书|情况)", head)
+    qm = re.search(r"《[^》]{0,10}?((?:19|20)\d{2})年度?[^》]{0,40}(?:报告|白皮书|情况)", head)
     if qm and kind != "annual_report" and (maxyear is None or int(qm.group(1)) <= maxyear):
         return int(qm.group(1))
-    opening = _opening_text(t, lines, first_para)
-    m = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", opening)
-    if m and (maxyear is None or int(m.group(1)) <= maxyear):
+    if m and origin is None and not _FIGURE.search(opening[:_SENTENCE.search(opening + "。").end()]):
+        # an opening on a past event (2019年,某县被确定为试点县。) before figures of a later year
+        later = _figures_of_another_year(body, int(m.group(1)), maxyear)
+        if later and later > int(m.group(1)):
+            return later
+    if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
         return int(m.group(1))
-    head = t[:3000]
-    ys = _years_in(head, maxyear)
-    for y, suf, _ in ys:
+    for y, suf, _ in _years_in(head, maxyear):
         if suf == "年度":
             return y
     last = _chronicle_end(lines, first_para)
     if last and (maxyear is None or last <= maxyear):
         return last
-    body_start = first_para.start if first_para else 0
-    body = t[body_start:body_start + 1500]
+    return None
+
+
+def _year_from_date_and_figures(lead: str, title, opening, body, origin, published, maxyear,
+                                kind) -> int | None:
+    """The year from 今年 / 去年 on a dated page, else the year the body's figures are given
+    for, else the publication date (the year before for a report read in its first half)."""
     if published is not None:
-        # 今年 / 去年 in the opening of a dated page name the year outright
-        rel = _RELATIVE_YEAR.search(opening[:200])
+        # 今年 / 去年 in the opening (or the headline) of a dated page name the year outright
+        rel = _RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(title or "")
         if rel:
             return published.year - (rel.group(1) == "去年")
-    ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear) if not _background_year(body, pos)]
-    if published is None and "今年" in body[:600]:
-        this_year = _this_year_unpublished(body, ys_body)
-        if this_year:
-            return this_year
+    ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear)
+               if not _background_year(body, pos) and y != origin]
+    if published is None:
+        # 去年 / 今年 on an undated page beside a plan year (2023年,将…): that is 今年
+        rel = _RELATIVE_YEAR.search(opening[:200])
+        plan = _PLAN_YEAR.search(body)
+        if rel and plan:
+            return int(plan.group(1)) - (rel.group(1) == "去年")
+        if "今年" in body[:600]:
+            this_year = _this_year_unpublished(body, ys_body)
+            if this_year:
+                return this_year
     if ys_body:
         cnt = Counter(y for y, _, _ in ys_body)
         first = ys_body[0][0]
         top, n = cnt.most_common(1)[0]
         return first if cnt[first] >= n or n < 2 else top
     if published:
-        looks_back = _LOOKS_BACK.search((title or "") + "\n" + t[body_start:body_start + 600])
+        looks_back = _LOOKS_BACK.search((title or "") + "\n" + lead)
         if (kind == "annual_report" or looks_back) and published.month <= 6:
             return published.year - 1
         return published.year
@@ -148,11 +223,43 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
 
 
 _LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:正式)?(?:修订|修正|颁布|公布|施行|实施|起施行|起实施)")
-_RELATIVE_YEAR = re.compile(r"(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截至)")
+# 今年 / 去年 as the time of the opening's figures (去年全年, 今年1-11月, 去年,某市…, 去年全国各级…),
+# not a comparison's base (比去年, 较去年同期)
+_RELATIVE_YEAR = re.compile(r"(?<![比较同与于])(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|"
+                            r"\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截至|\s*[,，]|(?=全[国省市区县州]|我[省市区县州]|各级|"
+                            r"[\u4e00-\u9fff]{2,10}?(?:各级|共[收受办审新]|全年)))")
+
+
+_EVENT_TITLE = re.compile(r"会议|发布会|座谈会|推进会|召开|举行|举办")
+_REPORT_TITLE = re.compile(r"报告|白皮书|年报|年度|总结|统计|通报|情况|数据|分析|公报|综述")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(?:件|%|次|项|人|个|宗|起|份|场)")
+_SENTENCE = re.compile(r"[。;；!?！？]")
+
+
+def _figures_of_another_year(body: str, year: int, maxyear: int | None) -> int | None:
+    """The one year other than `year` that the body's figures are given for (a year that
+    opens a sentence or clause with a count in it), when it has two or more and `year` none."""
+    counts: Counter = Counter()
+    for y, _, pos in _years_in(body, maxyear):
+        if _background_year(body, pos):
+            continue
+        end = _SENTENCE.search(body, pos)
+        clause = body[pos:end.start() if end else len(body)]
+        counts[y] += len(_FIGURE.findall(clause)) > 0
+    if counts.get(year, 0) == 0 and len(+counts) == 1:
+        other, n = (+counts).most_common(1)[0]
+        return other if n >= 2 else None
+    return None
+
+
+# an opening year that is a story's origin: 2013年某地率先试点…十余年来 / 多年来 / 10年来
+_ORIGIN = re.compile(r"[。;；,，]\s*(?:[十二三四五六七八九两]|\d{1,2})?(?:十|余|多)*年(?:来|以来|间)")
 
 
 # a page that looks back on a finished year: a work report read in the new year
-_LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度")
+# (a whole year's figures, 全年…收到300件, in the first half of a year are last year's)
+_LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度|"
+                         r"(?<!力争|预计|目标|计划)全年[^。;；]{0,40}?\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(?:件|%|次|项|宗|起)")
 _PART_YEAR = re.compile(r"((?:19|20)\d{2})年\s*(?:1\s*[至到\-—–~]\s*\d{1,2}\s*月|上半年|前三季度|一季度|第一季度|前\d{1,2}个月)")
 
 
@@ -187,12 +294,23 @@ def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
     return first_para.text
 
 
+# a year of plans, not of figures: 2023年,将…, 2024年工作打算
+_PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我[省市区县州]|全[省市区县州])?(?:将|要(?!闻|点)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望))"
+_PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
+
+
+# a full date that leads a clause is an event's day (2024年3月5日上午,…), not the figures' year
+_EVENT_DATE = re.compile(r"\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?)?\s*[,，]")
+
+
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
     (2020年以来), a comparison's base (从2019年的, 较2021年, 比2020年), a document number
-    (〔2022〕3号) or a law's date (于2022年修订, 2024年1月1日起施行)."""
+    (〔2022〕3号), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…) or
+    an event's day (2024年3月5日,…)."""
     return bool(re.search(r"(?:从|较|比|与|相比)\s*$|[〔\[【]\s*$", s[max(0, pos - 3):pos])
                 or re.match(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])", s[pos:pos + 10])
+                or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos)
                 or _LAW_DATE.match(s, pos))
 
 

@@ -284,7 +284,7 @@ def test_dev_corpus():
     golds = gold_docs("dev.jsonl")
     region, level, year = score(SHARED / "corpus", golds)
     # the floor measured on the 129 real pages; it only rises
-    assert region >= 119 and level >= 121 and year >= 117
+    assert region >= 122 and level >= 122 and year >= 118
 
 
 def test_other_body_spans_point_into_the_text_with_glosses():
@@ -321,7 +321,7 @@ def test_published_on_from_the_date_in_the_manifest_url():
 @pytest.mark.skipif(not (SHARED / "corpus").exists(), reason="shared samples not available")
 def test_dev_corpus_states_high_only_when_right_and_few_wrong_regions():
     """A region stated 'high' is right on every dev page; a wrong region is stated (at
-    medium) on at most two, the rest of the misses are honest unresolved rows."""
+    medium) on at most one, the rest of the misses are honest unresolved rows."""
     wrong = 0
     for g in gold_docs("dev.jsonl"):
         m = describe_document((SHARED / "corpus" / g["doc"]).read_text(encoding="utf-8"), g["doc"])
@@ -332,4 +332,4 @@ def test_dev_corpus_states_high_only_when_right_and_few_wrong_regions():
             g["level"] == "township" and code.startswith((g["parent_code"] or "")[:6])))
         assert ok or m.region_confidence != "high", g["doc"]
         wrong += not ok
-    assert wrong <= 2
+    assert wrong <= 1

@@ -204,3 +204,33 @@ def test_county_from_the_towns_a_text_lists():
 def test_a_street_named_after_a_city_is_not_the_city():
     assert named("坐落于杭州市延安路的省行政复议局") == [("杭州市", ("330100",))]
     assert named("广州中山大道") == [("广州", ("440100",))]
+
+
+def test_everyday_short_forms_of_prefectures():
+    """kind 'initial' for leagues (锡盟, 阿盟) and the hand-kept 'everyday' forms (呼市, 哈市):
+    a place at a word boundary, but not inside an ordinary word (整齐市容)."""
+    assert named("2023年,锡盟各旗县市区") == [("锡盟", ("152500",))]
+    assert named("阿盟、呼市两地") == [("阿盟", ("152900",)), ("呼市", ("150100",))]
+    assert named("整齐市容市貌") == []
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_regions import short_names
+    rs = [dict(code="152500", name="锡林郭勒盟", level="city", aliases=["锡林郭勒"]),
+          dict(code="152200", name="兴安盟", level="city", aliases=["兴安"])]
+    built = {(a["alias"], a["code"], a["kind"]) for a in short_names(rs)}
+    assert ("锡盟", "152500", "initial") in built
+    assert not any(code == "152200" for _, code, kind in built if kind == "initial")
+
+
+def test_a_short_form_after_a_conjunction_inside_a_phrase_is_no_place():
+    assert named("各部门和田间地头") == []
+    assert named("喀什地区和田地区") == [("喀什地区", ("653100",)), ("和田地区", ("653200",))]
+
+
+def test_the_parent_of_places_listed_side_by_side():
+    g = gazetteer()
+    towns = [m.candidates for m in g.find("孝丰镇、梅溪镇、溪龙乡")]
+    assert g.parent_of(towns) == ("330523", [])
+    counties = [m.candidates for m in g.find("吴兴区、南浔区、德清县")]
+    assert g.parent_of(counties) == ("330500", [])
+    code, held = g.parent_of([m.candidates for m in g.find("孝丰镇、汪二镇")])
+    assert code is None and set(held) == {"330523", "361124"}
