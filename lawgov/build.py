@@ -97,11 +97,17 @@ class Plan:
     removed: list[str] = field(default_factory=list)
 
 
+# The stages that turn a file into rows (and this module, which writes them): a change in
+# them re-parses every file; a change in the warehouse, site or CLI does not.
+PARSER_STAGES = ("ingest", "text", "documents", "extract")
+
+
 def code_fingerprint() -> str:
-    """A hash of everything that decides what a file's rows are: the package, its rules and
-    the seeds the parser reads. When it changes every file is parsed again."""
+    """A hash of everything that decides what a file's rows are: the parsing stages, their
+    rules and the seeds they read. When it changes every file is parsed again."""
     h = hashlib.sha256()
-    paths = sorted(PACKAGE_DIR.rglob("*.py")) + sorted((PACKAGE_DIR / "extract" / "rules").rglob("*"))
+    paths = [p for stage in PARSER_STAGES for p in sorted((PACKAGE_DIR / stage).rglob("*"))]
+    paths += [PACKAGE_DIR / "build.py", PACKAGE_DIR / "errors.py"]
     paths += sorted(PARSER_SEEDS.glob("*.csv"))
     for p in paths:
         if p.is_file() and "__pycache__" not in p.parts:
@@ -311,7 +317,7 @@ def build(opts: BuildOptions) -> BuildSummary:
     lock = store.acquire_lock(published, opts.wait, on_wait=opts.notify)
     try:
         store.clear_stale_areas(published)
-        store.wait_for_writers(published, opts.wait)
+        store.wait_for_writers(published, opts.wait, opts.notify)
         previous, marks, unreadable = read_previous(published)
         if unreadable:
             summary.problems.append(unreadable)
@@ -360,7 +366,7 @@ def build(opts: BuildOptions) -> BuildSummary:
                 [build_id, started_at, str(reports), code_fp, summary.files, summary.loaded,
                  summary.unchanged, summary.duplicates, summary.quarantined, summary.removed,
                  summary.facts, summary.seconds])
-            store.wait_for_writers(published, opts.wait)
+            store.wait_for_writers(published, opts.wait, opts.notify)
             kept = store.publish(con, area)
             con = None
             summary.published = True

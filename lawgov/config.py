@@ -80,7 +80,8 @@ def load(given: dict[str, Any] | None = None, *, start: Path | None = None,
             if key == "limits":
                 if not isinstance(value, dict):
                     raise ConfigError("[limits] must be a table", file=str(file), line=_line_of(text, key))
-                limits = {k: Setting(v, f"{CONFIG_FILE}:{_line_of(text, k)}") for k, v in value.items()}
+                limits = {k: Setting(_check_limit(k, v, f"{file}:{_line_of(text, k)}"),
+                                     f"{CONFIG_FILE}:{_line_of(text, k)}") for k, v in value.items()}
             elif key in DEFAULTS:
                 checked = _check(key, value, f"{file}:{_line_of(text, key)}")
                 settings[key] = Setting(_under(root, checked) if key in PATH_KEYS else checked, where)
@@ -124,6 +125,22 @@ def _check(key: str, value: Any, where: str) -> Any:
     if key == "wait" and (not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0):
         raise ConfigError(f"wait must be seconds ≥ 0, not {value!r}", file=where)
     return value
+
+
+# [limits] lawgov.toml takes, with the least value each may have (the build's options check the same)
+LIMITS = {"parse_timeout": (float, "seconds"), "parse_memory_mb": (int, "MB")}
+
+
+def _check_limit(key: str, value: Any, where: str) -> Any:
+    """A [limits] value of the right kind and above zero (zero or less would quarantine every
+    file, or silently turn the limit off); an unknown key is left to the build to name."""
+    if key not in LIMITS:
+        return value
+    kind, what = LIMITS[key]
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+    if not ok or (kind is int and not float(value).is_integer()):
+        raise ConfigError(f"[limits] {key} must be a number of {what} above 0, not {value!r}", file=where)
+    return kind(value)
 
 
 def _under(root: Path, value: str | Path) -> Path:

@@ -44,6 +44,10 @@ class DataTestError(LawgovError):
     """A data test on a model failed; the warehouse is not published."""
 
 
+class WarehouseError(LawgovError):
+    """The published warehouse cannot be opened: missing, not a DuckDB file, or held by a writer."""
+
+
 class BuildLockedError(LawgovError):
     """Another build holds the warehouse's lock."""
 

@@ -105,9 +105,9 @@ def _unit(u):
 
 def read_warehouse(db: Path, gold_docs: dict) -> tuple[list[dict], dict[str, dict], set[str]]:
     """The warehouse's facts and document labels for the gold's documents, and the headline codes."""
-    import duckdb
+    from lawgov.warehouse.readonly import open_published
 
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_published(db)
     try:
         headline = {r[0] for r in con.execute(
             "select code from seeds.indicators where tier = 'headline'").fetchall()}

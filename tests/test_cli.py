@@ -379,3 +379,37 @@ def test_progress_on_a_terminal_draws_bars_with_rate_and_eta():
     text = out.getvalue()
     assert "parsing reports" in text and "4/4" in text and "files/s" in text
     assert "building models" in text and "2/2" in text
+
+
+# --- what a review of the merged commands found ------------------------------------------
+
+@pytest.mark.parametrize("command", [["query", "select 1"], ["export", "--out", "OUT"], ["ingest-log"],
+                                     ["site", "--out", "OUT"], ["eval", "--gold", "GOLD"]])
+def test_a_file_that_is_no_warehouse_is_one_line_for_every_reader(tmp_path, command):
+    bogus = tmp_path / "notes.duckdb"
+    bogus.write_text("these are my notes, not a warehouse\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("", encoding="utf-8")
+    args = [str(tmp_path / "out") if a == "OUT" else str(gold) if a == "GOLD" else a for a in command]
+    line = one_line_error(run(*args, "--db", str(bogus)))
+    assert str(bogus) in line and "cannot be opened as a warehouse" in line, line
+
+
+def test_site_never_replaces_a_folder_that_is_not_a_site(built_db, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.html").write_text("<p>my own pages</p>", encoding="utf-8")
+    line = one_line_error(run("site", "--db", str(built_db), "--out", str(docs)))
+    assert "not a lawgov site" in line
+    assert (docs / "index.html").read_text(encoding="utf-8") == "<p>my own pages</p>"
+    assert run("site", "--db", str(built_db), "--out", str(tmp_path / "site")).returncode == 0
+    assert run("site", "--db", str(built_db), "--out", str(tmp_path / "site")).returncode == 0   # replaced
+
+
+@pytest.mark.parametrize("limits, problem", [('parse_timeout = "60"', "parse_timeout must be a number"),
+                                             ("parse_memory_mb = -5", "parse_memory_mb must be a number")])
+def test_limits_in_lawgov_toml_are_checked_like_the_options(tmp_path, limits, problem):
+    shutil.copyfile(REPO / "dbt_project.yml", tmp_path / "dbt_project.yml")
+    (tmp_path / "lawgov.toml").write_text(f"[limits]\n{limits}\n", encoding="utf-8")
+    line = one_line_error(run("config", cwd=tmp_path))
+    assert problem in line and "lawgov.toml:2" in line, line

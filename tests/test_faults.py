@@ -462,3 +462,4 @@ def test_14_a_link_leaving_the_reports_folder_is_not_followed(fresh_db, tmp_path
     status, reason = last_log(db)["private.txt"]
     assert status == "skipped" and "outside the reports folder" in reason
     assert "private.txt" not in {r[0] for r in sql(db, "select source_file from raw.documents")}
+

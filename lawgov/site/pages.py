@@ -17,6 +17,7 @@ from lawgov.errors import LawgovError
 from lawgov.site import labels
 from lawgov.site.chart import line_chart
 from lawgov.site.highlight import segments, to_html
+from lawgov.warehouse.readonly import open_published
 
 HERE = Path(__file__).resolve().parent
 DOCS_PER_PAGE = 500
@@ -24,6 +25,11 @@ REGIONS_PER_PAGE = 300
 PROBLEMS_PER_PAGE = 500
 CHART_LINES = 10
 SCOPE_RANK = "case scope when 'all' then 0 when 'government' then 1 else 2 end"
+
+
+# the stylesheet every lawgov site carries: a folder with it (and an index.html) is a site
+# lawgov may replace; any other folder with files is left alone
+SITE_MARK = "site.css"
 
 
 class SiteError(LawgovError):
@@ -107,11 +113,14 @@ def build_site(db: Path, out: Path, project: Path | None = None, workers: int = 
     if not Path(db).exists():
         raise SiteError(f"{db} does not exist; run `lawgov build` first", file=str(db))
     out = Path(out)
-    if out.exists() and (out / "index.html").exists():
+    if out.exists() and any(out.iterdir()):
+        if not (out / "index.html").exists() or not (out / "static" / SITE_MARK).exists():
+            raise SiteError(f"{out} holds files that are not a lawgov site; give an empty or new "
+                            "folder (a site there is replaced)", file=str(out))
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(HERE / "static", out / "static", dirs_exist_ok=True)
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_published(db)
     try:
         site = Site(out, environment(), con)
         try:
@@ -129,10 +138,10 @@ def build_site(db: Path, out: Path, project: Path | None = None, workers: int = 
             document_list_pages(site)
             document_pages(site, Path(db), workers or os.cpu_count() or 1)
             quality_pages(site)
+            models_page(site, project)
         except duckdb.Error as e:
             raise SiteError(f"the marts of {db} are not what this lawgov writes ({e}); "
                             "rebuild the warehouse with `lawgov build`", file=str(db)) from None
-        models_page(site, project)
     finally:
         con.close()
     site.summary.seconds = time.perf_counter() - started
@@ -230,10 +239,9 @@ def document_pages(site: Site, db: Path, workers: int) -> None:
 
 
 def _document_range_job(args) -> tuple[int, str, int]:
-    import duckdb
 
     db, out, lo, hi = args
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_published(db)
     try:
         site = Site(out, environment(), con)
         return _document_range(site, lo, hi)

@@ -19,7 +19,9 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 from pathlib import Path
 
-from lawgov.errors import CorrectionError
+from lawgov.documents.manifest import parse_date
+from lawgov.errors import CorrectionError, LawgovError
+from lawgov.ingest.tables import read_table
 
 FILE_NAME = "corrections.csv"
 ACTIONS = ("set", "retract", "add")
@@ -111,21 +113,17 @@ def load(reports: Path, project: Path) -> Loaded:
     return Loaded(path, corrections, errors)
 
 
+#: The longest cell a corrections row may hold: an evidence sentence can be long (a table row).
+MAX_FIELD = 16384
+
+
 def read_corrections(path: Path, indicators: set[str] | None = None
                      ) -> tuple[list[Correction], list[CorrectionError]]:
     """The good rows, and a CorrectionError (file:line) for each bad one, which is skipped."""
-    try:
-        content = Path(path).read_bytes().decode("utf-8-sig")
-    except OSError as e:
-        return [], [CorrectionError(f"cannot read the corrections file: {e.strerror or e}", file=str(path))]
-    except UnicodeDecodeError:
-        return [], [CorrectionError("the corrections file is not UTF-8 text", file=str(path))]
-    reader = csv.reader(io.StringIO(content))
-    header = next(reader, None)
-    if header is None:
-        return [], []
-    cols = [h.strip().lower() for h in header]
-    errors: list[CorrectionError] = []
+    cols, records, errors = read_table(path, CorrectionError, what="the corrections file",
+                                       max_field=MAX_FIELD)
+    if not cols:
+        return [], errors
     missing = [c for c in REQUIRED if c not in cols]
     if missing:
         return [], [CorrectionError(f"the header lacks the column(s) {', '.join(missing)} (columns: "
@@ -135,12 +133,7 @@ def read_corrections(path: Path, indicators: set[str] | None = None
         errors.append(CorrectionError(f"unknown column(s) {', '.join(unknown)} are ignored", file=str(path), line=1))
     good: list[Correction] = []
     seen: dict[str, int] = {}
-    line = reader.line_num
-    for values in reader:
-        start, line = line + 1, reader.line_num
-        if not any(v.strip() for v in values):
-            continue
-        rec = {c: (values[i].strip() if i < len(values) else "") for i, c in enumerate(cols)}
+    for start, rec in records:
         try:
             fix = parse_row(rec, start, indicators)
         except CorrectionError as e:
@@ -198,10 +191,7 @@ def parse_row(rec: dict[str, str], line: int, indicators: set[str] | None = None
     on = None
     if rec.get("on"):
         m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", rec["on"])
-        try:
-            on = date(*map(int, m.groups())) if m else None
-        except ValueError:
-            on = None
+        on = parse_date(*m.groups()) if m else None
         if on is None:
             problems.append(f"on {rec['on']!r} is not a date (YYYY-MM-DD)")
     changes = [c for c in SET_FIELDS if rec.get(c)]
@@ -275,11 +265,11 @@ def write_table(con, loaded: Loaded) -> None:
 
 def stale_in(db: Path, path: Path) -> list[str]:
     """stale() of a published warehouse (a build that found nothing changed still says them)."""
-    import duckdb
+    from lawgov.warehouse.readonly import open_published
 
     try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error:
+        con = open_published(db)
+    except LawgovError:
         return []
     try:
         return stale(con, path)
@@ -303,9 +293,9 @@ def for_fact(db: Path, fact_id: str, changes: dict, reason: str, by: str | None,
     """The corrections.csv row that makes ``changes`` to a fact of the warehouse (retract when
     changes is empty), naming the fact by what survives a rebuild: its document, the number as
     written, its span, its sentence and the indicator the extractor gave it."""
-    import duckdb
+    from lawgov.warehouse.readonly import open_published
 
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_published(db)
     try:
         row = con.execute(
             "select d.source_file, f.indicator, f.span_start, f.span_end, f.evidence, "

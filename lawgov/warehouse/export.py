@@ -22,10 +22,11 @@ def mart_names(con) -> list[str]:
 def export_marts(db: Path, out: Path, fmt: str = "parquet") -> Iterator[tuple[str, int, Path]]:
     """Write each mart to ``out/<name>.<fmt>`` (xlsx: a sheet each of ``out/lawgov.xlsx``);
     yields (name, rows, path) as it goes."""
-    import duckdb
+
+    from lawgov.warehouse.readonly import open_published
 
     out.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_published(db)
     if fmt == "xlsx":
         yield from _export_workbook(con, out / WORKBOOK_NAME)
         return
@@ -99,6 +100,7 @@ def export_query(db: Path, sql: str, out: Path, *, allow_files: bool = False) ->
     import duckdb
 
     from lawgov.errors import QueryRefusedError
+    from lawgov.warehouse.query import QueryError, first_line
     from lawgov.warehouse.readonly import check_read_only, connect_readonly
 
     fmt = out.suffix.lower().lstrip(".")
@@ -116,7 +118,7 @@ def export_query(db: Path, sql: str, out: Path, *, allow_files: bool = False) ->
             return write_result(con, sql, out)
         table = con.execute(sql).fetch_arrow_table()
     except duckdb.Error as e:
-        raise QueryRefusedError(f"{out}: {str(e).splitlines()[0]}") from None
+        raise QueryError(f"{out}: {first_line(e)}") from None
     finally:
         con.close()
     tmp = out.with_name(out.name + ".part")

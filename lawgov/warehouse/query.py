@@ -55,7 +55,7 @@ def run(db: Path, sql: str, limit: int | None = None, *, allow_files: bool = Fal
         try:
             statements = con.extract_statements(sql)
         except duckdb.Error as e:
-            raise QueryError(_first_line(e)) from None
+            raise QueryError(first_line(e)) from None
         if not statements:
             raise QueryError("no SQL statement given")
         check_read_only(con, sql)
@@ -67,7 +67,7 @@ def run(db: Path, sql: str, limit: int | None = None, *, allow_files: bool = Fal
                 rows = cursor.fetchall() if limit is None else cursor.fetchmany(limit + 1)
             except duckdb.Error as e:
                 where = f"statement {number}: " if len(statements) > 1 else ""
-                raise QueryError(where + _first_line(e)) from None
+                raise QueryError(where + first_line(e)) from None
             more = limit is not None and len(rows) > limit
             yield Result(number, statement.query.strip(), [d[0] for d in cursor.description],
                          rows[:limit] if more else rows, more)
@@ -75,7 +75,7 @@ def run(db: Path, sql: str, limit: int | None = None, *, allow_files: bool = Fal
         con.close()
 
 
-def _first_line(error: Exception) -> str:
+def first_line(error: Exception) -> str:
     return next((line.strip() for line in str(error).splitlines() if line.strip()), type(error).__name__)
 
 

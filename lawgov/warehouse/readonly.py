@@ -13,13 +13,30 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lawgov.errors import QueryRefusedError
+from lawgov.errors import QueryRefusedError, WarehouseError
+
+
+def open_published(db: Path, *, config: dict | None = None):
+    """The published warehouse, read-only: the one place lawgov's readers (query, export, site,
+    corrections, eval) open it. A DuckDB refusal becomes one line naming the file and why."""
+    import duckdb
+
+    from lawgov.warehouse.store import is_lock_conflict
+
+    try:
+        return duckdb.connect(str(db), read_only=True, config=config or {})
+    except duckdb.Error as e:
+        first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), type(e).__name__)
+        if is_lock_conflict(e):
+            raise WarehouseError(f"{db}: another process has it open for writing (a notebook, a duckdb "
+                                 "shell without -readonly, dbt?); close that session and try again",
+                                 file=str(db)) from None
+        raise WarehouseError(f"{db} cannot be opened as a warehouse: {first}", file=str(db)) from None
 
 
 def connect_readonly(db: Path, *, allow_files: bool = False):
-    import duckdb
-
-    return duckdb.connect(str(db), read_only=True, config={
+    """An analyst's connection: no file access (unless allow_files), configuration locked."""
+    return open_published(db, config={
         "enable_external_access": allow_files,
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,

@@ -132,13 +132,15 @@ def writer_message(exc: BaseException) -> str:
             f"published. Readers should open it read-only")
 
 
-def wait_for_writers(published: Path, wait: float) -> None:
+def wait_for_writers(published: Path, wait: float, on_wait=None) -> None:
     """Wait up to ``wait`` seconds while another process holds the published file open for
     writing, then raise BuildLockedError: such a session would replay its WAL onto the new
-    file, and its lock is not a damaged warehouse to rebuild from nothing."""
+    file, and its lock is not a damaged warehouse to rebuild from nothing. ``on_wait`` gets
+    one message for the person when the wait begins."""
     import duckdb
 
     deadline = time.monotonic() + wait
+    told = False
     while published.exists():
         try:
             duckdb.connect(str(published), read_only=True).close()
@@ -148,6 +150,11 @@ def wait_for_writers(published: Path, wait: float) -> None:
                 return                       # unreadable: read_previous says so
             if time.monotonic() >= deadline:
                 raise BuildLockedError(writer_message(exc), file=str(published)) from None
+            if on_wait is not None and not told:
+                pid = re.search(r"PID (\d+)", str(exc))
+                on_wait(f"waiting up to {wait:.0f} s for {'process ' + pid.group(1) if pid else 'another process'}, "
+                        f"which has {published} open for writing, to close it …")
+                told = True
         time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
 
 
