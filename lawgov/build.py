@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from lawgov.warehouse import corrections, store
-from lawgov.ingest.sources import FileEntry, Skipped, sha256_file
+from lawgov.ingest.sources import MANIFEST_NAME, FileEntry, Skipped, sha256_file
 from lawgov.errors import BuildError, BuildLockedError, LawgovError, RemovalRefusedError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-PARSER_SEEDS = PACKAGE_DIR.parent / "seeds"     # where catalog.py and regions.py read theirs
+PARSER_SEEDS = PACKAGE_DIR.parent / "seeds"     # where the reading rules and the gazetteer read theirs
 BATCH_FILES = 256
 
 
@@ -400,7 +400,7 @@ def _survey(reports: Path, previous: dict[str, FileState], same_code: bool,
     from lawgov.documents import load_manifest
     from lawgov.ingest.sources import scan_folder
 
-    manifest_path = reports / "manifest.csv"
+    manifest_path = reports / MANIFEST_NAME
     manifest, manifest_errors = load_manifest(manifest_path) if manifest_path.exists() else ({}, [])
     summary.problems += [str(e) for e in manifest_errors]
     found, skipped = scan_folder(reports)

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from lawgov.documents.manifest import parse_date
 from lawgov.errors import CorrectionError, LawgovError
+from lawgov.ingest.sources import CORRECTIONS_NAME as FILE_NAME   # the folder scan skips it too
 from lawgov.ingest.tables import read_table
 
-FILE_NAME = "corrections.csv"
 ACTIONS = ("set", "retract", "add")
 SCOPES = ("all", "government", "departments")
 # the file's columns, in the order `lawgov correct` writes them

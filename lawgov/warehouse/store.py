@@ -287,7 +287,7 @@ def publish(con, area: BuildArea) -> Path | None:
     Returns where a WAL found beside the published file was set aside, if one was."""
     con.execute("checkpoint")
     con.close()
-    wal = area.db.with_name(area.db.name + ".wal")
+    wal = wal_path(area.db)
     if wal.exists():  # a checkpoint on close folds the WAL; one left means the file is not whole
         raise BuildError(f"{wal.name} was left after the checkpoint, so the file is not whole; "
                          "not publishing", file=str(area.db))
