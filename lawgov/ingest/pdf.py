@@ -107,6 +107,11 @@ def _check_complete(data: bytes) -> None:
                           "(it was probably cut off while downloading)")
 
 
+# PDFium's load errors (FPDF_ERR_*) other than the two that have their own reason
+_PDFIUM_ERRORS = {1: "unknown error", 2: "file access error", 3: "data format error",
+                  6: "page not found or content error"}
+
+
 def _page_lines(data: bytes) -> tuple[list[list[str]], int]:
     """The lines of each page as PDFium lays them out, and the number of pages.
 
@@ -116,20 +121,24 @@ def _page_lines(data: bytes) -> tuple[list[list[str]], int]:
     import pypdfium2 as pdfium           # imported here: only PDFs pay for it
     import pypdfium2.raw as pdfium_c
 
-    try:
-        doc = pdfium.PdfDocument(data)   # an empty password opens a PDF with only an owner's one
-    except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
+    # loaded here rather than by PdfDocument(data), which tells a PDF of no page from a failed
+    # load by PDFium's last error, and that error stays from an earlier failed file
+    raw = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)   # no password, or an empty one
+    if not raw:
+        code = pdfium_c.FPDF_GetLastError()
         if code == pdfium_c.FPDF_ERR_PASSWORD:
             raise SourceError("password-protected PDF: it cannot be opened "
-                              "without its password") from None
+                              "without its password")
         if code == pdfium_c.FPDF_ERR_SECURITY:
-            raise SourceError(f"encrypted PDF that cannot be decrypted ({exc})") from None
-        if code == pdfium_c.FPDF_ERR_SUCCESS:   # PDFium opened it and found no page
-            raise SourceError("PDF without pages") from None
-        raise SourceError(f"damaged PDF that cannot be read ({exc})") from None
+            raise SourceError("encrypted PDF that cannot be decrypted (PDFium: unsupported "
+                              "security scheme)")
+        raise SourceError(f"damaged PDF that cannot be read (PDFium: "
+                          f"{_PDFIUM_ERRORS.get(code, 'unknown error')})")
+    doc = pdfium.PdfDocument(raw)        # owns the handle from here: closed in the finally below
     try:
         n_pages = len(doc)
+        if n_pages == 0:
+            raise SourceError("PDF without pages")
         pages = []
         for i in range(n_pages):
             try:
@@ -137,7 +146,7 @@ def _page_lines(data: bytes) -> tuple[list[list[str]], int]:
                 try:
                     textpage = page.get_textpage()
                     try:
-                        raw = textpage.get_text_range()
+                        text = textpage.get_text_range()
                     finally:
                         textpage.close()
                 finally:
@@ -145,7 +154,7 @@ def _page_lines(data: bytes) -> tuple[list[list[str]], int]:
             except pdfium.PdfiumError as exc:
                 raise SourceError(f"damaged PDF: page {i + 1} of {n_pages} cannot be read "
                                   f"({exc})") from None
-            pages.append(_unspace(raw.replace("\x00", "")).splitlines())
+            pages.append(_unspace(text.replace("\x00", "")).splitlines())
         return pages, n_pages
     finally:
         doc.close()

@@ -356,6 +356,15 @@ def test_pdf_cut_short_that_still_ends_in_an_end_marker_is_quarantined(tmp_path)
     assert src.status == "quarantined" and "damaged PDF" in src.reason, src.reason
 
 
+def test_pdf_without_pages_is_quarantined(tmp_path):
+    from pypdf import PdfWriter          # a well-formed PDF of no page (fpdf2 cannot write one)
+
+    buf = io.BytesIO()
+    PdfWriter().write(buf)
+    src = read_source(write(tmp_path, "empty.pdf", buf.getvalue()), tmp_path)
+    assert src.status == "quarantined" and "without pages" in src.reason, src.reason
+
+
 def test_pdf_reader_closes_what_it_opens(monkeypatch):
     """PDFium's documents, pages and text pages are native memory: each one opened is closed by
     the reader itself (not only by its document's close, nor by the garbage collector)."""
