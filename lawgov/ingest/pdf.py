@@ -1,4 +1,8 @@
-"""A PDF's text layer to report text, with pypdf (pure Python, maintained, no system library).
+"""A PDF's text layer to report text, with pypdfium2 (PDFium, the PDF engine of Chromium, in a
+wheel that carries its own library: nothing to install on the system).
+
+pypdfium2 replaced pypdf: on the corpus factory's PDFs it reads the same lines with 3-6× less
+CPU (bench/pdf_text.py; figures in bench/README.md), and the facts are the same.
 
 A PDF stores lines, not paragraphs: a paragraph of a report comes out as several lines broken
 wherever the page was full, often inside a number ("1" / "23件"). The lines are joined back:
@@ -12,8 +16,6 @@ damaged file, and a PDF without a text layer (a scan that needs OCR).
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 import unicodedata
 
@@ -105,46 +107,64 @@ def _check_complete(data: bytes) -> None:
                           "(it was probably cut off while downloading)")
 
 
+# PDFium's load errors (FPDF_ERR_*) other than the two that have their own reason
+_PDFIUM_ERRORS = {1: "unknown error", 2: "file access error", 3: "data format error",
+                  6: "page not found or content error"}
+
+
+def _page_lines(data: bytes) -> tuple[list[list[str]], int]:
+    """The lines of each page as PDFium lays them out, and the number of pages.
+
+    PDFium's documents, pages and text pages are native objects: each is closed as soon as it
+    has been read, not left to the garbage collector, so a worker's memory does not grow with
+    the PDFs it has read."""
+    import pypdfium2 as pdfium           # imported here: only PDFs pay for it
+    import pypdfium2.raw as pdfium_c
+
+    # loaded here rather than by PdfDocument(data), which tells a PDF of no page from a failed
+    # load by PDFium's last error, and that error stays from an earlier failed file
+    raw = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)   # no password, or an empty one
+    if not raw:
+        code = pdfium_c.FPDF_GetLastError()
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise SourceError("password-protected PDF: it cannot be opened "
+                              "without its password")
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise SourceError("encrypted PDF that cannot be decrypted (PDFium: unsupported "
+                              "security scheme)")
+        raise SourceError(f"damaged PDF that cannot be read (PDFium: "
+                          f"{_PDFIUM_ERRORS.get(code, 'unknown error')})")
+    doc = pdfium.PdfDocument(raw)        # owns the handle from here: closed in the finally below
+    try:
+        n_pages = len(doc)
+        if n_pages == 0:
+            raise SourceError("PDF without pages")
+        pages = []
+        for i in range(n_pages):
+            try:
+                page = doc[i]
+                try:
+                    textpage = page.get_textpage()
+                    try:
+                        text = textpage.get_text_range()
+                    finally:
+                        textpage.close()
+                finally:
+                    page.close()
+            except pdfium.PdfiumError as exc:
+                raise SourceError(f"damaged PDF: page {i + 1} of {n_pages} cannot be read "
+                                  f"({exc})") from None
+            pages.append(_unspace(text.replace("\x00", "")).splitlines())
+        return pages, n_pages
+    finally:
+        doc.close()
+
+
 def pdf_text(data: bytes) -> str:
     """The text of a PDF's pages, one paragraph a line."""
     _check_complete(data)
-    from pypdf import PdfReader          # imported here: only PDFs pay for it
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
-
-    quiet = logging.getLogger("pypdf")
-    level = quiet.level
-    quiet.setLevel(logging.ERROR)        # pypdf warns about every small irregularity
-    try:
-        try:
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                try:
-                    if not reader.decrypt(""):
-                        raise SourceError("password-protected PDF: it cannot be opened "
-                                          "without its password")
-                except (NotImplementedError, DependencyError, FileNotDecryptedError,
-                        PdfReadError) as exc:
-                    raise SourceError(f"encrypted PDF that cannot be decrypted ({exc})") from None
-            pages = reader.pages
-            n_pages = len(pages)
-        except SourceError:
-            raise
-        except Exception as exc:  # pypdf raises many types for damaged files
-            raise SourceError(f"damaged PDF that cannot be read ({type(exc).__name__}: "
-                              f"{exc})") from None
-        if n_pages == 0:
-            raise SourceError("PDF without pages")
-        texts = []
-        for i, page in enumerate(pages, 1):
-            try:
-                raw = page.extract_text() or ""
-            except Exception as exc:
-                raise SourceError(f"damaged PDF: page {i} of {n_pages} cannot be read "
-                                  f"({type(exc).__name__}: {exc})") from None
-            texts.append(_unspace(raw.replace("\x00", "")).splitlines())
-    finally:
-        quiet.setLevel(level)
-    text = "\n".join(join_wrapped(texts))
+    pages, n_pages = _page_lines(data)
+    text = "\n".join(join_wrapped(pages))
     if not text.strip():
         raise SourceError(f"scanned PDF without a text layer ({n_pages} page"
                           f"{'s' if n_pages != 1 else ''} of images; it needs OCR)")

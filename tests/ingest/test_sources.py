@@ -349,6 +349,47 @@ def test_pdf_with_garbage_inside(tmp_path):
         assert src.reason and src.format == "pdf"
 
 
+def test_pdf_cut_short_that_still_ends_in_an_end_marker_is_quarantined(tmp_path):
+    data = pdf_bytes(SAMPLE)
+    data = data[: int(len(data) * 0.6)] + b"\n%%EOF\n"     # passes the end-marker check
+    src = read_source(write(tmp_path, "cut.pdf", data), tmp_path)
+    assert src.status == "quarantined" and "damaged PDF" in src.reason, src.reason
+
+
+def test_pdf_without_pages_is_quarantined(tmp_path):
+    from pypdf import PdfWriter          # a well-formed PDF of no page (fpdf2 cannot write one)
+
+    buf = io.BytesIO()
+    PdfWriter().write(buf)
+    src = read_source(write(tmp_path, "empty.pdf", buf.getvalue()), tmp_path)
+    assert src.status == "quarantined" and "without pages" in src.reason, src.reason
+
+
+def test_pdf_reader_closes_what_it_opens(monkeypatch):
+    """PDFium's documents, pages and text pages are native memory: each one opened is closed by
+    the reader itself (not only by its document's close, nor by the garbage collector)."""
+    import pypdfium2 as pdfium
+
+    opened, closed = [], []
+    for cls in (pdfium.PdfDocument, pdfium.PdfPage, pdfium.PdfTextPage):
+        init, close = cls.__init__, cls.close
+
+        def tracked_init(self, *a, _init=init, **k):
+            _init(self, *a, **k)
+            opened.append(self)
+
+        def tracked_close(self, _by_parent=False, _close=close):
+            if not _by_parent:
+                closed.append(self)
+            return _close(self, _by_parent=_by_parent)
+
+        monkeypatch.setattr(cls, "__init__", tracked_init)
+        monkeypatch.setattr(cls, "close", tracked_close)
+    from lawgov.ingest.pdf import pdf_text
+    assert "出庭应诉率" in pdf_text(pdf_bytes(SAMPLE * 30))
+    assert len(opened) >= 3 and all(any(o is c for c in closed) for o in opened)
+
+
 def test_pdf_named_file_without_pdf_bytes(tmp_path):
     src = read_source(write(tmp_path, "x.pdf", SAMPLE), tmp_path)
     assert src.status == "quarantined" and "no PDF header" in src.reason
