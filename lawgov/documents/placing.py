@@ -81,7 +81,7 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
     dept = body.get("dept")
     if dept:
         meta.reporting_body = (r.name + dept[len(body["relative"]):]) if body.get("relative") else body.get("name")
-        if not _speaks_for_region(dept, kind, body):
+        if not _speaks_for_region(dept, kind, body, t):
             meta.region_level = "department"
     else:
         meta.reporting_body = body.get("name") or r.name
@@ -190,15 +190,33 @@ def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind:
     return code
 
 
-def _speaks_for_region(dept: str, kind: str, body: dict) -> bool:
+def _speaks_for_region(dept: str, kind: str, body: dict, t: str = "") -> bool:
     """A justice bureau's release of the region's reconsideration / litigation figures (a
     statistics page, a press conference or 通报, the source a reporter quotes) speaks for the
-    region; a department's own report, and any other department, reports as a department."""
+    region, and so does its report written about the whole region (全市共收到…, never 我局):
+    the 法治办's report for its government; a department's own report, and any other
+    department, reports as a department."""
     if re.search(r"行政复议委员会|复议委员会", dept):
         return True     # the government's reconsideration board decides for the government
-    return bool(re.search(r"司法局|司法厅|行政复议局|行政复议办", dept)) and (
-        kind in ("statistics", "news", "court_release") or body.get("informant", False)
-        or body.get("release", False))
+    if not re.search(r"司法局|司法厅|行政复议局|行政复议办", dept):
+        return False
+    return (kind in ("statistics", "news", "court_release") or body.get("informant", False)
+            or body.get("release", False) or _about_the_whole_region(t))
+
+
+# the whole region as the subject of the figures (全市共收到, 全区行政机关), not the justice
+# system's own people (全市司法行政系统, 全区司法所)
+_WHOLE_REGION = re.compile(r"全(?:省|市|区|县|州|盟|旗)(?!司法|法律服务|律师|公证|人民调解|政法)")
+_OWN_OFFICE = re.compile(r"局机关|厅机关|局党组|厅党组|本单位|我单位")
+
+
+def _about_the_whole_region(t: str) -> bool:
+    """A report whose opening speaks about the whole region (two 全市 / 全区 … in its first
+    paragraphs) and never as the office itself (我局, 局机关)."""
+    head = t[:3000]
+    if _AS_DEPARTMENT.search(t, 0, 6000) or _OWN_OFFICE.search(head):
+        return False
+    return len(_WHOLE_REGION.findall(head[:1500])) >= 2
 
 
 _AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我委(?!员)|本委(?!员)|我办(?![理结件案事公])|本办(?![理结件案事公])")

@@ -82,9 +82,10 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
                                 r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}", ln.text)
                       or _DELIVERED.match(ln.text)):
                 return parse_date(*m.groups())
-    # a date line at the end (落款: 2023年3月1日)
+    # a date line at the end (落款: 2023年3月1日, or the signer and the date on one line:
+    # 某县人民政府 2024年3月12日), past the page's footer
     m = None
-    for m in re.finditer(r"^\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*$", tail, re.M):
+    for m in _SIGNATURE_DATE.finditer(t[-2500:]):
         pass
     if m:
         return parse_date(*m.groups())
@@ -96,6 +97,7 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     return None
 
 
+_SIGNATURE_DATE = re.compile(r"^\s*(?:[\u4e00-\u9fff()（）]{2,30}\s+)?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*$", re.M)
 _PRINTED_URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
 
 
@@ -147,7 +149,7 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
         ev = _EVENT_DATE.match(opening)
         published = parse_date(*ev.groups()) if ev else None
     return _year_from_date_and_figures(t[body_start:body_start + 600], title, opening, body, origin,
-                                       published, maxyear, kind)
+                                       published, maxyear, kind, _own_number_year(t, body_start))
 
 
 def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind) -> int | None:
@@ -189,7 +191,7 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
 
 
 def _year_from_date_and_figures(lead: str, title, opening, body, origin, published, maxyear,
-                                kind) -> int | None:
+                                kind, head_number: int | None = None) -> int | None:
     """The year from 今年 / 去年 on a dated page, else the year the body's figures are given
     for, else the publication date (the year before for a report read in its first half)."""
     if published is not None:
@@ -219,7 +221,21 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
         if (kind == "annual_report" or looks_back) and published.month <= 6:
             return published.year - 1
         return published.year
+    if kind == "annual_report" and head_number:
+        # last: an annual report's own document number (某政发〔2024〕6号 under its title) is
+        # of the spring after the year it reports on
+        return head_number - 1
     return None
+
+
+# a document number of the page's own under its title (长政发〔2024〕6号), not one cited in prose
+_OWN_NUMBER = re.compile(r"^\s*[\u4e00-\u9fff]{1,10}[〔\[【(（]\s*((?:19|20)\d{2})\s*[〕\]】)）]\s*\d{1,4}\s*号\s*$", re.M)
+
+
+def _own_number_year(t: str, body_start: int) -> int | None:
+    """The year of the one document number standing on a line of its own above the body."""
+    years = {int(m.group(1)) for m in _OWN_NUMBER.finditer(t, 0, min(body_start, 1500) or 0)}
+    return years.pop() if len(years) == 1 else None
 
 
 _LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:正式)?(?:修订|修正|颁布|公布|施行|实施|起施行|起实施)")
@@ -303,6 +319,10 @@ _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
 _EVENT_DATE = re.compile(r"\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?)?\s*[,，]")
 
 
+# a full date that ends its line is a signature's or a page's date (某县人民政府 2024年3月12日)
+_LINE_END_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?:\n|$)")
+
+
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
     (2020年以来), a comparison's base (从2019年的, 较2021年, 比2020年), a document number
@@ -310,7 +330,7 @@ def _background_year(s: str, pos: int) -> bool:
     an event's day (2024年3月5日,…)."""
     return bool(re.search(r"(?:从|较|比|与|相比)\s*$|[〔\[【]\s*$", s[max(0, pos - 3):pos])
                 or re.match(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])", s[pos:pos + 10])
-                or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos)
+                or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
                 or _LAW_DATE.match(s, pos))
 
 
