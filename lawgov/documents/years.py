@@ -82,6 +82,12 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
                                 r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}", ln.text)
                       or _DELIVERED.match(ln.text)):
                 return parse_date(*m.groups())
+    # a page's time stamp below a long site navigation (2024-03-15 09:30 来源:…)
+    for ln in lines[12:40]:
+        if not _is_prose(ln.text) and re.search(r"\d{1,2}:\d{2}", ln.text):
+            m = _DATE_ANY.search(ln.text)
+            if m:
+                return parse_date(*m.groups())
     # a date line at the end (落款: 2023年3月1日, or the signer and the date on one line:
     # 某县人民政府 2024年3月12日), past the page's footer
     m = None
@@ -149,7 +155,8 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
         ev = _EVENT_DATE.match(opening)
         published = parse_date(*ev.groups()) if ev else None
     return _year_from_date_and_figures(t[body_start:body_start + 600], title, opening, body, origin,
-                                       published, maxyear, kind, _own_number_year(t, body_start))
+                                       published, maxyear, kind, _own_number_year(t, body_start),
+                                       _heading_year(lines, first_para, kind))
 
 
 def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind) -> int | None:
@@ -191,7 +198,8 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
 
 
 def _year_from_date_and_figures(lead: str, title, opening, body, origin, published, maxyear,
-                                kind, head_number: int | None = None) -> int | None:
+                                kind, head_number: int | None = None,
+                                headings: int | None = None) -> int | None:
     """The year from 今年 / 去年 on a dated page, else the year the body's figures are given
     for, else the publication date (the year before for a report read in its first half)."""
     if published is not None:
@@ -221,10 +229,42 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
         if (kind == "annual_report" or looks_back) and published.month <= 6:
             return published.year - 1
         return published.year
+    if headings:
+        return headings
     if kind == "annual_report" and head_number:
         # last: an annual report's own document number (某政发〔2024〕6号 under its title) is
         # of the spring after the year it reports on
         return head_number - 1
+    return None
+
+
+# a section heading that names a year (一、2023年法治政府建设主要成效, 2023年工作总结) and one
+# that names the next year's plans (三、2024年工作打算)
+_HEADING_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．]|[((][一二三四五六七八九十\d]{1,3}[))]|第[一二三四五六七八九十]部分)?"
+                           r"\s*((?:19|20)\d{2})\s*年(?!以来|来|\d|[上下]半年|前|1\s*[-—至])")
+_HEADING_PLAN = re.compile(r"打算|计划|思路|安排|展望|重点|目标|谋划")
+
+
+def _heading_year(lines: list[_Line], first_para: _Line | None, kind: str) -> int | None:
+    """The year the report's own section headings name, when they name one: the year of its
+    work (一、2023年主要成效), else, for an annual report, the year before its plans' (三、2024年工作
+    打算); none when headings name two years."""
+    if first_para is None:
+        return None
+    k = next(i for i, ln in enumerate(lines) if ln is first_para)
+    done, plans = set(), set()
+    for ln in lines[k:k + 120]:
+        text = ln.text.strip()
+        if len(text) > 36 or _is_prose(text) or re.search(r"[。;；,，]", text):
+            continue
+        m = _HEADING_YEAR.match(text)
+        if not m:
+            continue
+        (plans if _HEADING_PLAN.search(text, m.end()) else done).add(int(m.group(1)))
+    if len(done) == 1:
+        return done.pop()
+    if not done and len(plans) == 1 and kind == "annual_report":
+        return plans.pop() - 1
     return None
 
 
