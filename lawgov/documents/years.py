@@ -103,7 +103,7 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     return None
 
 
-_SIGNATURE_DATE = re.compile(r"^\s*(?:[\u4e00-\u9fff()（）]{2,30}\s+)?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*$", re.M)
+_SIGNATURE_DATE = re.compile(r"^\s*(?:[\u4e00-\u9fff()（）]{2,30}\s+)?[(（]?\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*[)）]?\s*$", re.M)
 _PRINTED_URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
 
 
@@ -156,7 +156,8 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
         published = parse_date(*ev.groups()) if ev else None
     return _year_from_date_and_figures(t[body_start:body_start + 600], title, opening, body, origin,
                                        published, maxyear, kind, _own_number_year(t, body_start),
-                                       _heading_year(lines, first_para, kind))
+                                       _heading_year(lines, first_para, kind),
+                                       _figures_year_further(t, body_start + 1500, maxyear))
 
 
 def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind) -> int | None:
@@ -199,7 +200,7 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
 
 def _year_from_date_and_figures(lead: str, title, opening, body, origin, published, maxyear,
                                 kind, head_number: int | None = None,
-                                headings: int | None = None) -> int | None:
+                                headings: int | None = None, far_figures: int | None = None) -> int | None:
     """The year from 今年 / 去年 on a dated page, else the year the body's figures are given
     for, else the publication date (the year before for a report read in its first half)."""
     if published is not None:
@@ -229,12 +230,32 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
         if (kind == "annual_report" or looks_back) and published.month <= 6:
             return published.year - 1
         return published.year
+    if far_figures:
+        return far_figures
     if headings:
         return headings
     if kind == "annual_report" and head_number:
         # last: an annual report's own document number (某政发〔2024〕6号 under its title) is
         # of the spring after the year it reports on
         return head_number - 1
+    return None
+
+
+def _figures_year_further(t: str, start: int, maxyear: int | None) -> int | None:
+    """Past the opening's window (a long preface first): the one year that clauses with
+    counts are given for (2023年,全县共办理…60件), when two clauses or more give one and no
+    other year has any."""
+    seg = t[start:start + 8000]
+    counts: Counter = Counter()
+    for y, _, pos in _years_in(seg, maxyear):
+        if _background_year(seg, pos):
+            continue
+        end = _SENTENCE.search(seg, pos)
+        if _FIGURE.search(seg, pos, end.start() if end else len(seg)):
+            counts[y] += 1
+    if len(counts) == 1:
+        y, n = counts.most_common(1)[0]
+        return y if n >= 2 else None
     return None
 
 
@@ -360,7 +381,7 @@ _EVENT_DATE = re.compile(r"\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:上�
 
 
 # a full date that ends its line is a signature's or a page's date (某县人民政府 2024年3月12日)
-_LINE_END_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*(?:\n|$)")
+_LINE_END_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*[)）]?\s*(?:\n|$)")
 
 
 def _background_year(s: str, pos: int) -> bool:
