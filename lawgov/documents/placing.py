@@ -182,8 +182,17 @@ def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind:
     if code is None:
         meta.region_confidence = "ambiguous" if cands else "unresolved"
         meta.region_candidates = cands
-        meta.region_level = "department" if body.get("dept") or _speaks_as_department(t, kind, body) \
-            else (levels[0] if levels else hint)
+        dept = body.get("dept")
+        if dept and _speaks_for_region(dept, kind, body, t):
+            # a justice bureau's release of the region's figures (市司法局 … 全市共收到…)
+            meta.region_level = levels[0] if levels else hint
+        elif dept or _speaks_as_department(t, kind, body):
+            meta.region_level = "department"
+        else:
+            meta.region_level = levels[0] if levels else hint
+        if meta.region_level is None and _AS_DEPARTMENT.search(t, 0, 1500):
+            # no place and no level named, but the opening speaks as an office (我局共收到…)
+            meta.region_level = "department"
         meta.reporting_body = body.get("name")
         return None
     meta.region_confidence = "low"
