@@ -207,7 +207,7 @@ def _speaks_for_region(dept: str, kind: str, body: dict, t: str = "") -> bool:
     department, reports as a department."""
     if re.search(r"行政复议委员会|复议委员会", dept):
         return True     # the government's reconsideration board decides for the government
-    if not re.search(r"司法局|司法厅|行政复议局|行政复议办", dept):
+    if not re.search(r"司法局|司法厅|行政复议局|行政复议办|法制局|法制办", dept):
         return False
     return (kind in ("statistics", "news", "court_release") or body.get("informant", False)
             or body.get("release", False) or _about_the_whole_region(t))
