@@ -210,6 +210,10 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
             return published.year - (rel.group(1) == "去年")
     ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear)
                if not _background_year(body, pos) and y != origin]
+    if ys_body and all(_dated_event(body, pos) for _, _, pos in ys_body):
+        # only past events by their month (2022年10月,某市在全省首创…) and no count given for
+        # their year: the page is of none of them
+        ys_body = []
     if published is None:
         # 去年 / 今年 on an undated page beside a plan year (2023年,将…): that is 今年
         rel = _RELATIVE_YEAR.search(opening[:200])
@@ -382,6 +386,18 @@ _EVENT_DATE = re.compile(r"\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:上�
 
 # a full date that ends its line is a signature's or a page's date (某县人民政府 2024年3月12日)
 _LINE_END_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*[)）]?\s*(?:\n|$)")
+
+
+_MONTH_EVENT = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:份|起|底|初|中旬|下旬|上旬)?\s*[,，]?\s*(?![-—至到~])")
+
+
+def _dated_event(s: str, pos: int) -> bool:
+    """A year named with its month (2022年10月,…) in a clause without counts: an event's day."""
+    m = _MONTH_EVENT.match(s, pos)
+    if not m:
+        return False
+    end = _SENTENCE.search(s, pos)
+    return not _FIGURE.search(s, pos, end.start() if end else len(s))
 
 
 def _background_year(s: str, pos: int) -> bool:
