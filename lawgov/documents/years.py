@@ -157,7 +157,8 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     return _year_from_date_and_figures(t[body_start:body_start + 600], title, opening, body, origin,
                                        published, maxyear, kind, _own_number_year(t, body_start),
                                        _heading_year(lines, first_para, kind),
-                                       _figures_year_further(t, body_start + 1500, maxyear))
+                                       _figures_year_further(t, body_start + 1500, maxyear),
+                                       _epithet_year(t[body_start:body_start + 6000]))
 
 
 def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind) -> int | None:
@@ -200,7 +201,8 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
 
 def _year_from_date_and_figures(lead: str, title, opening, body, origin, published, maxyear,
                                 kind, head_number: int | None = None,
-                                headings: int | None = None, far_figures: int | None = None) -> int | None:
+                                headings: int | None = None, far_figures: int | None = None,
+                                epithet: int | None = None) -> int | None:
     """The year from 今年 / 去年 on a dated page, else the year the body's figures are given
     for, else the publication date (the year before for a report read in its first half)."""
     if published is not None:
@@ -238,6 +240,8 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
         return far_figures
     if headings:
         return headings
+    if epithet:
+        return epithet
     if kind == "annual_report" and head_number:
         # last: an annual report's own document number (某政发〔2024〕6号 under its title) is
         # of the spring after the year it reports on
@@ -261,6 +265,32 @@ def _figures_year_further(t: str, start: int, maxyear: int | None) -> int | None
         y, n = counts.most_common(1)[0]
         return y if n >= 2 else None
     return None
+
+
+# a year named by what it was (今年是“十四五”开局之年, 庆祝建党100周年): the one a page names
+_Q = r"[“”\"‘’「」『』\s]*"
+_EPITHETS = [
+    (re.compile(_Q + r"十三五" + _Q + r"(?:规划)?(?:开局之年|开局年)"), 2016),
+    (re.compile(_Q + r"十三五" + _Q + r"(?:规划)?(?:收官之年|收官年)|脱贫攻坚(?:战)?收官之年|全面建成小康社会(?:决胜|收官)之年"), 2020),
+    (re.compile(_Q + r"十四五" + _Q + r"(?:规划)?(?:开局之年|开局年)"), 2021),
+    (re.compile(_Q + r"十四五" + _Q + r"(?:规划)?(?:收官之年|收官年)"), 2025),
+    (re.compile(_Q + r"十五五" + _Q + r"(?:规划)?(?:开局之年|开局年)"), 2026),
+    (re.compile(r"七五" + _Q + r"普法(?:规划)?收官之年"), 2020),
+    (re.compile(r"八五" + _Q + r"普法(?:规划)?(?:开局之年|开局年)"), 2021),
+    (re.compile(r"八五" + _Q + r"普法(?:规划)?收官之年"), 2025),
+    (re.compile(r"(?:建党|中国共产党成立)(?:100|一百|百)周年|建党百年"), 2021),
+    (re.compile(r"新中国成立(?:70|七十)周年"), 2019),
+    (re.compile(r"新中国成立(?:75|七十五)周年"), 2024),
+    (re.compile(r"改革开放(?:40|四十)周年"), 2018),
+    (re.compile(r"党的二十大(?:胜利)?召开之年"), 2022),
+    (re.compile(r"党的十九大(?:胜利)?召开之年"), 2017),
+]
+
+
+def _epithet_year(s: str) -> int | None:
+    """The year the opening names by an epithet (“十四五”开局之年 → 2021), when it names one."""
+    found = {y for rx, y in _EPITHETS if rx.search(s)}
+    return found.pop() if len(found) == 1 else None
 
 
 # a section heading that names a year (一、2023年法治政府建设主要成效, 2023年工作总结) and one
