@@ -205,11 +205,12 @@ def _speaks_for_region(dept: str, kind: str, body: dict, t: str = "", title: str
     statistics page, a press conference or 通报, the source a reporter quotes) speaks for the
     region, and so does its report written about the whole region (全市共收到…, 我市行政复议…,
     never 我局) or titled as the region's (某市司法局关于某市2023年法治政府建设情况的报告): the
-    法治办's report for its government; a department's own report, and any other department,
-    reports as a department."""
+    法治办's report for its government, and the government's general office (办公厅) reporting for
+    it the same way; a department's own report, and any other department, reports as a
+    department."""
     if re.search(r"行政复议委员会|复议委员会", dept):
         return True     # the government's reconsideration board decides for the government
-    if not re.search(r"司法局|司法厅|行政复议局|行政复议办|法制局|法制办", dept):
+    if not re.search(r"司法局|司法厅|行政复议局|行政复议办|法制局|法制办|^办公厅$", dept):
         return False
     return (kind in ("statistics", "news", "court_release") or body.get("informant", False)
             or body.get("release", False) or _titled_for_region(title, dept, region_name)
