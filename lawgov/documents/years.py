@@ -161,6 +161,31 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
                                        _epithet_year(t[body_start:body_start + 6000]))
 
 
+_REPORTS_BELOW = re.compile(r"现将[^。\n]{0,30}?((?:19|20)\d{2})\s*年(?!以来|来)[^。\n]{0,40}?(?:报告|汇报|总结|通报|公布)如下")
+_DATED_LINE = re.compile(r"(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*(?:[-月/.]|$)|来源|时间|日期|发布|浏览|作者|编辑|点击|字体|[::|]")
+
+
+def _subtitle_year(lines: list[_Line], title: str | None, first_para: _Line | None,
+                   maxyear: int | None) -> int | None:
+    """The one year a subtitle or headline between the title and the opening names
+    (——2023年工作回顾, 2023年全县法治政府建设亮点纷呈), not a date line nor a plan's."""
+    if not title or first_para is None:
+        return None
+    k = next(i for i, ln in enumerate(lines) if ln is first_para)
+    start = next((i + 1 for i, ln in enumerate(lines[:k]) if title.strip() and title.strip() in ln.text), None)
+    if start is None:
+        return None
+    found = set()
+    for ln in lines[start:k]:
+        text = ln.text.strip()
+        if len(text) > 40 or _is_prose(text) or _DATED_LINE.search(text) or re.search(r"[。;；]", text):
+            continue
+        for y, _, pos in _years_in(text, maxyear):
+            if not _background_year(text, pos) and not re.match(r"\d{4}\s*年?\s*(?:以来|来)", text[pos:]):
+                found.add(y)
+    return found.pop() if len(found) == 1 else None
+
+
 def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind) -> int | None:
     """A year the page states as its own: a title's, a period's end, a quoted report
     title's, the opening's (unless an origin or an event before later figures), a 年度
@@ -174,6 +199,13 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
             other = None if report else _figures_of_another_year(body, ys[0][0], maxyear)
             return other or ys[0][0]
     head = t[:3000]
+    # the report's own words on what it reports (现将我县2023年法治政府建设工作情况报告如下)
+    hm = _REPORTS_BELOW.search(head)
+    if hm and (maxyear is None or int(hm.group(1)) <= maxyear):
+        return int(hm.group(1))
+    sub = _subtitle_year(lines, title, first_para, maxyear)
+    if sub:
+        return sub
     if kind != "annual_report":
         # a release over a stated period (2021年8月1日至2022年7月31日) covers its end year
         pm = _PERIOD.search(head)
@@ -240,6 +272,12 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
         return far_figures
     if headings:
         return headings
+    if kind == "annual_report":
+        # an annual report's plans for the next year (2024年,我县将… / 将在2024年…) and no other year
+        plans = {int(m.group(1)) for m in _PLAN_YEAR.finditer(body)} | \
+                {int(m.group(1)) for m in _PLAN_BEFORE.finditer(body)}
+        if len(plans) == 1 and not _years_in(_PLAN_BEFORE.sub("", _PLAN_YEAR.sub("", body)), None):
+            return plans.pop() - 1
     if epithet:
         return epithet
     if kind == "annual_report" and head_number:
@@ -408,6 +446,7 @@ def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
 # a year of plans, not of figures: 2023年,将…, 2024年工作打算
 _PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我[省市区县州]|全[省市区县州])?(?:将|要(?!闻|点)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望))"
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
+_PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*((?:19|20)\d{2})\s*年度?")
 
 
 # a full date that leads a clause is an event's day (2024年3月5日上午,…), not the figures' year
@@ -433,9 +472,11 @@ def _dated_event(s: str, pos: int) -> bool:
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
     (2020年以来), a comparison's base (从2019年的, 较2021年, 比2020年), a document number
-    (〔2022〕3号), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…) or
+    (〔2022〕3号), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
+    将在2024年) or
     an event's day (2024年3月5日,…)."""
     return bool(re.search(r"(?:从|较|比|与|相比)\s*$|[〔\[【]\s*$", s[max(0, pos - 3):pos])
+                or re.search(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$", s[max(0, pos - 5):pos])
                 or re.match(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])", s[pos:pos + 10])
                 or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
                 or _LAW_DATE.match(s, pos))
