@@ -158,7 +158,8 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
                                        published, maxyear, kind, _own_number_year(t, body_start),
                                        _heading_year(lines, first_para, kind),
                                        _figures_year_further(t, body_start + 1500, maxyear),
-                                       _epithet_year(t[body_start:body_start + 6000]))
+                                       _epithet_year(t[body_start:body_start + 6000]),
+                                       _signed_month(t, maxyear))
 
 
 _REPORTS_BELOW = re.compile(r"现将[^。\n]{0,30}?((?:19|20)\d{2})\s*年(?!以来|来)[^。\n]{0,40}?(?:报告|汇报|总结|通报|公布)如下")
@@ -234,7 +235,8 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
 def _year_from_date_and_figures(lead: str, title, opening, body, origin, published, maxyear,
                                 kind, head_number: int | None = None,
                                 headings: int | None = None, far_figures: int | None = None,
-                                epithet: int | None = None) -> int | None:
+                                epithet: int | None = None,
+                                signed_month: tuple[int, int] | None = None) -> int | None:
     """The year from 今年 / 去年 on a dated page, else the year the body's figures are given
     for, else the publication date (the year before for a report read in its first half)."""
     if published is not None:
@@ -268,6 +270,11 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
         if (kind == "annual_report" or looks_back) and published.month <= 6:
             return published.year - 1
         return published.year
+    if signed_month and kind == "annual_report":
+        # signed with its month only at the end (某县人民政府 / 2024年1月): read in its first
+        # half, it reports on the year before
+        y, mo = signed_month
+        return y - 1 if mo <= 6 else y
     if far_figures:
         return far_figures
     if headings:
@@ -323,6 +330,18 @@ _EPITHETS = [
     (re.compile(r"党的二十大(?:胜利)?召开之年"), 2022),
     (re.compile(r"党的十九大(?:胜利)?召开之年"), 2017),
 ]
+
+
+_SIGNED_MONTH = re.compile(r"^\s*[(（]?\s*((?:19|20)\d{2})年(\d{1,2})月\s*[)）]?\s*$", re.M)
+
+
+def _signed_month(t: str, maxyear: int | None) -> tuple[int, int] | None:
+    """A year and month standing alone on one of the page's last lines (its signature)."""
+    tail = t[-300:]
+    found = [(int(m.group(1)), int(m.group(2))) for m in _SIGNED_MONTH.finditer(tail)]
+    if found and 1 <= found[-1][1] <= 12 and (maxyear is None or found[-1][0] <= maxyear):
+        return found[-1]
+    return None
 
 
 def _epithet_year(s: str) -> int | None:
