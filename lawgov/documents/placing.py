@@ -116,6 +116,11 @@ def _chain_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str) -> tuple
         if under:
             res = type(res)(under, "low", res.candidates)
     if res.code is None and res.confidence == "ambiguous":
+        # a word that belongs to one of the places sharing the name (副中心: 北京's 通州区)
+        hinted = g.hinted(res.candidates, t[:12000])
+        if hinted:
+            res = type(res)(hinted, "low", res.candidates)
+    if res.code is None and res.confidence == "ambiguous":
         meta.region_confidence = "ambiguous"
         meta.region_candidates = res.candidates
         meta.region_level = "department" if body.get("dept") else _common_level(g, res.candidates)
