@@ -75,7 +75,15 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     m = re.search(r"文章出处\s*[::]\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日", tail)
     if m:
         return parse_date(*m.groups())
+    # the paper's edition a story was printed in, cited at its end (原载《某日报》2024年3月15日第2版)
+    m = re.search(r"(?:报|刊)》?\s*[,，]?\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*(?:第?\s*\d{1,2}\s*版|[)）]|$)", tail)
+    if m:
+        return parse_date(*m.groups())
     for ln in lines[:12]:
+        # a headline line closed by its date (某县召开…推进会 2024-03-15)
+        m = re.search(r"\s(" + _DATE + r")日?\s*$", ln.text)
+        if m and not _is_prose(ln.text) and not re.search(r"[。;；]", ln.text):
+            return parse_date(*m.groups()[1:4])
         if not _is_prose(ln.text) or _DELIVERED.match(ln.text):
             m = _DATE_ANY.search(ln.text)
             if m and (re.search(r"\d{1,2}:\d{2}|^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源|浏览|点击|"
