@@ -198,6 +198,11 @@ def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind:
         if meta.region_level is None and _AS_DEPARTMENT.search(t, 0, 1500):
             # no place and no level named, but the opening speaks as an office (我局共收到…)
             meta.region_level = "department"
+        elif meta.region_level != "department" and _written_by_an_office(t, meta.title) \
+                and len(_WHOLE_REGION.findall(t, 0, 1500)) < 2:
+            # no place named; a bureau writes of its own work (局党组, 局机关; a title that opens
+            # on the bureau: 人力资源和社会保障局2023年…), not of the whole region's
+            meta.region_level = "department"
         meta.reporting_body = body.get("name")
         return None
     meta.region_confidence = "low"
@@ -236,6 +241,17 @@ def _titled_for_region(title: str | None, dept: str, region_name: str | None) ->
     rest = title[title.index(dept) + len(dept):]
     names = "全[省市区县州盟旗]|本[省市区县]|我[省市区县]" + ("|" + re.escape(region_name) if region_name else "")
     return re.match(r"\s*(?:关于)?\s*(?:" + names + ")" + _REGION_TOPIC, rest) is not None
+
+
+_TITLE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:管理局|监管局|局|厅|委员会)(?=\s*(?:(?:19|20)\d{2}|关于|法治|依法|政府信息))")
+
+
+def _written_by_an_office(t: str, title: str | None) -> bool:
+    """An opening that speaks as a bureau (局党组, 局机关, 本单位) or a title that opens on one."""
+    if _OWN_OFFICE.search(t, 0, 1500):
+        return True
+    m = _TITLE_OFFICE.match(title or "")
+    return bool(m) and not re.match(r"(?:人民)?政府|全|中共|党", m.group())
 
 
 def _about_the_whole_region(t: str) -> bool:
