@@ -220,6 +220,10 @@ def _speaks_for_region(dept: str, kind: str, body: dict, t: str = "", title: str
     department."""
     if re.search(r"行政复议委员会|复议委员会", dept):
         return True     # the government's reconsideration board decides for the government
+    if "行政复议" in dept and not _AS_DEPARTMENT.search(t, 0, 6000):
+        # the government's reconsideration office or centre (行政复议服务中心) handles the
+        # government's cases: its figures are the region's
+        return True
     if not re.search(r"司法局|司法厅|行政复议局|行政复议办|法制局|法制办|^办公厅$", dept):
         return False
     return (kind in ("statistics", "news", "court_release") or body.get("informant", False)
@@ -263,7 +267,7 @@ def _about_the_whole_region(t: str) -> bool:
     return len(_WHOLE_REGION.findall(head[:1500])) >= 2
 
 
-_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我委(?!员)|本委(?!员)|我办(?![理结件案事公])|本办(?![理结件案事公])")
+_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我中心|本中心|我委(?!员)|本委(?!员)|我办(?![理结件案事公])|本办(?![理结件案事公])")
 
 
 def _speaks_as_department(t: str, kind: str, body: dict) -> bool:

@@ -187,8 +187,9 @@ def _subtitle_year(lines: list[_Line], title: str | None, first_para: _Line | No
     found = set()
     for ln in lines[start:k]:
         text = ln.text.strip()
-        if len(text) > 40 or _is_prose(text) or _DATED_LINE.search(text) or re.search(r"[。;；]", text):
-            continue
+        if len(text) > 40 or _is_prose(text) or _DATED_LINE.search(text) or re.search(r"[。;；]", text) \
+                or _EVENT_TITLE.search(text) or re.search(r"讲话|发言|致辞", text):
+            continue    # a date line, or the meeting a speech was given at (在2024年…会议上的讲话)
         for y, _, pos in _years_in(text, maxyear):
             if not _background_year(text, pos) and not re.match(r"\d{4}\s*年?\s*(?:以来|来)", text[pos:]):
                 found.add(y)
