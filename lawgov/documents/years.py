@@ -82,7 +82,7 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     for ln in lines[:12]:
         # a headline line closed by its date (某县召开…推进会 2024-03-15)
         m = re.search(r"\s(" + _DATE + r")日?\s*$", ln.text)
-        if m and not _is_prose(ln.text) and not re.search(r"[。;；]", ln.text):
+        if m and not _is_prose(ln.text) and not re.search(r"[。;；]|今天|今日|当前|现在|截至|截止", ln.text):
             return parse_date(*m.groups()[1:4])
         if not _is_prose(ln.text) or _DELIVERED.match(ln.text):
             m = _DATE_ANY.search(ln.text)
