@@ -15,8 +15,9 @@ from lawgov.documents.head import _DATE, _DATE_ANY, _Line, _MASTHEAD, _is_prose,
 from lawgov.documents.manifest import parse_date
 
 
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0", "Ｏ": "0"}
-_CN_YEAR = re.compile(r"(?<![〇○零OＯ一二三四五六七八九十])([一二][〇○零OＯ一二三四五六七八九]{3})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0", "Ｏ": "0", "0": "0"}
+# (二0二三年: a digit zero typed among the numerals is common)
+_CN_YEAR = re.compile(r"(?<![〇○零OＯ0一二三四五六七八九十])(二[〇○零OＯ0][一二三四五六七八九〇○零OＯ0]{2}|一九[一二三四五六七八九〇○零OＯ0]{2}|[一二][〇○零OＯ一二三四五六七八九]{3})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
 
 
 def _cn_number(s: str) -> str:
