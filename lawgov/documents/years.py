@@ -3,7 +3,11 @@
 The year is the period the figures cover: a title's year, the year the opening starts
 from, a 年度 year, else the year the body's figures are given for (never a period's start,
 a comparison's base, a law's or a document number's year), else the publication date with
-今年 / 去年."""
+今年 / 去年 (a signature date at the end dates a report). A page with none of these may still
+say it: a date signed with its month only, the one year its counts are given for past a long
+preface, its section headings (一、2023年主要成效; 三、2024年工作打算 is the year before), the plans
+of an annual report, an epithet of the year (“十四五”开局之年), and last its own document number
+(〔2024〕 under the title: the year before); where none decides, the year stays None."""
 
 from __future__ import annotations
 
@@ -248,7 +252,8 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
                                 epithet: int | None = None,
                                 signed_month: tuple[int, int] | None = None) -> int | None:
     """The year from 今年 / 去年 on a dated page, else the year the body's figures are given
-    for, else the publication date (the year before for a report read in its first half)."""
+    for, else the publication date (the year before for a report read in its first half),
+    else the late readings of an undated page, in order (see the module's docstring)."""
     if published is not None:
         # 今年 / 去年 in the opening (or the headline) of a dated page name the year outright
         rel = _RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(title or "")
