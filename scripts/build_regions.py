@@ -181,6 +181,12 @@ EVERYDAY = [
 ]
 
 
+# words that settle a shared name for one of its places (hint); not places themselves
+HINTS = [
+    ("副中心", "110112", "北京城市副中心 is 通州区 of 北京, not 通州区 of 南通"),
+]
+
+
 def short_names(rows: list[dict]) -> list[dict]:
     """Surface forms beyond a name's own short form, for seeds/region_aliases.csv.
 
@@ -190,6 +196,8 @@ def short_names(rows: list[dict]) -> list[dict]:
     first character and 盟 (锡林郭勒盟 -> 锡盟, 阿拉善盟 -> 阿盟).
     everyday: the hand-kept EVERYDAY.
     epithet: the hand-kept EPITHETS.
+    hint: the hand-kept HINTS, words that only settle a name several places share (通州区 of
+    北京 or of 南通: 副中心 says 北京's); never read as a place themselves.
     """
     out = []
     for r in rows:
@@ -205,6 +213,8 @@ def short_names(rows: list[dict]) -> list[dict]:
         out.append(dict(alias=alias, code=code, kind="everyday", note=note))
     for alias, code, note in EPITHETS:
         out.append(dict(alias=alias, code=code, kind="epithet", note=note))
+    for alias, code, note in HINTS:
+        out.append(dict(alias=alias, code=code, kind="hint", note=note))
     return out
 
 

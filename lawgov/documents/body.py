@@ -41,8 +41,9 @@ _SHORT_DEPT = (r"(?:卫健|卫计|发改|经信|工信|教体|住建|农业农�
                r"|(?:" + "|".join(_OFFICES) + r")办公室"
                r"|(?:外事|外|侨|台|政府|法制|复议|金融|信访|人防|扶贫|大数据|营商)办(?![公理事])"
                r"|(?:政务服务|公共资源交易|便民服务|[\u4e00-\u9fff]{2,4}服务)中心")
-# a department after a region (or standing alone): 司法局, 市场监督管理局, 卫生健康委员会, 司法部
-_DEPT = re.compile(r"(?:人民政府)?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部(?!门)|署)|" + _SHORT_DEPT + ")")
+# a department after a region (or standing alone): 司法局, 市场监督管理局, 卫生健康委员会, 司法部,
+# and a government's legal-affairs or reconsideration office (政府法制办)
+_DEPT = re.compile(r"(?:人民政府|(?:人民)?政府(?=法制|行政复议))?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部(?!门)|署)|" + _SHORT_DEPT + ")")
 _NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公室|各部门|全部|内部|干部|部分|部署|行政公署|公署)")
 _PARTY = re.compile(r"^(?:委|党委)")
 _RELATIVE = re.compile(r"^(自治区|省|市|区|县|州|旗|盟)(?:人民)?(?:政府(?=[\u4e00-\u9fff]{1,4}办))?((?!委|纪委)(?:[\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会)|"

@@ -81,7 +81,7 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
     dept = body.get("dept")
     if dept:
         meta.reporting_body = (r.name + dept[len(body["relative"]):]) if body.get("relative") else body.get("name")
-        if not _speaks_for_region(dept, kind, body):
+        if not _speaks_for_region(dept, kind, body, t, meta.title, r.name):
             meta.region_level = "department"
     else:
         meta.reporting_body = body.get("name") or r.name
@@ -115,6 +115,11 @@ def _chain_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str) -> tuple
         under = _under_superior(g, res.candidates, t)
         if under:
             res = type(res)(under, "low", res.candidates)
+    if res.code is None and res.confidence == "ambiguous":
+        # a word that belongs to one of the places sharing the name (副中心: 北京's 通州区)
+        hinted = g.hinted(res.candidates, t[:12000])
+        if hinted:
+            res = type(res)(hinted, "low", res.candidates)
     if res.code is None and res.confidence == "ambiguous":
         meta.region_confidence = "ambiguous"
         meta.region_candidates = res.candidates
@@ -182,26 +187,87 @@ def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind:
     if code is None:
         meta.region_confidence = "ambiguous" if cands else "unresolved"
         meta.region_candidates = cands
-        meta.region_level = "department" if body.get("dept") or _speaks_as_department(t, kind, body) \
-            else (levels[0] if levels else hint)
+        dept = body.get("dept")
+        if dept and _speaks_for_region(dept, kind, body, t, meta.title):
+            # a justice bureau's release of the region's figures (市司法局 … 全市共收到…)
+            meta.region_level = levels[0] if levels else hint
+        elif dept or _speaks_as_department(t, kind, body):
+            meta.region_level = "department"
+        else:
+            meta.region_level = levels[0] if levels else hint
+        if meta.region_level is None and _AS_DEPARTMENT.search(t, 0, 1500):
+            # no place and no level named, but the opening speaks as an office (我局共收到…)
+            meta.region_level = "department"
+        elif meta.region_level != "department" and _written_by_an_office(t, meta.title) \
+                and len(_WHOLE_REGION.findall(t, 0, 1500)) < 2:
+            # no place named; a bureau writes of its own work (局党组, 局机关; a title that opens
+            # on the bureau: 人力资源和社会保障局2023年…), not of the whole region's
+            meta.region_level = "department"
         meta.reporting_body = body.get("name")
         return None
     meta.region_confidence = "low"
     return code
 
 
-def _speaks_for_region(dept: str, kind: str, body: dict) -> bool:
+def _speaks_for_region(dept: str, kind: str, body: dict, t: str = "", title: str | None = None,
+                       region_name: str | None = None) -> bool:
     """A justice bureau's release of the region's reconsideration / litigation figures (a
     statistics page, a press conference or 通报, the source a reporter quotes) speaks for the
-    region; a department's own report, and any other department, reports as a department."""
+    region, and so does its report written about the whole region (全市共收到…, 我市行政复议…,
+    never 我局) or titled as the region's (某市司法局关于某市2023年法治政府建设情况的报告): the
+    法治办's report for its government, and the government's general office (办公厅) reporting for
+    it the same way; a department's own report, and any other department, reports as a
+    department."""
     if re.search(r"行政复议委员会|复议委员会", dept):
         return True     # the government's reconsideration board decides for the government
-    return bool(re.search(r"司法局|司法厅|行政复议局|行政复议办", dept)) and (
-        kind in ("statistics", "news", "court_release") or body.get("informant", False)
-        or body.get("release", False))
+    if "行政复议" in dept and not _AS_DEPARTMENT.search(t, 0, 6000):
+        # the government's reconsideration office or centre (行政复议服务中心) handles the
+        # government's cases: its figures are the region's
+        return True
+    if not re.search(r"司法局|司法厅|行政复议局|行政复议办|法制局|法制办|^办公厅$", dept):
+        return False
+    return (kind in ("statistics", "news", "court_release") or body.get("informant", False)
+            or body.get("release", False) or _titled_for_region(title, dept, region_name)
+            or _about_the_whole_region(t))
 
 
-_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我委(?!员)|本委(?!员)|我办(?![理结件案事公])|本办(?![理结件案事公])")
+# the whole region as the subject of the figures (全市共收到, 全区行政机关, 我市行政复议), not the
+# justice system's own people (全市司法行政系统, 全区司法所)
+_WHOLE_REGION = re.compile(r"[全本我](?:省|市|区|县|州|盟|旗)(?!司法|法律服务|律师|公证|人民调解|政法)")
+_OWN_OFFICE = re.compile(r"局机关|厅机关|局党组|厅党组|本单位|我单位")
+_REGION_TOPIC = r"(?:(?:19|20)\d{2}年度?)?[^。\n]{0,8}?(?:法治政府建设|依法行政|行政复议|行政应诉)"
+
+
+def _titled_for_region(title: str | None, dept: str, region_name: str | None) -> bool:
+    """A title by the bureau about the region's work: 某市司法局关于某市(全市)2023年法治政府建设…"""
+    if not title or dept not in title:
+        return False
+    rest = title[title.index(dept) + len(dept):]
+    names = "全[省市区县州盟旗]|本[省市区县]|我[省市区县]" + ("|" + re.escape(region_name) if region_name else "")
+    return re.match(r"\s*(?:关于)?\s*(?:" + names + ")" + _REGION_TOPIC, rest) is not None
+
+
+_TITLE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:管理局|监管局|局|厅|委员会)(?=\s*(?:(?:19|20)\d{2}|关于|法治|依法|政府信息))")
+
+
+def _written_by_an_office(t: str, title: str | None) -> bool:
+    """An opening that speaks as a bureau (局党组, 局机关, 本单位) or a title that opens on one."""
+    if _OWN_OFFICE.search(t, 0, 1500):
+        return True
+    m = _TITLE_OFFICE.match(title or "")
+    return bool(m) and not re.match(r"(?:人民)?政府|全|中共|党", m.group())
+
+
+def _about_the_whole_region(t: str) -> bool:
+    """A report whose opening speaks about the whole region (two 全市 / 我市 … in its first
+    paragraphs) and never as the office itself (我局, 局机关)."""
+    head = t[:3000]
+    if _AS_DEPARTMENT.search(t, 0, 6000) or _OWN_OFFICE.search(head):
+        return False
+    return len(_WHOLE_REGION.findall(head[:1500])) >= 2
+
+
+_AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我中心|本中心|我委(?!员)|本委(?!员)|我办(?![理结件案事公])|本办(?![理结件案事公])")
 
 
 def _speaks_as_department(t: str, kind: str, body: dict) -> bool:

@@ -384,6 +384,14 @@ class Gazetteer:
             return Resolution(ranked[0], "medium", ranked)
         return Resolution(None, "ambiguous", ranked)
 
+    hints: list[tuple[str, str]] = []
+
+    def hinted(self, candidates, text: str) -> str | None:
+        """The one of `candidates` a hint word in `text` names (seeds/region_aliases.csv,
+        kind 'hint': 副中心 for 通州区 of 北京), when the hints name exactly one."""
+        named = {code for word, code in self.hints if code in candidates and word in text}
+        return named.pop() if len(named) == 1 else None
+
     def _collapse_renames(self, cands: list[str], year: int | None) -> list[str]:
         """A former name and its successor named in one surface are one place: keep the
         code of the report's time (the former code for years before the change)."""
@@ -489,11 +497,16 @@ def _load(seeds: Path) -> Gazetteer:
                            r.aliases, True, r.changed_in, r.new_code, r.certain)
         fixed.append(r)
     surfaces: list[tuple[str, str]] = []
+    hints: list[tuple[str, str]] = []
     aliases = seeds / "region_aliases.csv"
     if aliases.exists():
         with open(aliases, encoding="utf-8", newline="") as fh:
-            surfaces = [(row["alias"], row["code"]) for row in csv.DictReader(fh) if row.get("alias")]
-    return Gazetteer(rows=rows, extra=fixed, surfaces=surfaces)
+            table = [row for row in csv.DictReader(fh) if row.get("alias")]
+        surfaces = [(row["alias"], row["code"]) for row in table if row.get("kind") != "hint"]
+        hints = [(row["alias"], row["code"]) for row in table if row.get("kind") == "hint"]
+    g = Gazetteer(rows=rows, extra=fixed, surfaces=surfaces)
+    g.hints = hints
+    return g
 
 
 @lru_cache(maxsize=4)

@@ -3,7 +3,11 @@
 The year is the period the figures cover: a title's year, the year the opening starts
 from, a 年度 year, else the year the body's figures are given for (never a period's start,
 a comparison's base, a law's or a document number's year), else the publication date with
-今年 / 去年."""
+今年 / 去年 (a signature date at the end dates a report). A page with none of these may still
+say it: a date signed with its month only, the one year its counts are given for past a long
+preface, its section headings (一、2023年主要成效; 三、2024年工作打算 is the year before), the plans
+of an annual report, an epithet of the year (“十四五”开局之年), and last its own document number
+(〔2024〕 under the title: the year before); where none decides, the year stays None."""
 
 from __future__ import annotations
 
@@ -15,8 +19,9 @@ from lawgov.documents.head import _DATE, _DATE_ANY, _Line, _MASTHEAD, _is_prose,
 from lawgov.documents.manifest import parse_date
 
 
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0", "Ｏ": "0"}
-_CN_YEAR = re.compile(r"(?<![〇○零OＯ一二三四五六七八九十])([一二][〇○零OＯ一二三四五六七八九]{3})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0", "Ｏ": "0", "0": "0"}
+# (二0二三年: a digit zero typed among the numerals is common)
+_CN_YEAR = re.compile(r"(?<![〇○零OＯ0一二三四五六七八九十])(二[〇○零OＯ0][一二三四五六七八九〇○零OＯ0]{2}|一九[一二三四五六七八九〇○零OＯ0]{2}|[一二][〇○零OＯ一二三四五六七八九]{3})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
 
 
 def _cn_number(s: str) -> str:
@@ -75,16 +80,31 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     m = re.search(r"文章出处\s*[::]\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日", tail)
     if m:
         return parse_date(*m.groups())
+    # the paper's edition a story was printed in, cited at its end (原载《某日报》2024年3月15日第2版)
+    m = re.search(r"(?:报|刊)》?\s*[,，]?\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*(?:第?\s*\d{1,2}\s*版|[)）]|$)", tail)
+    if m:
+        return parse_date(*m.groups())
     for ln in lines[:12]:
+        # a headline line closed by its date (某县召开…推进会 2024-03-15)
+        m = re.search(r"\s(" + _DATE + r")日?\s*$", ln.text)
+        if m and not _is_prose(ln.text) and not re.search(r"[。;；]|今天|今日|当前|现在|截至|截止", ln.text):
+            return parse_date(*m.groups()[1:4])
         if not _is_prose(ln.text) or _DELIVERED.match(ln.text):
             m = _DATE_ANY.search(ln.text)
             if m and (re.search(r"\d{1,2}:\d{2}|^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源|浏览|点击|"
                                 r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}", ln.text)
                       or _DELIVERED.match(ln.text)):
                 return parse_date(*m.groups())
-    # a date line at the end (落款: 2023年3月1日)
+    # a page's time stamp below a long site navigation (2024-03-15 09:30 来源:…)
+    for ln in lines[12:40]:
+        if not _is_prose(ln.text) and re.search(r"\d{1,2}:\d{2}", ln.text):
+            m = _DATE_ANY.search(ln.text)
+            if m:
+                return parse_date(*m.groups())
+    # a date line at the end (落款: 2023年3月1日, or the signer and the date on one line:
+    # 某县人民政府 2024年3月12日), past the page's footer
     m = None
-    for m in re.finditer(r"^\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*$", tail, re.M):
+    for m in _SIGNATURE_DATE.finditer(t[-2500:]):
         pass
     if m:
         return parse_date(*m.groups())
@@ -96,6 +116,7 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     return None
 
 
+_SIGNATURE_DATE = re.compile(r"^\s*(?:[\u4e00-\u9fff()（）]{2,30}\s+)?[(（]?\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*[)）]?\s*$", re.M)
 _PRINTED_URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
 
 
@@ -147,7 +168,37 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
         ev = _EVENT_DATE.match(opening)
         published = parse_date(*ev.groups()) if ev else None
     return _year_from_date_and_figures(t[body_start:body_start + 600], title, opening, body, origin,
-                                       published, maxyear, kind)
+                                       published, maxyear, kind, _own_number_year(t, body_start),
+                                       _heading_year(lines, first_para, kind),
+                                       _figures_year_further(t, body_start + 1500, maxyear),
+                                       _epithet_year(t[body_start:body_start + 6000]),
+                                       _signed_month(t, maxyear))
+
+
+_REPORTS_BELOW = re.compile(r"现将[^。\n]{0,30}?((?:19|20)\d{2})\s*年(?!以来|来)[^。\n]{0,40}?(?:报告|汇报|总结|通报|公布)如下")
+_DATED_LINE = re.compile(r"(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*(?:[-月/.]|$)|来源|时间|日期|发布|浏览|作者|编辑|点击|字体|[::|]")
+
+
+def _subtitle_year(lines: list[_Line], title: str | None, first_para: _Line | None,
+                   maxyear: int | None) -> int | None:
+    """The one year a subtitle or headline between the title and the opening names
+    (——2023年工作回顾, 2023年全县法治政府建设亮点纷呈), not a date line nor a plan's."""
+    if not title or first_para is None:
+        return None
+    k = next(i for i, ln in enumerate(lines) if ln is first_para)
+    start = next((i + 1 for i, ln in enumerate(lines[:k]) if title.strip() and title.strip() in ln.text), None)
+    if start is None:
+        return None
+    found = set()
+    for ln in lines[start:k]:
+        text = ln.text.strip()
+        if len(text) > 40 or _is_prose(text) or _DATED_LINE.search(text) or re.search(r"[。;；]", text) \
+                or _EVENT_TITLE.search(text) or re.search(r"讲话|发言|致辞", text):
+            continue    # a date line, or the meeting a speech was given at (在2024年…会议上的讲话)
+        for y, _, pos in _years_in(text, maxyear):
+            if not _background_year(text, pos) and not re.match(r"\d{4}\s*年?\s*(?:以来|来)", text[pos:]):
+                found.add(y)
+    return found.pop() if len(found) == 1 else None
 
 
 def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind) -> int | None:
@@ -163,6 +214,13 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
             other = None if report else _figures_of_another_year(body, ys[0][0], maxyear)
             return other or ys[0][0]
     head = t[:3000]
+    # the report's own words on what it reports (现将我县2023年法治政府建设工作情况报告如下)
+    hm = _REPORTS_BELOW.search(head)
+    if hm and (maxyear is None or int(hm.group(1)) <= maxyear):
+        return int(hm.group(1))
+    sub = _subtitle_year(lines, title, first_para, maxyear)
+    if sub:
+        return sub
     if kind != "annual_report":
         # a release over a stated period (2021年8月1日至2022年7月31日) covers its end year
         pm = _PERIOD.search(head)
@@ -189,9 +247,13 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
 
 
 def _year_from_date_and_figures(lead: str, title, opening, body, origin, published, maxyear,
-                                kind) -> int | None:
+                                kind, head_number: int | None = None,
+                                headings: int | None = None, far_figures: int | None = None,
+                                epithet: int | None = None,
+                                signed_month: tuple[int, int] | None = None) -> int | None:
     """The year from 今年 / 去年 on a dated page, else the year the body's figures are given
-    for, else the publication date (the year before for a report read in its first half)."""
+    for, else the publication date (the year before for a report read in its first half),
+    else the late readings of an undated page, in order (see the module's docstring)."""
     if published is not None:
         # 今年 / 去年 in the opening (or the headline) of a dated page name the year outright
         rel = _RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(title or "")
@@ -199,6 +261,10 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
             return published.year - (rel.group(1) == "去年")
     ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear)
                if not _background_year(body, pos) and y != origin]
+    if ys_body and all(_dated_event(body, pos) for _, _, pos in ys_body):
+        # only past events by their month (2022年10月,某市在全省首创…) and no count given for
+        # their year: the page is of none of them
+        ys_body = []
     if published is None:
         # 去年 / 今年 on an undated page beside a plan year (2023年,将…): that is 今年
         rel = _RELATIVE_YEAR.search(opening[:200])
@@ -219,7 +285,124 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
         if (kind == "annual_report" or looks_back) and published.month <= 6:
             return published.year - 1
         return published.year
+    if signed_month and kind == "annual_report":
+        # signed with its month only at the end (某县人民政府 / 2024年1月): read in its first
+        # half, it reports on the year before
+        y, mo = signed_month
+        return y - 1 if mo <= 6 else y
+    if far_figures:
+        return far_figures
+    if headings:
+        return headings
+    if kind == "annual_report":
+        # an annual report's plans for the next year (2024年,我县将… / 将在2024年…) and no other year
+        plans = {int(m.group(1)) for m in _PLAN_YEAR.finditer(body)} | \
+                {int(m.group(1)) for m in _PLAN_BEFORE.finditer(body)}
+        if len(plans) == 1 and not _years_in(_PLAN_BEFORE.sub("", _PLAN_YEAR.sub("", body)), None):
+            return plans.pop() - 1
+    if epithet:
+        return epithet
+    if kind == "annual_report" and head_number:
+        # last: an annual report's own document number (某政发〔2024〕6号 under its title) is
+        # of the spring after the year it reports on
+        return head_number - 1
     return None
+
+
+def _figures_year_further(t: str, start: int, maxyear: int | None) -> int | None:
+    """Past the opening's window (a long preface first): the one year that clauses with
+    counts are given for (2023年,全县共办理…60件), when two clauses or more give one and no
+    other year has any."""
+    seg = t[start:start + 8000]
+    counts: Counter = Counter()
+    for y, _, pos in _years_in(seg, maxyear):
+        if _background_year(seg, pos):
+            continue
+        end = _SENTENCE.search(seg, pos)
+        if _FIGURE.search(seg, pos, end.start() if end else len(seg)):
+            counts[y] += 1
+    if len(counts) == 1:
+        y, n = counts.most_common(1)[0]
+        return y if n >= 2 else None
+    return None
+
+
+# a year named by what it was (今年是“十四五”开局之年, 庆祝建党100周年): the one a page names
+_Q = r"[“”\"‘’「」『』\s]*"
+_EPITHETS = [
+    (re.compile(_Q + r"十三五" + _Q + r"(?:规划)?(?:开局之年|开局年)"), 2016),
+    (re.compile(_Q + r"十三五" + _Q + r"(?:规划)?(?:收官之年|收官年)|脱贫攻坚(?:战)?收官之年|全面建成小康社会(?:决胜|收官)之年"), 2020),
+    (re.compile(_Q + r"十四五" + _Q + r"(?:规划)?(?:开局之年|开局年)"), 2021),
+    (re.compile(_Q + r"十四五" + _Q + r"(?:规划)?(?:收官之年|收官年)"), 2025),
+    (re.compile(_Q + r"十五五" + _Q + r"(?:规划)?(?:开局之年|开局年)"), 2026),
+    (re.compile(r"七五" + _Q + r"普法(?:规划)?收官之年"), 2020),
+    (re.compile(r"八五" + _Q + r"普法(?:规划)?(?:开局之年|开局年)"), 2021),
+    (re.compile(r"八五" + _Q + r"普法(?:规划)?收官之年"), 2025),
+    (re.compile(r"(?:建党|中国共产党成立)(?:100|一百|百)周年|建党百年"), 2021),
+    (re.compile(r"新中国成立(?:70|七十)周年"), 2019),
+    (re.compile(r"新中国成立(?:75|七十五)周年"), 2024),
+    (re.compile(r"改革开放(?:40|四十)周年"), 2018),
+    (re.compile(r"党的二十大(?:胜利)?召开之年"), 2022),
+    (re.compile(r"党的十九大(?:胜利)?召开之年"), 2017),
+]
+
+
+_SIGNED_MONTH = re.compile(r"^\s*[(（]?\s*((?:19|20)\d{2})年(\d{1,2})月\s*[)）]?\s*$", re.M)
+
+
+def _signed_month(t: str, maxyear: int | None) -> tuple[int, int] | None:
+    """A year and month standing alone on one of the page's last lines (its signature)."""
+    tail = t[-300:]
+    found = [(int(m.group(1)), int(m.group(2))) for m in _SIGNED_MONTH.finditer(tail)]
+    if found and 1 <= found[-1][1] <= 12 and (maxyear is None or found[-1][0] <= maxyear):
+        return found[-1]
+    return None
+
+
+def _epithet_year(s: str) -> int | None:
+    """The year the opening names by an epithet (“十四五”开局之年 → 2021), when it names one."""
+    found = {y for rx, y in _EPITHETS if rx.search(s)}
+    return found.pop() if len(found) == 1 else None
+
+
+# a section heading that names a year (一、2023年法治政府建设主要成效, 2023年工作总结) and one
+# that names the next year's plans (三、2024年工作打算)
+_HEADING_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．]|[((][一二三四五六七八九十\d]{1,3}[))]|第[一二三四五六七八九十]部分)?"
+                           r"\s*((?:19|20)\d{2})\s*年(?!以来|来|\d|[上下]半年|前|1\s*[-—至])")
+_HEADING_PLAN = re.compile(r"打算|计划|思路|安排|展望|重点|目标|谋划")
+
+
+def _heading_year(lines: list[_Line], first_para: _Line | None, kind: str) -> int | None:
+    """The year the report's own section headings name, when they name one: the year of its
+    work (一、2023年主要成效), else, for an annual report, the year before its plans' (三、2024年工作
+    打算); none when headings name two years."""
+    if first_para is None:
+        return None
+    k = next(i for i, ln in enumerate(lines) if ln is first_para)
+    done, plans = set(), set()
+    for ln in lines[k:k + 120]:
+        text = ln.text.strip()
+        if len(text) > 36 or _is_prose(text) or re.search(r"[。;；,，]", text):
+            continue
+        m = _HEADING_YEAR.match(text)
+        if not m:
+            continue
+        (plans if _HEADING_PLAN.search(text, m.end()) else done).add(int(m.group(1)))
+    if len(done) == 1:
+        return done.pop()
+    if not done and len(plans) == 1 and kind == "annual_report":
+        return plans.pop() - 1
+    return None
+
+
+# a document number of the page's own under its title (长政发〔2024〕6号), not one cited in prose
+_OWN_NUMBER = re.compile(r"^\s*[\u4e00-\u9fff]{1,10}[〔\[【(（]\s*((?:19|20)\d{2})\s*[〕\]】)）]\s*\d{1,4}\s*号\s*$", re.M)
+
+
+def _own_number_year(t: str, body_start: int) -> int | None:
+    """The year of the one document number standing on a line of its own above the body."""
+    years = {int(m.group(1)) for m in _OWN_NUMBER.finditer(t, 0, min(body_start, 1500) or 0)}
+    return years.pop() if len(years) == 1 else None
 
 
 _LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:正式)?(?:修订|修正|颁布|公布|施行|实施|起施行|起实施)")
@@ -297,20 +480,39 @@ def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
 # a year of plans, not of figures: 2023年,将…, 2024年工作打算
 _PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我[省市区县州]|全[省市区县州])?(?:将|要(?!闻|点)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望))"
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
+_PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*((?:19|20)\d{2})\s*年度?")
 
 
 # a full date that leads a clause is an event's day (2024年3月5日上午,…), not the figures' year
 _EVENT_DATE = re.compile(r"\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:上午|下午|晚上?)?\s*[,，]")
 
 
+# a full date that ends its line is a signature's or a page's date (某县人民政府 2024年3月12日)
+_LINE_END_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*[)）]?\s*(?:\n|$)")
+
+
+_MONTH_EVENT = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:份|起|底|初|中旬|下旬|上旬)?\s*[,，]?\s*(?![-—至到~])")
+
+
+def _dated_event(s: str, pos: int) -> bool:
+    """A year named with its month (2022年10月,…) in a clause without counts: an event's day."""
+    m = _MONTH_EVENT.match(s, pos)
+    if not m:
+        return False
+    end = _SENTENCE.search(s, pos)
+    return not _FIGURE.search(s, pos, end.start() if end else len(s))
+
+
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
     (2020年以来), a comparison's base (从2019年的, 较2021年, 比2020年), a document number
-    (〔2022〕3号), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…) or
+    (〔2022〕3号), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
+    将在2024年) or
     an event's day (2024年3月5日,…)."""
     return bool(re.search(r"(?:从|较|比|与|相比)\s*$|[〔\[【]\s*$", s[max(0, pos - 3):pos])
+                or re.search(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$", s[max(0, pos - 5):pos])
                 or re.match(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])", s[pos:pos + 10])
-                or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos)
+                or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
                 or _LAW_DATE.match(s, pos))
 
 

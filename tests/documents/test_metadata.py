@@ -284,7 +284,7 @@ def test_dev_corpus():
     golds = gold_docs("dev.jsonl")
     region, level, year = score(SHARED / "corpus", golds)
     # the floor measured on the 129 real pages; it only rises
-    assert region >= 122 and level >= 122 and year >= 118
+    assert region >= 123 and level >= 124 and year >= 118
 
 
 def test_other_body_spans_point_into_the_text_with_glosses():
