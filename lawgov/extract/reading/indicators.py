@@ -53,7 +53,7 @@ class IndicatorChoice:
             lo = None              # 15977件案件未再进入诉讼: the number is its clause's subject, not a level
         if lo:
             indicator, cue, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
-                                                                    fam, kind, bool(lo.group("period")))
+                                                                    fam, kind, bool(lo.group("period") or lo.group("own")))
         if cue is None and inherit_from is not None and done[inherit_from].indicator:
             src = done[inherit_from]
             src_q = self.qs[inherit_from]

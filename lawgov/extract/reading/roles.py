@@ -108,6 +108,8 @@ class Roles:
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
                     and CTX["national"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "the national figure on a local page"
+            elif self._higher_whole(sent, q.head):
+                kind, reason = "other_body", f"a whole of a higher tier ({self._higher_whole(sent, q.head)}) than the page's own"
             elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "places listed, ranked or each meeting a bar"
             elif self._other_place_subject(clause, q.head):
@@ -179,3 +181,32 @@ class Roles:
         stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
         return None if stem in self.head_text() else name
 
+
+    def own_tier(self) -> int | None:
+        """The tier the page speaks as (2 a city, 3 a district or county, 4 a township), from
+        how it names itself: 我区 / 本区 weigh three, 全区 one. None when no tier leads."""
+        if getattr(self, "_own_tier", False) is not False:
+            return self._own_tier
+        ranks = CTX["tier_rank"]
+        count: dict[int, int] = {}
+        for h in CTX["tier_word"].finditer(self.m):
+            if h.group("who") == "该":
+                continue
+            r = ranks[h.group("tier")]
+            count[r] = count.get(r, 0) + (1 if h.group("who") == "全" else 3)
+        best = sorted(count.items(), key=lambda kv: -kv[1])
+        self._own_tier = best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else None
+        return self._own_tier
+
+    def _higher_whole(self, sent, head: int) -> str | None:
+        """The last whole named before the figure in its sentence (全市, 我区, 本县) when it is of a
+        higher tier than the page's own (全市 on a page that calls itself 我区)."""
+        own = self.own_tier()
+        if own is None:
+            return None
+        h = None
+        for h in CTX["tier_word"].finditer(self.m, sent[0], head):
+            pass
+        if h is None or h.group("who") != "全":
+            return None
+        return h.group() if CTX["tier_rank"][h.group("tier")] < own else None

@@ -136,6 +136,8 @@ def load_context():
         "lower_tier": compile(d["lower_tier"]),
         "units_reaching": compile(d["units_reaching"]),
         "own_whole": compile(d["own_whole"]),
+        "tier_rank": dict(d["tier_rank"]),
+        "tier_word": compile(d["tier_word"]),
     }
     return ctx
 
