@@ -8,7 +8,7 @@ import bisect
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import Role
-from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, SHARE_RATES, default_unit, fill,
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, SHARE_RATES, default_unit, fill,
                                           first_family, lead_cues, unit_ok)
 from lawgov.extract.reading.structure import Place
 
@@ -54,6 +54,11 @@ class IndicatorChoice:
         if lo:
             indicator, cue, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
                                                                     fam, kind, bool(lo.group("period") or lo.group("own")))
+        if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
+                and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
+                and "分别" in m[clause[0]:self.qs[prev_idx].head] \
+                and not CTX["list_separator"].search(m, clause[0], m.find("分别", clause[0])):
+            inherit_from = prev_idx   # 行政诉讼案件分别为64件、59件、47件: the list's figures are of one measure
         if cue is None and inherit_from is not None and done[inherit_from].indicator:
             src = done[inherit_from]
             src_q = self.qs[inherit_from]
@@ -99,8 +104,10 @@ class IndicatorChoice:
                 # a part of the same scope (其中副职280人次), or one with no scope of its own in its
                 # clause (省本级收到1320件,县级收到1.37万件); 其中县政府为被告的12件 is the government's
                 kind, reason = "breakdown", f"a part (其中) of {self.qs[parent].value:g} before it, of the same measure"
-        if year is None and kind == "level":
+        if year is None and kind in ("level", "cumulative"):
             year = self._year_list_item(idx, q, sent)
+            if year is not None and kind == "cumulative":
+                kind, reason = "level", None     # 2019—2021年,…分别为312件、348件、401件: one per year
         if year is None:
             year = base_year if base_year is not None else self.year_at(q.start, sent, paren, clause[0])
         all_closed = False

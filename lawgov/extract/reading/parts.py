@@ -8,7 +8,7 @@ import bisect
 import re
 
 from lawgov.extract.mentions import Quantity
-from lawgov.extract.reading.rules import CTX, LIST_YEAR, YEAR_LIST, first_family, lead_cues
+from lawgov.extract.reading.rules import CTX, LIST_JOIN, LIST_YEAR, YEAR_LIST, YEAR_SPAN, first_family, lead_cues
 from lawgov.extract.reading.tables import scope_of_label
 
 
@@ -19,14 +19,22 @@ class Parts:
         """2021年和2022年,全县分别受理…31件、45件: a sentence opening with a list of years and
         stating as many figures after its 分别 gives each figure its year, in order."""
         h = YEAR_LIST.match(self.m, sent[0], sent[1])
-        if h is None:
-            return None
+        if h is not None:
+            years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
+        else:
+            h = YEAR_SPAN.match(self.m, sent[0], sent[1])
+            if h is None or not 0 < int(h.group("b")) - int(h.group("a")) < 10:
+                return None
+            years = list(range(int(h.group("a")), int(h.group("b")) + 1))
         k = self.m.rfind("分别", h.end(), q.head)
         if k == -1:
             return None
-        years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
         lo, hi = bisect.bisect_right(self.qstarts, k), bisect.bisect_left(self.qstarts, sent[1])
-        after = list(range(lo, hi))
+        after = [lo] if lo < hi else []
+        for n in range(lo + 1, hi):          # the figures of the list: joined by 、 和 及 only
+            if not LIST_JOIN.fullmatch(self.m, self.qs[n - 1].tail, self.qs[n].head):
+                break
+            after.append(n)
         if len(after) != len(years) or idx not in after:
             return None
         return years[after.index(idx)]

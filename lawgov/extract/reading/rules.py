@@ -184,6 +184,10 @@ SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:以来|来
 TIME_CLAUSE = re.compile(r"\s*(?:在)?(?:去年|上年|上一年|今年|本年)(?:度)?(?:全年|一年)?(?:以来|里|中|内)?\s*[,，]?")
 # a sentence opening with a list of years (2021年和2022年, | 2020年、2021年、2022年)
 YEAR_LIST = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:度)?(?:\s*(?:、|和|及|与)\s*(?:19|20)\d{2}\s*年(?:度)?)+")
+# …or with a span of years (2019—2021年, | 2020年至2022年): as many figures after its 分别 as
+# the span has years give one figure to each year
+YEAR_SPAN = re.compile(r"\s*(?P<a>(?:19|20)\d{2})\s*年?(?:度)?\s*(?:至|到|—|–|-|~)\s*(?P<b>(?:19|20)\d{2})\s*年(?:度)?(?!\d{1,2}月)")
+LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|,|，)\s*")
 LIST_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度)?")
 BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?=[\u4e00-\u9fff])")
 CN_DIGIT = {"二": 2, "〇": 0, "零": 0, "○": 0, "一": 1, "九": 9, "三": 3, "四": 4, "五": 5,

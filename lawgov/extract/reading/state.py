@@ -274,7 +274,13 @@ class DiscourseState:
         with a published date to resolve it, it reaches the rest of its sentence (without one,
         a 去年 counted back from the report's year is too often a year off)."""
         c0, c1 = self.clause_of(s, sent)
-        return bool(TIME_CLAUSE.fullmatch(self.m, c0, c1))
+        if TIME_CLAUSE.fullmatch(self.m, c0, c1):
+            return True
+        # …or opens the clause that states the sentence's first figure (…获悉,去年全市新收…1260件,
+        # 纠错率提高到13.5%): the period of the whole sentence, as a news reader takes it
+        i = bisect.bisect_left(self.qstarts, s)
+        return self.m[c0:s].strip() in ("", "在") and i < len(self.qstarts) and self.qstarts[i] < c1 \
+            and (i == 0 or self.qstarts[i - 1] < sent[0])
 
     def _year_of_word(self, word: str | None, in_clause: bool) -> int | None:
         """The year 今年 / 本年度 / 去年 name by themselves: 今年 and 本年度 are the report's year (an
