@@ -130,6 +130,8 @@ class DiscourseState:
                 while stack and stack[-1][0] >= h.level:
                     stack.pop()
                 names = {name for name, rx in FAMILY_RX if rx.search(h.text)}
+                if h.level == 0:      # a title sets a family of figures, never a field (信息公开)
+                    names -= CTX["subset_families"]
                 stack.append((h.level, names.pop() if len(names) == 1 else ("mixed" if names else None)))
                 fam = next((f for _lvl, f in reversed(stack) if f is not None), None)
                 states.append((h.end, None if fam == "mixed" else fam))
