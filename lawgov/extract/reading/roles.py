@@ -84,10 +84,12 @@ class Roles:
 
         if kind == "level":
             nl = self._not_level_before(sent[0], q.head)
-            if nl == "cumulative" and unit == "%":
+            if nl == "cumulative" and unit == "%" and not self._rate_over_years(sent, q):
                 nl = None                  # 三年来出庭应诉率保持100%: so it is this year too
             if nl == "month" and unit == "%":
                 nl = None                  # 10月出庭应诉率达到100%: a rate that month is the rate
+            if nl is None and unit == "%" and self._rate_over_years(sent, q):
+                nl = "cumulative"          # 年均纠错率15%, 连续五年保持在98%以上
             if nl is not None:
                 kind = nl                  # a target, a total of several years, one month: no fact
                 reason = {"target": "a target or plan", "month": "a figure of one month",
@@ -210,3 +212,13 @@ class Roles:
         if h is None or h.group("who") != "全":
             return None
         return h.group() if CTX["tier_rank"][h.group("tier")] < own else None
+
+    def _rate_over_years(self, sent, q: Quantity) -> bool:
+        """A rate said of several years: an average (年均, 以来…平均), or a streak kept above a
+        bar (连续五年保持在98%以上); a streak at an exact value (连续三年保持100%) is this year's too."""
+        h = None
+        for h in CTX["rate_cumulative"].finditer(self.m, sent[0], q.head):
+            pass
+        if h is None:
+            return False
+        return not (h.group().startswith(("连续", "历年")) and q.qualifier == "exact")

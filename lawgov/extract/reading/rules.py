@@ -137,6 +137,7 @@ def load_context():
         "units_reaching": compile(d["units_reaching"]),
         "own_whole": compile(d["own_whole"]),
         "tier_rank": dict(d["tier_rank"]),
+        "rate_cumulative": compile(d["rate_cumulative"]),
         "tier_word": compile(d["tier_word"]),
     }
     return ctx
