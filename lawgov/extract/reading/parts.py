@@ -19,6 +19,12 @@ class Parts:
         """2021年和2022年,全县分别受理…31件、45件: a sentence opening with a list of years and
         stating as many figures after its 分别 gives each figure its year, in order."""
         h = YEAR_LIST.match(self.m, sent[0], sent[1])
+        if h is None:            # …or opening a later clause (记者获悉,2019年、2020年、2021年,全市…)
+            for h in YEAR_LIST.finditer(self.m, sent[0], q.head):
+                if self.m[h.start() - 1:h.start()] in ",，":
+                    break
+            else:
+                h = None
         if h is not None:
             years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
         else:

@@ -117,7 +117,7 @@ class Roles:
             elif self._other_place_subject(clause, q.head):
                 kind, reason = "other_body", f"a named place as its clause's subject ({self._other_place_subject(clause, q.head)})"
             elif self._court_subject(sent, q.head):
-                kind, reason = "other_body", "a court other than the reporting body"
+                kind, reason = "other_body", "a court or other bodies (其他设区市) named earlier in the sentence"
             elif CTX["lower_tier"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
             elif unit == "%" and CTX["units_reaching"].search(m, max(clause[0], q.head - 60), q.head):
