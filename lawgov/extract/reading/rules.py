@@ -137,6 +137,7 @@ def load_context():
         "units_reaching": compile(d["units_reaching"]),
         "own_whole": compile(d["own_whole"]),
         "tier_rank": dict(d["tier_rank"]),
+        "table_family_words": {k: compile(v) for k, v in d["table_family_words"].items()},
         "rate_cumulative": compile(d["rate_cumulative"]),
         "tier_word": compile(d["tier_word"]),
     }

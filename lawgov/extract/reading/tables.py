@@ -45,6 +45,10 @@ class Tables:
         fam, hits = lead_cues(f"{caption} {header} {label}")
         if fam is None:                        # 受理(件) under 收到行政复议申请(件): the table's family
             fam = self._table_family(para)
+        if fam is None:                        # 县区 | 受理(件) | 纠错率(%): the rate column names it
+            implied = {name for name, rx in CTX["table_family_words"].items()
+                       if any(rx.search(h) for h in headers.values())}
+            fam = implied.pop() if len(implied) == 1 else None
         indicator, cue = self._pick(hits, measure, unit, True, fam, ("verb",))
         if cue is None:
             indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",))
