@@ -59,6 +59,13 @@ class IndicatorChoice:
                 and "分别" in m[clause[0]:self.qs[prev_idx].head] \
                 and not CTX["list_separator"].search(m, clause[0], m.find("分别", clause[0])):
             inherit_from = prev_idx   # 行政诉讼案件分别为64件、59件、47件: the list's figures are of one measure
+        if cue is None and inherit_from is None and CTX["anaphor"].search(lead):
+            for j in range(idx - 1, max(-1, idx - 12), -1):   # 2022年此类案件为26件: the kind named before
+                if self.qs[j].start < sent[0]:
+                    break
+                if done[j].indicator and done[j].kind == "level" and (self.qs[j].unit == "%") == (unit == "%"):
+                    inherit_from = j
+                    break
         if cue is None and inherit_from is not None and done[inherit_from].indicator:
             src = done[inherit_from]
             src_q = self.qs[inherit_from]
@@ -110,6 +117,11 @@ class IndicatorChoice:
                 kind, reason = "level", None     # 2019—2021年,…分别为312件、348件、401件: one per year
         if year is None:
             year = base_year if base_year is not None else self.year_at(q.start, sent, paren, clause[0])
+        if indicator in ("reconsideration.accepted", "reconsideration.received") \
+                and CTX["rejected_after"].match(m, q.tail, sent[1]):
+            indicator = "reconsideration.rejected"   # …的7件复议申请,依法决定不予受理
+        if indicator and kind == "level" and self._part_of_opening_whole(sent, q, indicator):
+            kind, reason = "breakdown", "a part of the whole its sentence opens with (败诉案件中,…)"
         all_closed = False
         if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level":
             all_closed = bool(CTX["all_closed"].match(m, q.tail))
@@ -254,3 +266,15 @@ class IndicatorChoice:
             return None, None
         return fill(best[1].indicator, fam), best[1]
 
+
+    def _part_of_opening_whole(self, sent, q, indicator: str) -> bool:
+        """The sentence opens with a whole (败诉案件中, | 在纠错的14件中,) and the figure is of the same
+        measure as that whole: one part of it (因程序违法败诉的4件). Figures of other measures are
+        the whole's outcomes (审结案件中,维持…): facts."""
+        h = CTX["whole_opening"].match(self.m, sent[0], q.head)
+        if h is None or h.end() > q.head:
+            return False
+        whole = h.group("whole")
+        fam = first_family(whole) or self.family_at(h.start("whole"), sent[0])
+        ind, _cue = self._pick(lead_cues(whole)[1], "count", "件", True, fam, ("verb", "noun"), whole)
+        return ind == indicator
