@@ -137,6 +137,7 @@ def load_context():
         "units_reaching": compile(d["units_reaching"]),
         "own_whole": compile(d["own_whole"]),
         "tier_rank": dict(d["tier_rank"]),
+        "share_after": compile(d["share_after"]),
         "anaphor": compile(d["anaphor"]),
         "rejected_after": compile(d["rejected_after"]),
         "whole_opening": compile(d["whole_opening"]),
