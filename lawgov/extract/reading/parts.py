@@ -18,13 +18,9 @@ class Parts:
     def _year_list_item(self, idx: int, q: Quantity, sent) -> int | None:
         """2021年和2022年,全县分别受理…31件、45件: a sentence opening with a list of years and
         stating as many figures after its 分别 gives each figure its year, in order."""
-        h = YEAR_LIST.match(self.m, sent[0], sent[1])
-        if h is None:            # …or opening a later clause (记者获悉,2019年、2020年、2021年,全市…)
-            for h in YEAR_LIST.finditer(self.m, sent[0], q.head):
-                if self.m[h.start() - 1:h.start()] in ",，":
-                    break
-            else:
-                h = None
+        h = self._sentence_year_list(sent)
+        if h is not None and h.end() > q.head:
+            h = None
         if h is not None:
             years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
         else:
@@ -44,6 +40,21 @@ class Parts:
         if len(after) != len(years) or idx not in after:
             return None
         return years[after.index(idx)]
+
+    def _sentence_year_list(self, sent):
+        """The list of years opening the sentence, or opening a later clause of it (记者获悉,
+        2019年、2020年、2021年,全市…), computed once per sentence."""
+        cache = self.__dict__.setdefault("_year_lists", {})
+        if sent not in cache:
+            h = YEAR_LIST.match(self.m, sent[0], sent[1])
+            if h is None:
+                for h in YEAR_LIST.finditer(self.m, sent[0], sent[1]):
+                    if self.m[h.start() - 1:h.start()] in ",，":
+                        break
+                else:
+                    h = None
+            cache[sent] = h
+        return cache[sent]
 
     def _handled_beside_accepted(self, sent, lead_start: int, head: int) -> bool:
         """The cue just picked is 办理 (or 审理, 处理), and its sentence states a 受理 figure of the

@@ -196,6 +196,14 @@ class Roles:
                 continue
             r = ranks[h.group("tier")]
             count[r] = count.get(r, 0) + (1 if h.group("who") == "全" else 3)
+        ps, pe = self.paras[0] if len(self.paras) > 1 else (0, 0)
+        if pe - ps <= 60 and not any(c in self.m[ps:pe] for c in "。；;，,|"):   # a title line
+            h = None
+            for h in CTX["title_tier"].finditer(self.m, ps, pe):
+                pass                       # the last place named before the body's kind or the year
+            if h is not None and self.m[max(ps, h.start() - 1):h.start()] not in ("全", "各", ""):
+                r = ranks[h.group("tier")]
+                count[r] = count.get(r, 0) + 3
         best = sorted(count.items(), key=lambda kv: -kv[1])
         self._own_tier = best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else None
         return self._own_tier
