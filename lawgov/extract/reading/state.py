@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from lawgov.extract.reading.rules import (BARE_YEAR, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER,
+from lawgov.extract.reading.rules import (BARE_YEAR, SINCE_AFTER, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER,
                                           FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SUBJECT, YEAR_RX)
 
@@ -245,6 +245,8 @@ class DiscourseState:
             if y is not None and not in_clause and CARRIED_OVER.match(self.m, e):
                 continue                              # 2022年结转5件: that year stays in its clause
             if y is not None and SPAN_AFTER.match(self.m, e):
+                if y == self.report_year and SINCE_AFTER.match(self.m, e):
+                    return y + shift          # 2023年以来 in a 2023 report: that year, not the one before
                 continue                              # 2021年以来, 2021年起: where a span starts, not the period
             if y is not None:
                 return y + shift
