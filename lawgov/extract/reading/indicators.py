@@ -29,6 +29,14 @@ class IndicatorChoice:
         fam = self.family_at(q.start, sent[0])
         if fam is None:            # 在审结的188件行政复议案件中: the subject named right after the number
             fam = first_family(m[q.tail:min(clause[1], q.tail + 10)])
+        if fam is None:            # 纠错的14件中,撤销9件: the family of the figure before it in its sentence
+            for j in range(idx - 1, max(-1, idx - 8), -1):
+                if self.qs[j].start < sent[0]:
+                    break
+                fj = (done[j].indicator or "").split(".")[0]
+                if fj in ("reconsideration", "litigation"):
+                    fam = fj
+                    break
         lead_hits = self.cues_in(lead_start, q.head)
         indicator, cue = self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
         reason = role.reason
