@@ -112,6 +112,8 @@ class Roles:
                 kind, reason = "other_body", "the national figure on a local page"
             elif self._higher_whole(sent, q.head):
                 kind, reason = "other_body", f"a whole of a higher tier ({self._higher_whole(sent, q.head)}) than the page's own"
+            elif self._lower_level(sent, clause, q.head):
+                kind, reason = "other_body", f"a lower tier by its level ({self._lower_level(sent, clause, q.head)})"
             elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "places listed, ranked or each meeting a bar"
             elif self._other_place_subject(clause, q.head):
@@ -230,3 +232,21 @@ class Roles:
         if h is None:
             return False
         return not (h.group().startswith(("连续", "历年")) and q.qualifier == "exact")
+
+    def _lower_level(self, sent, clause, head: int) -> str | None:
+        """A tier named by its level in the figure's clause (县级政府) below the page's own tier or
+        below the whole (全市) named before it in its sentence."""
+        h = None
+        for h in CTX["tier_level"].finditer(self.m, clause[0], head):
+            pass
+        if h is None:
+            return None
+        ranks = CTX["tier_rank"]
+        tier = ranks[h.group("tier")]
+        ref = self.own_tier()
+        w = None
+        for w in CTX["tier_word"].finditer(self.m, sent[0], h.start()):
+            pass
+        if w is not None and w.group("who") != "该":
+            ref = ranks[w.group("tier")] if ref is None else min(ref, ranks[w.group("tier")])
+        return h.group() if ref is not None and tier > ref else None

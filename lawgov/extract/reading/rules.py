@@ -144,6 +144,7 @@ def load_context():
         "table_family_words": {k: compile(v) for k, v in d["table_family_words"].items()},
         "rate_cumulative": compile(d["rate_cumulative"]),
         "tier_word": compile(d["tier_word"]),
+        "tier_level": compile(d["tier_level"]),
         "title_tier": compile(d["title_tier"]),
     }
     return ctx
