@@ -151,6 +151,8 @@ class Roles:
         if h is None:
             return None
         party = h.group("party")
+        if self.own_tier() == 4 and CTX["township_self"].fullmatch(party):
+            return None                # 以镇政府为被告 on a township's own page: the reporting government
         if scope_of_label(party) is not None or CTX["whole_parties"].search(party) \
                 or any(rx.search(party) for _scope, rx in SCOPE_RX):
             return None

@@ -61,6 +61,7 @@ class Cue:
     units: tuple[str, ...]
     families: tuple[str, ...] | None
     rx: re.Pattern
+    unless_tier: int | None = None   # a blocker that does not hold on a page of this tier
 
 
 def compile(p: str, flags: int = 0) -> re.Pattern:
@@ -85,7 +86,8 @@ def load_cues():
         other = [p for p in c["patterns"] if p not in plain]
         groups = (["|".join(plain)] if plain else []) + other
         for p in groups:
-            cues.append(Cue(c.get("indicator"), c["role"], c["measure"], tuple(c["units"]), fam, compile(p)))
+            cues.append(Cue(c.get("indicator"), c["role"], c["measure"], tuple(c["units"]), fam, compile(p),
+                            c.get("unless_tier")))
     phrases = []
     for p in data.get("phrases", []):
         phrases.append((re.compile(p["pattern"]), p["number"], p["indicator"], float(p["value"]), p["unit"]))
@@ -144,6 +146,7 @@ def load_context():
         "table_family_words": {k: compile(v) for k, v in d["table_family_words"].items()},
         "rate_cumulative": compile(d["rate_cumulative"]),
         "tier_word": compile(d["tier_word"]),
+        "township_self": compile(d["township_self"]),
         "tier_level": compile(d["tier_level"]),
         "title_tier": compile(d["title_tier"]),
     }

@@ -158,6 +158,10 @@ class Structure:
             for s, e, _h in self.cue_win.finditer(cue.rx):
                 if e > s:
                     hits.append((e, s, cue))
+        if any(h[2].unless_tier is not None for h in hits):
+            # a township's own government as the party (以镇政府为被告) on a township's page
+            own = self.own_tier()
+            hits = [h for h in hits if h[2].unless_tier is None or h[2].unless_tier != own]
         hits.sort(key=lambda x: (x[0], x[1]))
         self.cue_ends = [h[0] for h in hits]
         return hits
