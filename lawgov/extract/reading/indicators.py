@@ -129,7 +129,8 @@ class IndicatorChoice:
                 and CTX["rejected_after"].match(m, q.tail, sent[1]):
             indicator = "reconsideration.rejected"   # …的7件复议申请,依法决定不予受理
         if indicator in ("litigation.cases", "reconsideration.accepted", "reconsideration.received") \
-                and kind == "level" and (scope or "all") == "all" and CTX["share_after"].match(m, q.tail, sent[1]):
+                and kind == "level" and (scope or "all") == "all" and CTX["share_after"].match(m, q.tail, sent[1]) \
+                and not CTX["whole_part"].search(lead):    # 其中一审案件3020件,占40.29%: still the lawsuits
             kind, reason = "breakdown", "a part of the caseload: its share of the cases follows it (占81.6%)"
         if indicator and kind == "level" and self._part_of_opening_whole(sent, q, indicator):
             kind, reason = "breakdown", "a part of the whole its sentence opens with (败诉案件中,…)"
