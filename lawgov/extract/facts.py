@@ -34,7 +34,8 @@ FACT_KINDS = ("level", "comparison_base")
 INTAKE_WORDS = re.compile("受理|收案|新收|立案|撤诉")
 ROLES = {"level": "total", "breakdown": "subset", "share": "share", "change": "change",
          "comparison_base": "comparison_base", "other_body": "other_body", "cumulative": "multi_year",
-         "target": "target", "range": "range", "month": "part_period"}
+         "target": "target", "range": "range", "month": "part_period",
+         "heading": "total"}   # (a bare number ending a heading: no indicator, so no fact)
 DEFAULT_REASONS = {"breakdown": "a subset of a total", "share": "a share of a total",
                    "change": "a change", "other_body": "another body's figure",
                    "cumulative": "a total over several years", "target": "a target or plan",
