@@ -64,8 +64,7 @@ class IndicatorChoice:
                                                                     fam, kind, bool(lo.group("period") or lo.group("own")))
         if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
-                and "分别" in m[clause[0]:self.qs[prev_idx].head] \
-                and not CTX["list_separator"].search(m, clause[0], m.find("分别", clause[0])):
+                and self._single_item_respectively(clause, self.qs[prev_idx].head):
             inherit_from = prev_idx   # 行政诉讼案件分别为64件、59件、47件: the list's figures are of one measure
         if cue is None and inherit_from is None and CTX["anaphor"].search(lead):
             for j in range(idx - 1, max(-1, idx - 12), -1):   # 2022年此类案件为26件: the kind named before
@@ -290,3 +289,9 @@ class IndicatorChoice:
         fam = first_family(whole) or self.family_at(h.start("whole"), sent[0])
         ind, _cue = self._pick(lead_cues(whole)[1], "count", "件", True, fam, ("verb", "noun"), whole)
         return ind == indicator
+
+    def _single_item_respectively(self, clause, head: int) -> bool:
+        """A 分别 before `head` in its clause (within a bounded window) with no list of items
+        before it (行政诉讼案件分别为64件、59件…: one measure, its figures in a list)."""
+        k = self.m.rfind("分别", max(clause[0], head - 300), head)
+        return k != -1 and not CTX["list_separator"].search(self.m, max(clause[0], k - 60), k)

@@ -218,9 +218,7 @@ class Roles:
         own = self.own_tier()
         if own is None:
             return None
-        h = None
-        for h in CTX["tier_word"].finditer(self.m, sent[0], head):
-            pass
+        h = self._last_hit("tier_word", sent[0], head)
         if h is None or h.group("who") != "全":
             return None
         return h.group() if CTX["tier_rank"][h.group("tier")] < own else None
@@ -228,9 +226,7 @@ class Roles:
     def _rate_over_years(self, sent, q: Quantity) -> bool:
         """A rate said of several years: an average (年均, 以来…平均), or a streak kept above a
         bar (连续五年保持在98%以上); a streak at an exact value (连续三年保持100%) is this year's too."""
-        h = None
-        for h in CTX["rate_cumulative"].finditer(self.m, sent[0], q.head):
-            pass
+        h = self._last_hit("rate_cumulative", sent[0], q.head)
         if h is None:
             return False
         return not (h.group().startswith(("连续", "历年")) and q.qualifier == "exact")
@@ -238,17 +234,26 @@ class Roles:
     def _lower_level(self, sent, clause, head: int) -> str | None:
         """A tier named by its level in the figure's clause (县级政府) below the page's own tier or
         below the whole (全市) named before it in its sentence."""
-        h = None
-        for h in CTX["tier_level"].finditer(self.m, clause[0], head):
-            pass
+        h = self._last_hit("tier_level", clause[0], head)
         if h is None:
             return None
         ranks = CTX["tier_rank"]
         tier = ranks[h.group("tier")]
         ref = self.own_tier()
-        w = None
-        for w in CTX["tier_word"].finditer(self.m, sent[0], h.start()):
-            pass
+        w = self._last_hit("tier_word", sent[0], h.start())
         if w is not None and w.group("who") != "该":
             ref = ranks[w.group("tier")] if ref is None else min(ref, ranks[w.group("tier")])
         return h.group() if ref is not None and tier > ref else None
+
+    def _last_hit(self, name: str, a: int, b: int):
+        """The last match of CTX[name] lying wholly inside [a, b), from one scan of the whole text
+        (so a long sentence of many figures costs no more than its length)."""
+        cache = self.__dict__.setdefault("_hit_cache", {})
+        if name not in cache:
+            hits = [(h.end(), h.start(), h) for h in CTX[name].finditer(self.m)]
+            cache[name] = ([e for e, _s, _h in hits], hits)
+        ends, hits = cache[name]
+        j = bisect.bisect_right(ends, b) - 1
+        if j >= 0 and hits[j][1] >= a:
+            return hits[j][2]
+        return None
