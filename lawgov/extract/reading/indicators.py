@@ -66,7 +66,8 @@ class IndicatorChoice:
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
                 and self._single_item_respectively(clause, self.qs[prev_idx].head):
             inherit_from = prev_idx   # 行政诉讼案件分别为64件、59件、47件: the list's figures are of one measure
-        if cue is None and inherit_from is None and CTX["anaphor"].search(lead):
+        if cue is None and inherit_from is None and (CTX["anaphor"].search(lead)
+                                                     or CTX["period_to_level"].fullmatch(lead)):
             for j in range(idx - 1, max(-1, idx - 12), -1):   # 2022年此类案件为26件: the kind named before
                 if self.qs[j].start < sent[0]:
                     break

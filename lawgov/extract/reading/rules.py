@@ -141,6 +141,7 @@ def load_context():
         "tier_rank": dict(d["tier_rank"]),
         "share_after": compile(d["share_after"]),
         "anaphor": compile(d["anaphor"]),
+        "period_to_level": compile(d["period_to_level"]),
         "rejected_after": compile(d["rejected_after"]),
         "whole_opening": compile(d["whole_opening"]),
         "table_family_words": {k: compile(v) for k, v in d["table_family_words"].items()},
