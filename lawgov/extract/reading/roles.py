@@ -86,6 +86,8 @@ class Roles:
             nl = self._not_level_before(sent[0], q.head)
             if nl == "cumulative" and unit == "%" and not self._rate_over_years(sent, q):
                 nl = None                  # 三年来出庭应诉率保持100%: so it is this year too
+            if nl == "cumulative" and CTX["reached_by"].search(lead):
+                nl = None                  # 2015年—2019年,…持续增长,至2019年已达2561件: that year's level
             if nl == "month" and unit == "%":
                 nl = None                  # 10月出庭应诉率达到100%: a rate that month is the rate
             if nl is None and unit == "%" and self._rate_over_years(sent, q):

@@ -141,6 +141,7 @@ def load_context():
         "tier_rank": dict(d["tier_rank"]),
         "share_after": compile(d["share_after"]),
         "anaphor": compile(d["anaphor"]),
+        "reached_by": compile(d["reached_by"]),
         "period_to_level": compile(d["period_to_level"]),
         "rejected_after": compile(d["rejected_after"]),
         "whole_opening": compile(d["whole_opening"]),
