@@ -112,6 +112,8 @@ class Roles:
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
                     and CTX["national"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "the national figure on a local page"
+            elif self._national_subject(sent, clause, q.head):
+                kind, reason = "other_body", "the national figure on a local page (全国 named before it in its sentence)"
             elif self._higher_whole(sent, q.head):
                 kind, reason = "other_body", f"a whole of a higher tier ({self._higher_whole(sent, q.head)}) than the page's own"
             elif self._lower_level(sent, clause, q.head):
@@ -259,3 +261,22 @@ class Roles:
         if j >= 0 and hits[j][1] >= a:
             return hits[j][2]
         return None
+
+    def _national_subject(self, sent, clause, head: int) -> bool:
+        """全国 named earlier in the sentence (全国法院2022年审结…26.3万件,行政机关败诉率为12.4%), as
+        the national figure's subject, with no whole of the reporting body (全市, 本市, 我市) or
+        place subject after it: a reader still holds the nation as the subject."""
+        if self.national_doc:
+            return False
+        i = bisect.bisect_right(self.national_at, head) - 1
+        if i < 0 or self.national_at[i] < sent[0]:
+            return False
+        n = self.national_at[i]
+        if not CTX["national"].match(self.m, n):
+            return False
+        c0 = self.clause_of(n, sent)[0]
+        if len(self.m[c0:n].strip()) > 4 or self.m[max(c0, n - 1):n] in ("于", "比", "较", "居", "在", "与"):
+            return False               # 居于全国前列, 低于全国均值: a comparison, not the subject
+        w = self._last_hit("tier_word", n + 2, head)
+        return w is None and not CTX["own_body"].search(self.m, n + 2, head) \
+            and not self._other_place_subject(clause, head)
