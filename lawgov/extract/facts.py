@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lawgov.extract.reading import Analysis, catalogue, phrase_facts
+from lawgov.extract.reading.rules import CTX
 from lawgov.extract.mentions import scan
 from lawgov.text import NormalText, normalise
 
@@ -34,7 +35,8 @@ FACT_KINDS = ("level", "comparison_base")
 INTAKE_WORDS = re.compile("受理|收案|新收|立案|撤诉")
 ROLES = {"level": "total", "breakdown": "subset", "share": "share", "change": "change",
          "comparison_base": "comparison_base", "other_body": "other_body", "cumulative": "multi_year",
-         "target": "target", "range": "range", "month": "part_period"}
+         "target": "target", "range": "range", "month": "part_period",
+         "heading": "total"}   # (a bare number ending a heading: no indicator, so no fact)
 DEFAULT_REASONS = {"breakdown": "a subset of a total", "share": "a share of a total",
                    "change": "a change", "other_body": "another body's figure",
                    "cumulative": "a total over several years", "target": "a target or plan",
@@ -170,6 +172,17 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         s, e = orig((ps, pe))
         sentence = orig_text(sent)
         scope = analysis.scope_at(ps, sent[0])
+        not_level = analysis._not_level_before(sent[0], ps)
+        tg = CTX["target"].search(t, sent[0], ps) if not_level is None else None
+        if tg is not None and not (tg.group("future") and report_year and int(tg.group("future")) <= report_year):
+            not_level = "target"          # (a sentence with no numeral is outside the scanned windows)
+        if not_level is not None or ps >= analysis.related_reading_start():
+            # 今年力争实现零败诉: a target (or a span, or another article's headline), not the year's
+            mentions.append(Mention(s, e, text[s:e], value, unit, None, "exact", not_level or "other_body",
+                                    year, indicator, scope, sentence, sentence,
+                                    ROLES.get(not_level or "other_body", "target"),
+                                    reason_not_fact(not_level or "other_body", None, indicator, unit)))
+            continue
         mentions.append(Mention(s, e, text[s:e], value, unit, None, "exact", "level", year, indicator,
                                 scope, sentence, sentence))
         add_fact((indicator, value, unit, year, scope),

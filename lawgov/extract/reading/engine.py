@@ -15,6 +15,9 @@ from lawgov.extract.reading.state import DiscourseState
 from lawgov.extract.reading.structure import Structure
 from lawgov.extract.reading.tables import Tables
 from lawgov.text import paragraphs as split_paragraphs
+import re
+
+HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}\s*[、.．](?!\d)|\(\d{1,2}\))")
 
 
 class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables):
@@ -73,6 +76,12 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
             res = self._classify_cell(q, at.para, at.sent, at.clause)
             if res is not None:
                 return res
+        if q.unit is None and pe - ps <= 30 and not self.m[q.tail:pe].strip() \
+                and HEADING_ORDINAL.match(self.m, ps, pe):
+            # 4、行政机关败诉案件38: a bare number ending a numbered heading line (a chart's label,
+            # a figure cut off), no quantity a reader can take
+            return Classified("heading", None, None, self.report_year, None, None, at.sent, at.clause,
+                              at.para, reason="a bare number ending a numbered heading line")
         role = self._role(idx, q, at, done)
         if role.kind == "change":
             return Classified("change", None, None, self.year_at(q.start, at.sent, at.paren), q.unit,

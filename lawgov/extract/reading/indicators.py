@@ -8,7 +8,7 @@ import bisect
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import Role
-from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, SHARE_RATES, default_unit, fill,
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, SHARE_RATES, default_unit, fill,
                                           first_family, lead_cues, unit_ok)
 from lawgov.extract.reading.structure import Place
 
@@ -29,6 +29,14 @@ class IndicatorChoice:
         fam = self.family_at(q.start, sent[0])
         if fam is None:            # 在审结的188件行政复议案件中: the subject named right after the number
             fam = first_family(m[q.tail:min(clause[1], q.tail + 10)])
+        if fam is None:            # 纠错的14件中,撤销9件: the family of the figure before it in its sentence
+            for j in range(idx - 1, max(-1, idx - 8), -1):
+                if self.qs[j].start < sent[0]:
+                    break
+                fj = (done[j].indicator or "").split(".")[0]
+                if fj in ("reconsideration", "litigation"):
+                    fam = fj
+                    break
         lead_hits = self.cues_in(lead_start, q.head)
         indicator, cue = self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
         reason = role.reason
@@ -53,7 +61,19 @@ class IndicatorChoice:
             lo = None              # 15977件案件未再进入诉讼: the number is its clause's subject, not a level
         if lo:
             indicator, cue, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
-                                                                    fam, kind, bool(lo.group("period")))
+                                                                    fam, kind, bool(lo.group("period") or lo.group("own")))
+        if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
+                and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
+                and self._single_item_respectively(clause, self.qs[prev_idx].head):
+            inherit_from = prev_idx   # 行政诉讼案件分别为64件、59件、47件: the list's figures are of one measure
+        if cue is None and inherit_from is None and (CTX["anaphor"].search(lead)
+                                                     or CTX["period_to_level"].fullmatch(lead)):
+            for j in range(idx - 1, max(-1, idx - 12), -1):   # 2022年此类案件为26件: the kind named before
+                if self.qs[j].start < sent[0]:
+                    break
+                if done[j].indicator and done[j].kind == "level" and (self.qs[j].unit == "%") == (unit == "%"):
+                    inherit_from = j
+                    break
         if cue is None and inherit_from is not None and done[inherit_from].indicator:
             src = done[inherit_from]
             src_q = self.qs[inherit_from]
@@ -99,10 +119,21 @@ class IndicatorChoice:
                 # a part of the same scope (其中副职280人次), or one with no scope of its own in its
                 # clause (省本级收到1320件,县级收到1.37万件); 其中县政府为被告的12件 is the government's
                 kind, reason = "breakdown", f"a part (其中) of {self.qs[parent].value:g} before it, of the same measure"
-        if year is None and kind == "level":
+        if year is None and kind in ("level", "cumulative"):
             year = self._year_list_item(idx, q, sent)
+            if year is not None and kind == "cumulative":
+                kind, reason = "level", None     # 2019—2021年,…分别为312件、348件、401件: one per year
         if year is None:
             year = base_year if base_year is not None else self.year_at(q.start, sent, paren, clause[0])
+        if indicator in ("reconsideration.accepted", "reconsideration.received") \
+                and CTX["rejected_after"].match(m, q.tail, sent[1]):
+            indicator = "reconsideration.rejected"   # …的7件复议申请,依法决定不予受理
+        if indicator in ("litigation.cases", "reconsideration.accepted", "reconsideration.received") \
+                and kind == "level" and (scope or "all") == "all" and CTX["share_after"].match(m, q.tail, sent[1]) \
+                and not CTX["whole_part"].search(lead):    # 其中一审案件3020件,占40.29%: still the lawsuits
+            kind, reason = "breakdown", "a part of the caseload: its share of the cases follows it (占81.6%)"
+        if indicator and kind == "level" and self._part_of_opening_whole(sent, q, indicator):
+            kind, reason = "breakdown", "a part of the whole its sentence opens with (败诉案件中,…)"
         all_closed = False
         if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level":
             all_closed = bool(CTX["all_closed"].match(m, q.tail))
@@ -247,3 +278,21 @@ class IndicatorChoice:
             return None, None
         return fill(best[1].indicator, fam), best[1]
 
+
+    def _part_of_opening_whole(self, sent, q, indicator: str) -> bool:
+        """The sentence opens with a whole (败诉案件中, | 在纠错的14件中,) and the figure is of the same
+        measure as that whole: one part of it (因程序违法败诉的4件). Figures of other measures are
+        the whole's outcomes (审结案件中,维持…): facts."""
+        h = CTX["whole_opening"].match(self.m, sent[0], q.head)
+        if h is None or h.end() > q.head:
+            return False
+        whole = h.group("whole")
+        fam = first_family(whole) or self.family_at(h.start("whole"), sent[0])
+        ind, _cue = self._pick(lead_cues(whole)[1], "count", "件", True, fam, ("verb", "noun"), whole)
+        return ind == indicator
+
+    def _single_item_respectively(self, clause, head: int) -> bool:
+        """A 分别 before `head` in its clause (within a bounded window) with no list of items
+        before it (行政诉讼案件分别为64件、59件…: one measure, its figures in a list)."""
+        k = self.m.rfind("分别", max(clause[0], head - 300), head)
+        return k != -1 and not CTX["list_separator"].search(self.m, max(clause[0], k - 60), k)

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from lawgov.extract.mentions import Quantity
-from lawgov.extract.reading.rules import CTX, LIST_YEAR, YEAR_LIST, first_family, lead_cues
+from lawgov.extract.reading.rules import CTX, LIST_JOIN, LIST_YEAR, YEAR_LIST, YEAR_SPAN, first_family, lead_cues
 from lawgov.extract.reading.tables import scope_of_label
 
 
@@ -18,18 +18,43 @@ class Parts:
     def _year_list_item(self, idx: int, q: Quantity, sent) -> int | None:
         """2021年和2022年,全县分别受理…31件、45件: a sentence opening with a list of years and
         stating as many figures after its 分别 gives each figure its year, in order."""
-        h = YEAR_LIST.match(self.m, sent[0], sent[1])
-        if h is None:
-            return None
+        h = self._sentence_year_list(sent)
+        if h is not None and h.end() > q.head:
+            h = None
+        if h is not None:
+            years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
+        else:
+            h = YEAR_SPAN.match(self.m, sent[0], sent[1])
+            if h is None or not 0 < int(h.group("b")) - int(h.group("a")) < 10:
+                return None
+            years = list(range(int(h.group("a")), int(h.group("b")) + 1))
         k = self.m.rfind("分别", h.end(), q.head)
         if k == -1:
             return None
-        years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
         lo, hi = bisect.bisect_right(self.qstarts, k), bisect.bisect_left(self.qstarts, sent[1])
-        after = list(range(lo, hi))
+        after = [lo] if lo < hi else []
+        for n in range(lo + 1, hi):          # the figures of the list: joined by 、 和 及 only
+            if not LIST_JOIN.fullmatch(self.m, self.qs[n - 1].tail, self.qs[n].head):
+                break
+            after.append(n)
         if len(after) != len(years) or idx not in after:
             return None
         return years[after.index(idx)]
+
+    def _sentence_year_list(self, sent):
+        """The list of years opening the sentence, or opening a later clause of it (记者获悉,
+        2019年、2020年、2021年,全市…), computed once per sentence."""
+        cache = self.__dict__.setdefault("_year_lists", {})
+        if sent not in cache:
+            h = YEAR_LIST.match(self.m, sent[0], sent[1])
+            if h is None:
+                for h in YEAR_LIST.finditer(self.m, sent[0], sent[1]):
+                    if self.m[h.start() - 1:h.start()] in ",，":
+                        break
+                else:
+                    h = None
+            cache[sent] = h
+        return cache[sent]
 
     def _handled_beside_accepted(self, sent, lead_start: int, head: int) -> bool:
         """The cue just picked is 办理 (or 审理, 处理), and its sentence states a 受理 figure of the

@@ -84,10 +84,14 @@ class Roles:
 
         if kind == "level":
             nl = self._not_level_before(sent[0], q.head)
-            if nl == "cumulative" and unit == "%":
+            if nl == "cumulative" and unit == "%" and not self._rate_over_years(sent, q):
                 nl = None                  # 三年来出庭应诉率保持100%: so it is this year too
+            if nl == "cumulative" and CTX["reached_by"].search(lead):
+                nl = None                  # 2015年—2019年,…持续增长,至2019年已达2561件: that year's level
             if nl == "month" and unit == "%":
                 nl = None                  # 10月出庭应诉率达到100%: a rate that month is the rate
+            if nl is None and unit == "%" and self._rate_over_years(sent, q):
+                nl = "cumulative"          # 年均纠错率15%, 连续五年保持在98%以上
             if nl is not None:
                 kind = nl                  # a target, a total of several years, one month: no fact
                 reason = {"target": "a target or plan", "month": "a figure of one month",
@@ -108,12 +112,18 @@ class Roles:
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
                     and CTX["national"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "the national figure on a local page"
+            elif self._national_subject(sent, clause, q.head):
+                kind, reason = "other_body", "the national figure on a local page (全国 named before it in its sentence)"
+            elif self._higher_whole(sent, q.head):
+                kind, reason = "other_body", f"a whole of a higher tier ({self._higher_whole(sent, q.head)}) than the page's own"
+            elif self._lower_level(sent, clause, q.head):
+                kind, reason = "other_body", f"a lower tier by its level ({self._lower_level(sent, clause, q.head)})"
             elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "places listed, ranked or each meeting a bar"
             elif self._other_place_subject(clause, q.head):
                 kind, reason = "other_body", f"a named place as its clause's subject ({self._other_place_subject(clause, q.head)})"
             elif self._court_subject(sent, q.head):
-                kind, reason = "other_body", "a court other than the reporting body"
+                kind, reason = "other_body", "a court or other bodies (其他设区市) named earlier in the sentence"
             elif CTX["lower_tier"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
             elif unit == "%" and CTX["units_reaching"].search(m, max(clause[0], q.head - 60), q.head):
@@ -145,6 +155,10 @@ class Roles:
         if h is None:
             return None
         party = h.group("party")
+        if "政府" in party and "部门" in party and CTX["list_separator"].search(party):
+            return None                # 以市政府、部门、乡镇为被告: every party together, the whole
+        if self.own_tier() == 4 and CTX["township_self"].fullmatch(party):
+            return None                # 以镇政府为被告 on a township's own page: the reporting government
         if scope_of_label(party) is not None or CTX["whole_parties"].search(party) \
                 or any(rx.search(party) for _scope, rx in SCOPE_RX):
             return None
@@ -179,3 +193,92 @@ class Roles:
         stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
         return None if stem in self.head_text() else name
 
+
+    def own_tier(self) -> int | None:
+        """The tier the page speaks as (2 a city, 3 a district or county, 4 a township), from
+        how it names itself: 我区 / 本区 weigh three, 全区 one. None when no tier leads."""
+        if getattr(self, "_own_tier", False) is not False:
+            return self._own_tier
+        ranks = CTX["tier_rank"]
+        count: dict[int, int] = {}
+        for h in CTX["tier_word"].finditer(self.m):
+            if h.group("who") == "该":
+                continue
+            r = ranks[h.group("tier")]
+            count[r] = count.get(r, 0) + (1 if h.group("who") == "全" else 3)
+        ps, pe = self.paras[0] if len(self.paras) > 1 else (0, 0)
+        if pe - ps <= 60 and not any(c in self.m[ps:pe] for c in "。；;，,|"):   # a title line
+            h = None
+            for h in CTX["title_tier"].finditer(self.m, ps, pe):
+                pass                       # the last place named before the body's kind or the year
+            if h is not None and self.m[max(ps, h.start() - 1):h.start()] not in ("全", "各", ""):
+                r = ranks[h.group("tier")]
+                count[r] = count.get(r, 0) + 3
+        best = sorted(count.items(), key=lambda kv: -kv[1])
+        self._own_tier = best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else None
+        return self._own_tier
+
+    def _higher_whole(self, sent, head: int) -> str | None:
+        """The last whole named before the figure in its sentence (全市, 我区, 本县) when it is of a
+        higher tier than the page's own (全市 on a page that calls itself 我区)."""
+        own = self.own_tier()
+        if own is None:
+            return None
+        h = self._last_hit("tier_word", sent[0], head)
+        if h is None or h.group("who") != "全":
+            return None
+        return h.group() if CTX["tier_rank"][h.group("tier")] < own else None
+
+    def _rate_over_years(self, sent, q: Quantity) -> bool:
+        """A rate said of several years: an average (年均, 以来…平均), or a streak kept above a
+        bar (连续五年保持在98%以上); a streak at an exact value (连续三年保持100%) is this year's too."""
+        h = self._last_hit("rate_cumulative", sent[0], q.head)
+        if h is None:
+            return False
+        return not (h.group().startswith(("连续", "历年")) and q.qualifier == "exact")
+
+    def _lower_level(self, sent, clause, head: int) -> str | None:
+        """A tier named by its level in the figure's clause (县级政府) below the page's own tier or
+        below the whole (全市) named before it in its sentence."""
+        h = self._last_hit("tier_level", clause[0], head)
+        if h is None:
+            return None
+        ranks = CTX["tier_rank"]
+        tier = ranks[h.group("tier")]
+        ref = self.own_tier()
+        w = self._last_hit("tier_word", sent[0], h.start())
+        if w is not None and w.group("who") != "该":
+            ref = ranks[w.group("tier")] if ref is None else min(ref, ranks[w.group("tier")])
+        return h.group() if ref is not None and tier > ref else None
+
+    def _last_hit(self, name: str, a: int, b: int):
+        """The last match of CTX[name] lying wholly inside [a, b), from one scan of the whole text
+        (so a long sentence of many figures costs no more than its length)."""
+        cache = self.__dict__.setdefault("_hit_cache", {})
+        if name not in cache:
+            hits = [(h.end(), h.start(), h) for h in CTX[name].finditer(self.m)]
+            cache[name] = ([e for e, _s, _h in hits], hits)
+        ends, hits = cache[name]
+        j = bisect.bisect_right(ends, b) - 1
+        if j >= 0 and hits[j][1] >= a:
+            return hits[j][2]
+        return None
+
+    def _national_subject(self, sent, clause, head: int) -> bool:
+        """全国 named earlier in the sentence (全国法院2022年审结…26.3万件,行政机关败诉率为12.4%), as
+        the national figure's subject, with no whole of the reporting body (全市, 本市, 我市) or
+        place subject after it: a reader still holds the nation as the subject."""
+        if self.national_doc:
+            return False
+        i = bisect.bisect_right(self.national_at, head) - 1
+        if i < 0 or self.national_at[i] < sent[0]:
+            return False
+        n = self.national_at[i]
+        if not CTX["national"].match(self.m, n):
+            return False
+        c0 = self.clause_of(n, sent)[0]
+        if len(self.m[c0:n].strip()) > 4 or self.m[max(c0, n - 1):n] in ("于", "比", "较", "居", "在", "与"):
+            return False               # 居于全国前列, 低于全国均值: a comparison, not the subject
+        w = self._last_hit("tier_word", n + 2, head)
+        return w is None and not CTX["own_body"].search(self.m, n + 2, head) \
+            and not self._other_place_subject(clause, head)

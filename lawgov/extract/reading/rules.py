@@ -62,6 +62,7 @@ class Cue:
     families: tuple[str, ...] | None
     rx: re.Pattern
     also: tuple[str, ...] = ()     # further indicators the same phrase names (审查备案: reviewed and filed)
+    unless_tier: int | None = None   # a blocker that does not hold on a page of this tier
 
 
 def compile(p: str, flags: int = 0) -> re.Pattern:
@@ -87,7 +88,7 @@ def load_cues():
         groups = (["|".join(plain)] if plain else []) + other
         for p in groups:
             cues.append(Cue(c.get("indicator"), c["role"], c["measure"], tuple(c["units"]), fam, compile(p),
-                            tuple(c.get("also", ()))))
+                            tuple(c.get("also", ())), c.get("unless_tier")))
     phrases = []
     for p in data.get("phrases", []):
         phrases.append((re.compile(p["pattern"]), p["number"], p["indicator"], float(p["value"]), p["unit"]))
@@ -138,6 +139,19 @@ def load_context():
         "lower_tier": compile(d["lower_tier"]),
         "units_reaching": compile(d["units_reaching"]),
         "own_whole": compile(d["own_whole"]),
+        "tier_rank": dict(d["tier_rank"]),
+        "share_after": compile(d["share_after"]),
+        "anaphor": compile(d["anaphor"]),
+        "reached_by": compile(d["reached_by"]),
+        "period_to_level": compile(d["period_to_level"]),
+        "rejected_after": compile(d["rejected_after"]),
+        "whole_opening": compile(d["whole_opening"]),
+        "table_family_words": {k: compile(v) for k, v in d["table_family_words"].items()},
+        "rate_cumulative": compile(d["rate_cumulative"]),
+        "tier_word": compile(d["tier_word"]),
+        "township_self": compile(d["township_self"]),
+        "tier_level": compile(d["tier_level"]),
+        "title_tier": compile(d["title_tier"]),
     }
     return ctx
 
@@ -181,9 +195,14 @@ HEADING_NUMBERS = [re.compile(p) for p in (
 CARRIED_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(?:结转|转结|旧存|积存)")
 # after a year: it starts or ends a span (2019年以来, 2019年至, 2019年起), not a period of its own
 SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:以来|来|起|至|到|—|-|~|开始|底|末)")
+SINCE_AFTER = re.compile(r"(?:度)?\s*(?:以来|来)")
 TIME_CLAUSE = re.compile(r"\s*(?:在)?(?:去年|上年|上一年|今年|本年)(?:度)?(?:全年|一年)?(?:以来|里|中|内)?\s*[,，]?")
 # a sentence opening with a list of years (2021年和2022年, | 2020年、2021年、2022年)
 YEAR_LIST = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:度)?(?:\s*(?:、|和|及|与)\s*(?:19|20)\d{2}\s*年(?:度)?)+")
+# …or with a span of years (2019—2021年, | 2020年至2022年): as many figures after its 分别 as
+# the span has years give one figure to each year
+YEAR_SPAN = re.compile(r"\s*(?P<a>(?:19|20)\d{2})\s*年?(?:度)?\s*(?:至|到|—|–|-|~)\s*(?P<b>(?:19|20)\d{2})\s*年(?:度)?(?!\d{1,2}月)")
+LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|,|，)\s*")
 LIST_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度)?")
 BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?=[\u4e00-\u9fff])")
 CN_DIGIT = {"二": 2, "〇": 0, "零": 0, "○": 0, "一": 1, "九": 9, "三": 3, "四": 4, "五": 5,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from lawgov.extract.reading.rules import (BARE_YEAR, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER,
+from lawgov.extract.reading.rules import (BARE_YEAR, SINCE_AFTER, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER,
                                           FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SUBJECT, YEAR_RX)
 
@@ -130,6 +130,8 @@ class DiscourseState:
                 while stack and stack[-1][0] >= h.level:
                     stack.pop()
                 names = {name for name, rx in FAMILY_RX if rx.search(h.text)}
+                if h.level == 0:      # a title sets a family of figures, never a field (信息公开)
+                    names -= CTX["subset_families"]
                 stack.append((h.level, names.pop() if len(names) == 1 else ("mixed" if names else None)))
                 fam = next((f for _lvl, f in reversed(stack) if f is not None), None)
                 states.append((h.end, None if fam == "mixed" else fam))
@@ -243,6 +245,8 @@ class DiscourseState:
             if y is not None and not in_clause and CARRIED_OVER.match(self.m, e):
                 continue                              # 2022年结转5件: that year stays in its clause
             if y is not None and SPAN_AFTER.match(self.m, e):
+                if y == self.report_year and SINCE_AFTER.match(self.m, e):
+                    return y + shift          # 2023年以来 in a 2023 report: that year, not the one before
                 continue                              # 2021年以来, 2021年起: where a span starts, not the period
             if y is not None:
                 return y + shift
@@ -274,7 +278,13 @@ class DiscourseState:
         with a published date to resolve it, it reaches the rest of its sentence (without one,
         a 去年 counted back from the report's year is too often a year off)."""
         c0, c1 = self.clause_of(s, sent)
-        return bool(TIME_CLAUSE.fullmatch(self.m, c0, c1))
+        if TIME_CLAUSE.fullmatch(self.m, c0, c1):
+            return True
+        # …or opens the clause that states the sentence's first figure (…获悉,去年全市新收…1260件,
+        # 纠错率提高到13.5%): the period of the whole sentence, as a news reader takes it
+        i = bisect.bisect_left(self.qstarts, s)
+        return self.m[c0:s].strip() in ("", "在") and i < len(self.qstarts) and self.qstarts[i] < c1 \
+            and (i == 0 or self.qstarts[i - 1] < sent[0])
 
     def _year_of_word(self, word: str | None, in_clause: bool) -> int | None:
         """The year 今年 / 本年度 / 去年 name by themselves: 今年 and 本年度 are the report's year (an

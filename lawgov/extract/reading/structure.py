@@ -32,7 +32,7 @@ class Place:
 class Heading:
     start: int
     end: int              # where the text it heads begins
-    level: int            # 1 一、 2 (一) 3 1. 4 (1) 5 ①; an unnumbered short line is 2
+    level: int            # 0 the title, 1 一、 2 (一) 3 1. 4 (1) 5 ①; an unnumbered short line is 2
     text: str
 
 
@@ -68,8 +68,13 @@ class Structure:
         if self._headings is not None:
             return self._headings
         out = []
-        for ps, pe in self.paras:
+        for n_para, (ps, pe) in enumerate(self.paras):
             text = self.m[ps:pe]
+            if n_para == 0 and len(text.strip()) <= 60 and not any(c in "。；;|>" for c in text):
+                # the page's title (龙岗区2024年行政复议案件情况公开): the subject of the whole
+                # page, under every section, until a sentence or heading names another
+                out.append(Heading(ps, pe, 0, text.strip()))
+                continue
             lead = len(text) - len(text.lstrip())
             level = None
             for n, rx in enumerate(HEADING_NUMBERS, start=1):
@@ -153,6 +158,10 @@ class Structure:
             for s, e, _h in self.cue_win.finditer(cue.rx):
                 if e > s:
                     hits.append((e, s, cue))
+        if any(h[2].unless_tier is not None for h in hits):
+            # a township's own government as the party (以镇政府为被告) on a township's page
+            own = self.own_tier()
+            hits = [h for h in hits if h[2].unless_tier is None or h[2].unless_tier != own]
         hits.sort(key=lambda x: (x[0], x[1]))
         self.cue_ends = [h[0] for h in hits]
         return hits

@@ -42,9 +42,22 @@ class Tables:
         if period and year is not None and YEAR_RX.fullmatch(label) is None and (
                 label.startswith(("去年", "上年"))):
             year -= 1                          # 去年同期 | 265: the figures of the year before
-        fam, hits = lead_cues(f"{caption} {header} {label}")
+        if CAPTION_FIGURE.search(caption):
+            # a paragraph of prose with figures before the table (…负责人出庭应诉486人次。) is no
+            # caption of its columns: it names the subject, not the measure
+            fam, hits = lead_cues(f"{header} {label}")
+            if fam is None:
+                fam = lead_cues(caption)[0]
+        else:
+            fam, hits = lead_cues(f"{caption} {header} {label}")
         if fam is None:                        # 受理(件) under 收到行政复议申请(件): the table's family
             fam = self._table_family(para)
+        if fam is None:                        # 县区 | 受理(件) | 纠错率(%): the rate column names it
+            implied = {name for name, rx in CTX["table_family_words"].items()
+                       if any(rx.search(h) for h in headers.values())}
+            fam = implied.pop() if len(implied) == 1 else None
+        if fam is None:                        # 结果 | 件数 under 二、审结结果 on a page of 行政复议
+            fam = self.heading_family(q.start)
         indicator, cue = self._pick(hits, measure, unit, True, fam, ("verb",))
         if cue is None:
             indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",))
@@ -154,11 +167,15 @@ class Tables:
             if "|" in self.m[ps:pe]:
                 break
             head_end = pe
-        return label in self.t[:min(head_end, 300)]
+        # (a court's row in a court's release is one court of the region's, not the region's)
+        return label in self.t[:min(head_end, 300)] and not COURT_LABEL.search(label)
 
 
 # a column header that only says "how many" (数量, 件数, 数量(件)): the row label names the measure
 HEADER_QUANTITY = re.compile(r"\s*(?:数量|件数|数|数值|数据|总数|人数|次数|个数)\s*(?:\([^()]*\))?\s*")
+# a quantity in the paragraph before a table: prose, not a caption
+CAPTION_FIGURE = re.compile(r"\d(?:[\d.,]*)\s*(?:%|件|宗|起|人次|次|个|项|名|人)")
+COURT_LABEL = re.compile(r"法院|中院|高院|法庭")
 # a column header that is a year without 年 (项目 | 2021 | 2022)
 HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?")
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
@@ -171,8 +188,8 @@ def scope_of_label(label: str) -> str | None:
         return None
     found = None
     for scope, rx in SCOPE_RX:
-        h = rx.match(label)
-        if h and h.end() >= len(label) - 2:
+        h = rx.search(label)       # (州本级: one character of the tier before the cue)
+        if h and h.start() <= 1 and h.end() >= len(label) - 2:
             found = scope
     return found
 
