@@ -69,7 +69,7 @@ class Mention:            # every quantity in the text, classified or not
     scope: str | None
     sentence: str         # original text
     clause: str           # original text
-    role: str = "total"   # total | subset | share | change | comparison_base | other_body | multi_year | target | range
+    role: str = "total"   # total | subset | share | change | comparison_base | other_body | multi_year | part_period | target | range | unread
     reason: str | None = None   # why it is not a fact (None when it is one)
 
 
@@ -105,7 +105,8 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         return Extraction([], [])
     nt = normal or normalise(text)
     t = nt.text
-    qs = scan(t)
+    unread: list[tuple[int, int, str]] = []
+    qs = scan(t, unread=unread)
     analysis = Analysis(t, report_year, qs, published_on)
     classified = analysis.classify()
     known = catalogue()
@@ -196,6 +197,11 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         why = rounded.get((m.indicator, m.value, m.unit, m.year, m.scope or "all"))
         if why and m.reason is None:
             m.reason = why
+    for us, ue, why in unread:           # degrade, don't discard: the numeral stays, unread
+        s, e = orig((us, ue))
+        sentence = orig_text(analysis.sentence_of(us))
+        mentions.append(Mention(s, e, text[s:e], None, None, None, "exact", "unread", None, None, None,
+                                sentence, sentence, "unread", why))
     mentions.sort(key=lambda m: m.span_start)
     return Extraction(mentions, [facts[k] for k in order if k not in rounded])
 

@@ -33,6 +33,9 @@ from lawgov.extract.numbers import NUMERAL, bare_numeral, parse_number
 
 RULES = Path(__file__).resolve().parent / "rules"
 
+# a numeral with more digits than this that cannot be read is kept as an unread mention
+MAX_DIGITS = 15
+
 # the numeral characters a trap pattern's \dN class stands for
 _CN_NUM = "零〇○一二两三四五六七八九十百千万"
 
@@ -198,8 +201,10 @@ def numerals(text: str) -> list[tuple[tuple[int, int], str]]:
     return out
 
 
-def scan(text: str, mask: bytearray | None = None, found=None) -> list[Quantity]:
-    """Every quantity in `text` (normalised text), in order."""
+def scan(text: str, mask: bytearray | None = None, found=None, unread: list | None = None) -> list[Quantity]:
+    """Every quantity in `text` (normalised text), in order. A numeral too long to be a value
+    (hundreds of digits) is no quantity; ``unread`` gets its (start, end, why), so the
+    extractor can keep it as a mention rather than lose it."""
     if found is None:
         found = numerals(text)
     if mask is None:
@@ -214,6 +219,9 @@ def scan(text: str, mask: bytearray | None = None, found=None) -> list[Quantity]
         try:
             parsed = parse_number("一" + raw if bare else raw)
         except NumberError:
+            digits = sum(ch.isdigit() for ch in raw)
+            if unread is not None and digits > MAX_DIGITS:
+                unread.append((s, e, f"a numeral of {digits} digits, too long to be a value"))
             continue
         value = parsed.value
         t = _TAIL.match(text, e)

@@ -245,3 +245,14 @@ def test_no_input_makes_extraction_quadratic(text):
     t0 = time.perf_counter()
     extract(text, 2022)
     assert time.perf_counter() - t0 < 3.0
+
+
+def test_a_numeral_too_long_to_read_stays_a_mention_with_its_reason():
+    """Degrade, don't discard: the absurd numeral costs that numeral (a mention, unread, with
+    why), not the sentence's other figures nor the report."""
+    absurd = ",".join(["999"] * 140)
+    ex = extract(f"2022年,全区受理行政复议案件{absurd}件,审结12件。", 2022)
+    unread = [m for m in ex.mentions if m.role == "unread"]
+    assert len(unread) == 1 and unread[0].value is None and "420 digits" in unread[0].reason
+    assert unread[0].number_text == absurd
+    assert [(f.indicator, f.value) for f in ex.facts] == [("reconsideration.closed", 12.0)]
