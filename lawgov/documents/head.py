@@ -102,28 +102,6 @@ def _strip_quoted(s: str) -> str:
 
 
 # a pinyin gloss some sites put after characters: 区(qū), 复(fù), 行(xing)(xing)
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff)）])[((][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[))]")
-
-
-def _without_glosses(t: str) -> tuple[str, list[int] | None]:
-    """The text without pinyin glosses (they split names: 江岸区(qū), 自(zi)然(ran)资源部),
-    and for each of its characters the offset in `t` (None when nothing was dropped)."""
-    # a site that glosses does so from the top: three in the head decide
-    if "(" not in t[:3000] or len(_PINYIN_GLOSS.findall(t, 0, 3000)) < 3:
-        return t, None
-    found = list(_PINYIN_GLOSS.finditer(t))
-    pieces: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for m in found:
-        pieces.append(t[pos:m.start()])
-        offsets.extend(range(pos, m.start()))
-        pos = m.end()
-    pieces.append(t[pos:])
-    offsets.extend(range(pos, len(t) + 1))
-    return "".join(pieces), offsets
-
-
 class _HeadMentions:
     """The region mentions of the head (the first `limit` characters, newspaper names
     blanked), scanned only where asked: the lines that decide the reporting body are

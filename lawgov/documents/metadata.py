@@ -19,7 +19,7 @@ from datetime import date
 
 from lawgov.documents.body import _LEAD, _chain_at, _find_body
 from lawgov.documents.head import (HALF_WIDTH_MARKS, _TITLE_WORDS, _HeadMentions, _is_prose, _Line, _lines,
-                                   _structure, _without_glosses)
+                                   _structure)
 from lawgov.documents.manifest import parse_date
 from lawgov.documents.placing import _fill_region
 from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, gazetteer
@@ -80,7 +80,7 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
     """Who reported, where, for which year. `normal` is `normalise(text)` when the caller has
     it already (the build shares it with extraction); spans of other bodies are of `text`."""
     normal = normal or normalise(text or "")
-    t, gloss_offsets = _without_glosses(normal.text.translate(HALF_WIDTH_MARKS))
+    t = normal.text.translate(HALF_WIDTH_MARKS)
     g = gazetteer()
     head_limit = 12000
     lines = _lines(t, head_limit)
@@ -109,8 +109,6 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
     _fill_region(meta, g, body, t, kind)
     meta.other_bodies = _other_bodies(t, g, meta, lines, addressees)
     for ob in meta.other_bodies:
-        if gloss_offsets is not None:
-            ob.start, ob.end = gloss_offsets[ob.start], gloss_offsets[ob.end - 1] + 1
         ob.start, ob.end = normal.to_original(ob.start, ob.end)
     if manifest_row:
         _apply_manifest(meta, g, manifest_row)

@@ -9,9 +9,10 @@ What normalising does:
    - pinyin glosses that Traditional-character mirror sites put after a character:
      復(fù)議 → 復議, 會(huì )議 → 會議, 開（kāi）庭 → 開庭. A gloss is a parenthesised
      (ASCII or full-width parentheses) single pinyin syllable right after a CJK character.
-     It must carry a tone mark or ü; once a document has such a gloss, toneless pinyin
-     syllables in the same position, e.g. 們(men), go too. Real parentheticals such as
-     (2021-2025年), (含撤销、确认违法), (一), (a) in a document without glosses stay.
+     It must carry a tone mark or ü; once a document has such a gloss (or three toneless
+     ones in its first 3,000 characters, 自(zi)然(ran)资(zi)源), toneless pinyin syllables in
+     the same position, e.g. 們(men), go too. Real parentheticals such as (2021-2025年),
+     (含撤销、确认违法), (一), (a) in a document without glosses stay.
    - zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens;
    - the \\r of \\r\\n.
 2. Maps one character to one character (so the offset map is untouched):
@@ -78,6 +79,16 @@ _DELETE_BASE = r"[" + _ZERO_WIDTH + r"]|\r(?=\n)"
 _DELETE = re.compile(_GLOSS_TONED + "|" + _DELETE_BASE)
 _DELETE_ALL_GLOSSES = re.compile(_GLOSS_TONED + "|" + _GLOSS_PLAIN + "|" + _DELETE_BASE)
 _HAS_GLOSS = re.compile(_GLOSS_TONED)
+_PLAIN_GLOSS = re.compile(_GLOSS_PLAIN)
+
+
+def _deletions(original: str) -> re.Pattern:
+    """What to delete: toned glosses always; toneless ones too on a page that glosses (a toned
+    gloss anywhere, or three toneless ones in its head: 自(zi)然(ran)资(zi)源部), since a
+    site that glosses does so from the top."""
+    if _HAS_GLOSS.search(original) or len(_PLAIN_GLOSS.findall(original, 0, 3000)) >= 3:
+        return _DELETE_ALL_GLOSSES
+    return _DELETE
 
 _KEEP_FULLWIDTH = set("，；：！？")
 
@@ -182,7 +193,7 @@ def _to_simplified(text: str) -> str:
 
 def normalise(original: str) -> NormalText:
     n = len(original)
-    pattern = _DELETE_ALL_GLOSSES if _HAS_GLOSS.search(original) else _DELETE
+    pattern = _deletions(original)
     kept: list[str] = []
     offsets: list[int] = []
     pos = 0

@@ -188,3 +188,16 @@ def test_split_spans_are_well_formed(text):
         prev = e
         for cs, ce in clauses(text, s, e):
             assert s <= cs < ce <= e
+
+
+def test_a_page_with_three_toneless_glosses_in_its_head_loses_them_all():
+    """Some mirror sites gloss without tone marks: 自(zi)然(ran)资(zi)源(yuan)部. Three in the head
+    make the page a glossing one; then every toneless gloss goes, for the documents stage and
+    the extractor alike, and spans still map back."""
+    original = "自(zi)然(ran)资(zi)源(yuan)部2023年受(shou)理行政复议案件12件。"
+    nt = normalise(original)
+    assert nt.text == "自然资源部2023年受理行政复议案件12件。"
+    s, e = nt.to_original(nt.text.index("12"), nt.text.index("12") + 2)
+    assert original[s:e] == "12"
+    # two parenthesised letters are no glossing page: they stay
+    assert normalise("附件(a)和附件(b)").text == "附件(a)和附件(b)"
