@@ -301,7 +301,7 @@ class _Run:
         if not relation_ok:
             return "its relation was missing"
         if not prev[7]:
-            return "changed (the last build did not record why)"
+            return "changed since a build that kept no reasons"
         old = json.loads(prev[7])
         if old.get("sql") != parts["sql"]:
             return "changed SQL"
