@@ -58,9 +58,6 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self.national_at = [] if self.national_doc else [h.start() for h in NATIONAL.finditer(self.m)]
         self._done: list[Classified] = []
         self._resp: dict[int, tuple[list[tuple[int, int]], int]] = {}   # 分别为 groups
-        self.picked = ""             # the text of the cue _pick chose last
-        self.also: tuple = ()
-        self.list_over = None
 
     def classify(self) -> list[Classified]:
         out: list[Classified] = []

@@ -4,13 +4,31 @@ measure word, a noun, an item of a 分别 list, the cue of the clause before).""
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass, replace
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import Role
-from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, SHARE_RATES, default_unit, fill,
-                                          first_family, lead_cues, unit_ok)
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, SHARE_RATES, Cue, default_unit,
+                                          fill, first_family, lead_cues, unit_ok)
 from lawgov.extract.reading.structure import Place
+
+
+@dataclass(frozen=True)
+class Pick:
+    """What one cue search found, handed back to its caller rather than left on the instance:
+    a reader of a field another call set gets whatever the last call left (the extra indicators
+    of a cue found by a fallback were lost so). `cue` is the Cue, or None when nothing was found;
+    `text` the words of the lead cue picked (the 办理 test reads it; an after-cue leaves it
+    empty); `list_over` what a 分别 list runs over (a year, "name"), for its items only."""
+    indicator: str | None = None
+    cue: Cue | None = None
+    also: tuple[str, ...] = ()
+    text: str = ""
+    list_over: int | str | None = None
+
+
+NOTHING = Pick()
 
 
 class IndicatorChoice:
@@ -38,30 +56,30 @@ class IndicatorChoice:
                     fam = fj
                     break
         lead_hits = self.cues_in(lead_start, q.head)
-        indicator, cue = self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
+        pick = self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
         reason = role.reason
-        if cue is not None and self.list_over is not None:
-            if self.list_over == "name" and kind == "level":
+        if pick.cue is not None and pick.list_over is not None:
+            if pick.list_over == "name" and kind == "level":
                 kind, reason = "other_body", "an item of a 分别 list over places, bodies or kinds"
-            elif isinstance(self.list_over, int):
-                year = self.list_over
-        if cue is None:
-            indicator, cue = self._pick(lead_hits, measure, unit, bounded, fam, ("verb",))
-        also = self.also
-        if cue is None:
+            elif isinstance(pick.list_over, int):
+                year = pick.list_over
+        if pick.cue is None:
+            pick = self._pick(lead_hits, measure, unit, bounded, fam, ("verb",))
+        if pick.cue is None:
             after_end = min(clause[1], q.tail + 24)
-            indicator, cue = self._pick_after(q.tail, after_end, measure, unit, fam)
-        if cue is None:
-            indicator, cue = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
-        if cue is None and not lead_hits:
-            indicator, cue = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
-                                        unit, bounded, fam, ("verb",))
-        lo = CTX["level_only_lead"].fullmatch(lead) if cue is None and not lead_hits and paren is None else None
+            pick = self._pick_after(q.tail, after_end, measure, unit, fam)
+        if pick.cue is None:
+            pick = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
+        if pick.cue is None and not lead_hits:
+            pick = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
+                              unit, bounded, fam, ("verb",))
+        lo = CTX["level_only_lead"].fullmatch(lead) if pick.cue is None and not lead_hits and paren is None else None
         if lo and not lead.strip() and len(m[q.tail:clause[1]].strip()) >= 4:
             lo = None              # 15977件案件未再进入诉讼: the number is its clause's subject, not a level
         if lo:
-            indicator, cue, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
-                                                                    fam, kind, bool(lo.group("period") or lo.group("own")))
+            pick, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
+                                                          fam, kind, bool(lo.group("period") or lo.group("own")))
+        indicator, cue, also = pick.indicator, pick.cue, pick.also
         if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
                 and self._single_item_respectively(clause, self.qs[prev_idx].head):
@@ -101,7 +119,7 @@ class IndicatorChoice:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
         if kind == "level" and indicator == "reconsideration.accepted" and cue is not None \
-                and self._handled_beside_accepted(sent, lead_start, q.head):
+                and self._handled_beside_accepted(pick.text, sent, lead_start, q.head):
             # DOMAIN: 办理 (often with carried-over cases) is accepted only where no 受理 figure is beside it
             indicator, reason = None, "办理 beside a 受理 figure: the cases handled, not those accepted"
         if kind == "level" and indicator is not None and indicator.split(".")[0] in ("reconsideration", "litigation"):
@@ -145,9 +163,9 @@ class IndicatorChoice:
         j = bisect.bisect_right(self.scope_ends, b)
         return any(s >= a for _e, s, _n in self.scope_hits[i:j])
 
-    def _pick(self, hits, measure, unit, bounded, fam, roles, text=None):
+    def _pick(self, hits, measure, unit, bounded, fam, roles, text=None) -> Pick:
         """The cue ending nearest the number (then the longest). Verbs joined to it by 、/和
-        (审核、备案行政规范性文件3个) name further indicators of the same number: self.also."""
+        (审核、备案行政规范性文件3个) name further indicators of the same number: its `also`."""
         ok = []
         for e, s, cue in hits:
             if cue.role not in roles or cue.measure != measure:
@@ -157,14 +175,12 @@ class IndicatorChoice:
             if cue.families is not None and fam not in cue.families:
                 continue
             ok.append((e, s, cue))
-        self.also = ()
-        self.picked = ""
         if not ok:
-            return None, None
+            return NOTHING
         e, s, cue = max(ok, key=lambda h: (h[0], h[0] - h[1]))
         ind = fill(cue.indicator, fam)
         text = self.m if text is None else text
-        self.picked = text[s:e]
+        picked = text[s:e]
         also = list(cue.also)
         while cue.indicator:
             prev = [h for h in ok if h[0] < s and s - h[0] <= 1 and text[h[0]:s] in ("、", "和", "及", "与", "并")]
@@ -173,22 +189,20 @@ class IndicatorChoice:
             e2, s, c2 = max(prev, key=lambda h: h[0] - h[1])
             if c2.indicator and fill(c2.indicator, fam) != ind:
                 also.append(fill(c2.indicator, fam))
-        self.also = tuple(also)
-        return ind, cue
+        return Pick(ind, cue, tuple(also), picked)
 
 
-    def _respectively(self, idx, lead_start, lead, prev_idx, measure, unit, fam):
+    def _respectively(self, idx, lead_start, lead, prev_idx, measure, unit, fam) -> Pick:
         """申请量、受理量分别为210件、196件: the i-th number of a 分别 list takes the cue of the
-        i-th item of the list before 分别."""
-        self.also = ()
-        self.list_over = None
+        i-th item of the list before 分别. The items joined before 分别 are the list, not further
+        indicators of this number: the pick has no `also`."""
         if prev_idx is not None and prev_idx in self._resp and CTX["joined"].fullmatch(lead):
             items, k = self._resp[prev_idx]
             k += 1
         else:
             r = CTX["respectively"].search(lead) if ("分别" in lead or "依次" in lead) else None
             if r is None:
-                return None, None
+                return NOTHING
             items, k, a = [], 0, lead_start
             stop = lead_start + r.start()
             if not lead_cues(self.m[lead_start:stop])[1]:
@@ -205,15 +219,14 @@ class IndicatorChoice:
                 a = sep.end()
             items.append((a, stop))
             if len(items) < 2:
-                return None, None
+                return NOTHING
         self._resp[idx] = (items, k)
         if k >= len(items):
-            return None, None
+            return NOTHING
         over = self._list_over(items)
         if over is not None:
             # 2020年、2021年败诉率分别为…, 甲、乙、丙受理案件分别为…: every item shares the cue of
             # the last; the list is over years or over names
-            self.list_over = over[k]
             a, b = items[-1]
         else:
             a, b = items[k]
@@ -223,37 +236,38 @@ class IndicatorChoice:
             text = self.m[a:b]
             item_fam, hits = lead_cues(text)
             fam = item_fam or fam
-        indicator, cue = self._pick(hits, measure, unit, True, fam, ("verb",), text)
-        if cue is None:
-            indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",), text)
-        self.also = ()
-        return indicator, cue
+        pick = self._pick(hits, measure, unit, True, fam, ("verb",), text)
+        if pick.cue is None:
+            pick = self._pick(hits, measure, unit, True, fam, ("noun",), text)
+        return replace(pick, also=(), list_over=over[k] if over is not None else None)
 
     def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind, new_period=False):
         """达到92% after 出庭应诉率较去年提高15个百分点: the cue of the clause before, if no level
-        figure there used it. The clause before must not be about another body."""
+        figure there used it. The clause before must not be about another body. Returns the
+        pick and the kind it makes of the figure."""
         cl = self._clause_list(sent)[0]
         k = self.clause_index(q.start, sent)
         if not k:
-            return None, None, kind
+            return NOTHING, kind
         prev = cl[k - 1]
         i = bisect.bisect_left(self.qstarts, prev[0])
         while i < len(self.qs) and self.qs[i].start < prev[1]:
             pq = self.qs[i]
             if (pq.unit == "%") == (measure == "rate") and pq.unit_kind != "change" and not new_period:
-                return None, None, kind              # that clause's cue has its own figure
+                return NOTHING, kind                 # that clause's cue has its own figure
             i += 1
         text = self.m[prev[0]:prev[1]]
-        indicator, cue = self._pick(lead_cues(text)[1], measure, unit, bounded, fam, ("verb", "noun"), text)
-        if cue is not None and (CTX["other_body"].search(self.m, prev[0], prev[1])
-                                or CTX["breakdown"].search(self.m, prev[0], prev[1])):
+        pick = self._pick(lead_cues(text)[1], measure, unit, bounded, fam, ("verb", "noun"), text)
+        if pick.cue is not None and (CTX["other_body"].search(self.m, prev[0], prev[1])
+                                     or CTX["breakdown"].search(self.m, prev[0], prev[1])):
             kind = "other_body"
-        return indicator, cue, kind
+        return pick, kind
 
-    def _pick_after(self, a, b, measure, unit, fam):
+    def _pick_after(self, a, b, measure, unit, fam) -> Pick:
+        """The after-cue matching longest right after the number (41件行政诉讼案件开庭审理)."""
         window = self.m[a:b]
         if not ANY_AFTER.match(window):
-            return None, None          # no after-cue at all (one regex instead of one per cue)
+            return NOTHING             # no after-cue at all (one regex instead of one per cue)
         best = None
         for cue in AFTER_CUES:
             if cue.measure != measure:
@@ -275,8 +289,8 @@ class IndicatorChoice:
             if h and (best is None or h.end() > best[0]):
                 best = (h.end(), cue)
         if best is None:
-            return None, None
-        return fill(best[1].indicator, fam), best[1]
+            return NOTHING
+        return Pick(fill(best[1].indicator, fam), best[1], best[1].also)
 
 
     def _part_of_opening_whole(self, sent, q, indicator: str) -> bool:
@@ -288,8 +302,7 @@ class IndicatorChoice:
             return False
         whole = h.group("whole")
         fam = first_family(whole) or self.family_at(h.start("whole"), sent[0])
-        ind, _cue = self._pick(lead_cues(whole)[1], "count", "件", True, fam, ("verb", "noun"), whole)
-        return ind == indicator
+        return self._pick(lead_cues(whole)[1], "count", "件", True, fam, ("verb", "noun"), whole).indicator == indicator
 
     def _single_item_respectively(self, clause, head: int) -> bool:
         """A 分别 before `head` in its clause (within a bounded window) with no list of items

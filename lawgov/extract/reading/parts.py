@@ -56,10 +56,10 @@ class Parts:
             cache[sent] = h
         return cache[sent]
 
-    def _handled_beside_accepted(self, sent, lead_start: int, head: int) -> bool:
-        """The cue just picked is 办理 (or 审理, 处理), and its sentence states a 受理 figure of the
-        same scope elsewhere (区本级受理45件,各部门办理23件 are two scopes' figures)."""
-        if not self.picked or not CTX["handled"].match(self.picked):
+    def _handled_beside_accepted(self, picked: str, sent, lead_start: int, head: int) -> bool:
+        """The cue picked (its words, `picked`) is 办理 (or 审理, 处理), and its sentence states a
+        受理 figure of the same scope elsewhere (区本级受理45件,各部门办理23件 are two scopes' figures)."""
+        if not picked or not CTX["handled"].match(picked):
             return False
         here = self.scope_at(head, sent[0])
         for h in CTX["accepted_word"].finditer(self.m, sent[0], sent[1]):

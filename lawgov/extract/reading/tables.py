@@ -58,9 +58,10 @@ class Tables:
             fam = implied.pop() if len(implied) == 1 else None
         if fam is None:                        # 结果 | 件数 under 二、审结结果 on a page of 行政复议
             fam = self.heading_family(q.start)
-        indicator, cue = self._pick(hits, measure, unit, True, fam, ("verb",))
-        if cue is None:
-            indicator, cue = self._pick(hits, measure, unit, True, fam, ("noun",))
+        pick = self._pick(hits, measure, unit, True, fam, ("verb",))
+        if pick.cue is None:
+            pick = self._pick(hits, measure, unit, True, fam, ("noun",))
+        indicator = pick.indicator
         if indicator and unit is None:
             unit, unit_raw = default_unit(indicator), None
         own_label = self._is_reporting_body(label)
