@@ -171,7 +171,8 @@ def test_4_a_file_past_the_time_limit_is_quarantined_and_the_build_goes_on(fresh
 
 def test_4_a_file_past_the_memory_limit_is_quarantined(fresh_db, big_report):
     db, reports = fresh_db, big_report.parent
-    build(reports, db, "--parse-memory", "260", "--workers", "1")
+    # far below what a 6 MB report takes (hundreds of MB), so no poll can miss it on a loaded machine
+    build(reports, db, "--parse-memory", "100", "--workers", "1")
     status, reason = last_log(db)["zz_big.txt"]
     assert status == "quarantined" and reason.startswith("too large in memory")
     assert sql(db, "select count(distinct doc_id) from raw.facts")[0][0] == 5
