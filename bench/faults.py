@@ -189,7 +189,7 @@ def good_facts(db: Path) -> list[tuple]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it")
-    ap.add_argument("--parse-timeout", type=float, default=5,
+    ap.add_argument("--parse-timeout", type=float, default=2,
                     help="the build's per-file time limit (small, so that the fuse shows)")
     ap.add_argument("--parse-memory", type=int, default=450, help="the build's per-file memory limit")
     args = ap.parse_args()
