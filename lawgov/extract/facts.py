@@ -43,14 +43,22 @@ DEFAULT_REASONS = {"breakdown": "a subset of a total", "share": "a share of a to
                    "range": "a range across bodies", "month": "a figure of one month"}
 
 
-def reason_not_fact(kind: str, reason: str | None, indicator: str | None, unit: str | None) -> str | None:
-    """Why a quantity stays a mention (None when it is a fact), in words an analyst reads."""
+NO_YEAR = ("no year: neither its sentence nor the report names one (a manifest row with the "
+           "report_year makes it a fact)")
+
+
+def reason_not_fact(kind: str, reason: str | None, indicator: str | None, unit: str | None,
+                    year: int | None = 0) -> str | None:
+    """Why a quantity stays a mention (None when it is a fact), in words an analyst reads.
+    A figure of no known year is no fact: it cannot be placed beside a year's figures."""
     if kind not in FACT_KINDS:
         return reason or DEFAULT_REASONS.get(kind, kind)
     if indicator is None:
         return "no cue names its indicator"
     if unit is None:
         return "no unit"
+    if year is None:
+        return NO_YEAR
     return None
 
 
@@ -143,11 +151,11 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         s, e = orig((q.start, q.end))
         sentence = orig_text(c.sentence)
         indicator = c.indicator if c.indicator in known else None
-        why = reason_not_fact(c.kind, c.reason, indicator, c.unit)
+        why = reason_not_fact(c.kind, c.reason, indicator, c.unit, c.year)
         mentions.append(Mention(s, e, text[s:e], q.value, c.unit, c.unit_raw, q.qualifier, c.kind,
                                 c.year, indicator, c.scope if indicator else None, sentence,
                                 orig_text(c.clause), ROLES.get(c.kind, c.kind), why))
-        if indicator is None or c.kind not in FACT_KINDS or c.unit is None:
+        if why is not None:
             continue
         scope = c.scope or "all"
         key = (indicator, q.value, c.unit, c.year, scope)
@@ -185,7 +193,9 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
                                     reason_not_fact(not_level or "other_body", None, indicator, unit)))
             continue
         mentions.append(Mention(s, e, text[s:e], value, unit, None, "exact", "level", year, indicator,
-                                scope, sentence, sentence))
+                                scope, sentence, sentence, reason=NO_YEAR if year is None else None))
+        if year is None:
+            continue
         add_fact((indicator, value, unit, year, scope),
                  Fact(indicator, value, unit, None, "exact", year, scope, sentence, s, e),
                  analysis.paragraph_index(ps))

@@ -173,11 +173,16 @@ def test_empty_and_numberless_text():
     assert extract("深入学习贯彻习近平法治思想。", None).mentions == []
 
 
-def test_year_none_when_report_year_unknown():
+def test_a_figure_of_no_known_year_stays_a_mention_with_why():
+    """Precision first: with neither a year in the sentence nor the report's year, the figure
+    cannot be placed beside a year's figures; it stays a mention until a manifest row says
+    the report's year."""
     ex = extract("受理行政复议案件54件。", None)
-    assert ex.facts[0].year is None
+    assert not ex.facts
+    assert ex.mentions[0].indicator == "reconsideration.accepted" and ex.mentions[0].reason.startswith("no year")
     ex = extract("2021年受理行政复议案件54件。", None)
     assert ex.facts[0].year == 2021
+    assert extract("受理行政复议案件54件。", 2021).facts[0].year == 2021
 
 
 @pytest.mark.parametrize("name", ["000_e8be631e5a1d3864.txt", "004_f9f81d9ac45c1d1d.txt"])
