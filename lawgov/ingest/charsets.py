@@ -31,7 +31,8 @@ CJK_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000313
 SAMPLE_CHARS = 20_000          # how much of a text the Chinese-or-not checks look at
 GB_SAMPLE_CHARS = 4_000        # how much of a GBK decoding the common-characters check reads
 MIN_CJK_CHARS = 10             # fewer Han characters than this and it is not a Chinese text
-MIN_CJK_SHARE = 0.3            # of the letters (Han, Latin, …); Chinese reports are far above
+MIN_CJK_SHARE = 0.3            # of the words (a Han character, or ~5 letters of another script)
+LETTERS_PER_WORD = 5           # a Han character says about what a word of English does
 MIN_GB2312_SHARE = 0.8         # of the Han characters, for a GBK/GB18030 guess to count
 
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -98,7 +99,11 @@ class Script:
 
     @property
     def cjk_share(self) -> float:
-        return self.cjk / self.letters if self.letters else 0.0
+        """Han characters among the words: a Han character is about a word, a word of a
+        Latin script about five letters, so a page with its English translation beside the
+        Chinese (machine-translated sites) is still Chinese, an English page is not."""
+        words = self.cjk + (self.letters - self.cjk) / LETTERS_PER_WORD
+        return self.cjk / words if words else 0.0
 
 
 def _keep_only(keep: bytes) -> bytes:

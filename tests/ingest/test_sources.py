@@ -561,3 +561,16 @@ def test_big5_page_without_a_declaration(tmp_path):
     src = read_source(write(tmp_path, "tw.html", page.encode("big5")), tmp_path)
     assert src.status == "loaded", src.reason
     assert src.encoding in ("big5", "big5hkscs", "cp950") and body in src.text
+
+
+def test_a_page_with_its_english_translation_beside_the_chinese_loads(tmp_path):
+    """Machine-translated sites print each Chinese paragraph with its English translation: the
+    English has four or five times the letters, but about as many words as the Chinese has
+    characters; such a page is Chinese. A page in English with a few Chinese words is not."""
+    zh = "2022年,全市共收到行政复议申请86件,依法受理80件,审结78件,纠错率为12.5%。"
+    en = ("In 2022, the city received 86 applications for administrative reconsideration, "
+          "accepted 80 according to law, concluded 78, and the error correction rate was 12.5%. ")
+    src = read_source(write(tmp_path, "bilingual.txt", ((zh + "\n" + en + "\n") * 6).encode()), tmp_path)
+    assert src.status == "loaded", src.reason
+    english = read_source(write(tmp_path, "en.txt", ((en * 6) + "法治政府建设年度报告").encode()), tmp_path)
+    assert english.status == "quarantined" and "not Chinese" in english.reason
