@@ -58,6 +58,8 @@ class Tables:
             fam = implied.pop() if len(implied) == 1 else None
         if fam is None:                        # 结果 | 件数 under 二、审结结果 on a page of 行政复议
             fam = self.heading_family(q.start)
+        if fam is None:                        # 全年审结复议案件412件。表1 … | 维持 | 250
+            fam = self._introducing_family(para)
         pick = self._pick(hits, measure, unit, True, fam, ("verb",))
         if pick.cue is None:
             pick = self._pick(hits, measure, unit, True, fam, ("noun",))
@@ -157,6 +159,23 @@ class Tables:
         """The family named last in the row labels and headers above a row."""
         self._table_context(para)
         return self._tables.get(("extra", para), ({}, None))[1]
+
+    def _introducing_family(self, para: int) -> str | None:
+        """The family named last in the two paragraphs before a table (its caption and the
+        prose that introduces it): a table takes the subject of the text that leads to it."""
+        first = para
+        while first > 0 and "|" in self.m[self.paras[first - 1][0]:self.paras[first - 1][1]]:
+            first -= 1
+        if first == 0:
+            return None
+        lo = self.paras[max(0, first - 2)][0]
+        hi = self.paras[first - 1][1]
+        i = bisect.bisect_left(self.fam_ends, lo)
+        j = bisect.bisect_right(self.fam_ends, hi)
+        for n in range(j - 1, i - 1, -1):
+            if self.fam_hits[n][1] >= lo:
+                return self.fam_hits[n][2]
+        return None
 
     def _is_reporting_body(self, label: str) -> bool:
         """A row label that names the body at the top of the document (its first lines, before

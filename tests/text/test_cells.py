@@ -1,0 +1,39 @@
+"""Tables printed one cell per line are joined back into rows, keeping the text's length."""
+
+from lawgov.text import join_cell_lines
+
+
+def test_a_table_with_a_caption_is_joined_row_by_row():
+    text = "表2 办理结果\n\n类别\n\n数量\n\n维持\n\n40\n\n撤销\n\n6\n\n终止\n\n3\n\n以上为全年情况。"
+    joined = join_cell_lines(text)
+    assert len(joined) == len(text)
+    assert "类别| 数量" in joined and "维持| 40" in joined and "终止| 3" in joined
+    assert joined.startswith("表2 办理结果\n\n")         # the caption stays a line of its own
+    assert joined.endswith("\n\n以上为全年情况。")
+
+
+def test_year_labels_make_a_header():
+    joined = join_cell_lines("指标\n2021\n2022\n受理\n30\n41\n审结\n28\n40\n")
+    assert joined.splitlines() == ["指标|2021|2022", "受理|30|41", "审结|28|40"]
+
+
+def test_a_last_row_cut_by_the_end_of_the_page_is_kept():
+    joined = join_cell_lines("地区\n受理\n纠错\n东区\n12\n2\n西区\n9\n1\n南区\n7")
+    assert joined.splitlines()[-1] == "南区|7"
+
+
+def test_menus_and_short_headings_stay_lines():
+    menu = "首页\n机构概况\n政务公开\n1\n2\n3\n下一页\n尾页\n"
+    assert join_cell_lines(menu) == menu
+    headings = "一、总体情况\n二、行政复议\n三、行政应诉\n四、存在问题\n五、下一步打算\n六、附件\n"
+    assert join_cell_lines(headings) == headings
+
+
+def test_a_column_of_mixed_kinds_is_no_table():
+    text = "项目\n数量\n受理\n30\n审结\n约三成\n纠错\n5\n"
+    assert join_cell_lines(text) == text
+
+
+def test_a_caption_is_not_taken_for_a_header_cell():
+    joined = join_cell_lines("某县行政应诉情况\n项目\n2022\n2023\n行政诉讼案件\n96\n118\n出庭应诉率\n91.2%\n100%\n")
+    assert joined.splitlines() == ["某县行政应诉情况", "项目|2022|2023", "行政诉讼案件|96|118", "出庭应诉率|91.2%|100%"]
