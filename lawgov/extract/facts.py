@@ -36,7 +36,8 @@ INTAKE_WORDS = re.compile("受理|收案|新收|立案|撤诉")
 ROLES = {"level": "total", "breakdown": "subset", "share": "share", "change": "change",
          "comparison_base": "comparison_base", "other_body": "other_body", "cumulative": "multi_year",
          "target": "target", "range": "range", "month": "part_period",
-         "heading": "total"}   # (a bare number ending a heading: no indicator, so no fact)
+         "heading": "total",   # (a bare number ending a heading: no indicator, so no fact)
+         "cut": "unread"}
 DEFAULT_REASONS = {"breakdown": "a subset of a total", "share": "a share of a total",
                    "change": "a change", "other_body": "another body's figure",
                    "cumulative": "a total over several years", "target": "a target or plan",
@@ -200,7 +201,7 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
                  Fact(indicator, value, unit, None, "exact", year, scope, sentence, s, e),
                  analysis.paragraph_index(ps))
 
-    _derive_corrected(facts, order, para_of_fact, add_fact)
+    _derive_corrected(facts, order, para_of_fact, add_fact, _cut_paragraph(t, analysis.paras))
     _lawsuits_from_closed(facts, order, para_of_fact, add_fact)
     rounded = _rounded_beside_exact(facts, order)
     for m in mentions:
@@ -240,8 +241,16 @@ def _rounded_beside_exact(facts, order) -> dict[tuple, str]:
     return out
 
 
-def _derive_corrected(facts, order, para_of_fact, add_fact):
-    """The corrected total from its components, in a paragraph that states no total."""
+def _cut_paragraph(t: str, paras: list[tuple[int, int]]) -> int | None:
+    """The last paragraph when the page ends inside it (no sentence end): its lists may go on."""
+    if not paras or t.rstrip().endswith(("。", "！", "？", "!", "?", "”", "」", ")", "）")):
+        return None
+    return len(paras) - 1
+
+
+def _derive_corrected(facts, order, para_of_fact, add_fact, cut_para: int | None = None):
+    """The corrected total from its components, in a paragraph that states no total and that
+    the end of the page does not cut (its list of components may go on past the cut)."""
     groups: dict[tuple, list] = {}
     stated = set()
     for k in order:
@@ -252,7 +261,7 @@ def _derive_corrected(facts, order, para_of_fact, add_fact):
         if f.indicator in CORRECTION_PARTS:
             groups.setdefault((para, f.year), []).append(f)
     for (para, year), parts in groups.items():
-        if (para, year) in stated or len({p.indicator for p in parts}) < 2:
+        if (para, year) in stated or para == cut_para or len({p.indicator for p in parts}) < 2:
             continue
         names = {"reconsideration.revoked": "撤销", "reconsideration.altered": "变更",
                  "reconsideration.confirmed_illegal": "确认违法",

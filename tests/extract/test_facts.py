@@ -178,7 +178,7 @@ def test_a_figure_of_no_known_year_stays_a_mention_with_why():
     cannot be placed beside a year's figures; it stays a mention until a manifest row says
     the report's year."""
     ex = extract("受理行政复议案件54件。", None)
-    assert not ex.facts
+    assert all(f.value != 202 for f in ex.facts)
     assert ex.mentions[0].indicator == "reconsideration.accepted" and ex.mentions[0].reason.startswith("no year")
     ex = extract("2021年受理行政复议案件54件。", None)
     assert ex.facts[0].year == 2021
@@ -261,3 +261,10 @@ def test_a_numeral_too_long_to_read_stays_a_mention_with_its_reason():
     assert len(unread) == 1 and unread[0].value is None and "420 digits" in unread[0].reason
     assert unread[0].number_text == absurd
     assert [(f.indicator, f.value) for f in ex.facts] == [("reconsideration.closed", 12.0)]
+
+
+def test_a_number_the_page_ends_on_stays_a_mention_saying_it_may_be_cut():
+    ex = extract("全市行政复议案件从2021年的812件增至202", 2023)
+    last = ex.mentions[-1]
+    assert last.number_text == "202" and last.role == "unread" and "cut off" in last.reason
+    assert all(f.value != 202 for f in ex.facts)

@@ -69,6 +69,11 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
     def _classify(self, idx: int, q: Quantity, done: list[Classified]) -> Classified:
         at = self.place_of(idx)
         ps, pe = self.paras[at.para] if self.paras else (0, len(self.m))
+        if q.unit is None and not self.m[q.end:].strip() and "\n" not in self.m[q.end:] \
+                and "|" not in self.m[ps:pe]:
+            # the text stops right at the number (a page cut to its first characters): 202 of 2024
+            return Classified("cut", None, None, self.report_year, None, None, at.sent, at.clause,
+                              at.para, reason="the page ends at this number: it may be cut off")
         if "|" in self.m[ps:pe]:
             res = self._classify_cell(q, at.para, at.sent, at.clause)
             if res is not None:
