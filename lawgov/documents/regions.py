@@ -57,6 +57,10 @@ _BARE_IDIOMS = {"长治": ("久安",), "延安": ("精神",), "遵义": ("会议
 TOWN_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}?)"
                        r"(?:等)?(?:\d+个)?(?:镇|乡|街道|司法所|派出所|财政所|卫生院|中心校|便民服务中心)")
 _STREET = ("路", "街", "大道", "大街", "巷", "胡同", "大桥", "桥")
+# what follows a bare short form that names a person, a school, a landmark or a newspaper
+# (中山先生, 吉林大学, 延安精神, 兰州日报): an institution or an idea, not the place acting
+_INSTITUTION = ("先生", "大学", "学院", "中学", "小学", "医院", "公园", "广场", "宾馆", "饭店",
+                "酒店", "机场", "火车站", "日报", "晚报", "商报", "纪念", "陵园", "精神")
 _FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向")
 # characters after which a name may begin: prepositions, conjunctions, particles, time words
 _CONJUNCTIONS = set("和及与并或同")
@@ -265,9 +269,9 @@ class Gazetteer:
 
     @staticmethod
     def _idiom(alias: str, text: str, j: int) -> bool:
-        """A bare short form that is part of an ordinary word or a street's name (延安路,
-        中山大道), not a place."""
-        if text.startswith(_STREET, j):
+        """A bare short form that is part of an ordinary word, a street's or an institution's
+        name (延安路, 中山大道, 中山先生, 吉林大学), not a place."""
+        if text.startswith(_STREET, j) or text.startswith(_INSTITUTION, j):
             return True
         follow = _BARE_IDIOMS.get(alias)
         if follow is None:

@@ -206,6 +206,14 @@ def test_a_street_named_after_a_city_is_not_the_city():
     assert named("广州中山大道") == [("广州", ("440100",))]
 
 
+def test_a_person_school_or_newspaper_named_after_a_city_is_not_the_city():
+    assert named("纪念中山先生诞辰座谈会") == []
+    assert named("延安精神代代传") == []
+    assert named("吉林大学法学院的教授") == []
+    assert named("据兰州日报报道") == []
+    assert named("兰州市司法局") == [("兰州市", ("620100",))]
+
+
 def test_everyday_short_forms_of_prefectures():
     """kind 'initial' for leagues (锡盟, 阿盟) and the hand-kept 'everyday' forms (呼市, 哈市):
     a place at a word boundary, but not inside an ordinary word (整齐市容)."""
