@@ -270,7 +270,8 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
         rel = _RELATIVE_YEAR.search(opening[:200])
         plan = _PLAN_YEAR.search(body)
         if rel and plan:
-            return int(plan.group(1)) - (rel.group(1) == "去年")
+            # (an annual report's plans are for the year after the one it reports on)
+            return int(plan.group(1)) - (rel.group(1) == "去年") - (kind == "annual_report")
         if "今年" in body[:600]:
             this_year = _this_year_unpublished(body, ys_body)
             if this_year:
@@ -478,7 +479,7 @@ def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
 
 
 # a year of plans, not of figures: 2023年,将…, 2024年工作打算
-_PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我[省市区县州]|全[省市区县州])?(?:将|要(?!闻|点)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望))"
+_PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我们|我[省市区县州局委办厅]|全[省市区县州])?(?:将|要(?!闻|点)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望))"
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
 _PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*((?:19|20)\d{2})\s*年度?")
 
@@ -518,10 +519,15 @@ def _background_year(s: str, pos: int) -> bool:
 
 def _this_year_unpublished(body: str, ys_body) -> int | None:
     """今年 on a page without a date: the year of a part-year period it names (2022年1至6月
-    beside 今年上半年), else the year after every year it names (those are past)."""
+    beside 今年上半年), else the year after every past year it names, else the year before
+    the plans it makes for a year (2024年,我们将…)."""
     pm = _PART_YEAR.search(body)
     if pm:
         return int(pm.group(1))
     past = [y for y, _, pos in ys_body if not re.match(r"\d{4}\s*年?\s*(?:前|底前|年底前)", body[pos:pos + 10])
-            and not re.search(r"(?:到|至)\s*$", body[max(0, pos - 2):pos])]
-    return max(past) + 1 if past else None
+            and not re.search(r"(?:到|至)\s*$", body[max(0, pos - 2):pos])
+            and not _PLAN_YEAR.match(body, pos)]
+    if past:
+        return max(past) + 1
+    plans = [int(m.group(1)) for m in _PLAN_YEAR.finditer(body)]
+    return min(plans) - 1 if plans else None     # 今年以来…… 2024年,我们将: this year is 2023
