@@ -26,6 +26,7 @@ class Pick:
     also: tuple[str, ...] = ()
     text: str = ""
     list_over: int | str | None = None
+    joint: str = ""              # the kinds one number counts together (意见书、建议书), if any
 
 
 NOTHING = Pick()
@@ -80,6 +81,8 @@ class IndicatorChoice:
             pick, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
                                                           fam, kind, bool(lo.group("period") or lo.group("own")))
         indicator, cue, also = pick.indicator, pick.cue, pick.also
+        if pick.joint:
+            kind, reason = "joint", f"one number for {pick.joint} together: neither's own count"
         if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
                 and self._single_item_respectively(clause, self.qs[prev_idx].head):
@@ -182,6 +185,7 @@ class IndicatorChoice:
         text = self.m if text is None else text
         picked = text[s:e]
         also = list(cue.also)
+        joint = False
         while cue.indicator:
             prev = [h for h in ok if h[0] < s and s - h[0] <= 1 and text[h[0]:s] in ("、", "和", "及", "与", "并")]
             if not prev:
@@ -189,6 +193,9 @@ class IndicatorChoice:
             e2, s, c2 = max(prev, key=lambda h: h[0] - h[1])
             if c2.indicator and fill(c2.indicator, fam) != ind:
                 also.append(fill(c2.indicator, fam))
+                joint = joint or cue.joint or c2.joint
+        if joint:                   # 意见书、建议书共17份: both kinds together, neither's own count
+            return Pick(None, cue, (), picked, joint=text[s:e])
         return Pick(ind, cue, tuple(also), picked)
 
 

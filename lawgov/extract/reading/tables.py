@@ -91,13 +91,18 @@ class Tables:
         if key not in self._tables:
             ps, pe = self.paras[para]
             cells = split_cells(self.m, ps, pe)
+            i = bisect.bisect_left(self.qstarts, ps)
+            # a row with figures is no header row: a bare 1980 there is a count the scanner
+            # took for a year, not a column's year (审结(件) | 1980 | 2433)
+            figures = i < len(self.qstarts) and self.qstarts[i] < pe
             texts, labels, last = [], [], ""
             raw_labels, last_raw = [], ""
             for cs, ce in cells:
                 txt = self.m[cs:ce].strip()
                 labels.append(last)
                 raw_labels.append(last_raw)
-                is_text = bool(txt) and (not NUMERICISH.fullmatch(txt) or self._year_cell(txt, cs, ce))
+                is_text = bool(txt) and (not NUMERICISH.fullmatch(txt)
+                                         or (not figures and self._year_cell(txt, cs, ce)))
                 texts.append(txt if is_text else None)
                 if is_text:
                     last = txt
