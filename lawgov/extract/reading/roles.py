@@ -184,7 +184,7 @@ class Roles:
         """A named place opening the number's clause as its subject (南湖区受理…96件), when it is
         neither a generic word (全市, 辖区) nor named in the document's first lines."""
         h = CTX["place_subject"].match(self.m, clause[0], head)
-        if h is None:
+        if h is None or CTX["own_respondent"].search(self.m, clause[0], head):
             return None
         name = h.group("name")
         if name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"] \

@@ -124,6 +124,7 @@ def load_context():
         "cumulative": compile(d["cumulative"]),
         "range": compile(d["range"]),
         "whole_part": compile(d["whole_part"]),
+        "own_respondent": compile(d["own_respondent"]),
         "one_party": compile(d["one_party"]),
         "own_body": compile(d["own_body"]),
         "handled": compile(d["handled"]),
