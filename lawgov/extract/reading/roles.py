@@ -157,6 +157,8 @@ class Roles:
         party = h.group("party")
         if "政府" in party and "部门" in party and CTX["list_separator"].search(party):
             return None                # 以市政府、部门、乡镇为被告: every party together, the whole
+        if CTX["own_agency"].fullmatch(party):
+            return None                # 以分局为被告 on the bureau's own page: the reporting body
         if self.own_tier() == 4 and CTX["township_self"].fullmatch(party):
             return None                # 以镇政府为被告 on a township's own page: the reporting government
         if scope_of_label(party) is not None or CTX["whole_parties"].search(party) \

@@ -125,6 +125,7 @@ def load_context():
         "range": compile(d["range"]),
         "whole_part": compile(d["whole_part"]),
         "own_respondent": compile(d["own_respondent"]),
+        "own_agency": compile(d["own_agency"]),
         "one_party": compile(d["one_party"]),
         "own_body": compile(d["own_body"]),
         "handled": compile(d["handled"]),
