@@ -158,6 +158,12 @@ EPITHETS = [
     ("济源产城融合示范区", "419001", "济源市"),
     ("城市副中心", "110112", "北京城市副中心, 通州区"),
     ("北京城市副中心", "110112", "通州区"),
+    # national new areas that are one division (those spanning several are left out)
+    ("青岛西海岸新区", "370211", "黄岛区"),
+    ("西海岸新区", "370211", "青岛西海岸新区, 黄岛区"),
+    ("广州南沙新区", "440115", "南沙区"),
+    ("南沙新区", "440115", "广州南沙新区, 南沙区"),
+    ("舟山群岛新区", "330900", "舟山市"),
 ]
 
 # Everyday short forms of prefectures with long names, one character and 市 / 盟 (呼市 for

@@ -206,6 +206,10 @@ def test_a_street_named_after_a_city_is_not_the_city():
     assert named("广州中山大道") == [("广州", ("440100",))]
 
 
+def test_a_national_new_area_that_is_one_district_is_that_district():
+    assert named("青岛西海岸新区人民法院") == [("青岛西海岸新区", ("370211",))]
+
+
 def test_a_person_school_or_newspaper_named_after_a_city_is_not_the_city():
     assert named("纪念中山先生诞辰座谈会") == []
     assert named("延安精神代代传") == []
