@@ -230,6 +230,9 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
     qm = re.search(r"《[^》]{0,10}?((?:19|20)\d{2})年度?[^》]{0,40}(?:报告|白皮书|情况)", head)
     if qm and kind != "annual_report" and (maxyear is None or int(qm.group(1)) <= maxyear):
         return int(qm.group(1))
+    series = _series_end(body, maxyear) if kind != "annual_report" else None
+    if series:
+        return series
     if m and origin is None and not _FIGURE.search(opening[:_SENTENCE.search(opening + "。").end()]):
         # an opening on a past event (2019年,某县被确定为试点县。) before figures of a later year
         later = _figures_of_another_year(body, int(m.group(1)), maxyear)
@@ -244,6 +247,24 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
     if last and (maxyear is None or last <= maxyear):
         return last
     return None
+
+
+def _series_end(body: str, maxyear: int | None) -> int | None:
+    """The last year of a series: a page that gives its figures year by year for three years
+    or more (2019年受理290件…2022年受理430件; a table's header 2019 | 2020 | 2021 | 2022)
+    reports up to its latest year."""
+    ys = [(y, pos) for y, _, pos in _years_in(body, maxyear)
+          if not _background_year(body, pos) and not _PLAN_YEAR.match(body, pos)]
+    with_figures = set()
+    for k, (y, pos) in enumerate(ys):
+        end = ys[k + 1][1] if k + 1 < len(ys) else len(body)
+        if _FIGURE.search(body, pos + 4, min(end, pos + 60)) or re.match(r"\d{4}\s*[|｜]", body[pos:pos + 6]):
+            with_figures.add(y)
+    if len(with_figures) < 3:
+        return None
+    years = sorted(with_figures)
+    # consecutive years (a series), not three scattered dates of a feature's background
+    return years[-1] if years[-1] - years[0] == len(years) - 1 else None
 
 
 def _year_from_date_and_figures(lead: str, title, opening, body, origin, published, maxyear,
