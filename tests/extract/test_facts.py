@@ -202,23 +202,6 @@ def test_bundled_reports_dates_footer_and_document_numbers_yield_no_fact(name):
             assert not text[s - 1:s] in ("〔",), number
 
 
-def test_speed_15k_characters():
-    reports = Path(__file__).resolve().parents[2] / "data" / "reports"
-    text = "".join(p.read_text(encoding="utf-8") for p in sorted(reports.glob("*.txt")))[:15000]
-    if len(text) < 15000:
-        pytest.skip("bundled reports not present")
-    extract(text, 2022)
-    best = min(_timed(text) for _ in range(7))
-    # 20 ms is the target on a quiet machine; the bar here leaves room for a busy one
-    assert best < 0.06, f"extract() took {best * 1000:.1f} ms for 15k characters"
-
-
-def _timed(text):
-    t0 = time.perf_counter()
-    extract(text, 2022)
-    return time.perf_counter() - t0
-
-
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
