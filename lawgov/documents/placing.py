@@ -141,12 +141,20 @@ def _chain_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str) -> tuple
     if inner:
         meta.region_confidence = "low"
         return inner, dict(body, name=None)
-    above = _own_ancestor_above(g, code, t, mentions, meta.title)
+    above, doubt = _own_ancestor_above(g, code, t, mentions, meta.title, weak)
     if above:
         # 杭州市、宁波市…分别为 on a page that speaks as 全省: the places are its parts, the
         # body is the province that holds them
         meta.region_confidence = "medium"
         return above, dict(body, name=None)
+    if doubt:
+        # a city's short name once (中山某公司) on a page that speaks as 全省: the province
+        # or the city, the text cannot tell which
+        meta.region_confidence = "ambiguous"
+        meta.region_candidates = doubt
+        meta.region_level = _level_hint(t)
+        meta.reporting_body = None
+        return None, body
     if not _own_level_below(g, code, t):
         return code, body
     lower = _later_body_inside(g, body, code, t, mentions, year)
@@ -391,26 +399,29 @@ def _own_level_below(g: Gazetteer, code: str, t: str) -> bool:
     return _RANK[hint] > _RANK[r.level] and not own_word
 
 
-def _own_ancestor_above(g: Gazetteer, code: str, t: str, mentions, title: str | None) -> str | None:
-    """The text speaks only as a body above `code` (全省, 我省 and never 全市 on a page whose
-    body was read as a city, a city the title does not name): the ancestor of that level,
-    when every place of code's level the text names lies inside it."""
+def _own_ancestor_above(g: Gazetteer, code: str, t: str, mentions, title: str | None,
+                        weak: bool) -> tuple[str | None, list[str]]:
+    """The text speaks only as a body above `code` (全省 / 我省 and never 全市, on a page whose
+    body was read as a city the title does not name). (the ancestor of that level, []) when
+    it names two or more places of code's level, all inside that ancestor: they are its
+    parts. (None, [code, ancestor]) when code is a short name alone: either may be meant.
+    (None, []) otherwise."""
     r, hint = g.get(code), _level_hint(t)
     if r is None or hint not in ("province", "city") or _RANK[hint] >= _RANK[r.level]:
-        return None
+        return None, []
     if title and any(a in title for a in (r.name, *r.aliases) if len(a) >= 2):
-        return None
+        return None, []
     own = [_OWN_LEVEL[s] for s in _OWN.findall(t, 0, 8000)]
-    if set(own) != {hint} or len(own) < 2:
-        return None
+    if set(own) != {hint}:
+        return None, []
     ancestor = r.province_code if hint == "province" else r.city_code
     if not ancestor or ancestor == code or not g.get(ancestor):
-        return None
-    same_level = {c for m in mentions for c in m.candidates if g.get(c) and g.get(c).level == r.level}
-    named = [m for m in mentions if len(m.candidates) == 1 and m.candidates[0] in same_level]
-    if not all(g.within(m.candidates[0], ancestor) for m in named):
-        return None
-    return ancestor
+        return None, []
+    named = {m.candidates[0] for m in mentions if len(m.candidates) == 1 and g.get(m.candidates[0])
+             and g.get(m.candidates[0]).level == r.level}
+    if len(own) >= 2 and len(named) >= 2 and all(g.within(c, ancestor) for c in named):
+        return ancestor, []
+    return (None, [code, ancestor]) if weak else (None, [])
 
 
 def _later_body_inside(g: Gazetteer, body: dict, code: str, t: str, mentions, year) -> dict | None:

@@ -246,3 +246,11 @@ def test_the_parent_of_places_listed_side_by_side():
     assert g.parent_of(counties) == ("330500", [])
     code, held = g.parent_of([m.candidates for m in g.find("孝丰镇、汪二镇")])
     assert code is None and set(held) == {"330523", "361124"}
+
+
+def test_a_short_city_name_in_passing_on_a_province_page_is_never_stated():
+    from lawgov.documents.metadata import describe_document
+    m = describe_document("全省法院行政审判工作新闻发布会召开\n2016年,全省法院共受理一审行政案件2.1万件,"
+                          "中山某公司诉某区政府案入选典型案例。", "x.txt")
+    assert m.region_code is None and m.region_confidence == "ambiguous"
+    assert set(m.region_candidates) == {"442000", "440000"} and m.region_level == "province"
