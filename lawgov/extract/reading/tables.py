@@ -165,12 +165,23 @@ class Tables:
         self._table_context(para)
         return self._tables.get(("extra", para), ({}, None))[1]
 
+    def _table_first(self, para: int) -> int:
+        """The first row of the table a row belongs to (cached: a long table costs its rows)."""
+        key = ("first", para)
+        if key not in self._tables:
+            first = para
+            while first > 0 and "|" in self.m[self.paras[first - 1][0]:self.paras[first - 1][1]]:
+                first -= 1
+                if ("first", first) in self._tables:
+                    first = self._tables[("first", first)]
+                    break
+            self._tables[key] = first
+        return self._tables[key]
+
     def _introducing_family(self, para: int) -> str | None:
         """The family named last in the two paragraphs before a table (its caption and the
         prose that introduces it): a table takes the subject of the text that leads to it."""
-        first = para
-        while first > 0 and "|" in self.m[self.paras[first - 1][0]:self.paras[first - 1][1]]:
-            first -= 1
+        first = self._table_first(para)
         if first == 0:
             return None
         lo = self.paras[max(0, first - 2)][0]
