@@ -174,6 +174,11 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
                          Fact(closed, q.value, c.unit, c.unit_raw, q.qualifier, c.year, scope, sentence,
                               s, e, derived=True,
                               derivation=f"均已办结: all {q.value:g} cases were closed"), c.paragraph)
+        if c.all_accepted:
+            add_fact(("reconsideration.accepted", q.value, c.unit, c.year, scope),
+                     Fact("reconsideration.accepted", q.value, c.unit, c.unit_raw, q.qualifier, c.year, scope,
+                          sentence, s, e, derived=True,
+                          derivation=f"全部受理: all {q.value:g} applications were accepted"), c.paragraph)
 
     # figures stated without a numeral: 零败诉
     for ps, pe, indicator, value, unit in phrase_facts(t):

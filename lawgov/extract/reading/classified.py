@@ -19,3 +19,4 @@ class Classified:
     all_closed: bool = False       # followed by 均已办结
     also: tuple = ()               # further indicators of the same number (审核、备案 …)
     reason: str | None = None      # why it is not a fact (None for a fact)
+    all_accepted: bool = False     # applications followed by 全部依法受理

@@ -158,8 +158,10 @@ class IndicatorChoice:
         all_closed = False
         if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level":
             all_closed = bool(CTX["all_closed"].match(m, q.tail))
+        all_accepted = indicator == "reconsideration.received" and kind == "level" \
+            and bool(CTX["all_accepted"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_closed,
-                          also if indicator else (), reason if kind != "level" else None)
+                          also if indicator else (), reason if kind != "level" else None, all_accepted)
 
     def _scope_named_in(self, a: int, b: int) -> bool:
         i = bisect.bisect_left(self.scope_ends, a)

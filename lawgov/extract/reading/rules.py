@@ -114,6 +114,7 @@ def load_context():
         "generic_places": set(d["generic_places"]),
         "share": compile(d["share"]),
         "all_closed": compile(d["all_closed"]),
+        "all_accepted": compile(d["all_accepted"]),
         "joined": compile(d["joined"]),
         "respectively": compile(d["respectively"]),
         "list_separator": compile(d["list_separator"]),
