@@ -136,9 +136,11 @@ class IndicatorChoice:
                 # whole a higher body's
                 done[parent].kind, done[parent].reason = "other_body", "the whole of which the reporting body's figure (其中我市…) is a part"
             elif parent is not None and ((done[parent].scope or "all") == (scope or "all")
-                                         or not self._scope_named_in(clause[0], q.head)):
+                                         or not (self._scope_named_in(clause[0], q.head)
+                                                 or CTX["continuation_verb"].match(m, clause[0]))):
                 # a part of the same scope (其中副职280人次), or one with no scope of its own in its
-                # clause (省本级收到1320件,县级收到1.37万件); 其中县政府为被告的12件 is the government's
+                # clause (省本级收到1320件,县级收到1.37万件); 其中县政府为被告的12件 is the government's,
+                # and so is a clause that goes on with its act (…63件,受理57件)
                 kind, reason = "breakdown", f"a part (其中) of {self.qs[parent].value:g} before it, of the same measure"
         if year is None and kind in ("level", "cumulative"):
             year = self._year_list_item(idx, q, sent)

@@ -128,6 +128,8 @@ class Roles:
                 kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
             elif unit == "%" and CTX["units_reaching"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "how many bodies reached a rate"
+            elif unit == "%" and CTX["bar_after"].match(m, q.tail):
+                kind, reason = "target", "a bar that picks out bodies (…%的单位), not a rate of the body"
             elif self._one_party(lead):
                 kind, reason = "breakdown", f"the cases of one kind of party ({self._one_party(lead)})"
             elif paren is not None and self._after_figure(sent, paren, unit == "%"):

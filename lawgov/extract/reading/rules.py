@@ -115,6 +115,8 @@ def load_context():
         "share": compile(d["share"]),
         "all_closed": compile(d["all_closed"]),
         "all_accepted": compile(d["all_accepted"]),
+        "continuation_verb": compile(d["continuation_verb"]),
+        "bar_after": compile(d["bar_after"]),
         "joined": compile(d["joined"]),
         "respectively": compile(d["respectively"]),
         "list_separator": compile(d["list_separator"]),
