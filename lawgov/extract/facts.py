@@ -25,7 +25,7 @@ from datetime import date
 from lawgov.extract.reading import Analysis, catalogue, phrase_facts
 from lawgov.extract.reading.rules import CTX
 from lawgov.extract.mentions import scan
-from lawgov.text import NormalText, join_cell_lines, normalise
+from lawgov.text import NormalText, join_tables, normalise
 
 __all__ = ["Mention", "Fact", "Extraction", "extract"]
 
@@ -113,7 +113,7 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
     if not text:
         return Extraction([], [])
     nt = normal or normalise(text)
-    t = join_cell_lines(nt.text)
+    t = join_tables(nt.text)
     unread: list[tuple[int, int, str]] = []
     qs = scan(t, unread=unread)
     analysis = Analysis(t, report_year, qs, published_on)

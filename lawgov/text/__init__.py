@@ -7,8 +7,8 @@ cell per line joined back into rows. Both document
 metadata and extraction read this one normalised text.
 """
 
-from .cells import join_cell_lines
+from .cells import join_cell_lines, join_tables
 from .normal import NormalText, normalise
 from .structure import clauses, paragraphs, sentences
 
-__all__ = ["NormalText", "normalise", "join_cell_lines", "paragraphs", "sentences", "clauses"]
+__all__ = ["NormalText", "normalise", "join_cell_lines", "join_tables", "paragraphs", "sentences", "clauses"]

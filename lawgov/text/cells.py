@@ -1,4 +1,7 @@
-"""Tables that reached the text one cell per line, put back into rows.
+"""Tables that reached the text broken up, put back into rows.
+
+`join_tables` applies the three readings below; each keeps the text's length, so every
+offset (and the map back to the original) is unchanged.
 
 An HTML table converted to text often arrives as one cell per line (blank lines between):
 a header of k labels, then k cells per row. Read line by line, each figure is a paragraph of
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["join_cell_lines"]
+__all__ = ["join_tables", "join_cell_lines", "join_spaced_columns", "join_label_lines"]
 
 # a cell line: short, no sentence or clause marks, not already a row of cells
 MAX_CELL = 24
@@ -117,3 +120,128 @@ def _join(chars: list[str], end: int, start: int) -> None:
     for i in range(end + 1, start):
         if chars[i] == "\n":
             chars[i] = " "
+
+
+def join_tables(text: str) -> str:
+    """`text` with its broken-up tables put back: one cell per line (`join_cell_lines`),
+    columns set apart by spaces (`join_spaced_columns`), a label and its figure on lines of
+    their own (`join_label_lines`). Same length as `text`."""
+    return join_label_lines(join_spaced_columns(join_cell_lines(text)))
+
+
+# --------------------------------------------------------------------- columns of spaces
+
+_GAP = re.compile(r"[ \t\u3000]{1,}")
+MIN_ROWS = 3
+
+
+def join_spaced_columns(text: str) -> str:
+    """Rows whose cells are set apart by spaces (序号 单位 开庭案件数 出庭率 / 1 县人民政府 14
+    100%): a run of at least three lines with the same number k ≥ 3 of space-separated cells,
+    a header of labels, and columns that keep their kind, one of them figures. The first space
+    of each gap becomes `|`."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    chars = None
+    run: list[tuple[int, int, list]] = []
+    for m in list(_LINE.finditer(text)) + [None]:
+        if m is not None and m.start() == m.end():
+            continue                      # the empty match after each line
+        cells = _spaced_cells(text, m) if m is not None else None
+        if cells and (not run or len(cells) == len(run[0][2])):
+            run.append((m.start(), m.end(), cells))
+            continue
+        if len(run) >= MIN_ROWS and _columns_agree([[text[a:b] for a, b in r[2]] for r in run]):
+            chars = chars if chars is not None else list(text)
+            if cells and _total_row(text, cells, run):
+                run.append((m.start(), m.end(), cells))
+                cells = None
+            for _s, _e, cells_ in run:
+                for (_a, b), (a2, _b) in zip(cells_, cells_[1:]):
+                    chars[b] = "|"
+        run = [(m.start(), m.end(), cells)] if cells else []
+    return text if chars is None else "".join(chars)
+
+
+def _spaced_cells(text: str, m) -> list[tuple[int, int]] | None:
+    line = text[m.start():m.end()]
+    if "|" in line or _SENTENCE_MARK.search(line.replace(":", "").replace("：", "")) and "。" in line:
+        return None
+    out, pos = [], m.start()
+    for g in _GAP.finditer(text, m.start(), m.end()):
+        if g.start() > pos:
+            out.append((pos, g.start()))
+        pos = g.end()
+    if pos < m.end():
+        out.append((pos, m.end()))
+    if len(out) < 3 or any(e - s > MAX_CELL for s, e in out):
+        return None
+    return out
+
+
+def _total_row(text: str, cells: list[tuple[int, int]], run) -> bool:
+    """A last row one cell short (合计 47 45 95.7% under 序号 单位 …): a label, then figures
+    where the columns to its right have figures. The table reader aligns it to the right."""
+    k = len(run[0][2])
+    if len(cells) != k - 1 or _kind(text[cells[0][0]:cells[0][1]]) != "word":
+        return False
+    last = [text[a:b] for a, b in run[-1][2]][-(k - 2):]
+    return [_kind(text[a:b]) for a, b in cells[1:]] == [_kind(c) for c in last]
+
+
+def _columns_agree(rows: list[list[str]]) -> bool:
+    header, body = rows[0], rows[1:]
+    if any(_kind(c) == "figure" and not _YEAR_LABEL.fullmatch(c) for c in header):
+        return False
+    kinds = [[_kind(c) for c in r] for r in body]
+    columns = [{k[j] for k in kinds} - {"any"} for j in range(len(header))]
+    return all(len(c) <= 1 for c in columns) and any(c == {"figure"} for c in columns)
+
+
+# --------------------------------------------------------------- a label, then its figure
+
+_UNIT_LINE = re.compile(r"(?:件|人次|次|个|项|份|人|起|宗|名|家|%|元|万元|篇|条|场)")
+_LABEL_MARK = re.compile(r"[。；;！？!?|]")
+MIN_PAIRS = 3
+
+
+def join_label_lines(text: str) -> str:
+    """Figures printed under their labels, one item per line (收到行政复议申请 / 126 / 件):
+    three or more label–figure pairs in a row (a unit may follow on its own line) are
+    joined into one line each, the line breaks inside a pair becoming spaces."""
+    if "\n" not in text:
+        return text
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if text[m.start():m.end()].strip()]
+    pairs: list[list[tuple[int, int]]] = []
+    chars = None
+    i = 0
+    while i <= len(lines):
+        group = _pair_at(text, lines, i) if i < len(lines) else None
+        if group:
+            pairs.append(group)
+            i += len(group)
+            continue
+        if len(pairs) >= MIN_PAIRS:
+            chars = chars if chars is not None else list(text)
+            for group_ in pairs:
+                for (_s, e), (s2, _e) in zip(group_, group_[1:]):
+                    for k in range(e, s2):
+                        if chars[k] == "\n":
+                            chars[k] = " "
+        pairs = []
+        i += 1
+    return text if chars is None else "".join(chars)
+
+
+def _pair_at(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[int, int]] | None:
+    if i + 1 >= len(lines):
+        return None
+    label = text[lines[i][0]:lines[i][1]].strip()
+    figure = text[lines[i + 1][0]:lines[i + 1][1]].strip()
+    if not (0 < len(label) <= 20) or _LABEL_MARK.search(label) or _kind(label) != "word" \
+            or label[-1].isdigit() or _kind(figure) != "figure":
+        return None
+    group = [lines[i], lines[i + 1]]
+    if i + 2 < len(lines) and _UNIT_LINE.fullmatch(text[lines[i + 2][0]:lines[i + 2][1]].strip()):
+        group.append(lines[i + 2])
+    return group

@@ -37,3 +37,28 @@ def test_a_column_of_mixed_kinds_is_no_table():
 def test_a_caption_is_not_taken_for_a_header_cell():
     joined = join_cell_lines("某县行政应诉情况\n项目\n2022\n2023\n行政诉讼案件\n96\n118\n出庭应诉率\n91.2%\n100%\n")
     assert joined.splitlines() == ["某县行政应诉情况", "项目|2022|2023", "行政诉讼案件|96|118", "出庭应诉率|91.2%|100%"]
+
+
+def test_columns_set_apart_by_spaces_are_joined_and_a_short_total_row_too():
+    from lawgov.text.cells import join_spaced_columns
+    text = "序号 单位 案件数 出庭率\n1 县政府 8 100%\n2 县公安局 5 80%\n3 县税务局 3 100%\n合计 16 93.8%\n公示期五日。"
+    joined = join_spaced_columns(text)
+    assert len(joined) == len(text)
+    assert joined.splitlines()[:2] == ["序号|单位|案件数|出庭率", "1|县政府|8|100%"]
+    assert joined.splitlines()[4] == "合计|16|93.8%"
+
+
+def test_prose_with_spaces_is_no_table():
+    from lawgov.text.cells import join_spaced_columns
+    text = "时间:2024-01-22  来源:县司法局  阅读次数:146\n一年来 全县 坚持 依法行政\n"
+    assert join_spaced_columns(text) == text
+
+
+def test_labels_with_their_figures_on_the_next_lines_are_joined():
+    from lawgov.text.cells import join_label_lines
+    text = "统计如下:\n收到申请\n88\n件\n受理\n80\n件\n审结\n71\n纠错率\n9.9%\n注:阶段性数据。"
+    joined = join_label_lines(text)
+    assert len(joined) == len(text)
+    assert joined.splitlines()[1:5] == ["收到申请 88 件", "受理 80 件", "审结 71", "纠错率 9.9%"]
+    two = "收到申请\n88\n受理\n80\n"                           # two pairs are no layout
+    assert join_label_lines(two) == two

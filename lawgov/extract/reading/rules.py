@@ -117,6 +117,7 @@ def load_context():
         "all_accepted": compile(d["all_accepted"]),
         "continuation_verb": compile(d["continuation_verb"]),
         "bar_after": compile(d["bar_after"]),
+        "page_chrome": compile(d["page_chrome"]),
         "joined": compile(d["joined"]),
         "respectively": compile(d["respectively"]),
         "list_separator": compile(d["list_separator"]),

@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Windows
-from lawgov.extract.reading.rules import CTX, HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, QUOTE, TITLE
+from lawgov.extract.reading.rules import CTX, FAMILY_RX, HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, QUOTE, TITLE
 from lawgov.text import clauses as split_clauses
 
 
@@ -68,11 +68,16 @@ class Structure:
         if self._headings is not None:
             return self._headings
         out = []
+        in_head = True
         for n_para, (ps, pe) in enumerate(self.paras):
             text = self.m[ps:pe]
-            if n_para == 0 and len(text.strip()) <= 60 and not any(c in "。；;|>" for c in text):
-                # the page's title (龙岗区2024年行政复议案件情况公开): the subject of the whole
-                # page, under every section, until a sentence or heading names another
+            in_head = in_head and n_para < 4 and "。" not in text
+            if in_head and len(text.strip()) <= 60 and not any(c in "。；;|>:：" for c in text) \
+                    and (n_para == 0 or (not CTX["page_chrome"].search(text) and _names_a_family(text)
+                                         and not any(rx.match(text) for rx in HEADING_NUMBERS))):
+                # the page's title (龙岗区2024年行政复议案件情况公开), also a line naming a subject
+                # under a site's name or a breadcrumb: the subject of the whole page, under every
+                # section, until a sentence or heading names another
                 out.append(Heading(ps, pe, 0, text.strip()))
                 continue
             lead = len(text) - len(text.lstrip())
@@ -219,3 +224,6 @@ class Structure:
         j = bisect.bisect_left(self.qstarts, c[1])
         return range(i, j)
 
+
+def _names_a_family(text: str) -> bool:
+    return any(rx.search(text) for _name, rx in FAMILY_RX)

@@ -30,10 +30,12 @@ class Tables:
         # the column header: the same column of the nearest row above whose cell is text;
         # the caption: the paragraph before the table
         caption, headers = self._table_context(para)
-        header = headers.get(ci, "")
+        # a row short of cells (合计 | 47 | 45 under 序号 | 单位 | 开庭 | 出庭) fills the last columns
+        hc = ci + max(0, (max(headers) + 1 if headers else 0) - len(cells)) if texts[0] is not None else ci
+        header = headers.get(hc, "")
         unit, unit_raw = q.unit, q.unit_raw
         if unit is None and (PERCENT_CELL.search(self._raw_label(para, ci)) or PERCENT_CELL.search(
-                self._raw_header(para, ci))):
+                self._raw_header(para, hc))):
             unit, unit_raw = "%", "%"          # 败诉率(%) | 9.8: the unit is in the label or header
         measure = "rate" if unit == "%" else "count"
         year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) or YEAR_RX.search(caption)
