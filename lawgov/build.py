@@ -207,7 +207,8 @@ def parse_file(path: Path, root: Path, manifest_row: dict | None) -> dict:
         if meta.doc_kind == "not_report":
             source.status, source.reason = "quarantined", "not a report: no report content found"
             return out
-        result = extract(source.text, meta.report_year, published_on=meta.published_on, normal=normal)
+        result = extract(source.text, meta.report_year, published_on=meta.published_on, normal=normal,
+                         level=meta.region_level)
     except Exception as e:  # a parser bug must not stop the build; the file is quarantined
         source.status = "quarantined"
         source.reason = f"parser failed: {type(e).__name__}: {e}"

@@ -251,3 +251,15 @@ def test_a_number_the_page_ends_on_stays_a_mention_saying_it_may_be_cut():
     last = ex.mentions[-1]
     assert last.number_text == "202" and last.role == "unread" and "cut off" in last.reason
     assert all(f.value != 202 for f in ex.facts)
+
+
+def test_the_documents_level_decides_the_tier_its_words_leave_open():
+    """全市 once and 全省 once on a city's page: the province's figure is another body's only
+    when the page's own tier is known, from the document row's level."""
+    text = ("某市“复议为民”化解行政争议\n记者从市司法局获悉,2023年,某市行政复议机关新收行政复议案件3587件。"
+            "全市各县(市、区)设立受理窗口。据了解,去年全省行政复议机关新收案件2.1万件。")
+    values = lambda ex: sorted(f.value for f in ex.facts if f.indicator == "reconsideration.received")
+    assert values(extract(text, 2023, level="city")) == [3587.0]
+    district = ("通州区去年行政复议纠错率达14.6%\n2021年,通州区政府共收到行政复议申请1,287件。"
+                "据市司法局数据,去年全市各级行政复议机关共收到申请2.1万件。")
+    assert values(extract(district, 2021, published_on=None, level="district")) == [1287.0]

@@ -23,6 +23,9 @@ class Role:
     reason: str | None = None
 
 
+# the tier of a reporting body's level (a department speaks for no tier of its own)
+LEVEL_TIER = {"province": 1, "city": 2, "district": 3, "county": 3, "township": 4}
+
 class Roles:
     """The role of each quantity; mixed into `Analysis`."""
 
@@ -200,7 +203,8 @@ class Roles:
 
     def own_tier(self) -> int | None:
         """The tier the page speaks as (2 a city, 3 a district or county, 4 a township), from
-        how it names itself: 我区 / 本区 weigh three, 全区 one. None when no tier leads."""
+        how it names itself (我区 / 本区 weigh three, 全区 one) and the level of the document's
+        reporting body (three). None when no tier leads."""
         if getattr(self, "_own_tier", False) is not False:
             return self._own_tier
         ranks = CTX["tier_rank"]
@@ -218,8 +222,17 @@ class Roles:
             if h is not None and self.m[max(ps, h.start() - 1):h.start()] not in ("全", "各", ""):
                 r = ranks[h.group("tier")]
                 count[r] = count.get(r, 0) + 3
+        level = getattr(self, "level", None)
+        if level in ("city", "district", "township"):
+            # the level the document row gives its body (from its name and its words) weighs as
+            # much as a 我区: a single 全市 of a quoted higher body does not outweigh it. (A
+            # county-level city's, a 直辖市's or an autonomous region's own words name another
+            # tier — 全市, 全区 — so for counties and provinces it only breaks a tie.)
+            count[LEVEL_TIER[level]] = count.get(LEVEL_TIER[level], 0) + 3
         best = sorted(count.items(), key=lambda kv: -kv[1])
         self._own_tier = best[0][0] if best and (len(best) == 1 or best[0][1] > best[1][1]) else None
+        if self._own_tier is None:
+            self._own_tier = LEVEL_TIER.get(level)
         return self._own_tier
 
     def _higher_whole(self, sent, head: int) -> str | None:
