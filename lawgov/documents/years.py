@@ -92,7 +92,7 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
         if not _is_prose(ln.text) or _DELIVERED.match(ln.text):
             m = _DATE_ANY.search(ln.text)
             if m and (re.search(r"\d{1,2}:\d{2}|^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源|浏览|点击|"
-                                r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}", ln.text)
+                                r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}|日\s*星期[一二三四五六日天]|第\s*[A-Z]?\d{1,2}\s*版", ln.text)
                       or _DELIVERED.match(ln.text)):
                 return parse_date(*m.groups())
     # a page's time stamp below a long site navigation (2024-03-15 09:30 来源:…)

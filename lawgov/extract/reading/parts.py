@@ -78,7 +78,16 @@ class Parts:
         fam = self.heading_family(pos)
         if fam in CTX["subset_families"]:
             return fam
-        return "transparency" if CTX["field_document"].search(self.t, 0, 300) else None
+        return "transparency" if self._field_document() else None
+
+    def _field_document(self) -> bool:
+        """The document itself is of the 信息公开 field: its head (300 characters) names it, not
+        in a site's menu (信息公开指南 | 政府信息公开年报 | 依申请公开), which every page carries."""
+        if not hasattr(self, "_is_field_document"):
+            self._is_field_document = any(
+                CTX["field_document"].search(self.t, ps, min(pe, 300))
+                for ps, pe in self.paras if ps < 300 and self.t.count("|", ps, pe) < 2)
+        return self._is_field_document
 
     def _list_over(self, items) -> list | None:
         """What a 分别 list runs over when only its last item names a measure: a year per item
