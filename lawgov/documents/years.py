@@ -292,7 +292,7 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
         plan = _PLAN_YEAR.search(body)
         if rel and plan:
             # (an annual report's plans are for the year after the one it reports on)
-            return int(plan.group(1)) - (rel.group(1) == "去年") - (kind == "annual_report")
+            return int(plan.group(1)) - (rel.group(1) == "去年" or kind == "annual_report")
         if "今年" in body[:600]:
             this_year = _this_year_unpublished(body, ys_body)
             if this_year:
@@ -500,7 +500,7 @@ def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
 
 
 # a year of plans, not of figures: 2023年,将…, 2024年工作打算
-_PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我们|我[省市区县州局委办厅]|全[省市区县州]|[区市县州镇乡旗]?(?:人民)?政府|街道|[本我]?(?:局|委|办|厅))?(?:将|要(?!闻|点)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望))"
+_PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我们|我[省市区县州局委办厅]|全[省市区县州]|[区市县州镇乡旗]?(?:人民)?政府|街道|[本我]?(?:局|委|办|厅))?(?:将|要(?!闻|点|求|素|害|件|案)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望))"
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
 _PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*((?:19|20)\d{2})\s*年度?")
 

@@ -107,13 +107,15 @@ def test_renamed_places():
     assert resolve(ms[0].candidates, [], year=2017).code == "310151"
 
 
-def test_scan_speed():
+def test_scan_is_linear():
+    """A guard against a scan that backtracks, not a speed target (bench/ prints those): CPU
+    time of this process, far above the ~20 ms linear work takes on ~25k characters."""
     text = ("2022年,岭东区坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,"
             "按照中央、省、市关于法治政府建设工作部署,围绕任务目标,坚持依法行政。") * 300
     gazetteer()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     find_regions(text)
-    assert time.perf_counter() - t0 < 0.2   # ~25k characters
+    assert time.process_time() - t0 < 1.0
 
 
 def test_gazetteer_loads_quickly():

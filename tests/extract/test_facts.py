@@ -178,7 +178,7 @@ def test_a_figure_of_no_known_year_stays_a_mention_with_why():
     cannot be placed beside a year's figures; it stays a mention until a manifest row says
     the report's year."""
     ex = extract("受理行政复议案件54件。", None)
-    assert all(f.value != 202 for f in ex.facts)
+    assert not ex.facts
     assert ex.mentions[0].indicator == "reconsideration.accepted" and ex.mentions[0].reason.startswith("no year")
     ex = extract("2021年受理行政复议案件54件。", None)
     assert ex.facts[0].year == 2021
@@ -230,9 +230,11 @@ def test_extract_never_raises_and_spans_hold(text, year):
     "一" * 30000, "1," * 10000 + "件", "(" * 5000 + "5件" + ")" * 5000,
 ])
 def test_no_input_makes_extraction_quadratic(text):
-    t0 = time.perf_counter()
+    """A guard against a pathological input, not a speed target: CPU time of this process (a
+    loaded machine does not inflate it), bounded far above what linear work takes (~0.1 s)."""
+    t0 = time.process_time()
     extract(text, 2022)
-    assert time.perf_counter() - t0 < 3.0
+    assert time.process_time() - t0 < 3.0
 
 
 def test_a_numeral_too_long_to_read_stays_a_mention_with_its_reason():
@@ -263,3 +265,10 @@ def test_the_documents_level_decides_the_tier_its_words_leave_open():
     district = ("通州区去年行政复议纠错率达14.6%\n2021年,通州区政府共收到行政复议申请1,287件。"
                 "据市司法局数据,去年全市各级行政复议机关共收到申请2.1万件。")
     assert values(extract(district, 2021, published_on=None, level="district")) == [1287.0]
+
+
+def test_handling_administrative_cases_is_enforcement_on_a_bureaus_page_only():
+    text = "全年共办理各类行政案件4,213起。以分局为被告的行政诉讼案件5件。"
+    cases = lambda ex: sorted(f.value for f in ex.facts if f.indicator == "litigation.cases")
+    assert cases(extract(text, 2023, level="department")) == [5.0]
+    assert cases(extract("2021年,全县法院办理各类行政案件413件。", 2021, level="county")) == [413.0]

@@ -167,6 +167,9 @@ class Structure:
             # a township's own government as the party (以镇政府为被告) on a township's page
             own = self.own_tier()
             hits = [h for h in hits if h[2].unless_tier is None or h[2].unless_tier != own]
+        if any(h[2].levels for h in hits):
+            # a cue of one kind of page (办理行政案件 on a bureau's own page is enforcement)
+            hits = [h for h in hits if not h[2].levels or getattr(self, "level", None) in h[2].levels]
         hits.sort(key=lambda x: (x[0], x[1]))
         self.cue_ends = [h[0] for h in hits]
         return hits
