@@ -116,6 +116,9 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
     return None
 
 
+# a part of the current year named with no year (一季度, 上半年, 1—3月, 今年以来): a page about
+# it is dated by its own year, even when published in the year's first half
+_THIS_YEARS_PERIOD = re.compile(r"(?<![\d年])(?:[一1]季度|第[一二1-2]季度|前[二三2-3]季度|上半年|1\s*[-—–~至到]\s*\d{1,2}\s*月|今年以来)")
 _SIGNATURE_DATE = re.compile(r"^\s*(?:[\u4e00-\u9fff()（）]{2,30}\s+)?[(（]?\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*[)）]?\s*$", re.M)
 _PRINTED_URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
 
@@ -304,7 +307,8 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
         return first if cnt[first] >= n or n < 2 else top
     if published:
         looks_back = _LOOKS_BACK.search((title or "") + "\n" + lead)
-        if (kind == "annual_report" or looks_back) and published.month <= 6:
+        this_period = _THIS_YEARS_PERIOD.search((title or "") + "\n" + lead)
+        if (kind == "annual_report" or looks_back) and published.month <= 6 and not this_period:
             return published.year - 1
         return published.year
     if signed_month and kind == "annual_report":

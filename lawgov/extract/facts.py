@@ -193,12 +193,14 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         tg = CTX["target"].search(t, sent[0], ps) if not_level is None else None
         if tg is not None and not (tg.group("future") and report_year and int(tg.group("future")) <= report_year):
             not_level = "target"          # (a sentence with no numeral is outside the scanned windows)
-        if not_level is not None or ps >= analysis.related_reading_start():
-            # 今年力争实现零败诉: a target (or a span, or another article's headline), not the year's
+        others = analysis.others_before(ps, sent) if not_level is None else None
+        if not_level is not None or others or ps >= analysis.related_reading_start():
+            # 今年力争实现零败诉: a target (or a span, or another article's headline), not the year's;
+            # 南湖区、西岭区无一败诉: the places' own record, not the reporting body's
             mentions.append(Mention(s, e, text[s:e], value, unit, None, "exact", not_level or "other_body",
                                     year, indicator, scope, sentence, sentence,
                                     ROLES.get(not_level or "other_body", "target"),
-                                    reason_not_fact(not_level or "other_body", None, indicator, unit)))
+                                    others or reason_not_fact(not_level or "other_body", None, indicator, unit)))
             continue
         mentions.append(Mention(s, e, text[s:e], value, unit, None, "exact", "level", year, indicator,
                                 scope, sentence, sentence, reason=NO_YEAR if year is None else None))

@@ -27,13 +27,13 @@ __all__ = ["join_tables", "join_cell_lines", "join_spaced_columns", "join_label_
 MAX_CELL = 24
 _SENTENCE_MARK = re.compile(r"[。；;，,：:！？!?|]")
 # a figure cell: a number with its unit or percent sign, nothing else
-_FIGURE = re.compile(r"[-+]?\d[\d.,]*\s*(?:%|‰|[件起宗人个项次份条元户家名万亿余多]*)?(?:次|件)?")
+_FIGURE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(?:%|‰|[件起宗人个项次份条元户家名万亿余多]*)?(?:次|件)?")
 # a header label that is a year (项目 | 2021 | 2022)
 _YEAR_LABEL = re.compile(r"(?:19|20)\d{2}\s*(?:年度?)?")
 _LINE = re.compile(r"[^\n]*")
 MAX_COLUMNS = 10
 # an empty cell of a column of figures: —, -, /, 无
-_EMPTY = re.compile(r"[-—–/／无]+|--")
+_EMPTY = re.compile(r"[-—–/／无]+")
 MAX_CAPTION = 2
 
 
@@ -80,11 +80,12 @@ def _table_rows(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, i
             if n:
                 covered = min(skip + n * k, len(cells))
                 # a figure left just after the table means the columns were cut wrong
-                cut_wrong = covered < len(cells) and kinds[covered] == "figure"
-                fits.append((cut_wrong, skip, k, n))
+                if covered < len(cells) and kinds[covered] == "figure":
+                    continue
+                fits.append((skip, k, n))
     if not fits:
         return []
-    _cut_wrong, skip, k, n = min(fits)
+    skip, k, n = min(fits)
     body = run[skip:]
     return [body[i * k:min((i + 1) * k, len(body))] for i in range(n)]
 
@@ -99,6 +100,8 @@ def _fit(cells: list[str], kinds: list[str], k: int) -> int:
     pattern = kinds[k:2 * k]
     if "figure" not in pattern:
         return 0
+    if k == 2 and (pattern == ["figure", "word"] or any(len(c) > 10 for c in cells[:2])):
+        return 0          # label / figure pairs under a title: join_label_lines reads those
 
     def agrees(row: list[str]) -> bool:
         return all(a == b or "any" in (a, b) for a, b in zip(row, pattern))
@@ -157,7 +160,7 @@ def join_spaced_columns(text: str) -> str:
                 run.append((m.start(), m.end(), cells))
                 cells = None
             for _s, _e, cells_ in run:
-                for (_a, b), (a2, _b) in zip(cells_, cells_[1:]):
+                for _a, b in cells_[:-1]:
                     chars[b] = "|"
         run = [(m.start(), m.end(), cells)] if cells else []
     return text if chars is None else "".join(chars)
@@ -165,8 +168,8 @@ def join_spaced_columns(text: str) -> str:
 
 def _spaced_cells(text: str, m) -> list[tuple[int, int]] | None:
     line = text[m.start():m.end()]
-    if "|" in line or _SENTENCE_MARK.search(line.replace(":", "").replace("：", "")) and "。" in line:
-        return None
+    if "|" in line or "。" in line or "，" in line or "；" in line:
+        return None                       # a row of cells, or prose
     out, pos = [], m.start()
     for g in _GAP.finditer(text, m.start(), m.end()):
         if g.start() > pos:

@@ -62,3 +62,16 @@ def test_labels_with_their_figures_on_the_next_lines_are_joined():
     assert joined.splitlines()[1:5] == ["收到申请 88 件", "受理 80 件", "审结 71", "纠错率 9.9%"]
     two = "收到申请\n88\n受理\n80\n"                           # two pairs are no layout
     assert join_label_lines(two) == two
+
+
+def test_label_figure_pairs_under_a_title_are_no_two_column_table():
+    from lawgov.text import join_tables
+    text = "2022年行政复议工作情况\n\n受理\n30\n审结\n28\n纠错\n5\n"
+    joined = join_tables(text)
+    assert joined.splitlines()[0] == "2022年行政复议工作情况"
+    assert "受理 30" in joined and "纠错 5" in joined
+
+
+def test_dated_links_are_no_table():
+    text = "相关链接\n通知一\n2023.01.05\n通知二\n2023.01.09\n通知三\n2023.02.01\n"
+    assert join_cell_lines(text) == text

@@ -32,6 +32,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self.qs = quantities
         self.qstarts = [q.start for q in quantities]
         self.m = self._mask()
+        self.text_end = len(text) if text[-1:] not in "\n\r" else -1   # a cut page ends without a line break
         self.parens.sort()
         self.paren_starts = [p[0] for p in self.parens]
         self._tables: dict = {}
@@ -70,9 +71,9 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
     def _classify(self, idx: int, q: Quantity, done: list[Classified]) -> Classified:
         at = self.place_of(idx)
         ps, pe = self.paras[at.para] if self.paras else (0, len(self.m))
-        if q.unit is None and not self.m[q.end:].strip() and "\n" not in self.m[q.end:] \
-                and "|" not in self.m[ps:pe]:
-            # the text stops right at the number (a page cut to its first characters): 202 of 2024
+        if q.unit is None and q.end == self.text_end and pe - ps > 20 and "|" not in self.m[ps:pe]:
+            # the text stops right at the number, inside a line of prose (a page cut to its first
+            # characters): 202 of 2024. A short line (审结 25) or a table's cell ends complete.
             return Classified("cut", None, None, self.report_year, None, None, at.sent, at.clause,
                               at.para, reason="the page ends at this number: it may be cut off")
         if "|" in self.m[ps:pe]:

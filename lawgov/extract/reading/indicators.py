@@ -137,7 +137,7 @@ class IndicatorChoice:
                 done[parent].kind, done[parent].reason = "other_body", "the whole of which the reporting body's figure (其中我市…) is a part"
             elif parent is not None and ((done[parent].scope or "all") == (scope or "all")
                                          or not (self._scope_named_in(clause[0], q.head)
-                                                 or CTX["continuation_verb"].match(m, clause[0]))):
+                                                 or self._continues_a_level(idx, sent, clause, done))):
                 # a part of the same scope (其中副职280人次), or one with no scope of its own in its
                 # clause (省本级收到1320件,县级收到1.37万件); 其中县政府为被告的12件 is the government's,
                 # and so is a clause that goes on with its act (…63件,受理57件)
@@ -164,6 +164,14 @@ class IndicatorChoice:
             and bool(CTX["all_accepted"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_closed,
                           also if indicator else (), reason if kind != "level" else None, all_accepted)
+
+    def _continues_a_level(self, idx: int, sent, clause, done) -> bool:
+        """A clause opening on its act (…收到63件,受理57件) goes on with the subject of the figure
+        before it in the sentence: a level of its own scope, when that figure was one (not when
+        it was itself a part: 其中市公安局收到300件,受理280件)."""
+        j = idx - 1
+        return bool(CTX["continuation_verb"].match(self.m, clause[0])) and j >= 0 \
+            and self.qs[j].start >= sent[0] and done[j].kind == "level"
 
     def _scope_named_in(self, a: int, b: int) -> bool:
         i = bisect.bisect_left(self.scope_ends, a)

@@ -144,6 +144,18 @@ class Roles:
                     kind, reason = "other_body", f"a named place ({pb.group('name')}) before it"
         return Role(kind, base_year, inherit_from, reason)
 
+    def others_before(self, pos: int, sent) -> str | None:
+        """Why a figure stated without a numeral (无一败诉 at pos) is another body's: places
+        listed, a named place, a lower tier or a higher whole as its clause's subject; else None."""
+        clause = self.clause_of(pos, sent)
+        lo = max(clause[0], pos - 60)
+        if CTX["other_body"].search(self.m, lo, pos) or CTX["lower_tier"].search(self.m, lo, pos) \
+                or CTX["each_lower_tier"].search(self.m, lo, pos):
+            return "places listed or a lower tier before it"
+        name = self._other_place_subject(clause, pos) or self._lower_level(sent, clause, pos) \
+            or self._higher_whole(sent, pos)
+        return f"another body's ({name})" if name else None
+
     def _court_subject(self, sent, head: int) -> bool:
         """A court other than the reporting body is the subject: named earlier in the sentence,
         and no whole of the reporting body (全省, 本市) named after it."""
@@ -162,7 +174,9 @@ class Roles:
         party = h.group("party")
         if "政府" in party and "部门" in party and CTX["list_separator"].search(party):
             return None                # 以市政府、部门、乡镇为被告: every party together, the whole
-        if CTX["own_agency"].fullmatch(party):
+        if CTX["own_agency"].fullmatch(party) and (
+                party.startswith(("我", "本")) or getattr(self, "level", None) == "department"
+                or party.lstrip("该") in self.head_text()):
             return None                # 以分局为被告 on the bureau's own page: the reporting body
         if self.own_tier() == 4 and CTX["township_self"].fullmatch(party):
             return None                # 以镇政府为被告 on a township's own page: the reporting government

@@ -120,6 +120,8 @@ def load_context():
         "continuation_verb": compile(d["continuation_verb"]),
         "bar_after": compile(d["bar_after"]),
         "page_chrome": compile(d["page_chrome"]),
+        "each_lower_tier": compile(d["each_lower_tier"]),
+        "announces_table": compile(d["announces_table"]),
         "joined": compile(d["joined"]),
         "respectively": compile(d["respectively"]),
         "list_separator": compile(d["list_separator"]),

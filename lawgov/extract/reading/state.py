@@ -97,12 +97,19 @@ class DiscourseState:
                 qi = bisect.bisect_left(self.qstarts, prev[1]) - 1
                 end = self.qstarts[qi] if qi >= 0 and self.qstarts[qi] >= prev[0] else prev[1]
                 for stop in (end, prev[1]):
-                    i2 = bisect.bisect_left(self.fam_ends, prev[0])
-                    j2 = bisect.bisect_right(self.fam_ends, stop)
-                    for n in range(j2 - 1, i2 - 1, -1):
-                        if self.fam_hits[n][1] >= prev[0]:
-                            return self.fam_hits[n][2]
+                    fam = self.last_family_in(prev[0], stop)
+                    if fam is not None:
+                        return fam
         return self.heading_family(pos)
+
+    def last_family_in(self, lo: int, hi: int) -> str | None:
+        """The family named last wholly inside [lo, hi)."""
+        i = bisect.bisect_left(self.fam_ends, lo)
+        j = bisect.bisect_right(self.fam_ends, hi)
+        for n in range(j - 1, i - 1, -1):
+            if self.fam_hits[n][1] >= lo:
+                return self.fam_hits[n][2]
+        return None
 
     def _subject_word(self, n: int, pos: int) -> bool:
         """Whether family word n speaks for the figure at pos: not inside an aside in parentheses

@@ -181,19 +181,19 @@ class Tables:
         return self._tables[key]
 
     def _introducing_family(self, para: int) -> str | None:
-        """The family named last in the two paragraphs before a table (its caption and the
-        prose that introduces it): a table takes the subject of the text that leads to it."""
+        """The family the text that leads to a table names: its caption (the paragraph right
+        before it), or a sentence just before the caption that announces it (…情况如下:,
+        见下表), never any prose that happens to stand above."""
         first = self._table_first(para)
         if first == 0:
             return None
-        lo = self.paras[max(0, first - 2)][0]
-        hi = self.paras[first - 1][1]
-        i = bisect.bisect_left(self.fam_ends, lo)
-        j = bisect.bisect_right(self.fam_ends, hi)
-        for n in range(j - 1, i - 1, -1):
-            if self.fam_hits[n][1] >= lo:
-                return self.fam_hits[n][2]
-        return None
+        ps, pe = self.paras[first - 1]
+        fam = self.last_family_in(ps, pe)
+        if fam is None and first >= 2:
+            ps2, pe2 = self.paras[first - 2]
+            if CTX["announces_table"].search(self.m, ps2, pe2):
+                fam = self.last_family_in(ps2, pe2)
+        return fam
 
     def _is_reporting_body(self, label: str) -> bool:
         """A row label that names the body at the top of the document (its first lines, before
