@@ -276,8 +276,9 @@ class DiscourseState:
         i = bisect.bisect_left(self.year_ends, prev[0])
         if i < len(self.year_hits):
             e, s, y, rel, compared = self.year_hits[i]
-            if s <= prev[0] + 4 and y is not None and not compared and not SPAN_AFTER.match(self.m, e):
-                return y
+            if s <= prev[0] + 4 and y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
+                    and not self.m.startswith(("同期", "度同期"), e):
+                return y            # (2023年同期受理98件。: a comparison, no period that goes on)
         return None
 
     def _time_clause(self, s: int, sent: tuple[int, int]) -> bool:
