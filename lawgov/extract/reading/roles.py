@@ -144,6 +144,13 @@ class Roles:
                     kind, reason = "other_body", f"a named place ({pb.group('name')}) before it"
         return Role(kind, base_year, inherit_from, reason)
 
+    def title_line(self) -> str:
+        """The page's title when its first line is one (short, no sentence), else ""."""
+        if len(self.paras) < 2:
+            return ""
+        ps, pe = self.paras[0]
+        return self.t[ps:pe] if pe - ps <= 60 and "。" not in self.t[ps:pe] else ""
+
     def others_before(self, pos: int, sent) -> str | None:
         """Why a figure stated without a numeral (无一败诉 at pos) is another body's: places
         listed, a named place, a lower tier or a higher whole as its clause's subject; else None."""
@@ -178,6 +185,8 @@ class Roles:
                 party.startswith(("我", "本")) or getattr(self, "level", None) == "department"
                 or party.lstrip("该") in self.head_text()):
             return None                # 以分局为被告 on the bureau's own page: the reporting body
+        if len(party) >= 3 and party.endswith(("局", "委", "厅", "办")) and party in self.title_line():
+            return None                # 以市公安局为被申请人 on 某市公安局's own report
         if self.own_tier() == 4 and CTX["township_self"].fullmatch(party):
             return None                # 以镇政府为被告 on a township's own page: the reporting government
         if scope_of_label(party) is not None or CTX["whole_parties"].search(party) \
