@@ -8,6 +8,7 @@ per document and looked up by position with bisect.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Windows
@@ -133,6 +134,8 @@ class Structure:
                 if rx is PAREN and i < len(qpos) and qpos[i] < e:
                     self.parens.append((s, e))
                     continue
+                if rx is PAREN and GLOSSED_YEAR.fullmatch(self.t, s + 1, e - 1):
+                    continue        # 前年(2020年): the year a relative word stands for, not an aside
                 chars[s + 1:e - 1] = MASK_CH * (e - s - 2)
         return "".join(chars)
 
@@ -226,6 +229,9 @@ class Structure:
         i = bisect.bisect_left(self.qstarts, c[0])
         j = bisect.bisect_left(self.qstarts, c[1])
         return range(i, j)
+
+
+GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
 
 
 def _names_a_family(text: str) -> bool:
