@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from lawgov.extract.reading.rules import (BARE_YEAR, SINCE_AFTER, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER,
+from lawgov.extract.reading.rules import (BARE_YEAR, SINCE_AFTER, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
                                           FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SUBJECT, YEAR_RX)
 
@@ -56,6 +56,8 @@ class DiscourseState:
                 continue                               # 2021-2025年: a plan, not a year spoken of
             if EVENT_AFTER.match(m, e):
                 continue                               # 2021年出台的规定: an event, not the period
+            if ACTIVITY_BEFORE.search(m, max(0, s - 4), s):
+                continue                               # 开展2023年度…督察: an activity's name
             compared = bool(COMPARE_BEFORE.search(m, max(0, s - 4), s)) or bool(
                 FROM_BEFORE.search(m, max(0, s - 2), s) and FROM_AFTER.match(m, e))   # 由上年的12件
             if h.group("abs"):
