@@ -136,6 +136,9 @@ class Structure:
                     continue
                 if rx is PAREN and GLOSSED_YEAR.fullmatch(self.t, s + 1, e - 1):
                     continue        # 前年(2020年): the year a relative word stands for, not an aside
+                if rx is QUOTE and e - s <= 12 and NAMED_ACTIVITY.match(self.t, e) \
+                        and LAW_CAMPAIGN.match(self.t, s + 1):
+                    continue        # 开展“法律六进”活动185次: a legal-education campaign's name
                 chars[s + 1:e - 1] = MASK_CH * (e - s - 2)
         return "".join(chars)
 
@@ -231,6 +234,8 @@ class Structure:
         return range(i, j)
 
 
+LAW_CAMPAIGN = re.compile(r"(?:法律|法治|普法|宪法|民法典|送法|以案|谁执法)")
+NAMED_ACTIVITY = re.compile(r"\s*(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
 GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
 
 
