@@ -24,12 +24,14 @@ import csv
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from lawgov.errors import NumberError
 from lawgov.extract.numbers import NUMERAL, bare_numeral, parse_number
+from lawgov.text.prefilter import Prefilter
 
 RULES = Path(__file__).resolve().parent / "rules"
 
@@ -130,9 +132,16 @@ class Windows:
             parts.append("\n")
             pos += b - a + 1
         self.s = "".join(parts)
+        self._possible = False
 
     def finditer(self, rx: re.Pattern):
-        """(start, end, match) of every match, in text coordinates."""
+        """(start, end, match) of every match, in text coordinates. The patterns that may
+        match the windows are found for all at once (`window_prefilter`); the others are
+        not run, for they find nothing."""
+        if self._possible is False:
+            self._possible = window_prefilter().possible(self.s)
+        if self._possible is not None and rx not in self._possible:
+            return
         starts, shifts = self.starts, self.shifts
         for m in rx.finditer(self.s):
             i = bisect.bisect_right(starts, m.start()) - 1
@@ -140,6 +149,30 @@ class Windows:
                 continue
             d = shifts[i]
             yield m.start() + d, m.end() + d, m
+
+
+@lru_cache(maxsize=1)
+def window_prefilter() -> Prefilter:
+    """The pre-filter of every pattern the windows are searched with: the windowed traps
+    and the reading rules (a pattern not among them is simply always run)."""
+    from lawgov.extract.reading import rules      # it imports this module: loaded by now
+
+    found: list[re.Pattern] = [rx for _kind, rx, whole in TRAPS if not whole]
+
+    def walk(v, depth=0):
+        if isinstance(v, re.Pattern):
+            found.append(v)
+        elif depth < 3 and isinstance(v, (list, tuple, set, frozenset)):
+            for x in v:
+                walk(x, depth + 1)
+        elif depth < 3 and isinstance(v, dict):
+            for x in v.values():
+                walk(x, depth + 1)
+        elif isinstance(getattr(v, "rx", None), re.Pattern):
+            found.append(v.rx)
+    for value in vars(rules).values():
+        walk(value)
+    return Prefilter(found)
 
 
 def _numeral_windows(text: str, spans) -> Windows:
