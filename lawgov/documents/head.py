@@ -16,6 +16,16 @@ from lawgov.documents.regions import Gazetteer, RegionMention
 HALF_WIDTH_MARKS = {0xFF0C: ",", 0xFF1B: ";", 0xFF1A: ":", 0xFF01: "!", 0xFF1F: "?"}
 
 
+def half_width_marks(text: str) -> str:
+    """`text.translate(HALF_WIDTH_MARKS)`, by five C-speed replaces instead of a dict
+    lookup per character (the marks map to characters that are not marks themselves)."""
+    for cp, ch in HALF_WIDTH_MARKS.items():
+        mark = chr(cp)
+        if mark in text:
+            text = text.replace(mark, ch)
+    return text
+
+
 _CHROME = re.compile(r"首页|当前位置|您的位置|字体|字号|浏览|阅读次数|打印|关闭|分享|扫一扫|无障碍|移动版|"
                      r"繁体|English|网站地图|登录|注册|搜索|政务公开\s*>|>\s*|【|智能问答|责任编辑|"
                      r"在线|微信|微博|收藏")
@@ -155,8 +165,9 @@ def _strip_quoted_keep(t: str, limit: int) -> str:
     """The text with quoted titles of laws and plans blanked (same length), but a report's
     own quoted region names in 《X市…》 are still useful evidence for disambiguation: only
     newspaper names (《南阳日报》, 湖南日报, 某广播电视台) are blanked."""
-    if "《" not in t and not _PAPER_HINT.search(t, 0, limit):
-        return t
+    if t.find("报》", 0, limit) == -1 and t.find("网》", 0, limit) == -1 \
+            and not _PAPER_HINT.search(t, 0, limit):
+        return t            # no paper name can match (each ends in 报》 or 网》, or holds a hint)
     head = t[:limit]
     head = _PAPER_NAME.sub(lambda m: " " * len(m.group()), head)
     return head + t[limit:]

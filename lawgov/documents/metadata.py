@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lawgov.documents.body import _LEAD, _chain_at, _find_body
-from lawgov.documents.head import (HALF_WIDTH_MARKS, _TITLE_WORDS, _HeadMentions, _is_prose, _Line, _lines,
+from lawgov.documents.head import (half_width_marks, _TITLE_WORDS, _HeadMentions, _is_prose, _Line, _lines,
                                    _structure)
 from lawgov.documents.manifest import parse_date
 from lawgov.documents.placing import _fill_region
@@ -80,7 +80,7 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
     """Who reported, where, for which year. `normal` is `normalise(text)` when the caller has
     it already (the build shares it with extraction); spans of other bodies are of `text`."""
     normal = normal or normalise(text or "")
-    t = normal.text.translate(HALF_WIDTH_MARKS)
+    t = half_width_marks(normal.text)
     g = gazetteer()
     head_limit = 12000
     lines = _lines(t, head_limit)

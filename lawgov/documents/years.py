@@ -23,6 +23,10 @@ _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} 
 # (二0二三年: a digit zero typed among the numerals is common)
 _CN_YEAR = re.compile(r"(?<![〇○零OＯ0一二三四五六七八九十])(二[〇○零OＯ0][一二三四五六七八九〇○零OＯ0]{2}|一九[一二三四五六七八九〇○零OＯ0]{2}|[一二][〇○零OＯ一二三四五六七八九]{3})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
 
+# what every _CN_YEAR match ends with (four numerals and 年), found from its 年 with a quick
+# literal search: _CN_YEAR itself starts with a look-behind, so it is tried at every position
+_CN_YEAR_END = re.compile(r"年(?<=[一二三四五六七八九〇○零OＯ0]{4}年)")
+
 
 def _cn_number(s: str) -> str:
     """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (months and days)."""
@@ -36,7 +40,7 @@ def arabic_years(t: str) -> str:
     """The text with its years and dates in Chinese numerals written in digits
     (二〇二二年度 → 2022年度, 二〇二三年二月十日 → 2023年2月10日): formal reports title and
     sign with them. Only for reading years: lengths may change."""
-    if not _CN_YEAR.search(t):
+    if not _CN_YEAR_END.search(t):
         return t
 
     def digits(m: re.Match) -> str:

@@ -24,12 +24,14 @@ import csv
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from lawgov.errors import NumberError
 from lawgov.extract.numbers import NUMERAL, bare_numeral, parse_number
+from lawgov.text.prefilter import Prefilter
 
 RULES = Path(__file__).resolve().parent / "rules"
 
@@ -111,7 +113,7 @@ class Windows:
     pass; matches come back in the coordinates of the text. A window that does not begin a
     line is preceded by a \x01 so that ^ only matches at real line starts."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]):
+    def __init__(self, text: str, spans: list[tuple[int, int]], patterns: str = "reading"):
         merged: list[list[int]] = []
         for a, b in sorted(spans):
             if merged and a <= merged[-1][1]:
@@ -130,9 +132,17 @@ class Windows:
             parts.append("\n")
             pos += b - a + 1
         self.s = "".join(parts)
+        self._patterns = patterns         # which patterns it is searched with: see window_prefilter
+        self._possible = False
 
     def finditer(self, rx: re.Pattern):
-        """(start, end, match) of every match, in text coordinates."""
+        """(start, end, match) of every match, in text coordinates. The patterns that may
+        match the windows are found for all at once (`window_prefilter`); the others are
+        not run, for they find nothing."""
+        if self._possible is False:
+            self._possible = window_prefilter(self._patterns).possible(self.s)
+        if self._possible is not None and rx not in self._possible:
+            return
         starts, shifts = self.starts, self.shifts
         for m in rx.finditer(self.s):
             i = bisect.bisect_right(starts, m.start()) - 1
@@ -140,6 +150,33 @@ class Windows:
                 continue
             d = shifts[i]
             yield m.start() + d, m.end() + d, m
+
+
+@lru_cache(maxsize=2)
+def window_prefilter(patterns: str) -> Prefilter:
+    """The pre-filter of the patterns windows are searched with: "traps" (the windowed
+    traps, around numerals) or "reading" (the reading rules, in the sentences of figures).
+    Each window is scanned for its own patterns only; one not among them always runs."""
+    if patterns == "traps":
+        return Prefilter(rx for _kind, rx, whole in TRAPS if not whole)
+    from lawgov.extract.reading import rules      # it imports this module: loaded by now
+
+    found: list[re.Pattern] = []
+
+    def walk(v, depth=0):
+        if isinstance(v, re.Pattern):
+            found.append(v)
+        elif depth < 3 and isinstance(v, (list, tuple, set, frozenset)):
+            for x in v:
+                walk(x, depth + 1)
+        elif depth < 3 and isinstance(v, dict):
+            for x in v.values():
+                walk(x, depth + 1)
+        elif isinstance(getattr(v, "rx", None), re.Pattern):
+            found.append(v.rx)
+    for value in vars(rules).values():
+        walk(value)
+    return Prefilter(found)
 
 
 def _numeral_windows(text: str, spans) -> Windows:
@@ -154,7 +191,7 @@ def _numeral_windows(text: str, spans) -> Windows:
         if k != -1:
             b = k
         wins.append((a, b))
-    return Windows(text, wins)
+    return Windows(text, wins, "traps")
 
 
 def _trap_matches(text: str, spans=None):

@@ -1,0 +1,227 @@
+"""One pass that tells which of many Python regexes may match a text, so the others need not run.
+
+Extraction runs some two hundred cue, context and trap patterns over the same windows of
+each report, and most find nothing there; a Python regex that finds nothing still costs a
+pass over the text. `Prefilter(patterns)` compiles, once per process, every pattern into a
+Hyperscan database (a multi-pattern automaton: one pass reports every pattern with a match)
+and `possible(text)` returns the patterns that may match; the others cannot.
+
+Hyperscan has no look-arounds and its classes differ slightly from Python's, so it is given
+not the pattern itself but a looser one: look-arounds and anchors dropped, bounded repeats
+over four made unbounded, \\d read as [0-9] (a text holding another decimal digit is not
+pre-filtered at all), \\s as Python's own whitespace. Every Python match is a match of the
+looser pattern, so a pattern ruled out has no match, and what the patterns find is exactly
+what they found without the pre-filter. A pattern it cannot loosen (a group reference,
+ignore-case) is always run; without Hyperscan (it ships wheels for x86-64 Linux only) every
+pattern is.
+"""
+
+from __future__ import annotations
+
+import array
+import hashlib
+import os
+import re
+import threading
+from pathlib import Path
+
+try:                                   # Python ≥ 3.11
+    from re import _constants as C
+    from re import _parser as P
+except ImportError:                    # pragma: no cover  (3.10)
+    import sre_constants as C
+    import sre_parse as P
+
+try:
+    import hyperscan
+except ImportError:                    # pragma: no cover  (a platform without its wheels)
+    hyperscan = None
+
+__all__ = ["Prefilter", "looser"]
+
+_SPACES = "".join(f"\\x{{{c:x}}}" for c in range(0x3100) if chr(c).isspace())
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+
+
+class Unsupported(ValueError):
+    """A construct the looser pattern cannot stand for: the pattern always runs."""
+
+
+def _char(c: int) -> str:
+    return f"\\x{{{c:x}}}"
+
+
+def _class(items) -> str:
+    negated = bool(items) and items[0][0] is C.NEGATE
+    parts = []
+    for op, av in items[1:] if negated else items:
+        if op is C.LITERAL:
+            parts.append(_char(av))
+        elif op is C.RANGE:
+            parts.append(f"{_char(av[0])}-{_char(av[1])}")
+        elif op is C.CATEGORY and av is C.CATEGORY_DIGIT:
+            parts.append("0-9")        # the text has no other digit (see possible())
+        elif op is C.CATEGORY and av is C.CATEGORY_SPACE:
+            parts.append(_SPACES)
+        elif op is C.CATEGORY and av is C.CATEGORY_WORD and not negated:
+            parts.append("0-9A-Za-z_\\x{80}-\\x{10ffff}")   # wider than \w: any non-ASCII
+        elif op is C.CATEGORY and av is C.CATEGORY_WORD:
+            parts.append("0-9A-Za-z_")                      # excluding less than \w
+        else:
+            raise Unsupported(f"class item {op} {av}")
+    if not parts:
+        raise Unsupported("an empty class")
+    return ("[^" if negated else "[") + "".join(parts) + "]"
+
+
+def _seq(items, dotall: bool) -> str:
+    return "".join(_item(op, av, dotall) for op, av in items)
+
+
+def _item(op, av, dotall: bool) -> str:
+    if op is C.LITERAL:
+        return _char(av)
+    if op is C.NOT_LITERAL:
+        return f"[^{_char(av)}]"
+    if op is C.ANY:
+        return "." if dotall else "[^\\n]"
+    if op is C.IN:
+        return _class(av)
+    if op in _ZERO_WIDTH:
+        return ""                      # dropped: the looser pattern matches more
+    if op is C.BRANCH:
+        return "(?:" + "|".join(_seq(alt, dotall) for alt in av[1]) + ")"
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags & re.IGNORECASE:
+            raise Unsupported("ignore-case")
+        if add_flags & re.DOTALL or del_flags & re.DOTALL:
+            dotall = bool(add_flags & re.DOTALL)
+        return "(?:" + _seq(sub, dotall) + ")"
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return "(?:" + _seq(av, dotall) + ")"
+    if op in _REPEATS:
+        lo, hi, sub = av
+        body = "(?:" + _seq(sub, dotall) + ")"
+        if hi is C.MAXREPEAT or hi > 4:      # x{0,80} → x*: the same matches and more, and
+            return body + f"{{{lo},}}"       # a far smaller automaton
+        return body + f"{{{lo},{hi}}}"
+    raise Unsupported(f"{op}")
+
+
+def looser(rx: re.Pattern) -> str:
+    """A Hyperscan expression (UTF-8, dot-all) that matches wherever `rx` matches, and maybe
+    elsewhere. Raises Unsupported when it cannot say one, or when `rx` may match the empty
+    text (Hyperscan refuses such a pattern; it would rule nothing out anyway)."""
+    if not isinstance(rx.pattern, str) or rx.flags & re.IGNORECASE:
+        raise Unsupported("a bytes or ignore-case pattern")
+    tree = P.parse(rx.pattern, rx.flags)
+    if tree.getwidth()[0] == 0:
+        raise Unsupported("it may match the empty text")
+    return _seq(tree, bool(rx.flags & re.DOTALL))
+
+
+class Prefilter:
+    """The patterns of a fixed list that may match a text, found in one pass."""
+
+    def __init__(self, patterns):
+        self.patterns = list(dict.fromkeys(patterns))
+        self._db = None
+        self._ids: dict[re.Pattern, int] = {}
+        self._scratch = threading.local()
+        self._built = False
+        self._other_digit = -1
+
+    def _build(self):
+        self._built = True
+        if hyperscan is None:
+            return
+        flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_DOTALL
+        exprs = []
+        for rx in self.patterns:
+            try:
+                e = looser(rx)
+            except Unsupported:
+                continue                  # it always runs
+            self._ids[rx] = len(exprs)
+            exprs.append(e.encode())
+        if not exprs:
+            return
+        # the last pattern finds a decimal digit other than 0-9: in a text that has one, \d
+        # is wider than the [0-9] the looser patterns read it as
+        exprs.append(_other_digits().encode())
+        self._other_digit = len(exprs) - 1
+        try:
+            self._db = _cached_database(exprs, flags)
+        except hyperscan.error:           # pragma: no cover  (every pattern then runs)
+            self._ids.clear()
+
+    def possible(self, text: str) -> _Possible | None:
+        """The patterns that may match `text`; None when every pattern must run."""
+        if not self._built:
+            self._build()
+        if self._db is None:
+            return None
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:       # a lone surrogate: no valid UTF-8 to scan
+            return None
+        scratch = getattr(self._scratch, "s", None)
+        if scratch is None:
+            scratch = self._scratch.s = hyperscan.Scratch(self._db)
+        hits: set[int] = set()
+        self._db.scan(data, match_event_handler=_collect, context=hits, scratch=scratch)
+        if self._other_digit in hits:
+            return None
+        return _Possible(self._ids, hits)
+
+
+class _Possible:
+    __slots__ = ("ids", "hits")
+
+    def __init__(self, ids, hits):
+        self.ids, self.hits = ids, hits
+
+    def __contains__(self, rx: re.Pattern) -> bool:
+        i = self.ids.get(rx)
+        return i is None or i in self.hits
+
+
+def _other_digits() -> str:
+    """A class of every decimal digit (Python's \\d) other than 0-9."""
+    every = array.array("I", range(0x80, 0x110000)).tobytes().decode("utf-32-le", "surrogatepass")
+    ranges = [(0x80 + m.start(), 0x80 + m.end() - 1) for m in re.finditer(r"\d+", every)]
+    return "[" + "".join(f"{_char(a)}-{_char(b)}" for a, b in ranges) + "]"
+
+
+def _collect(id_, _from, _to, _flags, hits):
+    hits.add(id_)
+
+
+def _cached_database(exprs: list[bytes], flags: int):
+    """The compiled database, from the cache folder when an earlier process compiled the same
+    patterns on this machine (compiling them takes a second or two; loading, a millisecond)."""
+    key = hashlib.sha256(repr((hyperscan.__version__, flags, exprs)).encode()).hexdigest()[:24]
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lawgov"
+    path = folder / f"prefilter-{key}.hsdb"
+    try:
+        return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+    except (OSError, hyperscan.error):
+        pass                              # none yet, or of another CPU: compile it
+    db = _compile(exprs, flags)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(hyperscan.dumpb(db))
+        os.replace(tmp, path)
+    except OSError:
+        pass                              # a read-only home: compile again next time
+    return db
+
+
+def _compile(exprs: list[bytes], flags: int):
+    db = hyperscan.Database()
+    db.compile(expressions=exprs, ids=list(range(len(exprs))), elements=len(exprs),
+               flags=[flags] * len(exprs))
+    return db
