@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from lawgov.warehouse.models import load_project, run_project  # noqa: E402
 
-RAW_TABLES = ["raw.documents", "raw.mentions", "raw.facts", "raw.fact_evidence",
+RAW_TABLES = ["raw.documents", "raw.mentions", "raw.facts", "raw.fact_evidence", "raw.corrections",
               "meta.ingest_log", "meta.raw_fingerprints"]
 
 

@@ -221,7 +221,7 @@ def test_eval_with_a_malformed_gold_file_is_one_line(built_db, tmp_path, content
 
 
 @pytest.mark.parametrize("edit, says", [
-    (("+materialized: table", "+materialized: incremental"), "lawgov builds table or view"),
+    (("+materialized: table", "+materialized: ephemeral"), "lawgov builds table, view or incremental"),
     (('model-paths: ["sql"]', 'model-paths: "sql"'), "model-paths must be a list of folders"),
     (("vars:", "on-run-start: [\"select 1\"]\nvars:"), "on-run-start: lawgov's runner does not carry out"),
 ])

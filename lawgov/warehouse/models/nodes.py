@@ -63,16 +63,27 @@ class Model:
     normalized: str                       # sqlglot's normalised form (the fingerprint's SQL part)
     schema: str
     alias: str
-    materialized: str                     # table | view
+    materialized: str                     # table | view | incremental
     refs: list[str]                       # keys of models and seeds it reads
     sources: list[tuple[str, str]]
     description: str = ""
     columns: dict[str, ColumnSpec] = field(default_factory=dict)
     tests: list[TestSpec] = field(default_factory=list)
+    # incremental models: the SQL rendered with is_incremental() true (the rows to add), the
+    # pre_hook statements so rendered (they delete the rows that are no longer right), and
+    # the unique_key whose rows the new ones replace (dbt's delete+insert)
+    incremental_sql: str | None = None
+    pre_hooks: list[str] = field(default_factory=list)
+    unique_key: list[str] = field(default_factory=list)
 
     @property
     def relation(self) -> str:
         return f'"{self.schema}"."{self.alias}"'
+
+    @property
+    def kind(self) -> str:
+        """What the warehouse holds for it: a view, or a table (an incremental model is one)."""
+        return "view" if self.materialized == "view" else "table"
 
     @property
     def qualified(self) -> str:
