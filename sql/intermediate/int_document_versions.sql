@@ -1,9 +1,9 @@
-{{ config(materialized='view') }}
 -- The version of each document's rows in marts.facts: a hash of everything they are made of
 -- that belongs to the document alone (its row of stg_documents, its raw facts, the hand
 -- corrections of its file). The incremental marts.facts rebuilds the documents whose
 -- version it does not hold yet and deletes the rows of versions that are gone, under lawgov
--- and under dbt alike. What all documents share (the seeds, the SQL) rebuilds it whole.
+-- and under dbt alike. What all documents share (the seeds, the SQL) rebuilds it whole. A
+-- table: marts.facts reads it three times.
 with fact_sums as (
     select doc_id, count(*) as n, sum(hash(f)) as h
     from {{ source('raw', 'facts') }} as f

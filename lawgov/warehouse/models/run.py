@@ -287,7 +287,8 @@ class _Run:
                 _drop(con, model.schema, model.alias, relations[rel])
             con.execute(f"create or replace {model.kind} {model.relation} as {model.sql}")
             relations[rel] = model.kind
-        rows = con.execute(f"select count(*) from {model.relation}").fetchone()[0]
+        # a table knows its count; a view would run its whole query (millions of mentions)
+        rows = con.execute(f"select count(*) from {model.relation}").fetchone()[0] if model.kind == "table" else None
         self.comment(model, model.alias, model.kind)
         if model.latest:
             lrel = (model.schema.lower(), model.name.lower())
