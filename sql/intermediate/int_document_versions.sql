@@ -1,9 +1,9 @@
--- The version of each document's rows in marts.facts: a hash of everything they are made of
--- that belongs to the document alone (its row of stg_documents, its raw facts, the hand
--- corrections of its file). The incremental marts.facts rebuilds the documents whose
--- version it does not hold yet and deletes the rows of versions that are gone, under lawgov
--- and under dbt alike. What all documents share (the seeds, the SQL) rebuilds it whole. A
--- table: marts.facts reads it three times.
+-- The version of each document's rows in the incremental marts (facts, documents): a hash
+-- of everything they are made of that belongs to the document alone (its row of
+-- stg_documents, its raw facts, the hand corrections of its file). Those marts rebuild the
+-- documents whose version they do not hold yet and delete the rows of versions that are
+-- gone, under lawgov and under dbt alike; what all documents share (the seeds, the SQL)
+-- rebuilds them whole. A table: they read it several times.
 with fact_sums as (
     select doc_id, count(*) as n, sum(hash(f)) as h
     from {{ source('raw', 'facts') }} as f

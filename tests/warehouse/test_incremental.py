@@ -96,6 +96,7 @@ def test_an_incremental_run_gives_what_a_full_build_gives(setup, tmp_path):
     why = {r.relation: r.reason for r in result.models}
     assert why["marts.facts"].startswith("incremental")
     assert why["intermediate.int_indicator_values"].startswith("incremental")
+    assert why["marts.documents"].startswith("incremental")
     assert relations(db) == relations(full)
 
     con = duckdb.connect(str(db), read_only=True)
