@@ -14,7 +14,8 @@ from typing import Any, Callable
 from lawgov.errors import DataTestError, ModelError
 
 from lawgov.warehouse.models.data_tests import run_tests
-from lawgov.warehouse.models.nodes import Event, META, Model, ModelRun, Project, RunResult, Seed, SeedRun, quote, sha
+from lawgov.warehouse.models.nodes import (Event, META, Model, ModelRun, Project, RunResult, Seed, SeedRun,
+                                           insert_rows, quote, remember_no_pandas, sha)
 
 
 _META_DDL = [
@@ -126,6 +127,7 @@ def run_project(con, project: Project, *, progress: Callable[[str, int, int], An
     (stage is "seeds", "models" or "tests"); on_event(Event) gets what happened to each
     (str(event) is a log line; a model's detail says why it was built)."""
     started = time.perf_counter()
+    remember_no_pandas()
     run = _Run(con, project, full_refresh, on_event, progress)
     for ddl in _META_DDL:
         con.execute(ddl)
@@ -380,9 +382,9 @@ def _add_increment(con, model: Model) -> None:
 
 def _record_runs(con, run_id: str, runs: list[ModelRun], now: datetime):
     if runs:
-        con.executemany(f"insert into {META}.model_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [[run_id, r.model, r.version, r.relation, r.fingerprint, r.rows, r.seconds,
-                          r.status, r.error, now] for r in runs])
+        insert_rows(con, f"{META}.model_runs",
+                    [[run_id, r.model, r.version, r.relation, r.fingerprint, r.rows, r.seconds,
+                      r.status, r.error, now] for r in runs])
 
 
 def _record_failure(con, run_id: str, model: Model, message: str, now: datetime):
