@@ -44,78 +44,82 @@ def identity(path: Path) -> list[int]:
     return [st.st_ino, st.st_size, st.st_mtime_ns]
 
 
-def take(published: Path, published_id: list[int], dest: Path) -> bool:
-    """Move the standby to ``dest`` and bring it level with the published warehouse; False
-    (and nothing at ``dest``) when there is none fit to use, so the caller copies."""
+def take(published: Path, published_id: list[int], dest: Path):
+    """Move the standby to ``dest``, bring it level with the published warehouse and return
+    the open connection (the build goes on with it); None (and nothing at ``dest``) when there
+    is none fit to use, so the caller copies."""
     here = folder(published)
     try:
         state = json.loads((here / "state.json").read_text(encoding="utf-8"))
         if state["published"] != published_id or identity(here / "warehouse.duckdb") != state["standby"]:
-            return False
+            return None
         (here / "state.json").unlink()
         os.replace(here / "warehouse.duckdb", dest)   # a killed build's folder takes it away
     except (OSError, ValueError, KeyError, TypeError):
-        return False
-    try:
-        catch_up(dest, published)
-    except Exception:        # a reader holds it, another layout, a damaged file: copy instead
-        for leftover in (dest, dest.with_name(dest.name + ".wal")):
-            leftover.unlink(missing_ok=True)
-        return False
-    return True
-
-
-def catch_up(db: Path, published: Path) -> None:
-    """Make the raw and meta tables of ``db`` those of ``published``, writing only what differs."""
+        return None
     from lawgov.warehouse.store import connect
 
-    con = connect(db)
+    con = None
     try:
-        con.execute("attach '{}' as pub (read_only)".format(str(published).replace("'", "''")))
-        code = "select fingerprint from {}meta.raw_fingerprints where table_name = '_code'"
-        if con.execute(code.format("")).fetchall() != con.execute(code.format("pub.")).fetchall():
-            raise ValueError("parsed by other code")  # every document differs: a copy is cheaper
-        for table in DOC_TABLES + WHOLE_TABLES + ("meta.ingest_log",):
-            if _columns(con, table, "") != _columns(con, table, "pub"):
-                raise ValueError(f"{table} differs in its columns")
-        con.execute("begin")
-        _changed_documents(con)
-        for table in DOC_TABLES:
-            con.execute(f"delete from {table} where doc_id in (select doc_id from _changed)")
-            # The changed documents' rows were appended by recent builds: a scan from the
-            # first of them skips the bulk (DuckDB prunes row groups by rowid), where a plain
-            # filter would read every text and sentence of the published file.
-            first = con.execute(f"select min(rowid) from pub.{table} "
-                                f"where doc_id in (select doc_id from _changed)").fetchone()[0]
-            if first is not None:
-                con.execute(f"insert into {table} select * from pub.{table} "
-                            f"where rowid >= {int(first)} and doc_id in (select doc_id from _changed)")
-        for table in WHOLE_TABLES:
-            if _columns(con, table, ""):
-                con.execute(f"delete from {table}")
-                con.execute(f"insert into {table} select * from pub.{table}")
-        con.execute("""delete from meta.ingest_log
-                       where build_id not in (select distinct build_id from pub.meta.ingest_log)""")
-        con.execute("""insert into meta.ingest_log select * from pub.meta.ingest_log
-                       where build_id not in (select distinct build_id from meta.ingest_log)""")
-        con.execute("commit")
-        con.execute("detach pub")
-    finally:
-        con.close()
+        con = connect(dest)
+        catch_up(con, published)
+        return con
+    except Exception:        # a reader holds it, another layout, a damaged file: copy instead
+        if con is not None:
+            con.close()
+        for leftover in (dest, dest.with_name(dest.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        return None
 
 
-def _columns(con, table: str, catalog: str) -> list[tuple]:
-    schema, name = table.split(".")
+def catch_up(con, published: Path) -> None:
+    """Make the raw and meta tables of ``con``'s file those of ``published``, writing only
+    what differs."""
+    con.execute("attach '{}' as pub (read_only)".format(str(published).replace("'", "''")))
+    code = "select fingerprint from {}meta.raw_fingerprints where table_name = '_code'"
+    if con.execute(code.format("")).fetchall() != con.execute(code.format("pub.")).fetchall():
+        raise ValueError("parsed by other code")  # every document differs: a copy is cheaper
+    tables = DOC_TABLES + WHOLE_TABLES + ("meta.ingest_log",)
+    if _columns(con, tables, "") != _columns(con, tables, "pub"):
+        raise ValueError("the two files' tables differ in their columns")
+    con.execute("begin")
+    _changed_documents(con)
+    for table in DOC_TABLES:
+        con.execute(f"delete from {table} where doc_id in (select doc_id from _changed)")
+        # The changed documents' rows were appended by recent builds: a scan from the
+        # first of them skips the bulk (DuckDB prunes row groups by rowid), where a plain
+        # filter would read every text and sentence of the published file.
+        first = con.execute(f"select min(rowid) from pub.{table} "
+                            f"where doc_id in (select doc_id from _changed)").fetchone()[0]
+        if first is not None:
+            con.execute(f"insert into {table} select * from pub.{table} "
+                        f"where rowid >= {int(first)} and doc_id in (select doc_id from _changed)")
+    for table in WHOLE_TABLES:
+        if _columns(con, (table,), ""):
+            con.execute(f"delete from {table}")
+            con.execute(f"insert into {table} select * from pub.{table}")
+    con.execute("""delete from meta.ingest_log
+                   where build_id not in (select distinct build_id from pub.meta.ingest_log)""")
+    con.execute("""insert into meta.ingest_log select * from pub.meta.ingest_log
+                   where build_id not in (select distinct build_id from meta.ingest_log)""")
+    con.execute("drop table _changed")
+    con.execute("commit")
+    con.execute("detach pub")
+
+
+def _columns(con, tables: tuple[str, ...], catalog: str) -> list[tuple]:
+    """The columns of these tables in the attached ``catalog`` ("" for the file's own)."""
+    where = "current_database()" if not catalog else "'" + catalog + "'"
     return con.execute(
-        "select column_name, data_type from duckdb_columns() where database_name = "
-        f"{'current_database()' if not catalog else repr(catalog)} and schema_name = ? and table_name = ? "
-        "order by column_index", [schema, name]).fetchall()
+        f"select schema_name, table_name, column_name, data_type from duckdb_columns() "
+        f"where database_name = {where} and list_contains(?, schema_name || '.' || table_name) "
+        f"order by schema_name, table_name, column_index", [list(tables)]).fetchall()
 
 
 def _changed_documents(con) -> None:
     """_changed: documents whose raw.documents row (all but the text, which the file's hash
     stands for) differs between the two files, or is in one only."""
-    cols = ", ".join(f'"{c}"' for c, _ in _columns(con, "raw.documents", "") if c != "text")
+    cols = ", ".join(f'"{c}"' for _, _, c, _ in _columns(con, ("raw.documents",), "") if c != "text")
     con.execute(f"""create or replace temp table _changed as
         select coalesce(a.doc_id, b.doc_id) as doc_id
         from (select doc_id, hash({cols}) as h from raw.documents) as a

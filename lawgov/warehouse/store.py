@@ -181,7 +181,10 @@ def open_area(published: Path, copy: bool = True) -> BuildArea:
     if copy and published.exists():
         try:
             area.published_id = standby.identity(published)
-            if not standby.take(published, area.published_id, area.db):
+            con = standby.take(published, area.published_id, area.db)
+            if con is not None:
+                _OPEN[area.db] = con        # connect() hands it over: no close and reopen
+            else:
                 shutil.copyfile(published, area.db)
         except OSError as exc:
             discard(area)
@@ -208,9 +211,15 @@ def no_room(exc: BaseException, path: Path) -> BuildError | None:
 MEMORY_LIMIT = "512MB"
 
 
+# connections open_area left open on a build's file (the standby it brought level)
+_OPEN: dict[Path, object] = {}
+
+
 def connect(path: Path):
     """A connection for building: memory capped (DuckDB spills to the build folder beyond it),
-    so a national corpus builds in bounded memory."""
+    so a national corpus builds in bounded memory. The one open_area opened, if it did."""
+    if path in _OPEN:
+        return _OPEN.pop(path)
     import duckdb
 
     con = duckdb.connect(str(path))
@@ -315,6 +324,9 @@ def publish(con, area: BuildArea) -> Path | None:
 
 
 def discard(area: BuildArea) -> None:
+    left = _OPEN.pop(area.db, None)
+    if left is not None:
+        left.close()
     shutil.rmtree(area.folder, ignore_errors=True)
 
 
