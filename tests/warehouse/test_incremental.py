@@ -168,3 +168,34 @@ def test_dbt_build_on_lawgovs_marts_adds_the_same_rows(setup, tmp_path):
     ran = (proj / "target" / "run" / "lawgov" / "sql" / "marts" / "facts.sql").read_text(encoding="utf-8")
     assert "insert into" in ran and "create table" not in ran     # dbt added rows, not a new table
     assert relations(db) == relations(full)
+
+
+@pytest.mark.parametrize("hook, says", [
+    ("drop table {{ this }}", "must be one DELETE FROM"),
+    ("delete from marts.documents", "must be one DELETE FROM"),
+    ("delete from {{ this }}; delete from marts.documents", "must be one DELETE FROM"),
+])
+def test_a_pre_hook_may_only_delete_from_its_own_table(tmp_path, hook, says):
+    from lawgov.errors import ModelError
+
+    proj = make_project(tmp_path)
+    facts_sql = proj / "sql" / "marts" / "facts.sql"
+    text = facts_sql.read_text(encoding="utf-8")
+    start = text.index("{{ config(pre_hook=")
+    end = text.index("\n", start)
+    facts_sql.write_text(text[:start] + '{{ config(pre_hook="' + hook + '") }}' + text[end:], encoding="utf-8")
+    with pytest.raises(ModelError) as e:
+        load_project(proj)
+    assert says in str(e.value) and "facts.sql" in str(e.value)
+
+
+def test_an_unknown_incremental_strategy_is_refused_with_its_line(tmp_path):
+    from lawgov.errors import ModelError
+
+    proj = make_project(tmp_path)
+    facts_sql = proj / "sql" / "marts" / "facts.sql"
+    facts_sql.write_text(facts_sql.read_text(encoding="utf-8").replace("'delete+insert'", "'merge'", 1),
+                         encoding="utf-8")
+    with pytest.raises(ModelError) as e:
+        load_project(proj)
+    assert "incremental_strategy='merge'" in str(e.value) and "facts.sql:1" in str(e.value)

@@ -281,17 +281,19 @@ class _Run:
         reason = self._reason(model, prev, exists and latest_ok, parts)
         if (model.materialized == "incremental" and not self.full_refresh and prev and exists
                 and prev[7] and json.loads(prev[7]).get("structure") == parts["structure"]):
-            _add_increment(con, model)
+            _add_increment(con, model)        # the table, and its comments, stay
             reason = "incremental, " + reason
+            if prev[1] != docs_fp:
+                self.comment(model, model.alias, model.kind)
         else:
             con.execute(f'create schema if not exists "{model.schema}"')
             if rel in relations and relations[rel] != model.kind:
                 _drop(con, model.schema, model.alias, relations[rel])
             con.execute(f"create or replace {model.kind} {model.relation} as {model.sql}")
             relations[rel] = model.kind
+            self.comment(model, model.alias, model.kind)
         # a table knows its count; a view would run its whole query (millions of mentions)
         rows = con.execute(f"select count(*) from {model.relation}").fetchone()[0] if model.kind == "table" else None
-        self.comment(model, model.alias, model.kind)
         if model.latest:
             lrel = (model.schema.lower(), model.name.lower())
             if relations.get(lrel) == "table":
