@@ -6,9 +6,12 @@ Raw data: the raw.* and meta.* tables of --db when it has them (a warehouse `law
 build` made), else the fixture of tests/test_models.py. Project: the repo (sql/,
 macros/, seeds/) when seeds/regions.csv and seeds/indicators.csv exist, else a tmp copy
 with the fixture seeds (--fixture forces both fixtures). Each runner gets its own fresh
-copy of the raw tables. Prints: lawgov cold build (load_project + run_project, seeds
-included), lawgov no-change rebuild (load + run again: every model skipped), and `dbt
-build` (seeds + models + tests; wall time of the subprocess, and dbt's own elapsed).
+copy of the raw tables. Prints, for each runner on its own copy: the cold build (lawgov: load_project +
+run_project, seeds included; dbt: `dbt build`, seeds + models + tests, wall time of the
+subprocess and dbt's own elapsed), a build with nothing changed, and a build after 1% of
+the documents changed (their raw rows deleted and inserted again with other values and
+another file hash, as a re-parse does), then the ratios and whether both runners' marts
+hold the same rows.
 """
 
 from __future__ import annotations
@@ -29,10 +32,11 @@ import duckdb
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tests" / "warehouse"))
 
 from lawgov.warehouse.models import load_project, run_project  # noqa: E402
 
-RAW_TABLES = ["raw.documents", "raw.mentions", "raw.facts", "raw.fact_evidence",
+RAW_TABLES = ["raw.documents", "raw.mentions", "raw.facts", "raw.fact_evidence", "raw.corrections",
               "meta.ingest_log", "meta.raw_fingerprints"]
 
 
@@ -55,6 +59,62 @@ def raw_copy(src: Path | None, dest: Path) -> str:
         return f"raw tables of {src} ({n} facts)"
     finally:
         con.close()
+
+
+def change_documents(db: Path, share: float = 0.01) -> int:
+    """Re-parse ``share`` of the documents, as far as the raw tables can tell: the same
+    documents (chosen by a hash of their id) on every copy."""
+    con = duckdb.connect(str(db))
+    try:
+        n = max(1, round(con.execute("select count(*) from raw.documents").fetchone()[0] * share))
+        con.execute("create temp table _ch as select doc_id from raw.documents "
+                    "order by hash(doc_id || ':changed'), doc_id limit ?", [n])
+        for table in ("facts", "mentions", "fact_evidence", "documents"):
+            con.execute(f"create temp table _new as select * from raw.{table} where doc_id in (select doc_id from _ch)")
+            con.execute(f"delete from raw.{table} where doc_id in (select doc_id from _ch)")
+            if table in ("facts", "mentions"):
+                con.execute("update _new set value = value + 1")
+            if table == "documents":
+                con.execute("update _new set sha256 = sha256 || '-changed'")
+            con.execute(f"insert into raw.{table} select * from _new")
+            con.execute("drop table _new")
+        con.execute("update meta.raw_fingerprints set fingerprint = fingerprint || '-changed' "
+                    "where table_name like 'raw.%'")
+        return n
+    finally:
+        con.close()
+
+
+def marts_digest(db: Path) -> dict:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"select count(*), sum(hash(t)) from {t} as t").fetchone()
+                for t in ("marts.facts", "intermediate.int_indicator_values", "marts.documents",
+                          "marts.data_quality", "marts.indicator_panel")}
+    finally:
+        con.close()
+
+
+def run_dbt(exe: Path, proj: Path, db: Path) -> tuple[float, str]:
+    env = dict(os.environ, DBT_PROFILES_DIR=str(proj), LAWGOV_DB=str(db),
+               DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    t0 = time.perf_counter()
+    done = subprocess.run([str(exe), "build", "--no-partial-parse"], cwd=proj, env=env,
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    if done.returncode != 0:
+        print(done.stdout[-3000:], done.stderr[-2000:], file=sys.stderr)
+        return seconds, f"FAILED (exit {done.returncode})"
+    elapsed = json.loads((proj / "target" / "run_results.json").read_text())["elapsed_time"]
+    return seconds, f"{elapsed:.2f} s dbt's own elapsed"
+
+
+def lawgov_run(proj: Path, db: Path):
+    t0 = time.perf_counter()
+    con = duckdb.connect(str(db))
+    result = run_project(con, load_project(proj))
+    con.close()
+    return time.perf_counter() - t0, result
 
 
 def has_raw(db: Path) -> bool:
@@ -117,30 +177,40 @@ def main() -> int:
             rebuilds.append(time.perf_counter() - t0)
             assert not again.built, again.built_models
 
+        changed = change_documents(ours)
+        t_changed, after = lawgov_run(proj, ours)
+        incremental = [r.relation for r in after.models if (r.reason or "").startswith("incremental")]
+
         exe = Path(sys.executable).parent / "dbt"
-        dbt_line = "dbt build: not run (dbt is not installed)"
-        if exe.exists() or shutil.which("dbt"):
-            env = dict(os.environ, DBT_PROFILES_DIR=str(proj), LAWGOV_DB=str(theirs),
-                       DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-            t0 = time.perf_counter()
-            done = subprocess.run([str(exe) if exe.exists() else "dbt", "build", "--no-partial-parse"],
-                                  cwd=proj, env=env, capture_output=True, text=True)
-            t_dbt = time.perf_counter() - t0
-            if done.returncode != 0:
-                print(done.stdout[-3000:], done.stderr[-2000:], file=sys.stderr)
-                dbt_line = f"dbt build: FAILED (exit {done.returncode}) after {t_dbt:.2f}s"
-            else:
-                elapsed = json.loads((proj / "target" / "run_results.json").read_text())["elapsed_time"]
-                dbt_line = f"dbt build:                  {t_dbt:6.2f} s wall ({elapsed:.2f} s dbt's own elapsed)"
+        exe = exe if exe.exists() else (shutil.which("dbt") and Path(shutil.which("dbt")))
+        dbt = {}
+        if exe:
+            dbt["cold"] = run_dbt(exe, proj, theirs)
+            dbt["nothing changed"] = run_dbt(exe, proj, theirs)
+            change_documents(theirs)
+            dbt["1% changed"] = run_dbt(exe, proj, theirs)
 
         print(f"project: {project_note}")
         print(f"raw:     {raw_note}")
         print(f"models:  {len(project.models)}, seeds: {len(project.seeds)}, tests: {len(cold.tests)}")
-        print(f"lawgov cold build:          {t_cold:6.2f} s (load_project {t_load:.2f} s, "
-              f"run_project {t_run:.2f} s: {cold.summary()})")
-        print(f"lawgov no-change rebuild:   {statistics.median(rebuilds):6.2f} s median of {len(rebuilds)} "
-              f"(load + run, all {len(project.models)} models skipped, tests rerun)")
-        print(dbt_line)
+        ours_t = {"cold": t_cold, "nothing changed": statistics.median(rebuilds), "1% changed": t_changed}
+        notes = {"cold": f"load_project {t_load:.2f} s, run_project {t_run:.2f} s: {cold.summary()}",
+                 "nothing changed": f"median of {len(rebuilds)}; every model skipped, tests rerun",
+                 "1% changed": f"{changed:,} documents; {after.summary()}; incremental: {', '.join(incremental)}"}
+        targets = {"cold": 1.5, "nothing changed": 10, "1% changed": 10}
+        for step in ("cold", "nothing changed", "1% changed"):
+            print(f"lawgov {step + ':':<17} {ours_t[step]:7.2f} s  ({notes[step]})")
+            if step in dbt:
+                seconds, what = dbt[step]
+                ratio = seconds / ours_t[step]
+                verdict = "ok" if ratio >= targets[step] else "MISSED"
+                print(f"dbt build {step + ':':<14} {seconds:7.2f} s wall ({what}); lawgov {ratio:.1f}× faster, "
+                      f"target ≥ {targets[step]:g}×  {verdict}")
+        if not dbt:
+            print("dbt build: not run (dbt is not installed)")
+        else:
+            same = marts_digest(ours) == marts_digest(theirs)
+            print(f"after the 1% change both runners' marts hold the same rows: {'yes' if same else 'NO'}")
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -152,7 +152,8 @@ def test_the_summary_says_which_models_were_rebuilt_and_why(fresh_db, tmp_path):
     proc = run(*base)
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"rebuilt \(changed SQL\): marts\.facts$", proc.stdout, re.M), proc.stdout
-    assert re.search(r"rebuilt \(changed upstream: marts\.facts\): .*intermediate\.int_indicator_values", proc.stdout)
+    assert re.search(r"rebuilt \(changed upstream: [^)]*marts\.facts[^)]*\): .*intermediate\.int_indicator_values",
+                     proc.stdout), proc.stdout
     assert "marts.indicator_panel" not in proc.stdout.split("changed SQL")[1].splitlines()[0]
     assert re.search(r"rebuilt \(changed seed: seeds\.indicators\): staging\.stg_indicators", proc.stdout)
     assert re.search(r"models: \d+ rebuilt, \d+ skipped \(unchanged\)", proc.stdout)
@@ -221,7 +222,7 @@ def test_eval_with_a_malformed_gold_file_is_one_line(built_db, tmp_path, content
 
 
 @pytest.mark.parametrize("edit, says", [
-    (("+materialized: table", "+materialized: incremental"), "lawgov builds table or view"),
+    (("+materialized: table", "+materialized: ephemeral"), "lawgov builds table, view or incremental"),
     (('model-paths: ["sql"]', 'model-paths: "sql"'), "model-paths must be a list of folders"),
     (("vars:", "on-run-start: [\"select 1\"]\nvars:"), "on-run-start: lawgov's runner does not carry out"),
 ])

@@ -1,12 +1,14 @@
 """The warehouse file: raw tables, the build lock, and atomic publishing.
 
-A build never writes the published file. It works on a copy in a private folder beside it
-(``data/.build-warehouse.duckdb-<pid>-<ms>/warehouse.duckdb``: the same file name, because DuckDB names a file's
-catalog after it and views refer to that catalog), and only when the data tests pass is the
-copy checkpointed, closed and renamed over the published file. A rename is atomic on POSIX:
-an analyst's open read-only connection keeps the old inode and a consistent view, a killed
-build leaves only its private folder (cleared by the next build), and no WAL is ever left
-beside the published file.
+A build never writes the published file. It works on a file of its own in a private folder
+beside it (``data/.build-warehouse.duckdb-<pid>-<ms>/warehouse.duckdb``: the same file name,
+because DuckDB names a file's catalog after it and views refer to that catalog): the standby,
+the file the last publish replaced, brought level with the published one (standby.py), or
+else a copy of the published file. Only when the data tests pass is it checkpointed, closed
+and renamed over the published file. A rename is atomic on POSIX: an analyst's open
+read-only connection keeps the old inode and a consistent view, a killed build leaves only
+its private folder (cleared by the next build), and no WAL is ever left beside the published
+file.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lawgov.errors import BuildError, BuildLockedError
+from lawgov.warehouse import standby
 
 # No primary keys: uniqueness of documents and files is the pipeline's to keep and the data
 # tests' to check (marts.documents doc_id and source_file are tested unique before publishing);
@@ -78,6 +81,7 @@ class BuildArea:
 
     published: Path
     folder: Path
+    published_id: list[int] | None = None   # the published file's identity when the build began
 
     @property
     def db(self) -> Path:
@@ -169,14 +173,19 @@ def clear_stale_areas(published: Path) -> list[Path]:
 
 
 def open_area(published: Path, copy: bool = True) -> BuildArea:
-    """Make a build's private folder, starting from a copy of the published warehouse
-    (or from nothing, when the published file cannot be read)."""
+    """Make a build's private folder, starting from the published warehouse's content: the
+    standby brought level with it, or a copy (or from nothing, when it cannot be read)."""
     folder = published.parent / f".build-{published.name}-{os.getpid()}-{int(time.time() * 1000)}"
     folder.mkdir(parents=True)
     area = BuildArea(published=published, folder=folder)
     if copy and published.exists():
         try:
-            shutil.copyfile(published, area.db)
+            area.published_id = standby.identity(published)
+            con = standby.take(published, area.published_id, area.db)
+            if con is not None:
+                _OPEN[area.db] = con        # connect() hands it over: no close and reopen
+            else:
+                shutil.copyfile(published, area.db)
         except OSError as exc:
             discard(area)
             raise no_room(exc, area.db) or exc
@@ -202,9 +211,15 @@ def no_room(exc: BaseException, path: Path) -> BuildError | None:
 MEMORY_LIMIT = "512MB"
 
 
+# connections open_area left open on a build's file (the standby it brought level)
+_OPEN: dict[Path, object] = {}
+
+
 def connect(path: Path):
     """A connection for building: memory capped (DuckDB spills to the build folder beyond it),
-    so a national corpus builds in bounded memory."""
+    so a national corpus builds in bounded memory. The one open_area opened, if it did."""
+    if path in _OPEN:
+        return _OPEN.pop(path)
     import duckdb
 
     con = duckdb.connect(str(path))
@@ -283,8 +298,9 @@ def _keep_ownership(new: Path, published: Path) -> None:
 
 
 def publish(con, area: BuildArea) -> Path | None:
-    """Checkpoint and close the build's copy, then move it over the published file.
-    Returns where a WAL found beside the published file was set aside, if one was."""
+    """Checkpoint and close the build's file, then move it over the published file, keeping
+    the file it replaces as the next build's standby. Returns where a WAL found beside the
+    published file was set aside, if one was."""
     con.execute("checkpoint")
     con.close()
     wal = wal_path(area.db)
@@ -295,17 +311,22 @@ def publish(con, area: BuildArea) -> Path | None:
         os.fsync(f.fileno())
     _keep_ownership(area.db, area.published)
     kept = set_aside_wal(area.published)
+    standby.keep(area.published, area.db, area.published_id)
     os.replace(area.db, area.published)
     dir_fd = os.open(area.published.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+    standby.record(area.published)
     discard(area)
     return kept
 
 
 def discard(area: BuildArea) -> None:
+    left = _OPEN.pop(area.db, None)
+    if left is not None:
+        left.close()
     shutil.rmtree(area.folder, ignore_errors=True)
 
 

@@ -1,6 +1,8 @@
+{{ config(materialized='view') }}
 -- The extracted facts with the hand corrections applied: set changes fields (a later row of
 -- corrections.csv wins, field by field), retract removes the fact, add appends one. origin
--- says which (extracted, corrected, added), correction_reason why.
+-- says which (extracted, corrected, added), correction_reason why. A view: marts.facts, the
+-- table, reads it a document at a time when it is built incrementally.
 with applied as (
     select * from {{ ref('int_corrections') }} where status = 'applied'
 ),

@@ -1,10 +1,22 @@
+{{ config(materialized='incremental', unique_key=['region_code', 'year', 'scope', 'indicator'], incremental_strategy='delete+insert') }}
+{{ config(pre_hook="{% if is_incremental() %}delete from {{ this }} where group_hash is null or group_hash not in (select group_hash from {{ ref('int_indicator_groups') }}){% endif %}") }}
 -- One value per region, year, scope and indicator. Where several facts give one, the
 -- preferred is about the reporting body, stated rather than derived, said most often,
--- then first in the earliest document; n_values > 1 means they disagree.
-with f as (
-    select *
-    from {{ ref('facts') }}
-    where region_code is not null and year is not null and value is not null
+-- then first in the earliest document; n_values > 1 means they disagree. Incremental by
+-- group: a build recomputes the groups whose facts changed (int_indicator_groups).
+with groups as (
+    select * from {{ ref('int_indicator_groups') }}
+    {% if is_incremental() %}
+    where group_hash not in (select group_hash from {{ this }} where group_hash is not null)
+    {% endif %}
+),
+f as (
+    select f.*
+    from {{ ref('facts') }} as f
+    {% if is_incremental() %}
+    join groups as g using (region_code, year, scope, indicator)
+    {% endif %}
+    where f.region_code is not null and f.year is not null and f.value is not null
 ),
 ranked as (
     select
@@ -52,7 +64,9 @@ select
     s.n_values,
     s.min_value,
     s.max_value,
-    s.all_values
+    s.all_values,
+    g.group_hash
 from ranked as r
 join stats as s using (region_code, year, scope, indicator)
+join groups as g using (region_code, year, scope, indicator)
 where r.preference = 1

@@ -1,12 +1,23 @@
+{{ config(materialized='incremental', unique_key='doc_id', incremental_strategy='delete+insert') }}
+{{ config(pre_hook="{% if is_incremental() %}delete from {{ this }} where doc_version is null or doc_version not in (select doc_version from {{ ref('int_document_versions') }}){% endif %}") }}
 -- One row per report (CONTRACT.md columns first, then what helps to read them).
-with fact_counts as (
+-- Incremental like marts.facts: a build adds the rows of documents whose version is new.
+with versions as (
+    select doc_id, doc_version from {{ ref('int_document_versions') }}
+    {% if is_incremental() %}
+    where doc_version not in (select doc_version from {{ this }} where doc_version is not null)
+    {% endif %}
+),
+fact_counts as (
     select doc_id, count(*) as facts
     from {{ ref('stg_facts') }}
+    where doc_id in (select doc_id from versions)
     group by doc_id
 ),
 mention_counts as (
     select doc_id, count(*) as mentions
     from {{ ref('stg_mentions') }}
+    where doc_id in (select doc_id from versions)
     group by doc_id
 )
 select
@@ -33,8 +44,10 @@ select
     d.size,
     d.url,
     coalesce(fc.facts, 0) as facts,
-    coalesce(mc.mentions, 0) as mentions
+    coalesce(mc.mentions, 0) as mentions,
+    v.doc_version
 from {{ ref('stg_documents') }} as d
+join versions as v on v.doc_id = d.doc_id
 left join {{ ref('stg_regions') }} as r on r.code = d.region_code
 left join {{ ref('stg_regions') }} as p on p.code = coalesce(d.province_code, r.province_code)
 left join {{ ref('stg_regions') }} as c on c.code = coalesce(d.city_code, r.city_code)

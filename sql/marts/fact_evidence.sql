@@ -12,10 +12,10 @@ select
     e.span_end
 from {{ ref('stg_fact_evidence') }} as e
 left join {{ ref('stg_documents') }} as d on d.doc_id = e.doc_id
-where e.fact_id in (select fact_id from {{ ref('int_facts_corrected') }} where origin <> 'added')
+where e.fact_id in (select fact_id from {{ ref('facts') }} where origin <> 'added')
 
 union all
 select a.fact_id, a.doc_id, d.source_file, a.evidence, a.span_start, a.span_end
-from {{ ref('int_facts_corrected') }} as a
+from {{ ref('facts') }} as a
 left join {{ ref('stg_documents') }} as d on d.doc_id = a.doc_id
 where a.origin = 'added'

@@ -1,6 +1,11 @@
+{{ config(materialized='incremental', unique_key='doc_id', incremental_strategy='delete+insert') }}
+{{ config(pre_hook="{% if is_incremental() %}delete from {{ this }} where doc_version is null or doc_version not in (select doc_version from {{ ref('int_document_versions') }}){% endif %}") }}
 -- One row per fact, long format, with the hand corrections of corrections.csv applied (origin:
 -- extracted, corrected or added). A fact about another body than the reporting one
 -- (about_reporting_body = false) carries that body's region and names.
+-- Incremental, a document at a time: a build adds the rows of the documents whose version
+-- (intermediate.int_document_versions) it does not hold, and its pre_hook first deletes the
+-- rows of versions that are gone (a changed, removed or re-corrected document).
 with f as (
     select
         f.*,
@@ -10,9 +15,17 @@ with f as (
         d.region_name as doc_region_name,
         d.region_level as doc_region_level,
         d.province_code as doc_province_code,
-        d.city_code as doc_city_code
+        d.city_code as doc_city_code,
+        v.doc_version
     from {{ ref('int_facts_corrected') }} as f
     left join {{ ref('stg_documents') }} as d on d.doc_id = f.doc_id
+    left join {{ ref('int_document_versions') }} as v on v.doc_id = f.doc_id
+    {% if is_incremental() %}
+    where f.doc_id in (
+        select doc_id from {{ ref('int_document_versions') }}
+        where doc_version not in (select doc_version from {{ this }} where doc_version is not null)
+    )
+    {% endif %}
 )
 select
     f.fact_id,
@@ -44,7 +57,8 @@ select
     c.name as city_name,
     f.report_year,
     f.origin,
-    f.correction_reason
+    f.correction_reason,
+    f.doc_version
 from f
 left join {{ ref('stg_indicators') }} as i on i.code = f.indicator
 left join {{ ref('stg_regions') }} as r on r.code = f.region_code

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from lawgov.errors import DataTestError, ModelError
 from lawgov.warehouse.schema import (TestSpec)
 
-from lawgov.warehouse.models.nodes import Event, META, Model, Project, SingularTest, TestResult, quote
+from lawgov.warehouse.models.nodes import Event, META, Model, Project, SingularTest, TestResult, insert_rows, quote
 from lawgov.warehouse.models.render import jinja_env, require_select
 
 
@@ -107,9 +107,9 @@ def run_tests(con, project: Project, *, run_id: str | None = None,
         say(Event("test", result.label, result.status, result.seconds,
                   detail=f"{result.failures} failing rows" if result.failures else None))
     if results:
-        con.executemany(f"insert into {META}.test_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [[run_id, r.model, r.relation, r.test, r.column, r.severity, r.status, r.failures,
-                          r.seconds, r.file, r.line, r.sql, now] for r in results])
+        insert_rows(con, f"{META}.test_runs",
+                    [[run_id, r.model, r.relation, r.test, r.column, r.severity, r.status, r.failures,
+                      r.seconds, r.file, r.line, r.sql, now] for r in results])
     return results
 
 

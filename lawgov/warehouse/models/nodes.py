@@ -63,16 +63,27 @@ class Model:
     normalized: str                       # sqlglot's normalised form (the fingerprint's SQL part)
     schema: str
     alias: str
-    materialized: str                     # table | view
+    materialized: str                     # table | view | incremental
     refs: list[str]                       # keys of models and seeds it reads
     sources: list[tuple[str, str]]
     description: str = ""
     columns: dict[str, ColumnSpec] = field(default_factory=dict)
     tests: list[TestSpec] = field(default_factory=list)
+    # incremental models: the SQL rendered with is_incremental() true (the rows to add), the
+    # pre_hook statements so rendered (they delete the rows that are no longer right), and
+    # the unique_key whose rows the new ones replace (dbt's delete+insert)
+    incremental_sql: str | None = None
+    pre_hooks: list[str] = field(default_factory=list)
+    unique_key: list[str] = field(default_factory=list)
 
     @property
     def relation(self) -> str:
         return f'"{self.schema}"."{self.alias}"'
+
+    @property
+    def kind(self) -> str:
+        """What the warehouse holds for it: a view, or a table (an incremental model is one)."""
+        return "view" if self.materialized == "view" else "table"
 
     @property
     def qualified(self) -> str:
@@ -249,3 +260,23 @@ def sha(*parts: Any) -> str:
 
 def quote(s: str) -> str:
     return "'" + str(s).replace("'", "''") + "'"
+
+
+def remember_no_pandas() -> None:
+    """duckdb tries `import pandas` for each Python value it binds; where pandas is not
+    installed the failed import is searched for again every time (a path search, ~0.1 ms a
+    value, a second for a run's records). Record once that it is absent."""
+    import importlib.util
+    import sys
+
+    if "pandas" not in sys.modules and importlib.util.find_spec("pandas") is None:
+        sys.modules["pandas"] = None          # `import pandas` now fails at once, as it would
+
+
+def insert_rows(con, table: str, rows: list[list]) -> None:
+    """Insert rows in one statement rather than one per row (executemany)."""
+    remember_no_pandas()
+    if rows:
+        one = "(" + ", ".join("?" * len(rows[0])) + ")"
+        con.execute(f"insert into {table} values " + ", ".join([one] * len(rows)),
+                    [v for row in rows for v in row])

@@ -201,9 +201,10 @@ def _draft_models(root: Path, cfg: dict, pname: str, model_paths: list[Path], pr
         schema = str(config.get("schema") or (FOLDER_SCHEMAS.get(folder_parts[0]) if folder_parts else None)
                      or DEFAULT_SCHEMA)
         materialized = str(config.get("materialized") or "view").lower()
-        if materialized not in ("table", "view"):
-            raise ModelError(f"materialized={materialized!r}: lawgov builds table or view",
+        if materialized not in ("table", "view", "incremental"):
+            raise ModelError(f"materialized={materialized!r}: lawgov builds table, view or incremental",
                              file=file, line=line_of(text, r"materialized"))
+        incremental = _incremental_config(config, materialized, file, text)
         if key in drafts:
             raise ModelError(f"two models named {key} ({drafts[key]['file']} and {file})", file=file)
         if key in seeds:
@@ -226,8 +227,28 @@ def _draft_models(root: Path, cfg: dict, pname: str, model_paths: list[Path], pr
         drafts[key] = dict(key=key, name=name, version=version, latest=latest, path=path, file=file,
                            text=text, refs=refs, sources=sources, schema=schema,
                            alias=str(config.get("alias") or key), materialized=materialized,
-                           description=description, columns=columns, tests=tests)
+                           description=description, columns=columns, tests=tests, **incremental)
     return drafts
+
+
+INCREMENTAL_STRATEGIES = ("delete+insert", "append")
+
+
+def _incremental_config(config: dict, materialized: str, file: str, text: str) -> dict:
+    """unique_key, strategy and pre_hook of an incremental model, checked; {} for others.
+    A pre_hook is kept as written: it is rendered later, with this and is_incremental()."""
+    if materialized != "incremental":
+        return {}
+    strategy = str(config.get("incremental_strategy") or "delete+insert").lower()
+    if strategy not in INCREMENTAL_STRATEGIES:
+        raise ModelError(f"incremental_strategy={strategy!r}: lawgov runs "
+                         f"{' or '.join(INCREMENTAL_STRATEGIES)}", file=file,
+                         line=line_of(text, r"incremental_strategy"))
+    key = config.get("unique_key") or []
+    key = [str(k) for k in ([key] if isinstance(key, str) else key)]
+    hooks = config.get("pre_hook", config.get("pre-hook")) or []
+    hooks = [str(h) for h in ([hooks] if isinstance(hooks, str) else hooks)]
+    return dict(unique_key=key if strategy == "delete+insert" else [], pre_hook_templates=hooks)
 
 
 def _check_versions(props, drafts: dict[str, dict]) -> None:
@@ -309,15 +330,47 @@ def _render_models(drafts: dict[str, dict], seeds: dict, props, env, vars_: dict
                 if normalized is None:
                     raise ModelError(str(exc.args[0]), file=d["file"], line=exc.args[1]) from None
             ref_keys = list(dict.fromkeys(resolve_key(n, v, d["file"], d["text"]) for n, v in refs))
+            incremental = {}
+            if d["materialized"] == "incremental":
+                incremental = _render_incremental(final, check, d)
+                normalized += "\n-- incremental --\n" + "\n".join(
+                    [incremental["incremental_sql"], *incremental["pre_hooks"], *d["unique_key"]])
             models[key] = Model(key=key, name=d["name"], version=d["version"], latest=d["latest"],
                                 path=d["path"], file=d["file"], raw_sql=d["text"], sql=sql,
                                 normalized=normalized, schema=d["schema"], alias=d["alias"],
                                 materialized=d["materialized"], refs=ref_keys,
                                 sources=list(dict.fromkeys(sources)), description=d["description"],
-                                columns=d["columns"], tests=d["tests"])
+                                columns=d["columns"], tests=d["tests"], **incremental)
     finally:
         check.close()
     return models
+
+
+def _render_incremental(renderer: Renderer, check, d: dict) -> dict:
+    """An incremental model rendered as dbt runs it on an existing table: is_incremental()
+    true and this its relation. Its pre_hooks may only DELETE from this: a --project folder is
+    someone else's code, and a model must not reach beyond its own table."""
+    this = f'"{d["schema"]}"."{d["alias"]}"'
+    rendered, _, _, _ = renderer.render(d["text"], d["file"], incremental=True, this=this)
+    sql = strip_sql(rendered)
+    bad = duckdb_parse_error(check, sql)
+    if bad is not None:
+        msg, pos = bad
+        raise ModelError(f"does not parse when is_incremental(): {msg}", file=d["file"],
+                         line=sql.count("\n", 0, pos) + 1 if pos is not None else None)
+    require_select(check, sql, d["file"], "a model")
+    hooks = []
+    for template in d["pre_hook_templates"]:
+        hook = strip_sql(renderer.render(template, d["file"], incremental=True, this=this)[0]).strip()
+        if not hook:
+            continue
+        statements = check.extract_statements(hook)
+        if (len(statements) != 1 or statements[0].type.name != "DELETE"
+                or not re.match(r"\s*delete\s+from\s+" + re.escape(this) + r"(\s|$)", hook, re.I)):
+            raise ModelError(f"a pre_hook of an incremental model must be one DELETE FROM {{{{ this }}}}, "
+                             f"not {hook[:60]!r}", file=d["file"], line=line_of(d["text"], r"pre_hook"))
+        hooks.append(hook)
+    return dict(incremental_sql=sql, pre_hooks=hooks, unique_key=d["unique_key"])
 
 
 def _check_tests(models: dict[str, Model], generic: set[str]) -> None:

@@ -1,4 +1,5 @@
-"""Rendering a model: the dbt subset of Jinja (ref, source, config, var), then DuckDB's and
+"""Rendering a model: the dbt subset of Jinja (ref, source, config, var, and for an
+incremental model this and is_incremental()), then DuckDB's and
 sqlglot's parsers, so that a model that does not render or parse names its file and line
 before anything is built, and a fingerprint ignores case, whitespace and comments."""
 
@@ -66,7 +67,10 @@ class Renderer:
         self.resolve_ref = resolve_ref
         self.resolve_source = resolve_source
 
-    def render(self, text: str, file: str) -> tuple[str, dict, list, list]:
+    def render(self, text: str, file: str, *, incremental: bool = False,
+               this: str | None = None) -> tuple[str, dict, list, list]:
+        """The rendered SQL, the config() it set, its refs and sources. ``incremental`` is
+        what is_incremental() answers and ``this`` the model's own relation, as in dbt."""
         import jinja2
         config: dict = {}
         refs: list = []
@@ -100,7 +104,9 @@ class Renderer:
 
         try:
             template = self.env.from_string(_keep_lines(text))
-            rendered = template.render(ref=ref, source=source, config=config_, var=var)
+            rendered = template.render(ref=ref, source=source, config=config_, var=var,
+                                       is_incremental=lambda: incremental,
+                                       this=this or '"__this__"."__this__"')
         except ModelError:
             raise
         except jinja2.TemplateSyntaxError as exc:

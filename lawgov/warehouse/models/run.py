@@ -14,7 +14,8 @@ from typing import Any, Callable
 from lawgov.errors import DataTestError, ModelError
 
 from lawgov.warehouse.models.data_tests import run_tests
-from lawgov.warehouse.models.nodes import Event, META, Model, ModelRun, Project, RunResult, Seed, SeedRun, quote, sha
+from lawgov.warehouse.models.nodes import (Event, META, Model, ModelRun, Project, RunResult, Seed, SeedRun,
+                                           insert_rows, quote, remember_no_pandas, sha)
 
 
 _META_DDL = [
@@ -56,7 +57,7 @@ def _raw_fingerprints(con, project: Project, relations) -> dict[tuple[str, str],
     if (META, "raw_fingerprints") in relations:
         for name, fp in con.execute(f"select table_name, fingerprint from {META}.raw_fingerprints").fetchall():
             recorded[str(name).lower()] = str(fp)
-    out = {}
+    out = {("_code", ""): recorded.get("_code", "")}   # the parser's code, when the build says
     used = {s for m in project.models.values() for s in m.sources}
     for key in used:
         table = project.sources.get(key)
@@ -126,6 +127,7 @@ def run_project(con, project: Project, *, progress: Callable[[str, int, int], An
     (stage is "seeds", "models" or "tests"); on_event(Event) gets what happened to each
     (str(event) is a log line; a model's detail says why it was built)."""
     started = time.perf_counter()
+    remember_no_pandas()
     run = _Run(con, project, full_refresh, on_event, progress)
     for ddl in _META_DDL:
         con.execute(ddl)
@@ -231,19 +233,28 @@ class _Run:
             f"select coalesce(model || '_v' || version, model), fingerprint, docs_fingerprint, rows, "
             f"relation, materialized, model, version, fingerprint_parts from {META}.model_state").fetchall()}
         fingerprints: dict[str, str] = {}
+        structures: dict[str, str] = {}
+        code = raw_fp.get(("_code", ""), "")
         runs = []
         self.begin("model")
         for key in project.order:
             self.current = model = project.models[key]
             upstream = [fingerprints[r] if r in fingerprints else project.seeds[r].fingerprint
                         for r in model.refs]
+            sql_fp = sha(model.normalized, model.materialized, model.schema, model.alias,
+                         model.version, model.latest)
             fingerprints[key] = sha(model.normalized, model.materialized, model.schema, model.alias,
                                     model.version, model.latest, upstream,
                                     [raw_fp.get(s, "?") for s in model.sources])
-            parts = {"sql": sha(model.normalized, model.materialized, model.schema, model.alias,
-                                model.version, model.latest),
+            # everything but the raw rows: when only they changed, an incremental model adds
+            # the changed rows; any other change (SQL here or upstream, a seed, the parser's
+            # code) rebuilds it whole
+            structures[key] = sha(sql_fp, [structures.get(r) or project.seeds[r].fingerprint
+                                           for r in model.refs], code if model.sources else "")
+            parts = {"sql": sql_fp,
                      "refs": dict(zip(model.refs, upstream)),
-                     "sources": {".".join(s): raw_fp.get(s, "?") for s in model.sources}}
+                     "sources": {".".join(s): raw_fp.get(s, "?") for s in model.sources},
+                     "structure": structures[key]}
             run = self._build_one(model, fingerprints[key], relations, parts)
             runs.append(run)
             self.say(Event("model", model.qualified, run.status, run.seconds, run.rows, detail=run.reason))
@@ -255,12 +266,12 @@ class _Run:
         con, key, t0 = self.con, model.key, time.perf_counter()
         rel = (model.schema.lower(), model.alias.lower())
         prev = self.state.get(key)
-        exists = relations.get(rel) == model.materialized
+        exists = relations.get(rel) == model.kind
         latest_ok = not model.latest or relations.get((model.schema.lower(), model.name.lower())) == "view"
         docs_fp = _docs_fingerprint(model)
         if not self.full_refresh and prev and prev[0] == fp and exists and latest_ok:
             if prev[1] != docs_fp:
-                self.comment(model, model.alias, model.materialized)
+                self.comment(model, model.alias, model.kind)
                 if model.latest:
                     self.comment(model, model.name, "view")
                 con.execute(f"update {META}.model_state set docs_fingerprint = ? where "
@@ -268,14 +279,21 @@ class _Run:
             return ModelRun(model.name, model.version, model.qualified, fp, prev[2],
                             time.perf_counter() - t0, "skipped", reason="unchanged")
         reason = self._reason(model, prev, exists and latest_ok, parts)
-        con.execute(f'create schema if not exists "{model.schema}"')
-        if rel in relations and relations[rel] != model.materialized:
-            _drop(con, model.schema, model.alias, relations[rel])
-        word = "table" if model.materialized == "table" else "view"
-        con.execute(f"create or replace {word} {model.relation} as {model.sql}")
-        relations[rel] = model.materialized
-        rows = con.execute(f"select count(*) from {model.relation}").fetchone()[0]
-        self.comment(model, model.alias, model.materialized)
+        if (model.materialized == "incremental" and not self.full_refresh and prev and exists
+                and prev[7] and json.loads(prev[7]).get("structure") == parts["structure"]):
+            _add_increment(con, model)        # the table, and its comments, stay
+            reason = "incremental, " + reason
+            if prev[1] != docs_fp:
+                self.comment(model, model.alias, model.kind)
+        else:
+            con.execute(f'create schema if not exists "{model.schema}"')
+            if rel in relations and relations[rel] != model.kind:
+                _drop(con, model.schema, model.alias, relations[rel])
+            con.execute(f"create or replace {model.kind} {model.relation} as {model.sql}")
+            relations[rel] = model.kind
+            self.comment(model, model.alias, model.kind)
+        # a table knows its count; a view would run its whole query (millions of mentions)
+        rows = con.execute(f"select count(*) from {model.relation}").fetchone()[0] if model.kind == "table" else None
         if model.latest:
             lrel = (model.schema.lower(), model.name.lower())
             if relations.get(lrel) == "table":
@@ -351,11 +369,24 @@ class _Run:
                          line=_error_line(message)) from None
 
 
+def _add_increment(con, model: Model) -> None:
+    """dbt's incremental run: the pre_hooks delete what is no longer right, the model's
+    is_incremental() rows replace the rows of their unique_key (delete+insert) or are added."""
+    for hook in model.pre_hooks:
+        con.execute(hook)
+    con.execute(f"create or replace temp table __lawgov_increment as {model.incremental_sql}")
+    if model.unique_key:
+        match = " and ".join(f'{model.relation}."{k}" = __lawgov_increment."{k}"' for k in model.unique_key)
+        con.execute(f"delete from {model.relation} using __lawgov_increment where {match}")
+    con.execute(f"insert into {model.relation} by name select * from __lawgov_increment")
+    con.execute("drop table __lawgov_increment")
+
+
 def _record_runs(con, run_id: str, runs: list[ModelRun], now: datetime):
     if runs:
-        con.executemany(f"insert into {META}.model_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [[run_id, r.model, r.version, r.relation, r.fingerprint, r.rows, r.seconds,
-                          r.status, r.error, now] for r in runs])
+        insert_rows(con, f"{META}.model_runs",
+                    [[run_id, r.model, r.version, r.relation, r.fingerprint, r.rows, r.seconds,
+                      r.status, r.error, now] for r in runs])
 
 
 def _record_failure(con, run_id: str, model: Model, message: str, now: datetime):
