@@ -490,8 +490,12 @@ def rss_profile(run: Run, points: int = 10) -> str:
 
 def cores_profile(run: Run, points: int = 10) -> str:
     """Cores busy in each tenth of the run (CPU seconds of the tree over wall seconds): which
-    stage leaves a core idle? Samples of a dying tree can miss its last workers' time."""
-    samples = [(0.0, 0.0, 0)] + run.cpu_timeline
+    stage leaves a core idle? A sample taken as a process exits, before its parent reaps it,
+    can miss its time, so the samples are made to only grow and end at the measured total."""
+    samples, top = [(0.0, 0.0, 0)], 0.0
+    for s, c, r in run.cpu_timeline + [(run.seconds, run.cpu_seconds, 0)]:
+        top = max(top, c)
+        samples.append((s, top, r))
     out = []
     for k in range(points):
         lo, hi = run.seconds * k / points, run.seconds * (k + 1) / points
