@@ -1,8 +1,10 @@
 """One build, end to end: files → sources → documents + extraction → raw tables → models → publish.
 
 Only this module wires the stages together; each stage is called through the signatures in
-docs/INTERFACES.md. Files are parsed in worker processes and their rows written in batches,
-so memory follows the batch size, not the corpus. A build is incremental: a file whose size
+docs/INTERFACES.md. Files are parsed in worker processes that write their rows to Parquet
+part files themselves; the main process only schedules them, and a thread of it has DuckDB
+load the parts in bulk while the workers go on, so no core waits on the writer and memory
+follows the batch size, not the corpus. A build is incremental: a file whose size
 and mtime (or, failing that, bytes) are unchanged is not parsed again, a changed file
 replaces its rows and a removed file's rows leave; a build with nothing changed publishes
 nothing.
@@ -22,13 +24,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from lawgov.warehouse import corrections, store
+from lawgov.warehouse import corrections, parts, store
 from lawgov.ingest.sources import MANIFEST_NAME, FileEntry, Skipped, sha256_file
 from lawgov.errors import BuildError, BuildLockedError, LawgovError, RemovalRefusedError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PARSER_SEEDS = PACKAGE_DIR.parent / "seeds"     # where the reading rules and the gazetteer read theirs
-BATCH_FILES = 256
+BATCH_FILES = 256        # files the main process looks at together, in order
+TASK_FILES = 32          # files a worker parses before writing their rows as part files
+LOAD_FILES = 2048        # files parsed since the last load at which the main process waits for it
 
 
 @dataclass
@@ -263,35 +267,31 @@ def parse_file(path: Path, root: Path, manifest_row: dict | None) -> dict:
     return out
 
 
-def _parse_job(args) -> dict:
-    """parse_file in a worker, with its rows turned into columnar frames there, so the main
-    process (which writes every batch) only concatenates them."""
-    out = parse_file(*args)
-    out["frames"] = {
-        "documents": _frame("documents", [out["document"]] if out["document"] else []),
-        "mentions": _frame("mentions", out.pop("mentions")),
-        "facts": _frame("facts", out.pop("facts")),
-        "fact_evidence": _frame("fact_evidence", out.pop("evidence")),
-    }
-    out["document"] = out["document"] and {"doc_id": out["document"]["doc_id"]}
-    return out
-
-
-def _frame(table: str, rows: list[dict]):
-    import polars as pl
-
-    return pl.DataFrame(rows, schema=store.frame_schema(table)) if rows else None
-
-
-def _concat(results: list[dict]) -> dict:
-    """One frame per raw table from the kept results of a batch."""
-    import polars as pl
-
-    out = {}
-    for table in store.RAW_TABLES:
-        frames = [r["frames"][table] for r in results if r["frames"][table] is not None]
-        out[table] = pl.concat(frames, rechunk=False) if frames else None
-    return out
+def _parse_task(jobs: list, fuse_folder: Path, parts_folder: Path) -> dict:
+    """parse_file for a few files in a worker, telling the Fuse which file it is on; their
+    rows go straight to Parquet part files, so the main process never handles a row and only
+    hears what each file was (its source without text, doc_id, text key and fact count)."""
+    mark = fuse_folder / str(os.getpid())
+    rows: dict[str, list[dict]] = {t: [] for t in store.RAW_TABLES}
+    files = []
+    try:
+        for job in jobs:
+            mark.write_text(f"{time.time()}\t{job[0]}", encoding="utf-8")
+            out = parse_file(*job)
+            source = out["source"]
+            document = out["document"]
+            tagged = {"documents": [document] if document else [], "mentions": out["mentions"],
+                      "facts": out["facts"], "fact_evidence": out["evidence"]}
+            for table, table_rows in tagged.items():
+                for row in table_rows:
+                    row[parts.SOURCE_COLUMN] = source.name
+                rows[table] += table_rows
+            source.text = None
+            files.append({"source": source, "doc_id": document and document["doc_id"],
+                          "text_key": out.get("text_key"), "facts": len(out["facts"])})
+    finally:
+        mark.write_text("", encoding="utf-8")
+    return {"files": files, "parts": parts.write(parts_folder, rows)}
 
 
 def _worker_init() -> None:
@@ -567,28 +567,33 @@ def _resident_mb(pid: int) -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
 
 
-def _fused_job(job, folder: Path) -> dict:
-    """_parse_job in a worker, telling the Fuse which file it is on."""
-    mark = folder / str(os.getpid())
-    mark.write_text(f"{time.time()}\t{job[0]}", encoding="utf-8")
-    try:
-        return _parse_job(job)
-    finally:
-        mark.write_text("", encoding="utf-8")
+@dataclass
+class Batch:
+    """What the workers made of a batch of files: each file's result, in the files' order,
+    and the part files holding their rows."""
+
+    files: list[dict] = field(default_factory=list)
+    parts: dict[str, list[Path]] = field(default_factory=lambda: {t: [] for t in store.RAW_TABLES})
+
+    def add(self, task: dict) -> None:
+        self.files += task["files"]
+        for table, path in task["parts"].items():
+            self.parts[table].append(path)
 
 
-def _batches(jobs: list, workers: int, fuse: Fuse) -> Iterator[list[dict]]:
-    """Parse jobs in worker processes, yielding results a batch at a time and in order.
+def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterator[Batch]:
+    """Parse jobs in worker processes, yielding what they made a batch at a time and in order.
 
-    One batch is always queued ahead of the one being written, so the workers stay busy
-    while the main process inserts rows, and memory stays bounded by two batches. A file
-    that kills its worker (a crash in a C library) or that the Fuse stops (time, memory) is
-    found by parsing its batch again one file per process, and quarantined; a new pool
-    replaces the broken one and the build goes on. Even one worker is a process of its own,
-    so that the limits hold."""
+    A worker takes a task of a few files and writes their rows to part files itself. One
+    batch is always queued ahead of the one being looked at, so the workers never wait for
+    the main process. A file that kills its worker (a crash in a C library) or that the Fuse
+    stops (time, memory) is found by parsing its batch again one file per process, and
+    quarantined; a new pool replaces the broken one and the build goes on. Even one worker
+    is a process of its own, so that the limits hold."""
     if not jobs:
         return
     chunks = [jobs[i:i + BATCH_FILES] for i in range(0, len(jobs), BATCH_FILES)]
+    size = max(1, min(TASK_FILES, len(jobs) // (4 * max(1, workers))))   # small builds: every worker gets some
     from concurrent.futures.process import BrokenProcessPool
 
     _warm_stages()
@@ -597,7 +602,8 @@ def _batches(jobs: list, workers: int, fuse: Fuse) -> Iterator[list[dict]]:
         return ProcessPoolExecutor(max_workers=max(1, workers), initializer=_worker_init)
 
     def submit(chunk):
-        return [pool.submit(_fused_job, j, fuse.folder) for j in chunk]
+        return [pool.submit(_parse_task, chunk[i:i + size], fuse.folder, parts_folder)
+                for i in range(0, len(chunk), size)]
 
     pool = new_pool()
     try:
@@ -605,42 +611,45 @@ def _batches(jobs: list, workers: int, fuse: Fuse) -> Iterator[list[dict]]:
         next_chunk = 2
         while pending:
             chunk, futures = pending.pop(0)
+            batch = Batch()
             try:
-                results = fuse.wait(futures)
+                for task in fuse.wait(futures):
+                    batch.add(task)
             except BrokenProcessPool:
                 pool.shutdown(cancel_futures=True)
-                results = _isolate(chunk, fuse)
+                batch = _isolate(chunk, fuse, parts_folder)
                 pool = new_pool()
                 pending = [(c, submit(c)) for c, _ in pending]
             if next_chunk < len(chunks):
                 pending.append((chunks[next_chunk], submit(chunks[next_chunk])))
                 next_chunk += 1
-            yield results
+            yield batch
     finally:
         pool.shutdown(cancel_futures=True)
 
 
-def _isolate(chunk: list, fuse: Fuse) -> list[dict]:
+def _isolate(chunk: list, fuse: Fuse, parts_folder: Path) -> Batch:
     """Parse each job in a process of its own; a job whose process dies or is stopped by
     the Fuse is quarantined with the reason."""
     from concurrent.futures.process import BrokenProcessPool
 
-    results = []
+    batch = Batch()
     for job in chunk:
         path, root = job[0], job[1]
         if str(path) in fuse.blown:
-            results.append(_crashed(path, root, fuse.blown[str(path)]))
+            batch.add(_crashed(path, root, fuse.blown[str(path)]))
             continue
         with ProcessPoolExecutor(max_workers=1, initializer=_worker_init) as solo:
             try:
-                results.append(fuse.wait([solo.submit(_fused_job, job, fuse.folder)])[0])
+                batch.add(fuse.wait([solo.submit(_parse_task, [job], fuse.folder, parts_folder)])[0])
             except BrokenProcessPool:
-                results.append(_crashed(path, root, fuse.blown.get(
+                batch.add(_crashed(path, root, fuse.blown.get(
                     str(path), "the parser's process died reading this file")))
-    return results
+    return batch
 
 
 def _crashed(path: Path, root: Path, reason: str) -> dict:
+    """The task result of a file whose parser was stopped or died: quarantined, no rows."""
     from lawgov.ingest.sources import Source
 
     try:
@@ -651,7 +660,7 @@ def _crashed(path: Path, root: Path, reason: str) -> dict:
     source = Source(path=path, name=path.relative_to(root).as_posix(), size=size, sha256=sha,
                     mtime_ns=mtime, format="unknown", encoding=None, text=None,
                     status="quarantined", reason=reason)
-    return {"source": source, "document": None, "frames": {t: None for t in store.RAW_TABLES}}
+    return {"files": [{"source": source, "doc_id": None, "text_key": None, "facts": 0}], "parts": {}}
 
 
 def _warm_stages() -> None:
@@ -667,50 +676,97 @@ def _warm_stages() -> None:
     gc.freeze()
 
 
-def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id, fuse: Fuse) -> None:
-    """Parse the files that need it and write their rows, and their log rows, in batches."""
-    import polars as pl
+class Loader:
+    """The thread that writes the build's warehouse while the workers parse.
 
+    The main process hands it the part files and log rows of the batches parsed since the
+    last load whenever it is idle (and waits for it past LOAD_FILES files), then goes back
+    to scheduling; DuckDB reads the parts on its own threads, without the GIL. One load runs
+    at a time, so the parts waiting on disk stay bounded by about two loads, and what is left
+    to load when parsing ends is what was parsed during the last load."""
+
+    def __init__(self, con):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.con = con.cursor()          # its own connection to the same database
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lawgov-load")
+        self.running = None
+
+    def submit(self, batch: Batch, kept: list[str], files: list[tuple], log: list[tuple]) -> None:
+        """Start loading, once the load before has finished (its error is raised here)."""
+        self.wait()
+        self.running = self.thread.submit(self._load, batch.parts, kept, files, log)
+
+    def _load(self, parts_by_table, kept, files, log) -> None:
+        import polars as pl
+
+        parts.load(self.con, parts_by_table, kept)
+        store.append(self.con, "meta.files", pl.DataFrame(files, schema=store.frame_schema("files"), orient="row"))
+        store.append(self.con, "meta.ingest_log",
+                     pl.DataFrame(log, schema=store.frame_schema("ingest_log"), orient="row"))
+
+    def idle(self) -> bool:
+        return self.running is None or self.running.done()
+
+    def wait(self) -> None:
+        running, self.running = self.running, None
+        if running is not None:
+            running.result()
+
+    def close(self) -> None:
+        """Let a running load finish (never leave it writing to a closing warehouse)."""
+        self.thread.shutdown(wait=True)
+        self.con.close()
+
+
+def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id, fuse: Fuse) -> None:
+    """Parse the files that need it, and load their rows and log rows on the Loader's thread
+    while the workers go on parsing."""
     known = dict(con.execute("select text_sha256, source_file from raw.documents").fetchall())
     workers = opts.workers or os.cpu_count() or 1
     jobs = [(Path(names[n].path), reports, manifest.get(n)) for n in to_parse]
     progress = opts.progress or (lambda stage, done, total: None)
     done = 0
     now = datetime.now()
+    loader = Loader(con)
+    waiting, kept, files, log = Batch(), [], [], []
     progress("parse", 0, len(jobs))          # the stage starts now: its rate and ETA count from here
-    for results in _batches(jobs, workers, fuse):
-        kept, files, log = [], [], []
-        for r in results:
-            source = r["source"]
-            status, reason, dup_of = source.status, source.reason, None
-            doc_id = r["document"]["doc_id"] if r["document"] else None
-            if doc_id:
-                original = known.get(r["text_key"])
-                if original:
-                    dup_of, doc_id = doc_id, None
-                    status, reason = f"duplicate_of {original}", f"same text as {original}"
+    try:
+        for batch in _batches(jobs, workers, fuse, fuse.folder.parent / "parts"):
+            for r in batch.files:
+                source = r["source"]
+                status, reason, dup_of, doc_id = source.status, source.reason, None, r["doc_id"]
+                if doc_id:
+                    original = known.get(r["text_key"])
+                    if original:
+                        dup_of, doc_id = doc_id, None
+                        status, reason = f"duplicate_of {original}", f"same text as {original}"
+                    else:
+                        known[r["text_key"]] = source.name
+                        kept.append(source.name)
+                if status == "loaded":
+                    summary.loaded += 1
+                elif status.startswith("duplicate"):
+                    summary.duplicates += 1
                 else:
-                    known[r["text_key"]] = source.name
-                    kept.append(r)
-            if status == "loaded":
-                summary.loaded += 1
-            elif status.startswith("duplicate"):
-                summary.duplicates += 1
-            else:
-                summary.quarantined += 1
-                summary.problems.append(f"{source.name}: {reason}")
-            facts = r["frames"]["facts"].height if status == "loaded" and r["frames"]["facts"] is not None else 0
-            files.append((source.name, source.size, source.mtime_ns, source.sha256, source.format,
-                          source.encoding, status, reason, doc_id, dup_of, facts,
-                          manifest_sha(manifest.get(source.name))))
-            log.append((build_id, str(source.path), source.name, source.size, source.sha256,
-                        source.format, source.encoding, status, reason, facts, now))
-        for table, frame in _concat(kept).items():
-            store.append(con, f"raw.{table}", frame)
-        store.append(con, "meta.files", pl.DataFrame(files, schema=store.frame_schema("files"), orient="row"))
-        store.append(con, "meta.ingest_log", pl.DataFrame(log, schema=store.frame_schema("ingest_log"), orient="row"))
-        done += len(results)
-        progress("parse", done, len(jobs))
+                    summary.quarantined += 1
+                    summary.problems.append(f"{source.name}: {reason}")
+                facts = r["facts"] if status == "loaded" else 0
+                files.append((source.name, source.size, source.mtime_ns, source.sha256, source.format,
+                              source.encoding, status, reason, doc_id, dup_of, facts,
+                              manifest_sha(manifest.get(source.name))))
+                log.append((build_id, str(source.path), source.name, source.size, source.sha256,
+                            source.format, source.encoding, status, reason, facts, now))
+            for table, paths in batch.parts.items():
+                waiting.parts[table] += paths
+            done += len(batch.files)
+            if loader.idle() or len(files) >= LOAD_FILES or done == len(jobs):
+                loader.submit(waiting, kept, files, log)
+                waiting, kept, files, log = Batch(), [], [], []
+            progress("parse", done, len(jobs))
+        loader.wait()
+    finally:
+        loader.close()
 
 
 def _log_removed(con, build_id: str, removed: list[str]) -> None:

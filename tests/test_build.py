@@ -20,3 +20,36 @@ def test_only_the_parsing_stages_make_every_file_parse_again(tmp_path, monkeypat
     rules = pkg / "extract" / "rules" / "cues.yaml"
     rules.write_text(rules.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
     assert build.code_fingerprint() != before
+
+
+def test_a_duplicate_keeps_its_rows_out_though_its_worker_wrote_them(tmp_path):
+    """Workers write every parsed file's rows to part files and the main process picks which
+    files are kept: a copy parsed in the same task, in another task or in a later build must
+    add no row, and no part file may outlive the build."""
+    import shutil
+
+    import duckdb
+
+    from conftest import BUNDLED, REPO
+    from lawgov.build import BuildOptions, build
+
+    reports, db = tmp_path / "reports", tmp_path / "w.duckdb"
+    shutil.copytree(BUNDLED, reports)
+    first = sorted(reports.glob("*.txt"))[0]
+    shutil.copy(first, reports / "zz_copy_a.txt")
+
+    def counts():
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return [con.execute(f"select count(*) from raw.{t}").fetchone()[0]
+                    for t in ("documents", "mentions", "facts", "fact_evidence")]
+        finally:
+            con.close()
+
+    one = build(BuildOptions(reports=reports, db=db, project=REPO, workers=1))
+    alone = counts()
+    assert one.duplicates == 1 and alone[0] == one.loaded
+    shutil.copy(first, reports / "zz_copy_b.txt")          # known from the warehouse this time
+    two = build(BuildOptions(reports=reports, db=db, project=REPO, workers=2))
+    assert two.duplicates == 1 and counts() == alone
+    assert not list(tmp_path.glob("**/*.parquet"))
