@@ -293,9 +293,10 @@ def _parse_task(jobs: list, fuse_folder: Path, parts_folder: Path) -> dict:
     return {"files": files, "parts": parts.write(parts_folder, rows)}
 
 
-def _worker_init() -> None:
+def _worker_init(build_pid: int | None = None) -> None:
     """Make a parser process die with the build that forked it: a build killed with SIGKILL
-    must not leave workers behind holding its lock file open."""
+    must not leave workers behind holding its lock file open. A build killed between the
+    fork and this call sends no signal, so a worker whose parent is already gone exits."""
     try:
         import ctypes
         import signal
@@ -303,6 +304,8 @@ def _worker_init() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)     # PR_SET_PDEATHSIG (Linux)
     except (OSError, AttributeError):
         pass
+    if build_pid is not None and os.getppid() != build_pid:
+        os._exit(1)
 
 
 def build(opts: BuildOptions) -> BuildSummary:
@@ -598,7 +601,8 @@ def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterat
     _warm_stages()
 
     def new_pool():
-        return ProcessPoolExecutor(max_workers=max(1, workers), initializer=_worker_init)
+        return ProcessPoolExecutor(max_workers=max(1, workers), initializer=_worker_init,
+                                   initargs=(os.getpid(),))
 
     def submit(chunk):
         return [pool.submit(_parse_task, chunk[i:i + size], fuse.folder, parts_folder)
@@ -638,7 +642,8 @@ def _isolate(chunk: list, fuse: Fuse, parts_folder: Path) -> Batch:
         if str(path) in fuse.blown:
             batch.add(_crashed(path, root, fuse.blown[str(path)]))
             continue
-        with ProcessPoolExecutor(max_workers=1, initializer=_worker_init) as solo:
+        with ProcessPoolExecutor(max_workers=1, initializer=_worker_init,
+                                 initargs=(os.getpid(),)) as solo:
             try:
                 batch.add(fuse.wait([solo.submit(_parse_task, [job], fuse.folder, parts_folder)])[0])
             except BrokenProcessPool:
