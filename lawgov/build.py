@@ -32,7 +32,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PARSER_SEEDS = PACKAGE_DIR.parent / "seeds"     # where the reading rules and the gazetteer read theirs
 BATCH_FILES = 256        # files the main process looks at together, in order
 TASK_FILES = 32          # files a worker parses before writing their rows as part files
-LOAD_FILES = 2048        # files parsed since the last load at which the main process waits for it
+LOAD_FILES = 2048        # files whose parts one load of the warehouse reads
 
 
 @dataclass
@@ -683,11 +683,9 @@ def _warm_stages() -> None:
 class Loader:
     """The thread that writes the build's warehouse while the workers parse.
 
-    The main process hands it the part files and log rows of the batches parsed since the
-    last load whenever it is idle (and waits for it past LOAD_FILES files), then goes back
-    to scheduling; DuckDB reads the parts on its own threads, without the GIL. One load runs
-    at a time, so the parts waiting on disk stay bounded by about two loads, and what is left
-    to load when parsing ends is what was parsed during the last load."""
+    The main process hands it the part files and log rows of every LOAD_FILES files and
+    goes back to scheduling; DuckDB reads the parts on its own threads, without the GIL.
+    One load runs at a time, so the parts waiting on disk stay bounded by about two loads."""
 
     def __init__(self, con):
         from concurrent.futures import ThreadPoolExecutor
@@ -709,9 +707,6 @@ class Loader:
         store.append(self.con, "meta.ingest_log",
                      pl.DataFrame(log, schema=store.frame_schema("ingest_log"), orient="row"))
 
-    def idle(self) -> bool:
-        return self.running is None or self.running.done()
-
     def wait(self) -> None:
         running, self.running = self.running, None
         if running is not None:
@@ -724,8 +719,8 @@ class Loader:
 
 
 def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id, fuse: Fuse) -> None:
-    """Parse the files that need it, and load their rows and log rows on the Loader's thread
-    while the workers go on parsing."""
+    """Parse the files that need it, and load their rows and log rows every LOAD_FILES files
+    on the Loader's thread while the workers go on parsing."""
     known = dict(con.execute("select text_sha256, source_file from raw.documents").fetchall())
     workers = opts.workers or os.cpu_count() or 1
     jobs = [(Path(names[n].path), reports, manifest.get(n)) for n in to_parse]
@@ -764,7 +759,7 @@ def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id, fu
             for table, paths in batch.parts.items():
                 waiting.parts[table] += paths
             done += len(batch.files)
-            if loader.idle() or len(files) >= LOAD_FILES or done == len(jobs):
+            if len(files) >= LOAD_FILES or done == len(jobs):
                 loader.submit(waiting, kept, files, log)
                 waiting, kept, files, log = Batch(), [], [], []
             progress("parse", done, len(jobs))
