@@ -32,7 +32,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PARSER_SEEDS = PACKAGE_DIR.parent / "seeds"     # where the reading rules and the gazetteer read theirs
 BATCH_FILES = 256        # files the main process looks at together, in order
 TASK_FILES = 32          # files a worker parses before writing their rows as part files
-LOAD_FILES = 2048        # files parsed since the last load at which the main process waits for it
+LOAD_FILES = 2048        # files whose parts one load of the warehouse reads
 
 
 @dataclass
@@ -294,9 +294,10 @@ def _parse_task(jobs: list, fuse_folder: Path, parts_folder: Path) -> dict:
     return {"files": files, "parts": parts.write(parts_folder, rows)}
 
 
-def _worker_init() -> None:
+def _worker_init(build_pid: int | None = None) -> None:
     """Make a parser process die with the build that forked it: a build killed with SIGKILL
-    must not leave workers behind holding its lock file open."""
+    must not leave workers behind holding its lock file open. A build killed between the
+    fork and this call sends no signal, so a worker whose parent is already gone exits."""
     try:
         import ctypes
         import signal
@@ -304,6 +305,8 @@ def _worker_init() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)     # PR_SET_PDEATHSIG (Linux)
     except (OSError, AttributeError):
         pass
+    if build_pid is not None and os.getppid() != build_pid:
+        os._exit(1)
 
 
 def build(opts: BuildOptions) -> BuildSummary:
@@ -599,7 +602,8 @@ def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterat
     _warm_stages()
 
     def new_pool():
-        return ProcessPoolExecutor(max_workers=max(1, workers), initializer=_worker_init)
+        return ProcessPoolExecutor(max_workers=max(1, workers), initializer=_worker_init,
+                                   initargs=(os.getpid(),))
 
     def submit(chunk):
         return [pool.submit(_parse_task, chunk[i:i + size], fuse.folder, parts_folder)
@@ -639,7 +643,8 @@ def _isolate(chunk: list, fuse: Fuse, parts_folder: Path) -> Batch:
         if str(path) in fuse.blown:
             batch.add(_crashed(path, root, fuse.blown[str(path)]))
             continue
-        with ProcessPoolExecutor(max_workers=1, initializer=_worker_init) as solo:
+        with ProcessPoolExecutor(max_workers=1, initializer=_worker_init,
+                                 initargs=(os.getpid(),)) as solo:
             try:
                 batch.add(fuse.wait([solo.submit(_parse_task, [job], fuse.folder, parts_folder)])[0])
             except BrokenProcessPool:
@@ -679,11 +684,9 @@ def _warm_stages() -> None:
 class Loader:
     """The thread that writes the build's warehouse while the workers parse.
 
-    The main process hands it the part files and log rows of the batches parsed since the
-    last load whenever it is idle (and waits for it past LOAD_FILES files), then goes back
-    to scheduling; DuckDB reads the parts on its own threads, without the GIL. One load runs
-    at a time, so the parts waiting on disk stay bounded by about two loads, and what is left
-    to load when parsing ends is what was parsed during the last load."""
+    The main process hands it the part files and log rows of every LOAD_FILES files and
+    goes back to scheduling; DuckDB reads the parts on its own threads, without the GIL.
+    One load runs at a time, so the parts waiting on disk stay bounded by about two loads."""
 
     def __init__(self, con):
         from concurrent.futures import ThreadPoolExecutor
@@ -705,9 +708,6 @@ class Loader:
         store.append(self.con, "meta.ingest_log",
                      pl.DataFrame(log, schema=store.frame_schema("ingest_log"), orient="row"))
 
-    def idle(self) -> bool:
-        return self.running is None or self.running.done()
-
     def wait(self) -> None:
         running, self.running = self.running, None
         if running is not None:
@@ -720,8 +720,8 @@ class Loader:
 
 
 def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id, fuse: Fuse) -> None:
-    """Parse the files that need it, and load their rows and log rows on the Loader's thread
-    while the workers go on parsing."""
+    """Parse the files that need it, and load their rows and log rows every LOAD_FILES files
+    on the Loader's thread while the workers go on parsing."""
     known = dict(con.execute("select text_sha256, source_file from raw.documents").fetchall())
     workers = opts.workers or os.cpu_count() or 1
     jobs = [(Path(names[n].path), reports, manifest.get(n)) for n in to_parse]
@@ -760,7 +760,7 @@ def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id, fu
             for table, paths in batch.parts.items():
                 waiting.parts[table] += paths
             done += len(batch.files)
-            if loader.idle() or len(files) >= LOAD_FILES or done == len(jobs):
+            if len(files) >= LOAD_FILES or done == len(jobs):
                 loader.submit(waiting, kept, files, log)
                 waiting, kept, files, log = Batch(), [], [], []
             progress("parse", done, len(jobs))
