@@ -11,7 +11,11 @@ with groups as (
     {% endif %}
 ),
 f as (
-    select f.*
+    -- only the keys and what the choice and the stats read: the window and the lists over a
+    -- national corpus stay small (whole rows with their evidence did not fit the build's memory
+    -- cap at 100k); the chosen fact's other fields are joined back by fact_id below
+    select f.fact_id, f.region_code, f.year, f.scope, f.indicator, f.value, f.about_reporting_body,
+           f.derived, f.evidence_count, f.doc_id, f.span_start
     from {{ ref('facts') }} as f
     {% if is_incremental() %}
     join groups as g using (region_code, year, scope, indicator)
@@ -20,7 +24,7 @@ f as (
 ),
 ranked as (
     select
-        *,
+        fact_id, region_code, year, scope, indicator,
         row_number() over (
             partition by region_code, year, scope, indicator
             order by about_reporting_body desc, derived asc, evidence_count desc nulls last,
@@ -47,19 +51,19 @@ select
     r.year,
     r.scope,
     r.indicator,
-    r.value,
-    r.unit,
-    r.qualifier,
-    r.derived,
-    r.derivation,
-    r.about_reporting_body,
-    r.region_name,
-    r.region_level,
-    r.province_code,
+    x.value,
+    x.unit,
+    x.qualifier,
+    x.derived,
+    x.derivation,
+    x.about_reporting_body,
+    x.region_name,
+    x.region_level,
+    x.province_code,
     r.fact_id,
-    r.doc_id,
-    r.source_file,
-    r.evidence,
+    x.doc_id,
+    x.source_file,
+    x.evidence,
     s.n_facts,
     s.n_values,
     s.min_value,
@@ -69,4 +73,5 @@ select
 from ranked as r
 join stats as s using (region_code, year, scope, indicator)
 join groups as g using (region_code, year, scope, indicator)
+join {{ ref('facts') }} as x on x.fact_id = r.fact_id
 where r.preference = 1
