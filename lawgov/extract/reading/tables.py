@@ -126,9 +126,7 @@ class Tables:
         if para in self._tables:
             return self._tables[para]
         m = self.m
-        first = para
-        while first > 0 and "|" in m[self.paras[first - 1][0]:self.paras[first - 1][1]]:
-            first -= 1
+        first = self._table_first(para)
         caption = ""
         if first > 0:
             cap = m[self.paras[first - 1][0]:self.paras[first - 1][1]]
