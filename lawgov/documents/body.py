@@ -116,8 +116,10 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
         # the subject is a list of towns by short names (孝丰、梅溪、溪龙等乡镇): their county
         return {"towns": True, "county": county, "candidates": [], "dept": None, "name": None,
                 "start": start + off}
+    # a place before 某 names an anonymised party (四川某律师事务所, 中山某公司), not the body
     ms = [m for m in _mentions_in(mentions, start, end)
-          if blanked[m.start - start:m.end - start].strip() and m.start - start >= 0]
+          if blanked[m.start - start:m.end - start].strip() and m.start - start >= 0
+          and not t.startswith("某", m.end)]
     # a relative body right at the start: 市市场监管局, 区司法局, 我市, 县政府
     rel = _RELATIVE.match(blanked[off:])
     first_m = ms[0] if ms else None

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, RegionMention
+from lawgov.text.links import own_text_end
 
 if TYPE_CHECKING:
     from lawgov.documents.metadata import DocumentMeta
@@ -31,16 +32,29 @@ _REL_LEVEL = {"省": ("province",), "自治区": ("province",), "市": ("city", 
 
 
 _OWN = re.compile(r"[我全本](省|市|州|盟|区|县|旗|镇|乡|街道)")
+# the superior's whole a figure is compared with (低于全区平均水平, 位列全市第一, 居全省前列):
+# it names the superior, not the level the page speaks as
+_COMPARED = re.compile(r"(?:[居列]|位居|位列|高于|低于|超过|超出|领先|优于)[全本](?:省|市|州|盟|区|县|旗)"
+                       r"|[全本](?:省|市|州|盟|区|县|旗)(?=平均|前列|排名|之首|首位|同类|第[一二三四五六七八九十\d]"
+                       r"|前[一二三四五六七八九十\d])")
 _OWN_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "district",
               "县": "county", "旗": "county", "镇": "township", "乡": "township", "街道": "township"}
 
 
+def _own_words(t: str, end: int = 8000) -> list[str]:
+    """The suffixes of 我X / 全X / 本X the page speaks as (省, 市 …), comparisons and the
+    links to other articles left out."""
+    end = own_text_end(t, end)
+    compared = {m.end() - 1 for m in _COMPARED.finditer(t, 0, end)}
+    return [m.group(1) for m in _OWN.finditer(t, 0, end) if m.end() - 1 not in compared]
+
+
 def _level_hint(t: str) -> str | None:
-    head = t[:8000]
+    head = t[:own_text_end(t, 8000)]
     # a superior's name (市委、市政府 in a district report) is common; 我X / 全X speak for the body
     # (one pass: the matches of the five levels' patterns never overlap)
     own = dict.fromkeys(_LEVEL_HINTS, 0)
-    for suf in _OWN.findall(head):
+    for suf in _own_words(head):
         own[_OWN_LEVEL[suf]] += 1
     top = max(own.values())
     if top >= 1 and sum(1 for v in own.values() if v == top) == 1:
@@ -391,7 +405,7 @@ def _own_level_below(g: Gazetteer, code: str, t: str) -> bool:
     """The text speaks as a body below `code` (全市, 我县 on a page whose body was read
     as a province)."""
     r, hint = g.get(code), _level_hint(t)
-    if r is None or hint is None or not _OWN.search(t, 0, 8000):
+    if r is None or hint is None or not _own_words(t):
         return False
     # a 直辖市's 全市 and an autonomous region's 全区 are their own words
     own_word = r.level == "province" and (r.name.endswith("市") and hint == "city"
@@ -411,7 +425,7 @@ def _own_ancestor_above(g: Gazetteer, code: str, t: str, mentions, title: str | 
         return None, []
     if title and any(a in title for a in (r.name, *r.aliases) if len(a) >= 2):
         return None, []
-    own = [_OWN_LEVEL[s] for s in _OWN.findall(t, 0, 8000)]
+    own = [_OWN_LEVEL[s] for s in _own_words(t)]
     if set(own) != {hint}:
         return None, []
     ancestor = r.province_code if hint == "province" else r.city_code

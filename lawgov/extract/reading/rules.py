@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from lawgov.text.links import LINK_LINE, RELATED_READING
+
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
 CATALOGUE = ROOT.parent.parent / "seeds" / "indicators.csv"
@@ -139,12 +141,12 @@ def load_context():
         "handled": compile(d["handled"]),
         "accepted_word": compile(d["accepted_word"]),
         "place_subject": compile(d["place_subject"]),
-        "link_line": compile(d["link_line"]),
+        "link_line": LINK_LINE,
         "month_only": compile(d["month_only"]),
         "month_not_after": compile(d["month_not_after"]),
         "subset_families": set(d["subset_families"]),
         "field_document": compile(d["field_document"]),
-        "related_reading": compile(d["related_reading"]),
+        "related_reading": RELATED_READING,
         "field_subject": compile(d["field_subject"]),
         "whole_parties": compile(d["whole_parties"]),
         "lower_tier": compile(d["lower_tier"]),

@@ -1,0 +1,26 @@
+"""Where a page's own text ends: the links to other articles that follow it (a line 相关阅读,
+then headlines; a line 上一篇: … of its own) carry other pages' headlines and figures, and
+both readers leave them out: documents when it weighs the words a page speaks as, extraction
+when it decides whose figure a number is."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["RELATED_READING", "LINK_LINE", "own_text_end"]
+
+_HEADS = "相关阅读|相关新闻|相关链接|相关文章|相关报道|相关信息|相关稿件|推荐阅读|延伸阅读|热点推荐|往期回顾|猜你喜欢"
+_LINKS = "上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关信息|相关文章|相关链接|相关报道|推荐阅读|延伸阅读"
+
+# a line (matched whole) that opens the links to other articles: every figure after it is theirs
+RELATED_READING = re.compile(r"\s*[【\[]?(?:" + _HEADS + r")[】\]]?\s*[:：]?\s*")
+# a line that links one other article by its headline (上一篇: …, 相关阅读: …)
+LINK_LINE = re.compile(r"\s*[【\[]?(?:" + _LINKS + r")[】\]]?\s*[:：]")
+_RELATED_LINE = re.compile(r"^[ \t\u3000]*[【\[]?(?:" + _HEADS + r")[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
+
+
+def own_text_end(text: str, end: int | None = None) -> int:
+    """The offset of the line that opens the links to other articles, else `end` (the text's end)."""
+    end = len(text) if end is None else min(end, len(text))
+    m = _RELATED_LINE.search(text, 0, end)
+    return m.start() if m else end

@@ -1,0 +1,19 @@
+from lawgov.text.links import LINK_LINE, RELATED_READING, own_text_end
+
+
+def test_the_page_ends_where_the_links_to_other_articles_begin():
+    page = "全市受理行政复议案件52件。\n【相关阅读】\n· 全区行政复议纠错率12.1%\n"
+    assert page[own_text_end(page):].startswith("【相关阅读】")
+    assert own_text_end("全市受理行政复议案件52件。\n") == len("全市受理行政复议案件52件。\n")
+
+
+def test_a_line_that_merely_mentions_related_news_does_not_end_the_page():
+    page = "相关新闻报道显示,全市受理行政复议案件52件。\n"
+    assert own_text_end(page) == len(page)
+    assert own_text_end(page, 5) == 5
+
+
+def test_a_headline_link_line_and_a_related_heading_line():
+    assert LINK_LINE.match("上一篇:全区行政应诉工作会议召开")
+    assert RELATED_READING.fullmatch("相关阅读:")
+    assert not RELATED_READING.fullmatch("相关阅读:全区行政应诉工作会议召开")
