@@ -169,13 +169,14 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
                 add_fact((other, q.value, c.unit, c.year, scope),
                          Fact(other, q.value, c.unit, c.unit_raw, q.qualifier, c.year, scope, sentence, s, e),
                          c.paragraph)
-        if c.all_closed:
-            closed = indicator.split(".")[0] + ".closed"
-            if closed in known:
-                add_fact((closed, q.value, c.unit, c.year, scope),
-                         Fact(closed, q.value, c.unit, c.unit_raw, q.qualifier, c.year, scope, sentence,
+        if c.all_outcome:
+            outcome = indicator.split(".")[0] + "." + c.all_outcome
+            if outcome in known:
+                add_fact((outcome, q.value, c.unit, c.year, scope),
+                         Fact(outcome, q.value, c.unit, c.unit_raw, q.qualifier, c.year, scope, sentence,
                               s, e, derived=True,
-                              derivation=f"均已办结: all {q.value:g} cases were closed"), c.paragraph)
+                              derivation=f"{_ALL_SAID[c.all_outcome]}: all {q.value:g} cases were {c.all_outcome}"),
+                         c.paragraph)
         if c.all_accepted:
             add_fact(("reconsideration.accepted", q.value, c.unit, c.year, scope),
                      Fact("reconsideration.accepted", q.value, c.unit, c.unit_raw, q.qualifier, c.year, scope,
@@ -227,6 +228,9 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
 
 
 ROUNDED_RANGE = {"at_least": (1.0, 1.5), "approx": (0.8, 1.25), "at_most": (0.5, 1.0)}
+
+
+_ALL_SAID = {"closed": "均已办结", "upheld": "均维持"}
 
 
 def _rounded_beside_exact(facts, order) -> dict[tuple, str]:

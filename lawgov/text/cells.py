@@ -84,10 +84,28 @@ def _table_rows(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, i
                     continue
                 fits.append((skip, k, n))
     if not fits:
-        return []
+        return _one_row_table(run, kinds)
     skip, k, n = min(fits)
     body = run[skip:]
     return [body[i * k:min((i + 1) * k, len(body))] for i in range(n)]
+
+
+MAX_GROUPS = 4
+
+
+def _one_row_table(run: list[tuple[int, int]], kinds: list[str]) -> list[list[tuple[int, int]]]:
+    """A table of one row of figures under its header (a body's statistics: 申请数 / 受理数 /
+    维持 … then 86 / 79 / 48 …): the run is labels, then as many figures as the last labels, and
+    nothing after them. Labels before those (a caption, the groups of a two-level header:
+    收案情况 / 审结情况) stay lines of their own. [] when the run is not so."""
+    n_words = next((i for i, kd in enumerate(kinds) if kd != "word"), len(kinds))
+    figures = kinds[n_words:]
+    k = len(figures)
+    extra = n_words - k                   # the caption and the groups: fewer than the columns
+    if k < 3 or extra < 0 or extra > min(k - 1, MAX_CAPTION + MAX_GROUPS) \
+            or "figure" not in figures or any(kd == "word" for kd in figures):
+        return []
+    return [run[n_words - k:n_words], run[n_words:]]
 
 
 def _fit(cells: list[str], kinds: list[str], k: int) -> int:

@@ -75,3 +75,21 @@ def test_label_figure_pairs_under_a_title_are_no_two_column_table():
 def test_dated_links_are_no_table():
     text = "相关链接\n通知一\n2023.01.05\n通知二\n2023.01.09\n通知三\n2023.02.01\n"
     assert join_cell_lines(text) == text
+
+
+def test_one_row_of_figures_under_a_two_level_header_is_joined():
+    text = ("某区行政复议案件统计表\n收案情况\n审结情况\n收到申请\n受理\n审结\n维持\n撤销\n"
+            "52\n47\n45\n30\n6\n")
+    joined = join_cell_lines(text)
+    assert len(joined) == len(text)
+    assert joined.splitlines() == ["某区行政复议案件统计表", "收案情况", "审结情况",
+                                   "收到申请|受理|审结|维持|撤销", "52|47|45|30|6"]
+
+
+def test_labels_and_figures_that_do_not_pair_are_no_one_row_table():
+    uneven = "收到申请\n受理\n52\n47\n45\n"                 # more figures than labels
+    assert join_cell_lines(uneven) == uneven
+    links = "首页\n机构概况\n政务公开\n1\n2\n3\n下一页\n"       # figures between words: a pager
+    assert join_cell_lines(links) == links
+    many = "甲\n乙\n丙\n丁\n戊\n己\n庚\n辛\n壬\n1\n2\n3\n"    # far more labels than figures
+    assert join_cell_lines(many) == many

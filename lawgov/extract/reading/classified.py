@@ -16,7 +16,7 @@ class Classified:
     sentence: tuple[int, int]
     clause: tuple[int, int]
     paragraph: int
-    all_closed: bool = False       # followed by 均已办结
+    all_outcome: str | None = None  # every case of the count ended so: "closed" (均已办结), "upheld" (均维持)
     also: tuple = ()               # further indicators of the same number (审核、备案 …)
     reason: str | None = None      # why it is not a fact (None for a fact)
     all_accepted: bool = False     # applications followed by 全部依法受理

@@ -157,12 +157,22 @@ class IndicatorChoice:
             kind, reason = "breakdown", "a part of the caseload: its share of the cases follows it (占81.6%)"
         if indicator and kind == "level" and self._part_of_opening_whole(sent, q, indicator):
             kind, reason = "breakdown", "a part of the whole its sentence opens with (败诉案件中,…)"
-        all_closed = False
-        if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level":
-            all_closed = bool(CTX["all_closed"].match(m, q.tail))
+        if kind == "level" and year is not None and self.published_on is not None \
+                and year > self.published_on.year:
+            kind, reason = "target", f"a figure of {year}, after the page was published: a plan"
+        all_outcome = None
+        if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level" \
+                and CTX["all_closed"].match(m, q.tail):
+            all_outcome = "closed"
+        elif kind == "level" and CTX["all_upheld"].match(m, q.tail) and (
+                indicator in ("reconsideration.accepted", "reconsideration.closed")
+                or indicator == "reconsideration.as_respondent" and self.level in ("department", "township")):
+            # a government's cases as respondent upheld by its superior are not its own decisions
+            # (its upheld count); a bureau or a township decides none, so for them they are
+            all_outcome = "upheld"
         all_accepted = indicator == "reconsideration.received" and kind == "level" \
             and bool(CTX["all_accepted"].match(m, q.tail))
-        return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_closed,
+        return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_outcome,
                           also if indicator else (), reason if kind != "level" else None, all_accepted)
 
     def _continues_a_level(self, idx: int, sent, clause, done) -> bool:

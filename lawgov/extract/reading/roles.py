@@ -99,6 +99,8 @@ class Roles:
                 kind = nl                  # a target, a total of several years, one month: no fact
                 reason = {"target": "a target or plan", "month": "a figure of one month",
                           "cumulative": "a total or average over several years (以来, 近N年, 年均, 十三五)"}[nl]
+            elif self.plan_heading(q.start):
+                kind, reason = "target", f"under a heading of plans ({self.plan_heading(q.start)[:20]})"
             elif self._in_range(q.start):
                 kind = "range"             # 在5%至18%之间: a spread across bodies
                 reason = "a range across bodies"
@@ -267,7 +269,10 @@ class Roles:
         h = self._last_hit("tier_word", sent[0], head)
         if h is None or h.group("who") != "全":
             return None
-        return h.group() if CTX["tier_rank"][h.group("tier")] < own else None
+        tier = h.group("tier")
+        if tier == "区" and "自治区" in self.m[sent[0]:h.start()]:
+            tier = "自治区"                 # 自治区司法厅数据显示,全区…: the autonomous region's whole
+        return h.group() if CTX["tier_rank"][tier] < own else None
 
     def _rate_over_years(self, sent, q: Quantity) -> bool:
         """A rate said of several years: an average (年均, 以来…平均), or a streak kept above a

@@ -149,6 +149,30 @@ class DiscourseState:
         i = bisect.bisect_right(ends, pos) - 1
         return fams[i] if i >= 0 else None
 
+    def plan_heading(self, pos: int) -> str | None:
+        """The heading in force above `pos` that opens the page's plans (三、2024年工作计划,
+        下一步工作打算): what follows it is intended, not done, up to the next heading of its
+        rank or the signature. A title never is one (a page titled 2023年工作总结和2024年工作计划
+        reports its year under its own headings)."""
+        if self._plan_state is None:
+            stack: list[tuple[int, str | None]] = []
+            states = []
+            for h in self.headings():
+                if h.level == 0:
+                    continue
+                if CTX["signature_line"].fullmatch(h.text):
+                    stack = []              # the signature (某区人民政府 / 2023年1月5日) ends the plans
+                    states.append((h.end, None))
+                    continue
+                while stack and stack[-1][0] >= h.level:
+                    stack.pop()
+                stack.append((h.level, h.text if CTX["plan_heading"].search(h.text) else None))
+                states.append((h.end, next((t for _lvl, t in reversed(stack) if t is not None), None)))
+            self._plan_state = ([e for e, _t in states], [t for _e, t in states])
+        ends, texts = self._plan_state
+        i = bisect.bisect_right(ends, pos) - 1
+        return texts[i] if i >= 0 else None
+
     def scope_at(self, pos: int, sent_start: int, clause: tuple[int, int] | None = None) -> str:
         """The last scope cue before `pos` in its sentence that speaks of a figure: in the
         number's own clause, in an earlier clause that states a figure itself (区直各单位…开庭72件,

@@ -29,6 +29,9 @@ class Place:
     prev_idx: int | None
 
 
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+
+
 @dataclass(frozen=True)
 class Heading:
     start: int
@@ -89,7 +92,9 @@ class Structure:
                     level, body = n, h.end()
                     break
             if level is None:
-                if len(text.strip()) <= 20 and not any(c.isdigit() or c in "。,，;；|" for c in text):
+                bare = _YEAR.sub("", text)
+                if len(text.strip()) <= 20 and len(bare.strip()) >= 2 \
+                        and not any(c.isdigit() or c in "。,，;；|" for c in bare):
                     out.append(Heading(ps, pe, 2, text.strip()))
                 continue
             stop = len(text)
@@ -98,7 +103,8 @@ class Structure:
                 if k != -1:
                     stop = min(stop, k)
             title = text[body:stop]
-            if 0 < len(title) <= 30 and not any(c.isdigit() for c in title):
+            bare = _YEAR.sub("", title)         # a year may head a section (三、2024年工作计划)
+            if 0 < len(title) <= 30 and len(bare) >= 2 and not any(c.isdigit() for c in bare):
                 out.append(Heading(ps, ps + stop, level, title))
         self._headings = out
         return out

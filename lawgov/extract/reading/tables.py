@@ -84,7 +84,12 @@ class Tables:
                                                                or HEADER_QUANTITY.fullmatch(header)) else ("breakdown", None)
         if not indicator:
             scope = None
-        return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para)
+        reason = None
+        if kind == "level" and indicator and indicator.split(".")[0] in ("reconsideration", "litigation"):
+            field = self._field_family(q.start, sent[0])
+            if field is not None:        # the 复议 / 诉讼 table of a 政府信息公开 report: its field's cases
+                kind, reason = "breakdown", f"cases of one field ({field}), by its section or document"
+        return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, reason=reason)
 
     def _row(self, para: int):
         """A table row: its cells, their starts, their text (None for a numeric cell) and, for
