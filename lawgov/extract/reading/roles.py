@@ -7,6 +7,7 @@ marts.mentions."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity
@@ -22,6 +23,9 @@ class Role:
     inherit_from: int | None = None   # the quantity whose indicator a bare figure takes
     reason: str | None = None
 
+
+# the change said right after a compared figure (…的4871件增长7.5%, 减少了12件)
+CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|提高|提升|上涨|攀升|增)|下降|减少|降低|回落|下滑|减|降)(?:了)?(?:约|近|达)?\s*")
 
 # the tier of a reporting body's level (a department speaks for no tier of its own)
 LEVEL_TIER = {"province": 1, "city": 2, "district": 3, "county": 3, "township": 4}
@@ -83,6 +87,8 @@ class Roles:
                         if done[j].kind == "level" and done[j].indicator:
                             inherit_from = j
                             break
+                    if inherit_from is not None:
+                        inherit_from = self._compared_by_change(idx, q, sent, done, inherit_from)
                     break
 
         if kind == "level":
@@ -259,6 +265,33 @@ class Roles:
         if self._own_tier is None:
             self._own_tier = LEVEL_TIER.get(level)
         return self._own_tier
+
+    def _compared_by_change(self, idx: int, q: Quantity, sent, done, nearest: int) -> int:
+        """The figure a base is compared with, checked by the change stated after the base
+        (审结5108件,较2021年的4871件增长7.5%: 7.5% fits 5236 受理 said before, not 5108): the
+        nearest figure of the sentence the change fits, else the nearest figure."""
+        if idx + 1 >= len(self.qs):
+            return nearest
+        ch = self.qs[idx + 1]
+        word = CHANGE_WORD.match(self.m, q.tail, ch.head)
+        if ch.start >= sent[1] or word is None or q.value == 0:
+            return nearest
+
+        def fits(v: float) -> bool:
+            diff = v - q.value if word.group("up") else q.value - v
+            if ch.unit == "%":
+                return abs(diff / q.value * 100 - ch.value) <= 0.051 * 2
+            return ch.unit == q.unit and abs(diff - ch.value) < 1e-9
+
+        if fits(self.qs[nearest].value):
+            return nearest
+        for j in range(nearest - 1, max(-1, idx - 21), -1):
+            if self.qs[j].start < sent[0]:
+                break
+            if done[j].kind == "level" and done[j].indicator and self.qs[j].unit == q.unit \
+                    and fits(self.qs[j].value):
+                return j
+        return nearest
 
     def _higher_whole(self, sent, head: int) -> str | None:
         """The last whole named before the figure in its sentence (全市, 我区, 本县) when it is of a
