@@ -44,6 +44,9 @@ class Tables:
         if period and year is not None and YEAR_RX.fullmatch(label) is None and (
                 label.startswith(("去年", "上年"))):
             year -= 1                          # 去年同期 | 265: the figures of the year before
+        column_period = CTX["period_labels"].fullmatch(header.strip()) if header else None
+        if column_period and year is not None and header.strip().startswith(("去年", "上年")):
+            year -= 1                          # 指标 | 本期 | 上年同期: the column of the year before
         if CAPTION_FIGURE.search(caption):
             # a paragraph of prose with figures before the table (…负责人出庭应诉486人次。) is no
             # caption of its columns: it names the subject, not the measure
@@ -81,10 +84,15 @@ class Tables:
         else:
             label_hits = lead_cues(label)[1]
             kind, scope = ("level", "all") if label_hits and (not header or YEAR_RX.fullmatch(header) or HEADER_YEAR.fullmatch(header)
-                                                               or HEADER_QUANTITY.fullmatch(header)) else ("breakdown", None)
+                                                               or HEADER_QUANTITY.fullmatch(header)
+                                                               or column_period) else ("breakdown", None)
         if not indicator:
             scope = None
         reason = None
+        if header and CHANGE_HEADER.fullmatch(header.strip()):
+            kind, reason = "change", "a column of changes (同比增减)"
+        elif header and PART_HEADER.fullmatch(header.strip()):
+            kind, reason = "month", "a column of one quarter or month (本季度)"
         if kind == "level" and indicator and indicator.split(".")[0] in ("reconsideration", "litigation"):
             field = self._field_family(q.start, sent[0])
             if field is not None:        # the 复议 / 诉讼 table of a 政府信息公开 report: its field's cases
@@ -218,6 +226,10 @@ HEADER_QUANTITY = re.compile(r"\s*(?:数量|件数|数|数值|数据|总数|人�
 CAPTION_FIGURE = re.compile(r"\d(?:[\d.,]*)\s*(?:%|件|宗|起|人次|次|个|项|名|人)")
 COURT_LABEL = re.compile(r"法院|中院|高院|法庭")
 # a column header that is a year without 年 (项目 | 2021 | 2022)
+# a column of changes (同比增减, 增幅(%)) and one of a part of the period (本季度, 本月, 10月)
+CHANGE_HEADER = re.compile(r"(?:同比|环比|较上年)?(?:增减|增长|下降|增幅|降幅|变化|增减幅度|增减率|增长率)?"
+                           r"(?<=[\u4e00-\u9fff])\s*(?:\(\s*%\s*\)|%)?")
+PART_HEADER = re.compile(r"本季度?|本月|当月|本周|第?[一二三四1-4]季度|\d{1,2}\s*月(?:份)?")
 HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?")
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 
