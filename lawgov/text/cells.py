@@ -159,8 +159,8 @@ MIN_ROWS = 3
 def join_spaced_columns(text: str) -> str:
     """Rows whose cells are set apart by spaces (序号 单位 开庭案件数 出庭率 / 1 县人民政府 14
     100%): a run of at least three lines with the same number k ≥ 3 of space-separated cells,
-    a header of labels, and columns that keep their kind, one of them figures. The first space
-    of each gap becomes `|`."""
+    a header of labels, and columns that keep their kind, one of them figures; or a header of
+    labels over a single row of figures. The first space of each gap becomes `|`."""
     if " " not in text and "\u3000" not in text:
         return text
     chars = None
@@ -172,7 +172,8 @@ def join_spaced_columns(text: str) -> str:
         if cells and (not run or len(cells) == len(run[0][2])):
             run.append((m.start(), m.end(), cells))
             continue
-        if len(run) >= MIN_ROWS and _columns_agree([[text[a:b] for a, b in r[2]] for r in run]):
+        rows = [[text[a:b] for a, b in r[2]] for r in run]
+        if (len(run) >= MIN_ROWS or len(run) == 2 and _labels_over_figures(rows)) and _columns_agree(rows):
             chars = chars if chars is not None else list(text)
             if cells and _total_row(text, cells, run):
                 run.append((m.start(), m.end(), cells))
@@ -208,6 +209,14 @@ def _total_row(text: str, cells: list[tuple[int, int]], run) -> bool:
         return False
     last = [text[a:b] for a, b in run[-1][2]][-(k - 2):]
     return [_kind(text[a:b]) for a, b in cells[1:]] == [_kind(c) for c in last]
+
+
+def _labels_over_figures(rows: list[list[str]]) -> bool:
+    """A header of labels over one row of figures only (收到申请 受理 审结 / 86 79 75): a table
+    of one row, a body's statistics."""
+    header, row = rows
+    return all(_kind(c) == "word" for c in header) and all(_kind(c) != "word" for c in row) \
+        and any(_kind(c) == "figure" for c in row)
 
 
 def _columns_agree(rows: list[list[str]]) -> bool:

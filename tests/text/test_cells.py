@@ -93,3 +93,12 @@ def test_labels_and_figures_that_do_not_pair_are_no_one_row_table():
     assert join_cell_lines(links) == links
     many = "甲\n乙\n丙\n丁\n戊\n己\n庚\n辛\n壬\n1\n2\n3\n"    # far more labels than figures
     assert join_cell_lines(many) == many
+
+
+def test_a_header_over_one_row_of_spaced_figures_is_joined():
+    from lawgov.text.cells import join_spaced_columns
+    text = "统计如下\n收到申请(件)  受理(件)  审结(件)  纠错率(%)\n86  79  75  12.0\n"
+    assert join_spaced_columns(text).splitlines()[1:] == ["收到申请(件)| 受理(件)| 审结(件)| 纠错率(%)",
+                                                          "86| 79| 75| 12.0"]
+    words = "一年来 全县 坚持 依法行政\n共 办理 案件\n"             # two lines of words: prose
+    assert join_spaced_columns(words) == words
