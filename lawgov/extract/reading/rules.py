@@ -135,6 +135,8 @@ def load_context():
         "plan_heading": compile(d["plan_heading"]),
         "signature_line": compile(d["signature_line"]),
         "cumulative": compile(d["cumulative"]),
+        "cumulative_object": compile(d["cumulative_object"]),
+        "year_own_period": compile(d["year_own_period"]),
         "range": compile(d["range"]),
         "whole_part": compile(d["whole_part"]),
         "own_respondent": compile(d["own_respondent"]),

@@ -28,6 +28,8 @@ class DiscourseState:
                         continue                 # 到2022年底 in a 2022 report: the year's own figure
                     if kind == "cumulative" and int(y) >= ry:
                         continue                 # 2023年以来 in a 2023 report: the year itself
+                if kind == "cumulative" and CTX["cumulative_object"].match(self.m, e):
+                    continue                     # 对2010年以来制发的规范性文件进行清理: which documents
                 out.append((e, s, kind))
         for s, e, _h in self.win.finditer(CTX["month_only"]):
             if not CTX["month_not_after"].search(self.m, max(0, s - 12), s):
@@ -36,10 +38,14 @@ class DiscourseState:
         return out
 
     def _not_level_before(self, a: int, b: int) -> str | None:
+        """The first target, cumulative or month marker in [a, b); a cumulative one gives way to
+        the year's own period named after it (…以来,清理…;全年新制发5件)."""
         i = bisect.bisect_left(self.not_level_ends, a)
         j = bisect.bisect_right(self.not_level_ends, b)
         for e, s, kind in self.not_level[i:j]:
             if s >= a:
+                if kind == "cumulative" and CTX["year_own_period"].search(self.m, e, b):
+                    continue
                 return kind
         return None
 
