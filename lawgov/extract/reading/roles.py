@@ -127,6 +127,8 @@ class Roles:
                 kind, reason = "other_body", "the national figure on a local page (全国 named before it in its sentence)"
             elif self._higher_whole(sent, q.head):
                 kind, reason = "other_body", f"a whole of a higher tier ({self._higher_whole(sent, q.head)}) than the page's own"
+            elif self._higher_government(clause, q.head):
+                kind, reason = "other_body", f"a higher tier's government acting ({self._higher_government(clause, q.head)})"
             elif self._lower_level(sent, clause, q.head):
                 kind, reason = "other_body", f"a lower tier by its level ({self._lower_level(sent, clause, q.head)})"
             elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head):
@@ -292,6 +294,19 @@ class Roles:
                     and fits(self.qs[j].value):
                 return j
         return nearest
+
+    def _higher_government(self, clause, head: int) -> str | None:
+        """The government of a tier above the page's own as its clause's subject (a county's
+        cases decided by its superior: 州政府已作出维持决定4件). Only on the page of a local
+        body: a province's or a department's page names its tiers otherwise (全区 of an
+        autonomous region)."""
+        if getattr(self, "level", None) not in ("city", "district", "county", "township"):
+            return None
+        own = self.own_tier()
+        h = CTX["government_subject"].match(self.m, clause[0], head)
+        if own is None or h is None:
+            return None
+        return h.group("who") if CTX["tier_rank"][h.group("tier")] < own else None
 
     def _higher_whole(self, sent, head: int) -> str | None:
         """The last whole named before the figure in its sentence (全市, 我区, 本县) when it is of a

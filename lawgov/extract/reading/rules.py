@@ -158,6 +158,7 @@ def load_context():
         "units_reaching": compile(d["units_reaching"]),
         "own_whole": compile(d["own_whole"]),
         "tier_rank": dict(d["tier_rank"]),
+        "government_subject": compile(d["government_subject"]),
         "share_after": compile(d["share_after"]),
         "anaphor": compile(d["anaphor"]),
         "reached_by": compile(d["reached_by"]),
