@@ -245,7 +245,7 @@ class Roles:
         for h in CTX["tier_word"].finditer(self.m):
             if h.group("who") == "该":
                 continue
-            r = ranks[h.group("tier")]
+            r = self._word_rank(h.group("tier"))
             count[r] = count.get(r, 0) + (1 if h.group("who") == "全" else 3)
         ps, pe = self.paras[0] if len(self.paras) > 1 else (0, 0)
         if pe - ps <= 60 and not any(c in self.m[ps:pe] for c in "。；;，,|"):   # a title line
@@ -295,6 +295,12 @@ class Roles:
                 return j
         return nearest
 
+    def _word_rank(self, tier: str) -> int:
+        """The tier a page's 全X / 我X names: 区 is an autonomous region's on a province's page."""
+        if tier == "区" and getattr(self, "level", None) == "province":
+            return CTX["tier_rank"]["自治区"]
+        return CTX["tier_rank"][tier]
+
     def _higher_government(self, clause, head: int) -> str | None:
         """The government of a tier above the page's own as its clause's subject (a county's
         cases decided by its superior: 州政府已作出维持决定4件). Only on the page of a local
@@ -320,7 +326,7 @@ class Roles:
         tier = h.group("tier")
         if tier == "区" and "自治区" in self.m[sent[0]:h.start()]:
             tier = "自治区"                 # 自治区司法厅数据显示,全区…: the autonomous region's whole
-        return h.group() if CTX["tier_rank"][tier] < own else None
+        return h.group() if self._word_rank(tier) < own else None
 
     def _rate_over_years(self, sent, q: Quantity) -> bool:
         """A rate said of several years: an average (年均, 以来…平均), or a streak kept above a
@@ -341,7 +347,7 @@ class Roles:
         ref = self.own_tier()
         w = self._last_hit("tier_word", sent[0], h.start())
         if w is not None and w.group("who") != "该":
-            ref = ranks[w.group("tier")] if ref is None else min(ref, ranks[w.group("tier")])
+            ref = self._word_rank(w.group("tier")) if ref is None else min(ref, self._word_rank(w.group("tier")))
         return h.group() if ref is not None and tier > ref else None
 
     def _last_hit(self, name: str, a: int, b: int):
