@@ -4,6 +4,7 @@ measure word, a noun, an item of a 分别 list, the cue of the clause before).""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from lawgov.extract.mentions import Quantity
@@ -12,6 +13,9 @@ from lawgov.extract.reading.roles import Role
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, SHARE_RATES, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok)
 from lawgov.extract.reading.structure import Place
+
+# a number for each of the kinds listed before it (意见书、建议书各3份), not their sum
+EACH = re.compile(r"各(?:为|有|制发|发出)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,10 @@ class IndicatorChoice:
             pick, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
                                                           fam, kind, bool(lo.group("period") or lo.group("own")))
         indicator, cue, also = pick.indicator, pick.cue, pick.also
-        if pick.joint:
+        if pick.joint and EACH.search(lead):
+            indicator, also = pick.also[0], pick.also[1:]    # 意见书、建议书各3份: 3 of each kind
+        elif pick.joint:
+            indicator, also = None, ()
             kind, reason = "joint", f"one number for {pick.joint} together: neither's own count"
         if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
@@ -217,7 +224,7 @@ class IndicatorChoice:
                 also.append(fill(c2.indicator, fam))
                 joint = joint or cue.joint or c2.joint
         if joint:                   # 意见书、建议书共17份: both kinds together, neither's own count
-            return Pick(None, cue, (), picked, joint=text[s:e])
+            return Pick(None, cue, (ind, *also), picked, joint=text[s:e])
         return Pick(ind, cue, tuple(also), picked)
 
 
