@@ -190,6 +190,8 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         s, e = orig((ps, pe))
         sentence = orig_text(sent)
         scope = analysis.scope_at(ps, sent[0])
+        if scope == "all":
+            scope = analysis.scope_named_before(sent[0], ps)
         not_level = analysis._not_level_before(sent[0], ps)
         tg = CTX["target"].search(t, sent[0], ps) if not_level is None else None
         if tg is not None and not (tg.group("future") and report_year and int(tg.group("future")) <= report_year):

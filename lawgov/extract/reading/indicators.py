@@ -16,6 +16,19 @@ from lawgov.extract.reading.structure import Place
 
 # a number for each of the kinds listed before it (意见书、建议书各3份), not their sum
 EACH = re.compile(r"各(?:为|有|制发|发出)?\s*$")
+_LIST_SEP = re.compile(r"以及|或|、|和|及|与")
+
+
+def _each_of(picked: str) -> list[str]:
+    """The kinds of correction a list cue names one by one (撤销、变更 → revoked, altered)."""
+    out = []
+    for part in _LIST_SEP.split(picked):
+        hits = lead_cues(part)[1]
+        kinds = [c.indicator for _e, _s, c in hits if c.role == "verb" and c.indicator
+                 and c.indicator.startswith("reconsideration.") and c.indicator != "reconsideration.corrected"]
+        if kinds:
+            out.append(kinds[-1])
+    return out if len(out) >= 2 else []
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,9 @@ class IndicatorChoice:
         indicator, cue, also = pick.indicator, pick.cue, pick.also
         if pick.joint and EACH.search(lead):
             indicator, also = pick.also[0], pick.also[1:]    # 意见书、建议书各3份: 3 of each kind
+        elif indicator == "reconsideration.corrected" and EACH.search(lead) and _each_of(pick.text):
+            kinds = _each_of(pick.text)                       # 撤销、变更各2件: 2 of each, not 2 in all
+            indicator, also = kinds[0], tuple(kinds[1:])
         elif pick.joint:
             indicator, also = None, ()
             kind, reason = "joint", f"one number for {pick.joint} together: neither's own count"

@@ -7,7 +7,7 @@ import bisect
 
 from lawgov.extract.reading.rules import (BARE_YEAR, SINCE_AFTER, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
                                           FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
-                                          SUBJECT, YEAR_RX)
+                                          SCOPE_RX, SUBJECT, YEAR_RX)
 
 
 class DiscourseState:
@@ -214,6 +214,16 @@ class DiscourseState:
                 return name
         return "all"
 
+
+    def scope_named_before(self, a: int, b: int) -> str:
+        """The last scope named in [a, b) by a direct search: for a figure said without a numeral
+        (区政府作为被告的案件零败诉), whose sentence lies outside the windows scanned for cues."""
+        last = None
+        for name, rx in SCOPE_RX:
+            for h in rx.finditer(self.m, a, b):
+                if last is None or h.end() > last[0]:
+                    last = (h.end(), name)
+        return last[1] if last else "all"
 
     def _after_partition(self, cl, ck: int, name: str) -> bool:
         """True when the clause ck (scope `name`, with figures) is the last of a split by scope:
