@@ -27,6 +27,17 @@ class Role:
 # the change said right after a compared figure (…的4871件增长7.5%, 减少了12件)
 CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|提高|提升|上涨|攀升|增)|下降|减少|降低|回落|下滑|减|降)(?:了)?(?:约|近|达)?\s*")
 
+# another body named as the subject of a clause: the clauses after it without a subject of
+# their own go on with it
+CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
+# …but not past a semicolon (the items of a list end there), not after the parts of a 其中
+# split, and not into a clause that names its own actor (行政机关负责人出庭应诉率100%)
+CARRY_STOP = re.compile(r"[;；]")
+CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)")
+
+# the autonomous region as the source of a figure (据自治区司法厅通报, 自治区…数据显示, 全区(自治区))
+REGION_SOURCE = re.compile(r"据自治区|自治区[^，,;；。]{0,10}(?:通报|数据显示|统计|显示|公布|发布)|全区\(自治区\)")
+
 # the tier of a reporting body's level (a department speaks for no tier of its own)
 LEVEL_TIER = {"province": 1, "city": 2, "district": 3, "county": 3, "township": 4}
 
@@ -72,9 +83,11 @@ class Roles:
                 if cb:
                     kind = "comparison_base"
                     reason = "the figure compared with"
-                    y = cb.group("year")
+                    y = cb.groupdict().get("year")
                     cur = self.year_at(q.start, sent, paren)
-                    if y is None:
+                    if cb.groupdict().get("own"):
+                        y = str(cur) if cur is not None else None   # 上年为98件: the year read there
+                    elif y is None:
                         # 与2019年相比,…由48件下降至36件: the year compared with, else the year before
                         y = self._compared_year(sent[0], q.start)
                     if y and y[:2] in ("19", "20"):
@@ -105,6 +118,9 @@ class Roles:
                 kind = nl                  # a target, a total of several years, one month: no fact
                 reason = {"target": "a target or plan", "month": "a figure of one month",
                           "cumulative": "a total or average over several years (以来, 近N年, 年均, 十三五)"}[nl]
+            elif (tc := CTX["target_clause"].search(m, max(clause[0], q.head - 40), min(clause[1], q.tail + 16))) \
+                    and tc.start() < q.head:
+                kind, reason = "target", "a bar the figure is held to (应保持在, 确保…不低于)"
             elif self.plan_heading(q.start):
                 kind, reason = "target", f"under a heading of plans ({self.plan_heading(q.start)[:20]})"
             elif self._in_range(q.start):
@@ -152,7 +168,31 @@ class Roles:
                 if pb and pb.group("name")[-2:] not in CTX["generic_places"] \
                         and pb.group("name")[-3:] not in CTX["generic_places"]:
                     kind, reason = "other_body", f"a named place ({pb.group('name')}) before it"
+        if kind == "level" and inherit_from is None:
+            carried = self._carried_other_body(idx, sent, clause, q.head, done)
+            if carried:
+                kind, reason = "other_body", carried
         return Role(kind, base_year, inherit_from, reason)
+
+    def _carried_other_body(self, idx: int, sent, clause, head: int, done) -> str | None:
+        """A clause with no subject of its own goes on with the body of the clause before it
+        (县级行政机关为被告的案件636件,败诉41件): when that body was another's, so is the figure."""
+        if clause[0] <= sent[0] or CTX["tier_word"].search(self.m, max(clause[0], head - 60), head) \
+                or self._scope_named_in(clause[0], head) or CTX["place_subject"].match(self.m, clause[0], head):
+            return None
+        if CARRY_STOP_SUBJECT.match(self.m, clause[0], head):
+            return None
+        for j in range(idx - 1, max(-1, idx - 12), -1):
+            if self.qs[j].start < sent[0]:
+                return None
+            if self.qs[j].start < clause[0]:
+                why = done[j].reason or ""
+                between = self.m[self.qs[j].tail:clause[0]]
+                if done[j].kind == "other_body" and why.startswith(CARRIED_REASONS) \
+                        and not CARRY_STOP.search(between) and "其中" not in self.m[sent[0]:self.qs[j].start]:
+                    return f"its clause goes on with another body ({why})"
+                return None
+        return None
 
     def title_line(self) -> str:
         """The page's title when its first line is one (short, no sentence), else ""."""
@@ -312,6 +352,8 @@ class Roles:
         h = CTX["government_subject"].match(self.m, clause[0], head)
         if own is None or h is None:
             return None
+        if self.level == "county" and h.group("tier") == "市":
+            return None                 # a county-level city's own government is its 市政府
         return h.group("who") if CTX["tier_rank"][h.group("tier")] < own else None
 
     def _higher_whole(self, sent, head: int) -> str | None:
@@ -324,17 +366,22 @@ class Roles:
         if h is None or h.group("who") != "全":
             return None
         tier = h.group("tier")
-        if tier == "区" and "自治区" in self.m[sent[0]:h.start()]:
-            tier = "自治区"                 # 自治区司法厅数据显示,全区…: the autonomous region's whole
+        if tier == "区" and "自治区" in self.m[sent[0]:h.start()] and (
+                own != LEVEL_TIER["district"] or REGION_SOURCE.search(self.m, sent[0], h.end() + 6)):
+            # 自治区司法厅数据显示,全区…: the autonomous region's whole; on a district's own page
+            # only when the region is the source (据自治区司法厅通报, 全区(自治区)), not when the
+            # district follows its lead (我区认真贯彻落实自治区党委部署,全区…)
+            tier = "自治区"
         return h.group() if self._word_rank(tier) < own else None
 
     def _rate_over_years(self, sent, q: Quantity) -> bool:
         """A rate said of several years: an average (年均, 以来…平均), or a streak kept above a
-        bar (连续五年保持在98%以上); a streak at an exact value (连续三年保持100%) is this year's too."""
+        bar or about a value (连续五年保持在98%以上, 近三年…保持在15%左右); a streak at an exact value
+        (连续三年保持100%, 2020年以来均保持100%) is this year's too."""
         h = self._last_hit("rate_cumulative", sent[0], q.head)
         if h is None:
             return False
-        return not (h.group().startswith(("连续", "历年")) and q.qualifier == "exact")
+        return not ((h.group().startswith(("连续", "历年")) or "保持" in h.group()) and q.qualifier == "exact")
 
     def _lower_level(self, sent, clause, head: int) -> str | None:
         """A tier named by its level in the figure's clause (县级政府) below the page's own tier or

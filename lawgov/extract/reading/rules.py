@@ -133,6 +133,8 @@ def load_context():
         "period_labels": compile(d["period_labels"]),
         "target": compile(d["target"]),
         "plan_heading": compile(d["plan_heading"]),
+        "plan_heading_not": compile(d["plan_heading_not"]),
+        "target_clause": compile(d["target_clause"]),
         "signature_line": compile(d["signature_line"]),
         "cumulative": compile(d["cumulative"]),
         "cumulative_object": compile(d["cumulative_object"]),

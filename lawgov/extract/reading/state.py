@@ -4,10 +4,15 @@ at a position, carried as a reader carries them from headings and earlier senten
 from __future__ import annotations
 
 import bisect
+import re
 
 from lawgov.extract.reading.rules import (BARE_YEAR, SINCE_AFTER, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
                                           FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SCOPE_RX, SUBJECT, YEAR_RX)
+
+
+# a government named as the one that leads (在区政府的正确领导下), not as a party
+LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|指导|部署|支持)")
 
 
 class DiscourseState:
@@ -44,7 +49,7 @@ class DiscourseState:
         j = bisect.bisect_right(self.not_level_ends, b)
         for e, s, kind in self.not_level[i:j]:
             if s >= a:
-                if kind == "cumulative" and CTX["year_own_period"].search(self.m, e, b):
+                if kind == "cumulative" and "累计" not in self.m[s:e] and CTX["year_own_period"].search(self.m, e, b):
                     continue
                 return kind
         return None
@@ -172,12 +177,21 @@ class DiscourseState:
                     continue
                 while stack and stack[-1][0] >= h.level:
                     stack.pop()
-                stack.append((h.level, h.text if CTX["plan_heading"].search(h.text) else None))
+                stack.append((h.level, h.text if self._opens_plans(h.text) else None))
                 states.append((h.end, next((t for _lvl, t in reversed(stack) if t is not None), None)))
             self._plan_state = ([e for e, _t in states], [t for _e, t in states])
         ends, texts = self._plan_state
         i = bisect.bisect_right(ends, pos) - 1
         return texts[i] if i >= 0 else None
+
+    def _opens_plans(self, heading: str) -> bool:
+        """A heading of plans: 下一步工作打算, or a year after the report's (三、2024年工作计划 in a
+        2023 report); not one that also names results or problems."""
+        h = CTX["plan_heading"].search(heading)
+        if h is None or CTX["plan_heading_not"].search(heading):
+            return False
+        year = h.group("year")
+        return year is None or (self.report_year is not None and int(year) > self.report_year)
 
     def scope_at(self, pos: int, sent_start: int, clause: tuple[int, int] | None = None) -> str:
         """The last scope cue before `pos` in its sentence that speaks of a figure: in the
@@ -221,9 +235,13 @@ class DiscourseState:
         last = None
         for name, rx in SCOPE_RX:
             for h in rx.finditer(self.m, a, b):
+                if LEADER_AFTER.match(self.m, h.end()):
+                    continue            # 在区政府的正确领导下: who leads, not the party
                 if last is None or h.end() > last[0]:
                     last = (h.end(), name)
-        return last[1] if last else "all"
+        if last is None or CTX["tier_word"].search(self.m, last[0], b):
+            return "all"                # 我区行政机关…零败诉: the whole named after it
+        return last[1]
 
     def _after_partition(self, cl, ck: int, name: str) -> bool:
         """True when the clause ck (scope `name`, with figures) is the last of a split by scope:

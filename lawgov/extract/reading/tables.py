@@ -77,7 +77,10 @@ class Tables:
             kind, scope = "level", "all"
         elif own_label:
             kind, scope = "level", "government"
-        elif (not label and all(t is None for t in texts)) or period:
+        elif not label and self._all_figures(para, texts) and BODY_HEADER.fullmatch(header.strip()) \
+                and scope_of_label(header.strip()) is None and not self._is_reporting_body(header.strip()):
+            kind, scope = "other_body", None    # 城关镇 | 河口乡 over 12 | 8: one body's column
+        elif (not label and self._all_figures(para, texts)) or period:
             kind, scope = "level", "all"       # a row of figures only (under its header), or 本期 | 312
         elif label_scope is not None:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
@@ -98,6 +101,13 @@ class Tables:
             if field is not None:        # the 复议 / 诉讼 table of a 政府信息公开 report: its field's cases
                 kind, reason = "breakdown", f"cases of one field ({field}), by its section or document"
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, reason=reason)
+
+    def _all_figures(self, para: int, texts) -> bool:
+        """Every cell of the row is a figure (computed once a row: a row may hold thousands)."""
+        cache = self.__dict__.setdefault("_all_figures_cache", {})
+        if para not in cache:
+            cache[para] = all(t is None for t in texts)
+        return cache[para]
 
     def _row(self, para: int):
         """A table row: its cells, their starts, their text (None for a numeric cell) and, for
@@ -225,6 +235,8 @@ HEADER_QUANTITY = re.compile(r"\s*(?:数量|件数|数|数值|数据|总数|人�
 # a quantity in the paragraph before a table: prose, not a caption
 CAPTION_FIGURE = re.compile(r"\d(?:[\d.,]*)\s*(?:%|件|宗|起|人次|次|个|项|名|人)")
 COURT_LABEL = re.compile(r"法院|中院|高院|法庭")
+# a column header that names a place or a body (城关镇, 区市场监管局, 岭东区): its column is its figures
+BODY_HEADER = re.compile(r"[\u4e00-\u9fff]{1,14}(?:省|市|区|县|旗|州|盟|镇|乡|街道|局|委|办|中心|法院|政府|部门|单位|公司)")
 # a column header that is a year without 年 (项目 | 2021 | 2022)
 # a column of changes (同比增减, 增幅(%)) and one of a part of the period (本季度, 本月, 10月)
 CHANGE_HEADER = re.compile(r"(?:同比|环比|较上年)?(?:增减|增长|下降|增幅|降幅|变化|增减幅度|增减率|增长率)?"
