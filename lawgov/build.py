@@ -271,12 +271,16 @@ def _parse_task(jobs: list, fuse_folder: Path, parts_folder: Path) -> dict:
     """parse_file for a few files in a worker, telling the Fuse which file it is on; their
     rows go straight to Parquet part files, so the main process never handles a row and only
     hears what each file was (its source without text, doc_id, text key and fact count)."""
-    mark = fuse_folder / str(os.getpid())
+    # the mark stays open for the task: emptied and written again for each file, as
+    # write_text did, but without the flush ext4 makes at each close of a file it had
+    # truncated (~1 ms of a worker's wall time per file)
+    mark = os.open(fuse_folder / str(os.getpid()), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     rows: dict[str, list[dict]] = {t: [] for t in store.RAW_TABLES}
     files = []
     try:
         for job in jobs:
-            mark.write_text(f"{time.time()}\t{job[0]}", encoding="utf-8")
+            os.ftruncate(mark, 0)
+            os.pwrite(mark, f"{time.time()}\t{job[0]}".encode("utf-8"), 0)
             out = parse_file(*job)
             source = out["source"]
             document = out["document"]
@@ -290,7 +294,8 @@ def _parse_task(jobs: list, fuse_folder: Path, parts_folder: Path) -> dict:
             files.append({"source": source, "doc_id": document and document["doc_id"],
                           "text_key": out.get("text_key"), "facts": len(out["facts"])})
     finally:
-        mark.write_text("", encoding="utf-8")
+        os.ftruncate(mark, 0)
+        os.close(mark)
     return {"files": files, "parts": parts.write(parts_folder, rows)}
 
 
