@@ -124,7 +124,7 @@ class Structure:
     def _mask(self) -> str:
         """The text with asides, 《titles》 and quoted names blanked (a parenthesis that holds a
         number stays: it may be a comparison base or a part)."""
-        chars = list(self.t)
+        blank: list[tuple[int, int]] = []        # the spans blanked, joined once at the end
         qpos = self.qstarts
         self.parens: list[tuple[int, int]] = []   # unmasked parentheses (they hold a number)
         for rx in (PAREN, TITLE, QUOTE):
@@ -139,8 +139,20 @@ class Structure:
                 if rx is QUOTE and e - s <= 12 and NAMED_ACTIVITY.match(self.t, e) \
                         and LAW_CAMPAIGN.match(self.t, s + 1):
                     continue        # 开展“法律六进”活动185次: a legal-education campaign's name
-                chars[s + 1:e - 1] = MASK_CH * (e - s - 2)
-        return "".join(chars)
+                if e - s > 2:
+                    blank.append((s + 1, e - 1))
+        t = self.t
+        pieces = []
+        pos = 0
+        for a, b in sorted(blank):
+            if b <= pos:
+                continue
+            a = max(a, pos)
+            pieces.append(t[pos:a])
+            pieces.append(MASK_CH * (b - a))
+            pos = b
+        pieces.append(t[pos:])
+        return "".join(pieces)
 
     def _windows(self) -> Windows:
         """The sentences that hold a number (and the one before, and the paragraph opening):
