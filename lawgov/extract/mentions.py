@@ -152,14 +152,23 @@ class Windows:
             yield m.start() + d, m.end() + d, m
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def window_prefilter(patterns: str) -> Prefilter:
     """The pre-filter of the patterns windows are searched with: "traps" (the windowed
-    traps, around numerals) or "reading" (the reading rules, in the sentences of figures).
-    Each window is scanned for its own patterns only; one not among them always runs."""
+    traps, around numerals), "cues" (the lead cues, in the clauses of figures), "sentences"
+    (the families, scopes, years and not-level words read in the sentences of figures) or
+    "reading" (every reading rule). Each window is scanned for its own patterns only; one not
+    among them always runs. (A smaller database is a faster scan: "cues" and "sentences"
+    together cost a fifth of scanning both windows for every reading rule.)"""
     if patterns == "traps":
         return Prefilter(rx for _kind, rx, whole in TRAPS if not whole)
     from lawgov.extract.reading import rules      # it imports this module: loaded by now
+
+    if patterns == "cues":
+        return Prefilter(cue.rx for cue in rules.LEAD_CUES)
+    if patterns == "sentences":
+        return Prefilter([rx for _name, rx in rules.FAMILY_RX] + [rx for _name, rx in rules.SCOPE_RX]
+                         + [rules.YEAR_RX] + [rules.CTX[k] for k in ("target", "cumulative", "month_only", "range")])
 
     found: list[re.Pattern] = []
 

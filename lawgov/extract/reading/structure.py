@@ -172,8 +172,8 @@ class Structure:
                 ps = self.paras[p][0]
                 spans.append((ps, min(ps + 48, b)))
         # cues are read in the clauses that hold a number (and just after the number)
-        self.cue_win = Windows(self.m, cue_spans)
-        return Windows(self.m, spans)
+        self.cue_win = Windows(self.m, cue_spans, "cues")
+        return Windows(self.m, spans, "sentences")
 
     def _scan_cues(self):
         hits = []
