@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.rules import CTX, SCOPE_RX
@@ -21,6 +22,14 @@ class Role:
     base_year: int | None = None   # a comparison base's year
     inherit_from: int | None = None   # the quantity whose indicator a bare figure takes
     reason: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _last_hit_prefilter():
+    """The patterns Roles._last_hit scans the whole text for."""
+    from lawgov.text.prefilter import Prefilter
+
+    return Prefilter(CTX[name] for name in ("tier_word", "tier_level", "rate_cumulative"))
 
 
 # the tier of a reporting body's level (a department speaks for no tier of its own)
@@ -296,7 +305,13 @@ class Roles:
         (so a long sentence of many figures costs no more than its length)."""
         cache = self.__dict__.setdefault("_hit_cache", {})
         if name not in cache:
-            hits = [(h.end(), h.start(), h) for h in CTX[name].finditer(self.m)]
+            possible = cache.get(None, False)
+            if possible is False:               # one pass rules out those with no match at all
+                possible = cache[None] = _last_hit_prefilter().possible(self.m)
+            if possible is not None and CTX[name] not in possible:
+                hits = []
+            else:
+                hits = [(h.end(), h.start(), h) for h in CTX[name].finditer(self.m)]
             cache[name] = ([e for e, _s, _h in hits], hits)
         ends, hits = cache[name]
         j = bisect.bisect_right(ends, b) - 1
