@@ -241,7 +241,7 @@ class Roles:
             return self._own_tier
         ranks = CTX["tier_rank"]
         count: dict[int, int] = {}
-        for h in CTX["tier_word"].finditer(self.m):
+        for _e, _s, h in self._all_hits("tier_word")[1]:      # (the scan _last_hit makes too)
             if h.group("who") == "该":
                 continue
             r = ranks[h.group("tier")]
@@ -303,6 +303,15 @@ class Roles:
     def _last_hit(self, name: str, a: int, b: int):
         """The last match of CTX[name] lying wholly inside [a, b), from one scan of the whole text
         (so a long sentence of many figures costs no more than its length)."""
+        ends, hits = self._all_hits(name)
+        j = bisect.bisect_right(ends, b) - 1
+        if j >= 0 and hits[j][1] >= a:
+            return hits[j][2]
+        return None
+
+    def _all_hits(self, name: str):
+        """(ends, [(end, start, match)]) of every match of CTX[name] in the masked text, in
+        order, from one scan made once."""
         cache = self.__dict__.setdefault("_hit_cache", {})
         if name not in cache:
             possible = cache.get(None, False)
@@ -313,11 +322,7 @@ class Roles:
             else:
                 hits = [(h.end(), h.start(), h) for h in CTX[name].finditer(self.m)]
             cache[name] = ([e for e, _s, _h in hits], hits)
-        ends, hits = cache[name]
-        j = bisect.bisect_right(ends, b) - 1
-        if j >= 0 and hits[j][1] >= a:
-            return hits[j][2]
-        return None
+        return cache[name]
 
     def _national_subject(self, sent, clause, head: int) -> bool:
         """全国 named earlier in the sentence (全国法院2022年审结…26.3万件,行政机关败诉率为12.4%), as
