@@ -496,7 +496,8 @@ def _forget(con, previous: dict[str, FileState], plan: Plan) -> None:
     leaving = plan.removed + plan.to_parse
     store.delete_documents(con, [previous[n].doc_id for n in leaving if n in previous
                                      and previous[n].doc_id])
-    con.execute("delete from meta.files where source_file in (select unnest(?::varchar[]))", [leaving])
+    con.execute(f"delete from meta.files where source_file in (select unnest({store.TEXTS}))",
+                [store.texts_param(leaving)])
 
 
 def _record_touched(con, names: dict[str, FileEntry], touched: list[str]) -> None:
@@ -778,11 +779,11 @@ def _log_removed(con, build_id: str, removed: list[str]) -> None:
     """A removed file's log row, written before its state is forgotten."""
     if removed:
         con.execute(
-            """insert into meta.ingest_log
+            f"""insert into meta.ingest_log
                select ?, source_file, source_file, size, sha256, format, encoding, 'removed',
                       'no longer in the reports folder: its rows were removed', 0, current_timestamp
-               from meta.files where source_file in (select unnest(?::varchar[]))""",
-            [build_id, removed])
+               from meta.files where source_file in (select unnest({store.TEXTS}))""",
+            [build_id, store.texts_param(removed)])
 
 
 def _log_skipped(con, build_id: str, skipped: list[Skipped]) -> None:
@@ -797,12 +798,12 @@ def _log_unchanged(con, build_id: str, unchanged: list[str]) -> None:
     if not unchanged:
         return
     con.execute(
-        """insert into meta.ingest_log
+        f"""insert into meta.ingest_log
            select ?, source_file, source_file, size, sha256, format, encoding,
                   case when status = 'loaded' then 'unchanged' else status end,
                   reason, facts, current_timestamp
-           from meta.files where source_file in (select unnest(?::varchar[]))""",
-        [build_id, unchanged])
+           from meta.files where source_file in (select unnest({store.TEXTS}))""",
+        [build_id, store.texts_param(unchanged)])
 
 
 def _mark_raw(con, code_fp: str, proj_fp: str, build_id: str) -> None:
