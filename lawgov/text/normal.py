@@ -80,6 +80,23 @@ _DELETE = re.compile(_GLOSS_TONED + "|" + _DELETE_BASE)
 _DELETE_ALL_GLOSSES = re.compile(_GLOSS_TONED + "|" + _GLOSS_PLAIN + "|" + _DELETE_BASE)
 _HAS_GLOSS = re.compile(_GLOSS_TONED)
 _PLAIN_GLOSS = re.compile(_GLOSS_PLAIN)
+# every deletion begins with one of these (a gloss with its opening parenthesis)
+_DELETE_START = re.compile(r"[(（" + _ZERO_WIDTH + r"\r]")
+
+
+def _deletions_in(pattern: re.Pattern, original: str):
+    """pattern.finditer(original), tried only where a deletion can begin: the same matches
+    (none is empty), without the regex engine trying its alternatives at every character."""
+    pos = 0
+    match = pattern.match
+    for c in _DELETE_START.finditer(original):
+        i = c.start()
+        if i < pos:
+            continue
+        m = match(original, i)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def _deletions(original: str) -> re.Pattern:
@@ -175,7 +192,7 @@ def _to_simplified(text: str) -> str:
     def by_char(segment: str) -> str:
         return run_re.sub(lambda m: m.group().translate(chars), segment) if run_re else segment
 
-    if phrase_re is None:
+    if phrase_re is None or not _phrases_possible(phrase_re, text):
         return by_char(text)
     # phrases win over characters (leftmost-longest, as OpenCC does)
     pieces = []
@@ -189,6 +206,20 @@ def _to_simplified(text: str) -> str:
     return "".join(pieces)
 
 
+@lru_cache(maxsize=1)
+def _phrase_prefilter(phrase_re: re.Pattern):
+    from lawgov.text.prefilter import Prefilter
+
+    return Prefilter([phrase_re])
+
+
+def _phrases_possible(phrase_re: re.Pattern, text: str) -> bool:
+    """Whether a phrase of the table may occur in the text (one Hyperscan pass over it, far
+    cheaper than the phrase regex, which finds none in most reports)."""
+    possible = _phrase_prefilter(phrase_re).possible(text)
+    return possible is None or phrase_re in possible
+
+
 # --------------------------------------------------------------------------- normalise
 
 def normalise(original: str) -> NormalText:
@@ -197,7 +228,7 @@ def normalise(original: str) -> NormalText:
     kept: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for m in pattern.finditer(original):
+    for m in _deletions_in(pattern, original):
         s, e = m.span()
         if s > pos:
             kept.append(original[pos:s])

@@ -23,6 +23,7 @@ import hashlib
 import os
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 try:                                   # Python ≥ 3.11
@@ -188,6 +189,7 @@ class _Possible:
         return i is None or i in self.hits
 
 
+@lru_cache(maxsize=1)
 def _other_digits() -> str:
     """A class of every decimal digit (Python's \\d) other than 0-9."""
     every = array.array("I", range(0x80, 0x110000)).tobytes().decode("utf-32-le", "surrogatepass")

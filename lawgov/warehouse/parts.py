@@ -51,7 +51,8 @@ def load(con, parts: dict[str, list[Path]], kept: list[str]) -> None:
     delete the parts."""
     if not any(parts.values()):
         return
-    con.execute("create or replace temp table _kept as select unnest(?::varchar[]) as source_file", [kept])
+    con.execute(f"create or replace temp table _kept as select unnest({store.TEXTS}) as source_file",
+                [store.texts_param(kept)])
     for table, files in parts.items():
         if not files:
             continue

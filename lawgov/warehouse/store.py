@@ -236,11 +236,26 @@ def ensure_schema(con) -> None:
         con.execute(f"alter table raw.mentions add column if not exists {column} varchar")
 
 
+# A list of texts (file names, ids) as one query parameter: `texts_param(values)` bound to
+# TEXTS reads back as the same VARCHAR[]. A Python list parameter costs DuckDB's client two
+# failed imports per element (0.7 s of CPU for 10,000 file names); one string costs nothing.
+TEXTS = "string_split(?, chr(0))[2:]"
+
+
+def texts_param(values) -> str:
+    """`values` (texts without a NUL, as file names and ids are) as one string for TEXTS."""
+    out = "".join("\0" + v for v in values)
+    if out.count("\0") != len(values):
+        raise ValueError("a text with a NUL character cannot be passed as part of a list")
+    return out
+
+
 def delete_documents(con, doc_ids: list[str]) -> None:
     """Drop every raw row of these documents (a changed or removed file)."""
     if not doc_ids:
         return
-    con.execute("create or replace temp table _gone as select unnest(?) as doc_id", [doc_ids])
+    con.execute(f"create or replace temp table _gone as select unnest({TEXTS}) as doc_id",
+                [texts_param(doc_ids)])
     for table in RAW_TABLES:
         con.execute(f"delete from raw.{table} where doc_id in (select doc_id from _gone)")
     con.execute("drop table _gone")

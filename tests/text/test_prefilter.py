@@ -29,7 +29,8 @@ def _sound(pf: Prefilter, text: str):
 
 
 def test_no_pattern_with_a_match_in_a_report_is_ruled_out():
-    for pf in (window_prefilter("traps"), window_prefilter("reading")):
+    for pf in (window_prefilter("traps"), window_prefilter("reading"), window_prefilter("cues"),
+               window_prefilter("sentences")):
         ruled_out = 0
         for path in sorted(REPORTS.glob("*.txt")):
             text = normalise(path.read_text(encoding="utf-8")).text
@@ -40,7 +41,8 @@ def test_no_pattern_with_a_match_in_a_report_is_ruled_out():
 
 def test_no_pattern_with_a_match_in_random_text_is_ruled_out():
     """Texts made of the patterns' own characters, digits, spaces and marks: near misses."""
-    for pf in (window_prefilter("traps"), window_prefilter("reading")):
+    for pf in (window_prefilter("traps"), window_prefilter("reading"), window_prefilter("cues"),
+               window_prefilter("sentences")):
         alphabet = sorted({ch for rx in pf.patterns for ch in rx.pattern if ord(ch) > 0x2000}
                           | set("0123456789 .,:-%()\n\x01|年月日"))
         rnd = random.Random(16)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.rules import CTX, SCOPE_RX
@@ -37,6 +38,14 @@ CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各�
 
 # the autonomous region as the source of a figure (据自治区司法厅通报, 自治区…数据显示, 全区(自治区))
 REGION_SOURCE = re.compile(r"据自治区|自治区[^，,;；。]{0,10}(?:通报|数据显示|统计|显示|公布|发布)|全区\(自治区\)")
+
+
+@lru_cache(maxsize=1)
+def _last_hit_prefilter():
+    """The patterns Roles._last_hit scans the whole text for."""
+    from lawgov.text.prefilter import Prefilter
+
+    return Prefilter(CTX[name] for name in ("tier_word", "tier_level", "rate_cumulative"))
 
 # the tier of a reporting body's level (a department speaks for no tier of its own)
 LEVEL_TIER = {"province": 1, "city": 2, "district": 3, "county": 3, "township": 4}
@@ -282,7 +291,7 @@ class Roles:
             return self._own_tier
         ranks = CTX["tier_rank"]
         count: dict[int, int] = {}
-        for h in CTX["tier_word"].finditer(self.m):
+        for _e, _s, h in self._all_hits("tier_word")[1]:      # (the scan _last_hit makes too)
             if h.group("who") == "该":
                 continue
             r = self._word_rank(h.group("tier"))
@@ -400,15 +409,26 @@ class Roles:
     def _last_hit(self, name: str, a: int, b: int):
         """The last match of CTX[name] lying wholly inside [a, b), from one scan of the whole text
         (so a long sentence of many figures costs no more than its length)."""
-        cache = self.__dict__.setdefault("_hit_cache", {})
-        if name not in cache:
-            hits = [(h.end(), h.start(), h) for h in CTX[name].finditer(self.m)]
-            cache[name] = ([e for e, _s, _h in hits], hits)
-        ends, hits = cache[name]
+        ends, hits = self._all_hits(name)
         j = bisect.bisect_right(ends, b) - 1
         if j >= 0 and hits[j][1] >= a:
             return hits[j][2]
         return None
+
+    def _all_hits(self, name: str):
+        """(ends, [(end, start, match)]) of every match of CTX[name] in the masked text, in
+        order, from one scan made once."""
+        cache = self.__dict__.setdefault("_hit_cache", {})
+        if name not in cache:
+            possible = cache.get(None, False)
+            if possible is False:               # one pass rules out those with no match at all
+                possible = cache[None] = _last_hit_prefilter().possible(self.m)
+            if possible is not None and CTX[name] not in possible:
+                hits = []
+            else:
+                hits = [(h.end(), h.start(), h) for h in CTX[name].finditer(self.m)]
+            cache[name] = ([e for e, _s, _h in hits], hits)
+        return cache[name]
 
     def _national_subject(self, sent, clause, head: int) -> bool:
         """全国 named earlier in the sentence (全国法院2022年审结…26.3万件,行政机关败诉率为12.4%), as

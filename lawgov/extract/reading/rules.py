@@ -294,10 +294,20 @@ def default_unit(indicator: str) -> str | None:
     return ind.unit if ind else None
 
 
+@lru_cache(maxsize=1)
+def _phrase_prefilter():
+    from lawgov.text.prefilter import Prefilter
+
+    return Prefilter(p[0] for p in PHRASES)
+
+
 def phrase_facts(text: str):
     """Figures stated without a numeral (零败诉): (number start, number end, indicator, value, unit)."""
     out = []
+    possible = _phrase_prefilter().possible(text)     # one pass rules out the phrases not there
     for rx, number, indicator, value, unit in PHRASES:
+        if possible is not None and rx not in possible:
+            continue
         for h in rx.finditer(text):
             k = h.group().find(number)
             s = h.start() + max(k, 0)

@@ -130,7 +130,7 @@ class Structure:
     def _mask(self) -> str:
         """The text with asides, 《titles》 and quoted names blanked (a parenthesis that holds a
         number stays: it may be a comparison base or a part)."""
-        chars = list(self.t)
+        blank: list[tuple[int, int]] = []        # the spans blanked, joined once at the end
         qpos = self.qstarts
         self.parens: list[tuple[int, int]] = []   # unmasked parentheses (they hold a number)
         for rx in (PAREN, TITLE, QUOTE):
@@ -145,8 +145,20 @@ class Structure:
                 if rx is QUOTE and e - s <= 12 and NAMED_ACTIVITY.match(self.t, e) \
                         and LAW_CAMPAIGN.match(self.t, s + 1):
                     continue        # 开展“法律六进”活动185次: a legal-education campaign's name
-                chars[s + 1:e - 1] = MASK_CH * (e - s - 2)
-        return "".join(chars)
+                if e - s > 2:
+                    blank.append((s + 1, e - 1))
+        t = self.t
+        pieces = []
+        pos = 0
+        for a, b in sorted(blank):
+            if b <= pos:
+                continue
+            a = max(a, pos)
+            pieces.append(t[pos:a])
+            pieces.append(MASK_CH * (b - a))
+            pos = b
+        pieces.append(t[pos:])
+        return "".join(pieces)
 
     def _windows(self) -> Windows:
         """The sentences that hold a number (and the one before, and the paragraph opening):
@@ -166,8 +178,8 @@ class Structure:
                 ps = self.paras[p][0]
                 spans.append((ps, min(ps + 48, b)))
         # cues are read in the clauses that hold a number (and just after the number)
-        self.cue_win = Windows(self.m, cue_spans)
-        return Windows(self.m, spans)
+        self.cue_win = Windows(self.m, cue_spans, "cues")
+        return Windows(self.m, spans, "sentences")
 
     def _scan_cues(self):
         hits = []
