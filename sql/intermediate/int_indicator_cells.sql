@@ -6,6 +6,6 @@ select
     region_code,
     year,
     scope,
-    md5(concat_ws('|', region_code, year, scope, count(*), sum(hash(group_hash)))) as cell_hash
+    hash(region_code, year, scope, count(*), sum(hash(group_hash))) as cell_hash
 from {{ ref('int_indicator_values') }}
 group by region_code, year, scope

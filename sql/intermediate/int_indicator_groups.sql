@@ -4,13 +4,14 @@
 -- A document's facts in marts.facts are a function of its doc_version (int_document_versions:
 -- its row, its raw facts, its hand corrections) and of what all share (the seeds, the SQL,
 -- which rebuild everything), so the versions and the count of facts stand for every field
--- int_indicator_values reads, and hashing them reads two columns instead of fifteen.
+-- int_indicator_values reads, and hashing them reads two columns instead of fifteen. The
+-- hash is a 64-bit integer: comparing integers is about twice as fast as comparing md5 text.
 select
     region_code,
     year,
     scope,
     indicator,
-    md5(concat_ws('|', region_code, year, scope, indicator, count(*), sum(hash(doc_version)))) as group_hash
+    hash(region_code, year, scope, indicator, count(*), sum(hash(doc_version))) as group_hash
 from {{ ref('facts') }}
 where region_code is not null and year is not null and value is not null
 group by region_code, year, scope, indicator

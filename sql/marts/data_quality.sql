@@ -1,5 +1,5 @@
 {{ config(materialized='incremental', unique_key='problem_id', incremental_strategy='delete+insert') }}
-{{ config(pre_hook="{% if is_incremental() %}delete from {{ this }} where source_version is null or source_version not in (select cell_hash from {{ ref('reconsideration_correction_rate') }} union all select cell_hash from {{ ref('court_appearance_rate') }} union all select group_hash from {{ ref('int_indicator_values') }} union all select doc_version from {{ ref('documents') }}){% endif %}") }}
+{{ config(pre_hook="{% if is_incremental() %}delete from {{ this }} where source_version is null or source_version not in (select cell_hash from {{ ref('reconsideration_correction_rate') }} union all select cell_hash from {{ ref('court_appearance_rate') }} union all select group_hash from {{ ref('int_indicator_values') }} union all select hash(doc_version) from {{ ref('documents') }}){% endif %}") }}
 -- One row per problem the marts can see. problem is one of:
 --   rate_mismatch             a reported rate and the one derived from its counts differ
 --   rate_mismatch_accepted    no cases closed stated; the reported correction rate does not
@@ -10,8 +10,8 @@
 --   unresolved_region         a document whose region could not be resolved
 --   stale_correction          a hand correction (corrections.csv) whose fact is no longer there
 -- Incremental: source_version is what a problem was read from (its cell's cell_hash for the
--- rate marts' problems, its group's group_hash for conflicting values, its document's
--- doc_version for a fact or a document; null for a stale correction, recomputed each time).
+-- rate marts' problems, its group's group_hash for conflicting values, the hash of its
+-- document's doc_version for a fact or a document; null for a stale correction, recomputed each time).
 -- A build reads only the sources whose version the table does not hold, and the pre_hook
 -- deletes the problems whose source row is gone or has another version.
 with
@@ -32,9 +32,15 @@ court as (
     {% if is_incremental() %}where cell_hash not in (select source_version from known){% endif %}
 ),
 stated_rates as (
-    select *, doc_version as source_version from {{ ref('facts') }}
-    where unit = '%' and (value < 0 or value > 100)
-    {% if is_incremental() %}and doc_version not in (select source_version from known){% endif %}
+    -- value < 0 and value > 100 apart: a plain comparison is filtered in the scan, so only the
+    -- few rows out of range are read whole (an OR of the two would read every rate)
+    select *, hash(doc_version) as source_version from {{ ref('facts') }}
+    where unit = '%' and value < 0
+    {% if is_incremental() %}and hash(doc_version) not in (select source_version from known){% endif %}
+    union all
+    select *, hash(doc_version) as source_version from {{ ref('facts') }}
+    where unit = '%' and value > 100
+    {% if is_incremental() %}and hash(doc_version) not in (select source_version from known){% endif %}
 ),
 conflicts as (
     select *, group_hash as source_version from {{ ref('int_indicator_values') }}
@@ -42,9 +48,9 @@ conflicts as (
     {% if is_incremental() %}and group_hash not in (select source_version from known){% endif %}
 ),
 unresolved as (
-    select *, doc_version as source_version from {{ ref('documents') }}
+    select *, hash(doc_version) as source_version from {{ ref('documents') }}
     where (region_code is null or region_confidence in ('ambiguous', 'unresolved'))
-    {% if is_incremental() %}and doc_version not in (select source_version from known){% endif %}
+    {% if is_incremental() %}and hash(doc_version) not in (select source_version from known){% endif %}
 ),
 problems as (
     select
