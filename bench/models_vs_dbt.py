@@ -172,6 +172,7 @@ def main() -> int:
         raw_note = raw_copy(src, ours)
         raw_copy(src, theirs)
 
+        project = load_project(proj)      # for the counts below; each run loads its own
         t_cold, c_cold, cold, p_cold = lawgov_run(proj, ours)
         t_load, t_run = p_cold["load_project"], p_cold["run_project"]
 
