@@ -91,7 +91,8 @@ def marts_digest(db: Path) -> dict:
     try:
         return {t: con.execute(f"select count(*), sum(hash(t)) from {t} as t").fetchone()
                 for t in ("marts.facts", "intermediate.int_indicator_values", "marts.documents",
-                          "marts.data_quality", "marts.indicator_panel")}
+                          "marts.data_quality", "marts.indicator_panel", "marts.court_appearance_rate_v1",
+                          "marts.court_appearance_rate_v2", "marts.reconsideration_correction_rate")}
     finally:
         con.close()
 
