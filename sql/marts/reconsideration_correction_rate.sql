@@ -1,10 +1,29 @@
+{{ config(materialized='incremental', unique_key=['region_code', 'year', 'scope'], incremental_strategy='delete+insert') }}
+{{ config(pre_hook="{% if is_incremental() %}delete from {{ this }} where cell_hash is null or cell_hash not in (select cell_hash from {{ ref('int_indicator_cells') }}){% endif %}") }}
 -- 行政复议纠错率: one row per region, year and scope where a correction rate or a count
 -- of corrected cases is stated. corrected is the stated total, else the sum of its kinds
 -- (撤销, 变更, 确认违法, 责令履行); derived_rate = corrected / closed * 100, rounded to 2;
 -- consistent: reported and derived within rate_tolerance points (null if one is missing).
--- Counts pair within one region, year and scope.
-with v as (
-    select * from {{ ref('int_indicator_values') }}
+-- Counts pair within one region, year and scope. Incremental by region, year and scope,
+-- as court_appearance_rate.
+with cells as (
+    select region_code, year, scope, cell_hash from {{ ref('int_indicator_cells') }}
+    -- the cells with a correction rate, a count of corrected cases or one of its kinds: each has a row
+    where (region_code, year, scope) in (
+        select region_code, year, scope from {{ ref('int_indicator_values') }}
+        where indicator in ('reconsideration.correction_rate', 'reconsideration.corrected', 'reconsideration.revoked',
+                            'reconsideration.altered', 'reconsideration.confirmed_illegal',
+                            'reconsideration.ordered_performance')
+    )
+    {% if is_incremental() %}
+    and cell_hash not in (select cell_hash from {{ this }} where cell_hash is not null)
+    {% endif %}
+),
+v as (
+    select v.*, c.cell_hash
+    from {{ ref('int_indicator_values') }} as v
+    join cells as c using (region_code, year, scope)
+    where v.indicator like 'reconsideration.%'
 ),
 rates as (
     select * from v where indicator = 'reconsideration.correction_rate'
@@ -23,7 +42,8 @@ components as (
         arg_min(region_level, span_order) as region_level,
         arg_min(province_code, span_order) as province_code,
         arg_min(doc_id, span_order) as doc_id,
-        arg_min(evidence, span_order) as evidence
+        arg_min(evidence, span_order) as evidence,
+        any_value(cell_hash) as cell_hash
     from (
         select *, row_number() over (order by doc_id, fact_id) as span_order
         from v
@@ -64,7 +84,8 @@ paired as (
         coalesce(r.region_level, c.region_level, comp.region_level, cl.region_level) as region_level,
         coalesce(r.province_code, c.province_code, comp.province_code, cl.province_code) as province_code,
         coalesce(r.doc_id, c.doc_id, comp.doc_id, cl.doc_id) as doc_id,
-        coalesce(r.evidence, c.evidence, comp.evidence, cl.evidence) as evidence
+        coalesce(r.evidence, c.evidence, comp.evidence, cl.evidence) as evidence,
+        coalesce(r.cell_hash, c.cell_hash, comp.cell_hash) as cell_hash
     from keys as k
     left join rates as r
         on r.region_code = k.region_code and r.year = k.year and r.scope = k.scope
@@ -103,5 +124,6 @@ select
          when derived_rate is not null then 'derived' end as rate_source,
     corrected_source,
     corrected_derivation,
-    accepted
+    accepted,
+    cell_hash
 from rated

@@ -333,8 +333,11 @@ def _render_models(drafts: dict[str, dict], seeds: dict, props, env, vars_: dict
             incremental = {}
             if d["materialized"] == "incremental":
                 incremental = _render_incremental(final, check, d)
+                # DuckDB's parse tree, so that (as for the model's SQL) a comment or a line break
+                # in the incremental branch does not count as a change
+                inc_sql = incremental["incremental_sql"]
                 normalized += "\n-- incremental --\n" + "\n".join(
-                    [incremental["incremental_sql"], *incremental["pre_hooks"], *d["unique_key"]])
+                    [duckdb_ast(check, inc_sql) or inc_sql, *incremental["pre_hooks"], *d["unique_key"]])
             models[key] = Model(key=key, name=d["name"], version=d["version"], latest=d["latest"],
                                 path=d["path"], file=d["file"], raw_sql=d["text"], sql=sql,
                                 normalized=normalized, schema=d["schema"], alias=d["alias"],
