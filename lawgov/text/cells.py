@@ -27,14 +27,14 @@ __all__ = ["join_tables", "join_cell_lines", "join_spaced_columns", "join_label_
 MAX_CELL = 24
 _SENTENCE_MARK = re.compile(r"[。；;，,：:！？!?|]")
 # a figure cell: a number with its unit or percent sign, nothing else
-_FIGURE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(?:%|‰|[件起宗人个项次份条元户家名万亿余多]*)?(?:次|件)?")
+_FIGURE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(?:%|‰|个百分点|[件起宗人个项次份条元户家名万亿余多]*)?(?:次|件)?")
 # a header label that is a year (项目 | 2021 | 2022)
 _YEAR_LABEL = re.compile(r"(?:19|20)\d{2}\s*(?:年度?)?")
 _LINE = re.compile(r"[^\n]*")
 MAX_COLUMNS = 10
 # an empty cell of a column of figures: —, -, /, 无
 _EMPTY = re.compile(r"[-—–/／无]+")
-MAX_CAPTION = 2
+MAX_CAPTION = 3
 
 
 def join_cell_lines(text: str) -> str:

@@ -35,8 +35,9 @@ class Tables:
         header = headers.get(hc, "")
         unit, unit_raw = q.unit, q.unit_raw
         if unit is None and (PERCENT_CELL.search(self._raw_label(para, ci)) or PERCENT_CELL.search(
-                self._raw_header(para, hc))):
-            unit, unit_raw = "%", "%"          # 败诉率(%) | 9.8: the unit is in the label or header
+                self._raw_header(para, hc)) or (RATE_NAME.search(header) and q.value <= 100
+                                                and not RATE_NAME.search(label or ""))):
+            unit, unit_raw = "%", "%"          # 败诉率(%) | 9.8, 纠错率 | 15.22: the unit is in the label or header
         measure = "rate" if unit == "%" else "count"
         year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) or YEAR_RX.search(caption)
         year = int(year_m.group("abs")) if year_m and year_m.group("abs") else self.report_year
@@ -65,7 +66,11 @@ class Tables:
             fam = self.heading_family(q.start)
         if fam is None:                        # 全年审结复议案件412件。表1 … | 维持 | 250
             fam = self._introducing_family(para)
-        pick = self._pick(hits, measure, unit, True, fam, ("verb",))
+        pick = self._pick(lead_cues(f"{header} {label}")[1], measure, unit, True, fam, ("verb",))
+        if pick.cue is None:       # the column's and the row's own words first, then the caption's
+            pick = self._pick(lead_cues(f"{header} {label}")[1], measure, unit, True, fam, ("noun",))
+        if pick.cue is None:
+            pick = self._pick(hits, measure, unit, True, fam, ("verb",))
         if pick.cue is None:
             pick = self._pick(hits, measure, unit, True, fam, ("noun",))
         indicator = pick.indicator
@@ -84,6 +89,9 @@ class Tables:
             kind, scope = "level", "all"       # a row of figures only (under its header), or 本期 | 312
         elif label_scope is not None:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
+        elif label and (ly := HEADER_YEAR.fullmatch(label.strip())):
+            kind, scope = "level", "all"       # 2021年 | 6213 under 收案(件): that year's row
+            year = int(ly.group("abs"))
         else:
             label_hits = lead_cues(label)[1]
             kind, scope = ("level", "all") if label_hits and (not header or YEAR_RX.fullmatch(header) or HEADER_YEAR.fullmatch(header)
@@ -100,6 +108,11 @@ class Tables:
             field = self._field_family(q.start, sent[0])
             if field is not None:        # the 复议 / 诉讼 table of a 政府信息公开 report: its field's cases
                 kind, reason = "breakdown", f"cases of one field ({field}), by its section or document"
+        if kind == "level" and self.text_end != -1 and q.end >= len(self.m.rstrip()) \
+                and headers and len(cells) < max(headers) + 1:
+            # the page ends inside a row short of its cells (| 县直部门 | 48 | 35 | 3): the last
+            # figure may be cut off; a full row's last cell is taken as whole
+            kind, reason = "cut", "the page ends on this cell of a short row: its figure may be cut off"
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, reason=reason)
 
     def _all_figures(self, para: int, texts) -> bool:
@@ -126,8 +139,8 @@ class Tables:
                 txt = self.m[cs:ce].strip()
                 labels.append(last)
                 raw_labels.append(last_raw)
-                is_text = bool(txt) and (not NUMERICISH.fullmatch(txt)
-                                         or (not figures and self._year_cell(txt, cs, ce)))
+                is_text = bool(txt) and not EMPTY_CELL.fullmatch(txt) and (
+                    not NUMERICISH.fullmatch(txt) or (not figures and self._year_cell(txt, cs, ce)))
                 texts.append(txt if is_text else None)
                 if is_text:
                     last = txt
@@ -243,6 +256,8 @@ CHANGE_HEADER = re.compile(r"(?:同比|环比|较上年)?(?:增减|增长|下降
                            r"(?<=[\u4e00-\u9fff])\s*(?:\(\s*%\s*\)|%)?")
 PART_HEADER = re.compile(r"本季度?|本月|当月|本周|第?[一二三四1-4]季度|\d{1,2}\s*月(?:份)?")
 HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?")
+# a column that names a rate (纠错率, 出庭应诉率): its bare figures are percentages
+RATE_NAME = re.compile(r"率\s*(?:\([^()]*\))?\s*$")
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 
 
@@ -259,6 +274,8 @@ def scope_of_label(label: str) -> str | None:
     return found
 
 
+# an empty cell of a column of figures (—, /, 无): neither a header nor a row label
+EMPTY_CELL = re.compile(r"[-—–/／无\s]+")
 NUMERICISH = re.compile(r"[\d.,%\s件起宗人个项次份条元万亿余多]*")
 
 
