@@ -166,6 +166,8 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     body = t[body_start:body_start + 1500]
     opening = _opening_text(t, lines, first_para)
     m = re.match(r"\s*((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", opening)
+    if m and _PLAN_YEAR.match(opening, m.start(1)):
+        m = None                # an opening on the plans (2024年,我县将…): not the year reported
     origin = int(m.group(1)) if m and _ORIGIN.search(opening, 0, 200) else None
     stated = _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind)
     if stated:
@@ -242,7 +244,7 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
         return series
     if m and origin is None and not _FIGURE.search(opening[:_SENTENCE.search(opening + "。").end()]):
         # an opening on a past event (2019年,某县被确定为试点县。) before figures of a later year
-        later = _figures_of_another_year(body, int(m.group(1)), maxyear)
+        later = _figures_of_another_year(body, int(m.group(1)), maxyear, min_sentences=1)
         if later and later > int(m.group(1)):
             return later
     if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
@@ -449,9 +451,10 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(?:件|%|次|项|人|�
 _SENTENCE = re.compile(r"[。;；!?！？]")
 
 
-def _figures_of_another_year(body: str, year: int, maxyear: int | None) -> int | None:
+def _figures_of_another_year(body: str, year: int, maxyear: int | None, min_sentences: int = 2) -> int | None:
     """The one year other than `year` that the body's figures are given for (a year that
-    opens a sentence or clause with a count in it), when it has two or more and `year` none."""
+    opens a sentence or clause with a count in it), when it has `min_sentences` or more and
+    `year` none (one is enough after an opening on a past event with no figure)."""
     counts: Counter = Counter()
     for y, _, pos in _years_in(body, maxyear):
         if _background_year(body, pos):
@@ -461,7 +464,7 @@ def _figures_of_another_year(body: str, year: int, maxyear: int | None) -> int |
         counts[y] += len(_FIGURE.findall(clause)) > 0
     if counts.get(year, 0) == 0 and len(+counts) == 1:
         other, n = (+counts).most_common(1)[0]
-        return other if n >= 2 else None
+        return other if n >= min_sentences else None
     return None
 
 
@@ -471,7 +474,7 @@ _ORIGIN = re.compile(r"[。;；,，]\s*(?:[十二三四五六七八九两]|\d{1,
 
 # a page that looks back on a finished year: a work report read in the new year
 # (a whole year's figures, 全年…收到300件, in the first half of a year are last year's)
-_LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度|"
+_LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度|第四季度|第4季度|(?<![一二三])四季度|下半年|"
                          r"(?<!力争|预计|目标|计划)全年[^。;；]{0,40}?\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(?:件|%|次|项|宗|起)")
 _PART_YEAR = re.compile(r"((?:19|20)\d{2})年\s*(?:1\s*[至到\-—–~]\s*\d{1,2}\s*月|上半年|前三季度|一季度|第一季度|前\d{1,2}个月)")
 
@@ -508,7 +511,7 @@ def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
 
 
 # a year of plans, not of figures: 2023年,将…, 2024年工作打算
-_PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我们|我[省市区县州局委办厅]|全[省市区县州]|[区市县州镇乡旗]?(?:人民)?政府|街道|[本我]?(?:局|委|办|厅))?(?:将|要(?!闻|点|求|素|害|件|案)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望))"
+_PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我们|我[省市区县州局委办厅]|全[省市区县州]|[区市县州镇乡旗]?(?:人民)?政府|街道|[本我]?(?:局|委|办|厅))?(?:将|要(?!闻|点|求|素|害|件|案)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望)|重点(?:做好|抓好|推进|开展))"
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
 _PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*((?:19|20)\d{2})\s*年度?")
 
@@ -539,7 +542,7 @@ def _background_year(s: str, pos: int) -> bool:
     (〔2022〕3号), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
     将在2024年) or
     an event's day (2024年3月5日,…)."""
-    return bool(re.search(r"(?:从|较|比|与|相比)\s*$|[〔\[【]\s*$", s[max(0, pos - 3):pos])
+    return bool(re.search(r"(?:从|较|比|与|相比|自)\s*$|[〔\[【]\s*$", s[max(0, pos - 3):pos])
                 or re.search(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$", s[max(0, pos - 5):pos])
                 or re.match(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])", s[pos:pos + 10])
                 or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
