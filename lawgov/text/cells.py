@@ -161,8 +161,8 @@ def join_spaced_columns(text: str) -> str:
     100%): a run of at least three lines with the same number k ≥ 3 of space-separated cells,
     a header of labels, and columns that keep their kind, one of them figures; or a header of
     labels over a single row of figures. The first space of each gap becomes `|`."""
-    if " " not in text and "\u3000" not in text:
-        return text
+    if " " not in text and "\u3000" not in text and "\t" not in text:
+        return text                       # (a page whose only gaps are tabs has tables too)
     chars = None
     run: list[tuple[int, int, list]] = []
     for m in list(_LINE.finditer(text)) + [None]:

@@ -102,3 +102,9 @@ def test_a_header_over_one_row_of_spaced_figures_is_joined():
                                                           "86| 79| 75| 12.0"]
     words = "一年来 全县 坚持 依法行政\n共 办理 案件\n"             # two lines of words: prose
     assert join_spaced_columns(words) == words
+
+
+def test_columns_set_apart_by_tabs_alone_are_joined():
+    from lawgov.text.cells import join_spaced_columns
+    text = "项目\t2022年\t2021年\n受理(件)\t41\t30\n审结(件)\t39\t31\n"
+    assert join_spaced_columns(text).splitlines() == ["项目|2022年|2021年", "受理(件)|41|30", "审结(件)|39|31"]

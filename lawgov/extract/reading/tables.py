@@ -35,8 +35,8 @@ class Tables:
         header = headers.get(hc, "")
         unit, unit_raw = q.unit, q.unit_raw
         if unit is None and (PERCENT_CELL.search(self._raw_label(para, ci)) or PERCENT_CELL.search(
-                self._raw_header(para, hc)) or (RATE_NAME.search(header) and q.value <= 100
-                                                and not RATE_NAME.search(label or ""))):
+                self._raw_header(para, hc)) or ((RATE_NAME.search(header) or RATE_NAME.search(label or ""))
+                                                and q.value <= 100)):
             unit, unit_raw = "%", "%"          # 败诉率(%) | 9.8, 纠错率 | 15.22: the unit is in the label or header
         measure = "rate" if unit == "%" else "count"
         year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) or YEAR_RX.search(caption)
@@ -232,8 +232,8 @@ class Tables:
     def _is_reporting_body(self, label: str) -> bool:
         """A row label that names the body at the top of the document (its first lines, before
         any table): a ministry's own row in a table of ministries it publishes."""
-        if len(label) < 2 or not self.paras:
-            return False
+        if len(label) < 2 or not self.paras or HEADER_YEAR.fullmatch(label.strip()):
+            return False            # a year row (2023年 | 687) names no body, though the title has it
         head_end = 0
         for ps, pe in self.paras[:3]:
             if "|" in self.m[ps:pe]:
@@ -276,7 +276,7 @@ def scope_of_label(label: str) -> str | None:
 
 # an empty cell of a column of figures (—, /, 无): neither a header nor a row label
 EMPTY_CELL = re.compile(r"[-—–/／无\s]+")
-NUMERICISH = re.compile(r"[\d.,%\s件起宗人个项次份条元万亿余多]*")
+NUMERICISH = re.compile(r"[+\-−]?[\d.,%\s件起宗人个项次份条元万亿余多]*(?:个百分点)?")
 
 
 def split_cells(m: str, s: int, e: int) -> list[tuple[int, int]]:
