@@ -40,7 +40,7 @@ except ImportError:                    # pragma: no cover  (3.10)
 
 from lawgov.errors import NumberError
 from lawgov.extract.numbers import NUMERAL, bare_numeral, parse_number
-from lawgov.text.prefilter import Prefilter
+from lawgov.text.prefilter import Prefilter, matches_from
 
 RULES = Path(__file__).resolve().parent / "rules"
 
@@ -154,28 +154,12 @@ class Windows:
             return
         starts, shifts = self.starts, self.shifts
         first = _first_chars(rx)
-        for m in (rx.finditer(self.s) if first is None else _matches_from(rx, first, self.s)):
+        for m in (rx.finditer(self.s) if first is None else matches_from(rx, first, self.s)):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0:
                 continue
             d = shifts[i]
             yield m.start() + d, m.end() + d, m
-
-
-def _matches_from(rx: re.Pattern, first: re.Pattern, s: str):
-    """rx.finditer(s), with rx tried only where `first` (a class of the characters every match
-    of rx begins with) matches: the same matches (none is empty), found without the regex
-    engine trying rx at every character."""
-    pos = 0
-    match = rx.match
-    for c in first.finditer(s):
-        i = c.start()
-        if i < pos:
-            continue
-        m = match(s, i)
-        if m is not None:
-            yield m
-            pos = m.end()
 
 
 @lru_cache(maxsize=None)

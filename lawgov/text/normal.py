@@ -37,6 +37,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lawgov.text.prefilter import matches_from
+
 __all__ = ["NormalText", "normalise"]
 
 
@@ -82,21 +84,6 @@ _HAS_GLOSS = re.compile(_GLOSS_TONED)
 _PLAIN_GLOSS = re.compile(_GLOSS_PLAIN)
 # every deletion begins with one of these (a gloss with its opening parenthesis)
 _DELETE_START = re.compile(r"[(（" + _ZERO_WIDTH + r"\r]")
-
-
-def _deletions_in(pattern: re.Pattern, original: str):
-    """pattern.finditer(original), tried only where a deletion can begin: the same matches
-    (none is empty), without the regex engine trying its alternatives at every character."""
-    pos = 0
-    match = pattern.match
-    for c in _DELETE_START.finditer(original):
-        i = c.start()
-        if i < pos:
-            continue
-        m = match(original, i)
-        if m is not None:
-            yield m
-            pos = m.end()
 
 
 def _deletions(original: str) -> re.Pattern:
@@ -228,7 +215,7 @@ def normalise(original: str) -> NormalText:
     kept: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for m in _deletions_in(pattern, original):
+    for m in matches_from(pattern, _DELETE_START, original):   # tried only where a deletion can begin
         s, e = m.span()
         if s > pos:
             kept.append(original[pos:s])

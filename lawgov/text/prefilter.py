@@ -38,7 +38,7 @@ try:
 except ImportError:                    # pragma: no cover  (a platform without its wheels)
     hyperscan = None
 
-__all__ = ["Prefilter", "looser"]
+__all__ = ["Prefilter", "looser", "matches_from"]
 
 _SPACES = "".join(f"\\x{{{c:x}}}" for c in range(0x3100) if chr(c).isspace())
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
@@ -227,3 +227,19 @@ def _compile(exprs: list[bytes], flags: int):
     db.compile(expressions=exprs, ids=list(range(len(exprs))), elements=len(exprs),
                flags=[flags] * len(exprs))
     return db
+
+
+def matches_from(rx: re.Pattern, first: re.Pattern, s: str):
+    """rx.finditer(s), with rx tried only where `first` (a class of the characters every match
+    of rx begins with) matches: the same matches (none is empty), found without the regex
+    engine trying rx at every character."""
+    pos = 0
+    match = rx.match
+    for c in first.finditer(s):
+        i = c.start()
+        if i < pos:
+            continue
+        m = match(s, i)
+        if m is not None:
+            yield m
+            pos = m.end()

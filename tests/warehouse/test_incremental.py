@@ -146,6 +146,15 @@ def test_nothing_changed_skips_the_incremental_model(setup):
 
 
 @pytest.mark.slow
+def dbt_build(exe, proj, db) -> None:
+    """`dbt build` of the project on the warehouse `db`, which must succeed."""
+    env = dict(os.environ, DBT_PROFILES_DIR=str(proj), LAWGOV_DB=str(db),
+               DBT_SEND_ANONYMOUS_USAGE_STATS="false", DBT_USE_COLORS="false")
+    done = subprocess.run([exe, "build", "--no-partial-parse"], cwd=proj, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
 def test_dbt_build_on_lawgovs_marts_adds_the_same_rows(setup, tmp_path):
     """dbt's is_incremental() run on a warehouse whose marts lawgov built, after the raw rows
     changed, ends where a full build does."""
@@ -160,11 +169,7 @@ def test_dbt_build_on_lawgovs_marts_adds_the_same_rows(setup, tmp_path):
     con = duckdb.connect(str(db))
     change_raw(con)
     con.close()
-    env = dict(os.environ, DBT_PROFILES_DIR=str(proj), LAWGOV_DB=str(db),
-               DBT_SEND_ANONYMOUS_USAGE_STATS="false", DBT_USE_COLORS="false")
-    done = subprocess.run([exe, "build", "--no-partial-parse"], cwd=proj, env=env,
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    dbt_build(exe, proj, db)
     ran = (proj / "target" / "run" / "lawgov" / "sql" / "marts" / "facts.sql").read_text(encoding="utf-8")
     assert "insert into" in ran and "create table" not in ran     # dbt added rows, not a new table
     assert relations(db) == relations(full)
@@ -342,11 +347,7 @@ def test_dbt_build_recomputes_the_shared_cells_as_lawgov_does(tmp_path):
     con = duckdb.connect(str(db))
     share_a_cell(con)
     con.close()
-    env = dict(os.environ, DBT_PROFILES_DIR=str(proj), LAWGOV_DB=str(db),
-               DBT_SEND_ANONYMOUS_USAGE_STATS="false", DBT_USE_COLORS="false")
-    done = subprocess.run([exe, "build", "--no-partial-parse"], cwd=proj, env=env,
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    dbt_build(exe, proj, db)
     for mart in ("court_appearance_rate_v2", "indicator_panel", "data_quality"):
         ran = (proj / "target" / "run" / "lawgov" / "sql" / "marts" / f"{mart}.sql").read_text(encoding="utf-8")
         assert "insert into" in ran and "create table" not in ran, mart
