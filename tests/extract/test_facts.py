@@ -35,7 +35,8 @@ def test_phrasing(case):
     published = case.get("published_on")       # YAML reads 2023-03-08 as a date already
     if isinstance(published, str):
         published = date.fromisoformat(published)
-    ex = extract(case["text"], case["report_year"], published_on=published, level=case.get("level"))
+    ex = extract(case["text"], case["report_year"], published_on=published, level=case.get("level"),
+                 doc_kind=case.get("doc_kind"))
     got = {_row(f) for f in ex.facts}
     want = {(i, round(float(v), 6), str(u), q, y, s) for i, v, u, q, y, s in case["facts"]}
     missing = want - got

@@ -24,9 +24,11 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
     """One document: its masked text, sentences, clauses and every cue match, computed once."""
 
     def __init__(self, text: str, report_year: int | None, quantities: list[Quantity],
-                 published_on: date | None = None, level: str | None = None):
+                 published_on: date | None = None, level: str | None = None,
+                 doc_kind: str | None = None):
         self.t = text
         self.level = level
+        self.doc_kind = doc_kind
         self.report_year = report_year
         self.published_on = published_on
         self.qs = quantities

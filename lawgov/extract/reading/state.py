@@ -355,14 +355,16 @@ class DiscourseState:
             and (i == 0 or self.qstarts[i - 1] < sent[0])
 
     def _year_of_word(self, word: str | None, in_clause: bool) -> int | None:
-        """The year 今年 / 本年度 / 去年 name by themselves: 今年 and 本年度 are the report's year (an
-        annual report published the next spring says 今年 of the year it reports; a page with no
-        report year takes the year of publication); 去年 in its own clause is the year before
-        publication. None for words relative to the year spoken of (上年, 当年) and for an
-        unknown date."""
+        """The year 今年 / 本年度 / 去年 name by themselves: 今年 is the year of publication, except
+        in an annual report, which is written as its year closes and says 今年 of the year it
+        reports (the page may go up the next spring); 本年度 is the report's year; 去年 in its own
+        clause is the year before publication. None for words relative to the year spoken of
+        (上年, 当年) and for an unknown date."""
         pub = self.published_on.year if self.published_on else None
         if word == "今年":
-            return self.report_year if self.report_year is not None else pub
+            if pub is None or (self.doc_kind == "annual_report" and self.report_year is not None):
+                return self.report_year if self.report_year is not None else pub
+            return pub
         if word in ("本年", "本年度"):
             return self.report_year
         if word == "去年" and in_clause and pub is not None:
