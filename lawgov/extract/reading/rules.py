@@ -217,7 +217,10 @@ CARRIED_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(
 # after a year: it starts or ends a span (2019年以来, 2019年至, 2019年起), not a period of its own
 SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:以来|来|起|至|到|—|-|~|开始|底|末)")
 SINCE_AFTER = re.compile(r"(?:度)?\s*(?:以来|来)")
-TIME_CLAUSE = re.compile(r"\s*(?:在)?(?:去年|上年|上一年|今年|本年)(?:度)?(?:全年|一年|同期)?(?:以来|里|中|内)?\s*[,，]?")
+# what may stand between the start of a clause and the time word that opens it (而去年, 同时在2023年)
+_OPENER = r"\s*(?:而|但|但是|同时|此外|另外|随后|其后)?\s*(?:在)?\s*"
+CLAUSE_OPENER = re.compile(_OPENER)
+TIME_CLAUSE = re.compile(_OPENER + r"(?:去年|上年|上一年|今年|本年)(?:度)?(?:全年|一年|同期)?(?:以来|里|中|内)?\s*[,，]?")
 # a sentence opening with a list of years (2021年和2022年, | 2020年、2021年、2022年)
 YEAR_LIST = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:度)?(?:\s*(?:、|和|及|与)\s*(?:19|20)\d{2}\s*年(?:度)?)+")
 # …or with a span of years (2019—2021年, | 2020年至2022年): as many figures after its 分别 as

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from lawgov.extract.reading.rules import (BARE_YEAR, SINCE_AFTER, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
+from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SINCE_AFTER, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
                                           FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SCOPE_RX, SUBJECT, YEAR_RX)
 
@@ -351,7 +351,7 @@ class DiscourseState:
         # …or opens the clause that states the sentence's first figure (…获悉,去年全市新收…1260件,
         # 纠错率提高到13.5%): the period of the whole sentence, as a news reader takes it
         i = bisect.bisect_left(self.qstarts, s)
-        return self.m[c0:s].strip() in ("", "在") and i < len(self.qstarts) and self.qstarts[i] < c1 \
+        return CLAUSE_OPENER.fullmatch(self.m, c0, s) is not None and i < len(self.qstarts) and self.qstarts[i] < c1 \
             and (i == 0 or self.qstarts[i - 1] < sent[0])
 
     def _year_of_word(self, word: str | None, in_clause: bool) -> int | None:
