@@ -30,6 +30,7 @@ class Place:
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+TITLE_MAX = 80           # characters of a first line that can be a title
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,14 @@ class Structure:
         return self._related
 
     def head_text(self) -> str:
-        """The document's head, where the reporting body names itself: its first line, and the
-        text before its first figure (at most 300 characters)."""
-        first_line = self.paras[0][1] if self.paras else 0
+        """The document's head, where the reporting body names itself: its first line when that
+        is a title (short, no sentence), and the text before its first figure (at most 300
+        characters). A page that opens in prose (an excerpt) has only the text before its
+        first figure: the places its first paragraph goes on to list are not its own name."""
         first_figure = self.qstarts[0] if self.qstarts else len(self.t)
+        first_line = self.paras[0][1] if self.paras else 0
+        if first_line - (self.paras[0][0] if self.paras else 0) > TITLE_MAX or "。" in self.t[:first_line]:
+            first_line = 0
         return self.t[:min(300, max(first_line, first_figure))]
 
     def in_link_line(self, pos: int) -> bool:
