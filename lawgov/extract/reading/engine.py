@@ -63,6 +63,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self.national_at = [] if self.national_doc else [h.start() for h in NATIONAL.finditer(self.m)]
         self._done: list[Classified] = []
         self._resp: dict[int, tuple[list[tuple[int, int]], int]] = {}   # 分别为 groups
+        self._paired: dict[int, tuple[list[str | None], int]] = {}      # 分别+verb lists: fields
 
     def classify(self) -> list[Classified]:
         out: list[Classified] = []

@@ -47,6 +47,8 @@ class Pick:
 
 
 NOTHING = Pick()
+# a clause that opens with 分别 (…56件,分别办结1219件、52件): its figures pair with the list before
+PAIRED_OPENING = re.compile(r"\s*(?:并|均|已|又)?分别")
 
 
 class IndicatorChoice:
@@ -73,6 +75,7 @@ class IndicatorChoice:
                 if fj in ("reconsideration", "litigation"):
                     fam = fj
                     break
+        fam = self._paired_family(idx, q, sent, clause, prev_idx, lead) or fam
         lead_hits = self.cues_in(lead_start, q.head)
         pick = self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
         reason = role.reason
@@ -284,14 +287,37 @@ class IndicatorChoice:
             a, b = items[k]
         hits = self.cues_in(a, b)
         text = None
+        item_fam, item_hits = lead_cues(self.m[a:b])
+        fam = item_fam or fam      # 受理行政复议案件、行政诉讼案件分别为47件、62件: each item its field
         if not hits:               # a list in a clause with no number: its cues were not scanned
-            text = self.m[a:b]
-            item_fam, hits = lead_cues(text)
-            fam = item_fam or fam
+            text, hits = self.m[a:b], item_hits
         pick = self._pick(hits, measure, unit, True, fam, ("verb",), text)
         if pick.cue is None:
             pick = self._pick(hits, measure, unit, True, fam, ("noun",), text)
         return replace(pick, also=(), list_over=over[k] if over is not None else None)
+
+    def _paired_family(self, idx, q, sent, clause, prev_idx, lead) -> str | None:
+        """信访事项1243件、行政复议案件56件,分别办结1219件、52件: the k-th figure after a clause
+        opening with 分别 and a verb is of the field of the k-th figure of the list in the clause
+        before (as many figures in both). None when the figure is no item of such a list."""
+        if prev_idx is not None and prev_idx in self._paired and LIST_JOIN.fullmatch(lead):
+            fields, k = self._paired[prev_idx]
+            k += 1
+        else:
+            if not PAIRED_OPENING.match(self.m, clause[0], q.head):
+                return None
+            ck = self.clause_index(q.start, sent)
+            if not ck:
+                return None
+            earlier = list(self._numbers_in(self._clause_list(sent)[0][ck - 1]))
+            if len(earlier) < 2:
+                return None
+            fields, k = [], 0
+            for j in earlier:
+                a = self.qs[j - 1].tail if j > earlier[0] else self._clause_list(sent)[0][ck - 1][0]
+                fields.append(lead_cues(self.m[a:self.qs[j].head])[0])
+        self._paired[idx] = (fields, k)
+        return fields[k] if k < len(fields) else None
 
     def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind, new_period=False):
         """达到92% after 出庭应诉率较去年提高15个百分点: the cue of the clause before, if no level

@@ -17,6 +17,10 @@ from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
 
 
+# an autonomous tier named by itself (自治区人民政府收到…): the page's own region, no other place
+BARE_AUTONOMOUS = frozenset({"自治区", "自治州", "自治县", "自治旗"})
+
+
 @dataclass
 class Role:
     kind: str                      # level | change | comparison_base | breakdown | other_body | share | target | cumulative | range
@@ -276,7 +280,7 @@ class Roles:
         if h is None or CTX["own_respondent"].search(self.m, clause[0], head):
             return None
         name = h.group("name")
-        if name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"] \
+        if name in BARE_AUTONOMOUS or name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"] \
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None
         stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
