@@ -91,8 +91,9 @@ class Structure:
                 continue
             lead = len(text) - len(text.lstrip())
             level = None
+            raw = self.t[ps:pe]             # (the mask blanks the 四 of (四): read the ordinal unmasked)
             for n, rx in enumerate(HEADING_NUMBERS, start=1):
-                h = rx.match(text, lead)
+                h = rx.match(raw, lead)
                 if h:
                     level, body = n, h.end()
                     break
