@@ -97,7 +97,8 @@ class Roles:
                     kind = "comparison_base"
                     reason = "the figure compared with"
                     y = cb.groupdict().get("year")
-                    cur = self.year_at(q.start, sent, paren)
+                    # (上一年度 of an earlier clause is no step back for this one: 78件,…98.2%,上一年度为93.5%)
+                    cur = self.year_at(q.start, sent, paren, clause[0])
                     if cb.groupdict().get("own"):
                         y = str(cur) if cur is not None else None   # 上年为98件: the year read there
                     elif y is None:
