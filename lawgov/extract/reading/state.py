@@ -222,7 +222,7 @@ class DiscourseState:
             # a short clause right before that is only a subject (区政府作为被告, 市本级), not a
             # clause with an act of its own (由本级政府集中行使复议职责)
             # (its scope reaches the figures of the clauses that follow it, up to this one)
-            if c[1] - c[0] <= 15 and SUBJECT["before"].fullmatch(self.m, c[0], s) \
+            if c[1] - c[0] <= 20 and SUBJECT["before"].fullmatch(self.m, c[0], s) \
                     and SUBJECT["after"].fullmatch(self.m, e, c[1]) \
                     and all(self._numbers_in(cl[c2]) for c2 in range(ck + 1, k)):
                 return name
