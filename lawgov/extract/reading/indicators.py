@@ -47,6 +47,9 @@ class Pick:
 
 
 NOTHING = Pick()
+# the words of intake that make a 办理 count beside them the cases handled (with those carried
+# over), not the measure: 受理 for reconsideration (新收 there is received), 新收 / 受理 for lawsuits
+INTAKE_WORDS = {"reconsideration.accepted": "accepted_word", "litigation.cases": "lawsuit_intake_word"}
 # a clause that opens with 分别 (…56件,分别办结1219件、52件): its figures pair with the list before
 PAIRED_OPENING = re.compile(r"\s*(?:并|均|已|又)?分别")
 
@@ -147,10 +150,11 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
-        if kind == "level" and indicator == "reconsideration.accepted" and cue is not None \
-                and self._handled_beside_accepted(pick.text, sent, lead_start, q.head):
-            # DOMAIN: 办理 (often with carried-over cases) is accepted only where no 受理 figure is beside it
-            indicator, reason = None, "办理 beside a 受理 figure: the cases handled, not those accepted"
+        if kind == "level" and indicator in INTAKE_WORDS and cue is not None \
+                and self._handled_beside_accepted(pick.text, sent, lead_start, q.head, INTAKE_WORDS[indicator]):
+            # DOMAIN: 办理 (often with carried-over cases) is accepted only where no 受理 figure is
+            # beside it; a lawsuit count likewise, where 新收 / 受理 is (新收276件,加上结转37件,共办理313件)
+            indicator, reason = None, "办理 beside an intake figure: the cases handled, not those taken in"
         if kind == "level" and indicator is not None and indicator.split(".")[0] in ("reconsideration", "litigation"):
             field = self._field_family(q.start, sent[0])
             if field is not None:

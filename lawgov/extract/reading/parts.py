@@ -56,14 +56,18 @@ class Parts:
             cache[sent] = h
         return cache[sent]
 
-    def _handled_beside_accepted(self, picked: str, sent, lead_start: int, head: int) -> bool:
-        """The cue picked (its words, `picked`) is 办理 (or 审理, 处理), and its sentence states a
-        受理 figure of the same scope elsewhere (区本级受理45件,各部门办理23件 are two scopes' figures)."""
+    def _handled_beside_accepted(self, picked: str, sent, lead_start: int, head: int,
+                                 intake: str = "accepted_word") -> bool:
+        """The cue picked (its words, `picked`) is 办理 (or 审理, 处理), and its sentence states an
+        intake figure (CTX[intake]: 受理) of the same field and scope elsewhere (区本级受理45件,各部门
+        办理23件 are two scopes' figures; 受理复议案件200件,办理应诉案件150件 two fields')."""
         if not picked or not CTX["handled"].match(picked):
             return False
         here = self.scope_at(head, sent[0])
-        for h in CTX["accepted_word"].finditer(self.m, sent[0], sent[1]):
-            if not (lead_start <= h.start() < head) and self.scope_at(h.start(), sent[0]) == here:
+        field = self.family_at(head, sent[0])
+        for h in CTX[intake].finditer(self.m, sent[0], sent[1]):
+            if not (lead_start <= h.start() < head) and self.scope_at(h.start(), sent[0]) == here \
+                    and (first_family(self.m[h.end():h.end() + 12]) or self.family_at(h.end(), sent[0])) in (field, None):
                 return True
         return False
 

@@ -17,6 +17,10 @@ from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
 
 
+# a clause that sets the whole the next one speaks within (…案件中, | 在…方面,)
+FRAME_END = re.compile(r"(?:中|当中|之中|方面)\s*[，,]?\s*$")
+# a year that opens a clause before its subject (2022年全国各级…)
+YEAR_OPENING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?")
 # an autonomous tier named by itself (自治区人民政府收到…): the page's own region, no other place
 BARE_AUTONOMOUS = frozenset({"自治区", "自治州", "自治县", "自治旗"})
 
@@ -167,7 +171,7 @@ class Roles:
                 kind, reason = "other_body", f"a named place as its clause's subject ({self._other_place_subject(clause, q.head)})"
             elif self._court_subject(sent, q.head):
                 kind, reason = "other_body", "a court or other bodies (其他设区市) named earlier in the sentence"
-            elif CTX["lower_tier"].search(m, max(clause[0], q.head - 60), q.head):
+            elif CTX["lower_tier"].search(m, max(self._frame_start(sent, clause), q.head - 60), q.head):
                 kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
             elif unit == "%" and CTX["units_reaching"].search(m, max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "how many bodies reached a rate"
@@ -187,6 +191,17 @@ class Roles:
             if carried:
                 kind, reason = "other_body", carried
         return Role(kind, base_year, inherit_from, reason)
+
+    def _frame_start(self, sent, clause) -> int:
+        """Where the words that frame a figure's clause begin: the clause before it when that one
+        only sets a whole the clause speaks within (乡镇政府为被告的案件中,负责人出庭率88.2%), else
+        the clause's own start."""
+        k = self.clause_index(clause[0], sent)
+        if k:
+            prev = self._clause_list(sent)[0][k - 1]
+            if not self._numbers_in(prev) and FRAME_END.search(self.m, prev[0], prev[1]):
+                return prev[0]
+        return clause[0]
 
     def _carried_other_body(self, idx: int, sent, clause, head: int, done) -> str | None:
         """A clause with no subject of its own goes on with the body of the clause before it
@@ -448,7 +463,7 @@ class Roles:
         if not CTX["national"].match(self.m, n):
             return False
         c0 = self.clause_of(n, sent)[0]
-        if len(self.m[c0:n].strip()) > 4 or self.m[max(c0, n - 1):n] in ("于", "比", "较", "居", "在", "与"):
+        if len(YEAR_OPENING.sub("", self.m[c0:n]).strip()) > 4 or self.m[max(c0, n - 1):n] in ("于", "比", "较", "居", "在", "与"):
             return False               # 居于全国前列, 低于全国均值: a comparison, not the subject
         w = self._last_hit("tier_word", n + 2, head)
         return w is None and not CTX["own_body"].search(self.m, n + 2, head) \
