@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import Role
-from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, SHARE_RATES, Cue, default_unit,
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok)
 from lawgov.extract.reading.structure import Place
 
@@ -103,6 +103,8 @@ class IndicatorChoice:
         if lo:
             pick, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
                                                           fam, kind, bool(lo.group("period") or lo.group("own")))
+            if pick.cue is None and inherit_from is None and lo.group("period") and prev_idx is None:
+                inherit_from = self._series_before(idx, q, sent, clause, done)
         indicator, cue, also = pick.indicator, pick.cue, pick.also
         if pick.joint and EACH.search(lead):
             indicator, also = pick.also[0], pick.also[1:]    # 意见书、建议书各3份: 3 of each kind
@@ -299,6 +301,20 @@ class IndicatorChoice:
         if pick.cue is None:
             pick = self._pick(hits, measure, unit, True, fam, ("noun",), text)
         return replace(pick, also=(), list_over=over[k] if over is not None else None)
+
+    def _series_before(self, idx, q, sent, clause, done) -> int | None:
+        """出庭应诉率逐年提升:2019年82.1%,2020年90.3%,2021年96.0%: a clause that is only a year and
+        its figure goes on with the series of the clause before, when that clause's last figure
+        is a level of the same unit given its own year; None otherwise."""
+        j = idx - 1
+        if j < 0 or self.qs[j].start < sent[0] or self.clause_index(self.qs[j].start, sent) != \
+                (self.clause_index(q.start, sent) or 0) - 1:
+            return None
+        prev = done[j]
+        if prev.kind != "level" or not prev.indicator or self.qs[j].unit != q.unit:
+            return None
+        c = self.clause_of(self.qs[j].start, sent)
+        return j if LIST_YEAR.search(self.m, c[0], self.qs[j].head) else None
 
     def _paired_family(self, idx, q, sent, clause, prev_idx, lead) -> str | None:
         """信访事项1243件、行政复议案件56件,分别办结1219件、52件: the k-th figure after a clause

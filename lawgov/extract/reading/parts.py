@@ -24,7 +24,7 @@ class Parts:
         if h is not None:
             years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
         else:
-            h = YEAR_SPAN.match(self.m, sent[0], sent[1])
+            h = self._clause_year_span(sent, q.head)
             if h is None or not 0 < int(h.group("b")) - int(h.group("a")) < 10:
                 return None
             years = list(range(int(h.group("a")), int(h.group("b")) + 1))
@@ -40,6 +40,15 @@ class Parts:
         if len(after) != len(years) or idx not in after:
             return None
         return years[after.index(idx)]
+
+    def _clause_year_span(self, sent, head: int):
+        """The span of years (2020年至2022年) opening the sentence, or the last one before `head`
+        opening a later clause of it (改革以来,…累计受理516件,2020年至2022年受理量分别为…)."""
+        h = YEAR_SPAN.match(self.m, sent[0], sent[1])
+        for h2 in YEAR_SPAN.finditer(self.m, sent[0] + 1, head):
+            if self.m[h2.start() - 1:h2.start()] in ",，;；":
+                h = h2
+        return h
 
     def _sentence_year_list(self, sent):
         """The list of years opening the sentence, or opening a later clause of it (记者获悉,

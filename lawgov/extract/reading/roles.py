@@ -21,6 +21,8 @@ from lawgov.extract.reading.tables import scope_of_label
 FRAME_END = re.compile(r"(?:中|当中|之中|方面)\s*[，,]?\s*$")
 # a year that opens a clause before its subject (2022年全国各级…)
 YEAR_OPENING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?")
+# a time word that opens what looks like a place's name (上年度州, 今年全市)
+TIME_PREFIX = re.compile(r"(?:上|去|今|本|当|同|前|全)年度?")
 # an autonomous tier named by itself (自治区人民政府收到…): the page's own region, no other place
 BARE_AUTONOMOUS = frozenset({"自治区", "自治州", "自治县", "自治旗"})
 
@@ -296,6 +298,8 @@ class Roles:
         if h is None or CTX["own_respondent"].search(self.m, clause[0], head):
             return None
         name = h.group("name")
+        if TIME_PREFIX.match(name):
+            return None                # 上年度州政府受理…: a time word before the page's own tier
         if name in BARE_AUTONOMOUS or name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"] \
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None
