@@ -19,6 +19,8 @@ from lawgov.extract.reading.tables import scope_of_label
 
 # a clause that sets the whole the next one speaks within (…案件中, | 在…方面,)
 FRAME_END = re.compile(r"(?:中|当中|之中|方面)\s*[，,]?\s*$")
+# a clause opening with one year, not a span or a since (2023年达到, not 2021年以来 / 2021年至)
+ONE_YEAR_OPENING = re.compile(r"\s*(?:在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末))")
 # a year that opens a clause before its subject (2022年全国各级…)
 YEAR_OPENING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?")
 # a time word that opens what looks like a place's name (上年度州, 今年全市)
@@ -134,6 +136,8 @@ class Roles:
                 nl = None                  # 10月出庭应诉率达到100%: a rate that month is the rate
             if nl is None and unit == "%" and self._rate_over_years(sent, q):
                 nl = "cumulative"          # 年均纠错率15%, 连续五年保持在98%以上
+            if nl == "cumulative" and self._own_year_clause(clause, q.head):
+                nl = None                  # 2019至2023年…年均95%以上,2023年达到100%: that year's level
             if nl is not None:
                 kind = nl                  # a target, a total of several years, one month: no fact
                 reason = {"target": "a target or plan", "month": "a figure of one month",
@@ -406,6 +410,13 @@ class Roles:
             # district follows its lead (我区认真贯彻落实自治区党委部署,全区…)
             tier = "自治区"
         return h.group() if self._word_rank(tier) < own else None
+
+    def _own_year_clause(self, clause, head: int) -> bool:
+        """The figure's clause opens with one year of its own (,2023年达到145件) and holds no mark
+        of several years before the figure: the span named earlier in the sentence is over."""
+        return bool(ONE_YEAR_OPENING.match(self.m, clause[0], head)) \
+            and self._last_hit("cumulative", clause[0], head) is None \
+            and self._last_hit("rate_cumulative", clause[0], head) is None
 
     def _rate_over_years(self, sent, q: Quantity) -> bool:
         """A rate said of several years: an average (年均, 以来…平均), or a streak kept above a
