@@ -50,6 +50,8 @@ NOTHING = Pick()
 # the words of intake that make a 办理 count beside them the cases handled (with those carried
 # over), not the measure: 受理 for reconsideration (新收 there is received), 新收 / 受理 for lawsuits
 INTAKE_WORDS = {"reconsideration.accepted": "accepted_word", "litigation.cases": "lawsuit_intake_word"}
+# a lead that is only the state of the figure before it (…5件已审结、): its verb is that figure's
+POST_VERB_LEAD = re.compile(r"\s*(?:已|已经|均已|均|已全部|全部)[\u4e00-\u9fff]{1,4}\s*[、，,]\s*")
 # a clause that opens with 分别 (…56件,分别办结1219件、52件): its figures pair with the list before
 PAIRED_OPENING = re.compile(r"\s*(?:并|均|已|又)?分别")
 
@@ -80,6 +82,8 @@ class IndicatorChoice:
                     break
         fam = self._paired_family(idx, q, sent, clause, prev_idx, lead) or fam
         lead_hits = self.cues_in(lead_start, q.head)
+        if prev_idx is not None and POST_VERB_LEAD.fullmatch(lead):
+            lead_hits = ()         # 5件已审结、1件在审: 已审结 is said of the 5 before it
         pick = self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
         reason = role.reason
         if pick.cue is not None and pick.list_over is not None:

@@ -15,6 +15,13 @@ from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SINCE_AFTER,
 LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|指导|部署|支持)")
 
 
+# 向 before a scope cue: the body a letter or a finding goes to (向有关区县政府制发…)
+RECIPIENT_BEFORE = re.compile(r"向(?:有关|相关|各)?[^，,;；。\d向]{0,8}$")
+SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报|提出)")
+# a numbered heading that runs on into its paragraph ((四)行政应诉工作。), read on the unmasked text
+HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[、.．](?!\d))"
+                            r"[^。\n，,；;\d]{1,30}。")
+
 class DiscourseState:
     """Subject, actor and period lookups; mixed into `Analysis`."""
 
@@ -209,6 +216,8 @@ class DiscourseState:
             if "由" in self.m[max(0, s - 2):s] and SUBJECT["arrangement_before"].search(self.m, max(0, s - 3), s) \
                     and SUBJECT["arrangement_after"].match(self.m, e):
                 continue          # 由本级政府集中行使复议职责: who holds a power, not whose figure
+            if RECIPIENT_BEFORE.search(self.m, max(sent_start, s - 10), s) and SENT_TO_AFTER.match(self.m, e):
+                continue          # 向有关区县政府制发意见书: to whom, not whose figure (向区政府申请 is its own)
             if clause is None or k is None or s >= clause[0]:
                 return name
             ck = self.clause_index(s, sent)
@@ -268,10 +277,15 @@ class DiscourseState:
         return False
 
     def paragraph_year(self, p: int) -> int | None:
+        """The year a paragraph opens with (after a heading that runs on into it), carried
+        through its sentences that name none."""
         if p in self.para_year_cache:
             return self.para_year_cache[p]
         ps, pe = self.paras[p] if self.paras else (0, 0)
         year = None
+        head = HEADING_RUN_ON.match(self.t, ps, pe)
+        if head:                           # (四)行政应诉工作。2024年,全市…: the year after the heading
+            ps = head.end()
         if PARA_YEAR.match(self.m, ps):
             # the opening phrase up to its first comma: 2021年8月1日至2022年7月31日, → 2022
             stop = ps + 40
@@ -337,7 +351,7 @@ class DiscourseState:
         if i < len(self.year_hits):
             e, s, y, rel, compared = self.year_hits[i]
             if s <= prev[0] + 4 and y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
-                    and not self.m.startswith(("同期", "度同期"), e):
+                    and not CARRIED_OVER.match(self.m, e) and not self.m.startswith(("同期", "度同期"), e):
                 return y            # (2023年同期受理98件。: a comparison, no period that goes on)
         return None
 
