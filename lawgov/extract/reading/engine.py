@@ -20,6 +20,10 @@ import re
 HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}\s*[、.．](?!\d)|\(\d{1,2}\))")
 
 
+# marks that close a sentence or a line complete: a page ending on one was not cut inside a number
+SENTENCE_CLOSE = tuple("。！？!?；;）)」』”\"】]")
+
+
 class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables):
     """One document: its masked text, sentences, clauses and every cue match, computed once."""
 
@@ -35,6 +39,10 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self.qstarts = [q.start for q in quantities]
         self.m = self._mask()
         self.text_end = len(text) if text[-1:] not in "\n\r" else -1   # a cut page ends without a line break
+        # where the words end, when they end without closing their sentence: a page cut to its
+        # first characters and saved with a line break after them ends so too
+        stripped = text.rstrip()
+        self.open_end = len(stripped) if stripped[-1:] not in SENTENCE_CLOSE else -1
         self.parens.sort()
         self.paren_starts = [p[0] for p in self.parens]
         self._tables: dict = {}
@@ -75,7 +83,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
     def _classify(self, idx: int, q: Quantity, done: list[Classified]) -> Classified:
         at = self.place_of(idx)
         ps, pe = self.paras[at.para] if self.paras else (0, len(self.m))
-        if q.unit is None and q.end == self.text_end and pe - ps > 20 and "|" not in self.m[ps:pe]:
+        if q.unit is None and q.end in (self.text_end, self.open_end) and pe - ps > 20 and "|" not in self.m[ps:pe]:
             # the text stops right at the number, inside a line of prose (a page cut to its first
             # characters): 202 of 2024. A short line (审结 25) or a table's cell ends complete.
             return Classified("cut", None, None, self.report_year, None, None, at.sent, at.clause,
