@@ -21,6 +21,8 @@ from lawgov.extract.reading.tables import scope_of_label
 FRAME_END = re.compile(r"(?:中|当中|之中|方面)\s*[，,]?\s*$")
 # a clause opening with one year, not a span or a since (2023年达到, not 2021年以来 / 2021年至)
 ONE_YEAR_OPENING = re.compile(r"\s*(?:在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末))")
+# after a body: it is the source of the news, not the subject (…法院获悉, …中院召开新闻发布会)
+SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍)")
 # a year that opens a clause before its subject (2022年全国各级…)
 YEAR_OPENING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?")
 # a time word that opens what looks like a place's name (上年度州, 今年全市)
@@ -250,10 +252,12 @@ class Roles:
 
     def _court_subject(self, sent, head: int) -> bool:
         """A court other than the reporting body is the subject: named earlier in the sentence,
-        and no whole of the reporting body (全省, 本市) named after it."""
+        and no whole of the reporting body (全省, 本市) named after it. A court named as the source
+        of the news (记者从市中级人民法院获悉, 据市中院通报) is who tells, not whose figures."""
         h = None
-        for h in CTX["other_body_sentence"].finditer(self.m, max(sent[0], head - 120), head):
-            pass
+        for h2 in CTX["other_body_sentence"].finditer(self.m, max(sent[0], head - 120), head):
+            if not SOURCE_AFTER.match(self.m, h2.end()):
+                h = h2
         return h is not None and not CTX["own_whole"].search(self.m, h.end(), head)
 
     def _one_party(self, lead: str) -> str | None:
