@@ -130,6 +130,8 @@ class IndicatorChoice:
                 if done[j].indicator and done[j].kind == "level" and (self.qs[j].unit == "%") == (unit == "%"):
                     inherit_from = j
                     break
+        if cue is None and inherit_from is None and CTX["figure_anaphor"].search(lead):
+            inherit_from = self._figure_named_before(idx, q, sent, done)
         if cue is None and inherit_from is not None and done[inherit_from].indicator:
             src = done[inherit_from]
             src_q = self.qs[inherit_from]
@@ -305,6 +307,18 @@ class IndicatorChoice:
         if pick.cue is None:
             pick = self._pick(hits, measure, unit, True, fam, ("noun",), text)
         return replace(pick, also=(), list_over=over[k] if over is not None else None)
+
+    def _figure_named_before(self, idx, q, sent, done) -> int | None:
+        """今年上半年这一数字为6.9% after …败诉率为8.2%。: the figure 这一数字 / 这一比例 points back to,
+        the last level of the same unit in its sentence or the sentence before; None if none."""
+        k = self.sentence_index(sent[0])
+        lo = self.sents[k - 1][0] if k > 0 else sent[0]
+        for j in range(idx - 1, max(-1, idx - 12), -1):
+            if self.qs[j].start < lo:
+                break
+            if done[j].indicator and done[j].kind == "level" and (self.qs[j].unit == "%") == (q.unit == "%"):
+                return j
+        return None
 
     def _series_before(self, idx, q, sent, clause, done) -> int | None:
         """出庭应诉率逐年提升:2019年82.1%,2020年90.3%,2021年96.0%: a clause that is only a year and

@@ -146,6 +146,7 @@ def load_context():
         "one_party": compile(d["one_party"]),
         "own_body": compile(d["own_body"]),
         "handled": compile(d["handled"]),
+        "figure_anaphor": compile(d["figure_anaphor"]),
         "lawsuit_intake_word": compile(d["lawsuit_intake_word"]),
         "accepted_word": compile(d["accepted_word"]),
         "place_subject": compile(d["place_subject"]),
