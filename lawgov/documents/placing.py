@@ -41,14 +41,62 @@ _OWN_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "�
               "县": "county", "旗": "county", "镇": "township", "乡": "township", "街道": "township"}
 
 
-def _own_words(t: str, end: int = 8000) -> list[str]:
+def _per_text(fn):
+    """`fn(t)` remembered for the last text it was given (by identity: the same str object
+    has the same value): describe_document asks for the same text's words and level
+    several times."""
+    last: tuple = (None, None)
+
+    def once(t: str):
+        nonlocal last
+        seen, value = last
+        if seen is t:
+            return value
+        value = fn(t)
+        last = (t, value)
+        return value
+    once.__wrapped__ = fn
+    once.__name__, once.__doc__ = fn.__name__, fn.__doc__
+    return once
+
+
+_COMPARED_SUFFIX = frozenset("省市州盟区县旗")
+
+
+def _own_words(t: str, end: int = 8000) -> tuple[str, ...]:
     """The suffixes of 我X / 全X / 本X the page speaks as (省, 市 …), comparisons and the
     links to other articles left out."""
+    if end == 8000:
+        return _own_words_8000(t)
+    return _own_words_to(t, end)
+
+
+def _own_words_to(t: str, end: int) -> tuple[str, ...]:
     end = own_text_end(t, end)
-    compared = {m.end() - 1 for m in _COMPARED.finditer(t, 0, end)}
-    return [m.group(1) for m in _OWN.finditer(t, 0, end) if m.end() - 1 not in compared]
+    # A 全X / 本X is a comparison's when a _COMPARED match ends on its X. Such a match
+    # starts on the 全 / 本 or one or two characters before it, so only those three starts
+    # are tried for each word (instead of _COMPARED at every position up to `end`, which
+    # has no literal prefix to skip by); no match starting elsewhere can end there, and
+    # none is hidden by an earlier overlapping one (the suffixes start no match).
+    compared = _COMPARED.match
+    out = []
+    for m in _OWN.finditer(t, 0, end):
+        suf = m.group(1)
+        s = m.start()
+        if suf in _COMPARED_SUFFIX and t[s] != "我":
+            e = s + 2
+            if any((c := compared(t, p, end)) is not None and c.end() == e for p in (s - 2, s - 1, s) if p >= 0):
+                continue
+        out.append(suf)
+    return tuple(out)
 
 
+@_per_text
+def _own_words_8000(t: str) -> tuple[str, ...]:
+    return _own_words_to(t, 8000)
+
+
+@_per_text
 def _level_hint(t: str) -> str | None:
     head = t[:own_text_end(t, 8000)]
     # a superior's name (市委、市政府 in a district report) is common; 我X / 全X speak for the body
