@@ -67,12 +67,20 @@ def _own_words(t: str, end: int = 8000) -> tuple[str, ...]:
     """The suffixes of 我X / 全X / 本X the page speaks as (省, 市 …), comparisons and the
     links to other articles left out."""
     if end == 8000:
-        return _own_words_8000(t)
-    return _own_words_to(t, end)
-
-
-def _own_words_to(t: str, end: int) -> tuple[str, ...]:
+        return _own_head(t)[1]
     end = own_text_end(t, end)
+    return _words_to(t, end)
+
+
+@_per_text
+def _own_head(t: str) -> tuple[int, tuple[str, ...]]:
+    """(where the page's own head ends: 8,000 characters or the links to other articles
+    before them, the words it speaks as up to there)."""
+    end = own_text_end(t, 8000)
+    return end, _words_to(t, end)
+
+
+def _words_to(t: str, end: int) -> tuple[str, ...]:
     # A 全X / 本X is a comparison's when a _COMPARED match ends on its X. Such a match
     # starts on the 全 / 本 or one or two characters before it, so only those three starts
     # are tried for each word (instead of _COMPARED at every position up to `end`, which
@@ -92,22 +100,19 @@ def _own_words_to(t: str, end: int) -> tuple[str, ...]:
 
 
 @_per_text
-def _own_words_8000(t: str) -> tuple[str, ...]:
-    return _own_words_to(t, 8000)
-
-
-@_per_text
 def _level_hint(t: str) -> str | None:
-    head = t[:own_text_end(t, 8000)]
+    # the head up to own_text_end (searching t with that end reads what t[:end] would; the
+    # head has no link line of its own before its end, so its words are t's own words)
+    end, words = _own_head(t)
     # a superior's name (市委、市政府 in a district report) is common; 我X / 全X speak for the body
     # (one pass: the matches of the five levels' patterns never overlap)
     own = dict.fromkeys(_LEVEL_HINTS, 0)
-    for suf in _own_words(head):
+    for suf in words:
         own[_OWN_LEVEL[suf]] += 1
     top = max(own.values())
     if top >= 1 and sum(1 for v in own.values() if v == top) == 1:
         return max(own, key=lambda k: own[k])
-    counts = {lvl: len(rx.findall(head)) for lvl, rx in _LEVEL_HINTS.items()}
+    counts = {lvl: len(rx.findall(t, 0, end)) for lvl, rx in _LEVEL_HINTS.items()}
     if top >= 1:
         best = max(own, key=lambda k: (own[k], counts[k]))
         return best
