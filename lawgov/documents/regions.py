@@ -175,6 +175,7 @@ class Gazetteer:
         self._first3 = _lengths_by_prefix([n for n in names if len(n) > 2], 3)
         self._two = {n for n in names if len(n) == 2}
         self._names: _NameScanner | bool | None = None     # built on the first find()
+        self._alias_forms: dict[str, tuple] = {}            # short form → _short_forms()
         self.renamed_to = {r.new_code: r.code for r in objs.values() if r.historical}
         self._new_code = {r.code: r.new_code for r in objs.values() if r.new_code}
 
@@ -221,7 +222,8 @@ class Gazetteer:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[RegionMention]:
         end = len(text) if end is None else end
         out: list[RegionMention] = []
-        full, alias, rec = self.full, self.alias, self._rec
+        full, alias = self.full, self.alias
+        alias_forms = self._alias_forms
         names = self._names
         if names is None:
             names = self._names = _NameScanner.for_names(full, alias)
@@ -246,32 +248,46 @@ class Gazetteer:
                 acodes = alias.get(s)
                 if acodes:
                     j = i + L
-                    for suf in _ALL_SUFFIXES:
+                    forms = alias_forms.get(s)
+                    if forms is None:
+                        forms = alias_forms[s] = self._short_forms(s, acodes)
+                    suffixed, bare = forms
+                    for suf, ok in suffixed:
                         if text.startswith(suf, j):
-                            ok = tuple(c for c in acodes if suf in _SUFFIX[rec[c][2]]
-                                       and (suf != "市" or rec[c][2] not in ("county", "district")
-                                            or rec[c][1].endswith("市"))
-                                       and (suf != "地区" or rec[c][2] != "township"
-                                            or rec[c][1].endswith("地区")))
-                            if ok and best is not None and j + len(suf) == best[0]:
+                            if best is not None and j + len(suf) == best[0]:
                                 # 东坝乡: the full names 东坝乡 and the short form of 东坝地区
                                 best = (best[0], best[1] + tuple(c for c in ok if c not in best[1]),
                                         best[2])
-                            elif ok and (best is None or j + len(suf) > best[0]):
+                            elif best is None or j + len(suf) > best[0]:
                                 best = (j + len(suf), ok, "suffix")
-                            if ok:
-                                break
-                    if best is None or j > best[0]:
-                        bare = tuple(c for c in acodes if rec[c][2] in _BARE_LEVELS
-                                     or (len(s) >= 3 and rec[c][2] in ("county", "district")))
-                        if bare and not self._idiom(s, text, j):
-                            best = (j, bare, "bare")
+                            break
+                    if bare and (best is None or j > best[0]) and not self._idiom(s, text, j):
+                        best = (j, bare, "bare")
             if best is None or best[2] != "full" and self._after_conjunction(text, i, out):
                 continue
             j, codes, kind = best
             out.append(RegionMention(i, j, text[i:j], codes, kind))
             nxt = j
         return out
+
+    def _short_forms(self, s: str, acodes: list[str]) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
+        """What a short form `s` (of the regions `acodes`) may be read as, for find(): the
+        suffixes that may follow it (longest first), each with the regions it then names (a
+        suffix that names none is left out: it decides nothing), and the regions its bare
+        form names."""
+        rec = self._rec
+        suffixed = []
+        for suf in _ALL_SUFFIXES:
+            ok = tuple(c for c in acodes if suf in _SUFFIX[rec[c][2]]
+                       and (suf != "市" or rec[c][2] not in ("county", "district")
+                            or rec[c][1].endswith("市"))
+                       and (suf != "地区" or rec[c][2] != "township"
+                            or rec[c][1].endswith("地区")))
+            if ok:
+                suffixed.append((suf, ok))
+        bare = tuple(c for c in acodes if rec[c][2] in _BARE_LEVELS
+                     or (len(s) >= 3 and rec[c][2] in ("county", "district")))
+        return tuple(suffixed), bare
 
     def _starts(self, text: str, start: int, end: int):
         """find()'s positions without Hyperscan: each position whose two characters start
