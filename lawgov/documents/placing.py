@@ -80,18 +80,26 @@ def _own_head(t: str) -> tuple[int, tuple[str, ...]]:
     return end, _words_to(t, end)
 
 
+# what a comparison's 全X / 本X has around it: the last character of a word before it
+# (居, 位列, 高于, 超过 …) or the first one after it (平均, 前列, 排名, 第一 …)
+_BEFORE_COMPARED = frozenset("居列于过出先")
+_AFTER_COMPARED = frozenset("平前排之首同第")
+
+
 def _words_to(t: str, end: int) -> tuple[str, ...]:
     # A 全X / 本X is a comparison's when a _COMPARED match ends on its X. Such a match
     # starts on the 全 / 本 or one or two characters before it, so only those three starts
     # are tried for each word (instead of _COMPARED at every position up to `end`, which
     # has no literal prefix to skip by); no match starting elsewhere can end there, and
-    # none is hidden by an earlier overlapping one (the suffixes start no match).
+    # none is hidden by an earlier overlapping one (the suffixes start no match). And only
+    # when the characters around the word can begin or end such a match.
     compared = _COMPARED.match
     out = []
     for m in _OWN.finditer(t, 0, end):
         suf = m.group(1)
         s = m.start()
-        if suf in _COMPARED_SUFFIX and t[s] != "我":
+        if suf in _COMPARED_SUFFIX and t[s] != "我" \
+                and (s and t[s - 1] in _BEFORE_COMPARED or s + 2 < end and t[s + 2] in _AFTER_COMPARED):
             e = s + 2
             if any((c := compared(t, p, end)) is not None and c.end() == e for p in (s - 2, s - 1, s) if p >= 0):
                 continue
