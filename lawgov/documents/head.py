@@ -128,7 +128,7 @@ class _HeadMentions:
         self.text = _strip_quoted_keep(t, limit)
         self.end = min(len(t), limit)
         self._all: list[RegionMention] | None = None
-        self._seg: dict[tuple[int, int], list[RegionMention]] = {}
+        self._seg: dict[int, tuple[int, list[RegionMention]]] = {}   # line start → (scanned to, mentions)
 
     def all(self) -> list[RegionMention]:
         if self._all is None:
@@ -154,11 +154,19 @@ class _HeadMentions:
         a = text.rfind("\n", 0, start) + 1
         b = text.find("\n", max(end, a))
         b = min(len(text) if b == -1 else b, self.end)
-        key = (a, b)
-        ms = self._seg.get(key)
-        if ms is None:
-            ms = self._seg[key] = self.g.find(text, a, b) if a < b else []
-        return [m for m in ms if m.start >= start and m.end <= end]
+        # The scan from the line's start need not go to its end: what find() decides at a
+        # position depends on what it decided before and on the names that start there
+        # (none longer than g.longest), so a scan that reaches `end + g.longest` finds
+        # every mention that ends by `end` as the scan to b does. (A scan further, kept
+        # from another request from the same line start, finds them too: b is a line's
+        # end there, which no name crosses.) A later request in the line that needs more
+        # scans again, at least twice as far.
+        need = min(b, end + self.g.longest)
+        seg = self._seg.get(a)
+        if seg is None or seg[0] < need:
+            stop = need if seg is None else min(b, max(need, 2 * seg[0] - a))
+            seg = self._seg[a] = (stop, self.g.find(text, a, stop) if a < stop else [])
+        return [m for m in seg[1] if m.start >= start and m.end <= end]
 
 
 def _strip_quoted_keep(t: str, limit: int) -> str:

@@ -174,6 +174,7 @@ class Gazetteer:
         # the same by the first three characters, for names of three or more
         self._first3 = _lengths_by_prefix([n for n in names if len(n) > 2], 3)
         self._two = {n for n in names if len(n) == 2}
+        self.longest = max(map(len, names), default=0)      # the longest name's length
         self._names: _NameScanner | bool | None = None     # built on the first find()
         self._alias_forms: dict[str, tuple] = {}            # short form → _short_forms()
         self.renamed_to = {r.new_code: r.code for r in objs.values() if r.historical}
