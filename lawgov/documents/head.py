@@ -88,9 +88,12 @@ def _is_prose(s: str) -> bool:
     return "。" in s or commas >= 2 or (commas >= 1 and s.endswith((":", "：")))
 
 
+_OPENING = re.compile(r"\s*(?:(?:19|20)\d{2}年(?:度|以来)?|今年以来|近年来|过去一年)[,，]")
+
+
 def _opening_like(s: str) -> bool:
     """An opening sentence (2022年,X市坚持…), not a title."""
-    return bool(re.match(r"\s*(?:(?:19|20)\d{2}年(?:度|以来)?|今年以来|近年来|过去一年)[,，]", s))
+    return bool(_OPENING.match(s))
 
 
 def _is_chrome(s: str) -> bool:
