@@ -57,7 +57,7 @@ _MASTHEAD = re.compile(
     r"\s*(?:[((][^()()\n]{0,40}[))])?\s*[::]?\s*(?:(?:记者|通讯员)[^,,::。\n]{0,30}?报道\s*[::]?)?\s*")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int
     end: int
@@ -84,8 +84,10 @@ def _lines(t: str, limit: int) -> list[_Line]:
 def _is_prose(s: str) -> bool:
     if len(s) < 30:
         return False
+    if "。" in s:
+        return True
     commas = s.count(",") + s.count("，")
-    return "。" in s or commas >= 2 or (commas >= 1 and s.endswith((":", "：")))
+    return commas >= 2 or (commas >= 1 and s.endswith((":", "：")))
 
 
 _OPENING = re.compile(r"\s*(?:(?:19|20)\d{2}年(?:度|以来)?|今年以来|近年来|过去一年)[,，]")
