@@ -4,8 +4,10 @@ GB/T 2260 codes.
 The seed (seeds/regions.csv, built by scripts/build_regions.py, plus the hand-kept
 seeds/region_renames.csv of former names and seeds/region_aliases.csv of short names and
 epithets) is loaded once per process and indexed by
-name, by short form (阳江 for 阳江市, 东坝 for 东坝地区) and by the first two characters
-of every surface form, so a scan costs one dict look-up per character of text.
+name, by short form (阳江 for 阳江市, 东坝 for 东坝地区) and, for a scan, as one Hyperscan
+database of every surface form (_NameScanner: one pass reports where each name lies; without
+Hyperscan, by the first two characters of every surface form, one dict look-up per
+character of text).
 
 A surface matches a region when it is
   * the full name (岭东区, 东坝乡, 焉耆回族自治县, or a former name such as 莱芜市),
