@@ -30,6 +30,9 @@ _INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff\d]{0,6}?从|\s*据(
 _UNDER = re.compile(r"\s*在[^,，。;；]{0,40}?(?:领导|指导|支持|关心|部署)下\s*[,，]?")
 _LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|\d{1,2}月(?:\d{1,2}日)?|近年来|今年以来|今日|近日|日前|昨日|"
                    r"一年来|过去一年|去年)*\s*[,，、]?\s*(?:以来[,，]?)?")
+# what a non-empty _LEAD match can start with in a stripped line: a digit (\d: any decimal
+# digit) or one of these (keep it in step with _LEAD)
+_LEAD_FIRST = frozenset("近今日昨一过去,，、以")
 
 # the short names of commissions and offices of a government (卫健委, 外办, 政府办) and its
 # service centres; a party body (市委办, 纪委) is not one
@@ -51,6 +54,9 @@ _RELATIVE = re.compile(r"^(自治区|省|市|区|县|州|旗|盟)(?:人民)?(?:�
 _RELATIVE_GOV = re.compile(r"^(?:我|本|全)(省|市|区|县|州|旗|盟|镇|乡|街道)|^(自治区|省|市|区|县|州|旗|镇|乡)(?:委|政府|人民政府)")
 _CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国务院|司法部|公安部|国家[\u4e00-\u9fff]{2,12}(?:局|委员会|总局)|"
                       r"[\u4e00-\u9fff]{1,8}部)$")
+_CENTRAL_AT = re.compile(r"(?:中华人民共和国)?(国务院|司法部|公安部|国家[\u4e00-\u9fff]{2,10}?(?:总局|局|委员会)|"
+                         r"[\u4e00-\u9fff]{1,6}部)(?!门)")
+_COURT_AFTER = re.compile(r"(?:人民)?(?:中级)?(?:人民)?法院")
 
 
 def _mentions_in(mentions, start: int, end: int) -> list[RegionMention]:
@@ -131,8 +137,7 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
         if relg:
             return {"relative": relg.group(1) or relg.group(2), "dept": None, "name": None,
                     "start": start + off}
-        central = re.match(r"(?:中华人民共和国)?(国务院|司法部|公安部|国家[\u4e00-\u9fff]{2,10}?(?:总局|局|委员会)|"
-                           r"[\u4e00-\u9fff]{1,6}部)(?!门)", blanked[off:])
+        central = _CENTRAL_AT.match(blanked[off:])
         if central and _CENTRAL.match(central.group(0)):
             return {"central": True, "name": central.group(0), "start": start + off}
         return None
@@ -160,7 +165,7 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
         branch = _branch_region(g, chain[-1], bm.group(1)) if bm else None
         if branch:
             dept += bm.group(0)
-    court = bool(re.match(r"(?:人民)?(?:中级)?(?:人民)?法院", after))
+    court = bool(_COURT_AFTER.match(after))
     name = t[chain[0].start:chain[-1].end] + (dept or "")
     government = after.startswith(("人民政府", "政府", "行政公署", "街道办事处", "办事处"))
     return {"chain": chain, "dept": dept, "court": court, "government": government, "name": name,

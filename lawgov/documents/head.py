@@ -57,7 +57,7 @@ _MASTHEAD = re.compile(
     r"\s*(?:[((][^()()\n]{0,40}[))])?\s*[::]?\s*(?:(?:记者|通讯员)[^,,::。\n]{0,30}?报道\s*[::]?)?\s*")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int
     end: int
@@ -84,13 +84,18 @@ def _lines(t: str, limit: int) -> list[_Line]:
 def _is_prose(s: str) -> bool:
     if len(s) < 30:
         return False
+    if "。" in s:
+        return True
     commas = s.count(",") + s.count("，")
-    return "。" in s or commas >= 2 or (commas >= 1 and s.endswith((":", "：")))
+    return commas >= 2 or (commas >= 1 and s.endswith((":", "：")))
+
+
+_OPENING = re.compile(r"\s*(?:(?:19|20)\d{2}年(?:度|以来)?|今年以来|近年来|过去一年)[,，]")
 
 
 def _opening_like(s: str) -> bool:
     """An opening sentence (2022年,X市坚持…), not a title."""
-    return bool(re.match(r"\s*(?:(?:19|20)\d{2}年(?:度|以来)?|今年以来|近年来|过去一年)[,，]", s))
+    return bool(_OPENING.match(s))
 
 
 def _is_chrome(s: str) -> bool:
@@ -128,7 +133,7 @@ class _HeadMentions:
         self.text = _strip_quoted_keep(t, limit)
         self.end = min(len(t), limit)
         self._all: list[RegionMention] | None = None
-        self._seg: dict[tuple[int, int], list[RegionMention]] = {}
+        self._seg: dict[int, tuple[int, list[RegionMention]]] = {}   # line start → (scanned to, mentions)
 
     def all(self) -> list[RegionMention]:
         if self._all is None:
@@ -154,11 +159,19 @@ class _HeadMentions:
         a = text.rfind("\n", 0, start) + 1
         b = text.find("\n", max(end, a))
         b = min(len(text) if b == -1 else b, self.end)
-        key = (a, b)
-        ms = self._seg.get(key)
-        if ms is None:
-            ms = self._seg[key] = self.g.find(text, a, b) if a < b else []
-        return [m for m in ms if m.start >= start and m.end <= end]
+        # The scan from the line's start need not go to its end: what find() decides at a
+        # position depends on what it decided before and on the names that start there
+        # (none longer than g.longest), so a scan that reaches `end + g.longest` finds
+        # every mention that ends by `end` as the scan to b does. (A scan further, kept
+        # from another request from the same line start, finds them too: b is a line's
+        # end there, which no name crosses.) A later request in the line that needs more
+        # scans again, at least twice as far.
+        need = min(b, end + self.g.longest)
+        seg = self._seg.get(a)
+        if seg is None or seg[0] < need:
+            stop = need if seg is None else min(b, max(need, 2 * seg[0] - a))
+            seg = self._seg[a] = (stop, self.g.find(text, a, stop) if a < stop else [])
+        return [m for m in seg[1] if m.start >= start and m.end <= end]
 
 
 def _strip_quoted_keep(t: str, limit: int) -> str:
@@ -169,8 +182,49 @@ def _strip_quoted_keep(t: str, limit: int) -> str:
             and not _PAPER_HINT.search(t, 0, limit):
         return t            # no paper name can match (each ends in 报》 or 网》, or holds a hint)
     head = t[:limit]
-    head = _PAPER_NAME.sub(lambda m: " " * len(m.group()), head)
-    return head + t[limit:]
+    parts = []
+    pos = 0
+    for m in _paper_names(head):
+        a, b = m.span()
+        parts.append(head[pos:a])
+        parts.append(" " * (b - a))
+        pos = b
+    if not parts:
+        return t
+    parts.append(t[pos:])
+    return "".join(parts)
+
+
+_PAPER_WORDS = ("日报", "晚报", "都市报", "法治报", "法制报", "电视台")
+
+
+def _paper_names(s: str):
+    """_PAPER_NAME.finditer(s), with the pattern tried only where a match can start: a match
+    of its second branch ends in one of _PAPER_WORDS (广播电视台 in 电视台) after two to six
+    characters (eight before 电视台), one of its first in 报》 or 网》 within fifteen of its
+    《. Trying it at every character (its branches have no common first character) cost
+    more than the rest of the head's preparation."""
+    starts = set()
+    find = s.find
+    for word in _PAPER_WORDS:
+        k = find(word)
+        while k != -1:
+            starts.update(range(max(0, k - 8), k))
+            k = find(word, k + 1)
+    for end in ("报》", "网》"):
+        k = find(end)
+        while k != -1:
+            starts.update(i for i in range(max(0, k - 15), k) if s[i] == "《")
+            k = find(end, k + 1)
+    pos = 0
+    match = _PAPER_NAME.match
+    for i in sorted(starts):
+        if i < pos:
+            continue
+        m = match(s, i)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 _PAPER_HINT = re.compile(r"日报|晚报|都市报|法治报|法制报|电视台")

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from lawgov.documents.body import _LEAD, _chain_at, _find_body
+from lawgov.documents.body import _LEAD, _LEAD_FIRST, _chain_at, _find_body
 from lawgov.documents.head import (half_width_marks, _TITLE_WORDS, _HeadMentions, _is_prose, _Line, _lines,
                                    _structure)
 from lawgov.documents.manifest import parse_date
@@ -62,6 +62,7 @@ _STATS = re.compile(r"统计|数据|通报|白皮书|(?:行政复议|行政应�
 
 
 _REPORT = re.compile(r"法治政府建设[^。\n]{0,20}(?:报告|情况)|依法行政[^。\n]{0,10}(?:报告|情况)|年度报告")
+_LIST_OR_OFFICE = re.compile(r"[、和与及,，]|[\u4e00-\u9fff]?(?:局|厅|委员会)")
 
 
 def warm() -> None:
@@ -116,7 +117,12 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
 
 
 def _doc_kind(t: str, lines: list[_Line], title: str | None, first_para: _Line | None) -> str:
-    prose = sum(len(ln.text) for ln in lines if _is_prose(ln.text))
+    prose = 0                   # (only whether it reaches 120 matters)
+    for ln in lines:
+        if _is_prose(ln.text):
+            prose += len(ln.text)
+            if prose >= 120:
+                break
     if prose < 120 and len(re.findall(r"[。;；]", t[:20000])) < 3 \
             and len(re.findall(r"\d+(?:\.\d+)?\s*(?:件|%|次|项|人|个|宗|起)", t[:20000])) < 3 \
             and len(re.findall(r"\|\s*\d[\d.,]*\s*(?=\|)", t[:20000])) < 5:
@@ -167,8 +173,11 @@ def _other_bodies(t: str, g: Gazetteer, meta: DocumentMeta, lines: list[_Line],
         s = raw.strip()
         if len(s) >= 40 and pos not in skip:
             st = pos + len(raw) - len(raw.lstrip())
-            lead = _LEAD.match(s)
-            off = lead.end() if lead else 0
+            if s[0] in _LEAD_FIRST or s[0].isdecimal():
+                lead = _LEAD.match(s)
+                off = lead.end() if lead else 0
+            else:
+                off = 0         # no time lead can start there
             if off <= 12 and t[st + off:st + off + 2] in first2:
                 ms = g.find(t, st + off, min(st + off + 14, nl))
                 if ms and ms[0].start == st + off:
@@ -178,7 +187,7 @@ def _other_bodies(t: str, g: Gazetteer, meta: DocumentMeta, lines: list[_Line],
                     codes = last.candidates
                     # a township's paragraphs about its own county are the township's setting
                     in_own_county = len(own) == 9 and any(own.startswith(c[:6]) for c in codes)
-                    if (not re.match(r"[、和与及,，]|[\u4e00-\u9fff]?(?:局|厅|委员会)", nxt)
+                    if (not _LIST_OR_OFFICE.match(nxt)
                             and own not in codes and not in_own_county):
                         code = codes[0] if len(codes) == 1 else None
                         if code and not _same_body(g, own, code):

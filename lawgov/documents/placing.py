@@ -41,25 +41,86 @@ _OWN_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "�
               "县": "county", "旗": "county", "镇": "township", "乡": "township", "街道": "township"}
 
 
-def _own_words(t: str, end: int = 8000) -> list[str]:
+def _per_text(fn):
+    """`fn(t)` remembered for the last text it was given (by identity: the same str object
+    has the same value): describe_document asks for the same text's words and level
+    several times."""
+    last: tuple = (None, None)
+
+    def once(t: str):
+        nonlocal last
+        seen, value = last
+        if seen is t:
+            return value
+        value = fn(t)
+        last = (t, value)
+        return value
+    once.__wrapped__ = fn
+    once.__name__, once.__doc__ = fn.__name__, fn.__doc__
+    return once
+
+
+_COMPARED_SUFFIX = frozenset("省市州盟区县旗")
+
+
+def _own_words(t: str, end: int = 8000) -> tuple[str, ...]:
     """The suffixes of 我X / 全X / 本X the page speaks as (省, 市 …), comparisons and the
     links to other articles left out."""
+    if end == 8000:
+        return _own_head(t)[1]
     end = own_text_end(t, end)
-    compared = {m.end() - 1 for m in _COMPARED.finditer(t, 0, end)}
-    return [m.group(1) for m in _OWN.finditer(t, 0, end) if m.end() - 1 not in compared]
+    return _words_to(t, end)
 
 
+@_per_text
+def _own_head(t: str) -> tuple[int, tuple[str, ...]]:
+    """(where the page's own head ends: 8,000 characters or the links to other articles
+    before them, the words it speaks as up to there)."""
+    end = own_text_end(t, 8000)
+    return end, _words_to(t, end)
+
+
+# what a comparison's 全X / 本X has around it: the last character of a word before it
+# (居, 位列, 高于, 超过 …) or the first one after it (平均, 前列, 排名, 第一 …)
+_BEFORE_COMPARED = frozenset("居列于过出先")
+_AFTER_COMPARED = frozenset("平前排之首同第")
+
+
+def _words_to(t: str, end: int) -> tuple[str, ...]:
+    # A 全X / 本X is a comparison's when a _COMPARED match ends on its X. Such a match
+    # starts on the 全 / 本 or one or two characters before it, so only those three starts
+    # are tried for each word (instead of _COMPARED at every position up to `end`, which
+    # has no literal prefix to skip by); no match starting elsewhere can end there, and
+    # none is hidden by an earlier overlapping one (the suffixes start no match). And only
+    # when the characters around the word can begin or end such a match.
+    compared = _COMPARED.match
+    out = []
+    for m in _OWN.finditer(t, 0, end):
+        suf = m.group(1)
+        s = m.start()
+        if suf in _COMPARED_SUFFIX and t[s] != "我" \
+                and (s and t[s - 1] in _BEFORE_COMPARED or s + 2 < end and t[s + 2] in _AFTER_COMPARED):
+            e = s + 2
+            if any((c := compared(t, p, end)) is not None and c.end() == e for p in (s - 2, s - 1, s) if p >= 0):
+                continue
+        out.append(suf)
+    return tuple(out)
+
+
+@_per_text
 def _level_hint(t: str) -> str | None:
-    head = t[:own_text_end(t, 8000)]
+    # the head up to own_text_end (searching t with that end reads what t[:end] would; the
+    # head has no link line of its own before its end, so its words are t's own words)
+    end, words = _own_head(t)
     # a superior's name (市委、市政府 in a district report) is common; 我X / 全X speak for the body
     # (one pass: the matches of the five levels' patterns never overlap)
     own = dict.fromkeys(_LEVEL_HINTS, 0)
-    for suf in _own_words(head):
+    for suf in words:
         own[_OWN_LEVEL[suf]] += 1
     top = max(own.values())
     if top >= 1 and sum(1 for v in own.values() if v == top) == 1:
         return max(own, key=lambda k: own[k])
-    counts = {lvl: len(rx.findall(head)) for lvl, rx in _LEVEL_HINTS.items()}
+    counts = {lvl: len(rx.findall(t, 0, end)) for lvl, rx in _LEVEL_HINTS.items()}
     if top >= 1:
         best = max(own, key=lambda k: (own[k], counts[k]))
         return best

@@ -4,8 +4,10 @@ GB/T 2260 codes.
 The seed (seeds/regions.csv, built by scripts/build_regions.py, plus the hand-kept
 seeds/region_renames.csv of former names and seeds/region_aliases.csv of short names and
 epithets) is loaded once per process and indexed by
-name, by short form (阳江 for 阳江市, 东坝 for 东坝地区) and by the first two characters
-of every surface form, so a scan costs one dict look-up per character of text.
+name, by short form (阳江 for 阳江市, 东坝 for 东坝地区) and, for a scan, as one Hyperscan
+database of every surface form (_NameScanner: one pass reports where each name lies; without
+Hyperscan, by the first two characters of every surface form, one dict look-up per
+character of text).
 
 A surface matches a region when it is
   * the full name (岭东区, 东坝乡, 焉耆回族自治县, or a former name such as 莱芜市),
@@ -25,14 +27,23 @@ from __future__ import annotations
 
 import csv
 import gc
+import hashlib
 import io
+import os
 import re
+import threading
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from operator import add
 from pathlib import Path
+
+try:
+    import hyperscan
+except ImportError:                    # pragma: no cover  (a platform without its wheels)
+    hyperscan = None
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -165,6 +176,9 @@ class Gazetteer:
         # the same by the first three characters, for names of three or more
         self._first3 = _lengths_by_prefix([n for n in names if len(n) > 2], 3)
         self._two = {n for n in names if len(n) == 2}
+        self.longest = max(map(len, names), default=0)      # the longest name's length
+        self._names: _NameScanner | bool | None = None     # built on the first find()
+        self._alias_forms: dict[str, tuple] = {}            # short form → _short_forms()
         self.renamed_to = {r.new_code: r.code for r in objs.values() if r.historical}
         self._new_code = {r.code: r.new_code for r in objs.values() if r.new_code}
 
@@ -211,21 +225,18 @@ class Gazetteer:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[RegionMention]:
         end = len(text) if end is None else end
         out: list[RegionMention] = []
-        first2, full, alias, rec = self.first2, self.full, self.alias, self._rec
-        first3, two = self._first3, self._two
-        # the positions whose two characters start some name, found without a Python-level
-        # step per character; a position inside an earlier match is skipped
-        seg = text[start:end]
-        hits = compress(range(start, end - 1), map(first2.get, map(add, seg, seg[1:])))
+        full, alias = self.full, self.alias
+        alias_forms = self._alias_forms
+        names = self._names
+        if names is None:
+            names = self._names = _NameScanner.for_names(full, alias)
+        # each position where a name starts, with the lengths of the names there, longest
+        # first (a position inside an earlier match is skipped)
+        starts = names.starts(text, start, end) if names else self._starts(text, start, end)
         nxt = start
-        for i in hits:
+        for i, lens in starts:
             if i < nxt:
                 continue
-            # only the lengths of names that share the first three characters (and 2 when
-            # the two characters are a name): trying any other length finds nothing
-            lens = first3.get(text[i:i + 3], ())
-            if text[i:i + 2] in two:
-                lens += (2,)
             best: tuple[int, tuple[str, ...], str] | None = None
             for L in lens:
                 if i + L > end:
@@ -240,32 +251,59 @@ class Gazetteer:
                 acodes = alias.get(s)
                 if acodes:
                     j = i + L
-                    for suf in _ALL_SUFFIXES:
+                    forms = alias_forms.get(s)
+                    if forms is None:
+                        forms = alias_forms[s] = self._short_forms(s, acodes)
+                    suffixed, bare = forms
+                    for suf, ok in suffixed:
                         if text.startswith(suf, j):
-                            ok = tuple(c for c in acodes if suf in _SUFFIX[rec[c][2]]
-                                       and (suf != "市" or rec[c][2] not in ("county", "district")
-                                            or rec[c][1].endswith("市"))
-                                       and (suf != "地区" or rec[c][2] != "township"
-                                            or rec[c][1].endswith("地区")))
-                            if ok and best is not None and j + len(suf) == best[0]:
+                            if best is not None and j + len(suf) == best[0]:
                                 # 东坝乡: the full names 东坝乡 and the short form of 东坝地区
                                 best = (best[0], best[1] + tuple(c for c in ok if c not in best[1]),
                                         best[2])
-                            elif ok and (best is None or j + len(suf) > best[0]):
+                            elif best is None or j + len(suf) > best[0]:
                                 best = (j + len(suf), ok, "suffix")
-                            if ok:
-                                break
-                    if best is None or j > best[0]:
-                        bare = tuple(c for c in acodes if rec[c][2] in _BARE_LEVELS
-                                     or (len(s) >= 3 and rec[c][2] in ("county", "district")))
-                        if bare and not self._idiom(s, text, j):
-                            best = (j, bare, "bare")
+                            break
+                    if bare and (best is None or j > best[0]) and not self._idiom(s, text, j):
+                        best = (j, bare, "bare")
             if best is None or best[2] != "full" and self._after_conjunction(text, i, out):
                 continue
             j, codes, kind = best
             out.append(RegionMention(i, j, text[i:j], codes, kind))
             nxt = j
         return out
+
+    def _short_forms(self, s: str, acodes: list[str]) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
+        """What a short form `s` (of the regions `acodes`) may be read as, for find(): the
+        suffixes that may follow it (longest first), each with the regions it then names (a
+        suffix that names none is left out: it decides nothing), and the regions its bare
+        form names."""
+        rec = self._rec
+        suffixed = []
+        for suf in _ALL_SUFFIXES:
+            ok = tuple(c for c in acodes if suf in _SUFFIX[rec[c][2]]
+                       and (suf != "市" or rec[c][2] not in ("county", "district")
+                            or rec[c][1].endswith("市"))
+                       and (suf != "地区" or rec[c][2] != "township"
+                            or rec[c][1].endswith("地区")))
+            if ok:
+                suffixed.append((suf, ok))
+        bare = tuple(c for c in acodes if rec[c][2] in _BARE_LEVELS
+                     or (len(s) >= 3 and rec[c][2] in ("county", "district")))
+        return tuple(suffixed), bare
+
+    def _starts(self, text: str, start: int, end: int):
+        """find()'s positions without Hyperscan: each position whose two characters start
+        some name (found without a Python-level step per character), with the lengths of
+        the names that share its first three characters (and 2 when the two characters are
+        a name), longest first. Lengths that name nothing there find nothing in find()."""
+        first2, first3, two = self.first2, self._first3, self._two
+        seg = text[start:end]
+        for i in compress(range(start, end - 1), map(first2.get, map(add, seg, seg[1:]))):
+            lens = first3.get(text[i:i + 3], ())
+            if text[i:i + 2] in two:
+                lens += (2,)
+            yield i, lens
 
     @staticmethod
     def _idiom(alias: str, text: str, j: int) -> bool:
@@ -410,6 +448,97 @@ class Gazetteer:
         return out
 
 
+class _NameScanner:
+    """Every name of the gazetteer (full names and short forms) in one Hyperscan database:
+    one pass over a stretch of text reports each place a name occurs, so find() looks only
+    at positions where some name is, and at the lengths of the names found there.
+
+    The text is scanned as UTF-32 (four bytes a character, so a match's byte offset is four
+    times its character offset), each name written as the escaped bytes of its UTF-32 form;
+    a pattern's id is the name's index (ids shared by many patterns make Hyperscan merge
+    them into one automaton: minutes and gigabytes to compile). Compiling the ~60,000 names
+    takes a few seconds, so the database is kept in the cache folder as
+    lawgov.text.prefilter keeps its own; loading it takes a few tens of milliseconds. Without Hyperscan (it ships wheels for x86-64 Linux only) find()
+    scans by the names' first two characters instead: the same mentions."""
+
+    __slots__ = ("db", "lengths", "_scratch")
+
+    def __init__(self, db, lengths):
+        self.db = db
+        self.lengths = lengths           # by pattern id: the name's length
+        self._scratch = threading.local()
+
+    @classmethod
+    def for_names(cls, full: Mapping, alias: Mapping) -> _NameScanner | bool:
+        if hyperscan is None:
+            return False
+        names = [n for n in full if len(n) >= 2] + [n for n in alias if len(n) >= 2 and n not in full]
+        if not names:
+            return False
+        try:
+            return cls(_cached_database(names), array("b", map(len, names)))
+        except hyperscan.error:            # pragma: no cover  (find() scans without it)
+            return False
+
+    def starts(self, text: str, start: int, end: int):
+        """(position, lengths of the names that start there, longest first), left to right,
+        for the names that lie whole inside text[start:end]."""
+        seg = text[start:end]
+        if len(seg) < 2:
+            return ()
+        scratch = getattr(self._scratch, "s", None)
+        if scratch is None:
+            scratch = self._scratch.s = hyperscan.Scratch(self.db)
+        found: list[tuple[int, int]] = []
+        self.db.scan(seg.encode("utf-32-le", "surrogatepass"), match_event_handler=_found,
+                     context=found, scratch=scratch)
+        if not found:
+            return ()
+        lengths = self.lengths
+        # (start, -length): sorted, the positions come left to right, longest name first
+        found = sorted([((to >> 2) - lengths[k], -lengths[k]) for k, to in found if not to & 3])
+        out = []
+        last = -1
+        for i, negl in found:
+            if i != last:
+                lens = [-negl]
+                out.append((start + i, lens))
+                last = i
+            else:
+                lens.append(-negl)
+        return out
+
+
+def _found(k, _from, to, _flags, found):
+    found.append((k, to))
+
+
+def _cached_database(names: list[str]):
+    """The compiled database of `names` (pattern i is names[i]), from the cache folder when
+    an earlier process compiled the same names on this machine."""
+    data = "\n".join((hyperscan.__version__, "utf-32-le", *names)).encode("utf-8", "surrogatepass")
+    key = hashlib.sha256(data).hexdigest()[:24]
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lawgov"
+    path = folder / f"regions-{key}.hsdb"
+    try:
+        return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+    except (OSError, hyperscan.error):
+        pass                              # none yet, or of another CPU: compile it
+    # each name as the escaped bytes of its UTF-32 form (\\x2d\\x4e\\x00\\x00 for 中)
+    exprs = [("\\x" + n.encode("utf-32-le", "surrogatepass").hex("x").replace("x", "\\x")).encode()
+             for n in names]
+    db = hyperscan.Database()
+    db.compile(expressions=exprs, ids=list(range(len(exprs))), elements=len(exprs), flags=[0] * len(exprs))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(hyperscan.dumpb(db))
+        os.replace(tmp, path)
+    except OSError:
+        pass                              # a read-only home: compile again next time
+    return db
+
+
 def _dedupe(xs: list[str]) -> list[str]:
     seen, out = set(), []
     for x in xs:
@@ -521,7 +650,9 @@ def gazetteer(seeds: str | None = None) -> Gazetteer:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(Path(seeds) if seeds else SEEDS)
+        g = _load(Path(seeds) if seeds else SEEDS)
+        g._names = _NameScanner.for_names(g.full, g.alias)     # before the workers fork too
+        return g
     finally:
         if enabled:
             gc.enable()

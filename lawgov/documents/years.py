@@ -19,6 +19,19 @@ from lawgov.documents.head import _DATE, _DATE_ANY, _Line, _MASTHEAD, _is_prose,
 from lawgov.documents.manifest import parse_date
 
 
+# the patterns of the per-line and per-year checks, compiled once (re's cache lookup per call
+# cost more than several of the searches themselves)
+_DATE_AT_END = re.compile(r"\s(" + _DATE + r")日?\s*$")
+_NOT_A_STAMP = re.compile(r"[。;；]|今天|今日|当前|现在|截至|截止")
+_STAMP_LINE = re.compile(r"\d{1,2}:\d{2}|^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源|浏览|点击|"
+                         r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}|日\s*星期[一二三四五六日天]|第\s*[A-Z]?\d{1,2}\s*版")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_BASE_BEFORE = re.compile(r"(?:从|较|比|与|相比|自)\s*$|[〔\[【]\s*$")
+_PLAN_BEFORE_YEAR = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$")
+_SINCE_OR_NUMBER = re.compile(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])")
+_DATE_GOES_ON = re.compile(r"\s*[-/.]\d")
+
+
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0", "Ｏ": "0", "0": "0"}
 # (二0二三年: a digit zero typed among the numerals is common)
 _CN_YEAR = re.compile(r"(?<![〇○零OＯ0一二三四五六七八九十])(二[〇○零OＯ0][一二三四五六七八九〇○零OＯ0]{2}|一九[一二三四五六七八九〇○零OＯ0]{2}|[一二][〇○零OＯ一二三四五六七八九]{3})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
@@ -90,18 +103,17 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
         return parse_date(*m.groups())
     for ln in lines[:12]:
         # a headline line closed by its date (某县召开…推进会 2024-03-15)
-        m = re.search(r"\s(" + _DATE + r")日?\s*$", ln.text)
-        if m and not _is_prose(ln.text) and not re.search(r"[。;；]|今天|今日|当前|现在|截至|截止", ln.text):
+        m = _DATE_AT_END.search(ln.text)
+        if m and not _is_prose(ln.text) and not _NOT_A_STAMP.search(ln.text):
             return parse_date(*m.groups()[1:4])
         if not _is_prose(ln.text) or _DELIVERED.match(ln.text):
             m = _DATE_ANY.search(ln.text)
-            if m and (re.search(r"\d{1,2}:\d{2}|^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源|浏览|点击|"
-                                r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}|日\s*星期[一二三四五六日天]|第\s*[A-Z]?\d{1,2}\s*版", ln.text)
+            if m and (_STAMP_LINE.search(ln.text)
                       or _DELIVERED.match(ln.text)):
                 return parse_date(*m.groups())
     # a page's time stamp below a long site navigation (2024-03-15 09:30 来源:…)
     for ln in lines[12:40]:
-        if not _is_prose(ln.text) and re.search(r"\d{1,2}:\d{2}", ln.text):
+        if not _is_prose(ln.text) and _CLOCK.search(ln.text):
             m = _DATE_ANY.search(ln.text)
             if m:
                 return parse_date(*m.groups())
@@ -153,7 +165,7 @@ def _years_in(s: str, maxyear: int | None) -> list[tuple[int, str, int]]:
         if maxyear and y > maxyear:
             continue
         nxt = blank[m.end():m.end() + 1]
-        if not m.group(2) and (nxt in "-/." and nxt != "" or re.match(r"\s*[-/.]\d", blank[m.end():m.end() + 3])):
+        if not m.group(2) and (nxt in "-/." and nxt != "" or _DATE_GOES_ON.match(blank[m.end():m.end() + 3])):
             continue  # a date 2022-01-26
         out.append((y, m.group(2) or "", m.start()))
     return out
@@ -542,9 +554,9 @@ def _background_year(s: str, pos: int) -> bool:
     (〔2022〕3号), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
     将在2024年) or
     an event's day (2024年3月5日,…)."""
-    return bool(re.search(r"(?:从|较|比|与|相比|自)\s*$|[〔\[【]\s*$", s[max(0, pos - 3):pos])
-                or re.search(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$", s[max(0, pos - 5):pos])
-                or re.match(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])", s[pos:pos + 10])
+    return bool(_BASE_BEFORE.search(s[max(0, pos - 3):pos])
+                or _PLAN_BEFORE_YEAR.search(s[max(0, pos - 5):pos])
+                or _SINCE_OR_NUMBER.match(s[pos:pos + 10])
                 or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
                 or _LAW_DATE.match(s, pos))
 

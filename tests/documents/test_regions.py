@@ -151,6 +151,27 @@ def test_scan_of_a_line_equals_the_scan_of_the_whole_text():
             pos = nl + 1
 
 
+def test_the_scan_by_all_names_equals_the_scan_by_first_characters():
+    """find() over the Hyperscan database of every name (when Hyperscan is there) finds
+    exactly what the scan by the names' first two characters finds, whole texts and parts."""
+    g = gazetteer()
+    if not g._names:
+        pytest.skip("no Hyperscan on this platform")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "reports").glob("*.txt"))]
+    texts.append("黑龙江省双鸭山市岭东区人民政府\n市和县两级,东坝乡人民政府\n崇明县长治久安,各部门和田地\n"
+                 "在范县、和县,延安路上的中山大学,喀什地区和田地区\U0001F600北京市朝阳区\ud800上海")
+    names = g._names
+    try:
+        for text in texts:
+            for a, b in [(0, None), (0, 40), (3, 200), (len(text) - 30, None), (5, 6)]:
+                g._names = names
+                fast = g.find(text, a, b)
+                g._names = False
+                assert g.find(text, a, b) == fast
+    finally:
+        g._names = names
+
+
 def test_seed_with_quotes_and_other_column_order(tmp_path):
     (tmp_path / "regions.csv").write_text(
         'name,code,level,parent_code,province_code,city_code,aliases\n'
