@@ -212,7 +212,7 @@ def parse_file(path: Path, root: Path, manifest_row: dict | None) -> dict:
             source.status, source.reason = "quarantined", "not a report: no report content found"
             return out
         result = extract(source.text, meta.report_year, published_on=meta.published_on, normal=normal,
-                         level=meta.region_level, doc_kind=meta.doc_kind)
+                         level=meta.region_level, doc_kind=meta.doc_kind, region_name=meta.region_name)
     except Exception as e:  # a parser bug must not stop the build; the file is quarantined
         source.status = "quarantined"
         source.reason = f"parser failed: {type(e).__name__}: {e}"

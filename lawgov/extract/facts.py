@@ -107,20 +107,21 @@ class Extraction:
 
 def extract(text: str, report_year: int | None, *, published_on: date | None = None,
             normal: NormalText | None = None, level: str | None = None,
-            doc_kind: str | None = None) -> Extraction:
+            doc_kind: str | None = None, region_name: str | None = None) -> Extraction:
     """Every quantity of `text` and the facts among them. `published_on` (the page's date, when
     known) resolves 今年 and 去年: 去年 on a page published in year Y is Y−1. `normal` is
     `normalise(text)` when the caller has it already (the build shares it with documents).
     `level` is the reporting body's level from its document row (city, district …): the tier
     the page speaks as when its own words (我市, 全区 …) leave it open. `doc_kind` is the
-    document row's kind (annual_report, news …): an annual report says 今年 of its own year."""
+    document row's kind (annual_report, news …): an annual report says 今年 of its own year.
+    `region_name` is the reporting region's name (青岛市): a place so named is no other body."""
     if not text:
         return Extraction([], [])
     nt = normal or normalise(text)
     t = join_tables(nt.text)
     unread: list[tuple[int, int, str]] = []
     qs = scan(t, unread=unread)
-    analysis = Analysis(t, report_year, qs, published_on, level, doc_kind)
+    analysis = Analysis(t, report_year, qs, published_on, level, doc_kind, region_name)
     classified = analysis.classify()
     known = catalogue()
 

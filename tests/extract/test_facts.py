@@ -36,7 +36,7 @@ def test_phrasing(case):
     if isinstance(published, str):
         published = date.fromisoformat(published)
     ex = extract(case["text"], case["report_year"], published_on=published, level=case.get("level"),
-                 doc_kind=case.get("doc_kind"))
+                 doc_kind=case.get("doc_kind"), region_name=case.get("region_name"))
     got = {_row(f) for f in ex.facts}
     want = {(i, round(float(v), 6), str(u), q, y, s) for i, v, u, q, y, s in case["facts"]}
     missing = want - got

@@ -29,10 +29,11 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
 
     def __init__(self, text: str, report_year: int | None, quantities: list[Quantity],
                  published_on: date | None = None, level: str | None = None,
-                 doc_kind: str | None = None):
+                 doc_kind: str | None = None, region_name: str | None = None):
         self.t = text
         self.level = level
         self.doc_kind = doc_kind
+        self.region_name = region_name or ""
         self.report_year = report_year
         self.published_on = published_on
         self.qs = quantities

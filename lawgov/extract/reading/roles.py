@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
+from lawgov.extract.reading.places import short_place_subject
 from lawgov.extract.reading.rules import CTX, SCOPE_RX
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
@@ -303,6 +304,9 @@ class Roles:
         """A named place opening the number's clause as its subject (南湖区受理…96件), when it is
         neither a generic word (全市, 辖区) nor named in the document's first lines."""
         h = CTX["place_subject"].match(self.m, clause[0], head)
+        bare = h is None
+        if bare and (short := short_place_subject()) is not None:
+            h = short.match(self.m, clause[0], head)     # 深圳2023年行政机关败诉率为7.8%: a short name
         if h is None or CTX["own_respondent"].search(self.m, clause[0], head):
             return None
         name = h.group("name")
@@ -311,8 +315,8 @@ class Roles:
         if name in BARE_AUTONOMOUS or name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"] \
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None
-        stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
-        return None if stem in self.head_text() else name
+        stem = name if bare else name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
+        return None if stem in self.head_text() or stem in self.region_name else name
 
 
     def own_tier(self) -> int | None:

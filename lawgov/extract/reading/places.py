@@ -1,0 +1,37 @@
+"""Provinces and prefecture-level cities as readers write them short (深圳, 武汉, 内蒙古).
+
+A news item compares its city with others by their short names (据公开数据,深圳2023年行政机关
+败诉率为7.8%): without 市 after it, the name escapes the place-subject rule, which needs a
+suffix to tell a place from a word. These names come from the seed gazetteer
+(seeds/regions.csv: the aliases of the provinces and cities), so the list grows with it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+REGIONS_CSV = Path(__file__).resolve().parents[3] / "seeds" / "regions.csv"
+LEVELS = ("province", "city")
+# what follows the name before the act that makes it the clause's subject
+_AFTER_NAME = (r"(?:市|省)?(?:两级法院|各级行政机关|行政机关)?(?:(?:19|20)\d{2}\s*年度?|去年|今年|上年|全年|共)?"
+               r"[^，,;；。\d]{0,8}?(?:受理|收到|新收|办理|审结|办结|纠错|开庭|出庭|败诉|被诉|作为被|为被)")
+
+
+@lru_cache(maxsize=1)
+def short_place_subject() -> re.Pattern | None:
+    """A short province or city name opening a clause as the subject of an act (深圳2023年行政
+    机关败诉率…, 武汉受理…); None when the seed is missing."""
+    if not REGIONS_CSV.exists():
+        return None
+    names = set()
+    with open(REGIONS_CSV, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row.get("level") in LEVELS:
+                names.update(a for a in (row.get("aliases") or "").replace(";", "|").split("|") if len(a) >= 2)
+    if not names:
+        return None
+    alternation = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(r"\s*(?:其中|另外|此外|而|同期)?[,，]?\s*(?P<name>" + alternation + ")" + _AFTER_NAME)
