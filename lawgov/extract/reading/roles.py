@@ -24,6 +24,8 @@ FRAME_END = re.compile(r"(?:中|当中|之中|方面)\s*[，,]?\s*$")
 ONE_YEAR_OPENING = re.compile(r"\s*(?:在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末))")
 # after a body: it is the source of the news, not the subject (…法院获悉, …中院召开新闻发布会)
 SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍)")
+# a result reported under a heading of plans (截至目前,今年已收到…37件): done, not intended
+ALREADY_DONE = re.compile(r"(?:截至|截止)(?:目前|当前|发稿|\d{1,2}月)[^。；;]{0,30}已|已(?:收到|受理|办结|审结|办理|作出|化解)")
 # a year that opens a clause before its subject (2022年全国各级…)
 YEAR_OPENING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?")
 # a time word that opens what looks like a place's name (上年度州, 今年全市)
@@ -148,7 +150,7 @@ class Roles:
             elif (tc := CTX["target_clause"].search(m, max(clause[0], q.head - 40), min(clause[1], q.tail + 16))) \
                     and tc.start() < q.head:
                 kind, reason = "target", "a bar the figure is held to (应保持在, 确保…不低于)"
-            elif self.plan_heading(q.start):
+            elif self.plan_heading(q.start) and not ALREADY_DONE.search(m, sent[0], q.head):
                 kind, reason = "target", f"under a heading of plans ({self.plan_heading(q.start)[:20]})"
             elif self._in_range(q.start):
                 kind = "range"             # 在5%至18%之间: a spread across bodies

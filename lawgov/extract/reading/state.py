@@ -15,6 +15,8 @@ from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SINCE_AFTER,
 LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|指导|部署|支持)")
 
 
+# the present named before 今年 (截至目前,今年…): the page's own time, its year of publication
+PRESENT_BEFORE = re.compile(r"(?:截至|截止)(?:目前|当前|发稿|今日)|目前[,，]?\s*$")
 # 向 before a scope cue: the body a letter or a finding goes to (向有关区县政府制发…)
 RECIPIENT_BEFORE = re.compile(r"向(?:有关|相关|各)?[^，,;；。\d向]{0,8}$")
 SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报|提出)")
@@ -331,7 +333,8 @@ class DiscourseState:
                 continue                              # 2021年以来, 2021年起: where a span starts, not the period
             if y is not None:
                 return y + shift
-            named = self._year_of_word(self.year_words.get(s), in_clause)
+            named = self._year_of_word(self.year_words.get(s), in_clause,
+                                       bool(PRESENT_BEFORE.search(self.m, max(sent[0], s - 12), s)))
             if named is not None:
                 return named + shift
             if rel and in_clause:
@@ -368,15 +371,16 @@ class DiscourseState:
         return CLAUSE_OPENER.fullmatch(self.m, c0, s) is not None and i < len(self.qstarts) and self.qstarts[i] < c1 \
             and (i == 0 or self.qstarts[i - 1] < sent[0])
 
-    def _year_of_word(self, word: str | None, in_clause: bool) -> int | None:
+    def _year_of_word(self, word: str | None, in_clause: bool, present: bool = False) -> int | None:
         """The year 今年 / 本年度 / 去年 name by themselves: 今年 is the year of publication, except
         in an annual report, which is written as its year closes and says 今年 of the year it
-        reports (the page may go up the next spring); 本年度 is the report's year; 去年 in its own
+        reports (the page may go up the next spring), unless it speaks of the present (`present`:
+        截至目前,今年已收到…); 本年度 is the report's year; 去年 in its own
         clause is the year before publication. None for words relative to the year spoken of
         (上年, 当年) and for an unknown date."""
         pub = self.published_on.year if self.published_on else None
         if word == "今年":
-            if pub is None or (self.doc_kind == "annual_report" and self.report_year is not None):
+            if pub is None or (self.doc_kind == "annual_report" and self.report_year is not None and not present):
                 return self.report_year if self.report_year is not None else pub
             return pub
         if word in ("本年", "本年度"):
