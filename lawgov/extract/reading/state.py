@@ -15,6 +15,8 @@ from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SINCE_AFTER,
 LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|指导|部署|支持)")
 
 
+# a head that names a report of a year (2023年度法治政府建设情况报告, 2022年工作总结)
+REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?[^\n。]{0,40}(?:报告|总结)")
 # the present named before 今年 (截至目前,今年…): the page's own time, its year of publication
 PRESENT_BEFORE = re.compile(r"(?:截至|截止)(?:目前|当前|发稿|今日)|目前[,，]?\s*$")
 # 向 before a scope cue: the body a letter or a finding goes to (向有关区县政府制发…)
@@ -334,7 +336,8 @@ class DiscourseState:
             if y is not None:
                 return y + shift
             named = self._year_of_word(self.year_words.get(s), in_clause,
-                                       bool(PRESENT_BEFORE.search(self.m, max(sent[0], s - 12), s)))
+                                       bool(PRESENT_BEFORE.search(self.m, max(sent[0], s - 12), s)
+                                            or self.plan_heading(s)))
             if named is not None:
                 return named + shift
             if rel and in_clause:
@@ -371,16 +374,22 @@ class DiscourseState:
         return CLAUSE_OPENER.fullmatch(self.m, c0, s) is not None and i < len(self.qstarts) and self.qstarts[i] < c1 \
             and (i == 0 or self.qstarts[i - 1] < sent[0])
 
+    def _titled_annual_report(self) -> bool:
+        """The page is an annual report by its kind and says so in its head (…2023年度法治政府
+        建设情况的报告, …工作总结): a page of news left with the default kind is not one."""
+        return self.doc_kind == "annual_report" and REPORT_TITLE.search(self.head_text()) is not None
+
     def _year_of_word(self, word: str | None, in_clause: bool, present: bool = False) -> int | None:
         """The year 今年 / 本年度 / 去年 name by themselves: 今年 is the year of publication, except
         in an annual report, which is written as its year closes and says 今年 of the year it
         reports (the page may go up the next spring), unless it speaks of the present (`present`:
-        截至目前,今年已收到…); 本年度 is the report's year; 去年 in its own
+        截至目前,今年已收到…, or under its heading of next year's plans); 本年度 is the report's
+        year; 去年 in its own
         clause is the year before publication. None for words relative to the year spoken of
         (上年, 当年) and for an unknown date."""
         pub = self.published_on.year if self.published_on else None
         if word == "今年":
-            if pub is None or (self.doc_kind == "annual_report" and self.report_year is not None and not present):
+            if pub is None or (self._titled_annual_report() and self.report_year is not None and not present):
                 return self.report_year if self.report_year is not None else pub
             return pub
         if word in ("本年", "本年度"):
