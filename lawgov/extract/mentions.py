@@ -162,8 +162,19 @@ class Windows:
             yield m.start() + d, m.end() + d, m
 
 
-@lru_cache(maxsize=None)
+_FIRST: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+
+
 def _first_chars(rx: re.Pattern) -> re.Pattern | None:
+    """`_first` of rx, computed once per pattern (kept by id(): hashing a compiled pattern
+    hashes its whole code, microseconds for a long alternation, on every lookup)."""
+    got = _FIRST.get(id(rx))
+    if got is None or got[0] is not rx:
+        got = _FIRST[id(rx)] = (rx, _first(rx))
+    return got[1]
+
+
+def _first(rx: re.Pattern) -> re.Pattern | None:
     """A class of the characters every match of rx begins with, when the regex engine has no
     prefix of its own to skip to (a pattern that opens with a look-behind or an alternation
     of groups: the engine then tries it at every character, slower than finding the few

@@ -127,9 +127,11 @@ class Prefilter:
     """The patterns of a fixed list that may match a text, found in one pass."""
 
     def __init__(self, patterns):
-        self.patterns = list(dict.fromkeys(patterns))
+        self.patterns = list({id(rx): rx for rx in patterns}.values())
         self._db = None
-        self._ids: dict[re.Pattern, int] = {}
+        # by id(): hashing a compiled pattern hashes its whole code (microseconds for a long
+        # alternation), and the patterns live as long as the process (self.patterns holds them)
+        self._ids: dict[int, int] = {}
         self._scratch = threading.local()
         self._built = False
         self._other_digit = -1
@@ -145,7 +147,7 @@ class Prefilter:
                 e = looser(rx)
             except Unsupported:
                 continue                  # it always runs
-            self._ids[rx] = len(exprs)
+            self._ids[id(rx)] = len(exprs)
             exprs.append(e.encode())
         if not exprs:
             return
@@ -185,7 +187,7 @@ class _Possible:
         self.ids, self.hits = ids, hits
 
     def __contains__(self, rx: re.Pattern) -> bool:
-        i = self.ids.get(rx)
+        i = self.ids.get(id(rx))
         return i is None or i in self.hits
 
 
