@@ -32,6 +32,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self.qs = quantities
         self.qstarts = [q.start for q in quantities]
         self.m = self._mask()
+        self._ends = None       # where the figure-context patterns may end (Structure.may_match)
         self.text_end = len(text) if text[-1:] not in "\n\r" else -1   # a cut page ends without a line break
         self.parens.sort()
         self.paren_starts = [p[0] for p in self.parens]
