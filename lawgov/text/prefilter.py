@@ -265,8 +265,12 @@ class EndFilter(Prefilter):
 
     _SINGLE = False                       # every match: where each ends
 
-    def possible(self, text: str):        # pragma: no cover  (an EndFilter answers ends())
-        raise TypeError("EndFilter: use ends()")
+    def possible(self, text: str) -> _Possible | None:
+        """As Prefilter.possible: the patterns with a looser match in `text` (from `ends`)."""
+        ends = self.ends(text)
+        if not ends:
+            return None
+        return _Possible(self._ids, {self._ids[key] for key, at in ends.items() if at})
 
     def ends(self, text: str) -> dict[int, list[int]]:
         """The ends (in characters, sorted) of each pattern's looser matches in `text`, by
