@@ -162,7 +162,7 @@ class Windows:
         elif not hs:
             return
         else:
-            found = _search_near(rx, self.s, hs)
+            found = search_near(rx, self.s, hs)
         for m in found:
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0:
@@ -171,7 +171,7 @@ class Windows:
             yield m.start() + d, m.end() + d, m
 
 
-def _search_near(rx: re.Pattern, s: str, ends: list[int]):
+def search_near(rx: re.Pattern, s: str, ends: list[int]):
     """rx.finditer(s), given `ends` (sorted): every offset where a match of rx may end (a
     superset of where its matches end; no match of rx is empty). A match at or after `pos`
     ends at one of `ends` past `pos`, so it begins no earlier than that end less the longest
@@ -179,6 +179,8 @@ def _search_near(rx: re.Pattern, s: str, ends: list[int]):
     search from a later position sees the same text around it: look-behinds and ^ read the
     whole string, whatever the position.) A pattern the regex engine would try at every
     character is tried only where its first character is (`_first_chars`)."""
+    if not ends:
+        return
     width = _max_width(rx)
     first = _first_chars(rx)
     n = len(ends)

@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from lawgov.extract.mentions import Quantity
+from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.rules import CTX, SCOPE_RX
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
@@ -420,10 +420,11 @@ class Roles:
         order, from one scan made once."""
         cache = self.__dict__.setdefault("_hit_cache", {})
         if name not in cache:
-            if not self.may_match(CTX[name], -1, len(self.m)):   # (rules.figure_filter: no match at all)
-                hits = []
-            else:
-                hits = [(h.end(), h.start(), h) for h in CTX[name].finditer(self.m)]
+            rx = CTX[name]
+            self.may_match(rx, 0, 0)                 # (the figure filter's scan, once)
+            at = self._ends.get(id(rx))              # where it may end: search only near those
+            found = rx.finditer(self.m) if at is None else search_near(rx, self.m, at)
+            hits = [(h.end(), h.start(), h) for h in found]
             cache[name] = ([e for e, _s, _h in hits], hits)
         return cache[name]
 

@@ -31,6 +31,8 @@ class Place:
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+# the characters a numbered heading (rules.HEADING_NUMBERS) begins with, besides digits and ①-⑳
+_HEADING_FIRST = set("一二三四五六七八九十(（")
 
 
 @dataclass(frozen=True)
@@ -87,16 +89,18 @@ class Structure:
                 continue
             lead = len(text) - len(text.lstrip())
             level = None
-            for n, rx in enumerate(HEADING_NUMBERS, start=1):
-                h = rx.match(text, lead)
-                if h:
-                    level, body = n, h.end()
-                    break
+            c = text[lead:lead + 1]
+            if c and (c in _HEADING_FIRST or c.isdigit() or "①" <= c <= "⑳"):   # (what they begin with)
+                for n, rx in enumerate(HEADING_NUMBERS, start=1):
+                    h = rx.match(text, lead)
+                    if h:
+                        level, body = n, h.end()
+                        break
             if level is None:
-                bare = _YEAR.sub("", text)
-                if len(text.strip()) <= 20 and len(bare.strip()) >= 2 \
-                        and not any(c.isdigit() or c in "。,，;；|" for c in bare):
-                    out.append(Heading(ps, pe, 2, text.strip()))
+                if len(text.strip()) <= 20:
+                    bare = _YEAR.sub("", text)
+                    if len(bare.strip()) >= 2 and not any(c.isdigit() or c in "。,，;；|" for c in bare):
+                        out.append(Heading(ps, pe, 2, text.strip()))
                 continue
             stop = len(text)
             for ch in "。：:，,；;":
