@@ -40,7 +40,7 @@ except ImportError:                    # pragma: no cover  (3.10)
 
 from lawgov.errors import NumberError
 from lawgov.extract.numbers import NUMERAL, bare_numeral, parse_number
-from lawgov.text.prefilter import Prefilter, matches_from
+from lawgov.text.prefilter import EndFilter, matches_from
 
 RULES = Path(__file__).resolve().parent / "rules"
 
@@ -142,19 +142,28 @@ class Windows:
             pos += b - a + 1
         self.s = "".join(parts)
         self._patterns = patterns         # which patterns it is searched with: see window_prefilter
-        self._possible = False
+        self._ends = None
 
     def finditer(self, rx: re.Pattern):
-        """(start, end, match) of every match, in text coordinates. The patterns that may
-        match the windows are found for all at once (`window_prefilter`); the others are
-        not run, for they find nothing."""
-        if self._possible is False:
-            self._possible = window_prefilter(self._patterns).possible(self.s)
-        if self._possible is not None and rx not in self._possible:
-            return
+        """(start, end, match) of every match, in text coordinates: the matches of
+        rx.finditer over the joined windows. One Hyperscan scan of the windows
+        (`window_prefilter`) tells, for all the patterns at once, where each may end; a
+        pattern with no end there is not run, and the others are searched only from where
+        their next match may begin (its next possible end less the pattern's longest match),
+        never past their last possible end."""
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = window_prefilter(self._patterns).ends(self.s)
         starts, shifts = self.starts, self.shifts
-        first = _first_chars(rx)
-        for m in (rx.finditer(self.s) if first is None else matches_from(rx, first, self.s)):
+        hs = ends.get(id(rx))
+        if hs is None:                   # not pre-filtered: every match, as finditer finds them
+            first = _first_chars(rx)
+            found = rx.finditer(self.s) if first is None else matches_from(rx, first, self.s)
+        elif not hs:
+            return
+        else:
+            found = search_near(rx, self.s, hs)
+        for m in found:
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0:
                 continue
@@ -162,8 +171,74 @@ class Windows:
             yield m.start() + d, m.end() + d, m
 
 
-@lru_cache(maxsize=None)
+def search_near(rx: re.Pattern, s: str, ends: list[int]):
+    """rx.finditer(s), given `ends` (sorted): every offset where a match of rx may end (a
+    superset of where its matches end; no match of rx is empty). A match at or after `pos`
+    ends at one of `ends` past `pos`, so it begins no earlier than that end less the longest
+    match of rx: the search starts there, and stops when no end is left past `pos`. (A
+    search from a later position sees the same text around it: look-behinds and ^ read the
+    whole string, whatever the position.) A pattern the regex engine would try at every
+    character is tried only where its first character is (`_first_chars`)."""
+    if not ends:
+        return
+    width = _max_width(rx)
+    first = _first_chars(rx)
+    n = len(ends)
+    last = ends[-1]
+    pos = 0
+    k = 0
+    while True:
+        k = bisect.bisect_right(ends, pos, k)
+        if k == n:
+            return
+        lo = ends[k] - width if width is not None else pos
+        if lo < pos:
+            lo = pos
+        if first is None:
+            m = rx.search(s, lo)
+        else:
+            m = None
+            c = first.search(s, lo, last)
+            while c is not None:
+                i = c.start()
+                m = rx.match(s, i)
+                if m is not None:
+                    break
+                c = first.search(s, i + 1, last)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+_WIDTH: dict[int, tuple[re.Pattern, int | None]] = {}
+
+
+def _max_width(rx: re.Pattern) -> int | None:
+    """The longest match rx can have, or None when it is unbounded (or cannot be told)."""
+    got = _WIDTH.get(id(rx))
+    if got is None or got[0] is not rx:
+        try:
+            hi = _sre_parser.parse(rx.pattern, rx.flags).getwidth()[1]
+        except Exception:                # noqa: BLE001  (another Python's parser)
+            hi = None
+        got = _WIDTH[id(rx)] = (rx, hi if hi is not None and hi < 10_000 else None)
+    return got[1]
+
+
+_FIRST: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+
+
 def _first_chars(rx: re.Pattern) -> re.Pattern | None:
+    """`_first` of rx, computed once per pattern (kept by id(): hashing a compiled pattern
+    hashes its whole code, microseconds for a long alternation, on every lookup)."""
+    got = _FIRST.get(id(rx))
+    if got is None or got[0] is not rx:
+        got = _FIRST[id(rx)] = (rx, _first(rx))
+    return got[1]
+
+
+def _first(rx: re.Pattern) -> re.Pattern | None:
     """A class of the characters every match of rx begins with, when the regex engine has no
     prefix of its own to skip to (a pattern that opens with a look-behind or an alternation
     of groups: the engine then tries it at every character, slower than finding the few
@@ -225,7 +300,7 @@ def _first_items(items):
 
 
 @lru_cache(maxsize=4)
-def window_prefilter(patterns: str) -> Prefilter:
+def window_prefilter(patterns: str) -> EndFilter:
     """The pre-filter of the patterns windows are searched with: "traps" (the windowed
     traps, around numerals), "cues" (the lead cues, in the clauses of figures), "sentences"
     (the families, scopes, years and not-level words read in the sentences of figures) or
@@ -233,13 +308,13 @@ def window_prefilter(patterns: str) -> Prefilter:
     among them always runs. (A smaller database is a faster scan: "cues" and "sentences"
     together cost a fifth of scanning both windows for every reading rule.)"""
     if patterns == "traps":
-        return Prefilter(rx for _kind, rx, whole in TRAPS if not whole)
+        return EndFilter(rx for _kind, rx, whole in TRAPS if not whole)
     from lawgov.extract.reading import rules      # it imports this module: loaded by now
 
     if patterns == "cues":
-        return Prefilter(cue.rx for cue in rules.LEAD_CUES)
+        return EndFilter(cue.rx for cue in rules.LEAD_CUES)
     if patterns == "sentences":
-        return Prefilter([rx for _name, rx in rules.FAMILY_RX] + [rx for _name, rx in rules.SCOPE_RX]
+        return EndFilter([rx for _name, rx in rules.FAMILY_RX] + [rx for _name, rx in rules.SCOPE_RX]
                          + [rules.YEAR_RX] + [rules.CTX[k] for k in ("target", "cumulative", "month_only", "range")])
 
     found: list[re.Pattern] = []
@@ -257,7 +332,7 @@ def window_prefilter(patterns: str) -> Prefilter:
             found.append(v.rx)
     for value in vars(rules).values():
         walk(value)
-    return Prefilter(found)
+    return EndFilter(found)
 
 
 def _numeral_windows(text: str, spans) -> Windows:

@@ -19,6 +19,7 @@ pattern is.
 from __future__ import annotations
 
 import array
+import bisect
 import hashlib
 import os
 import re
@@ -38,7 +39,7 @@ try:
 except ImportError:                    # pragma: no cover  (a platform without its wheels)
     hyperscan = None
 
-__all__ = ["Prefilter", "looser", "matches_from"]
+__all__ = ["EndFilter", "Prefilter", "looser", "matches_from"]
 
 _SPACES = "".join(f"\\x{{{c:x}}}" for c in range(0x3100) if chr(c).isspace())
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
@@ -126,10 +127,14 @@ def looser(rx: re.Pattern) -> str:
 class Prefilter:
     """The patterns of a fixed list that may match a text, found in one pass."""
 
+    _SINGLE = True                        # the first match of each pattern only: whether it has one
+
     def __init__(self, patterns):
-        self.patterns = list(dict.fromkeys(patterns))
+        self.patterns = list({id(rx): rx for rx in patterns}.values())
         self._db = None
-        self._ids: dict[re.Pattern, int] = {}
+        # by id(): hashing a compiled pattern hashes its whole code (microseconds for a long
+        # alternation), and the patterns live as long as the process (self.patterns holds them)
+        self._ids: dict[int, int] = {}
         self._scratch = threading.local()
         self._built = False
         self._other_digit = -1
@@ -138,14 +143,16 @@ class Prefilter:
         self._built = True
         if hyperscan is None:
             return
-        flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_DOTALL
+        flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_DOTALL
+        if self._SINGLE:
+            flags |= hyperscan.HS_FLAG_SINGLEMATCH
         exprs = []
         for rx in self.patterns:
             try:
                 e = looser(rx)
             except Unsupported:
                 continue                  # it always runs
-            self._ids[rx] = len(exprs)
+            self._ids[id(rx)] = len(exprs)
             exprs.append(e.encode())
         if not exprs:
             return
@@ -185,7 +192,7 @@ class _Possible:
         self.ids, self.hits = ids, hits
 
     def __contains__(self, rx: re.Pattern) -> bool:
-        i = self.ids.get(rx)
+        i = self.ids.get(id(rx))
         return i is None or i in self.hits
 
 
@@ -243,3 +250,66 @@ def matches_from(rx: re.Pattern, first: re.Pattern, s: str):
         if m is not None:
             yield m
             pos = m.end()
+
+
+class EndFilter(Prefilter):
+    """Where in a text each of a fixed list of patterns may end, found in one pass.
+
+    `ends(text)` scans the text once for every pattern's looser form and keeps each end a
+    looser match has (Hyperscan reports every end offset of every pattern). A Python match of
+    a pattern inside text[a:b] (rx.search(text, a, b), or rx.search(text[a:b])) consumes
+    characters the looser pattern also matches, so the looser pattern has a match ending in
+    (a, b]: with none there, the search finds nothing and need not run. Unlike `possible`
+    this rules a pattern out per slice, not per text: worth it for the patterns searched in
+    many short slices (the words before each figure) that occur only here and there."""
+
+    _SINGLE = False                       # every match: where each ends
+
+    def possible(self, text: str) -> _Possible | None:
+        """As Prefilter.possible: the patterns with a looser match in `text` (from `ends`)."""
+        ends = self.ends(text)
+        if not ends:
+            return None
+        return _Possible(self._ids, {self._ids[key] for key, at in ends.items() if at})
+
+    def ends(self, text: str) -> dict[int, list[int]]:
+        """The ends (in characters, sorted) of each pattern's looser matches in `text`, by
+        id() of the pattern; a pattern missing from it (one it cannot loosen, or every
+        pattern when the text cannot be scanned) may match anywhere."""
+        if not self._built:
+            self._build()
+        if self._db is None:
+            return {}
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:       # a lone surrogate: no valid UTF-8 to scan
+            return {}
+        scratch = getattr(self._scratch, "s", None)
+        if scratch is None:
+            scratch = self._scratch.s = hyperscan.Scratch(self._db)
+        hits: list[tuple[int, int]] = []
+        self._db.scan(data, match_event_handler=_append, context=hits.append, scratch=scratch)
+        per: list[list[int]] = [[] for _ in range(self._other_digit + 1)]
+        if hits:
+            # byte offsets to character offsets, one decode of the text in pieces
+            chars: dict[int, int] = {}
+            pos_b = pos_c = 0
+            try:
+                for b in sorted({to for _i, to in hits}):
+                    pos_c += len(data[pos_b:b].decode("utf-8"))
+                    pos_b = b
+                    chars[b] = pos_c
+            except UnicodeDecodeError:   # pragma: no cover  (an end inside a character)
+                return {}
+            for i, to in hits:
+                per[i].append(chars[to])
+            if per[self._other_digit]:
+                return {}                # another decimal digit: \d is wider than [0-9]
+            for lst in per:
+                lst.sort()
+        return {key: per[i] for key, i in self._ids.items()}
+
+
+def _append(id_, _from, to, _flags, append):
+    append((id_, to))
+

@@ -39,6 +39,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self.qs = quantities
         self.qstarts = [q.start for q in quantities]
         self.m = self._mask()
+        self._ends = None       # where the figure-context patterns may end (Structure.may_match)
         self.text_end = len(text) if text[-1:] not in "\n\r" else -1   # a cut page ends without a line break
         # where the words end, when they end without closing their sentence: a page cut to its
         # first characters and saved with a line break after them ends so too

@@ -122,8 +122,9 @@ class IndicatorChoice:
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
                 and self._single_item_respectively(clause, self.qs[prev_idx].head):
             inherit_from = prev_idx   # 行政诉讼案件分别为64件、59件、47件: the list's figures are of one measure
-        if cue is None and inherit_from is None and (CTX["anaphor"].search(lead)
-                                                     or CTX["period_to_level"].fullmatch(lead)):
+        if cue is None and inherit_from is None and (self.search_slice(CTX["anaphor"], lead, lead_start)
+                                                     or (self.may_match(CTX["period_to_level"], lead_start, q.head)
+                                                         and CTX["period_to_level"].fullmatch(lead))):
             for j in range(idx - 1, max(-1, idx - 12), -1):   # 2022年此类案件为26件: the kind named before
                 if self.qs[j].start < sent[0]:
                     break
@@ -140,7 +141,7 @@ class IndicatorChoice:
                 if unit is None:
                     unit, unit_raw = src.unit, None
                 cue = True
-        if cue is None and measure == "rate" and CTX["share"].search(lead):
+        if cue is None and measure == "rate" and self.search_slice(CTX["share"], lead, lead_start):
             kind = "share" if kind == "level" else kind
             for j in range(idx - 1, max(-1, idx - 21), -1):
                 if self.qs[j].start < sent[0]:
@@ -169,7 +170,7 @@ class IndicatorChoice:
                 kind, reason = "breakdown", f"cases of one field ({field}), by its section or sentence"
         if kind == "level" and indicator is not None:
             parent = self._part_of(idx, q, sent, indicator, done)
-            if parent is not None and CTX["own_body"].search(m, lead_start, q.head):
+            if parent is not None and self.search_in(CTX["own_body"], lead_start, q.head):
                 # 全省法院受理…2.3万件,其中我市法院受理1260件: the part is the reporting body's, the
                 # whole a higher body's
                 done[parent].kind, done[parent].reason = "other_body", "the whole of which the reporting body's figure (其中我市…) is a part"
@@ -187,11 +188,11 @@ class IndicatorChoice:
         if year is None:
             year = base_year if base_year is not None else self.year_at(q.start, sent, paren, clause[0])
         if indicator in ("reconsideration.accepted", "reconsideration.received") \
-                and CTX["rejected_after"].match(m, q.tail, sent[1]):
+                and self.may_match(CTX["rejected_after"], q.tail, sent[1]) and CTX["rejected_after"].match(m, q.tail, sent[1]):
             indicator = "reconsideration.rejected"   # …的7件复议申请,依法决定不予受理
         if indicator in ("litigation.cases", "reconsideration.accepted", "reconsideration.received") \
-                and kind == "level" and (scope or "all") == "all" and CTX["share_after"].match(m, q.tail, sent[1]) \
-                and not CTX["whole_part"].search(lead):    # 其中一审案件3020件,占40.29%: still the lawsuits
+                and kind == "level" and (scope or "all") == "all" and self.may_match(CTX["share_after"], q.tail, sent[1]) and CTX["share_after"].match(m, q.tail, sent[1]) \
+                and not self.search_slice(CTX["whole_part"], lead, lead_start):    # 其中一审案件3020件,占40.29%: still the lawsuits
             kind, reason = "breakdown", "a part of the caseload: its share of the cases follows it (占81.6%)"
         if indicator and kind == "level" and self._part_of_opening_whole(sent, q, indicator):
             kind, reason = "breakdown", "a part of the whole its sentence opens with (败诉案件中,…)"
@@ -200,16 +201,16 @@ class IndicatorChoice:
             kind, reason = "target", f"a figure of {year}, after the page was published: a plan"
         all_outcome = None
         if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level" \
-                and CTX["all_closed"].match(m, q.tail):
+                and self.may_match(CTX["all_closed"], q.tail, len(m)) and CTX["all_closed"].match(m, q.tail):
             all_outcome = "closed"
-        elif kind == "level" and CTX["all_upheld"].match(m, q.tail) and (
+        elif kind == "level" and self.may_match(CTX["all_upheld"], q.tail, len(m)) and CTX["all_upheld"].match(m, q.tail) and (
                 indicator in ("reconsideration.accepted", "reconsideration.closed")
                 or indicator == "reconsideration.as_respondent" and self.level in ("department", "township")):
             # a government's cases as respondent upheld by its superior are not its own decisions
             # (its upheld count); a bureau or a township decides none, so for them they are
             all_outcome = "upheld"
         all_accepted = indicator == "reconsideration.received" and kind == "level" \
-            and bool(CTX["all_accepted"].match(m, q.tail))
+            and self.may_match(CTX["all_accepted"], q.tail, len(m)) and bool(CTX["all_accepted"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_outcome,
                           also if indicator else (), reason if kind != "level" else None, all_accepted)
 
@@ -374,8 +375,8 @@ class IndicatorChoice:
             i += 1
         text = self.m[prev[0]:prev[1]]
         pick = self._pick(lead_cues(text)[1], measure, unit, bounded, fam, ("verb", "noun"), text)
-        if pick.cue is not None and (CTX["other_body"].search(self.m, prev[0], prev[1])
-                                     or CTX["breakdown"].search(self.m, prev[0], prev[1])):
+        if pick.cue is not None and (self.search_in(CTX["other_body"], prev[0], prev[1])
+                                     or self.search_in(CTX["breakdown"], prev[0], prev[1])):
             kind = "other_body"
         return pick, kind
 
@@ -413,6 +414,8 @@ class IndicatorChoice:
         """The sentence opens with a whole (败诉案件中, | 在纠错的14件中,) and the figure is of the same
         measure as that whole: one part of it (因程序违法败诉的4件). Figures of other measures are
         the whole's outcomes (审结案件中,维持…): facts."""
+        if not self.may_match(CTX["whole_opening"], sent[0], q.head):
+            return False
         h = CTX["whole_opening"].match(self.m, sent[0], q.head)
         if h is None or h.end() > q.head:
             return False

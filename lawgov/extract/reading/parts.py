@@ -55,6 +55,9 @@ class Parts:
         2019年、2020年、2021年,全市…), computed once per sentence."""
         cache = self.__dict__.setdefault("_year_lists", {})
         if sent not in cache:
+            if not self.may_match(YEAR_LIST, sent[0], sent[1]):
+                cache[sent] = None
+                return None
             h = YEAR_LIST.match(self.m, sent[0], sent[1])
             if h is None:
                 for h in YEAR_LIST.finditer(self.m, sent[0], sent[1]):
@@ -131,7 +134,7 @@ class Parts:
         if k == sent[0]:
             n = self.sentence_index(sent[0])
             lo = self.sents[n - 1][0] if n > 0 else lo
-        if any(ch in self.m[k:q.head] for ch in "；;") or CTX["whole_part"].search(self.m, k, q.head):
+        if any(ch in self.m[k:q.head] for ch in "；;") or self.search_in(CTX["whole_part"], k, q.head):
             return None
         for j in range(idx - 1, -1, -1):
             pq = self.qs[j]

@@ -9,9 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from lawgov.extract.mentions import Quantity
+from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import short_place_subject
 from lawgov.extract.reading.rules import CTX, SCOPE_RX
 from lawgov.extract.reading.structure import Place
@@ -57,13 +56,6 @@ CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各�
 REGION_SOURCE = re.compile(r"据自治区|自治区[^，,;；。]{0,10}(?:通报|数据显示|统计|显示|公布|发布)|全区\(自治区\)")
 
 
-@lru_cache(maxsize=1)
-def _last_hit_prefilter():
-    """The patterns Roles._last_hit scans the whole text for."""
-    from lawgov.text.prefilter import Prefilter
-
-    return Prefilter(CTX[name] for name in ("tier_word", "tier_level", "rate_cumulative"))
-
 # the tier of a reporting body's level (a department speaks for no tier of its own)
 LEVEL_TIER = {"province": 1, "city": 2, "district": 3, "county": 3, "township": 4}
 
@@ -80,13 +72,14 @@ class Roles:
         reason = None
         if q.unit_kind == "change":
             return Role("change", reason="a change (个百分点)")
-        if CTX["change"].search(lead) and not CTX["not_change"].search(lead):
+        ls = at.lead_start
+        if self.search_slice(CTX["change"], lead, ls) and not self.search_slice(CTX["not_change"], lead, ls):
             return Role("change", reason="a change word before it")
         if prev_idx is not None and done[prev_idx].kind == "change" and CTX["joined"].fullmatch(lead):
             return Role("change", reason="joined to a change before it")
 
         if paren is not None:
-            pb = CTX["paren_base"].search(m[paren[0]:q.head])
+            pb = self.search_slice(CTX["paren_base"], m[paren[0]:q.head], paren[0])
             if pb:
                 kind = "comparison_base"
                 reason = "the figure compared with"
@@ -105,7 +98,7 @@ class Roles:
                     reason = "the earlier figure of a subset or another body"
         if kind == "level":
             for rx in CTX["comparison_base"]:
-                cb = rx.search(lead)
+                cb = self.search_slice(rx, lead, ls)
                 if cb:
                     kind = "comparison_base"
                     reason = "the figure compared with"
@@ -135,7 +128,7 @@ class Roles:
             nl = self._not_level_before(sent[0], q.head)
             if nl == "cumulative" and unit == "%" and not self._rate_over_years(sent, q):
                 nl = None                  # 三年来出庭应诉率保持100%: so it is this year too
-            if nl == "cumulative" and CTX["reached_by"].search(lead):
+            if nl == "cumulative" and self.search_slice(CTX["reached_by"], lead, ls):
                 nl = None                  # 2015年—2019年,…持续增长,至2019年已达2561件: that year's level
             if nl == "month" and unit == "%":
                 nl = None                  # 10月出庭应诉率达到100%: a rate that month is the rate
@@ -147,7 +140,7 @@ class Roles:
                 kind = nl                  # a target, a total of several years, one month: no fact
                 reason = {"target": "a target or plan", "month": "a figure of one month",
                           "cumulative": "a total or average over several years (以来, 近N年, 年均, 十三五)"}[nl]
-            elif (tc := CTX["target_clause"].search(m, max(clause[0], q.head - 40), min(clause[1], q.tail + 16))) \
+            elif (tc := self.search_in(CTX["target_clause"], max(clause[0], q.head - 40), min(clause[1], q.tail + 16))) \
                     and tc.start() < q.head:
                 kind, reason = "target", "a bar the figure is held to (应保持在, 确保…不低于)"
             elif self.plan_heading(q.start) and not ALREADY_DONE.search(m, sent[0], q.head):
@@ -161,12 +154,12 @@ class Roles:
         if kind == "level" and (q.start >= self.related_reading_start() or self.in_link_line(q.start)):
             kind, reason = "other_body", "in the links to other articles (相关阅读)"
         if kind == "level":
-            if CTX["breakdown"].search(lead):
+            if self.search_slice(CTX["breakdown"], lead, ls):
                 kind, reason = "breakdown", "a subset (a kind, field or procedure) before it"
             elif self._field_of_sentence(sent):
                 kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent)})"
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
-                    and CTX["national"].search(m, max(clause[0], q.head - 60), q.head):
+                    and self.search_in(CTX["national"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "the national figure on a local page"
             elif self._national_subject(sent, clause, q.head):
                 kind, reason = "other_body", "the national figure on a local page (全国 named before it in its sentence)"
@@ -176,24 +169,24 @@ class Roles:
                 kind, reason = "other_body", f"a higher tier's government acting ({self._higher_government(clause, q.head)})"
             elif self._lower_level(sent, clause, q.head):
                 kind, reason = "other_body", f"a lower tier by its level ({self._lower_level(sent, clause, q.head)})"
-            elif CTX["other_body"].search(m, max(clause[0], q.head - 60), q.head):
+            elif self.search_in(CTX["other_body"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "places listed, ranked or each meeting a bar"
             elif self._other_place_subject(clause, q.head):
                 kind, reason = "other_body", f"a named place as its clause's subject ({self._other_place_subject(clause, q.head)})"
             elif self._court_subject(sent, q.head):
                 kind, reason = "other_body", "a court or other bodies (其他设区市) named earlier in the sentence"
-            elif CTX["lower_tier"].search(m, max(self._frame_start(sent, clause), q.head - 60), q.head):
+            elif self.search_in(CTX["lower_tier"], max(self._frame_start(sent, clause), q.head - 60), q.head):
                 kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
-            elif unit == "%" and CTX["units_reaching"].search(m, max(clause[0], q.head - 60), q.head):
+            elif unit == "%" and self.search_in(CTX["units_reaching"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "how many bodies reached a rate"
             elif unit == "%" and CTX["bar_after"].match(m, q.tail):
                 kind, reason = "target", "a bar that picks out bodies (…%的单位), not a rate of the body"
-            elif self._one_party(lead):
+            elif self.may_match(CTX["one_party"], ls, q.head) and self._one_party(lead):
                 kind, reason = "breakdown", f"the cases of one kind of party ({self._one_party(lead)})"
             elif paren is not None and self._after_figure(sent, paren, unit == "%"):
                 kind, reason = "breakdown", "an aside in parentheses after a figure"
             else:
-                pb = CTX["place_before_number"].search(lead)
+                pb = self.search_slice(CTX["place_before_number"], lead, ls)
                 if pb and pb.group("name")[-2:] not in CTX["generic_places"] \
                         and pb.group("name")[-3:] not in CTX["generic_places"]:
                     kind, reason = "other_body", f"a named place ({pb.group('name')}) before it"
@@ -217,8 +210,9 @@ class Roles:
     def _carried_other_body(self, idx: int, sent, clause, head: int, done) -> str | None:
         """A clause with no subject of its own goes on with the body of the clause before it
         (县级行政机关为被告的案件636件,败诉41件): when that body was another's, so is the figure."""
-        if clause[0] <= sent[0] or CTX["tier_word"].search(self.m, max(clause[0], head - 60), head) \
-                or self._scope_named_in(clause[0], head) or CTX["place_subject"].match(self.m, clause[0], head):
+        if clause[0] <= sent[0] or self.search_in(CTX["tier_word"], max(clause[0], head - 60), head) \
+                or self._scope_named_in(clause[0], head) \
+                or (self.may_match(CTX["place_subject"], clause[0], head) and CTX["place_subject"].match(self.m, clause[0], head)):
             return None
         if CARRY_STOP_SUBJECT.match(self.m, clause[0], head):
             return None
@@ -246,8 +240,8 @@ class Roles:
         listed, a named place, a lower tier or a higher whole as its clause's subject; else None."""
         clause = self.clause_of(pos, sent)
         lo = max(clause[0], pos - 60)
-        if CTX["other_body"].search(self.m, lo, pos) or CTX["lower_tier"].search(self.m, lo, pos) \
-                or CTX["each_lower_tier"].search(self.m, lo, pos):
+        if self.search_in(CTX["other_body"], lo, pos) or self.search_in(CTX["lower_tier"], lo, pos) \
+                or self.search_in(CTX["each_lower_tier"], lo, pos):
             return "places listed or a lower tier before it"
         name = self._other_place_subject(clause, pos) or self._lower_level(sent, clause, pos) \
             or self._higher_whole(sent, pos)
@@ -258,10 +252,13 @@ class Roles:
         and no whole of the reporting body (全省, 本市) named after it. A court named as the source
         of the news (记者从市中级人民法院获悉, 据市中院通报) is who tells, not whose figures."""
         h = None
-        for h2 in CTX["other_body_sentence"].finditer(self.m, max(sent[0], head - 120), head):
+        a = max(sent[0], head - 120)
+        if not self.may_match(CTX["other_body_sentence"], a, head):
+            return False
+        for h2 in CTX["other_body_sentence"].finditer(self.m, a, head):
             if not SOURCE_AFTER.match(self.m, h2.end()):
                 h = h2
-        return h is not None and not CTX["own_whole"].search(self.m, h.end(), head)
+        return h is not None and not self.search_in(CTX["own_whole"], h.end(), head)
 
     def _one_party(self, lead: str) -> str | None:
         """The party of 以X为被告 / 以X为被申请人 in the lead when it is one kind of agency."""
@@ -299,17 +296,18 @@ class Roles:
         the sentence is then of."""
         i = bisect.bisect_left(self.qstarts, sent[0])
         first = self.qs[i].start if i < len(self.qs) else sent[1]
-        h = CTX["field_subject"].search(self.m, sent[0], min(first, sent[1]))
+        h = self.search_in(CTX["field_subject"], sent[0], min(first, sent[1]))
         return h.group() if h else None
 
     def _other_place_subject(self, clause, head: int) -> str | None:
         """A named place opening the number's clause as its subject (南湖区受理…96件), when it is
         neither a generic word (全市, 辖区) nor named in the document's first lines."""
-        h = CTX["place_subject"].match(self.m, clause[0], head)
+        h = CTX["place_subject"].match(self.m, clause[0], head) \
+            if self.may_match(CTX["place_subject"], clause[0], head) else None
         bare = h is None
         if bare and (short := short_place_subject()) is not None:
             h = short.match(self.m, clause[0], head)     # 深圳2023年行政机关败诉率为7.8%: a short name
-        if h is None or CTX["own_respondent"].search(self.m, clause[0], head):
+        if h is None or self.search_in(CTX["own_respondent"], clause[0], head):
             return None
         name = h.group("name")
         if TIME_PREFIX.match(name):
@@ -396,7 +394,8 @@ class Roles:
         if getattr(self, "level", None) not in ("city", "district", "county", "township"):
             return None
         own = self.own_tier()
-        h = CTX["government_subject"].match(self.m, clause[0], head)
+        h = CTX["government_subject"].match(self.m, clause[0], head) \
+            if self.may_match(CTX["government_subject"], clause[0], head) else None
         if own is None or h is None:
             return None
         if self.level == "county" and h.group("tier") == "市":
@@ -465,13 +464,11 @@ class Roles:
         order, from one scan made once."""
         cache = self.__dict__.setdefault("_hit_cache", {})
         if name not in cache:
-            possible = cache.get(None, False)
-            if possible is False:               # one pass rules out those with no match at all
-                possible = cache[None] = _last_hit_prefilter().possible(self.m)
-            if possible is not None and CTX[name] not in possible:
-                hits = []
-            else:
-                hits = [(h.end(), h.start(), h) for h in CTX[name].finditer(self.m)]
+            rx = CTX[name]
+            self.may_match(rx, 0, 0)                 # (the figure filter's scan, once)
+            at = self._ends.get(id(rx))              # where it may end: search only near those
+            found = rx.finditer(self.m) if at is None else search_near(rx, self.m, at)
+            hits = [(h.end(), h.start(), h) for h in found]
             cache[name] = ([e for e, _s, _h in hits], hits)
         return cache[name]
 
@@ -491,5 +488,5 @@ class Roles:
         if len(YEAR_OPENING.sub("", self.m[c0:n]).strip()) > 4 or self.m[max(c0, n - 1):n] in ("于", "比", "较", "居", "在", "与"):
             return False               # 居于全国前列, 低于全国均值: a comparison, not the subject
         w = self._last_hit("tier_word", n + 2, head)
-        return w is None and not CTX["own_body"].search(self.m, n + 2, head) \
+        return w is None and not self.search_in(CTX["own_body"], n + 2, head) \
             and not self._other_place_subject(clause, head)

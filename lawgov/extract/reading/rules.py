@@ -318,3 +318,22 @@ def phrase_facts(text: str):
             s = h.start() + max(k, 0)
             out.append((s, s + len(number), indicator, value, unit))
     return out
+
+
+# the patterns the reading engine searches in the words around each figure (its lead, its
+# clause, the 60 characters before it): one scan of a document tells where each may end
+# (Structure.may_match), so a search in a slice where none can end is not run
+FIGURE_CONTEXT = ("change", "not_change", "paren_base", "reached_by", "target_clause", "breakdown",
+                  "national", "other_body", "lower_tier", "units_reaching",
+                  "other_body_sentence", "own_whole", "one_party", "field_subject", "anaphor",
+                  "period_to_level", "share", "rejected_after", "share_after", "whole_part",
+                  "all_upheld", "all_closed", "all_accepted", "each_lower_tier", "place_subject",
+                  "own_respondent", "government_subject", "whole_opening", "own_body", "bar_after",
+                  "tier_word", "tier_level", "rate_cumulative")
+
+
+@lru_cache(maxsize=1)
+def figure_filter():
+    from lawgov.text.prefilter import EndFilter
+
+    return EndFilter([CTX[k] for k in FIGURE_CONTEXT] + list(CTX["comparison_base"]) + [YEAR_LIST])

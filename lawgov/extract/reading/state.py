@@ -252,7 +252,7 @@ class DiscourseState:
                     continue            # 在区政府的正确领导下: who leads, not the party
                 if last is None or h.end() > last[0]:
                     last = (h.end(), name)
-        if last is None or CTX["tier_word"].search(self.m, last[0], b):
+        if last is None or self.search_in(CTX["tier_word"], last[0], b):
             return "all"                # 我区行政机关…零败诉: the whole named after it
         return last[1]
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Windows
-from lawgov.extract.reading.rules import CTX, FAMILY_RX, HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, QUOTE, TITLE
+from lawgov.extract.reading.rules import (CTX, FAMILY_RX, HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, QUOTE, TITLE,
+                                          figure_filter)
 from lawgov.text import clauses as split_clauses
 
 
@@ -31,6 +32,8 @@ class Place:
 
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 TITLE_MAX = 80           # characters of a first line that can be a title
+# the characters a numbered heading (rules.HEADING_NUMBERS) begins with, besides digits and ①-⑳
+_HEADING_FIRST = set("一二三四五六七八九十(（")
 
 
 @dataclass(frozen=True)
@@ -92,16 +95,18 @@ class Structure:
             lead = len(text) - len(text.lstrip())
             level = None
             raw = self.t[ps:pe]             # (the mask blanks the 四 of (四): read the ordinal unmasked)
-            for n, rx in enumerate(HEADING_NUMBERS, start=1):
-                h = rx.match(raw, lead)
-                if h:
-                    level, body = n, h.end()
-                    break
+            c = raw[lead:lead + 1]
+            if c and (c in _HEADING_FIRST or c.isdigit() or "①" <= c <= "⑳"):   # (what they begin with)
+                for n, rx in enumerate(HEADING_NUMBERS, start=1):
+                    h = rx.match(raw, lead)
+                    if h:
+                        level, body = n, h.end()
+                        break
             if level is None:
-                bare = _YEAR.sub("", text)
-                if len(text.strip()) <= 20 and len(bare.strip()) >= 2 \
-                        and not any(c.isdigit() or c in "。,，;；|" for c in bare):
-                    out.append(Heading(ps, pe, 2, text.strip()))
+                if len(text.strip()) <= 20:
+                    bare = _YEAR.sub("", text)
+                    if len(bare.strip()) >= 2 and not any(c.isdigit() or c in "。,，;；|" for c in bare):
+                        out.append(Heading(ps, pe, 2, text.strip()))
                 continue
             stop = len(text)
             for ch in "。：:，,；;":
@@ -212,6 +217,43 @@ class Structure:
         return out
 
     # ----------------------------------------------------------- lookups
+    def may_match(self, rx: re.Pattern, a: int, b: int) -> bool:
+        """Whether rx may match inside self.m[a:b] (rules.figure_filter: one scan of the masked
+        text tells where each pattern may end); False only when it cannot."""
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = figure_filter().ends(self.m)
+        lst = ends.get(id(rx))
+        if lst is None:
+            return True
+        k = bisect.bisect_right(lst, a)
+        return k < len(lst) and lst[k] <= b
+
+    def search_in(self, rx: re.Pattern, a: int, b: int):
+        """rx.search(self.m, a, b), not run where it cannot match (may_match, inlined)."""
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = figure_filter().ends(self.m)
+        lst = ends.get(id(rx))
+        if lst is not None:
+            k = bisect.bisect_right(lst, a)
+            if k == len(lst) or lst[k] > b:
+                return None
+        return rx.search(self.m, a, b)
+
+    def search_slice(self, rx: re.Pattern, s: str, a: int):
+        """rx.search(s) for s == self.m[a:a + len(s)] (a figure's lead), not run where it
+        cannot match (may_match, inlined)."""
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = figure_filter().ends(self.m)
+        lst = ends.get(id(rx))
+        if lst is not None:
+            k = bisect.bisect_right(lst, a)
+            if k == len(lst) or lst[k] > a + len(s):
+                return None
+        return rx.search(s)
+
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         return self.sents[max(i, 0)]
