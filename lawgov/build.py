@@ -74,6 +74,47 @@ class BuildSummary:
     model_runs: list[tuple[str, str, str]] = field(default_factory=list)   # (relation, built|skipped, why)
     removed_files: list[str] = field(default_factory=list)
     skipped_files: list[str] = field(default_factory=list)   # "name: reason"
+    stages: list[dict] = field(default_factory=list)         # Stages.rows: where the time went
+
+
+TIMINGS_ENV = "LAWGOV_BUILD_TIMINGS"
+
+
+class Stages:
+    """Wall and CPU time of each stage of a build, for bench/national.py: the main process's
+    CPU (all its threads, DuckDB's included) and its reaped children's (the parser workers).
+    With LAWGOV_BUILD_TIMINGS=path in the environment the build writes them there as JSON."""
+
+    def __init__(self):
+        self.rows: list[dict] = []
+        self._last = self._now()
+
+    @staticmethod
+    def _now() -> tuple[float, float, float]:
+        import resource
+
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.perf_counter(), time.process_time(), kids.ru_utime + kids.ru_stime
+
+    def mark(self, name: str) -> None:
+        """The time since the last mark is stage ``name``'s."""
+        now = self._now()
+        wall, cpu, workers = (a - b for a, b in zip(now, self._last))
+        self._last = now
+        self.rows.append({"stage": name, "wall": round(wall, 4), "cpu": round(cpu, 4),
+                          "workers_cpu": round(workers, 4)})
+
+    def write(self, summary: "BuildSummary", slowest: list | None = None) -> None:
+        """Keep the stages in the summary, and write them (with the slowest models and tests,
+        (name, seconds)) where LAWGOV_BUILD_TIMINGS says."""
+        summary.stages = self.rows
+        path = os.environ.get(TIMINGS_ENV)
+        if path:
+            try:
+                Path(path).write_text(json.dumps({"stages": self.rows, "slowest": slowest or []}),
+                                      encoding="utf-8")
+            except OSError:
+                pass
 
 
 @dataclass
@@ -319,6 +360,7 @@ def build(opts: BuildOptions) -> BuildSummary:
     the published warehouse is then left as it was."""
     started, started_at = time.monotonic(), datetime.now()
     summary = BuildSummary()
+    stages = Stages()
     published = opts.db.resolve()
     reports = opts.reports.resolve()
     if not reports.is_dir():
@@ -330,12 +372,15 @@ def build(opts: BuildOptions) -> BuildSummary:
         previous, marks, unreadable = read_previous(published)
         if unreadable:
             summary.problems.append(unreadable)
+        stages.mark("lock, read previous")
         code_fp = code_fingerprint()
         proj_fp = project_fingerprint(opts.project)
         same_code = marks.get("_code") == code_fp and not opts.full_refresh
+        stages.mark("fingerprints")
 
         manifest, names, skipped, plan = _survey(reports, previous, same_code, summary)
         fixes = corrections.load(reports, opts.project)
+        stages.mark("survey")
         summary.problems += [str(e) for e in fixes.errors]
         if not opts.allow_removals:
             _guard_removals(previous, names, plan.removed, reports)
@@ -346,6 +391,8 @@ def build(opts: BuildOptions) -> BuildSummary:
             summary.nothing_changed = True
             summary.problems += corrections.stale_in(published, fixes.path)
             summary.seconds = time.monotonic() - started
+            stages.mark("nothing changed")
+            stages.write(summary)
             return summary
 
         area = store.open_area(published, copy=not unreadable)
@@ -353,19 +400,23 @@ def build(opts: BuildOptions) -> BuildSummary:
         try:
             con = store.connect(area.db)
             store.ensure_schema(con)
+            stages.mark("open (standby catch-up or copy)")
             build_id = datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
             _log_removed(con, build_id, plan.removed)
             if not same_code:  # every file is parsed again; the build history stays
                 store.clear_raw(con)
             _forget(con, previous, plan)
+            stages.mark("forget changed files")
             fuse = Fuse(area.folder / "fuse", opts.parse_timeout, opts.parse_memory_mb)
             _ingest(con, opts, reports, names, plan.to_parse, manifest, summary, build_id, fuse)
+            stages.mark("parse + load")
             _log_skipped(con, build_id, skipped)
             _record_touched(con, names, plan.touched)
             _log_unchanged(con, build_id, plan.unchanged + plan.touched)
             _mark_raw(con, code_fp, proj_fp, build_id)
             corrections.write_table(con, fixes)
-            _run_models(con, opts, summary)
+            stages.mark("log, fingerprint raw")
+            slowest = _run_models(con, opts, summary, stages)
             summary.problems += corrections.stale(con, fixes.path)
             summary.facts = con.execute("select count(*) from raw.facts").fetchone()[0]
             summary.mentions = con.execute("select count(*) from raw.mentions").fetchone()[0]
@@ -375,10 +426,13 @@ def build(opts: BuildOptions) -> BuildSummary:
                 [build_id, started_at, str(reports), code_fp, summary.files, summary.loaded,
                  summary.unchanged, summary.duplicates, summary.quarantined, summary.removed,
                  summary.facts, summary.seconds])
+            stages.mark("counts, stale corrections")
             store.wait_for_writers(published, opts.wait, opts.notify)
             kept = store.publish(con, area)
             con = None
             summary.published = True
+            stages.mark("publish")
+            stages.write(summary, slowest)
             if kept:
                 summary.problems.append(
                     f"{kept}: a WAL left beside {published.name} by a session that did not close "
@@ -826,11 +880,29 @@ def _mark_raw(con, code_fp: str, proj_fp: str, build_id: str) -> None:
     con.executemany("insert into meta.raw_fingerprints values (?, ?)", list(marks.items()))
 
 
-def _run_models(con, opts: BuildOptions, summary: BuildSummary) -> None:
+def _run_models(con, opts: BuildOptions, summary: BuildSummary, stages: Stages | None = None) -> list:
+    """Seeds, models and tests; returns the slowest models and tests, (name, seconds)."""
     from lawgov.warehouse.models import load_project, run_project
 
+    stages = stages or Stages()
     project = load_project(opts.project)
-    result = run_project(con, project, full_refresh=opts.full_refresh, progress=opts.progress)
+    stages.mark("models: load project")
+    outer = opts.progress
+
+    def progress(stage: str, done: int, total: int) -> None:
+        # a stage's first call (0 done) ends the stage before it; the run's commit comes
+        # between the last model and the tests
+        if done == 0 and stage == "models":
+            stages.mark("models: seeds")
+        elif done == 0 and stage == "tests":
+            stages.mark("models: commit")
+        elif stage == "models" and done == total:
+            stages.mark("models: build")
+        if outer is not None:
+            outer(stage, done, total)
+
+    result = run_project(con, project, full_refresh=opts.full_refresh, progress=progress)
+    stages.mark("models: tests")
     summary.models_built = result.built
     summary.models_skipped = result.skipped
     summary.model_runs = [(r.relation, r.status, r.reason or "") for r in result.models]
@@ -838,3 +910,5 @@ def _run_models(con, opts: BuildOptions, summary: BuildSummary) -> None:
     summary.seeds_skipped = sum(s.status == "skipped" for s in result.seeds)
     summary.tests_passed = result.tests_passed
     summary.tests_warned = result.tests_warned
+    timed = [(r.relation, r.seconds) for r in result.models] + [(t.label, t.seconds) for t in result.tests]
+    return [(name, round(sec, 4)) for name, sec in sorted(timed, key=lambda x: -x[1])[:12]]

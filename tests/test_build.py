@@ -53,3 +53,29 @@ def test_a_duplicate_keeps_its_rows_out_though_its_worker_wrote_them(tmp_path):
     two = build(BuildOptions(reports=reports, db=db, project=REPO, workers=2))
     assert two.duplicates == 1 and counts() == alone
     assert not list(tmp_path.glob("**/*.parquet"))
+
+
+def test_a_build_says_where_its_time_went(tmp_path, monkeypatch):
+    """LAWGOV_BUILD_TIMINGS=path makes a build write its stages' wall and CPU time there
+    (bench/national.py prints them); the summary keeps them too."""
+    import json
+    import shutil
+
+    from conftest import BUNDLED, REPO
+    from lawgov.build import BuildOptions, build
+
+    reports, db, out = tmp_path / "reports", tmp_path / "w.duckdb", tmp_path / "t.json"
+    shutil.copytree(BUNDLED, reports)
+    monkeypatch.setenv("LAWGOV_BUILD_TIMINGS", str(out))
+    summary = build(BuildOptions(reports=reports, db=db, project=REPO, workers=1))
+    got = json.loads(out.read_text(encoding="utf-8"))
+    stages = [r["stage"] for r in got["stages"]]
+    assert stages[0] == "lock, read previous" and stages[-1] == "publish"
+    for stage in ("survey", "parse + load", "models: build", "models: tests"):
+        assert stage in stages
+    parse = next(r for r in got["stages"] if r["stage"] == "parse + load")
+    assert parse["workers_cpu"] > 0 and all(r["wall"] >= 0 and r["cpu"] >= 0 for r in got["stages"])
+    assert got["slowest"] and summary.stages == got["stages"]
+    out.unlink()
+    assert build(BuildOptions(reports=reports, db=db, project=REPO, workers=1)).nothing_changed
+    assert [r["stage"] for r in json.loads(out.read_text(encoding="utf-8"))["stages"]][-1] == "nothing changed"
