@@ -555,10 +555,17 @@ def _forget(con, previous: dict[str, FileState], plan: Plan) -> None:
 
 
 def _record_touched(con, names: dict[str, FileEntry], touched: list[str]) -> None:
-    """Same bytes under a new mtime: remember the mtime so the next build need not hash it."""
+    """Same bytes under a new mtime: remember the mtime so the next build need not hash it.
+
+    One UPDATE for all of them: an UPDATE per file (executemany) scans meta.files and commits
+    each time, which took 715 s for 1,000 touched files of a 100k warehouse."""
     if touched:
-        con.executemany("update meta.files set mtime_ns = ? where source_file = ?",
-                        [[names[n].mtime_ns, n] for n in touched])
+        con.execute(
+            f"""update meta.files set mtime_ns = t.mtime_ns
+                from (select unnest({store.TEXTS}) as source_file,
+                             unnest(string_split(?, ',')::bigint[]) as mtime_ns) as t
+                where meta.files.source_file = t.source_file""",
+            [store.texts_param(touched), ",".join(str(names[n].mtime_ns) for n in touched)])
 
 
 class Fuse:
