@@ -395,9 +395,17 @@ def build(opts: BuildOptions) -> BuildSummary:
             stages.write(summary)
             return summary
 
-        area = store.open_area(published, copy=not unreadable)
-        con = None
+        area = store.open_area(published, copy=not unreadable, fill=False)
+        con = batches = None
         try:
+            # The parsers start first: they parse while this process brings the standby level
+            # (or copies), forgets the changed files' rows and writes the log of the others,
+            # which at 100k take seconds of one core that would otherwise wait for them.
+            fuse = Fuse(area.folder / "fuse", opts.parse_timeout, opts.parse_memory_mb)
+            batches = _start_batches(_jobs(reports, names, plan.to_parse, manifest),
+                                     opts.workers or os.cpu_count() or 1, fuse, area.folder / "parts")
+            stages.mark("start parsers")
+            store.fill_area(area, copy=not unreadable)
             con = store.connect(area.db)
             store.ensure_schema(con)
             stages.mark("open (standby catch-up or copy)")
@@ -406,13 +414,13 @@ def build(opts: BuildOptions) -> BuildSummary:
             if not same_code:  # every file is parsed again; the build history stays
                 store.clear_raw(con)
             _forget(con, previous, plan)
-            stages.mark("forget changed files")
-            fuse = Fuse(area.folder / "fuse", opts.parse_timeout, opts.parse_memory_mb)
-            _ingest(con, opts, reports, names, plan.to_parse, manifest, summary, build_id, fuse)
-            stages.mark("parse + load")
             _log_skipped(con, build_id, skipped)
             _record_touched(con, names, plan.touched)
             _log_unchanged(con, build_id, plan.unchanged + plan.touched)
+            stages.mark("forget changed, log unchanged")
+            _ingest(con, opts, batches, plan.to_parse, manifest, summary, build_id)
+            batches = None
+            stages.mark("parse + load")
             _mark_raw(con, code_fp, proj_fp, build_id)
             corrections.write_table(con, fixes)
             stages.mark("log, fingerprint raw")
@@ -438,6 +446,8 @@ def build(opts: BuildOptions) -> BuildSummary:
                     f"{kept}: a WAL left beside {published.name} by a session that did not close "
                     f"it was set aside, not applied to the new warehouse (look at it, then delete it)")
         except BaseException as e:
+            if batches is not None:
+                batches.close()            # the parsers stop; their pool is shut down
             if con is not None:
                 try:
                     con.close()
@@ -651,8 +661,22 @@ class Batch:
             self.parts[table].append(path)
 
 
-def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterator[Batch]:
-    """Parse jobs in worker processes, yielding what they made a batch at a time and in order.
+def _jobs(reports: Path, names: dict[str, FileEntry], to_parse: list[str], manifest: dict) -> list:
+    """parse_file's arguments for each file to parse."""
+    return [(Path(names[n].path), reports, manifest.get(n)) for n in to_parse]
+
+
+def _start_batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterator[Batch]:
+    """_batches, started: when this returns the workers are parsing the first batches, and
+    the caller may do other work before it takes them. Close it to stop them."""
+    batches = _batches(jobs, workers, fuse, parts_folder)
+    next(batches, None)            # up to its first yield: rules warmed, pool forked, work queued
+    return batches
+
+
+def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterator[Batch | None]:
+    """Parse jobs in worker processes, yielding what they made a batch at a time and in order;
+    the first thing yielded is None, once the first batches are queued (_start_batches).
 
     A worker takes a task of a few files and writes their rows to part files itself. One
     batch is always queued ahead of the one being looked at, so the workers never wait for
@@ -680,6 +704,7 @@ def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterat
     try:
         pending = [(c, submit(c)) for c in chunks[:2]]
         next_chunk = 2
+        yield None                 # started
         while pending:
             chunk, futures = pending.pop(0)
             batch = Batch()
@@ -786,20 +811,19 @@ class Loader:
         self.con.close()
 
 
-def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id, fuse: Fuse) -> None:
-    """Parse the files that need it, and load their rows and log rows every LOAD_FILES files
-    on the Loader's thread while the workers go on parsing."""
+def _ingest(con, opts, batches: Iterator[Batch], to_parse, manifest, summary, build_id) -> None:
+    """Take the parsed files from ``batches`` (_start_batches), and load their rows and log
+    rows every LOAD_FILES files on the Loader's thread while the workers go on parsing."""
     known = dict(con.execute("select text_sha256, source_file from raw.documents").fetchall())
-    workers = opts.workers or os.cpu_count() or 1
-    jobs = [(Path(names[n].path), reports, manifest.get(n)) for n in to_parse]
+    total = len(to_parse)
     progress = opts.progress or (lambda stage, done, total: None)
     done = 0
     now = datetime.now()
     loader = Loader(con)
     waiting, kept, files, log = Batch(), [], [], []
-    progress("parse", 0, len(jobs))          # the stage starts now: its rate and ETA count from here
+    progress("parse", 0, total)          # the stage starts now: its rate and ETA count from here
     try:
-        for batch in _batches(jobs, workers, fuse, fuse.folder.parent / "parts"):
+        for batch in batches:
             for r in batch.files:
                 source = r["source"]
                 status, reason, dup_of, doc_id = source.status, source.reason, None, r["doc_id"]
@@ -827,12 +851,13 @@ def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id, fu
             for table, paths in batch.parts.items():
                 waiting.parts[table] += paths
             done += len(batch.files)
-            if len(files) >= LOAD_FILES or done == len(jobs):
+            if len(files) >= LOAD_FILES or done == total:
                 loader.submit(waiting, kept, files, log)
                 waiting, kept, files, log = Batch(), [], [], []
-            progress("parse", done, len(jobs))
+            progress("parse", done, total)
         loader.wait()
     finally:
+        batches.close()
         loader.close()
 
 

@@ -136,3 +136,41 @@ def test_a_build_says_where_its_time_went(tmp_path, monkeypatch):
     out.unlink()
     assert build(BuildOptions(reports=reports, db=db, project=REPO, workers=1)).nothing_changed
     assert [r["stage"] for r in json.loads(out.read_text(encoding="utf-8"))["stages"]][-1] == "nothing changed"
+
+
+def test_the_parsers_parse_while_the_build_brings_its_file_level(tmp_path, monkeypatch):
+    """The parser processes are started before the standby is caught up (or the published
+    file copied): at 100k that takes seconds of the main process, which the parsers then
+    use. The result is the same warehouse."""
+    import multiprocessing
+    import shutil
+
+    import duckdb
+
+    from conftest import BUNDLED, REPO
+    from lawgov.build import BuildOptions, build
+    from lawgov.warehouse import store
+
+    reports, db = tmp_path / "reports", tmp_path / "w.duckdb"
+    shutil.copytree(BUNDLED, reports)
+    build(BuildOptions(reports=reports, db=db, project=REPO, workers=1))
+    first = sorted(reports.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n附:2022年共办理行政复议案件12件。\n",
+                     encoding="utf-8")
+    seen = []
+    fill = store.fill_area
+
+    def spy(area, copy=True):
+        seen.append(len(multiprocessing.active_children()))
+        return fill(area, copy)
+
+    monkeypatch.setattr(store, "fill_area", spy)
+    summary = build(BuildOptions(reports=reports, db=db, project=REPO, workers=1))
+    assert summary.loaded == 1 and summary.published
+    assert seen and seen[0] >= 1           # a parser was running while the file was filled
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("select count(*) from raw.documents").fetchone()[0] == summary.files
+        assert con.execute("select count(*) from meta.files where status = 'loaded'").fetchone()[0] == summary.files
+    finally:
+        con.close()
