@@ -33,6 +33,9 @@ PARSER_SEEDS = PACKAGE_DIR.parent / "seeds"     # where the reading rules and th
 BATCH_FILES = 256        # files the main process looks at together, in order
 TASK_FILES = 32          # files a worker parses before writing their rows as part files
 LOAD_FILES = 2048        # files whose parts one load of the warehouse reads
+QUEUED_BATCHES = 4       # batches queued for the workers ahead of the one the main process takes:
+                         # enough (1,024 files) to keep them parsing while the build's file is
+                         # brought level, before the main process takes any
 
 
 @dataclass
@@ -678,9 +681,9 @@ def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterat
     """Parse jobs in worker processes, yielding what they made a batch at a time and in order;
     the first thing yielded is None, once the first batches are queued (_start_batches).
 
-    A worker takes a task of a few files and writes their rows to part files itself. One
-    batch is always queued ahead of the one being looked at, so the workers never wait for
-    the main process. A file that kills its worker (a crash in a C library) or that the Fuse
+    A worker takes a task of a few files and writes their rows to part files itself. A few
+    batches are always queued ahead of the one being looked at, so the workers never wait for
+    the main process, not even while it brings the build's file level (_start_batches). A file that kills its worker (a crash in a C library) or that the Fuse
     stops (time, memory) is found by parsing its batch again one file per process, and
     quarantined; a new pool replaces the broken one and the build goes on. Even one worker
     is a process of its own, so that the limits hold."""
@@ -702,8 +705,8 @@ def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterat
 
     pool = new_pool()
     try:
-        pending = [(c, submit(c)) for c in chunks[:2]]
-        next_chunk = 2
+        pending = [(c, submit(c)) for c in chunks[:QUEUED_BATCHES]]
+        next_chunk = QUEUED_BATCHES
         yield None                 # started
         while pending:
             chunk, futures = pending.pop(0)
