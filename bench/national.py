@@ -474,6 +474,7 @@ class Run:
     stderr: str
     timeline: list = field(default_factory=list)   # (seconds, tree RSS) samples
     cpu_timeline: list = field(default_factory=list)   # (seconds, tree CPU seconds so far, runnable threads)
+    stages: dict = field(default_factory=dict)     # the build's own stage timings (LAWGOV_BUILD_TIMINGS)
 
 
 def rss_profile(run: Run, points: int = 10) -> str:
@@ -530,7 +531,7 @@ sys.exit(code)
 """
 
 
-def run_measured(cmd: list[str], cwd: Path, sample: float = 0.2) -> Run:
+def run_measured(cmd: list[str], cwd: Path, sample: float = 0.2, env: dict | None = None) -> Run:
     """Run cmd; wall time, the peak of the summed RSS of its process tree (sampled every
     `sample` s from /proc) and the largest single process's peak RSS (getrusage of a wrapper
     that waits for it: ru_maxrss of RUSAGE_CHILDREN covers every reaped descendant)."""
@@ -540,7 +541,7 @@ def run_measured(cmd: list[str], cwd: Path, sample: float = 0.2) -> Run:
     fd, rfile = tempfile.mkstemp(prefix="lawgov-bench-rusage-")
     os.close(fd)
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", RUSAGE_WRAPPER, rfile] + cmd, cwd=cwd,
+    proc = subprocess.Popen([sys.executable, "-c", RUSAGE_WRAPPER, rfile] + cmd, cwd=cwd, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = peak_pss = 0
     timeline: list[tuple[float, int]] = []
@@ -594,10 +595,39 @@ def snapshot_code(workdir: Path) -> Path:
 
 
 def lawgov_build(reports: Path, db: Path) -> Run:
-    r = run_measured(LAWGOV_CMD + ["build", "--reports", str(reports), "--db", str(db), "--quiet"], cwd=CODE_DIR)
+    timings = db.with_name(db.name + ".timings.json")
+    timings.unlink(missing_ok=True)
+    env = dict(os.environ, LAWGOV_BUILD_TIMINGS=str(timings))
+    r = run_measured(LAWGOV_CMD + ["build", "--reports", str(reports), "--db", str(db), "--quiet"], cwd=CODE_DIR,
+                     env=env)
     if r.returncode != 0:
         print(f"  ! lawgov build exited {r.returncode}\n{r.stdout[-2000:]}\n{r.stderr[-4000:]}", file=sys.stderr)
+    try:
+        r.stages = json.loads(timings.read_text(encoding="utf-8"))
+        timings.unlink()
+    except (OSError, ValueError):
+        pass
     return r
+
+
+def print_stages(run: Run, slowest: int = 6) -> None:
+    """The build's stages (wall, the main process's CPU, the parser workers' CPU), then its
+    slowest models and tests."""
+    rows = run.stages.get("stages") or []
+    if not rows:
+        return
+    main_cpu = sum(r["cpu"] for r in rows)
+    workers = sum(r["workers_cpu"] for r in rows)
+    print(f"    CPU: main process {main_cpu:.2f} s, parser workers {workers:.2f} s; by stage "
+          f"(wall / main CPU / workers' CPU, s):")
+    for r in rows:
+        if r["wall"] >= 0.005 or r["cpu"] >= 0.005:
+            extra = f" / {r['workers_cpu']:.2f}" if r["workers_cpu"] else ""
+            print(f"      {r['stage']:<34} {r['wall']:7.2f} / {r['cpu']:.2f}{extra}")
+    top = run.stages.get("slowest") or []
+    if top:
+        print("    slowest models and tests (wall s): "
+              + ", ".join(f"{name} {sec:.2f}" for name, sec in top[:slowest]))
 
 
 QUERY_SCRIPT = r"""
@@ -786,6 +816,7 @@ def bench(n: int, workdir: Path, seed: int, regenerate: bool, cold_only: bool = 
         line("  mentions / documents", f"{counts['mentions']:,} / {counts['documents']:,}")
     if cold.stdout.strip():
         print("    " + cold.stdout.strip().splitlines()[-1][:300])
+    print_stages(cold)
     if cold_only:
         return
 
@@ -799,13 +830,16 @@ def bench(n: int, workdir: Path, seed: int, regenerate: bool, cold_only: bool = 
 
     nochange = lawgov_build(corpus, db)
     line("rebuild, nothing changed", fmt_s(nochange.seconds), "≤ 2 s at 100k", nochange.seconds <= 2)
+    line("  CPU time, all processes", f"{nochange.cpu_seconds:.2f} s")
 
     generate(corpus, n, seed, ids=changed_ids, variant=1)
     changed = lawgov_build(corpus, db)
     line(f"rebuild, 1% changed ({len(changed_ids):,} files)", fmt_s(changed.seconds), "≤ 15 s at 100k",
          changed.seconds <= 15)
+    line("  CPU time, all processes", f"{changed.cpu_seconds:.2f} s")
     if changed.stdout.strip():
         print("    " + changed.stdout.strip().splitlines()[-1][:300])
+    print_stages(changed)
     generate(corpus, n, seed, ids=changed_ids, variant=0)
 
     for label, first, warm, rows, err in query_latency(db):

@@ -33,6 +33,9 @@ PARSER_SEEDS = PACKAGE_DIR.parent / "seeds"     # where the reading rules and th
 BATCH_FILES = 256        # files the main process looks at together, in order
 TASK_FILES = 32          # files a worker parses before writing their rows as part files
 LOAD_FILES = 2048        # files whose parts one load of the warehouse reads
+QUEUED_BATCHES = 4       # batches queued for the workers ahead of the one the main process takes:
+                         # enough (1,024 files) to keep them parsing while the build's file is
+                         # brought level, before the main process takes any
 
 
 @dataclass
@@ -74,6 +77,47 @@ class BuildSummary:
     model_runs: list[tuple[str, str, str]] = field(default_factory=list)   # (relation, built|skipped, why)
     removed_files: list[str] = field(default_factory=list)
     skipped_files: list[str] = field(default_factory=list)   # "name: reason"
+    stages: list[dict] = field(default_factory=list)         # Stages.rows: where the time went
+
+
+TIMINGS_ENV = "LAWGOV_BUILD_TIMINGS"
+
+
+class Stages:
+    """Wall and CPU time of each stage of a build, for bench/national.py: the main process's
+    CPU (all its threads, DuckDB's included) and its reaped children's (the parser workers).
+    With LAWGOV_BUILD_TIMINGS=path in the environment the build writes them there as JSON."""
+
+    def __init__(self):
+        self.rows: list[dict] = []
+        self._last = self._now()
+
+    @staticmethod
+    def _now() -> tuple[float, float, float]:
+        import resource
+
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.perf_counter(), time.process_time(), kids.ru_utime + kids.ru_stime
+
+    def mark(self, name: str) -> None:
+        """The time since the last mark is stage ``name``'s."""
+        now = self._now()
+        wall, cpu, workers = (a - b for a, b in zip(now, self._last))
+        self._last = now
+        self.rows.append({"stage": name, "wall": round(wall, 4), "cpu": round(cpu, 4),
+                          "workers_cpu": round(workers, 4)})
+
+    def write(self, summary: "BuildSummary", slowest: list | None = None) -> None:
+        """Keep the stages in the summary, and write them (with the slowest models and tests,
+        (name, seconds)) where LAWGOV_BUILD_TIMINGS says."""
+        summary.stages = self.rows
+        path = os.environ.get(TIMINGS_ENV)
+        if path:
+            try:
+                Path(path).write_text(json.dumps({"stages": self.rows, "slowest": slowest or []}),
+                                      encoding="utf-8")
+            except OSError:
+                pass
 
 
 @dataclass
@@ -319,6 +363,7 @@ def build(opts: BuildOptions) -> BuildSummary:
     the published warehouse is then left as it was."""
     started, started_at = time.monotonic(), datetime.now()
     summary = BuildSummary()
+    stages = Stages()
     published = opts.db.resolve()
     reports = opts.reports.resolve()
     if not reports.is_dir():
@@ -330,12 +375,15 @@ def build(opts: BuildOptions) -> BuildSummary:
         previous, marks, unreadable = read_previous(published)
         if unreadable:
             summary.problems.append(unreadable)
+        stages.mark("lock, read previous")
         code_fp = code_fingerprint()
         proj_fp = project_fingerprint(opts.project)
         same_code = marks.get("_code") == code_fp and not opts.full_refresh
+        stages.mark("fingerprints")
 
         manifest, names, skipped, plan = _survey(reports, previous, same_code, summary)
         fixes = corrections.load(reports, opts.project)
+        stages.mark("survey")
         summary.problems += [str(e) for e in fixes.errors]
         if not opts.allow_removals:
             _guard_removals(previous, names, plan.removed, reports)
@@ -346,26 +394,40 @@ def build(opts: BuildOptions) -> BuildSummary:
             summary.nothing_changed = True
             summary.problems += corrections.stale_in(published, fixes.path)
             summary.seconds = time.monotonic() - started
+            stages.mark("nothing changed")
+            stages.write(summary)
             return summary
 
-        area = store.open_area(published, copy=not unreadable)
-        con = None
+        area = store.open_area(published, copy=not unreadable, fill=False)
+        con = batches = None
         try:
+            # The parsers start first: they parse while this process brings the standby level
+            # (or copies), forgets the changed files' rows and writes the log of the others,
+            # which at 100k take seconds of one core that would otherwise wait for them.
+            fuse = Fuse(area.folder / "fuse", opts.parse_timeout, opts.parse_memory_mb)
+            batches = _start_batches(_jobs(reports, names, plan.to_parse, manifest),
+                                     opts.workers or os.cpu_count() or 1, fuse, area.folder / "parts")
+            stages.mark("start parsers")
+            store.fill_area(area, copy=not unreadable)
             con = store.connect(area.db)
             store.ensure_schema(con)
+            stages.mark("open (standby catch-up or copy)")
             build_id = datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
             _log_removed(con, build_id, plan.removed)
             if not same_code:  # every file is parsed again; the build history stays
                 store.clear_raw(con)
             _forget(con, previous, plan)
-            fuse = Fuse(area.folder / "fuse", opts.parse_timeout, opts.parse_memory_mb)
-            _ingest(con, opts, reports, names, plan.to_parse, manifest, summary, build_id, fuse)
             _log_skipped(con, build_id, skipped)
             _record_touched(con, names, plan.touched)
             _log_unchanged(con, build_id, plan.unchanged + plan.touched)
+            stages.mark("forget changed, log unchanged")
+            _ingest(con, opts, batches, plan.to_parse, manifest, summary, build_id)
+            batches = None
+            stages.mark("parse + load")
             _mark_raw(con, code_fp, proj_fp, build_id)
             corrections.write_table(con, fixes)
-            _run_models(con, opts, summary)
+            stages.mark("log, fingerprint raw")
+            slowest = _run_models(con, opts, summary, stages)
             summary.problems += corrections.stale(con, fixes.path)
             summary.facts = con.execute("select count(*) from raw.facts").fetchone()[0]
             summary.mentions = con.execute("select count(*) from raw.mentions").fetchone()[0]
@@ -375,15 +437,20 @@ def build(opts: BuildOptions) -> BuildSummary:
                 [build_id, started_at, str(reports), code_fp, summary.files, summary.loaded,
                  summary.unchanged, summary.duplicates, summary.quarantined, summary.removed,
                  summary.facts, summary.seconds])
+            stages.mark("counts, stale corrections")
             store.wait_for_writers(published, opts.wait, opts.notify)
             kept = store.publish(con, area)
             con = None
             summary.published = True
+            stages.mark("publish")
+            stages.write(summary, slowest)
             if kept:
                 summary.problems.append(
                     f"{kept}: a WAL left beside {published.name} by a session that did not close "
                     f"it was set aside, not applied to the new warehouse (look at it, then delete it)")
         except BaseException as e:
+            if batches is not None:
+                batches.close()            # the parsers stop; their pool is shut down
             if con is not None:
                 try:
                     con.close()
@@ -501,10 +568,17 @@ def _forget(con, previous: dict[str, FileState], plan: Plan) -> None:
 
 
 def _record_touched(con, names: dict[str, FileEntry], touched: list[str]) -> None:
-    """Same bytes under a new mtime: remember the mtime so the next build need not hash it."""
+    """Same bytes under a new mtime: remember the mtime so the next build need not hash it.
+
+    One UPDATE for all of them: an UPDATE per file (executemany) scans meta.files and commits
+    each time, which took 715 s for 1,000 touched files of a 100k warehouse."""
     if touched:
-        con.executemany("update meta.files set mtime_ns = ? where source_file = ?",
-                        [[names[n].mtime_ns, n] for n in touched])
+        con.execute(
+            f"""update meta.files set mtime_ns = t.mtime_ns
+                from (select unnest({store.TEXTS}) as source_file,
+                             unnest(string_split(?, ',')::bigint[]) as mtime_ns) as t
+                where meta.files.source_file = t.source_file""",
+            [store.texts_param(touched), ",".join(str(names[n].mtime_ns) for n in touched)])
 
 
 class Fuse:
@@ -590,12 +664,26 @@ class Batch:
             self.parts[table].append(path)
 
 
-def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterator[Batch]:
-    """Parse jobs in worker processes, yielding what they made a batch at a time and in order.
+def _jobs(reports: Path, names: dict[str, FileEntry], to_parse: list[str], manifest: dict) -> list:
+    """parse_file's arguments for each file to parse."""
+    return [(Path(names[n].path), reports, manifest.get(n)) for n in to_parse]
 
-    A worker takes a task of a few files and writes their rows to part files itself. One
-    batch is always queued ahead of the one being looked at, so the workers never wait for
-    the main process. A file that kills its worker (a crash in a C library) or that the Fuse
+
+def _start_batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterator[Batch]:
+    """_batches, started: when this returns the workers are parsing the first batches, and
+    the caller may do other work before it takes them. Close it to stop them."""
+    batches = _batches(jobs, workers, fuse, parts_folder)
+    next(batches, None)            # up to its first yield: rules warmed, pool forked, work queued
+    return batches
+
+
+def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterator[Batch | None]:
+    """Parse jobs in worker processes, yielding what they made a batch at a time and in order;
+    the first thing yielded is None, once the first batches are queued (_start_batches).
+
+    A worker takes a task of a few files and writes their rows to part files itself. A few
+    batches are always queued ahead of the one being looked at, so the workers never wait for
+    the main process, not even while it brings the build's file level (_start_batches). A file that kills its worker (a crash in a C library) or that the Fuse
     stops (time, memory) is found by parsing its batch again one file per process, and
     quarantined; a new pool replaces the broken one and the build goes on. Even one worker
     is a process of its own, so that the limits hold."""
@@ -617,8 +705,9 @@ def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterat
 
     pool = new_pool()
     try:
-        pending = [(c, submit(c)) for c in chunks[:2]]
-        next_chunk = 2
+        pending = [(c, submit(c)) for c in chunks[:QUEUED_BATCHES]]
+        next_chunk = QUEUED_BATCHES
+        yield None                 # started
         while pending:
             chunk, futures = pending.pop(0)
             batch = Batch()
@@ -725,20 +814,19 @@ class Loader:
         self.con.close()
 
 
-def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id, fuse: Fuse) -> None:
-    """Parse the files that need it, and load their rows and log rows every LOAD_FILES files
-    on the Loader's thread while the workers go on parsing."""
+def _ingest(con, opts, batches: Iterator[Batch], to_parse, manifest, summary, build_id) -> None:
+    """Take the parsed files from ``batches`` (_start_batches), and load their rows and log
+    rows every LOAD_FILES files on the Loader's thread while the workers go on parsing."""
     known = dict(con.execute("select text_sha256, source_file from raw.documents").fetchall())
-    workers = opts.workers or os.cpu_count() or 1
-    jobs = [(Path(names[n].path), reports, manifest.get(n)) for n in to_parse]
+    total = len(to_parse)
     progress = opts.progress or (lambda stage, done, total: None)
     done = 0
     now = datetime.now()
     loader = Loader(con)
     waiting, kept, files, log = Batch(), [], [], []
-    progress("parse", 0, len(jobs))          # the stage starts now: its rate and ETA count from here
+    progress("parse", 0, total)          # the stage starts now: its rate and ETA count from here
     try:
-        for batch in _batches(jobs, workers, fuse, fuse.folder.parent / "parts"):
+        for batch in batches:
             for r in batch.files:
                 source = r["source"]
                 status, reason, dup_of, doc_id = source.status, source.reason, None, r["doc_id"]
@@ -766,12 +854,13 @@ def _ingest(con, opts, reports, names, to_parse, manifest, summary, build_id, fu
             for table, paths in batch.parts.items():
                 waiting.parts[table] += paths
             done += len(batch.files)
-            if len(files) >= LOAD_FILES or done == len(jobs):
+            if len(files) >= LOAD_FILES or done == total:
                 loader.submit(waiting, kept, files, log)
                 waiting, kept, files, log = Batch(), [], [], []
-            progress("parse", done, len(jobs))
+            progress("parse", done, total)
         loader.wait()
     finally:
+        batches.close()
         loader.close()
 
 
@@ -826,11 +915,29 @@ def _mark_raw(con, code_fp: str, proj_fp: str, build_id: str) -> None:
     con.executemany("insert into meta.raw_fingerprints values (?, ?)", list(marks.items()))
 
 
-def _run_models(con, opts: BuildOptions, summary: BuildSummary) -> None:
+def _run_models(con, opts: BuildOptions, summary: BuildSummary, stages: Stages | None = None) -> list:
+    """Seeds, models and tests; returns the slowest models and tests, (name, seconds)."""
     from lawgov.warehouse.models import load_project, run_project
 
+    stages = stages or Stages()
     project = load_project(opts.project)
-    result = run_project(con, project, full_refresh=opts.full_refresh, progress=opts.progress)
+    stages.mark("models: load project")
+    outer = opts.progress
+
+    def progress(stage: str, done: int, total: int) -> None:
+        # a stage's first call (0 done) ends the stage before it; the run's commit comes
+        # between the last model and the tests
+        if done == 0 and stage == "models":
+            stages.mark("models: seeds")
+        elif done == 0 and stage == "tests":
+            stages.mark("models: commit")
+        elif stage == "models" and done == total:
+            stages.mark("models: build")
+        if outer is not None:
+            outer(stage, done, total)
+
+    result = run_project(con, project, full_refresh=opts.full_refresh, progress=progress)
+    stages.mark("models: tests")
     summary.models_built = result.built
     summary.models_skipped = result.skipped
     summary.model_runs = [(r.relation, r.status, r.reason or "") for r in result.models]
@@ -838,3 +945,5 @@ def _run_models(con, opts: BuildOptions, summary: BuildSummary) -> None:
     summary.seeds_skipped = sum(s.status == "skipped" for s in result.seeds)
     summary.tests_passed = result.tests_passed
     summary.tests_warned = result.tests_warned
+    timed = [(r.relation, r.seconds) for r in result.models] + [(t.label, t.seconds) for t in result.tests]
+    return [(name, round(sec, 4)) for name, sec in sorted(timed, key=lambda x: -x[1])[:12]]

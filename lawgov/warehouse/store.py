@@ -172,12 +172,23 @@ def clear_stale_areas(published: Path) -> list[Path]:
     return removed
 
 
-def open_area(published: Path, copy: bool = True) -> BuildArea:
+def open_area(published: Path, copy: bool = True, fill: bool = True) -> BuildArea:
     """Make a build's private folder, starting from the published warehouse's content: the
-    standby brought level with it, or a copy (or from nothing, when it cannot be read)."""
+    standby brought level with it, or a copy (or from nothing, when it cannot be read).
+    With fill=False only the folder is made, and fill_area(area, copy) does the rest later
+    (the build starts its parsers in between, so they parse while the standby catches up)."""
     folder = published.parent / f".build-{published.name}-{os.getpid()}-{int(time.time() * 1000)}"
     folder.mkdir(parents=True)
     area = BuildArea(published=published, folder=folder)
+    if fill:
+        fill_area(area, copy)
+    return area
+
+
+def fill_area(area: BuildArea, copy: bool = True) -> None:
+    """Put the published warehouse's content in the area's file: the standby brought level
+    with it, or a copy (nothing when ``copy`` is false or nothing is published)."""
+    published = area.published
     if copy and published.exists():
         try:
             area.published_id = standby.identity(published)
@@ -189,7 +200,6 @@ def open_area(published: Path, copy: bool = True) -> BuildArea:
         except OSError as exc:
             discard(area)
             raise no_room(exc, area.db) or exc
-    return area
 
 
 _NO_ROOM = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",

@@ -23,7 +23,9 @@ with f as (
     {% if is_incremental() %}
     where f.doc_id in (
         select doc_id from {{ ref('int_document_versions') }}
-        where doc_version not in (select doc_version from {{ this }} where doc_version is not null)
+        -- distinct: a document's version is on each of its facts (16 a document on average), so
+        -- the anti-join builds on one row a document rather than one a fact
+        where doc_version not in (select distinct doc_version from {{ this }} where doc_version is not null)
     )
     {% endif %}
 )

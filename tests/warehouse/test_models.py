@@ -491,3 +491,28 @@ def test_removed_model_is_dropped(tiny):
     assert again.built == 0
     tables = {r[0] for r in con.execute("select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()}
     assert tables == {"a", "b"}
+
+
+def test_loading_a_project_compiles_each_template_once(monkeypatch):
+    """A model is rendered two or three times as the project loads (its config and refs, the
+    real relations, and an incremental model's is_incremental() branch); Jinja compiles its
+    text once. The rendered models are the same as with a compile per render."""
+    from collections import Counter
+
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from conftest import REPO
+
+    first = load_project(REPO)
+    seen: Counter = Counter()
+    real = ImmutableSandboxedEnvironment.from_string
+
+    def counting(self, source, *args, **kwargs):
+        seen[source] += 1
+        return real(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(ImmutableSandboxedEnvironment, "from_string", counting)
+    again = load_project(REPO)
+    assert seen and max(seen.values()) == 1, [s[:60] for s, n in seen.items() if n > 1]
+    assert {k: (m.sql, m.incremental_sql, m.pre_hooks) for k, m in again.models.items()} == \
+        {k: (m.sql, m.incremental_sql, m.pre_hooks) for k, m in first.models.items()}

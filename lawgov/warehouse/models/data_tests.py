@@ -13,7 +13,9 @@ from lawgov.errors import DataTestError, ModelError
 from lawgov.warehouse.schema import (TestSpec)
 
 from lawgov.warehouse.models.nodes import Event, META, Model, Project, SingularTest, TestResult, insert_rows, quote
-from lawgov.warehouse.models.render import jinja_env, require_select
+from lawgov.warehouse.models.render import compiled, jinja_env, require_select
+
+_TESTS_ENV: dict = {}     # one environment for the generic tests' macros, so each compiles once
 
 
 def test_sql(project: Project, model: Model, test: TestSpec) -> str:
@@ -42,8 +44,7 @@ def test_sql(project: Project, model: Model, test: TestSpec) -> str:
                 f'on child.{col} = parent."{field_}" where child.{col} is not null '
                 f'and parent."{field_}" is null')
     # a generic test from macros/
-    env = jinja_env()
-    module = env.from_string(project.test_macros).module
+    module = compiled(_TESTS_ENV.setdefault("env", jinja_env()), project.test_macros).module
     macro = getattr(module, f"test_{test.test}")
     kwargs = {k: (render_relation(project, v, model.file) if isinstance(v, str) and
                   re.match(r"\s*(ref|source)\(", v) else v) for k, v in args.items()}

@@ -28,6 +28,25 @@ def _keep_lines(text: str) -> str:
     return _JINJA_TAG.sub(fix, text)
 
 
+_COMPILED: "weakref.WeakKeyDictionary" = None     # environment -> {template text: compiled template}
+
+
+def compiled(env, text: str):
+    """``env.from_string(text)``, compiled once per environment: a model is rendered two or
+    three times when a project loads (for its config and refs, with the real relations, and
+    incremental), and compiling is most of Jinja's cost."""
+    import weakref
+
+    global _COMPILED
+    if _COMPILED is None:
+        _COMPILED = weakref.WeakKeyDictionary()
+    cache = _COMPILED.setdefault(env, {})
+    template = cache.get(text)
+    if template is None:
+        template = cache[text] = env.from_string(text)
+    return template
+
+
 def jinja_env():
     """A sandboxed environment: a --project folder is someone else's code, and plain Jinja
     lets a template reach os.system through any object's attributes (even `lawgov models`
@@ -103,7 +122,7 @@ class Renderer:
             return default
 
         try:
-            template = self.env.from_string(_keep_lines(text))
+            template = compiled(self.env, _keep_lines(text))
             rendered = template.render(ref=ref, source=source, config=config_, var=var,
                                        is_incremental=lambda: incremental,
                                        this=this or '"__this__"."__this__"')
