@@ -44,11 +44,15 @@ class Parts:
     def _clause_year_span(self, sent, head: int):
         """The span of years (2020年至2022年) opening the sentence, or the last one before `head`
         opening a later clause of it (改革以来,…累计受理516件,2020年至2022年受理量分别为…)."""
-        h = YEAR_SPAN.match(self.m, sent[0], sent[1])
-        for h2 in YEAR_SPAN.finditer(self.m, sent[0] + 1, head):
-            if self.m[h2.start() - 1:h2.start()] in ",，;；":
-                h = h2
-        return h
+        cache = self.__dict__.setdefault("_year_spans", {})
+        if sent not in cache:              # (once a sentence: a long one holds many figures)
+            first = YEAR_SPAN.match(self.m, sent[0], sent[1])
+            later = [h for h in YEAR_SPAN.finditer(self.m, sent[0] + 1, sent[1])
+                     if self.m[h.start() - 1:h.start()] in ",，;；"]
+            cache[sent] = (first, later, [h.end() for h in later])
+        first, later, ends = cache[sent]
+        k = bisect.bisect_right(ends, head) - 1
+        return later[k] if k >= 0 else first
 
     def _sentence_year_list(self, sent):
         """The list of years opening the sentence, or opening a later clause of it (记者获悉,

@@ -143,7 +143,7 @@ class Roles:
             elif (tc := self.search_in(CTX["target_clause"], max(clause[0], q.head - 40), min(clause[1], q.tail + 16))) \
                     and tc.start() < q.head:
                 kind, reason = "target", "a bar the figure is held to (应保持在, 确保…不低于)"
-            elif self.plan_heading(q.start) and not ALREADY_DONE.search(m, sent[0], q.head):
+            elif self.plan_heading(q.start) and not ALREADY_DONE.search(m, max(sent[0], q.head - 60), q.head):
                 kind, reason = "target", f"under a heading of plans ({self.plan_heading(q.start)[:20]})"
             elif self._in_range(q.start):
                 kind = "range"             # 在5%至18%之间: a spread across bodies
