@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import csv
 import gc
-import hashlib
 import io
-import os
 import re
 import threading
 from array import array
@@ -39,6 +37,8 @@ from functools import lru_cache
 from itertools import compress
 from operator import add
 from pathlib import Path
+
+from lawgov.text.prefilter import cached_database
 
 try:
     import hyperscan
@@ -514,29 +514,11 @@ def _found(k, _from, to, _flags, found):
 
 
 def _cached_database(names: list[str]):
-    """The compiled database of `names` (pattern i is names[i]), from the cache folder when
-    an earlier process compiled the same names on this machine."""
-    data = "\n".join((hyperscan.__version__, "utf-32-le", *names)).encode("utf-8", "surrogatepass")
-    key = hashlib.sha256(data).hexdigest()[:24]
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lawgov"
-    path = folder / f"regions-{key}.hsdb"
-    try:
-        return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
-    except (OSError, hyperscan.error):
-        pass                              # none yet, or of another CPU: compile it
-    # each name as the escaped bytes of its UTF-32 form (\\x2d\\x4e\\x00\\x00 for 中)
+    """The compiled database of `names` (pattern i is names[i]), each name as the escaped
+    bytes of its UTF-32 form (\\x2d\\x4e\\x00\\x00 for 中), cached like the prefilter's."""
     exprs = [("\\x" + n.encode("utf-32-le", "surrogatepass").hex("x").replace("x", "\\x")).encode()
              for n in names]
-    db = hyperscan.Database()
-    db.compile(expressions=exprs, ids=list(range(len(exprs))), elements=len(exprs), flags=[0] * len(exprs))
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(hyperscan.dumpb(db))
-        os.replace(tmp, path)
-    except OSError:
-        pass                              # a read-only home: compile again next time
-    return db
+    return cached_database("regions", exprs, 0)
 
 
 def _dedupe(xs: list[str]) -> list[str]:

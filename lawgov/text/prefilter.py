@@ -161,7 +161,7 @@ class Prefilter:
         exprs.append(_other_digits().encode())
         self._other_digit = len(exprs) - 1
         try:
-            self._db = _cached_database(exprs, flags)
+            self._db = cached_database("prefilter", exprs, flags)
         except hyperscan.error:           # pragma: no cover  (every pattern then runs)
             self._ids.clear()
 
@@ -208,12 +208,13 @@ def _collect(id_, _from, _to, _flags, hits):
     hits.add(id_)
 
 
-def _cached_database(exprs: list[bytes], flags: int):
-    """The compiled database, from the cache folder when an earlier process compiled the same
-    patterns on this machine (compiling them takes a second or two; loading, a millisecond)."""
+def cached_database(name: str, exprs: list[bytes], flags: int):
+    """The compiled database of `exprs` (pattern i has id i), from the cache folder when an
+    earlier process compiled the same patterns on this machine (compiling takes a second or
+    more; loading, a millisecond). `name` names the file (prefilter, regions …)."""
     key = hashlib.sha256(repr((hyperscan.__version__, flags, exprs)).encode()).hexdigest()[:24]
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lawgov"
-    path = folder / f"prefilter-{key}.hsdb"
+    path = folder / f"{name}-{key}.hsdb"
     try:
         return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
     except (OSError, hyperscan.error):
