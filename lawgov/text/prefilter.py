@@ -24,6 +24,7 @@ import hashlib
 import os
 import re
 import threading
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -211,12 +212,16 @@ def _collect(id_, _from, _to, _flags, hits):
 def cached_database(name: str, exprs: list[bytes], flags: int):
     """The compiled database of `exprs` (pattern i has id i), from the cache folder when an
     earlier process compiled the same patterns on this machine (compiling takes a second or
-    more; loading, a millisecond). `name` names the file (prefilter, regions …)."""
+    more; loading, a millisecond). `name` names the file (prefilter, regions …). Each
+    change of the rules makes a new file; files of the kind unused for STALE_DAYS are removed
+    when a new one is written (a load marks its file used)."""
     key = hashlib.sha256(repr((hyperscan.__version__, flags, exprs)).encode()).hexdigest()[:24]
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lawgov"
     path = folder / f"{name}-{key}.hsdb"
     try:
-        return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        db = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        _mark_used(path)
+        return db
     except (OSError, hyperscan.error):
         pass                              # none yet, or of another CPU: compile it
     db = _compile(exprs, flags)
@@ -225,9 +230,33 @@ def cached_database(name: str, exprs: list[bytes], flags: int):
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(hyperscan.dumpb(db))
         os.replace(tmp, path)
+        _remove_stale(folder, name, keep=path)
     except OSError:
         pass                              # a read-only home: compile again next time
     return db
+
+
+STALE_DAYS = 30
+
+
+def _mark_used(path: Path) -> None:
+    """Touch a cache file once a day at most (its mtime says when it was last used)."""
+    try:
+        if time.time() - path.stat().st_mtime > 86400:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def _remove_stale(folder: Path, name: str, keep: Path) -> None:
+    """Remove the `name` databases not used for STALE_DAYS (the rules of older code)."""
+    cutoff = time.time() - STALE_DAYS * 86400
+    for old in folder.glob(f"{name}-*.hsdb"):
+        try:
+            if old != keep and old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass                          # another process removed it, or it is not ours
 
 
 def _compile(exprs: list[bytes], flags: int):
