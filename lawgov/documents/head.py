@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from lawgov.documents.regions import Gazetteer, RegionMention
+from lawgov.text.prefilter import matches_at
 
 
 # The clause and sentence marks lawgov.text.normalise keeps full-width (the extractor reads
@@ -216,15 +217,7 @@ def _paper_names(s: str):
         while k != -1:
             starts.update(i for i in range(max(0, k - 15), k) if s[i] == "《")
             k = find(end, k + 1)
-    pos = 0
-    match = _PAPER_NAME.match
-    for i in sorted(starts):
-        if i < pos:
-            continue
-        m = match(s, i)
-        if m is not None:
-            yield m
-            pos = m.end()
+    return matches_at(_PAPER_NAME, sorted(starts), s)
 
 
 _PAPER_HINT = re.compile(r"日报|晚报|都市报|法治报|法制报|电视台")

@@ -270,10 +270,15 @@ def matches_from(rx: re.Pattern, first: re.Pattern, s: str):
     """rx.finditer(s), with rx tried only where `first` (a class of the characters every match
     of rx begins with) matches: the same matches (none is empty), found without the regex
     engine trying rx at every character."""
+    return matches_at(rx, (c.start() for c in first.finditer(s)), s)
+
+
+def matches_at(rx: re.Pattern, starts, s: str):
+    """The matches of rx tried at `starts` only (ascending positions where every match of rx
+    must begin), without overlaps, as rx.finditer(s) finds them."""
     pos = 0
     match = rx.match
-    for c in first.finditer(s):
-        i = c.start()
+    for i in starts:
         if i < pos:
             continue
         m = match(s, i)
