@@ -119,6 +119,8 @@ class DiscourseState:
             if prev[0] >= ps:
                 # the subject of its last figure, when it has one (复议案件共11件,案件类型涉及信息公开…)
                 qi = bisect.bisect_left(self.qstarts, prev[1]) - 1
+                while qi >= 0 and self.qstarts[qi] >= prev[0] and self.paren_of(self.qstarts[qi]) is not None:
+                    qi -= 1        # (…超过同期诉讼案件数(74件)。: an aside's figure sets no subject)
                 end = self.qstarts[qi] if qi >= 0 and self.qstarts[qi] >= prev[0] else prev[1]
                 for stop in (end, prev[1]):
                     fam = self.last_family_in(prev[0], stop)
