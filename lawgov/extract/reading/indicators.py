@@ -47,6 +47,12 @@ class Pick:
 
 
 NOTHING = Pick()
+# the count a rate is of, for a total said right after it (…败诉率为4.3%,共3件)
+RATE_COUNTS = {"litigation.loss_rate": "litigation.losses",
+               "reconsideration.correction_rate": "reconsideration.corrected",
+               "litigation.head_appearance_rate": "litigation.head_appearances"}
+# the item of a 分别 list that is another field's (信访事项): a pick that ends the search, no indicator
+OTHER_FIELD = Pick(None, Cue(None, "verb", "count", (), None, re.compile(r"(?!)")))
 # the words of intake that make a 办理 count beside them the cases handled (with those carried
 # over), not the measure: 受理 for reconsideration (新收 there is received), 新收 / 受理 for lawsuits
 INTAKE_WORDS = {"reconsideration.accepted": "accepted_word", "litigation.cases": "lawsuit_intake_word"}
@@ -80,11 +86,13 @@ class IndicatorChoice:
                 if fj in ("reconsideration", "litigation"):
                     fam = fj
                     break
-        fam = self._paired_family(idx, q, sent, clause, prev_idx, lead) or fam
+        paired = self._paired_family(idx, q, sent, clause, prev_idx, lead)
+        fam = paired or fam
         lead_hits = self.cues_in(lead_start, q.head)
         if prev_idx is not None and POST_VERB_LEAD.fullmatch(lead):
             lead_hits = ()         # 5件已审结、1件在审: 已审结 is said of the 5 before it
-        pick = self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
+        pick = OTHER_FIELD if paired == "other_fields" else \
+            self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
         reason = role.reason
         if pick.cue is not None and pick.list_over is not None:
             if pick.list_over == "name" and kind == "level":
@@ -104,12 +112,21 @@ class IndicatorChoice:
         lo = CTX["level_only_lead"].fullmatch(lead) if pick.cue is None and not lead_hits and paren is None else None
         if lo and not lead.strip() and len(m[q.tail:clause[1]].strip()) >= 4:
             lo = None              # 15977件案件未再进入诉讼: the number is its clause's subject, not a level
+        counted_by_rate = None
+        if lo and lo.group("total") and idx > 0 and self.qs[idx - 1].start >= sent[0] \
+                and self.qs[idx - 1].unit == "%" and unit != "%":
+            # 败诉率为4.3%,共3件: a total after a rate is the count the rate is of
+            counted_by_rate = RATE_COUNTS.get(done[idx - 1].indicator or "")
+            if counted_by_rate:
+                lo = None
         if lo:
             pick, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
                                                           fam, kind, bool(lo.group("period") or lo.group("own")))
             if pick.cue is None and inherit_from is None and lo.group("period") and prev_idx is None:
                 inherit_from = self._series_before(idx, q, sent, clause, done)
         indicator, cue, also = pick.indicator, pick.cue, pick.also
+        if counted_by_rate and cue is None:
+            indicator, cue = counted_by_rate, True
         if pick.joint and EACH.search(lead):
             indicator, also = pick.also[0], pick.also[1:]    # 意见书、建议书各3份: 3 of each kind
         elif indicator == "reconsideration.corrected" and EACH.search(lead) and _each_of(pick.text):
@@ -301,6 +318,8 @@ class IndicatorChoice:
         hits = self.cues_in(a, b)
         text = None
         item_fam, item_hits = lead_cues(self.m[a:b])
+        if item_fam == "other_fields" and over is None:
+            return OTHER_FIELD     # 信访事项、复议申请分别为870件、91件: the 870 is no measure of ours
         fam = item_fam or fam      # 受理行政复议案件、行政诉讼案件分别为47件、62件: each item its field
         if not hits:               # a list in a clause with no number: its cues were not scanned
             text, hits = self.m[a:b], item_hits
@@ -353,8 +372,13 @@ class IndicatorChoice:
                 return None
             fields, k = [], 0
             for j in earlier:
-                a = self.qs[j - 1].tail if j > earlier[0] else self._clause_list(sent)[0][ck - 1][0]
-                fields.append(lead_cues(self.m[a:self.qs[j].head])[0])
+                if j in self._resp:        # an item of a 分别 list: its own words (信访事项、复议申请分别为…)
+                    items, kj = self._resp[j]
+                    a, b = items[min(kj, len(items) - 1)]
+                else:
+                    a = self.qs[j - 1].tail if j > earlier[0] else self._clause_list(sent)[0][ck - 1][0]
+                    b = self.qs[j].head
+                fields.append(lead_cues(self.m[a:b])[0])
         self._paired[idx] = (fields, k)
         return fields[k] if k < len(fields) else None
 

@@ -15,13 +15,13 @@ from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SINCE_AFTER,
 LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|指导|部署|支持)")
 
 
-# a head that names a report of a year (2023年度法治政府建设情况报告, 2022年工作总结)
-REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?[^\n。]{0,40}(?:报告|总结)")
-# the present named before 今年 (截至目前,今年…): the page's own time, its year of publication
-PRESENT_BEFORE = re.compile(r"(?:截至|截止)(?:目前|当前|发稿|今日)|目前[,，]?\s*$")
+# a clause naming a part of the figures before a field word in it (其中不服信访事项…的, 涉及劳动争议的)
+SUBSET_CLAUSE = re.compile(r"\s*(?:其中|含|包括|另有)|[^，,;；。]*?(?:涉及|不服|来自|经)")
+# a head that names a report (…2023年度法治政府建设情况的报告, …工作总结)
+REPORT_TITLE = re.compile(r"(?:报告|总结)")
 # 向 before a scope cue: the body a letter or a finding goes to (向有关区县政府制发…)
 RECIPIENT_BEFORE = re.compile(r"向(?:有关|相关|各)?[^，,;；。\d向]{0,8}$")
-SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报|提出)")
+SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报)")
 # a numbered heading that runs on into its paragraph ((四)行政应诉工作。), read on the unmasked text
 HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[、.．](?!\d))"
                             r"[^。\n，,；;\d]{1,30}。")
@@ -109,6 +109,8 @@ class DiscourseState:
         j = bisect.bisect_right(self.fam_ends, pos)
         for n in range(j - 1, i - 1, -1):
             if self.fam_hits[n][1] >= lo and self._subject_word(n, pos):
+                if self.fam_hits[n][2] == "other_fields" and self._in_subset_clause(n, pos):
+                    continue       # …其中涉及劳动争议的20件,审结105件: the 105 goes on with 复议
                 return self.fam_hits[n][2]
         # a sentence with no subject of its own takes that of the sentence just before, in the
         # same paragraph (二是依法办理复议案件。全年受理案件86件…)
@@ -123,19 +125,30 @@ class DiscourseState:
                     qi -= 1        # (…超过同期诉讼案件数(74件)。: an aside's figure sets no subject)
                 end = self.qstarts[qi] if qi >= 0 and self.qstarts[qi] >= prev[0] else prev[1]
                 for stop in (end, prev[1]):
-                    fam = self.last_family_in(prev[0], stop)
+                    fam = self.last_family_in(prev[0], stop, skip_subset_fields=True)
                     if fam is not None:
                         return fam
         return self.heading_family(pos)
 
-    def last_family_in(self, lo: int, hi: int) -> str | None:
-        """The family named last wholly inside [lo, hi)."""
+    def last_family_in(self, lo: int, hi: int, skip_subset_fields: bool = False) -> str | None:
+        """The family named last wholly inside [lo, hi); with `skip_subset_fields`, not a field
+        of its own (信访, 仲裁) named in a clause of a part (其中不服信访事项…的8件)."""
         i = bisect.bisect_left(self.fam_ends, lo)
         j = bisect.bisect_right(self.fam_ends, hi)
         for n in range(j - 1, i - 1, -1):
             if self.fam_hits[n][1] >= lo:
+                if skip_subset_fields and self.fam_hits[n][2] == "other_fields" \
+                        and self._in_subset_clause(n, self.fam_hits[n][0]):
+                    continue
                 return self.fam_hits[n][2]
         return None
+
+    def _in_subset_clause(self, n: int, pos: int) -> bool:
+        """Family word n (a field of its own: 信访, 仲裁) stands in a clause that names a part of
+        the figures (其中…, 涉及…的, 不服…的), not the subject."""
+        s = self.fam_hits[n][1]
+        c0, _c1 = self.clause_of(s, self.sentence_of(s))
+        return c0 < pos and bool(SUBSET_CLAUSE.match(self.m, c0, s))
 
     def _subject_word(self, n: int, pos: int) -> bool:
         """Whether family word n speaks for the figure at pos: not inside an aside in parentheses
@@ -337,9 +350,7 @@ class DiscourseState:
                 continue                              # 2021年以来, 2021年起: where a span starts, not the period
             if y is not None:
                 return y + shift
-            named = self._year_of_word(self.year_words.get(s), in_clause,
-                                       bool(PRESENT_BEFORE.search(self.m, max(sent[0], s - 12), s)
-                                            or self.plan_heading(s)))
+            named = self._year_of_word(self.year_words.get(s), in_clause, bool(self.plan_heading(s)))
             if named is not None:
                 return named + shift
             if rel and in_clause:
@@ -384,9 +395,9 @@ class DiscourseState:
     def _year_of_word(self, word: str | None, in_clause: bool, present: bool = False) -> int | None:
         """The year 今年 / 本年度 / 去年 name by themselves: 今年 is the year of publication, except
         in an annual report, which is written as its year closes and says 今年 of the year it
-        reports (the page may go up the next spring), unless it speaks of the present (`present`:
-        截至目前,今年已收到…, or under its heading of next year's plans); 本年度 is the report's
-        year; 去年 in its own
+        reports (the page may go up the next spring), unless it speaks from the present (`present`:
+        under its heading of next year's plans, 今年1—2月已收到…); 本年度 is the report's year;
+        去年 in its own
         clause is the year before publication. None for words relative to the year spoken of
         (上年, 当年) and for an unknown date."""
         pub = self.published_on.year if self.published_on else None
