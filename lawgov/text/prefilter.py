@@ -19,7 +19,6 @@ pattern is.
 from __future__ import annotations
 
 import array
-import bisect
 import hashlib
 import os
 import re

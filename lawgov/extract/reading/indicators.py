@@ -123,7 +123,7 @@ class IndicatorChoice:
             pick, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
                                                           fam, kind, bool(lo.group("period") or lo.group("own")))
             if pick.cue is None and inherit_from is None and lo.group("period") and prev_idx is None:
-                inherit_from = self._series_before(idx, q, sent, clause, done)
+                inherit_from = self._series_before(idx, q, sent, done)
         indicator, cue, also = pick.indicator, pick.cue, pick.also
         if counted_by_rate and cue is None:
             indicator, cue = counted_by_rate, True
@@ -340,7 +340,7 @@ class IndicatorChoice:
                 return j
         return None
 
-    def _series_before(self, idx, q, sent, clause, done) -> int | None:
+    def _series_before(self, idx, q, sent, done) -> int | None:
         """出庭应诉率逐年提升:2019年82.1%,2020年90.3%,2021年96.0%: a clause that is only a year and
         its figure goes on with the series of the clause before, when that clause's last figure
         is a level of the same unit given its own year; None otherwise."""

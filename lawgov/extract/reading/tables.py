@@ -18,7 +18,6 @@ class Tables:
     """Table cells; mixed into `Analysis`."""
 
     def _classify_cell(self, q: Quantity, para: int, sent, clause) -> Classified | None:
-        m = self.m
         cells, starts, texts, labels = self._row(para)
         if len(cells) < 2:
             return None
