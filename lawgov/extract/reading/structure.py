@@ -16,6 +16,9 @@ from lawgov.extract.reading.rules import (CTX, FAMILY_RX, HEADING_NUMBERS, LEAD_
                                           figure_filter)
 from lawgov.text import clauses as split_clauses
 
+# a lone 一 or 两 with a unit is as often a word (下一篇, 一次性, 两个责任) as a count: it stays
+ONE_WORDS = frozenset({"一", "两"})
+
 
 @dataclass(frozen=True)
 class Place:
@@ -169,7 +172,22 @@ class Structure:
             pieces.append(MASK_CH * (b - a))
             pos = b
         pieces.append(t[pos:])
-        return "".join(pieces)
+        return self._figures_as_digits("".join(pieces))
+
+    def _figures_as_digits(self, m: str) -> str:
+        """Counts and shares written in Chinese numerals (受理四十七件) with their numerals as
+        0s: the context rules take a digit for the edge of another figure (不予受理 not
+        followed by a number), and a Chinese numeral must stop them as an Arabic one does."""
+        spans = [(q.start, q.end) for q in self.qs
+                 if q.chinese and q.unit_kind in ("count", "percent") and q.text not in ONE_WORDS]
+        if not spans:
+            return m
+        chars = list(m)
+        for a, b in spans:
+            for i in range(a, b):
+                if chars[i] != MASK_CH:
+                    chars[i] = "0"
+        return "".join(chars)
 
     def _windows(self) -> Windows:
         """The sentences that hold a number (and the one before, and the paragraph opening):
