@@ -26,6 +26,10 @@ SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反�
 HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[、.．](?!\d))"
                             r"[^。\n，,；;\d]{1,30}。")
 
+# how many sentences back a sentence without a subject of its own looks for one
+CARRY_SENTENCES = 3
+
+
 class DiscourseState:
     """Subject, actor and period lookups; mixed into `Analysis`."""
 
@@ -112,23 +116,53 @@ class DiscourseState:
                 if self.fam_hits[n][2] == "other_fields" and self._in_subset_clause(n, pos):
                     continue       # …其中涉及劳动争议的20件,审结105件: the 105 goes on with 复议
                 return self.fam_hits[n][2]
-        # a sentence with no subject of its own takes that of the sentence just before, in the
-        # same paragraph (二是依法办理复议案件。全年受理案件86件…)
+        # a sentence with no subject of its own takes that of the nearest sentence before it in
+        # the same paragraph that has one (二是依法办理复议案件。全年受理案件86件…), over sentences of
+        # figures that name none (…受理21件。其中网上申请5件。审结18件); a sentence of words alone
+        # that names none opens a topic of its own (四是化解矛盾。, 惠民生,…。) and ends the carry
         k = self.sentence_index(lo)
         if k > 0 and lo == sent_start:
             ps = self.paras[self.paragraph_index(lo)][0] if self.paras else 0
-            prev = self.sents[k - 1]
-            if prev[0] >= ps:
-                # the subject of its last figure, when it has one (复议案件共11件,案件类型涉及信息公开…)
-                qi = bisect.bisect_left(self.qstarts, prev[1]) - 1
-                while qi >= 0 and self.qstarts[qi] >= prev[0] and self.paren_of(self.qstarts[qi]) is not None:
-                    qi -= 1        # (…超过同期诉讼案件数(74件)。: an aside's figure sets no subject)
-                end = self.qstarts[qi] if qi >= 0 and self.qstarts[qi] >= prev[0] else prev[1]
-                for stop in (end, prev[1]):
-                    fam = self.last_family_in(prev[0], stop, skip_subset_fields=True)
-                    if fam is not None:
-                        return fam
+            for back in range(k - 1, max(-1, k - 1 - CARRY_SENTENCES), -1):
+                prev = self.sents[back]
+                if prev[0] < ps:
+                    fam = self.heading_family(pos)
+                    return fam if fam is not None else self._previous_paragraph_subject(ps, prev)
+                fam = self._sentence_subject(prev)
+                if fam is not None:
+                    return fam
+                if not self._has_figure(prev):
+                    break
         return self.heading_family(pos)
+
+    def _previous_paragraph_subject(self, ps: int, prev: tuple[int, int]) -> str | None:
+        """A paragraph that opens without a subject, under no heading that names one, goes on
+        with the last figure's subject of the paragraph before (…全部审结。⏎审结案件中,维持11件),
+        when no heading stands between them and that sentence has a figure."""
+        hs = self.headings()
+        i = bisect.bisect_right([h.start for h in hs], ps) - 1
+        if i >= 0 and hs[i].end > prev[0]:
+            return None                   # the sentence before is (in) a heading
+        if not self._has_figure(prev):
+            return None
+        return self._sentence_subject(prev)
+
+    def _has_figure(self, sent: tuple[int, int]) -> bool:
+        i = bisect.bisect_left(self.qstarts, sent[0])
+        return i < len(self.qstarts) and self.qstarts[i] < sent[1]
+
+    def _sentence_subject(self, sent: tuple[int, int]) -> str | None:
+        """The subject a sentence leaves for the next: that of its last figure, when it has one
+        (复议案件共11件,案件类型涉及信息公开…), else the family it names last."""
+        qi = bisect.bisect_left(self.qstarts, sent[1]) - 1
+        while qi >= 0 and self.qstarts[qi] >= sent[0] and self.paren_of(self.qstarts[qi]) is not None:
+            qi -= 1        # (…超过同期诉讼案件数(74件)。: an aside's figure sets no subject)
+        end = self.qstarts[qi] if qi >= 0 and self.qstarts[qi] >= sent[0] else sent[1]
+        for stop in (end, sent[1]):
+            fam = self.last_family_in(sent[0], stop, skip_subset_fields=True)
+            if fam is not None:
+                return fam
+        return None
 
     def last_family_in(self, lo: int, hi: int, skip_subset_fields: bool = False) -> str | None:
         """The family named last wholly inside [lo, hi); with `skip_subset_fields`, not a field
