@@ -113,6 +113,15 @@ def test_department_and_central_bodies():
     assert m.doc_kind != "not_report"
 
 
+def test_a_part_heading_is_no_ministry():
+    """第一部分 opening a page is an ordinal's part, not a ministry (…部) at the head."""
+    m = describe_document("2021年是全县行政审判工作取得新进展的一年。\n第一部分 案件篇\n"
+                          "1、全市法院受理行政案件1208件,同比增长6.5%。", "p.txt")
+    assert m.region_level != "department" and m.region_code != "000000"
+    m = describe_document("交通运输部2022年法治政府建设年度报告\n一、主要工作", "m.txt")
+    assert (m.region_code, m.region_level) == ("000000", "department")
+
+
 def test_speed():
     import time
     text = CASES[0]["text"] + "\n" + ("2022年,全省各级行政机关深入推进依法行政,行政复议案件受理54件。\n" * 400)

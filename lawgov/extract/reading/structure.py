@@ -36,7 +36,7 @@ class Place:
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 TITLE_MAX = 80           # characters of a first line that can be a title
 # the characters a numbered heading (rules.HEADING_NUMBERS) begins with, besides digits and ①-⑳
-_HEADING_FIRST = set("一二三四五六七八九十(（")
+_HEADING_FIRST = set("一二三四五六七八九十(（第")
 
 
 @dataclass(frozen=True)
