@@ -25,6 +25,7 @@ from lawgov.documents.placing import _fill_region
 from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, gazetteer
 from lawgov.documents.years import _published_on, _report_year, arabic_years, date_in_url
 from lawgov.text import NormalText, normalise
+from lawgov.text.links import own_text_end
 
 
 @dataclass
@@ -81,7 +82,7 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
     """Who reported, where, for which year. `normal` is `normalise(text)` when the caller has
     it already (the build shares it with extraction); spans of other bodies are of `text`."""
     normal = normal or normalise(text or "")
-    t = half_width_marks(normal.text)
+    t = own_text(half_width_marks(normal.text))
     g = gazetteer()
     head_limit = 12000
     lines = _lines(t, head_limit)
@@ -114,6 +115,18 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
     if manifest_row:
         _apply_manifest(meta, g, manifest_row)
     return meta
+
+
+def own_text(t: str) -> str:
+    """The page up to the links to other articles after it (相关阅读, then headlines): their
+    years, dates and titles are other pages' and must not name this one's year or kind. A
+    links line in the first characters (a site's sidebar) cuts nothing."""
+    end = own_text_end(t)
+    return t[:end] if end >= _MIN_OWN_TEXT else t
+
+
+# how far into a page a links line must stand to end its own text
+_MIN_OWN_TEXT = 200
 
 
 def _doc_kind(t: str, lines: list[_Line], title: str | None, first_para: _Line | None) -> str:

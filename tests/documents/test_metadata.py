@@ -122,6 +122,18 @@ def test_a_part_heading_is_no_ministry():
     assert (m.region_code, m.region_level) == ("000000", "department")
 
 
+def test_links_to_other_articles_name_no_year_nor_kind():
+    """A page's year and kind are its own, not those of the headlines linked after it."""
+    body = ("本报讯 (记者 某某)7月27日,市中级人民法院召开新闻发布会,发布《2015年度全市法院行政案件司法审查报告》。\n"
+            "报告指出,2015年全市法院新收各类一审行政案件1120件,审结962件,结案率为85.9%,其中行政机关败诉228件。"
+            "全市行政机关负责人出庭应诉率为38%,比上年度同期增加28个百分点。\n")
+    tail = ("相关阅读:\n· 某市2021年行政复议工作统计数据发布\n· 2021年全省行政复议案件情况通报\n"
+            "· 市法院2021年行政审判白皮书发布\n")
+    alone, linked = describe_document(body, "a.txt"), describe_document(body + tail, "b.txt")
+    assert (linked.report_year, linked.doc_kind) == (alone.report_year, alone.doc_kind)
+    assert linked.report_year != 2021
+
+
 def test_speed():
     import time
     text = CASES[0]["text"] + "\n" + ("2022年,全省各级行政机关深入推进依法行政,行政复议案件受理54件。\n" * 400)

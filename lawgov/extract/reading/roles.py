@@ -327,9 +327,10 @@ class Roles:
             return self._own_tier
         ranks = CTX["tier_rank"]
         count: dict[int, int] = {}
-        for _e, _s, h in self._all_hits("tier_word")[1]:      # (the scan _last_hit makes too)
-            if h.group("who") == "该":
-                continue
+        own_end = self.related_reading_start()
+        for _e, s, h in self._all_hits("tier_word")[1]:      # (the scan _last_hit makes too)
+            if h.group("who") == "该" or s >= own_end:
+                continue                   # (the links to other articles speak for other pages)
             r = self._word_rank(h.group("tier"))
             count[r] = count.get(r, 0) + (1 if h.group("who") == "全" else 3)
         ps, pe = self.paras[0] if len(self.paras) > 1 else (0, 0)
