@@ -120,13 +120,9 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
 def own_text(t: str) -> str:
     """The page up to the links to other articles after it (相关阅读, then headlines): their
     years, dates and titles are other pages' and must not name this one's year or kind. A
-    links line in the first characters (a site's sidebar) cuts nothing."""
+    links line before the page's first sentence (a site's sidebar) cuts nothing."""
     end = own_text_end(t)
-    return t[:end] if end >= _MIN_OWN_TEXT else t
-
-
-# how far into a page a links line must stand to end its own text
-_MIN_OWN_TEXT = 200
+    return t[:end] if "。" in t[:end] else t
 
 
 def _doc_kind(t: str, lines: list[_Line], title: str | None, first_para: _Line | None) -> str:
