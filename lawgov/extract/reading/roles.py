@@ -229,11 +229,19 @@ class Roles:
         return None
 
     def title_line(self) -> str:
-        """The page's title when its first line is one (short, no sentence), else ""."""
+        """The page's title lines (its first line, and the first after a site's chrome) that
+        are short and hold no sentence, else ""."""
+        return " ".join(self.t[ps:pe] for ps, pe in self._title_lines()
+                        if pe - ps <= 60 and "。" not in self.t[ps:pe])
+
+    def _title_lines(self) -> list[tuple[int, int]]:
+        """The lines of a site's chrome (于都县人民政府 当前位置:首页 > …) and the first line
+        after them: where a title or a site's name names the page's body."""
         if len(self.paras) < 2:
-            return ""
-        ps, pe = self.paras[0]
-        return self.t[ps:pe] if pe - ps <= 60 and "。" not in self.t[ps:pe] else ""
+            return []
+        title = self.title_para()
+        k = self.paras.index(title) if title is not None else 0
+        return self.paras[:k + 1]
 
     def others_before(self, pos: int, sent) -> str | None:
         """Why a figure stated without a numeral (无一败诉 at pos) is another body's: places
@@ -333,14 +341,15 @@ class Roles:
                 continue                   # (the links to other articles speak for other pages)
             r = self._word_rank(h.group("tier"))
             count[r] = count.get(r, 0) + (1 if h.group("who") == "全" else 3)
-        ps, pe = self.paras[0] if len(self.paras) > 1 else (0, 0)
-        if pe - ps <= 60 and not any(c in self.m[ps:pe] for c in "。；;，,|"):   # a title line
-            h = None
-            for h in CTX["title_tier"].finditer(self.m, ps, pe):
-                pass                       # the last place named before the body's kind or the year
-            if h is not None and self.m[max(ps, h.start() - 1):h.start()] not in ("全", "各", ""):
-                r = ranks[h.group("tier")]
-                count[r] = count.get(r, 0) + 3
+        for ps, pe in self._title_lines():
+            if pe - ps <= 60 and not any(c in self.m[ps:pe] for c in "。；;，,|"):   # a title line
+                h = None
+                for h in CTX["title_tier"].finditer(self.m, ps, pe):
+                    pass                   # the last place named before the body's kind or the year
+                if h is not None and self.m[max(ps, h.start() - 1):h.start()] not in ("全", "各", ""):
+                    r = ranks[h.group("tier")]
+                    count[r] = count.get(r, 0) + 3
+                    break
         level = getattr(self, "level", None)
         if level in ("city", "district", "township"):
             # the level the document row gives its body (from its name and its words) weighs as

@@ -35,6 +35,9 @@ class Place:
 
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 TITLE_MAX = 80           # characters of a first line that can be a title
+CHROME_LINES = 3         # lines of a site's chrome (breadcrumb, date, font size) before a title
+# a breadcrumb's or a menu's separators
+CHROME_MARKS = re.compile(r"[>＞»|]|【[^】]{0,6}(?:字体|字号|打印|关闭)")
 # the characters a numbered heading (rules.HEADING_NUMBERS) begins with, besides digits and ①-⑳
 _HEADING_FIRST = set("一二三四五六七八九十(（第")
 
@@ -63,15 +66,33 @@ class Structure:
         return self._related
 
     def head_text(self) -> str:
-        """The document's head, where the reporting body names itself: its first line when that
-        is a title (short, no sentence), and the text before its first figure (at most 300
-        characters). A page that opens in prose (an excerpt) has only the text before its
-        first figure: the places its first paragraph goes on to list are not its own name."""
+        """The document's head, where the reporting body names itself: its title line when it
+        has one (short, no sentence; after a site's breadcrumb or date line), and the text
+        before its first figure (at most 300 characters). A page that opens in prose (an
+        excerpt) has only the text before its first figure: the places its first paragraph
+        goes on to list are not its own name."""
         first_figure = self.qstarts[0] if self.qstarts else len(self.t)
-        first_line = self.paras[0][1] if self.paras else 0
-        if first_line - (self.paras[0][0] if self.paras else 0) > TITLE_MAX or "。" in self.t[:first_line]:
-            first_line = 0
+        first_line = 0
+        for ps, pe in (self.paras[:1] + [self.title_para() or (0, 0)]) if self.paras else []:
+            if pe - ps <= TITLE_MAX and "。" not in self.t[:pe]:
+                first_line = max(first_line, pe)
         return self.t[:min(300, max(first_line, first_figure))]
+
+    def title_para(self) -> tuple[int, int] | None:
+        """The page's first paragraph that is not a site's chrome (首页 > 政务公开, 发布时间:…,
+        【字体:大 中 小】): where a title stands. None when every paragraph of the head is."""
+        if getattr(self, "_title_para", False) is not False:
+            return self._title_para
+        self._title_para = None
+        for ps, pe in self.paras[:CHROME_LINES + 1]:
+            line = self.t[ps:pe]
+            if not line.strip():
+                continue
+            if CHROME_MARKS.search(line) or (CTX["page_chrome"].search(line) and (":" in line or "：" in line)):
+                continue
+            self._title_para = (ps, pe)
+            break
+        return self._title_para
 
     def in_link_line(self, pos: int) -> bool:
         self.related_reading_start()
