@@ -234,8 +234,11 @@ class IndicatorChoice:
     def _continues_a_level(self, idx: int, sent, clause, done) -> bool:
         """A clause opening on its act (…收到63件,受理57件) goes on with the subject of the figure
         before it in the sentence: a level of its own scope, when that figure was one (not when
-        it was itself a part: 其中市公安局收到300件,受理280件)."""
+        it was itself a part: 其中市公安局收到300件,受理280件). An aside's figures are passed over."""
         j = idx - 1
+        own = self.paren_of(self.qs[idx].start)
+        while j >= 0 and (p := self.paren_of(self.qs[j].start)) is not None and p != own:
+            j -= 1                 # …收到1042件(其中网上申请3件),受理876件: past the aside
         return bool(CTX["continuation_verb"].match(self.m, clause[0])) and j >= 0 \
             and self.qs[j].start >= sent[0] and done[j].kind == "level"
 

@@ -128,10 +128,13 @@ class Parts:
     def _part_of(self, idx: int, q: Quantity, sent, indicator: str, done: list) -> int | None:
         """A figure after 其中 that measures what the figure before 其中 measures is a part of it
         (负责人出庭312人次,其中副职280人次): the index of that figure, else None. 其中 reaches to the
-        end of its sentence or a semicolon; a sentence opening with 其中 looks into the one before.
+        end of its sentence or a semicolon, or of its brackets; a sentence opening with 其中 looks
+        into the one before.
         A part named as the measure itself (其中一审案件…: the lawsuits a government defends) is not
         a part (context.yaml whole_part)."""
         k = self.m.rfind("其中", sent[0], q.head)
+        while k != -1 and (p := self.paren_of(k)) is not None and p != self.paren_of(q.start):
+            k = self.m.rfind("其中", sent[0], p[0])   # (其中网上申请3件) ends at its bracket
         if k == -1:
             return None
         lo = sent[0]
