@@ -39,6 +39,10 @@ _CN_YEAR = re.compile(r"(?<![〇○零OＯ0一二三四五六七八九十])(二[
 # what every _CN_YEAR match ends with (four numerals and 年), found from its 年 with a quick
 # literal search: _CN_YEAR itself starts with a look-behind, so it is tried at every position
 _CN_YEAR_END = re.compile(r"年(?<=[一二三四五六七八九〇○零OＯ0]{4}年)")
+# a year in digits with its month and day in numerals (2024年一月十五日: normalising writes a
+# year in Chinese numerals in digits, and only the year, as it keeps the text's length)
+_CN_DATE_AFTER_YEAR = re.compile(r"((?:19|20)\d{2})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?")
+_CN_MONTH_AFTER_YEAR = re.compile(r"\d年[一二三四五六七八九十]{1,3}月")
 
 
 def _cn_number(s: str) -> str:
@@ -53,17 +57,18 @@ def arabic_years(t: str) -> str:
     """The text with its years and dates in Chinese numerals written in digits
     (二〇二二年度 → 2022年度, 二〇二三年二月十日 → 2023年2月10日): formal reports title and
     sign with them. Only for reading years: lengths may change."""
-    if not _CN_YEAR_END.search(t):
+    if not _CN_YEAR_END.search(t) and not _CN_MONTH_AFTER_YEAR.search(t):
         return t
 
     def digits(m: re.Match) -> str:
-        out = "".join(_CN_DIGIT[c] for c in m.group(1)) + "年"
+        out = "".join(_CN_DIGIT.get(c, c) for c in m.group(1)) + "年"
         if m.group(2):
             out += _cn_number(m.group(2)) + "月"
             if m.group(3):
                 out += _cn_number(m.group(3)) + "日"
         return out
-    return _CN_YEAR.sub(digits, t)
+    t = _CN_YEAR.sub(digits, t) if _CN_YEAR_END.search(t) else t
+    return _CN_DATE_AFTER_YEAR.sub(digits, t)
 
 
 _DATE_LABELLED = re.compile(

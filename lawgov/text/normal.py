@@ -25,7 +25,8 @@ What normalising does:
      Chinese sentence and clause marks ，；：！？ which stay full-width (the splitters below
      and the scanner treat both widths alike); ﹪ → %;
    - web whitespace (U+3000, nbsp, U+2000–U+200A, U+202F, U+205F, tab, \\v, \\f) → ' ';
-     a lone \\r, U+0085, U+2028, U+2029 → '\\n'. Runs of spaces are not collapsed.
+     a lone \\r, U+0085, U+2028, U+2029 → '\\n'. Runs of spaces are not collapsed;
+   - a year in Chinese numerals → its digits (二〇二三年 → 2023年).
 
 """
 
@@ -230,5 +231,21 @@ def normalise(original: str) -> NormalText:
             offsets.extend(range(pos, n))
         offsets.append(n)
         text = "".join(kept)
-    text = _widths(_to_simplified(text))
+    text = _arabic_years(_widths(_to_simplified(text)))
     return NormalText(text, offsets)
+
+
+# a year in Chinese numerals (二〇二三年, 一九九八年度): four characters, like its digits
+# (二0二三年, 二O二三年: a zero typed as a digit or a letter among the numerals is common)
+_CN_YEAR = re.compile(r"(?:一九|二[〇○零0O])[〇○零0O一二三四五六七八九]{2}(?=\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇○零O一二三四五六七八九", "0000123456789")
+
+
+def _arabic_years(text: str) -> str:
+    """Years in Chinese numerals written in digits, one character for one: every reader
+    after this (the scanner's traps, the engine's periods, the documents' years) then knows
+    one way of writing a year. Formal reports title, sign and sometimes speak with them."""
+    if "〇" not in text and "○" not in text and "零" not in text and "一九" not in text \
+            and "二0" not in text and "二O" not in text:
+        return text
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)

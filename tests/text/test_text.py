@@ -201,3 +201,16 @@ def test_a_page_with_three_toneless_glosses_in_its_head_loses_them_all():
     assert original[s:e] == "12"
     # two parenthesised letters are no glossing page: they stay
     assert normalise("附件(a)和附件(b)").text == "附件(a)和附件(b)"
+
+
+def test_years_in_chinese_numerals_are_written_in_digits():
+    """二〇二三年 reads as 2023年 for every reader after normalising; the length stays, so
+    spans map back one to one; a zero typed as a digit or a letter (二0二三年) too."""
+    for original, expected in (("二〇二三年审结案件296件", "2023年审结案件296件"),
+                               ("二○一四年度全市", "2014年度全市"),
+                               ("二0二二年,全区", "2022年,全区"),
+                               ("一九九八年", "1998年"),
+                               ("二〇二四年一月十五日", "2024年一月十五日")):
+        n = normalise(original)
+        assert n.text == expected and len(n.text) == len(original)
+    assert normalise("二〇二三件").text == "二〇二三件"      # no 年: a count, not a year
