@@ -95,9 +95,10 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
             if res is not None:
                 return res
         if q.unit is None and pe - ps <= 30 and not self.m[q.tail:pe].strip() \
-                and HEADING_ORDINAL.match(self.m, ps, pe):
-            # 4、行政机关败诉案件38: a bare number ending a numbered heading line (a chart's label,
-            # a figure cut off), no quantity a reader can take
+                and HEADING_ORDINAL.match(self.t, ps, pe):
+            # 4、or (4)行政机关败诉案件38 (read unmasked: the mask blanks the 4 of (4)): a bare
+            # number ending a numbered heading line (a chart's label, a figure cut off), no
+            # quantity a reader can take
             return Classified("heading", None, None, self.report_year, None, None, at.sent, at.clause,
                               at.para, reason="a bare number ending a numbered heading line")
         role = self._role(idx, q, at, done)
