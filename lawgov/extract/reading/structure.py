@@ -35,7 +35,7 @@ class Place:
 
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 TITLE_MAX = 80           # characters of a first line that can be a title
-CHROME_LINES = 3         # lines of a site's chrome (breadcrumb, date, font size) before a title
+CHROME_LINES = 6         # lines of a site's chrome (site, breadcrumb, date, font size) before a title
 # a breadcrumb's or a menu's separators
 CHROME_MARKS = re.compile(r"[>＞»|]|【[^】]{0,6}(?:字体|字号|打印|关闭)")
 # the characters a numbered heading (rules.HEADING_NUMBERS) begins with, besides digits and ①-⑳
