@@ -168,10 +168,13 @@ def join_spaced_columns(text: str) -> str:
     for m in list(_LINE.finditer(text)) + [None]:
         if m is not None and m.start() == m.end():
             continue                      # the empty match after each line
-        cells = _spaced_cells(text, m) if m is not None else None
-        if cells and (not run or len(cells) == len(run[0][2])):
+        cells = _spaced_cells(text, m, 2 if run else 3) if m is not None else None
+        if cells and (not run or len(cells) == len(run[0][2])) and len(cells) >= 3:
             run.append((m.start(), m.end(), cells))
             continue
+        if cells and run and _cut_row(text, cells, run, m.end()):
+            run.append((m.start(), m.end(), cells))
+            cells = None
         rows = [[text[a:b] for a, b in r[2]] for r in run]
         if (len(run) >= MIN_ROWS or len(run) == 2 and _labels_over_figures(rows)) and _columns_agree(rows):
             chars = chars if chars is not None else list(text)
@@ -185,7 +188,7 @@ def join_spaced_columns(text: str) -> str:
     return text if chars is None else "".join(chars)
 
 
-def _spaced_cells(text: str, m) -> list[tuple[int, int]] | None:
+def _spaced_cells(text: str, m, least: int = 3) -> list[tuple[int, int]] | None:
     line = text[m.start():m.end()]
     if "|" in line or "。" in line or "，" in line or "；" in line:
         return None                       # a row of cells, or prose
@@ -196,9 +199,20 @@ def _spaced_cells(text: str, m) -> list[tuple[int, int]] | None:
         pos = g.end()
     if pos < m.end():
         out.append((pos, m.end()))
-    if len(out) < 3 or any(e - s > MAX_CELL for s, e in out):
+    if len(out) < least or any(e - s > MAX_CELL for s, e in out):
         return None
     return out
+
+
+def _cut_row(text: str, cells: list[tuple[int, int]], run, end: int) -> bool:
+    """The page's last line, a row cut short (县直部门 48 35 under five columns: a page cut to
+    its first characters ends inside a table): fewer cells than the header, of the kinds of
+    the row above. The table reader marks its last figure as possibly cut."""
+    k = len(run[0][2])
+    if not 2 <= len(cells) < k or len(run) < 2 or text[end:].strip():
+        return False
+    above = [_kind(text[a:b]) for a, b in run[-1][2]][:len(cells)]
+    return all(x == y or "any" in (x, y) for x, y in zip([_kind(text[a:b]) for a, b in cells], above))
 
 
 def _total_row(text: str, cells: list[tuple[int, int]], run) -> bool:
@@ -224,7 +238,7 @@ def _columns_agree(rows: list[list[str]]) -> bool:
     if any(_kind(c) == "figure" and not _YEAR_LABEL.fullmatch(c) for c in header):
         return False
     kinds = [[_kind(c) for c in r] for r in body]
-    columns = [{k[j] for k in kinds} - {"any"} for j in range(len(header))]
+    columns = [{k[j] for k in kinds if j < len(k)} - {"any"} for j in range(len(header))]
     return all(len(c) <= 1 for c in columns) and any(c == {"figure"} for c in columns)
 
 

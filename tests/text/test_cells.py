@@ -1,6 +1,6 @@
 """Tables printed one cell per line are joined back into rows, keeping the text's length."""
 
-from lawgov.text import join_cell_lines
+from lawgov.text import join_cell_lines, join_tables
 
 
 def test_a_table_with_a_caption_is_joined_row_by_row():
@@ -108,3 +108,15 @@ def test_columns_set_apart_by_tabs_alone_are_joined():
     from lawgov.text.cells import join_spaced_columns
     text = "项目\t2022年\t2021年\n受理(件)\t41\t30\n审结(件)\t39\t31\n"
     assert join_spaced_columns(text).splitlines() == ["项目|2022年|2021年", "受理(件)|41|30", "审结(件)|39|31"]
+
+
+def test_a_spaced_table_cut_inside_its_last_row_is_still_a_table():
+    """A page cut to its first characters may end inside a table whose columns are set apart
+    by spaces or tabs: a header, one full row and the row cut short are joined."""
+    text = ("出庭应诉情况如下:\n被告\t应诉(件)\t开庭(件)\t负责人出庭(件)\t出庭率\n"
+            "县政府\t21\t16\t16\t100%\n县直部门\t48\t35\n")
+    joined = join_tables(text)
+    assert len(joined) == len(text)
+    assert "县政府|21|16|16|100%" in joined and "县直部门|48|35" in joined
+    # a short line that is not the page's last is no cut row
+    assert join_tables(text + "以上数据截至年底。\n").count("|") == 0

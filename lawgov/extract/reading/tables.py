@@ -29,8 +29,12 @@ class Tables:
         # the column header: the same column of the nearest row above whose cell is text;
         # the caption: the paragraph before the table
         caption, headers = self._table_context(para)
-        # a row short of cells (合计 | 47 | 45 under 序号 | 单位 | 开庭 | 出庭) fills the last columns
-        hc = ci + max(0, (max(headers) + 1 if headers else 0) - len(cells)) if texts[0] is not None else ci
+        # a row short of cells (合计 | 47 | 45 under 序号 | 单位 | 开庭 | 出庭) fills the last columns;
+        # the page's last row, cut short (县直部门 | 48 | 35 under five columns), its first ones
+        cut_row = self.paras[para][1] >= len(self.m.rstrip()) and not (
+            label and CTX["total_labels"].fullmatch(label))
+        hc = ci + max(0, (max(headers) + 1 if headers else 0) - len(cells)) \
+            if texts[0] is not None and not cut_row else ci
         header = headers.get(hc, "")
         unit, unit_raw = q.unit, q.unit_raw
         if unit is None and (PERCENT_CELL.search(self._raw_label(para, ci)) or PERCENT_CELL.search(
