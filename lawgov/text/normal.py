@@ -26,7 +26,8 @@ What normalising does:
      and the scanner treat both widths alike); ﹪ → %;
    - web whitespace (U+3000, nbsp, U+2000–U+200A, U+202F, U+205F, tab, \\v, \\f) → ' ';
      a lone \\r, U+0085, U+2028, U+2029 → '\\n'. Runs of spaces are not collapsed;
-   - a year in Chinese numerals → its digits (二〇二三年 → 2023年).
+   - a year in Chinese numerals → its digits (二〇二三年 → 2023年, 二〇二一—二〇二三年 →
+     2021—2023年).
 
 """
 
@@ -237,7 +238,8 @@ def normalise(original: str) -> NormalText:
 
 # a year in Chinese numerals (二〇二三年, 一九九八年度): four characters, like its digits
 # (二0二三年, 二O二三年: a zero typed as a digit or a letter among the numerals is common)
-_CN_YEAR = re.compile(r"(?:一九|二[〇○零0O])[〇○零0O一二三四五六七八九]{2}(?=\s*年)")
+_CN_YEAR = re.compile(r"(?:一九|二[〇○零0O])[〇○零0O一二三四五六七八九]{2}"
+                      r"(?=\s*年|\s*[—–\-~至到]\s*(?:一九|二[〇○零0O])[〇○零0O一二三四五六七八九]{2}\s*年)")
 _CN_YEAR_DIGITS = str.maketrans("〇○零O一二三四五六七八九", "0000123456789")
 
 

@@ -17,6 +17,8 @@ from lawgov.extract.reading.tables import Tables
 from lawgov.text import paragraphs as split_paragraphs
 import re
 
+# a line that ends on a bare number (行政应诉案件 42, 收到申请:86)
+BARE_NUMBER_END = re.compile(r"\d+(?:\.\d+)?\s*$")
 HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}\s*[、.．](?!\d)|\(\d{1,2}\))")
 
 
@@ -75,6 +77,19 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self._resp: dict[int, tuple[list[tuple[int, int]], int]] = {}   # 分别为 groups
         self._paired: dict[int, tuple[list[str | None], int]] = {}      # 分别+verb lists: fields
 
+    def _glued_label_line(self, para: int, q: Quantity) -> bool:
+        """A numbered line whose number is glued to its last word (4、行政机关败诉案件38) and
+        that stands alone: a line of a run of numbered label–value lines ((1)行政应诉案件 42 ⏎
+        (2)开庭审理 36), or with a space or colon before its number, gives a value."""
+        if q.start == 0 or not "\u4e00" <= self.t[q.start - 1] <= "\u9fff":
+            return False
+        for other in (para - 1, para + 1):
+            if 0 <= other < len(self.paras):
+                os_, oe = self.paras[other]
+                if HEADING_ORDINAL.match(self.t, os_, oe) and BARE_NUMBER_END.search(self.t, os_, oe):
+                    return False
+        return True
+
     def classify(self) -> list[Classified]:
         out: list[Classified] = []
         self._done = out
@@ -95,7 +110,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
             if res is not None:
                 return res
         if q.unit is None and pe - ps <= 30 and not self.m[q.tail:pe].strip() \
-                and HEADING_ORDINAL.match(self.t, ps, pe):
+                and HEADING_ORDINAL.match(self.t, ps, pe) and self._glued_label_line(at.para, q):
             # 4、or (4)行政机关败诉案件38 (read unmasked: the mask blanks the 4 of (4)): a bare
             # number ending a numbered heading line (a chart's label, a figure cut off), no
             # quantity a reader can take

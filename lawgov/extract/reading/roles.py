@@ -318,8 +318,11 @@ class Roles:
         if h is None or self.search_in(CTX["own_respondent"], clause[0], head):
             return None
         name = h.group("name")
-        if TIME_PREFIX.match(name):
-            return None                # 上年度州政府受理…: a time word before the page's own tier
+        if t := TIME_PREFIX.match(name):
+            name = name[t.end():]      # 目前碑林区政府收到…: the place after the time word
+            if len(name) <= 1 or name in BARE_AUTONOMOUS:
+                return None            # 上年度州政府, 一年来区政府: a time word before the page's own tier
+            bare = False
         if name in BARE_AUTONOMOUS or name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"] \
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None

@@ -121,6 +121,7 @@ def load_context():
         "all_upheld": compile(d["all_upheld"]),
         "all_accepted": compile(d["all_accepted"]),
         "continuation_verb": compile(d["continuation_verb"]),
+        "case_words": compile(d["case_words"]),
         "bar_after": compile(d["bar_after"]),
         "page_chrome": compile(d["page_chrome"]),
         "each_lower_tier": compile(d["each_lower_tier"]),

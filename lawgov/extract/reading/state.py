@@ -26,6 +26,8 @@ SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反�
 HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[、.．](?!\d))"
                             r"[^。\n，,；;\d]{1,30}。")
 
+# what stands around a bare verb before its figure: a list number, marks, a colon ((2)审结:118)
+LEAD_MARKS = re.compile(r"^[\s，,、(（)）□\d一二三四五六七八九十.．]*|[\s:：]+$")
 # how many sentences back a sentence without a subject of its own looks for one
 CARRY_SENTENCES = 3
 
@@ -127,13 +129,27 @@ class DiscourseState:
                 prev = self.sents[back]
                 if prev[0] < ps:
                     fam = self.heading_family(pos)
-                    return fam if fam is not None else self._previous_paragraph_subject(ps, prev)
+                    if fam is None and self._speaks_of_cases(self.sents[k]):
+                        fam = self._previous_paragraph_subject(ps, prev)
+                    return fam
                 fam = self._sentence_subject(prev)
                 if fam is not None:
                     return fam
-                if not self._has_figure(prev):
-                    break
+                if not self._has_figure(prev) or not self._speaks_of_cases(prev):
+                    break          # (…办理审批事项2300件。办结2280件: no case between)
         return self.heading_family(pos)
+
+    def _speaks_of_cases(self, sent: tuple[int, int]) -> bool:
+        """The sentence says a word only case counts speak with before its first figure, or
+        its first figure follows a bare verb (，已审结41件: a line wrapped inside a sentence)."""
+        i = bisect.bisect_left(self.qstarts, sent[0])
+        first = self.qstarts[i] if i < len(self.qstarts) and self.qstarts[i] < sent[1] else sent[1]
+        if self.search_in(CTX["case_words"], sent[0], first) is not None:
+            return True
+        if first == sent[1]:
+            return False
+        lead = LEAD_MARKS.sub("", self.m[self.clause_of(first, sent)[0]:self.qs[i].head])
+        return bool(lead) and CTX["continuation_verb"].fullmatch(lead) is not None
 
     def _previous_paragraph_subject(self, ps: int, prev: tuple[int, int]) -> str | None:
         """A paragraph that opens without a subject, under no heading that names one, goes on

@@ -16,8 +16,10 @@ from lawgov.extract.reading.rules import (CTX, FAMILY_RX, HEADING_NUMBERS, LEAD_
                                           figure_filter)
 from lawgov.text import clauses as split_clauses
 
-# a lone 一 or 两 with a unit is as often a word (下一篇, 一次性, 两个责任) as a count: it stays
+# a lone 一 or 两 with a unit is as often a word (下一篇, 一次性, 两个责任) as a count: it stays,
+# unless a case's unit and a clause's end follow it (不予受理两件。)
 ONE_WORDS = frozenset({"一", "两"})
+ONE_COUNT_AFTER = re.compile(r"\s*(?:件|起|宗)\s*(?:[，,。；;、)）]|$)")
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,11 @@ class Structure:
         finds the lines that link one other article (上一篇: …)."""
         if self._related is None:
             self._related = len(self.m)
+            first_stop = self.m.find("。")
             for ps, pe in self.paras:
-                if CTX["related_reading"].fullmatch(self.m, ps, pe):
-                    self._related = ps
-                    break
+                if ps > first_stop >= 0 and CTX["related_reading"].fullmatch(self.m, ps, pe):
+                    self._related = ps     # (a links line before the page's first sentence is a
+                    break                  # site's sidebar: the page's own text follows it)
             self._link_lines = [(ps, pe) for ps, pe in self.paras if CTX["link_line"].match(self.m, ps, pe)]
         return self._related
 
@@ -200,7 +203,8 @@ class Structure:
         0s: the context rules take a digit for the edge of another figure (不予受理 not
         followed by a number), and a Chinese numeral must stop them as an Arabic one does."""
         spans = [(q.start, q.end) for q in self.qs
-                 if q.chinese and q.unit_kind in ("count", "percent") and q.text not in ONE_WORDS]
+                 if q.chinese and q.unit_kind in ("count", "percent")
+                 and (q.text not in ONE_WORDS or ONE_COUNT_AFTER.match(self.t, q.end))]
         if not spans:
             return m
         chars = list(m)
