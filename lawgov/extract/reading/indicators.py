@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
-from lawgov.extract.reading.roles import Role
+from lawgov.extract.reading.roles import ASIDE, Role
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok)
 from lawgov.extract.reading.structure import Place
@@ -176,6 +176,9 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        if kind == "breakdown" and reason == ASIDE and indicator is not None and measure == "count" \
+                and self._aside_of_its_own(q, paren, indicator, scope, done):
+            kind, reason = "level", None     # 办结86件(其中维持52件、驳回9件): the outcomes, facts of their own
         if kind == "level" and indicator in INTAKE_WORDS and cue is not None \
                 and self._handled_beside_accepted(pick.text, sent, lead_start, q.head, INTAKE_WORDS[indicator]):
             # DOMAIN: 办理 (often with carried-over cases) is accepted only where no 受理 figure is
@@ -230,6 +233,20 @@ class IndicatorChoice:
             and self.may_match(CTX["all_accepted"], q.tail, len(m)) and bool(CTX["all_accepted"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_outcome,
                           also if indicator else (), reason if kind != "level" else None, all_accepted)
+
+    def _aside_of_its_own(self, q: Quantity, paren, indicator: str, scope, done) -> bool:
+        """A count in brackets after a figure names a measure of its own (办结86件(其中维持52件):
+        the upheld among the closed) or a scope of its own (诉讼案件120件(其中县直部门为被告41件)):
+        a fact, as it would be written without the brackets. Of the same measure and scope
+        (收到申请96件(其中网上申请11件)) it stays a part."""
+        j = bisect.bisect_left(self.qstarts, paren[0]) - 1
+        if j < 0 or done[j].kind != "level" or done[j].indicator is None:
+            return False
+        if any(d.kind != "level" for d in done[j + 1:]):
+            return False        # (其中涉企案件12件,纠错3件): after a part, the part's own outcomes
+        if done[j].indicator != indicator:
+            return True
+        return (scope or "all") != (done[j].scope or "all") and self._scope_named_in(paren[0], q.head)
 
     def _continues_a_level(self, idx: int, sent, clause, done) -> bool:
         """A clause opening on its act (…收到63件,受理57件) goes on with the subject of the figure

@@ -27,6 +27,8 @@ SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召
 ALREADY_DONE = re.compile(r"(?:截至|截止)(?:目前|当前|发稿|\d{1,2}月)[^。；;]{0,30}已|已(?:收到|受理|办结|审结|办理|作出|化解)")
 # a year that opens a clause before its subject (2022年全国各级…)
 YEAR_OPENING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?")
+# the reason of a figure in brackets after another (indicators may make it a fact of its own)
+ASIDE = "an aside in parentheses after a figure"
 # a time word that opens what looks like a place's name (上年度州, 今年全市, 一年来区政府, 目前县政府)
 TIME_PREFIX = re.compile(r"(?:上|去|今|本|当|同|前|全)年度?|[一二三四五六七八九十两几多近]+年(?:以)?来|近年|年内|同期|目前|当前|此前|期间")
 # an autonomous tier named by itself (自治区人民政府收到…): the page's own region, no other place
@@ -184,7 +186,7 @@ class Roles:
             elif self.may_match(CTX["one_party"], ls, q.head) and self._one_party(lead):
                 kind, reason = "breakdown", f"the cases of one kind of party ({self._one_party(lead)})"
             elif paren is not None and self._after_figure(sent, paren, unit == "%"):
-                kind, reason = "breakdown", "an aside in parentheses after a figure"
+                kind, reason = "breakdown", ASIDE
             else:
                 pb = self.search_slice(CTX["place_before_number"], lead, ls)
                 if pb and pb.group("name")[-2:] not in CTX["generic_places"] \
