@@ -194,8 +194,9 @@ class Structure:
 
     def _scan_cues(self):
         hits = []
-        for cue in LEAD_CUES:      # after-cues are matched where they apply (_pick_after)
-            for s, e, _h in self.cue_win.finditer(cue.rx):
+        win = self.cue_win
+        for cue in win.live(LEAD_CUES, _rx_of):   # after-cues are matched where they apply (_pick_after)
+            for s, e, _h in win.finditer(cue.rx):
                 if e > s:
                     hits.append((e, s, cue))
         if any(h[2].unless_tier is not None for h in hits):
@@ -211,8 +212,9 @@ class Structure:
 
     def _scan(self, named):
         out = []
-        for name, rx in named:
-            out.extend((e, s, name) for s, e, _h in self.win.finditer(rx))
+        win = self.win
+        for name, rx in win.live(named, _second):
+            out.extend((e, s, name) for s, e, _h in win.finditer(rx))
         out.sort(key=lambda x: (x[0], -x[1]))
         return out
 
@@ -303,6 +305,14 @@ class Structure:
 LAW_CAMPAIGN = re.compile(r"(?:法律|法治|普法|宪法|民法典|送法|以案|谁执法)")
 NAMED_ACTIVITY = re.compile(r"\s*(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
 GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
+
+
+def _rx_of(cue):
+    return cue.rx
+
+
+def _second(pair):
+    return pair[1]
 
 
 def _names_a_family(text: str) -> bool:
