@@ -105,6 +105,7 @@ def _load_traps() -> list[tuple[str, re.Pattern, bool]]:
 UNITS = _load_units()
 QUALIFIERS = _load_qualifiers()
 TRAPS = _load_traps()
+_WINDOWED_TRAPS = [(rx, (kind, rx)) for kind, rx, whole in TRAPS if not whole]
 
 _TAIL = re.compile(
     r"\s*(?P<suf>" + _alt(QUALIFIERS["suffix"]) + r")?"
@@ -144,17 +145,15 @@ class Windows:
         self._patterns = patterns         # which patterns it is searched with: see window_prefilter
         self._ends = None
 
-    def live(self, patterns, key=None) -> list:
-        """The items of `patterns` (in order) whose pattern (`key(item)`, else the item) may
-        match in the windows: the loops over many patterns call finditer only for those (most
-        of some two hundred cues have no possible end in a report's windows)."""
+    def live(self, pairs) -> list:
+        """The items of `pairs` ((pattern, item), in order) whose pattern may match in the
+        windows: the loops over many patterns call finditer only for those (most of some two
+        hundred cues have no possible end in a report's windows)."""
         ends = self._ends
         if ends is None:
             ends = self._ends = window_prefilter(self._patterns).ends(self.s)
         get = ends.get
-        if key is None:
-            return [rx for rx in patterns if get(id(rx), True)]
-        return [x for x in patterns if get(id(key(x)), True)]
+        return [item for rx, item in pairs if get(id(rx), True)]
 
     def finditer(self, rx: re.Pattern):
         """(start, end, match) of every match, in text coordinates: the matches of
@@ -366,14 +365,13 @@ def _trap_matches(text: str, spans=None):
     if spans is None:
         spans = [sp for sp, _ in numerals(text)]
     win = _numeral_windows(text, spans)
-    live = {id(rx) for rx in win.live([rx for _kind, rx, whole in TRAPS if not whole])}
     for kind, rx, whole in TRAPS:
         if whole:
             for m in rx.finditer(text):
                 yield m.start(), m.end(), kind
-        elif id(rx) in live:
-            for s, e, _m in win.finditer(rx):
-                yield s, e, kind
+    for kind, rx in win.live(_WINDOWED_TRAPS):
+        for s, e, _m in win.finditer(rx):
+            yield s, e, kind
 
 
 def trap_mask(text: str, spans=None) -> bytearray:

@@ -30,6 +30,7 @@ class Place:
     prev_idx: int | None
 
 
+_LEAD_PAIRS = [(cue.rx, cue) for cue in LEAD_CUES]
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 TITLE_MAX = 80           # characters of a first line that can be a title
 # the characters a numbered heading (rules.HEADING_NUMBERS) begins with, besides digits and ①-⑳
@@ -195,7 +196,7 @@ class Structure:
     def _scan_cues(self):
         hits = []
         win = self.cue_win
-        for cue in win.live(LEAD_CUES, _rx_of):   # after-cues are matched where they apply (_pick_after)
+        for cue in win.live(_LEAD_PAIRS):   # after-cues are matched where they apply (_pick_after)
             for s, e, _h in win.finditer(cue.rx):
                 if e > s:
                     hits.append((e, s, cue))
@@ -213,7 +214,7 @@ class Structure:
     def _scan(self, named):
         out = []
         win = self.win
-        for name, rx in win.live(named, _second):
+        for name, rx in win.live([(rx, (name, rx)) for name, rx in named]):
             out.extend((e, s, name) for s, e, _h in win.finditer(rx))
         out.sort(key=lambda x: (x[0], -x[1]))
         return out
@@ -305,14 +306,6 @@ class Structure:
 LAW_CAMPAIGN = re.compile(r"(?:法律|法治|普法|宪法|民法典|送法|以案|谁执法)")
 NAMED_ACTIVITY = re.compile(r"\s*(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
 GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
-
-
-def _rx_of(cue):
-    return cue.rx
-
-
-def _second(pair):
-    return pair[1]
 
 
 def _names_a_family(text: str) -> bool:
