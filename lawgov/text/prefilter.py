@@ -334,28 +334,53 @@ class EndFilter(Prefilter):
             return out
         # byte offsets to character offsets: the characters of a piece of valid UTF-8 are its
         # bytes that do not continue a character (deleting those is ~4x faster than decoding).
-        # Hyperscan reports matches in the order of their ends, so each list comes sorted.
+        # Hyperscan reports matches in the order of their ends, so the offsets are counted on
+        # from one end to the next and each list comes sorted (else they are sorted here).
+        per: dict[int, list[int]] = {}
+        n = len(data)
+        pos_b = pos_c = 0
+        ordered = True
+        for i, to in hits:
+            if to != pos_b:
+                if to < pos_b:
+                    ordered = False
+                    break
+                if to < n and 0x80 <= data[to] < 0xC0:   # pragma: no cover  (an end inside a character)
+                    return {}
+                pos_c += len(data[pos_b:to].translate(None, _CONTINUATION))
+                pos_b = to
+            lst = per.get(i)
+            if lst is None:
+                per[i] = [pos_c]
+            else:
+                lst.append(pos_c)
+        if not ordered:                  # pragma: no cover  (Hyperscan reports in order)
+            return self._unordered(data, hits, out)
+        if self._other_digit in per:
+            return {}                    # another decimal digit: \d is wider than [0-9]
+        key_of = self._key_of
+        for i, lst in per.items():
+            out[key_of[i]] = lst
+        return out
+
+    def _unordered(self, data: bytes, hits: list[tuple[int, int]], out: dict) -> dict:
+        """`ends` for hits in any order: each end's offset counted once, lists sorted."""
         chars: dict[int, int] = {}
         pos_b = pos_c = 0
         n = len(data)
         for b in sorted({to for _i, to in hits}):
-            if b < n and 0x80 <= data[b] < 0xC0:   # pragma: no cover  (an end inside a character)
+            if b < n and 0x80 <= data[b] < 0xC0:
                 return {}
             pos_c += len(data[pos_b:b].translate(None, _CONTINUATION))
             pos_b = b
             chars[b] = pos_c
         per: dict[int, list[int]] = {}
         for i, to in hits:
-            lst = per.get(i)
-            if lst is None:
-                lst = per[i] = []
-            lst.append(chars[to])
+            per.setdefault(i, []).append(chars[to])
         if self._other_digit in per:
-            return {}                    # another decimal digit: \d is wider than [0-9]
-        key_of = self._key_of
+            return {}
         for i, lst in per.items():
-            lst.sort()
-            out[key_of[i]] = lst
+            out[self._key_of[i]] = sorted(lst)
         return out
 
 
