@@ -406,8 +406,6 @@ class IndicatorChoice:
 
     def _pick_after(self, a, b, measure, unit, fam) -> Pick:
         """The after-cue matching longest right after the number (41件行政诉讼案件开庭审理)."""
-        if not self.may_match(ANY_AFTER, a, b):
-            return NOTHING             # no after-cue can end in m[a:b] (the figure filter's scan)
         window = self.m[a:b]
         if not ANY_AFTER.match(window):
             return NOTHING             # no after-cue at all (one regex instead of one per cue)

@@ -340,4 +340,4 @@ def figure_filter():
 
     short = short_place_subject()
     return EndFilter([CTX[k] for k in FIGURE_CONTEXT] + list(CTX["comparison_base"]) + [YEAR_LIST]
-                     + [YEAR_SPAN, ANY_AFTER, CTX["place_before_number"]] + ([short] if short else []))
+                     + [YEAR_SPAN] + ([short] if short else []))
