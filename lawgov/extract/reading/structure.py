@@ -73,7 +73,7 @@ class Structure:
 
     def in_link_line(self, pos: int) -> bool:
         self.related_reading_start()
-        return any(ps <= pos < pe for ps, pe in self._link_lines)
+        return bool(self._link_lines) and any(ps <= pos < pe for ps, pe in self._link_lines)
 
     def headings(self) -> list[Heading]:
         """Section headings, in order: a numbered paragraph's title (up to its first stop, when
