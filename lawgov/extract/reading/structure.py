@@ -177,17 +177,21 @@ class Structure:
         all the text a cue, a family, a scope or a year can be read from."""
         spans = []
         cue_spans = []
+        sents = self.sents
+        last_k = -1
         for q in self.qs:
             k = self.sentence_index(q.start)
-            a, b = self.sents[k]
+            a, b = sents[k]
             cs, ce = self.clause_of(q.start, (a, b))
             cue_spans.append((cs, min(max(ce, q.tail) + 1, q.tail + 26)))
+            if k == last_k:
+                continue                     # (a sentence's spans once: it lies in one paragraph)
+            last_k = k
             if k > 0:
-                a = self.sents[k - 1][0]     # its subject may be in the sentence before
+                a = sents[k - 1][0]          # its subject may be in the sentence before
             spans.append((a, b))
-            p = self.paragraph_index(q.start)
             if self.paras:
-                ps = self.paras[p][0]
+                ps = self.paras[self.paragraph_index(q.start)][0]
                 spans.append((ps, min(ps + 48, b)))
         # cues are read in the clauses that hold a number (and just after the number)
         self.cue_win = Windows(self.m, cue_spans, "cues")
