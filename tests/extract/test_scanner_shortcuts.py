@@ -1,0 +1,34 @@
+"""The scanner's shortcuts find what the plain way finds: NUMERAL run over the numeral runs
+only, and a whole value cleaned without round()."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawgov.extract.mentions import _clean, numerals
+from lawgov.extract.numbers import NUMERAL
+
+# numeral characters, their neighbours in NUMERAL's look-arounds, measure words, marks
+ALPHABET = ("0123456789０１２３４５６７８９零〇○一二两三四五六七八九十百千万亿点.,，．分之%"
+            "第统唯同单逐进专数几逾近超过约上余多是些般件人次起元米 、。\n")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_numerals_are_the_matches_of_numeral(text):
+    assert numerals(text) == [(m.span(), m.group()) for m in NUMERAL.finditer(text)]
+
+
+def _clean_by_rounding(v: float) -> float:
+    r = round(v, 6)
+    return float(int(r)) if r == int(r) else r
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e18, max_value=1e18),
+                 st.integers(min_value=0, max_value=10**9).map(float),
+                 st.integers(min_value=0, max_value=10**7).map(lambda i: i / 1000)))
+def test_clean_is_round_to_six_places(v):
+    got, want = _clean(v), _clean_by_rounding(v)
+    assert got == want and type(got) is type(want) and str(got) == str(want)
