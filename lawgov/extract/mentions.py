@@ -348,13 +348,15 @@ def window_prefilter(patterns: str) -> EndFilter:
 
 def _numeral_windows(text: str, spans) -> Windows:
     n = len(text)
+    rfind, find = text.rfind, text.find
     wins = []
     for s, e in spans:
-        a, b = max(0, s - 30), min(n, e + 30)   # a windowed trap is never longer than ~28 characters
-        k = text.rfind("\n", a, s)
+        a = s - 30 if s > 30 else 0       # a windowed trap is never longer than ~28 characters
+        b = e + 30 if e + 30 < n else n
+        k = rfind("\n", a, s)
         if k != -1:
             a = k + 1
-        k = text.find("\n", e, b)
+        k = find("\n", e, b)
         if k != -1:
             b = k
         wins.append((a, b))
