@@ -429,7 +429,15 @@ def scan(text: str, mask: bytearray | None = None, found=None, unread: list | No
     for (s, e), raw in found:
         if any(mask[s:e]):
             continue
-        chinese = raw[0] in _CN_CHARS or raw.startswith(("百分之", "千分之"))
+        per_cent = raw.startswith(("百分之", "千分之"))
+        chinese = per_cent or raw[0] in _CN_CHARS
+        t = None
+        if chinese and not per_cent:
+            # a Chinese numeral is a quantity only with a measure word (below): without one it is
+            # dropped before it is parsed (it has no digits, so it is never an unread numeral)
+            t = _TAIL.match(text, e)
+            if t is None or not t.group("unit"):
+                continue
         bare = bare_numeral(raw)            # 近万件, 上百次, 千余人: 一万, 一百, 一千
         try:
             parsed = parse_number("一" + raw if bare else raw)
@@ -439,7 +447,8 @@ def scan(text: str, mask: bytearray | None = None, found=None, unread: list | No
                 unread.append((s, e, f"a numeral of {digits} digits, too long to be a value"))
             continue
         value = parsed.value
-        t = _TAIL.match(text, e)
+        if t is None:
+            t = _TAIL.match(text, e)
         unit = unit_raw = unit_kind = None
         qualifier = "exact"
         tail = e
