@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lawgov.extract.mentions import Windows
 from lawgov.extract.reading.rules import (CTX, FAMILY_RX, HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, QUOTE, TITLE,
@@ -17,10 +18,10 @@ from lawgov.extract.reading.rules import (CTX, FAMILY_RX, HEADING_NUMBERS, LEAD_
 from lawgov.text import clauses as split_clauses
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """Where a quantity sits, and its lead: the words since the previous number of its clause
-    (in the same parenthesis), or since the clause start."""
+    (in the same parenthesis), or since the clause start. (A named tuple: one is made for every
+    figure, several times faster than a frozen dataclass, and as immutable.)"""
     sent: tuple[int, int]
     clause: tuple[int, int]
     para: int
