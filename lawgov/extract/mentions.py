@@ -105,7 +105,7 @@ def _load_traps() -> list[tuple[str, re.Pattern, bool]]:
 UNITS = _load_units()
 QUALIFIERS = _load_qualifiers()
 TRAPS = _load_traps()
-_WINDOWED_TRAPS = [(rx, (kind, rx)) for kind, rx, whole in TRAPS if not whole]
+_WINDOWED_TRAPS = [(id(rx), (kind, rx)) for kind, rx, whole in TRAPS if not whole]   # (Windows.live)
 
 _TAIL = re.compile(
     r"\s*(?P<suf>" + _alt(QUALIFIERS["suffix"]) + r")?"
@@ -146,14 +146,14 @@ class Windows:
         self._ends = None
 
     def live(self, pairs) -> list:
-        """The items of `pairs` ((pattern, item), in order) whose pattern may match in the
-        windows: the loops over many patterns call finditer only for those (most of some two
-        hundred cues have no possible end in a report's windows)."""
+        """The items of `pairs` ((id() of a pattern, item), in order) whose pattern may match in
+        the windows: the loops over many patterns call finditer only for those (most of some
+        two hundred cues have no possible end in a report's windows)."""
         ends = self._ends
         if ends is None:
             ends = self._ends = window_prefilter(self._patterns).ends(self.s)
         get = ends.get
-        return [item for rx, item in pairs if get(id(rx), True)]
+        return [item for key, item in pairs if get(key, True)]
 
     def finditer(self, rx: re.Pattern):
         """(start, end, match) of every match, in text coordinates: the matches of

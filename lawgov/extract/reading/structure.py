@@ -31,7 +31,8 @@ class Place(NamedTuple):
     prev_idx: int | None
 
 
-_LEAD_PAIRS = [(cue.rx, cue) for cue in LEAD_CUES]
+_LEAD_PAIRS = [(id(cue.rx), cue) for cue in LEAD_CUES]     # (Windows.live)
+_NAMED_PAIRS: dict[int, tuple] = {}       # id() of a list of (name, rx) → (the list, its pairs)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 TITLE_MAX = 80           # characters of a first line that can be a title
 # the characters a numbered heading (rules.HEADING_NUMBERS) begins with, besides digits and ①-⑳
@@ -219,7 +220,10 @@ class Structure:
     def _scan(self, named):
         out = []
         win = self.win
-        for name, rx in win.live([(rx, (name, rx)) for name, rx in named]):
+        got = _NAMED_PAIRS.get(id(named))
+        if got is None or got[0] is not named:     # (once per list: FAMILY_RX, SCOPE_RX)
+            got = _NAMED_PAIRS[id(named)] = (named, [(id(rx), (name, rx)) for name, rx in named])
+        for name, rx in win.live(got[1]):
             out.extend((e, s, name) for s, e, _h in win.finditer(rx))
         out.sort(key=lambda x: (x[0], -x[1]))
         return out
