@@ -124,23 +124,33 @@ class Windows:
     line is preceded by a \x01 so that ^ only matches at real line starts."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]], patterns: str = "reading"):
-        merged: list[list[int]] = []
-        for a, b in sorted(spans):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        parts, self.starts, self.shifts = [], [], []
+        parts: list[str] = []
+        starts: list[int] = []
+        shifts: list[int] = []
         pos = 0
-        for a, b in merged:
+        cur_a = cur_b = -1
+
+        def add(a: int, b: int, pos: int) -> int:
             lead = "" if a == 0 or text[a - 1] == "\n" else "\x01"
-            parts.append(lead)
             pos += len(lead)
-            self.starts.append(pos)
-            self.shifts.append(a - pos)
+            starts.append(pos)
+            shifts.append(a - pos)
+            parts.append(lead)
             parts.append(text[a:b])
             parts.append("\n")
-            pos += b - a + 1
+            return pos + b - a + 1
+
+        for a, b in sorted(spans):                 # overlapping spans joined into one window
+            if a <= cur_b:
+                if b > cur_b:
+                    cur_b = b
+                continue
+            if cur_b >= 0:
+                pos = add(cur_a, cur_b, pos)
+            cur_a, cur_b = a, b
+        if cur_b >= 0:
+            add(cur_a, cur_b, pos)
+        self.starts, self.shifts = starts, shifts
         self.s = "".join(parts)
         self._patterns = patterns         # which patterns it is searched with: see window_prefilter
         self._ends = None

@@ -32,3 +32,31 @@ def _clean_by_rounding(v: float) -> float:
 def test_clean_is_round_to_six_places(v):
     got, want = _clean(v), _clean_by_rounding(v)
     assert got == want and type(got) is type(want) and str(got) == str(want)
+
+
+def _windows_by_reference(text, spans):
+    merged = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    s, starts, shifts = "", [], []
+    for a, b in merged:
+        s += "" if a == 0 or text[a - 1] == "\n" else "\x01"
+        starts.append(len(s))
+        shifts.append(a - len(s))
+        s += text[a:b] + "\n"
+    return s, starts, shifts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n", min_size=1, max_size=40).flatmap(
+    lambda t: st.tuples(st.just(t), st.lists(st.tuples(st.integers(0, len(t)), st.integers(0, len(t)))
+                                             .map(lambda p: (min(p), max(p))), max_size=8))))
+def test_windows_join_the_spans_as_merged_intervals(case):
+    from lawgov.extract.mentions import Windows
+
+    text, spans = case
+    w = Windows(text, spans, "traps")
+    assert (w.s, w.starts, w.shifts) == _windows_by_reference(text, spans)
