@@ -42,5 +42,5 @@ def test_cached_readings_equal_fresh_ones():
         for q, c in zip(a.qs, done):
             sent = a.sentence_of(q.start)
             cached = (a.family_at(q.start, sent[0]), a._earlier_sentence_year(sent))
-            a._family_lo.clear(), a._family_before.clear(), a._sentence_year_before.clear()
+            a._family_lo.clear(), a._sentence_year_before.clear()
             assert (a.family_at(q.start, sent[0]), a._earlier_sentence_year(sent)) == cached

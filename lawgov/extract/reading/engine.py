@@ -73,7 +73,6 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self.national_at = [] if self.national_doc else [h.start() for h in NATIONAL.finditer(self.m)]
         self._done: list[Classified] = []
         self._family_lo: dict[int, int] = {}             # per sentence: see DiscourseState.family_at
-        self._family_before: dict[int, str | None] = {}
         self._sentence_year_before: dict[int, int | None] = {}
         self._table_para: dict[int, bool] = {}           # paragraph → it holds a table's cell mark |
         self._resp: dict[int, tuple[list[tuple[int, int]], int]] = {}   # 分别为 groups

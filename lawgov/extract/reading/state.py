@@ -98,6 +98,15 @@ class DiscourseState:
         return out
 
 
+    def _family_from(self, sent_start: int) -> int:
+        """Where the words that may name a figure's family begin: its sentence, or the one before
+        when it continues that one (其中, 此外 …: it inherits its subject). Once a sentence."""
+        if CTX["continuation"].match(self.m, sent_start):
+            k = self.sentence_index(sent_start)
+            if k > 0:
+                return self.sents[k - 1][0]
+        return sent_start
+
     def family_at(self, pos: int, sent_start: int) -> str | None:
         got = self._family_lo.get(sent_start)
         if got is None:
@@ -111,29 +120,9 @@ class DiscourseState:
                     continue       # …其中涉及劳动争议的20件,审结105件: the 105 goes on with 复议
                 return self.fam_hits[n][2]
         # a sentence with no subject of its own takes that of the sentence just before, in the
-        # same paragraph (二是依法办理复议案件。全年受理案件86件…): the same for all its figures
-        if lo == sent_start:
-            fam = self._family_before.get(sent_start, False)
-            if fam is False:
-                fam = self._family_before[sent_start] = self._family_of_sentence_before(lo)
-            if fam is not None:
-                return fam
-        return self.heading_family(pos)
-
-    def _family_from(self, sent_start: int) -> int:
-        """Where the words that may name a figure's family begin: its sentence, or the one before
-        when it continues that one (其中, 此外 …: it inherits its subject). Once a sentence."""
-        if CTX["continuation"].match(self.m, sent_start):
-            k = self.sentence_index(sent_start)
-            if k > 0:
-                return self.sents[k - 1][0]
-        return sent_start
-
-    def _family_of_sentence_before(self, lo: int) -> str | None:
-        """The family the sentence before `lo` (in the same paragraph) leaves in force: that of
-        its last figure, else the last it names. Once a sentence."""
+        # same paragraph (二是依法办理复议案件。全年受理案件86件…)
         k = self.sentence_index(lo)
-        if k > 0:
+        if k > 0 and lo == sent_start:
             ps = self.paras[self.paragraph_index(lo)][0] if self.paras else 0
             prev = self.sents[k - 1]
             if prev[0] >= ps:
@@ -146,7 +135,7 @@ class DiscourseState:
                     fam = self.last_family_in(prev[0], stop, skip_subset_fields=True)
                     if fam is not None:
                         return fam
-        return None
+        return self.heading_family(pos)
 
     def last_family_in(self, lo: int, hi: int, skip_subset_fields: bool = False) -> str | None:
         """The family named last wholly inside [lo, hi); with `skip_subset_fields`, not a field
