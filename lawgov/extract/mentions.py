@@ -105,6 +105,7 @@ def _load_traps() -> list[tuple[str, re.Pattern, bool]]:
 UNITS = _load_units()
 QUALIFIERS = _load_qualifiers()
 TRAPS = _load_traps()
+_WINDOWED_TRAPS = [(id(rx), (kind, rx)) for kind, rx, whole in TRAPS if not whole]   # (Windows.live)
 
 _TAIL = re.compile(
     r"\s*(?P<suf>" + _alt(QUALIFIERS["suffix"]) + r")?"
@@ -123,26 +124,46 @@ class Windows:
     line is preceded by a \x01 so that ^ only matches at real line starts."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]], patterns: str = "reading"):
-        merged: list[list[int]] = []
-        for a, b in sorted(spans):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        parts, self.starts, self.shifts = [], [], []
+        parts: list[str] = []
+        starts: list[int] = []
+        shifts: list[int] = []
         pos = 0
-        for a, b in merged:
+        cur_a = cur_b = -1
+
+        def add(a: int, b: int, pos: int) -> int:
             lead = "" if a == 0 or text[a - 1] == "\n" else "\x01"
-            parts.append(lead)
             pos += len(lead)
-            self.starts.append(pos)
-            self.shifts.append(a - pos)
+            starts.append(pos)
+            shifts.append(a - pos)
+            parts.append(lead)
             parts.append(text[a:b])
             parts.append("\n")
-            pos += b - a + 1
+            return pos + b - a + 1
+
+        for a, b in sorted(spans):                 # overlapping spans joined into one window
+            if a <= cur_b:
+                if b > cur_b:
+                    cur_b = b
+                continue
+            if cur_b >= 0:
+                pos = add(cur_a, cur_b, pos)
+            cur_a, cur_b = a, b
+        if cur_b >= 0:
+            add(cur_a, cur_b, pos)
+        self.starts, self.shifts = starts, shifts
         self.s = "".join(parts)
         self._patterns = patterns         # which patterns it is searched with: see window_prefilter
         self._ends = None
+
+    def live(self, pairs) -> list:
+        """The items of `pairs` ((id() of a pattern, item), in order) whose pattern may match in
+        the windows: the loops over many patterns call finditer only for those (most of some
+        two hundred cues have no possible end in a report's windows)."""
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = window_prefilter(self._patterns).ends(self.s)
+        get = ends.get
+        return [item for key, item in pairs if get(key, True)]
 
     def finditer(self, rx: re.Pattern):
         """(start, end, match) of every match, in text coordinates: the matches of
@@ -337,13 +358,15 @@ def window_prefilter(patterns: str) -> EndFilter:
 
 def _numeral_windows(text: str, spans) -> Windows:
     n = len(text)
+    rfind, find = text.rfind, text.find
     wins = []
     for s, e in spans:
-        a, b = max(0, s - 30), min(n, e + 30)   # a windowed trap is never longer than ~28 characters
-        k = text.rfind("\n", a, s)
+        a = s - 30 if s > 30 else 0       # a windowed trap is never longer than ~28 characters
+        b = e + 30 if e + 30 < n else n
+        k = rfind("\n", a, s)
         if k != -1:
             a = k + 1
-        k = text.find("\n", e, b)
+        k = find("\n", e, b)
         if k != -1:
             b = k
         wins.append((a, b))
@@ -358,9 +381,9 @@ def _trap_matches(text: str, spans=None):
         if whole:
             for m in rx.finditer(text):
                 yield m.start(), m.end(), kind
-        else:
-            for s, e, _m in win.finditer(rx):
-                yield s, e, kind
+    for kind, rx in win.live(_WINDOWED_TRAPS):
+        for s, e, _m in win.finditer(rx):
+            yield s, e, kind
 
 
 def trap_mask(text: str, spans=None) -> bytearray:
@@ -382,15 +405,24 @@ _NUMERAL_RUN = re.compile("[0-9０-９零〇○一二两三四五六七八九十
 
 def numerals(text: str) -> list[tuple[tuple[int, int], str]]:
     """Every NUMERAL match, found by running NUMERAL only over the runs of numeral
-    characters (the same matches as NUMERAL.finditer(text), several times faster)."""
+    characters (the same matches as NUMERAL.finditer(text), several times faster). Within a
+    run each search starts where the last match ended, as finditer's do (no match is empty),
+    and none is made once a match reaches the run's end (the next must begin inside it)."""
     out = []
     n = len(text)
-    finditer = NUMERAL.finditer
+    search = NUMERAL.search
     for run in _NUMERAL_RUN.finditer(text):
-        for m in finditer(text, run.start(), min(n, run.end() + 2)):
-            if m.start() >= run.end():
+        pos, end = run.span()
+        stop = end + 2 if end + 2 < n else n
+        while pos < end:
+            m = search(text, pos, stop)
+            if m is None:
                 break
-            out.append((m.span(), m.group()))
+            s, e = m.span()
+            if s >= end:
+                break
+            out.append(((s, e), m.group()))
+            pos = e
     return out
 
 
@@ -407,7 +439,15 @@ def scan(text: str, mask: bytearray | None = None, found=None, unread: list | No
     for (s, e), raw in found:
         if any(mask[s:e]):
             continue
-        chinese = raw[0] in _CN_CHARS or raw.startswith(("百分之", "千分之"))
+        per_cent = raw.startswith(("百分之", "千分之"))
+        chinese = per_cent or raw[0] in _CN_CHARS
+        t = None
+        if chinese and not per_cent:
+            # a Chinese numeral is a quantity only with a measure word (below): without one it is
+            # dropped before it is parsed (it has no digits, so it is never an unread numeral)
+            t = _TAIL.match(text, e)
+            if t is None or not t.group("unit"):
+                continue
         bare = bare_numeral(raw)            # 近万件, 上百次, 千余人: 一万, 一百, 一千
         try:
             parsed = parse_number("一" + raw if bare else raw)
@@ -417,7 +457,8 @@ def scan(text: str, mask: bytearray | None = None, found=None, unread: list | No
                 unread.append((s, e, f"a numeral of {digits} digits, too long to be a value"))
             continue
         value = parsed.value
-        t = _TAIL.match(text, e)
+        if t is None:
+            t = _TAIL.match(text, e)
         unit = unit_raw = unit_kind = None
         qualifier = "exact"
         tail = e
@@ -469,5 +510,8 @@ def scan(text: str, mask: bytearray | None = None, found=None, unread: list | No
 
 
 def _clean(v: float) -> float:
+    i = int(v)
+    if v == i:
+        return float(i)              # a whole number (most counts): round(v, 6) is v itself
     r = round(v, 6)
     return float(int(r)) if r == int(r) else r

@@ -36,6 +36,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,7 +48,7 @@ __all__ = ["NormalText", "normalise"]
 @dataclass
 class NormalText:
     text: str             # Simplified, half-width digits/punctuation, pinyin glosses removed
-    offsets: list[int]    # offsets[i] = index in the original of normalised char i; len(text)+1 entries
+    offsets: Sequence[int]  # offsets[i] = index in the original of normalised char i; len(text)+1 entries
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the normalised span [start, end).
@@ -225,7 +226,8 @@ def normalise(original: str) -> NormalText:
         pos = e
     if pos == 0 and not kept:
         text = original
-        offsets = list(range(n + 1))
+        offsets = range(n + 1)           # nothing deleted: each character is where it was
+                                         # (a range, not a list of n ints built per report)
     else:
         if pos < n:
             kept.append(original[pos:])

@@ -138,6 +138,7 @@ class Prefilter:
         self._scratch = threading.local()
         self._built = False
         self._other_digit = -1
+        self._none = None                 # (EndFilter) every pattern mapped to no ends
 
     def _build(self):
         self._built = True
@@ -323,25 +324,72 @@ class EndFilter(Prefilter):
             scratch = self._scratch.s = hyperscan.Scratch(self._db)
         hits: list[tuple[int, int]] = []
         self._db.scan(data, match_event_handler=_append, context=hits.append, scratch=scratch)
-        per: list[list[int]] = [[] for _ in range(self._other_digit + 1)]
-        if hits:
-            # byte offsets to character offsets, one decode of the text in pieces
-            chars: dict[int, int] = {}
-            pos_b = pos_c = 0
-            try:
-                for b in sorted({to for _i, to in hits}):
-                    pos_c += len(data[pos_b:b].decode("utf-8"))
-                    pos_b = b
-                    chars[b] = pos_c
-            except UnicodeDecodeError:   # pragma: no cover  (an end inside a character)
+        if self._none is None:
+            # every pattern with no end (one empty tuple shared: nothing mutates it), copied per
+            # text; a pattern with ends gets its own list (most of the patterns have none)
+            self._none = dict.fromkeys(self._ids, ())
+            self._key_of = {i: key for key, i in self._ids.items()}
+        out = self._none.copy()
+        if not hits:
+            return out
+        # byte offsets to character offsets: the characters of a piece of valid UTF-8 are its
+        # bytes that do not continue a character, counted in a copy where those read 0 and the
+        # others 1 (one pass over the text; each count then allocates nothing). Hyperscan
+        # reports matches in the order of their ends, so the offsets are counted on from one
+        # end to the next and each list comes sorted (else they are sorted here).
+        leads = data.translate(_LEADS)
+        count = leads.count
+        per: dict[int, list[int]] = {}
+        n = len(data)
+        pos_b = pos_c = 0
+        ordered = True
+        for i, to in hits:
+            if to != pos_b:
+                if to < pos_b:
+                    ordered = False
+                    break
+                if to < n and not leads[to]:   # pragma: no cover  (an end inside a character)
+                    return {}
+                pos_c += count(1, pos_b, to)
+                pos_b = to
+            lst = per.get(i)
+            if lst is None:
+                per[i] = [pos_c]
+            else:
+                lst.append(pos_c)
+        if not ordered:                  # pragma: no cover  (Hyperscan reports in order)
+            return self._unordered(data, hits, out)
+        if self._other_digit in per:
+            return {}                    # another decimal digit: \d is wider than [0-9]
+        key_of = self._key_of
+        for i, lst in per.items():
+            out[key_of[i]] = lst
+        return out
+
+    def _unordered(self, data: bytes, hits: list[tuple[int, int]], out: dict) -> dict:
+        """`ends` for hits in any order: each end's offset counted once, lists sorted."""
+        chars: dict[int, int] = {}
+        pos_b = pos_c = 0
+        n = len(data)
+        for b in sorted({to for _i, to in hits}):
+            if b < n and 0x80 <= data[b] < 0xC0:
                 return {}
-            for i, to in hits:
-                per[i].append(chars[to])
-            if per[self._other_digit]:
-                return {}                # another decimal digit: \d is wider than [0-9]
-            for lst in per:
-                lst.sort()
-        return {key: per[i] for key, i in self._ids.items()}
+            pos_c += len(data[pos_b:b].translate(None, _CONTINUATION))
+            pos_b = b
+            chars[b] = pos_c
+        per: dict[int, list[int]] = {}
+        for i, to in hits:
+            per.setdefault(i, []).append(chars[to])
+        if self._other_digit in per:
+            return {}
+        for i, lst in per.items():
+            out[self._key_of[i]] = sorted(lst)
+        return out
+
+
+_CONTINUATION = bytes(range(0x80, 0xC0))     # the bytes that continue a UTF-8 character
+# a translation table: a byte that continues a UTF-8 character → 0, any other → 1
+_LEADS = bytes(0 if 0x80 <= b < 0xC0 else 1 for b in range(256))
 
 
 def _append(id_, _from, to, _flags, append):

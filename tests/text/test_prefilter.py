@@ -68,3 +68,27 @@ def test_what_cannot_be_loosened_always_runs():
     rx = re.compile(r"(a)\1")
     possible = Prefilter([rx, re.compile("出庭")]).possible("xyz")
     assert rx in possible and re.compile("出庭") not in possible
+
+
+def test_ends_in_any_order_of_report_are_the_same():
+    """ends() counts character offsets on from one end to the next, as Hyperscan reports them;
+    hits in another order (the fallback) give the same lists, and patterns with no end share
+    one empty tuple that no caller may mutate."""
+    from lawgov.text.prefilter import EndFilter, _append
+
+    pf = EndFilter([re.compile(r"(?<!\d)\d{2}\s*件"), re.compile(r"出庭(?:应诉)?率"), re.compile(r"纠错"),
+                    re.compile(r"没有的词")])
+    text = "全年出庭率95%,共12 件,纠错3件;出庭应诉率100%,纠错率12%,收到45件。"
+    ends = pf.ends(text)
+    assert ends[id(pf.patterns[3])] == ()
+    for rx in pf.patterns:
+        want = sorted(m.end() for m in rx.finditer(text))
+        assert set(want) <= set(ends[id(rx)])
+    data = text.encode("utf-8")
+    hits = []
+    pf._db.scan(data, match_event_handler=_append, context=hits.append, scratch=pf._scratch.s)
+    assert [to for _i, to in hits] == sorted(to for _i, to in hits)      # reported in order
+    shuffled = list(reversed(hits))
+    again = pf._unordered(data, shuffled, dict(pf._none))
+    assert again == ends
+    assert pf.ends("没有数字") == {id(rx): () for rx in pf.patterns}

@@ -74,6 +74,9 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self.national_doc = bool(CTX["national_body_head"].search(text, 0, 300))
         self.national_at = [] if self.national_doc else [h.start() for h in NATIONAL.finditer(self.m)]
         self._done: list[Classified] = []
+        self._family_lo: dict[int, int] = {}             # per sentence: see DiscourseState.family_at
+        self._sentence_year_before: dict[int, int | None] = {}
+        self._table_para: dict[int, bool] = {}           # paragraph → it holds a table's cell mark |
         self._resp: dict[int, tuple[list[tuple[int, int]], int]] = {}   # 分别为 groups
         self._paired: dict[int, tuple[list[str | None], int]] = {}      # 分别+verb lists: fields
 
@@ -100,12 +103,15 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
     def _classify(self, idx: int, q: Quantity, done: list[Classified]) -> Classified:
         at = self.place_of(idx)
         ps, pe = self.paras[at.para] if self.paras else (0, len(self.m))
-        if q.unit is None and q.end in (self.text_end, self.open_end) and pe - ps > 20 and "|" not in self.m[ps:pe]:
+        table = self._table_para.get(ps)
+        if table is None:
+            table = self._table_para[ps] = self.m.find("|", ps, pe) != -1
+        if q.unit is None and q.end in (self.text_end, self.open_end) and pe - ps > 20 and not table:
             # the text stops right at the number, inside a line of prose (a page cut to its first
             # characters): 202 of 2024. A short line (审结 25) or a table's cell ends complete.
             return Classified("cut", None, None, self.report_year, None, None, at.sent, at.clause,
                               at.para, reason="the page ends at this number: it may be cut off")
-        if "|" in self.m[ps:pe]:
+        if table:
             res = self._classify_cell(q, at.para, at.sent, at.clause)
             if res is not None:
                 return res

@@ -45,6 +45,8 @@ class Parts:
         """The span of years (2020年至2022年) opening the sentence, or the last one before `head`
         opening a later clause of it (改革以来,…累计受理516件,2020年至2022年受理量分别为…)."""
         cache = self.__dict__.setdefault("_year_spans", {})
+        if sent not in cache and not self.may_match(YEAR_SPAN, sent[0], sent[1]):
+            cache[sent] = (None, [], [])   # no span can end in the sentence (the figure filter's scan)
         if sent not in cache:              # (once a sentence: a long one holds many figures)
             first = YEAR_SPAN.match(self.m, sent[0], sent[1])
             later = [h for h in YEAR_SPAN.finditer(self.m, sent[0] + 1, sent[1])

@@ -33,5 +33,8 @@ def short_place_subject() -> re.Pattern | None:
                 names.update(a for a in (row.get("aliases") or "").replace(";", "|").split("|") if len(a) >= 2)
     if not names:
         return None
-    alternation = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    # longest first; names of one length in a fixed order (none can match where another of its
+    # length does), so the pattern is the same in every process and its compiled pre-filter
+    # database is found in the cache (text/prefilter.py)
+    alternation = "|".join(map(re.escape, sorted(names, key=lambda a: (-len(a), a))))
     return re.compile(r"\s*(?:其中|另外|此外|而|同期)?[,，]?\s*(?P<name>" + alternation + ")" + _AFTER_NAME)

@@ -315,7 +315,8 @@ class Roles:
         h = CTX["place_subject"].match(self.m, clause[0], head) \
             if self.may_match(CTX["place_subject"], clause[0], head) else None
         bare = h is None
-        if bare and self.region_name and (short := short_place_subject()) is not None:
+        if bare and self.region_name and (short := short_place_subject()) is not None \
+                and self.may_match(short, clause[0], head):
             h = short.match(self.m, clause[0], head)     # 深圳2023年行政机关败诉率为7.8%: a short name
         if h is None or self.search_in(CTX["own_respondent"], clause[0], head):
             return None

@@ -337,4 +337,8 @@ FIGURE_CONTEXT = ("change", "not_change", "paren_base", "reached_by", "target_cl
 def figure_filter():
     from lawgov.text.prefilter import EndFilter
 
-    return EndFilter([CTX[k] for k in FIGURE_CONTEXT] + list(CTX["comparison_base"]) + [YEAR_LIST])
+    from lawgov.extract.reading.places import short_place_subject
+
+    short = short_place_subject()
+    return EndFilter([CTX[k] for k in FIGURE_CONTEXT] + list(CTX["comparison_base"]) + [YEAR_LIST]
+                     + [YEAR_SPAN] + ([short] if short else []))

@@ -104,13 +104,20 @@ class DiscourseState:
         return out
 
 
-    def family_at(self, pos: int, sent_start: int) -> str | None:
-        lo = sent_start
-        # a sentence that continues the previous one (其中, 此外 …) inherits its subject
+    def _family_from(self, sent_start: int) -> int:
+        """Where the words that may name a figure's family begin: its sentence, or the one before
+        when it continues that one (其中, 此外 …: it inherits its subject). Once a sentence."""
         if CTX["continuation"].match(self.m, sent_start):
             k = self.sentence_index(sent_start)
             if k > 0:
-                lo = self.sents[k - 1][0]
+                return self.sents[k - 1][0]
+        return sent_start
+
+    def family_at(self, pos: int, sent_start: int) -> str | None:
+        got = self._family_lo.get(sent_start)
+        if got is None:
+            got = self._family_lo[sent_start] = self._family_from(sent_start)
+        lo = got
         i = bisect.bisect_left(self.fam_ends, lo)
         j = bisect.bisect_right(self.fam_ends, pos)
         for n in range(j - 1, i - 1, -1):
@@ -409,7 +416,14 @@ class DiscourseState:
 
     def _earlier_sentence_year(self, sent: tuple[int, int]) -> int | None:
         """The year that opens the sentence before, in the same paragraph (2022年,全市受理…。全年
-        审结…): the period a reader still holds. Not a year since which, or up to which."""
+        审结…): the period a reader still holds. Not a year since which, or up to which. Once a
+        sentence."""
+        got = self._sentence_year_before.get(sent[0], False)
+        if got is False:
+            got = self._sentence_year_before[sent[0]] = self._year_opening_sentence_before(sent)
+        return got
+
+    def _year_opening_sentence_before(self, sent: tuple[int, int]) -> int | None:
         k = self.sentence_index(sent[0])
         if k == 0 or not self.paras:
             return None
