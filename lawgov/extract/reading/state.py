@@ -68,6 +68,8 @@ class DiscourseState:
             if s >= a:
                 if kind == "cumulative" and "累计" not in self.m[s:e] and CTX["year_own_period"].search(self.m, e, b):
                     continue
+                if kind == "month" and CTX["year_own_period"].search(self.m, e, b):
+                    continue         # 2023年12月,县政府常务会议听取…,全年受理36件: the year's
                 return kind
         return None
 
