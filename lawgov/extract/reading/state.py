@@ -144,8 +144,9 @@ class DiscourseState:
                 fam = self._sentence_subject(prev)
                 if fam is not None:
                     return fam
-                if not self._has_figure(prev) or not self._speaks_of_cases(prev):
-                    break          # (…办理审批事项2300件。办结2280件: no case between)
+                if not (self._speaks_of_cases(prev) if self._has_figure(prev)
+                        else self.search_in(CTX["case_words"], prev[0], prev[1])):
+                    break          # (…办理审批事项2300件。办结2280件; 四是化解矛盾。: no case between)
         return self.heading_family(pos)
 
     def _speaks_of_cases(self, sent: tuple[int, int]) -> bool:
