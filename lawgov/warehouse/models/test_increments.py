@@ -1,0 +1,157 @@
+"""Data tests on a run's new rows: after an incremental run, a test that passed on the rows
+the table had reads only the rows the run added.
+
+A row-wise test (not_null, accepted_values) can only fail on a row that is new; `unique` can
+only fail on a value that a new row holds, so the new values are looked up in the whole
+column (a duplicate across documents is still caught, at the cost of one scan of that column
+instead of a grouping of all of it); `relationships` checks the new rows' keys in the whole
+parent, and only while the parent lost no rows (an old row could have lost its parent).
+Generic tests from macros/ and singular tests run whole: their SQL is the project's.
+
+A model's new rows are known when (1) it ran incrementally: the rows of its increment; (2) it
+was skipped: none; (3) it says, by `config: meta: lawgov_rows_follow: M`, that its rows change
+only with the rows of incremental model M's unique_key (a staging view over raw mentions
+follows marts.documents: a document's mentions change only with its version), and M ran
+incrementally or was skipped: its rows whose key is in M's increment.
+
+A test is narrowed only when the same test (same SQL) passed on the same model structure
+(its SQL and its upstream's: `_Run`'s structure fingerprint) at the last run on this file
+(meta.test_state, which a standby's catch-up leaves alone, as model_state). Everything else,
+a full refresh included, runs whole. dbt runs every test whole; the results agree while the
+rows change only as the models say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lawgov.warehouse.models.nodes import META, Model, Project, sha
+from lawgov.warehouse.schema import TestSpec
+
+STATE_DDL = f"""create table if not exists {META}.test_state (
+    test_id varchar, model varchar, structure varchar, sql_sha varchar, status varchar,
+    failures bigint, run_id varchar)"""
+
+
+@dataclass
+class NewRows:
+    """What one run changed in each model, as the tests need it."""
+
+    increments: dict[str, str] = field(default_factory=dict)     # model key → temp table of its new rows
+    skipped: set[str] = field(default_factory=set)               # models and seeds left as they were
+    lost_rows: set[str] = field(default_factory=set)             # incremental models that deleted rows
+    gone: dict[tuple[str, str], str] = field(default_factory=dict)   # (model key, column) → temp table
+                                                                     # of the values its deleted rows held
+    structures: dict[str, str] = field(default_factory=dict)     # model key → structure fingerprint
+    full_refresh: bool = False
+
+    def predicate(self, project: Project, model: Model) -> str | None:
+        """A condition on the model's columns that holds for every row this run added (and
+        maybe for some others), or None when they are not known."""
+        if self.full_refresh:
+            return None
+        if model.key in self.skipped:
+            return "false"
+        if model.key in self.increments:
+            return _keyed(model.unique_key, self.increments[model.key]) if model.unique_key else None
+        follows = project.models.get(model.rows_follow or "")
+        if follows is None or not follows.unique_key:
+            return None
+        if follows.key in self.skipped:
+            return "false"
+        if follows.key not in self.increments:
+            return None
+        return _keyed(follows.unique_key, self.increments[follows.key])
+
+
+def _keyed(keys: list[str], table: str) -> str:
+    """Rows whose unique_key is one of ``table``'s: after delete+insert, exactly its rows (and
+    rows with a null key, which the delete does not match)."""
+    cols = ", ".join(f'"{k}"' for k in keys)
+    nulls = " or ".join(f'"{k}" is null' for k in keys)
+    return f"(({cols}) in (select {cols} from {table}) or {nulls})" if len(keys) > 1 else \
+        f"({cols} in (select {cols} from {table}) or {nulls})"
+
+
+def test_id(model: Model, test: TestSpec) -> str:
+    """A test's identity across runs (its SQL may change; sql_sha says so)."""
+    return sha(model.key, test.test, test.column, test.args, test.where)[:24]
+
+
+def load_state(con) -> dict[str, tuple]:
+    """test_id → (structure, sql_sha, status) of the last run on this file."""
+    con.execute(STATE_DDL)
+    return {r[0]: r[1:] for r in con.execute(
+        f"select test_id, structure, sql_sha, status from {META}.test_state").fetchall()}
+
+
+def narrowed(project: Project, model: Model, test: TestSpec, full_sql: str, new: NewRows,
+             state: dict[str, tuple], parent: tuple[str | None, str] | None) -> str | None:
+    """The test's SQL on the run's new rows, or None when it must run whole. ``parent`` is
+    a relationships test's (model or seed key, field)."""
+    if test.test not in ("not_null", "accepted_values", "unique", "relationships"):
+        return None
+    last = state.get(test_id(model, test))
+    structure = new.structures.get(model.key)
+    if not last or structure is None or last != (structure, sha(full_sql)[:24], "pass"):
+        return None
+    rows = new.predicate(project, model)
+    if rows is None:
+        return None
+    col = f'"{test.column}"'
+    if test.test == "relationships":
+        key, field_ = parent or (None, "")
+        if key is None or not (key in new.skipped or key in new.increments):
+            return None
+        if key in new.lost_rows:
+            # an old row whose parent row was deleted fails too: its key is among the deleted
+            gone = new.gone.get((key, field_))
+            if gone is None:
+                return None
+            rows = f"({rows} or {col} in (select * from {gone}))"
+    new_rows = f"(select * from {model.relation} where {rows})"
+    if test.where:
+        new_rows = f"(select * from {new_rows} where {test.where})"
+    if test.test == "unique":
+        whole = _relation_of(model, test)
+        return (f"select {col}, count(*) as n_records from {whole} where {col} is not null "
+                f"and {col} in (select {col} from {new_rows}) group by {col} having count(*) > 1")
+    return full_sql.replace(_relation_of(model, test), new_rows, 1)
+
+
+def _relation_of(model: Model, test: TestSpec) -> str:
+    """The relation test_sql put in a built-in test's SQL (data_tests.test_sql)."""
+    if test.where:
+        return f"(select * from {model.relation} where {test.where})"
+    return model.relation
+
+
+def watched(project: Project) -> dict[str, set[str]]:
+    """The columns of each model that relationships tests point at: an incremental run keeps
+    the values its deleted rows held in them (NewRows.gone)."""
+    from lawgov.warehouse.models.data_tests import resolve
+
+    out: dict[str, set[str]] = {}
+    for model in project.models.values():
+        for test in model.tests:
+            if test.test == "relationships" and test.args.get("field"):
+                try:
+                    key = resolve(project, str(test.args.get("to")), model.file)[1]
+                except Exception:
+                    continue
+                if key in project.models:
+                    out.setdefault(key, set()).add(str(test.args["field"]))
+    return out
+
+
+def record(con, run_id: str, rows: list[list]) -> None:
+    """Keep each test's outcome for the next run: [test_id, model, structure, sql_sha, status, failures]."""
+    if not rows:
+        return
+    con.execute(f"create or replace temp table _test_state as select * from {META}.test_state limit 0")
+    from lawgov.warehouse.models.nodes import insert_rows
+
+    insert_rows(con, "_test_state", [r + [run_id] for r in rows])
+    con.execute(f"delete from {META}.test_state where test_id in (select test_id from _test_state)")
+    con.execute(f"insert into {META}.test_state select * from _test_state")
+    con.execute("drop table _test_state")
