@@ -160,7 +160,7 @@ def main(argv=None) -> None:
         for name, cpu_by in sampler.by_stage(t0, data["stages"]):
             print(f"    {name:<34} " + ", ".join(
                 f"{'main' if t == os.getpid() else t}: {c:.2f}" for t, c in sorted(cpu_by.items(), key=lambda x: -x[1])))
-    print("  slowest: " + ", ".join(f"{n} {s:.2f}" for n, s in data["slowest"][:10]))
+    print("  slowest: " + ", ".join(f"{n} {s:.2f}" for n, s in data["slowest"][:12]))
     if args.check:
         for rel, (n, h) in marts_hashes(db).items():
             print(f"  marts.{rel:<34} {n:>10,} {h}")

@@ -945,5 +945,6 @@ def _run_models(con, opts: BuildOptions, summary: BuildSummary, stages: Stages |
     summary.seeds_skipped = sum(s.status == "skipped" for s in result.seeds)
     summary.tests_passed = result.tests_passed
     summary.tests_warned = result.tests_warned
-    timed = [(r.relation, r.seconds) for r in result.models] + [(t.label, t.seconds) for t in result.tests]
+    timed = [(r.relation, r.seconds) for r in result.models] + [
+        (t.label + (" (new rows)" if t.narrowed else ""), t.seconds) for t in result.tests]
     return [(name, round(sec, 4)) for name, sec in sorted(timed, key=lambda x: -x[1])[:12]]
