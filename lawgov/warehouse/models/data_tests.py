@@ -106,7 +106,7 @@ def run_tests(con, project: Project, *, run_id: str | None = None,
             if new_rows is not None:
                 parent = ((resolve(project, str(test.args.get("to")), model.file)[1], str(test.args.get("field")))
                           if test.test == "relationships" else None)
-                run_sql = test_increments.narrowed(project, model, test, sql, new_rows, state, parent) or sql
+                run_sql = test_increments.narrowed(con, project, model, test, sql, new_rows, state, parent) or sql
             try:
                 try:
                     failures = con.execute(f"select count(*) from (\n{run_sql}\n) as failures").fetchone()[0]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lawgov.warehouse.models.nodes import META, Model, Project, sha
+from lawgov.warehouse.models.nodes import META, Model, Project, quote, sha
 from lawgov.warehouse.schema import TestSpec
 
 STATE_DDL = f"""create table if not exists {META}.test_state (
@@ -45,7 +45,9 @@ class NewRows:
     structures: dict[str, str] = field(default_factory=dict)     # model key → structure fingerprint
     full_refresh: bool = False
 
-    def predicate(self, project: Project, model: Model) -> str | None:
+    lists: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+    def predicate(self, con, project: Project, model: Model) -> str | None:
         """A condition on the model's columns that holds for every row this run added (and
         maybe for some others), or None when they are not known."""
         if self.full_refresh:
@@ -53,7 +55,7 @@ class NewRows:
         if model.key in self.skipped:
             return "false"
         if model.key in self.increments:
-            return _keyed(model.unique_key, self.increments[model.key]) if model.unique_key else None
+            return self._keyed(con, model.unique_key, self.increments[model.key]) if model.unique_key else None
         follows = project.models.get(model.rows_follow or "")
         if follows is None or not follows.unique_key:
             return None
@@ -61,16 +63,32 @@ class NewRows:
             return "false"
         if follows.key not in self.increments:
             return None
-        return _keyed(follows.unique_key, self.increments[follows.key])
+        return self._keyed(con, follows.unique_key, self.increments[follows.key])
+
+    def values(self, con, table: str, column: str, tested: str | None = None) -> str:
+        """``tested`` (by default ``column``) in the values of ``table``'s ``column``: a list of
+        literals while it is short (DuckDB then filters the scans of the views it reaches, where
+        a subquery stays a join above them)."""
+        key = (table, column)
+        if key not in self.lists:
+            rows = con.execute(f'select distinct "{column}" from {table} where "{column}" is not null '
+                               f"limit {LITERALS + 1}").fetchall()
+            self.lists[key] = (None if len(rows) > LITERALS or not all(isinstance(r[0], str) for r in rows)
+                               else "(" + ", ".join(quote(r[0]) for r in rows) + ")" if rows else "(null)")
+        listed, tested = self.lists[key], f'"{tested or column}"'
+        return f"{tested} in {listed}" if listed else f'{tested} in (select "{column}" from {table})'
+
+    def _keyed(self, con, keys: list[str], table: str) -> str:
+        """Rows whose unique_key is one of ``table``'s: after delete+insert, exactly its rows (and
+        rows with a null key, which the delete does not match)."""
+        nulls = " or ".join(f'"{k}" is null' for k in keys)
+        if len(keys) == 1:
+            return f"({self.values(con, table, keys[0])} or {nulls})"
+        cols = ", ".join(f'"{k}"' for k in keys)
+        return f"(({cols}) in (select {cols} from {table}) or {nulls})"
 
 
-def _keyed(keys: list[str], table: str) -> str:
-    """Rows whose unique_key is one of ``table``'s: after delete+insert, exactly its rows (and
-    rows with a null key, which the delete does not match)."""
-    cols = ", ".join(f'"{k}"' for k in keys)
-    nulls = " or ".join(f'"{k}" is null' for k in keys)
-    return f"(({cols}) in (select {cols} from {table}) or {nulls})" if len(keys) > 1 else \
-        f"({cols} in (select {cols} from {table}) or {nulls})"
+LITERALS = 20_000      # values listed in a test's SQL at most; more are read by a subquery
 
 
 def test_id(model: Model, test: TestSpec) -> str:
@@ -85,7 +103,7 @@ def load_state(con) -> dict[str, tuple]:
         f"select test_id, structure, sql_sha, status from {META}.test_state").fetchall()}
 
 
-def narrowed(project: Project, model: Model, test: TestSpec, full_sql: str, new: NewRows,
+def narrowed(con, project: Project, model: Model, test: TestSpec, full_sql: str, new: NewRows,
              state: dict[str, tuple], parent: tuple[str | None, str] | None) -> str | None:
     """The test's SQL on the run's new rows, or None when it must run whole. ``parent`` is
     a relationships test's (model or seed key, field)."""
@@ -95,7 +113,7 @@ def narrowed(project: Project, model: Model, test: TestSpec, full_sql: str, new:
     structure = new.structures.get(model.key)
     if not last or structure is None or last != (structure, sha(full_sql)[:24], "pass"):
         return None
-    rows = new.predicate(project, model)
+    rows = new.predicate(con, project, model)
     if rows is None:
         return None
     col = f'"{test.column}"'
@@ -108,7 +126,7 @@ def narrowed(project: Project, model: Model, test: TestSpec, full_sql: str, new:
             gone = new.gone.get((key, field_))
             if gone is None:
                 return None
-            rows = f"({rows} or {col} in (select * from {gone}))"
+            rows = f"({rows} or {new.values(con, gone, field_, test.column)})"
     new_rows = f"(select * from {model.relation} where {rows})"
     if test.where:
         new_rows = f"(select * from {new_rows} where {test.where})"
