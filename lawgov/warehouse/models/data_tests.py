@@ -102,19 +102,16 @@ def run_tests(con, project: Project, *, run_id: str | None = None,
                 require_select(con, sql, test.file, f"test {test.label} on {model.qualified}")
             except ModelError as exc:
                 raise DataTestError(exc.message, file=test.file, line=test.line) from None
-            run_sql = sql
+            run_sql, guard = sql, None
             if new_rows is not None:
                 parent = ((resolve(project, str(test.args.get("to")), model.file)[1], str(test.args.get("field")))
                           if test.test == "relationships" else None)
-                run_sql = test_increments.narrowed(con, project, model, test, sql, new_rows, state, parent) or sql
+                run_sql, guard = test_increments.narrowed(con, project, model, test, sql, new_rows, state,
+                                                          parent) or (sql, None)
             try:
-                try:
-                    failures = con.execute(f"select count(*) from (\n{run_sql}\n) as failures").fetchone()[0]
-                except Exception:
-                    if run_sql == sql:
-                        raise
-                    run_sql = sql          # the narrowed form does not run (a column it needs?): whole
-                    failures = con.execute(f"select count(*) from (\n{sql}\n) as failures").fetchone()[0]
+                if guard is not None and _count(con, guard, sql):
+                    run_sql = sql          # a row lost its parent: count every failing row
+                failures = _count(con, run_sql, sql)
             except Exception as exc:
                 raise DataTestError(f"test {test.label} on {model.qualified} does not run: "
                                     f"{str(exc).splitlines()[0]}", file=test.file, line=test.line) from None
@@ -140,6 +137,17 @@ def run_tests(con, project: Project, *, run_id: str | None = None,
                     [[run_id, r.model, r.relation, r.test, r.column, r.severity, r.status, r.failures,
                       r.seconds, r.file, r.line, r.sql, now] for r in results])
     return results
+
+
+def _count(con, sql: str, whole: str) -> int:
+    """The failing rows a test's SQL returns; a narrowed form that does not run (a column it
+    needs?) is given up for ``whole``."""
+    try:
+        return con.execute(f"select count(*) from (\n{sql}\n) as failures").fetchone()[0]
+    except Exception:
+        if sql == whole:
+            raise
+        return con.execute(f"select count(*) from (\n{whole}\n) as failures").fetchone()[0]
 
 
 def _run_singular(con, test: SingularTest) -> TestResult:

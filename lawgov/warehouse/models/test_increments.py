@@ -47,20 +47,22 @@ class NewRows:
 
     lists: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
-    def predicate(self, con, project: Project, model: Model) -> str | None:
-        """A condition on the model's columns that holds for every row this run added (and
-        maybe for some others), or None when they are not known."""
+    def branches(self, con, project: Project, model: Model) -> list[str] | None:
+        """Conditions on the model's columns, no two true of one row, that together hold for
+        every row this run added (and maybe some others); None when those are not known.
+        Each is a plain conjunction: DuckDB pushes it into the scans under a view, where an OR
+        with a list of values would be tried value by value on every row."""
         if self.full_refresh:
             return None
         if model.key in self.skipped:
-            return "false"
+            return []
         if model.key in self.increments:
             return self._keyed(con, model.unique_key, self.increments[model.key]) if model.unique_key else None
         follows = project.models.get(model.rows_follow or "")
         if follows is None or not follows.unique_key:
             return None
         if follows.key in self.skipped:
-            return "false"
+            return []
         if follows.key not in self.increments:
             return None
         return self._keyed(con, follows.unique_key, self.increments[follows.key])
@@ -78,14 +80,14 @@ class NewRows:
         listed, tested = self.lists[key], f'"{tested or column}"'
         return f"{tested} in {listed}" if listed else f'{tested} in (select "{column}" from {table})'
 
-    def _keyed(self, con, keys: list[str], table: str) -> str:
-        """Rows whose unique_key is one of ``table``'s: after delete+insert, exactly its rows (and
-        rows with a null key, which the delete does not match)."""
+    def _keyed(self, con, keys: list[str], table: str) -> list[str]:
+        """Rows whose unique_key is one of ``table``'s: after delete+insert, exactly its rows;
+        and rows with a null key, which the delete does not match."""
         nulls = " or ".join(f'"{k}" is null' for k in keys)
         if len(keys) == 1:
-            return f"({self.values(con, table, keys[0])} or {nulls})"
+            return [self.values(con, table, keys[0]), nulls]
         cols = ", ".join(f'"{k}"' for k in keys)
-        return f"(({cols}) in (select {cols} from {table}) or {nulls})"
+        return [f"({cols}) in (select {cols} from {table}) and not ({nulls})", nulls]
 
 
 LITERALS = 20_000      # values listed in a test's SQL at most; more are read by a subquery
@@ -104,37 +106,48 @@ def load_state(con) -> dict[str, tuple]:
 
 
 def narrowed(con, project: Project, model: Model, test: TestSpec, full_sql: str, new: NewRows,
-             state: dict[str, tuple], parent: tuple[str | None, str] | None) -> str | None:
-    """The test's SQL on the run's new rows, or None when it must run whole. ``parent`` is
-    a relationships test's (model or seed key, field)."""
+             state: dict[str, tuple], parent: tuple[str | None, str] | None) -> tuple[str, str | None] | None:
+    """The test's SQL on the run's new rows, and the SQL of a check that must find nothing
+    for that to be the whole answer (else the test runs whole); None when it must run whole.
+    ``parent`` is a relationships test's (model or seed key, field)."""
     if test.test not in ("not_null", "accepted_values", "unique", "relationships"):
         return None
     last = state.get(test_id(model, test))
     structure = new.structures.get(model.key)
     if not last or structure is None or last != (structure, sha(full_sql)[:24], "pass"):
         return None
-    rows = new.predicate(con, project, model)
-    if rows is None:
+    branches = new.branches(con, project, model)
+    if branches is None:
         return None
     col = f'"{test.column}"'
+    guard = None
     if test.test == "relationships":
         key, field_ = parent or (None, "")
         if key is None or not (key in new.skipped or key in new.increments):
             return None
         if key in new.lost_rows:
             # an old row whose parent row was deleted fails too: its key is among the deleted
+            # values, and if any such row fails the test runs whole (it passed last time, so
+            # this finds nothing unless a row was orphaned)
             gone = new.gone.get((key, field_))
             if gone is None:
                 return None
-            rows = f"({rows} or {new.values(con, gone, field_, test.column)})"
-    new_rows = f"(select * from {model.relation} where {rows})"
-    if test.where:
-        new_rows = f"(select * from {new_rows} where {test.where})"
+            guard = full_sql.replace(_relation_of(model, test), _rows(model, test, [new.values(
+                con, gone, field_, test.column)]), 1)
+    new_rows = _rows(model, test, branches)
     if test.test == "unique":
         whole = _relation_of(model, test)
         return (f"select {col}, count(*) as n_records from {whole} where {col} is not null "
-                f"and {col} in (select {col} from {new_rows}) group by {col} having count(*) > 1")
-    return full_sql.replace(_relation_of(model, test), new_rows, 1)
+                f"and {col} in (select {col} from {new_rows}) group by {col} having count(*) > 1"), guard
+    return full_sql.replace(_relation_of(model, test), new_rows, 1), guard
+
+
+def _rows(model: Model, test: TestSpec, branches: list[str]) -> str:
+    """The model's rows where one of the branches holds (and the test's where)."""
+    parts = [f"select * from {model.relation} where {b}" for b in branches] or \
+        [f"select * from {model.relation} where false"]
+    rows = "(" + " union all ".join(parts) + ")"
+    return f"(select * from {rows} where {test.where})" if test.where else rows
 
 
 def _relation_of(model: Model, test: TestSpec) -> str:
