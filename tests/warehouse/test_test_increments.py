@@ -104,7 +104,9 @@ def test_tests_read_the_new_rows_once_they_have_passed(project):
     change(con, "C", [("c1", "C", "C.2", "a1", 5), ("c2", "C", "C.2", None, 6)])
     second = run(proj, con)
     assert {"main.stg_items: unique(id)", "main.stg_items: not_null(v)", "main.docs: unique(doc)",
-            "main.items: unique(id)", "main.stg_items: relationships(ref)"} <= narrowed(second)
+            "main.items: unique(id)"} <= narrowed(second)
+    # items lost C's old row: an old row may have lost its parent, so the relationship reads all
+    assert "main.stg_items: relationships(ref)" not in narrowed(second)
     assert all(t.status == "pass" for t in second.tests)
     full = run_project(con, load_project(proj), full_refresh=True)
     assert not narrowed(full)

@@ -102,15 +102,12 @@ def run_tests(con, project: Project, *, run_id: str | None = None,
                 require_select(con, sql, test.file, f"test {test.label} on {model.qualified}")
             except ModelError as exc:
                 raise DataTestError(exc.message, file=test.file, line=test.line) from None
-            run_sql, guard = sql, None
+            run_sql = sql
             if new_rows is not None:
                 parent = ((resolve(project, str(test.args.get("to")), model.file)[1], str(test.args.get("field")))
                           if test.test == "relationships" else None)
-                run_sql, guard = test_increments.narrowed(con, project, model, test, sql, new_rows, state,
-                                                          parent) or (sql, None)
+                run_sql = test_increments.narrowed(con, project, model, test, sql, new_rows, state, parent) or sql
             try:
-                if guard is not None and _count(con, guard, sql):
-                    run_sql = sql          # a row lost its parent: count every failing row
                 failures = _count(con, run_sql, sql)
             except Exception as exc:
                 raise DataTestError(f"test {test.label} on {model.qualified} does not run: "

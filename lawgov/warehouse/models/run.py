@@ -14,7 +14,7 @@ from typing import Any, Callable
 from lawgov.errors import DataTestError, ModelError
 
 from lawgov.warehouse.models.data_tests import run_tests
-from lawgov.warehouse.models.test_increments import NewRows, watched
+from lawgov.warehouse.models.test_increments import NewRows
 from lawgov.warehouse.models.nodes import (Event, META, Model, ModelRun, Project, RunResult, Seed, SeedRun,
                                            insert_rows, quote, remember_no_pandas, sha)
 
@@ -185,7 +185,6 @@ class _Run:
         self.current: Model | None = None     # the model being built, named if it fails
         self.state: dict = {}
         self.new_rows = NewRows(full_refresh=full_refresh)   # what the run changed, for the tests
-        self.watched = watched(project)       # columns whose deleted values the tests need
 
     def say(self, event: Event) -> None:
         if self.on_event is not None:
@@ -271,10 +270,9 @@ class _Run:
 
     def drop_increments(self) -> None:
         """The increments kept for the tests (temp tables of this connection)."""
-        for table in [*self.new_rows.increments.values(), *self.new_rows.gone.values()]:
+        for table in self.new_rows.increments.values():
             self.con.execute(f"drop table if exists {table}")
         self.new_rows.increments.clear()
-        self.new_rows.gone.clear()
 
     def _build_one(self, model: Model, fp: str, relations: dict, parts: dict) -> ModelRun:
         """Skip the model if its fingerprint and relation are unchanged, else build it."""
@@ -298,12 +296,9 @@ class _Run:
         if (model.materialized == "incremental" and not self.full_refresh and prev and exists
                 and prev[7] and json.loads(prev[7]).get("structure") == parts["structure"]):
             table = f"__lawgov_new_{len(self.new_rows.increments)}"
-            deleted, gone = _add_increment(con, model, table, sorted(self.watched.get(key, ())))
-            if deleted:                           # the table, and its comments, stay
+            if _add_increment(con, model, table):     # the table, and its comments, stay
                 self.new_rows.lost_rows.add(key)
             self.new_rows.increments[key] = table
-            for column, values in gone.items():
-                self.new_rows.gone[(key, column)] = values
             reason = "incremental, " + reason
             if prev[1] != docs_fp:
                 self.comment(model, model.alias, model.kind)
@@ -391,39 +386,17 @@ class _Run:
                          line=_error_line(message)) from None
 
 
-def _add_increment(con, model: Model, table: str, watch: list[str]) -> tuple[int, dict[str, str]]:
+def _add_increment(con, model: Model, table: str) -> int:
     """dbt's incremental run: the pre_hooks delete what is no longer right, the model's
     is_incremental() rows replace the rows of their unique_key (delete+insert) or are added.
-    The new rows stay in the temp table ``table`` for the tests. Returns the rows deleted and,
-    for each column of ``watch``, a temp table of the values the deleted rows held."""
-    gone = {column: f"{table}_gone_{c}" for c, column in enumerate(watch)}
-    for column, values in gone.items():
-        con.execute(f'create or replace temp table {values} as select "{column}" from {model.relation} limit 0')
-    deleted = sum(_delete(con, model, hook, gone) for hook in model.pre_hooks)
+    The new rows stay in the temp table ``table`` for the tests; returns the rows deleted."""
+    deleted = sum(_count(con.execute(hook)) for hook in model.pre_hooks)
     con.execute(f"create or replace temp table {table} as {model.incremental_sql}")
     if model.unique_key:
         match = " and ".join(f'{model.relation}."{k}" = {table}."{k}"' for k in model.unique_key)
-        deleted += _delete(con, model, f"delete from {model.relation} using {table} where {match}", gone)
+        deleted += _count(con.execute(f"delete from {model.relation} using {table} where {match}"))
     con.execute(f"insert into {model.relation} by name select * from {table}")
-    return deleted, gone
-
-
-def _delete(con, model: Model, statement: str, gone: dict[str, str]) -> int:
-    """Run a DELETE of the model's rows; returns the rows it removed, and keeps the values
-    they held in the columns of ``gone`` in its tables."""
-    if not gone:
-        return _count(con.execute(statement))
-    # a pre_hook is one DELETE FROM {{ this }} (project.py checks it); RETURNING on a line of
-    # its own, so that a comment ending the hook does not swallow it
-    returning = ", ".join(f'{model.relation}."{c}"' for c in gone)
-    rows = con.execute(f"{statement}\nreturning {returning}").to_arrow_table()
-    con.register("__lawgov_deleted", rows)
-    try:
-        for column, values in gone.items():
-            con.execute(f'insert into {values} select "{column}" from __lawgov_deleted')
-    finally:
-        con.unregister("__lawgov_deleted")
-    return rows.num_rows
+    return deleted
 
 
 def _count(cursor) -> int:

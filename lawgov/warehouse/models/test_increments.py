@@ -40,8 +40,6 @@ class NewRows:
     increments: dict[str, str] = field(default_factory=dict)     # model key → temp table of its new rows
     skipped: set[str] = field(default_factory=set)               # models and seeds left as they were
     lost_rows: set[str] = field(default_factory=set)             # incremental models that deleted rows
-    gone: dict[tuple[str, str], str] = field(default_factory=dict)   # (model key, column) → temp table
-                                                                     # of the values its deleted rows held
     structures: dict[str, str] = field(default_factory=dict)     # model key → structure fingerprint
     full_refresh: bool = False
 
@@ -106,10 +104,9 @@ def load_state(con) -> dict[str, tuple]:
 
 
 def narrowed(con, project: Project, model: Model, test: TestSpec, full_sql: str, new: NewRows,
-             state: dict[str, tuple], parent: tuple[str | None, str] | None) -> tuple[str, str | None] | None:
-    """The test's SQL on the run's new rows, and the SQL of a check that must find nothing
-    for that to be the whole answer (else the test runs whole); None when it must run whole.
-    ``parent`` is a relationships test's (model or seed key, field)."""
+             state: dict[str, tuple], parent: tuple[str | None, str] | None) -> str | None:
+    """The test's SQL on the run's new rows, or None when it must run whole. ``parent`` is a
+    relationships test's (model or seed key, field)."""
     if test.test not in ("not_null", "accepted_values", "unique", "relationships"):
         return None
     last = state.get(test_id(model, test))
@@ -120,26 +117,19 @@ def narrowed(con, project: Project, model: Model, test: TestSpec, full_sql: str,
     if branches is None:
         return None
     col = f'"{test.column}"'
-    guard = None
     if test.test == "relationships":
-        key, field_ = parent or (None, "")
-        if key is None or not (key in new.skipped or key in new.increments):
+        # an old row keeps its parent only while the parent loses no rows: a parent that lost
+        # some (a changed document's facts) is read whole (DELETE … RETURNING the lost keys
+        # cost more than the test it would have narrowed)
+        key = (parent or (None, ""))[0]
+        if key is None or key in new.lost_rows or not (key in new.skipped or key in new.increments):
             return None
-        if key in new.lost_rows:
-            # an old row whose parent row was deleted fails too: its key is among the deleted
-            # values, and if any such row fails the test runs whole (it passed last time, so
-            # this finds nothing unless a row was orphaned)
-            gone = new.gone.get((key, field_))
-            if gone is None:
-                return None
-            guard = full_sql.replace(_relation_of(model, test), _rows(model, test, [new.values(
-                con, gone, field_, test.column)]), 1)
     new_rows = _rows(model, test, branches)
     if test.test == "unique":
         whole = _relation_of(model, test)
         return (f"select {col}, count(*) as n_records from {whole} where {col} is not null "
-                f"and {col} in (select {col} from {new_rows}) group by {col} having count(*) > 1"), guard
-    return full_sql.replace(_relation_of(model, test), new_rows, 1), guard
+                f"and {col} in (select {col} from {new_rows}) group by {col} having count(*) > 1")
+    return full_sql.replace(_relation_of(model, test), new_rows, 1)
 
 
 def _rows(model: Model, test: TestSpec, branches: list[str]) -> str:
@@ -155,24 +145,6 @@ def _relation_of(model: Model, test: TestSpec) -> str:
     if test.where:
         return f"(select * from {model.relation} where {test.where})"
     return model.relation
-
-
-def watched(project: Project) -> dict[str, set[str]]:
-    """The columns of each model that relationships tests point at: an incremental run keeps
-    the values its deleted rows held in them (NewRows.gone)."""
-    from lawgov.warehouse.models.data_tests import resolve
-
-    out: dict[str, set[str]] = {}
-    for model in project.models.values():
-        for test in model.tests:
-            if test.test == "relationships" and test.args.get("field"):
-                try:
-                    key = resolve(project, str(test.args.get("to")), model.file)[1]
-                except Exception:
-                    continue
-                if key in project.models:
-                    out.setdefault(key, set()).add(str(test.args["field"]))
-    return out
 
 
 def record(con, run_id: str, rows: list[list]) -> None:
