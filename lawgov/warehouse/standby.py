@@ -103,16 +103,44 @@ def catch_up(con, published: Path) -> None:
             con.execute(f"insert into {table} select * from pub.{table} "
                         f"where rowid >= {int(first)} and doc_id in (select doc_id from _changed)")
     for table in WHOLE_TABLES:
-        if _columns(con, (table,), "") and _columns(con, (table,), "pub"):
+        if table == "meta.files":
+            _copy_files(con)
+        elif _columns(con, (table,), "") and _columns(con, (table,), "pub"):
             con.execute(f"delete from {table}")
             con.execute(f"insert into {table} select * from pub.{table}")
-    con.execute("""delete from meta.ingest_log
-                   where build_id not in (select distinct build_id from pub.meta.ingest_log)""")
-    con.execute("""insert into meta.ingest_log select * from pub.meta.ingest_log
-                   where build_id not in (select distinct build_id from meta.ingest_log)""")
+    _copy_log(con)
     con.execute("drop table _changed")
     con.execute("commit")
     con.execute("detach pub")
+
+
+def _copy_files(con) -> None:
+    """meta.files made the published file's, rewriting only the files whose row differs (one
+    row per file: at 100k files a build changes a few thousand, and a rewrite of all of them
+    was written again at each checkpoint)."""
+    con.execute("""create or replace temp table _files as
+        select source_file from (select * from meta.files except select * from pub.meta.files)
+        union select source_file from (select * from pub.meta.files except select * from meta.files)""")
+    con.execute("delete from meta.files where source_file in (select source_file from _files)")
+    con.execute("insert into meta.files select * from pub.meta.files where source_file in (select source_file from _files)")
+    con.execute("drop table _files")
+
+
+def _copy_log(con) -> None:
+    """meta.ingest_log made the published file's, by build: a build's rows are all in or all
+    out. The builds this file lacks logged last, so their rows are read from the first of
+    them on (a build logs every file: 100k rows a build, millions in all)."""
+    con.execute("""delete from meta.ingest_log
+                   where build_id not in (select distinct build_id from pub.meta.ingest_log)""")
+    con.execute("""create or replace temp table _builds as
+        select distinct build_id from pub.meta.ingest_log
+        where build_id not in (select distinct build_id from meta.ingest_log)""")
+    first = con.execute("select min(rowid) from pub.meta.ingest_log "
+                        "where build_id in (select build_id from _builds)").fetchone()[0]
+    if first is not None:
+        con.execute(f"""insert into meta.ingest_log select * from pub.meta.ingest_log
+                        where rowid >= {int(first)} and build_id in (select build_id from _builds)""")
+    con.execute("drop table _builds")
 
 
 def _columns(con, tables: tuple[str, ...], catalog: str) -> list[tuple]:
