@@ -104,8 +104,8 @@ def run_tests(con, project: Project, *, run_id: str | None = None,
                 raise DataTestError(exc.message, file=test.file, line=test.line) from None
             run_sql = sql
             if new_rows is not None:
-                parent = ((resolve(project, str(test.args.get("to")), model.file)[1], str(test.args.get("field")))
-                          if test.test == "relationships" else None)
+                parent = resolve(project, str(test.args.get("to")), model.file)[1] \
+                    if test.test == "relationships" else None
                 run_sql = test_increments.narrowed(con, project, model, test, sql, new_rows, state, parent) or sql
             try:
                 failures = _count(con, run_sql, sql)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lawgov.warehouse.models.nodes import META, Model, Project, quote, sha
+from lawgov.warehouse.models.nodes import META, Model, Project, insert_rows, quote, sha
 from lawgov.warehouse.schema import TestSpec
 
 STATE_DDL = f"""create table if not exists {META}.test_state (
@@ -65,18 +65,17 @@ class NewRows:
             return None
         return self._keyed(con, follows.unique_key, self.increments[follows.key])
 
-    def values(self, con, table: str, column: str, tested: str | None = None) -> str:
-        """``tested`` (by default ``column``) in the values of ``table``'s ``column``: a list of
-        literals while it is short (DuckDB then filters the scans of the views it reaches, where
-        a subquery stays a join above them)."""
+    def values(self, con, table: str, column: str) -> str:
+        """``column`` in the values of ``table``'s: a list of literals while it is short (DuckDB
+        then filters the scans of the views it reaches, where a subquery stays a join above them)."""
         key = (table, column)
         if key not in self.lists:
             rows = con.execute(f'select distinct "{column}" from {table} where "{column}" is not null '
                                f"limit {LITERALS + 1}").fetchall()
             self.lists[key] = (None if len(rows) > LITERALS or not all(isinstance(r[0], str) for r in rows)
                                else "(" + ", ".join(quote(r[0]) for r in rows) + ")" if rows else "(null)")
-        listed, tested = self.lists[key], f'"{tested or column}"'
-        return f"{tested} in {listed}" if listed else f'{tested} in (select "{column}" from {table})'
+        listed = self.lists[key]
+        return f'"{column}" in {listed}' if listed else f'"{column}" in (select "{column}" from {table})'
 
     def _keyed(self, con, keys: list[str], table: str) -> list[str]:
         """Rows whose unique_key is one of ``table``'s: after delete+insert, exactly its rows;
@@ -104,9 +103,9 @@ def load_state(con) -> dict[str, tuple]:
 
 
 def narrowed(con, project: Project, model: Model, test: TestSpec, full_sql: str, new: NewRows,
-             state: dict[str, tuple], parent: tuple[str | None, str] | None) -> str | None:
-    """The test's SQL on the run's new rows, or None when it must run whole. ``parent`` is a
-    relationships test's (model or seed key, field)."""
+             state: dict[str, tuple], parent: str | None) -> str | None:
+    """The test's SQL on the run's new rows, or None when it must run whole. ``parent`` is the
+    model or seed a relationships test points at (None for a source)."""
     if test.test not in ("not_null", "accepted_values", "unique", "relationships"):
         return None
     last = state.get(test_id(model, test))
@@ -121,8 +120,7 @@ def narrowed(con, project: Project, model: Model, test: TestSpec, full_sql: str,
         # an old row keeps its parent only while the parent loses no rows: a parent that lost
         # some (a changed document's facts) is read whole (DELETE … RETURNING the lost keys
         # cost more than the test it would have narrowed)
-        key = (parent or (None, ""))[0]
-        if key is None or key in new.lost_rows or not (key in new.skipped or key in new.increments):
+        if parent is None or parent in new.lost_rows or not (parent in new.skipped or parent in new.increments):
             return None
     new_rows = _rows(model, test, branches)
     if test.test == "unique":
@@ -152,8 +150,6 @@ def record(con, run_id: str, rows: list[list]) -> None:
     if not rows:
         return
     con.execute(f"create or replace temp table _test_state as select * from {META}.test_state limit 0")
-    from lawgov.warehouse.models.nodes import insert_rows
-
     insert_rows(con, "_test_state", [r + [run_id] for r in rows])
     con.execute(f"delete from {META}.test_state where test_id in (select test_id from _test_state)")
     con.execute(f"insert into {META}.test_state select * from _test_state")
