@@ -65,10 +65,11 @@ def test_killed_build_leaves_published_warehouse_whole(fresh_db):
                              "--db", str(fresh_db), "--full-refresh", "--quiet"], cwd=REPO,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
-    while len(_processes_naming(fresh_db)) < 3:  # the build and its two parser processes
+    # the build and its two parser processes, and the build's file (the parsers are forked
+    # just before it is put in place, so under load it can appear a moment after them)
+    while len(_processes_naming(fresh_db)) < 3 or not list(fresh_db.parent.glob(".build-*/*.duckdb")):
         assert time.monotonic() < deadline and proc.poll() is None, "the build never started parsing"
         time.sleep(0.005)
-    assert list(fresh_db.parent.glob(".build-*/*.duckdb"))
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 10          # its parser processes die with it
