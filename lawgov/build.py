@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from lawgov.warehouse import corrections, parts, store
+from lawgov.warehouse import corrections, parts, standby, store
 from lawgov.ingest.sources import MANIFEST_NAME, FileEntry, Skipped, sha256_file
 from lawgov.errors import BuildError, BuildLockedError, LawgovError, RemovalRefusedError
 
@@ -423,6 +423,8 @@ def build(opts: BuildOptions) -> BuildSummary:
             stages.mark("forget changed, log unchanged")
             _ingest(con, opts, batches, plan.to_parse, manifest, summary, build_id)
             batches = None
+            if same_code:
+                _record_changes(con, build_id, previous, plan)
             stages.mark("parse + load")
             _mark_raw(con, code_fp, proj_fp, build_id)
             corrections.write_table(con, fixes)
@@ -565,6 +567,16 @@ def _forget(con, previous: dict[str, FileState], plan: Plan) -> None:
                                      and previous[n].doc_id])
     con.execute(f"delete from meta.files where source_file in (select unnest({store.TEXTS}))",
                 [store.texts_param(leaving)])
+
+
+def _record_changes(con, build_id: str, previous: dict[str, FileState], plan: Plan) -> None:
+    """The documents whose raw rows this build deleted (files parsed again or gone) or added,
+    for the next build's standby catch-up (standby.record_changes)."""
+    gone = [previous[n].doc_id for n in plan.removed + plan.to_parse if n in previous and previous[n].doc_id]
+    added = [r[0] for r in con.execute(
+        f"select doc_id from meta.files where doc_id is not null and source_file in (select unnest({store.TEXTS}))",
+        [store.texts_param(plan.to_parse)]).fetchall()]
+    standby.record_changes(con, build_id, sorted(set(gone + added)))
 
 
 def _record_touched(con, names: dict[str, FileEntry], touched: list[str]) -> None:
@@ -945,5 +957,6 @@ def _run_models(con, opts: BuildOptions, summary: BuildSummary, stages: Stages |
     summary.seeds_skipped = sum(s.status == "skipped" for s in result.seeds)
     summary.tests_passed = result.tests_passed
     summary.tests_warned = result.tests_warned
-    timed = [(r.relation, r.seconds) for r in result.models] + [(t.label, t.seconds) for t in result.tests]
+    timed = [(r.relation, r.seconds) for r in result.models] + [
+        (t.label + (" (new rows)" if t.narrowed else ""), t.seconds) for t in result.tests]
     return [(name, round(sec, 4)) for name, sec in sorted(timed, key=lambda x: -x[1])[:12]]

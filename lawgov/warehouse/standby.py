@@ -31,7 +31,13 @@ from pathlib import Path
 # describe the marts and seeds the standby holds, which the model run brings up to date.
 DOC_TABLES = ("raw.documents", "raw.mentions", "raw.facts", "raw.fact_evidence")
 WHOLE_TABLES = ("raw.corrections", "meta.files", "meta.builds", "meta.raw_fingerprints",
-                "meta.model_runs", "meta.test_runs")
+                "meta.model_runs", "meta.test_runs", "meta.doc_changes")
+
+# The documents whose raw rows each build deleted or added (a row with a null doc_id says the
+# build recorded them), for the last few builds: the next catch-up copies those documents'
+# rows instead of hashing every document of both files to find them.
+DOC_CHANGES_DDL = "create table if not exists meta.doc_changes (build_id varchar, doc_id varchar)"
+KEPT_BUILDS = 3
 
 
 def folder(published: Path) -> Path:
@@ -79,11 +85,13 @@ def catch_up(con, published: Path) -> None:
     code = "select fingerprint from {}meta.raw_fingerprints where table_name = '_code'"
     if con.execute(code.format("")).fetchall() != con.execute(code.format("pub.")).fetchall():
         raise ValueError("parsed by other code")  # every document differs: a copy is cheaper
-    tables = DOC_TABLES + WHOLE_TABLES + ("meta.ingest_log",)
+    con.execute(DOC_CHANGES_DDL)        # a file from before it was kept: as if empty
+    tables = tuple(t for t in DOC_TABLES + WHOLE_TABLES + ("meta.ingest_log",) if t != "meta.doc_changes")
     if _columns(con, tables, "") != _columns(con, tables, "pub"):
         raise ValueError("the two files' tables differ in their columns")
     con.execute("begin")
-    _changed_documents(con)
+    if not _recorded_changes(con):
+        _changed_documents(con)
     for table in DOC_TABLES:
         con.execute(f"delete from {table} where doc_id in (select doc_id from _changed)")
         # The changed documents' rows were appended by recent builds: a scan from the
@@ -95,16 +103,44 @@ def catch_up(con, published: Path) -> None:
             con.execute(f"insert into {table} select * from pub.{table} "
                         f"where rowid >= {int(first)} and doc_id in (select doc_id from _changed)")
     for table in WHOLE_TABLES:
-        if _columns(con, (table,), ""):
+        if table == "meta.files":
+            _copy_files(con)
+        elif _columns(con, (table,), "") and _columns(con, (table,), "pub"):
             con.execute(f"delete from {table}")
             con.execute(f"insert into {table} select * from pub.{table}")
-    con.execute("""delete from meta.ingest_log
-                   where build_id not in (select distinct build_id from pub.meta.ingest_log)""")
-    con.execute("""insert into meta.ingest_log select * from pub.meta.ingest_log
-                   where build_id not in (select distinct build_id from meta.ingest_log)""")
+    _copy_log(con)
     con.execute("drop table _changed")
     con.execute("commit")
     con.execute("detach pub")
+
+
+def _copy_files(con) -> None:
+    """meta.files made the published file's, rewriting only the files whose row differs (one
+    row per file: at 100k files a build changes a few thousand, and a rewrite of all of them
+    was written again at each checkpoint)."""
+    con.execute("""create or replace temp table _files as
+        select source_file from (select * from meta.files except select * from pub.meta.files)
+        union select source_file from (select * from pub.meta.files except select * from meta.files)""")
+    con.execute("delete from meta.files where source_file in (select source_file from _files)")
+    con.execute("insert into meta.files select * from pub.meta.files where source_file in (select source_file from _files)")
+    con.execute("drop table _files")
+
+
+def _copy_log(con) -> None:
+    """meta.ingest_log made the published file's, by build: a build's rows are all in or all
+    out. The builds this file lacks logged last, so their rows are read from the first of
+    them on (a build logs every file: 100k rows a build, millions in all)."""
+    con.execute("""delete from meta.ingest_log
+                   where build_id not in (select distinct build_id from pub.meta.ingest_log)""")
+    con.execute("""create or replace temp table _builds as
+        select distinct build_id from pub.meta.ingest_log
+        where build_id not in (select distinct build_id from meta.ingest_log)""")
+    first = con.execute("select min(rowid) from pub.meta.ingest_log "
+                        "where build_id in (select build_id from _builds)").fetchone()[0]
+    if first is not None:
+        con.execute(f"""insert into meta.ingest_log select * from pub.meta.ingest_log
+                        where rowid >= {int(first)} and build_id in (select build_id from _builds)""")
+    con.execute("drop table _builds")
 
 
 def _columns(con, tables: tuple[str, ...], catalog: str) -> list[tuple]:
@@ -114,6 +150,42 @@ def _columns(con, tables: tuple[str, ...], catalog: str) -> list[tuple]:
         f"select schema_name, table_name, column_name, data_type from duckdb_columns() "
         f"where database_name = {where} and list_contains(?, schema_name || '.' || table_name) "
         f"order by schema_name, table_name, column_index", [list(tables)]).fetchall()
+
+
+def _recorded_changes(con) -> bool:
+    """_changed from the published file's record of what its builds changed: the documents of
+    every build it has and this file has not (one, when this file is the one it replaced).
+    False when a build left no record (a file from before it was kept): hash instead."""
+    if not _columns(con, ("meta.doc_changes",), "pub"):
+        return False
+    missing = con.execute("""
+        select count(*) filter (where r.build_id is null), count(*)
+        from (select build_id from pub.meta.builds
+              where build_id not in (select build_id from meta.builds)) as b
+        left join (select distinct build_id from pub.meta.doc_changes where doc_id is null) as r
+            using (build_id)""").fetchone()
+    if missing[0]:
+        return False
+    con.execute("""create or replace temp table _changed as
+        select distinct doc_id from pub.meta.doc_changes
+        where doc_id is not null
+          and build_id in (select build_id from pub.meta.builds
+                           where build_id not in (select build_id from meta.builds))""")
+    return True
+
+
+def record_changes(con, build_id: str, doc_ids: list[str]) -> None:
+    """Note the documents whose raw rows this build deleted or added, and forget the records
+    of all but the last few builds."""
+    from lawgov.warehouse.store import TEXTS, texts_param
+
+    con.execute(DOC_CHANGES_DDL)
+    con.execute("insert into meta.doc_changes values (?, null)", [build_id])
+    if doc_ids:
+        con.execute(f"insert into meta.doc_changes select ?, unnest({TEXTS})", [build_id, texts_param(doc_ids)])
+    con.execute(f"""delete from meta.doc_changes where build_id not in (
+        select build_id from meta.builds order by started_at desc limit {KEPT_BUILDS - 1})
+        and build_id <> ?""", [build_id])
 
 
 def _changed_documents(con) -> None:

@@ -241,6 +241,7 @@ def connect(path: Path):
 
 def ensure_schema(con) -> None:
     con.execute(RAW_DDL)
+    con.execute(standby.DOC_CHANGES_DDL)
     con.execute("alter table meta.files add column if not exists manifest_sha varchar")
     for column in ("role", "reason"):   # warehouses built before mentions had a role
         con.execute(f"alter table raw.mentions add column if not exists {column} varchar")

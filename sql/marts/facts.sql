@@ -18,16 +18,18 @@ with f as (
         d.city_code as doc_city_code,
         v.doc_version
     from {{ ref('int_facts_corrected') }} as f
-    left join {{ ref('stg_documents') }} as d on d.doc_id = f.doc_id
-    left join {{ ref('int_document_versions') }} as v on v.doc_id = f.doc_id
     {% if is_incremental() %}
-    where f.doc_id in (
-        select doc_id from {{ ref('int_document_versions') }}
+    -- the documents whose version this table does not hold, joined first: the other documents'
+    -- facts leave before the joins below (a filter after them let every fact through them)
+    join (
+        select distinct doc_id from {{ ref('int_document_versions') }}
         -- distinct: a document's version is on each of its facts (16 a document on average), so
         -- the anti-join builds on one row a document rather than one a fact
         where doc_version not in (select distinct doc_version from {{ this }} where doc_version is not null)
-    )
+    ) as changed on changed.doc_id = f.doc_id
     {% endif %}
+    left join {{ ref('stg_documents') }} as d on d.doc_id = f.doc_id
+    left join {{ ref('int_document_versions') }} as v on v.doc_id = f.doc_id
 )
 select
     f.fact_id,

@@ -155,3 +155,44 @@ def test_a_table_written_into_the_published_file_is_carried_over(tmp_path):
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("select n from main.my_notes").fetchall() == [(1,)]
     con.close()
+
+
+def _two_files(tmp_path: Path, record: bool) -> tuple[Path, Path]:
+    """A standby and the file published after it: the publishing build changed document X
+    (and, so that the test can tell whose list the catch-up used, Y differs unrecorded)."""
+    from lawgov.warehouse import standby, store
+
+    files = tmp_path / "standby.duckdb", tmp_path / "published.duckdb"
+    for path in files:
+        con = duckdb.connect(str(path))
+        store.ensure_schema(con)
+        con.execute("insert into meta.raw_fingerprints values ('_code', 'c1')")
+        con.execute("insert into meta.builds (build_id, started_at) values ('b1', '2026-01-01')")
+        for doc in "XYZ":
+            con.execute("insert into raw.documents (doc_id, source_file, sha256) values (?, ?, 'old')",
+                        [doc, doc + ".txt"])
+            con.execute("insert into raw.facts (fact_id, doc_id, value) values (?, ?, 1)", [doc + "-f", doc])
+        if path == files[1]:
+            con.execute("update raw.documents set sha256 = 'new' where doc_id in ('X', 'Y')")
+            con.execute("update raw.facts set value = 2 where doc_id in ('X', 'Y')")
+            con.execute("insert into meta.builds (build_id, started_at) values ('b2', '2026-01-02')")
+            if record:
+                standby.record_changes(con, "b2", ["X"])
+        con.close()
+    return files
+
+
+@pytest.mark.parametrize("record", [True, False])
+def test_the_catch_up_copies_the_documents_the_last_build_recorded(tmp_path, record):
+    from lawgov.warehouse import standby
+
+    kept, published = _two_files(tmp_path, record)
+    con = duckdb.connect(str(kept))
+    standby.catch_up(con, published)
+    values = dict(con.execute("select doc_id, value from raw.facts").fetchall())
+    recorded = con.execute("select build_id, doc_id from meta.doc_changes order by all").fetchall()
+    con.close()
+    # with the record, only X is copied (Y's difference is not looked for); without, every
+    # document is compared and both are
+    assert values == ({"X": 2, "Y": 1, "Z": 1} if record else {"X": 2, "Y": 2, "Z": 1})
+    assert recorded == ([("b2", "X"), ("b2", None)] if record else [])

@@ -12,8 +12,10 @@ from typing import Any, Callable
 from lawgov.errors import DataTestError, ModelError
 from lawgov.warehouse.schema import (TestSpec)
 
-from lawgov.warehouse.models.nodes import Event, META, Model, Project, SingularTest, TestResult, insert_rows, quote
+from lawgov.warehouse.models.nodes import (Event, META, Model, Project, SingularTest, TestResult, insert_rows, quote,
+                                           sha)
 from lawgov.warehouse.models.render import compiled, jinja_env, require_select
+from lawgov.warehouse.models import test_increments
 
 _TESTS_ENV: dict = {}     # one environment for the generic tests' macros, so each compiles once
 
@@ -56,32 +58,41 @@ def test_sql(project: Project, model: Model, test: TestSpec) -> str:
 
 def render_relation(project: Project, expr: str, file: str) -> str:
     """ref('x') / source('a', 'b') as written in a schema.yml, to a relation."""
+    return resolve(project, expr, file)[0]
+
+
+def resolve(project: Project, expr: str, file: str) -> tuple[str, str | None]:
+    """ref('x') / source('a', 'b') to (relation, model or seed key; None for a source)."""
     m = re.fullmatch(r"\s*ref\(\s*['\"]([^'\"]+)['\"]\s*(?:,\s*v(?:ersion)?\s*=\s*['\"]?(\w+)['\"]?\s*)?\)\s*", expr)
     if m:
         name, version = m.group(1), m.group(2)
         if version is not None and f"{name}_v{version}" in project.models:
-            return project.models[f"{name}_v{version}"].relation
+            return project.models[f"{name}_v{version}"].relation, f"{name}_v{version}"
         if name in project.models and project.models[name].version is None:
-            return project.models[name].relation
+            return project.models[name].relation, name
         for model in project.models.values():
             if model.name == name and model.latest:
-                return model.relation
+                return model.relation, model.key
         if name in project.seeds:
-            return project.seeds[name].relation
+            return project.seeds[name].relation, name
     m = re.fullmatch(r"\s*source\(\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]+)['\"]\s*\)\s*", expr)
     if m and (m.group(1), m.group(2)) in project.sources:
-        return project.sources[(m.group(1), m.group(2))].relation
+        return project.sources[(m.group(1), m.group(2))].relation, None
     raise ModelError(f"a test refers to {expr!r}, which is no model, seed or source", file=file)
 
 
 def run_tests(con, project: Project, *, run_id: str | None = None,
-              progress: Callable[[Event], Any] | None = None) -> list[TestResult]:
+              progress: Callable[[Event], Any] | None = None,
+              new_rows: test_increments.NewRows | None = None) -> list[TestResult]:
     """Run every schema.yml test, then every singular test; record them in meta.test_runs.
-    Does not raise on failures."""
+    Does not raise on failures. With ``new_rows`` (what the run just changed), a test that
+    passed at the last run reads only the new rows where it can (test_increments)."""
     run_id = run_id or uuid.uuid4().hex[:12]
     say = progress or (lambda e: None)
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     results: list[TestResult] = []
+    state = test_increments.load_state(con) if new_rows is not None else {}
+    outcomes: list[list] = []
     for key in project.order:
         model = project.models[key]
         for test in model.tests:
@@ -91,17 +102,28 @@ def run_tests(con, project: Project, *, run_id: str | None = None,
                 require_select(con, sql, test.file, f"test {test.label} on {model.qualified}")
             except ModelError as exc:
                 raise DataTestError(exc.message, file=test.file, line=test.line) from None
+            run_sql = sql
+            if new_rows is not None:
+                parent = resolve(project, str(test.args.get("to")), model.file)[1] \
+                    if test.test == "relationships" else None
+                run_sql = test_increments.narrowed(con, project, model, test, sql, new_rows, state, parent) or sql
             try:
-                failures = con.execute(f"select count(*) from (\n{sql}\n) as failures").fetchone()[0]
+                failures = _count(con, run_sql, sql)
             except Exception as exc:
                 raise DataTestError(f"test {test.label} on {model.qualified} does not run: "
                                     f"{str(exc).splitlines()[0]}", file=test.file, line=test.line) from None
             status = "pass" if failures == 0 else ("warn" if test.severity == "warn" else "fail")
             result = TestResult(model.key, model.qualified, test.test, test.column, test.severity, status,
-                                failures, time.perf_counter() - t0, test.file, test.line, sql)
+                                failures, time.perf_counter() - t0, test.file, test.line, sql,
+                                narrowed=run_sql != sql)
             results.append(result)
+            if new_rows is not None and new_rows.structures.get(model.key):
+                outcomes.append([test_increments.test_id(model, test), model.key,
+                                 new_rows.structures[model.key], sha(sql)[:24], status, failures])
             say(Event("test", result.label, status, result.seconds,
                       detail=f"{failures} failing rows" if failures else None))
+    if new_rows is not None:
+        test_increments.record(con, run_id, outcomes)
     for test in project.singular_tests:
         result = _run_singular(con, test)
         results.append(result)
@@ -112,6 +134,17 @@ def run_tests(con, project: Project, *, run_id: str | None = None,
                     [[run_id, r.model, r.relation, r.test, r.column, r.severity, r.status, r.failures,
                       r.seconds, r.file, r.line, r.sql, now] for r in results])
     return results
+
+
+def _count(con, sql: str, whole: str) -> int:
+    """The failing rows a test's SQL returns; a narrowed form that does not run (a column it
+    needs?) is given up for ``whole``."""
+    try:
+        return con.execute(f"select count(*) from (\n{sql}\n) as failures").fetchone()[0]
+    except Exception:
+        if sql == whole:
+            raise
+        return con.execute(f"select count(*) from (\n{whole}\n) as failures").fetchone()[0]
 
 
 def _run_singular(con, test: SingularTest) -> TestResult:

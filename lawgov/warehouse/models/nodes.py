@@ -75,6 +75,9 @@ class Model:
     incremental_sql: str | None = None
     pre_hooks: list[str] = field(default_factory=list)
     unique_key: list[str] = field(default_factory=list)
+    # config meta lawgov_rows_follow: the incremental model whose unique_key this model's rows
+    # change with, so its tests can read only the rows of that model's increment (test_increments)
+    rows_follow: str | None = None
 
     @property
     def relation(self) -> str:
@@ -169,6 +172,7 @@ class TestResult:
     file: str
     line: int | None
     sql: str
+    narrowed: bool = False                # read only the run's new rows (test_increments)
 
     @property
     def label(self) -> str:

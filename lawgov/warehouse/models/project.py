@@ -62,6 +62,7 @@ def load_project(project_dir: Path) -> Project:
     _check_relations(drafts)
     models = _render_models(drafts, seeds, props, env, vars_)
     _check_tests(models, generic)
+    _check_rows_follow(models)
     project = Project(root=root, name=pname, models=models, seeds=seeds, sources=props.sources,
                       order=toposort(models), vars=vars_, test_macros=test_macros, generic_tests=generic)
     test_paths = [root / p for p in cfg.get("test-paths", ["tests"])]   # dbt's default folder
@@ -224,7 +225,9 @@ def _draft_models(root: Path, cfg: dict, pname: str, model_paths: list[Path], pr
             description = spec.description if spec else ""
         tests = list(spec.tests) if spec else []
         tests += [t for c in columns.values() for t in c.tests]
-        drafts[key] = dict(key=key, name=name, version=version, latest=latest, path=path, file=file,
+        meta = config.get("meta") if isinstance(config.get("meta"), dict) else {}
+        follows = meta.get("lawgov_rows_follow")
+        drafts[key] = dict(rows_follow=str(follows) if follows else None, key=key, name=name, version=version, latest=latest, path=path, file=file,
                            text=text, refs=refs, sources=sources, schema=schema,
                            alias=str(config.get("alias") or key), materialized=materialized,
                            description=description, columns=columns, tests=tests, **incremental)
@@ -343,7 +346,8 @@ def _render_models(drafts: dict[str, dict], seeds: dict, props, env, vars_: dict
                                 normalized=normalized, schema=d["schema"], alias=d["alias"],
                                 materialized=d["materialized"], refs=ref_keys,
                                 sources=list(dict.fromkeys(sources)), description=d["description"],
-                                columns=d["columns"], tests=d["tests"], **incremental)
+                                columns=d["columns"], tests=d["tests"], rows_follow=d["rows_follow"],
+                                **incremental)
     finally:
         check.close()
     return models
@@ -384,3 +388,14 @@ def _check_tests(models: dict[str, Model], generic: set[str]) -> None:
                 raise ModelError(f"unknown test {t.test!r} on {m.key} (define it as a "
                                  f"{{% test {t.test}(model, ...) %}} block in macros/)",
                                  file=t.file, line=t.line)
+
+
+def _check_rows_follow(models: dict[str, Model]) -> None:
+    """meta lawgov_rows_follow names an incremental model with a unique_key."""
+    for m in models.values():
+        if m.rows_follow is None:
+            continue
+        followed = models.get(m.rows_follow)
+        if followed is None or followed.materialized != "incremental" or not followed.unique_key:
+            raise ModelError(f"{m.key}: meta lawgov_rows_follow names {m.rows_follow!r}, which is no "
+                             f"incremental model with a unique_key", file=m.file)

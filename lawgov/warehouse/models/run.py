@@ -14,6 +14,7 @@ from typing import Any, Callable
 from lawgov.errors import DataTestError, ModelError
 
 from lawgov.warehouse.models.data_tests import run_tests
+from lawgov.warehouse.models.test_increments import NewRows
 from lawgov.warehouse.models.nodes import (Event, META, Model, ModelRun, Project, RunResult, Seed, SeedRun,
                                            insert_rows, quote, remember_no_pandas, sha)
 
@@ -152,7 +153,10 @@ def run_project(con, project: Project, *, progress: Callable[[str, int, int], An
         run.fail(exc)
 
     run.begin("test")
-    tests = run_tests(con, project, run_id=run.run_id, progress=run.say)
+    try:
+        tests = run_tests(con, project, run_id=run.run_id, progress=run.say, new_rows=run.new_rows)
+    finally:
+        run.drop_increments()
     result = RunResult(run.run_id, seed_runs, runs, tests, time.perf_counter() - started, run.warnings)
     if on_event is not None:
         for w in run.warnings:
@@ -180,6 +184,7 @@ class _Run:
         self.warnings: list[str] = []
         self.current: Model | None = None     # the model being built, named if it fails
         self.state: dict = {}
+        self.new_rows = NewRows(full_refresh=full_refresh)   # what the run changed, for the tests
 
     def say(self, event: Event) -> None:
         if self.on_event is not None:
@@ -212,6 +217,7 @@ class _Run:
             exists = (seed.schema.lower(), seed.name.lower()) in relations
             if not self.full_refresh and prev and prev[0] == seed.fingerprint and exists:
                 run = SeedRun(seed.name, seed.fingerprint, prev[1], time.perf_counter() - t0, "skipped")
+                self.new_rows.skipped.add(seed.name)
             else:
                 try:
                     rows = _load_seed(con, seed)
@@ -259,7 +265,14 @@ class _Run:
             runs.append(run)
             self.say(Event("model", model.qualified, run.status, run.seconds, run.rows, detail=run.reason))
         self.current = None
+        self.new_rows.structures = structures
         return runs
+
+    def drop_increments(self) -> None:
+        """The increments kept for the tests (temp tables of this connection)."""
+        for table in self.new_rows.increments.values():
+            self.con.execute(f"drop table if exists {table}")
+        self.new_rows.increments.clear()
 
     def _build_one(self, model: Model, fp: str, relations: dict, parts: dict) -> ModelRun:
         """Skip the model if its fingerprint and relation are unchanged, else build it."""
@@ -276,12 +289,16 @@ class _Run:
                     self.comment(model, model.name, "view")
                 con.execute(f"update {META}.model_state set docs_fingerprint = ? where "
                             f"coalesce(model || '_v' || version, model) = ?", [docs_fp, key])
+            self.new_rows.skipped.add(key)
             return ModelRun(model.name, model.version, model.qualified, fp, prev[2],
                             time.perf_counter() - t0, "skipped", reason="unchanged")
         reason = self._reason(model, prev, exists and latest_ok, parts)
         if (model.materialized == "incremental" and not self.full_refresh and prev and exists
                 and prev[7] and json.loads(prev[7]).get("structure") == parts["structure"]):
-            _add_increment(con, model)        # the table, and its comments, stay
+            table = f"__lawgov_new_{len(self.new_rows.increments)}"
+            if _add_increment(con, model, table):     # the table, and its comments, stay
+                self.new_rows.lost_rows.add(key)
+            self.new_rows.increments[key] = table
             reason = "incremental, " + reason
             if prev[1] != docs_fp:
                 self.comment(model, model.alias, model.kind)
@@ -369,17 +386,23 @@ class _Run:
                          line=_error_line(message)) from None
 
 
-def _add_increment(con, model: Model) -> None:
+def _add_increment(con, model: Model, table: str) -> int:
     """dbt's incremental run: the pre_hooks delete what is no longer right, the model's
-    is_incremental() rows replace the rows of their unique_key (delete+insert) or are added."""
-    for hook in model.pre_hooks:
-        con.execute(hook)
-    con.execute(f"create or replace temp table __lawgov_increment as {model.incremental_sql}")
+    is_incremental() rows replace the rows of their unique_key (delete+insert) or are added.
+    The new rows stay in the temp table ``table`` for the tests; returns the rows deleted."""
+    deleted = sum(_count(con.execute(hook)) for hook in model.pre_hooks)
+    con.execute(f"create or replace temp table {table} as {model.incremental_sql}")
     if model.unique_key:
-        match = " and ".join(f'{model.relation}."{k}" = __lawgov_increment."{k}"' for k in model.unique_key)
-        con.execute(f"delete from {model.relation} using __lawgov_increment where {match}")
-    con.execute(f"insert into {model.relation} by name select * from __lawgov_increment")
-    con.execute("drop table __lawgov_increment")
+        match = " and ".join(f'{model.relation}."{k}" = {table}."{k}"' for k in model.unique_key)
+        deleted += _count(con.execute(f"delete from {model.relation} using {table} where {match}"))
+    con.execute(f"insert into {model.relation} by name select * from {table}")
+    return deleted
+
+
+def _count(cursor) -> int:
+    """The rows a DELETE reports it removed."""
+    row = cursor.fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 def _record_runs(con, run_id: str, runs: list[ModelRun], now: datetime):
