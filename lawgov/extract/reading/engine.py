@@ -46,6 +46,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         # where the words end, when they end without closing their sentence: a page cut to its
         # first characters and saved with a line break after them ends so too
         stripped = text.rstrip()
+        self.words_end = len(stripped)      # (the mask keeps lengths: the masked text's too)
         self.open_end = len(stripped) if stripped[-1:] not in SENTENCE_CLOSE else -1
         self.parens.sort()
         self.paren_starts = [p[0] for p in self.parens]

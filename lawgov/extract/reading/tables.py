@@ -31,7 +31,7 @@ class Tables:
         caption, headers = self._table_context(para)
         # a row short of cells (合计 | 47 | 45 under 序号 | 单位 | 开庭 | 出庭) fills the last columns;
         # the page's last row, cut short (县直部门 | 48 | 35 under five columns), its first ones
-        cut_row = self.paras[para][1] >= len(self.m.rstrip()) and not (
+        cut_row = self.paras[para][1] >= self.words_end and not (
             label and CTX["total_labels"].fullmatch(label))
         hc = ci + max(0, (max(headers) + 1 if headers else 0) - len(cells)) \
             if texts[0] is not None and not cut_row else ci
@@ -111,7 +111,7 @@ class Tables:
             field = self._field_family(q.start, sent[0])
             if field is not None:        # the 复议 / 诉讼 table of a 政府信息公开 report: its field's cases
                 kind, reason = "breakdown", f"cases of one field ({field}), by its section or document"
-        if kind == "level" and self.text_end != -1 and q.end >= len(self.m.rstrip()) \
+        if kind == "level" and self.text_end != -1 and q.end >= self.words_end \
                 and headers and len(cells) < max(headers) + 1:
             # the page ends inside a row short of its cells (| 县直部门 | 48 | 35 | 3): the last
             # figure may be cut off; a full row's last cell is taken as whole
