@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SINCE_AFTER, CARRIED_OVER, CN_DIGIT, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
+from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
                                           FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SCOPE_RX, SUBJECT, YEAR_RX)
 
@@ -92,8 +92,6 @@ class DiscourseState:
                 FROM_BEFORE.search(m, max(0, s - 2), s) and FROM_AFTER.match(m, e))   # 由上年的12件
             if h.group("abs"):
                 out.append((e, s, int(h.group("abs")), None, compared))
-            elif h.group("cn"):
-                out.append((e, s, int("".join(str(CN_DIGIT.get(c, 0)) for c in h.group("cn"))), None, compared))
             else:
                 self.year_words[s] = h.group()
                 out.append((e, s, None, -1 if h.group("prev") else 0, compared))
