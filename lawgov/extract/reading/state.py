@@ -295,6 +295,8 @@ class DiscourseState:
                 continue          # 由本级政府集中行使复议职责: who holds a power, not whose figure
             if RECIPIENT_BEFORE.search(self.m, max(sent_start, s - 10), s) and SENT_TO_AFTER.match(self.m, e):
                 continue          # 向有关区县政府制发意见书: to whom, not whose figure (向区政府申请 is its own)
+            if (pr := self.paren_of(s)) is not None and pr[1] <= pos:
+                continue          # 310件(其中市本级120件),受理290件: the aside's scope is its own
             if clause is None or k is None or s >= clause[0]:
                 return name
             ck = self.clause_index(s, sent)
