@@ -31,6 +31,9 @@ def _each_of(picked: str) -> list[str]:
     return out if len(out) >= 2 else []
 
 
+HIGHER_WHOLE = re.compile(r"占(?:到)?全(国|省|自治区|市|州|盟|区|县|旗)")
+
+
 @dataclass(frozen=True)
 class Pick:
     """What one cue search found, handed back to its caller rather than left on the instance:
@@ -158,7 +161,11 @@ class IndicatorChoice:
                 if unit is None:
                     unit, unit_raw = src.unit, None
                 cue = True
-        if cue is None and measure == "rate" and self.search_slice(CTX["share"], lead, lead_start):
+        sh = self.search_slice(CTX["share"], lead, lead_start) if measure == "rate" else None
+        if sh and kind in ("level", "other_body") and self._share_of_a_higher_whole(sh.group()):
+            kind, reason = "share", "a share of a higher tier's whole (占全市…), not a rate of the body"
+        elif cue is None and sh:
+            as_rate = kind == "level"
             kind = "share" if kind == "level" else kind
             for j in range(idx - 1, max(-1, idx - 21), -1):
                 if self.qs[j].start < sent[0]:
@@ -166,7 +173,7 @@ class IndicatorChoice:
                 d = done[j]
                 if d.kind == "level" and d.indicator in SHARE_RATES and self.qs[j].unit != "%":
                     indicator = SHARE_RATES[d.indicator]
-                    kind = "level"
+                    kind = "level" if as_rate else kind
                     break
                 if d.indicator:
                     break
@@ -233,6 +240,17 @@ class IndicatorChoice:
             and self.may_match(CTX["all_accepted"], q.tail, len(m)) and bool(CTX["all_accepted"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_outcome,
                           also if indicator else (), reason if kind != "level" else None, all_accepted)
+
+    def _share_of_a_higher_whole(self, share: str) -> bool:
+        """A share of the whole of a higher tier (占全市纠错案件总数的30% on a district's page):
+        the body's part of its superior's total, not a rate of the body's own cases."""
+        h = HIGHER_WHOLE.match(share)
+        if h is None:
+            return False
+        if h.group(1) == "国":
+            return not self.national_doc
+        own = self.own_tier()
+        return own is not None and self._word_rank(h.group(1)) < own
 
     def _aside_of_its_own(self, q: Quantity, paren, indicator: str, scope, done) -> bool:
         """A count in brackets after a figure names a measure of its own (办结86件(其中维持52件):
