@@ -253,6 +253,8 @@ class Roles:
         if self.search_in(CTX["other_body"], lo, pos) or self.search_in(CTX["lower_tier"], lo, pos) \
                 or self.search_in(CTX["each_lower_tier"], lo, pos):
             return "places listed or a lower tier before it"
+        if self.search_in(CTX["units_reaching"], lo, pos):
+            return "how many bodies reached it (6个街道实现零败诉)"
         name = self._other_place_subject(clause, pos) or self._lower_level(sent, clause, pos) \
             or self._higher_whole(sent, pos)
         return f"another body's ({name})" if name else None
