@@ -19,6 +19,8 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 SUBSET_CLAUSE = re.compile(r"\s*(?:其中|含|包括|另有)|[^，,;；。]*?(?:涉及|不服|来自|经)")
 # a head that names a report (…2023年度法治政府建设情况的报告, …工作总结)
 REPORT_TITLE = re.compile(r"(?:报告|总结)")
+# a heading that opens with one year (2021年主要工作, 2020年度行政复议情况), not a span (2021年以来)
+HEADING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?(?![\d月]|以来|来|起|至|到|—|-|~|底|末)")
 # 向 before a scope cue: the body a letter or a finding goes to (向有关区县政府制发…)
 RECIPIENT_BEFORE = re.compile(r"向(?:有关|相关|各)?[^，,;；。\d向]{0,8}$")
 SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报)")
@@ -244,6 +246,28 @@ class DiscourseState:
         i = bisect.bisect_right(ends, pos) - 1
         return fams[i] if i >= 0 else None
 
+    def heading_year(self, pos: int) -> int | None:
+        """The year a section heading above `pos` opens with (一、2021年主要工作, (二)2022年度行政
+        复议情况, 第一部分 2022年工作回顾): the period of its section's figures that name none, up to
+        the next heading of its rank. Not the title's (the report's own year), not a year inside
+        a heading (落实2022年度考核反馈问题), not a span (2021年以来)."""
+        if self._heading_year_state is None:
+            stack: list[tuple[int, int | None]] = []
+            ends, years = [], []
+            for h in self.headings():
+                if h.level == 0:
+                    continue
+                while stack and stack[-1][0] >= h.level:
+                    stack.pop()
+                y = HEADING_YEAR.match(h.text)
+                stack.append((h.level, int(y.group(1)) if y else None))
+                ends.append(h.end)
+                years.append(next((v for _lvl, v in reversed(stack) if v is not None), None))
+            self._heading_year_state = (ends, years)
+        ends, years = self._heading_year_state
+        i = bisect.bisect_right(ends, pos) - 1
+        return years[i] if i >= 0 else None
+
     def plan_heading(self, pos: int) -> str | None:
         """The heading in force above `pos` that opens the page's plans (三、2024年工作计划,
         下一步工作打算): what follows it is intended, not done, up to the next heading of its
@@ -388,6 +412,8 @@ class DiscourseState:
         base = self.paragraph_year(self.paragraph_index(pos))
         if base is None:
             base = self._earlier_sentence_year(sent)
+        if base is None:
+            base = self.heading_year(pos)
         if base is None:
             base = self.report_year
         i = bisect.bisect_right(self.year_ends, pos)

@@ -116,7 +116,7 @@ class Structure:
             in_head = in_head and n_para < 4 and "。" not in text
             if in_head and len(text.strip()) <= 60 and not any(c in "。；;|>:：" for c in text) \
                     and (n_para == 0 or (not CTX["page_chrome"].search(text) and _names_a_family(text)
-                                         and not any(rx.match(text) for rx in HEADING_NUMBERS))):
+                                         and not self._numbered(ps, text))):
                 # the page's title (龙岗区2024年行政复议案件情况公开), also a line naming a subject
                 # under a site's name or a breadcrumb: the subject of the whole page, under every
                 # section, until a sentence or heading names another
@@ -149,6 +149,12 @@ class Structure:
                 out.append(Heading(ps, ps + stop, level, title))
         self._headings = out
         return out
+
+    def _numbered(self, ps: int, text: str) -> bool:
+        """The paragraph at ps opens with a heading's number ((一), 1., 第一部分), read unmasked:
+        the mask blanks the 一 of (一)."""
+        at = ps + len(text) - len(text.lstrip())
+        return any(rx.match(self.t, at) for rx in HEADING_NUMBERS)
 
     def place_of(self, idx: int) -> Place:
         q = self.qs[idx]
