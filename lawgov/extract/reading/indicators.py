@@ -328,7 +328,8 @@ class IndicatorChoice:
                 return NOTHING
             items, k, a = [], 0, lead_start
             stop = lead_start + r.start()
-            if not lead_cues(self.m[lead_start:stop])[1]:
+            if not lead_cues(self.m[lead_start:stop])[1] \
+                    and not CTX["list_separator"].search(self.m, lead_start, stop):
                 # 行政复议案件数量首次超过行政诉讼案件数量,分别为312件和275件: the list is the
                 # clause before, when it states no figure of its own
                 sent = self.sentence_of(lead_start)
@@ -364,7 +365,26 @@ class IndicatorChoice:
         pick = self._pick(hits, measure, unit, True, fam, ("verb",), text)
         if pick.cue is None:
             pick = self._pick(hits, measure, unit, True, fam, ("noun",), text)
+        if pick.cue is None and isinstance(over, list) and isinstance(over[0], int):
+            pick = self._measure_of_clause_before(items[0][0], measure, unit, fam)
         return replace(pick, also=(), list_over=over[k] if over is not None else None)
+
+    def _measure_of_clause_before(self, pos: int, measure, unit, fam) -> Pick:
+        """全市行政诉讼案件逐年上升,2020年、2021年分别为532件、578件: a list over years that names
+        no measure takes the one the clause before it names ahead of its own figures."""
+        sent = self.sentence_of(pos)
+        ck = self.clause_index(pos, sent)
+        if not ck:
+            return NOTHING
+        a, b = self._clause_list(sent)[0][ck - 1]
+        nums = self._numbers_in((a, b))
+        if nums:
+            b = self.qs[nums[0]].head
+        hits, text = self.cues_in(a, b), None
+        if not hits:               # (a clause with no number: its cues were not scanned)
+            text, hits = self.m[a:b], lead_cues(self.m[a:b])[1]
+        pick = self._pick(hits, measure, unit, True, fam, ("verb",), text)
+        return pick if pick.cue is not None else self._pick(hits, measure, unit, True, fam, ("noun",), text)
 
     def _figure_named_before(self, idx, q, sent, done) -> int | None:
         """今年上半年这一数字为6.9% after …败诉率为8.2%。: the figure 这一数字 / 这一比例 points back to,
