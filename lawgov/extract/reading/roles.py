@@ -20,7 +20,7 @@ from lawgov.extract.reading.tables import scope_of_label
 # a clause that sets the whole the next one speaks within (…案件中, | 在…方面,)
 FRAME_END = re.compile(r"(?:中|当中|之中|方面)\s*[，,]?\s*$")
 # a clause opening with one year, not a span or a since (2023年达到, not 2021年以来 / 2021年至)
-ONE_YEAR_OPENING = re.compile(r"\s*(?:在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末))")
+ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末))")
 # after a body: it is the source of the news, not the subject (…法院获悉, …中院召开新闻发布会)
 SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍)")
 # a result reported under a heading of plans (截至目前,今年已收到…37件): done, not intended
@@ -136,7 +136,8 @@ class Roles:
                 nl = None                  # 10月出庭应诉率达到100%: a rate that month is the rate
             if nl is None and unit == "%" and self._rate_over_years(sent, q):
                 nl = "cumulative"          # 年均纠错率15%, 连续五年保持在98%以上
-            if nl == "cumulative" and self._own_year_clause(clause, q.head):
+            if nl == "cumulative" and (self._own_year_clause(clause, q.head)
+                                       or self._own_year_since_span(sent, clause, q.head)):
                 nl = None                  # 2019至2023年…年均95%以上,2023年达到100%: that year's level
             if nl is not None:
                 kind = nl                  # a target, a total of several years, one month: no fact
@@ -444,6 +445,17 @@ class Roles:
         return bool(ONE_YEAR_OPENING.match(self.m, clause[0], head)) \
             and self._last_hit("cumulative", clause[0], head) is None \
             and self._last_hit("rate_cumulative", clause[0], head) is None
+
+    def _own_year_since_span(self, sent, clause, head: int) -> bool:
+        """A clause after the span's, before the figure's, opens with one year of its own
+        (年均受理约80件;2020年实际受理86件,审结81件): the span is over for the figures after it."""
+        h = self._last_hit("cumulative", sent[0], head)
+        if h is None:
+            return False
+        for c0, _c1 in self._clause_list(sent)[0]:
+            if h.end() <= c0 < clause[0] and self._own_year_clause((c0, _c1), min(_c1, head)):
+                return True
+        return False
 
     def _rate_over_years(self, sent, q: Quantity) -> bool:
         """A rate said of several years: an average (年均, 以来…平均), or a streak kept above a
