@@ -197,7 +197,8 @@ class IndicatorChoice:
                 kind, reason = "breakdown", f"cases of one field ({field}), by its section or sentence"
         if kind == "level" and indicator is not None:
             parent = self._part_of(idx, q, sent, indicator, done)
-            if parent is not None and self.search_in(CTX["own_body"], lead_start, q.head):
+            own = self.search_in(CTX["own_body"], lead_start, q.head) if parent is not None else None
+            if own is not None and not self._own_whole(parent, own.group()[1:], sent):
                 # 全省法院受理…2.3万件,其中我市法院受理1260件: the part is the reporting body's, the
                 # whole a higher body's
                 done[parent].kind, done[parent].reason = "other_body", "the whole of which the reporting body's figure (其中我市…) is a part"
@@ -240,6 +241,14 @@ class IndicatorChoice:
             and self.may_match(CTX["all_accepted"], q.tail, len(m)) and bool(CTX["all_accepted"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_outcome,
                           also if indicator else (), reason if kind != "level" else None, all_accepted)
+
+    def _own_whole(self, parent: int, tier: str, sent) -> bool:
+        """The whole before 其中我县… is the body's own (全县受理…86件,其中我县政府本级…): its clause
+        names the same tier's whole (全县, 本县), so the part is a scope of it, not a share of a
+        higher body's."""
+        c0 = self.clause_of(self.qs[parent].start, sent)[0]
+        lead = self.m[c0:self.qs[parent].head]
+        return any(w + tier in lead for w in ("全", "本", "我"))
 
     def _share_of_a_higher_whole(self, share: str) -> bool:
         """A share of the whole of a higher tier (占全市纠错案件总数的30% on a district's page):
