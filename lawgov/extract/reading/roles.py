@@ -20,6 +20,8 @@ from lawgov.extract.reading.tables import scope_of_label
 # a clause that sets the whole the next one speaks within (…案件中, | 在…方面,)
 FRAME_END = re.compile(r"(?:中|当中|之中|方面)\s*[，,]?\s*$")
 # a clause opening with one year, not a span or a since (2023年达到, not 2021年以来 / 2021年至)
+# a year compared with, its figure in brackets right after it (与2021年(45件)相比, 较上年(38件))
+YEAR_BEFORE_PAREN = re.compile(r"(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))(?:同期)?\s*$")
 ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末))")
 # after a body: it is the source of the news, not the subject (…法院获悉, …中院召开新闻发布会)
 SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍)")
@@ -82,6 +84,8 @@ class Roles:
 
         if paren is not None:
             pb = self.search_slice(CTX["paren_base"], m[paren[0]:q.head], paren[0])
+            if pb is None and m[paren[0] + 1:q.head].strip() == "":
+                pb = YEAR_BEFORE_PAREN.search(m, max(0, paren[0] - 16), paren[0])   # 与2021年(45件)相比
             if pb:
                 kind = "comparison_base"
                 reason = "the figure compared with"
