@@ -199,6 +199,8 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         tg = CTX["target"].search(t, sent[0], ps) if not_level is None else None
         if tg is not None and not (tg.group("future") and report_year and int(tg.group("future")) <= report_year):
             not_level = "target"          # (a sentence with no numeral is outside the scanned windows)
+        if not_level is None and analysis.intended(ps, sent):
+            not_level = "target"          # 五、2020年工作计划 … 确保全年无行政败诉案件
         others = analysis.others_before(ps, sent) if not_level is None else None
         if not_level is not None or others or ps >= analysis.related_reading_start():
             # 今年力争实现零败诉: a target (or a span, or another article's headline), not the year's;

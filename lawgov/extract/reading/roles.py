@@ -20,6 +20,8 @@ from lawgov.extract.reading.tables import scope_of_label
 # a clause that sets the whole the next one speaks within (…案件中, | 在…方面,)
 FRAME_END = re.compile(r"(?:中|当中|之中|方面)\s*[，,]?\s*$")
 # a clause opening with one year, not a span or a since (2023年达到, not 2021年以来 / 2021年至)
+# an aim before a figure said in words (确保全年无行政败诉案件, 力争实现零败诉)
+AIM_BEFORE = re.compile(r"确保|力争|争取|努力实现|力求")
 # a year compared with, its figure in brackets right after it (与2021年(45件)相比, 较上年(38件))
 YEAR_BEFORE_PAREN = re.compile(r"(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))(?:同期)?\s*$")
 ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末))")
@@ -263,6 +265,13 @@ class Roles:
         name = self._other_place_subject(clause, pos) or self._lower_level(sent, clause, pos) \
             or self._higher_whole(sent, pos)
         return f"another body's ({name})" if name else None
+
+    def intended(self, pos: int, sent) -> bool:
+        """A figure said in words (无败诉 at pos) is intended, not done: under a heading of plans,
+        or after 确保 / 力争 in its clause (确保全年无行政败诉案件)."""
+        if self.plan_heading(pos) and not ALREADY_DONE.search(self.m, max(sent[0], pos - 60), pos):
+            return True
+        return bool(AIM_BEFORE.search(self.m, self.clause_of(pos, sent)[0], pos))
 
     def _court_subject(self, sent, head: int) -> bool:
         """A court other than the reporting body is the subject: named earlier in the sentence,

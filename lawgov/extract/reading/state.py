@@ -279,8 +279,9 @@ class DiscourseState:
             for h in self.headings():
                 if h.level == 0:
                     continue
-                if CTX["signature_line"].fullmatch(h.text):
+                if CTX["signature_line"].fullmatch(h.text) and not self._numbered(h.start, self.m[h.start:h.end]):
                     stack = []              # the signature (某区人民政府 / 2023年1月5日) ends the plans
+                    #                         (a numbered one is a section: (八)建设法治政府)
                     states.append((h.end, None))
                     continue
                 while stack and stack[-1][0] >= h.level:
