@@ -491,8 +491,8 @@ class DiscourseState:
         in an annual report, which is written as its year closes and says 今年 of the year it
         reports (the page may go up the next spring), unless it speaks from the present (`present`:
         under its heading of next year's plans, 今年1—2月已收到…); 本年度 is the report's year;
-        去年 in its own
-        clause is the year before publication. None for words relative to the year spoken of
+        去年 in its own clause is the year before publication, in such an annual report the year
+        before the report's. None for words relative to the year spoken of
         (上年, 当年) and for an unknown date."""
         pub = self.published_on.year if self.published_on else None
         if word == "今年":
@@ -501,6 +501,9 @@ class DiscourseState:
             return pub
         if word in ("本年", "本年度"):
             return self.report_year
+        if word == "去年" and in_clause and self._titled_annual_report() and self.report_year is not None \
+                and not present:
+            return self.report_year - 1   # 去年同期为61件 in a 2022 report published in 2023: 2021
         if word == "去年" and in_clause and pub is not None:
             return pub - 1
         return None
