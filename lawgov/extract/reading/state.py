@@ -19,6 +19,9 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 SUBSET_CLAUSE = re.compile(r"\s*(?:其中|含|包括|另有)|[^，,;；。]*?(?:涉及|不服|来自|经)")
 # a head that names a report (…2023年度法治政府建设情况的报告, …工作总结)
 REPORT_TITLE = re.compile(r"(?:报告|总结)")
+# what may stand before a year that opens a sentence as its period (在2022年, 2022年): not 对照2021年度…
+ONE_YEAR_CLAUSE = re.compile(r"[\s,，;；]*(?:而|在)?\s*(?=(?:19|20)\d)")
+PERIOD_OPENER = re.compile(r"[\s,，]*(?:在|于|到|至|截至)?\s*")
 # a heading that opens with one year (2021年主要工作, 2020年度行政复议情况), not a span (2021年以来)
 HEADING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?(?![\d月]|以来|来|起|至|到|—|-|~|底|末)")
 # 向 before a scope cue: the body a letter or a finding goes to (向有关区县政府制发…)
@@ -464,9 +467,22 @@ class DiscourseState:
         if i < len(self.year_hits):
             e, s, y, rel, compared = self.year_hits[i]
             if s <= prev[0] + 4 and y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
-                    and not CARRIED_OVER.match(self.m, e) and not self.m.startswith(("同期", "度同期"), e):
+                    and not CARRIED_OVER.match(self.m, e) and not self.m.startswith(("同期", "度同期"), e) \
+                    and PERIOD_OPENER.fullmatch(self.m, prev[0], s) \
+                    and not self._other_year_in(prev, y, i):
                 return y            # (2023年同期受理98件。: a comparison, no period that goes on)
         return None
+
+    def _other_year_in(self, sent: tuple[int, int], y: int, i: int) -> bool:
+        """A clause of the sentence opens with a year other than y (2022年…为98.9%,2021年为94.2%。):
+        the sentence compares years, and leaves no period for the next."""
+        for e, s, y2, _rel, compared in self.year_hits[i + 1:]:
+            if s >= sent[1]:
+                break
+            if y2 is not None and y2 != y and not compared and not SPAN_AFTER.match(self.m, e) \
+                    and ONE_YEAR_CLAUSE.match(self.m, self.clause_of(s, sent)[0], s + 4):
+                return True
+        return False
 
     def _time_clause(self, s: int, sent: tuple[int, int]) -> bool:
         """The year word at s is a clause of its own that only sets the time (去年, | 今年以来,):
