@@ -31,6 +31,9 @@ def _each_of(picked: str) -> list[str]:
     return out if len(out) >= 2 else []
 
 
+# a label naming a rate, its figure written without % (纠错率(%):10.4, 出庭应诉率【%】:97.1, 败诉率为4.3)
+# (not 出庭应诉率 100 after a space: in prose that is too often another figure)
+RATE_LABEL = re.compile(r"率\s*(?:[(（【\[]\s*[%％□]?\s*[)）】\]])?(?:\s*(?:[:：]|为|是)\s*)$")
 HIGHER_WHOLE = re.compile(r"占(?:到)?全(国|省|自治区|市|州|盟|区|县|旗)")
 
 
@@ -74,6 +77,8 @@ class IndicatorChoice:
         sent, clause, para, paren = at.sent, at.clause, at.para, at.paren
         lead_start, lead, prev_idx = at.lead_start, at.lead, at.prev_idx
         unit, unit_raw = q.unit, q.unit_raw
+        if unit is None and q.value <= 100 and RATE_LABEL.search(m, max(sent[0], lead_start - 20), q.head):
+            unit, unit_raw = "%", None     # 纠错率(%):10.4, 出庭应诉率【%】:97.1: the unit is in the label
         kind, base_year, inherit_from = role.kind, role.base_year, role.inherit_from
         year = None
         measure = "rate" if unit == "%" else "count"
