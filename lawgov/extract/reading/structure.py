@@ -189,6 +189,8 @@ class Structure:
                     continue
                 if rx is PAREN and GLOSSED_YEAR.fullmatch(self.t, s + 1, e - 1):
                     continue        # 前年(2020年): the year a relative word stands for, not an aside
+                if rx is PAREN and PARTY_ROLE.fullmatch(self.t, s + 1, e - 1):
+                    continue        # 行政复议(本镇为被申请人): whose cases, a label's own words
                 if rx is QUOTE and e - s <= 12 and NAMED_ACTIVITY.match(self.t, e) \
                         and LAW_CAMPAIGN.match(self.t, s + 1):
                     continue        # 开展“法律六进”活动185次: a legal-education campaign's name
@@ -363,6 +365,7 @@ class Structure:
 
 LAW_CAMPAIGN = re.compile(r"(?:法律|法治|普法|宪法|民法典|送法|以案|谁执法)")
 NAMED_ACTIVITY = re.compile(r"\s*(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
+PARTY_ROLE = re.compile(r"\s*(?:[本我该][镇乡区县市局街]|[\u4e00-\u9fff]{0,4}?政府)?(?:作为|为)?(?:被申请人|被告|被诉|共同被告)\s*")
 GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
 
 
