@@ -77,6 +77,8 @@ class Tables:
         if pick.cue is None:
             pick = self._pick(hits, measure, unit, True, fam, ("noun",))
         indicator = pick.indicator
+        if OTHER_CELL.fullmatch(header.strip()) or (label and OTHER_CELL.fullmatch(label.strip())):
+            indicator = None                   # 维持 | 驳回 | 其他: the rest, no measure of its own
         if indicator and unit is None:
             unit, unit_raw = default_unit(indicator), None
         own_label = self._is_reporting_body(label)
@@ -266,7 +268,9 @@ PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 
 @lru_cache(maxsize=4096)
 def scope_of_label(label: str) -> str | None:
-    """The scope a row label names by itself (县政府, 县直部门, 各部门), else None."""
+    """The scope a row label names by itself (县政府, 县直部门, 各部门; 其中:县政府, 县政府(本级)),
+    else None."""
+    label = LABEL_PART.sub("", label)
     if len(label) > 12:
         return None
     found = None
@@ -277,6 +281,10 @@ def scope_of_label(label: str) -> str | None:
     return found
 
 
+# a column or row of the rest (其他, 其他情形): no measure of its own
+OTHER_CELL = re.compile(r"其[他它](?:情形|情况|方式|结果|类)?\s*(?:\([^()]*\))?")
+# what a row label may say around the body it names: 其中:县政府, 县政府(本级)
+LABEL_PART = re.compile(r"^\s*其中\s*[:：]?\s*|\s*[(（][^()（）]{0,4}[)）]\s*$")
 # an empty cell of a column of figures (—, /, 无): neither a header nor a row label
 EMPTY_CELL = re.compile(r"[-—–/／无\s]+")
 NUMERICISH = re.compile(r"[+\-−]?[\d.,%\s件起宗人个项次份条元万亿余多]*(?:个百分点)?")
