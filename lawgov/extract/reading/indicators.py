@@ -34,6 +34,8 @@ def _each_of(picked: str) -> list[str]:
 # a label naming a rate, its figure written without % (纠错率(%):10.4, 出庭应诉率【%】:97.1, 败诉率为4.3)
 # (not 出庭应诉率 100 after a space: in prose that is too often another figure)
 RATE_LABEL = re.compile(r"率\s*(?:[(（【\[]\s*[%％□]?\s*[)）】\]])?(?:\s*(?:[:：]|为|是)\s*)$")
+# the parts summed up again (合计, 总计, 共计): what follows is of the whole
+SUMMED = re.compile(r"合计|总计|共计|总共")
 HIGHER_WHOLE = re.compile(r"占(?:到)?全(国|省|自治区|市|州|盟|区|县|旗)")
 
 
@@ -515,6 +517,8 @@ class IndicatorChoice:
         h = CTX["whole_opening"].match(self.m, sent[0], q.head)
         if h is None or h.end() > q.head:
             return False
+        if SUMMED.search(self.m, h.end(), q.head):
+            return False               # …,以街道为被申请人19件,合计收到申请128件,受理117件: the whole again
         whole = h.group("whole")
         fam = first_family(whole) or self.family_at(h.start("whole"), sent[0])
         return self._pick(lead_cues(whole)[1], "count", "件", True, fam, ("verb", "noun"), whole).indicator == indicator

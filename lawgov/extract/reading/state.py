@@ -21,6 +21,8 @@ SUBSET_CLAUSE = re.compile(r"\s*(?:其中|含|包括|另有)|[^，,;；。]*?(?:
 REPORT_TITLE = re.compile(r"(?:报告|总结)")
 # what may stand before a year that opens a sentence as its period (在2022年, 2022年): not 对照2021年度…
 ONE_YEAR_CLAUSE = re.compile(r"[\s,，;；]*(?:而|在)?\s*(?=(?:19|20)\d)")
+# a clause that sums up the parts before it (…,合计收到申请95件)
+SUMMED_CLAUSE = re.compile(r"[,，;；]\s*(?:合计|总计|共计|总共)")
 PERIOD_OPENER = re.compile(r"[\s,，]*(?:在|于|到|至|截至)?\s*")
 # a heading that opens with one year (2021年主要工作, 2020年度行政复议情况), not a span (2021年以来)
 HEADING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?(?![\d月]|以来|来|起|至|到|—|-|~|底|末)")
@@ -325,6 +327,8 @@ class DiscourseState:
                 continue          # 向有关区县政府制发意见书: to whom, not whose figure (向区政府申请 is its own)
             if (pr := self.paren_of(s)) is not None and pr[1] <= pos:
                 continue          # 310件(其中市本级120件),受理290件: the aside's scope is its own
+            if SUMMED_CLAUSE.search(self.m, e, pos):
+                return "all"      # 以县政府为被申请人的11件,…,合计收到申请95件: the sum of every party's
             if clause is None or k is None or s >= clause[0]:
                 return name
             ck = self.clause_index(s, sent)
