@@ -36,6 +36,8 @@ def _each_of(picked: str) -> list[str]:
 RATE_LABEL = re.compile(r"率\s*(?:[(（【\[]\s*[%％□]?\s*[)）】\]])?(?:\s*(?:[:：]|为|是)\s*)$")
 # the parts summed up again (合计, 总计, 共计): what follows is of the whole
 SUMMED = re.compile(r"合计|总计|共计|总共")
+# …unless words follow the figure (为5年来最高, 为1/10, 是1比8): it is no percentage
+NOT_A_RATE_AFTER = re.compile(r"\s*(?:年|个|/|比|名|成|倍|位)")
 HIGHER_WHOLE = re.compile(r"占(?:到)?全(国|省|自治区|市|州|盟|区|县|旗)")
 
 
@@ -79,7 +81,8 @@ class IndicatorChoice:
         sent, clause, para, paren = at.sent, at.clause, at.para, at.paren
         lead_start, lead, prev_idx = at.lead_start, at.lead, at.prev_idx
         unit, unit_raw = q.unit, q.unit_raw
-        if unit is None and q.value <= 100 and RATE_LABEL.search(m, max(sent[0], lead_start - 20), q.head):
+        if unit is None and q.value <= 100 and RATE_LABEL.search(m, max(sent[0], lead_start - 20), q.head) \
+                and not NOT_A_RATE_AFTER.match(m, q.tail):
             unit, unit_raw = "%", None     # 纠错率(%):10.4, 出庭应诉率【%】:97.1: the unit is in the label
         kind, base_year, inherit_from = role.kind, role.base_year, role.inherit_from
         year = None

@@ -21,10 +21,14 @@ from lawgov.extract.reading.tables import scope_of_label
 FRAME_END = re.compile(r"(?:中|当中|之中|方面)\s*[，,]?\s*$")
 # a clause opening with one year, not a span or a since (2023年达到, not 2021年以来 / 2021年至)
 # an aim before a figure said in words (确保全年无行政败诉案件, 力争实现零败诉)
-AIM_BEFORE = re.compile(r"确保|力争|争取|努力实现|力求")
+# …a requirement followed, not set (按照省委依法治省办要求全市…达到100%: the result)
+FOLLOWING = re.compile(r"按照|根据|依照|对照|对标|落实|按")
+# …and a round figure after 确保…达到 (确保出庭应诉率达到100%; 确保纠错率达到14.8% reports one)
+AIM_REACH = re.compile(r"确保(?!了)[^。，,;；\d]{0,20}?(?:达到|达)\s*")
+AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
 # a year compared with, its figure in brackets right after it (与2021年(45件)相比, 较上年(38件))
 YEAR_BEFORE_PAREN = re.compile(r"(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))(?:同期)?\s*$")
-ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末))")
+ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末|以前|之前|前|以后|之后|后))")
 # after a body: it is the source of the news, not the subject (…法院获悉, …中院召开新闻发布会)
 SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍)")
 # a result reported under a heading of plans (截至目前,今年已收到…37件): done, not intended
@@ -150,8 +154,12 @@ class Roles:
                 reason = {"target": "a target or plan", "month": "a figure of one month",
                           "cumulative": "a total or average over several years (以来, 近N年, 年均, 十三五)"}[nl]
             elif (tc := self.search_in(CTX["target_clause"], max(clause[0], q.head - 40), min(clause[1], q.tail + 16))) \
-                    and tc.start() < q.head:
+                    and tc.start() < q.head and not (tc.group().startswith("要求")
+                                                     and FOLLOWING.search(self.m, clause[0], tc.start())):
                 kind, reason = "target", "a bar the figure is held to (应保持在, 确保…不低于)"
+            elif q.value == int(q.value) and (ar := AIM_REACH.search(self.m, max(clause[0], q.head - 40), q.head)) \
+                    and ar.end() == q.head:
+                kind, reason = "target", "a round figure to be reached (确保…达到100%)"
             elif self.plan_heading(q.start) and not ALREADY_DONE.search(m, max(sent[0], q.head - 60), q.head):
                 kind, reason = "target", f"under a heading of plans ({self.plan_heading(q.start)[:20]})"
             elif self._in_range(q.start):

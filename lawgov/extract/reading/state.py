@@ -19,13 +19,16 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 SUBSET_CLAUSE = re.compile(r"\s*(?:其中|含|包括|另有)|[^，,;；。]*?(?:涉及|不服|来自|经)")
 # a head that names a report (…2023年度法治政府建设情况的报告, …工作总结)
 REPORT_TITLE = re.compile(r"(?:报告|总结)")
+# …but a page about such a report (…报告出炉, 《…报告》解读, 公布了…报告) speaks from its own date
+ABOUT_A_REPORT = re.compile(r"出炉|解读|公布|发布了|答记者问|新闻发布会|获悉")
 # what may stand before a year that opens a sentence as its period (在2022年, 2022年): not 对照2021年度…
 ONE_YEAR_CLAUSE = re.compile(r"[\s,，;；]*(?:而|在)?\s*(?=(?:19|20)\d)")
 # a clause that sums up the parts before it (…,合计收到申请95件)
 SUMMED_CLAUSE = re.compile(r"[,，;；]\s*(?:合计|总计|共计|总共)")
-PERIOD_OPENER = re.compile(r"[\s,，]*(?:在|于|到|至|截至)?\s*")
+PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|数据显示|统计显示|此外|同时|其中|另外|另|总体上?)\s*[,，]?\s*)?(?:在|于|到|至|截至)?\s*")
 # a heading that opens with one year (2021年主要工作, 2020年度行政复议情况), not a span (2021年以来)
-HEADING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?(?![\d月]|以来|来|起|至|到|—|-|~|底|末)")
+# nor the year of an assessment whose findings it answers (2021年度督察反馈问题整改情况)
+HEADING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?(?![\d月]|以来|来|起|至|到|—|-|~|底|末|[^，,。]{0,14}(?:考核|督察|反馈|整改|问题|排名|原因|评估))")
 # 向 before a scope cue: the body a letter or a finding goes to (向有关区县政府制发…)
 RECIPIENT_BEFORE = re.compile(r"向(?:有关|相关|各)?[^，,;；。\d向]{0,8}$")
 SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报)")
@@ -484,6 +487,7 @@ class DiscourseState:
             if s >= sent[1]:
                 break
             if y2 is not None and y2 != y and not compared and not SPAN_AFTER.match(self.m, e) \
+                    and not CARRIED_OVER.match(self.m, e) \
                     and ONE_YEAR_CLAUSE.match(self.m, self.clause_of(s, sent)[0], s + 4):
                 return True
         return False
@@ -504,7 +508,9 @@ class DiscourseState:
     def _titled_annual_report(self) -> bool:
         """The page is an annual report by its kind and says so in its head (…2023年度法治政府
         建设情况的报告, …工作总结): a page of news left with the default kind is not one."""
-        return self.doc_kind == "annual_report" and REPORT_TITLE.search(self.head_text()) is not None
+        head = self.head_text()
+        return self.doc_kind == "annual_report" and REPORT_TITLE.search(head) is not None \
+            and not ABOUT_A_REPORT.search(head)
 
     def _year_of_word(self, word: str | None, in_clause: bool, present: bool = False) -> int | None:
         """The year 今年 / 本年度 / 去年 name by themselves: 今年 is the year of publication, except
