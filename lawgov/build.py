@@ -199,27 +199,52 @@ def _project_folders(project: Path) -> list[str]:
 def read_previous(published: Path) -> tuple[dict[str, FileState], dict[str, str], str | None]:
     """The published warehouse's file states and build fingerprints, and why it could not be
     read if it could not (the build then starts a new warehouse and says so)."""
+    cols = [f.name for f in fields(FileState)]
+
+    def read(con) -> tuple[dict[str, FileState], dict[str, str]]:
+        have = {r[0] for r in con.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = 'meta' and table_name = 'files'").fetchall()}
+        select = ", ".join(c if c in have else "null" for c in cols)
+        rows = con.execute(f"select {select} from meta.files").fetchall()
+        return {r[0]: FileState(*r) for r in rows}, _read_marks(con)
+
+    return _read_published(published, read, ({}, {}))
+
+
+def read_marks(published: Path) -> tuple[dict[str, str], list[str], str | None]:
+    """The published warehouse's build fingerprints and the files it holds as unreadable:
+    all a build with nothing changed needs of it (read_previous reads every file's row)."""
+    def read(con) -> tuple[dict[str, str], list[str]]:
+        unreadable = [r[0] for r in con.execute(
+            "select source_file from meta.files where status = 'quarantined' "
+            "and starts_with(reason, 'cannot be read')").fetchall()]
+        return _read_marks(con), unreadable
+
+    return _read_published(published, read, ({}, []))
+
+
+def _read_marks(con) -> dict[str, str]:
+    return dict(con.execute("select table_name, fingerprint from meta.raw_fingerprints").fetchall())
+
+
+def _read_published(published: Path, read: Callable, empty: tuple) -> tuple:
+    """``read``(a read-only connection to the published warehouse)'s values, then None; or
+    ``empty``'s and why the file could not be read."""
     if not published.exists():
-        return {}, {}, None
+        return (*empty, None)
     import duckdb
 
-    cols = [f.name for f in fields(FileState)]
     try:
         con = duckdb.connect(str(published), read_only=True)
         try:
-            have = {r[0] for r in con.execute(
-                "select column_name from information_schema.columns "
-                "where table_schema = 'meta' and table_name = 'files'").fetchall()}
-            select = ", ".join(c if c in have else "null" for c in cols)
-            rows = con.execute(f"select {select} from meta.files").fetchall()
-            marks = dict(con.execute("select table_name, fingerprint from meta.raw_fingerprints").fetchall())
+            return (*read(con), None)
         finally:
             con.close()
     except duckdb.Error as e:
         if store.is_lock_conflict(e):   # opened for writing since wait_for_writers looked
             raise BuildLockedError(store.writer_message(e), file=str(published)) from None
-        return {}, {}, f"{published}: the published warehouse could not be read ({e}); building a new one"
-    return {r[0]: FileState(*r) for r in rows}, marks, None
+        return (*empty, f"{published}: the published warehouse could not be read ({e}); building a new one")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -372,31 +397,35 @@ def build(opts: BuildOptions) -> BuildSummary:
     try:
         store.clear_stale_areas(published)
         store.wait_for_writers(published, opts.wait, opts.notify)
-        previous, marks, unreadable = read_previous(published)
-        if unreadable:
-            summary.problems.append(unreadable)
-        stages.mark("lock, read previous")
+        marks, unreadable_files, unreadable = read_marks(published)
+        stages.mark("lock, read marks")
         code_fp = code_fingerprint()
         proj_fp = project_fingerprint(opts.project)
         same_code = marks.get("_code") == code_fp and not opts.full_refresh
         stages.mark("fingerprints")
 
-        manifest, names, skipped, plan = _survey(reports, previous, same_code, summary)
+        manifest, names, skipped = _scan(reports, summary)
         fixes = corrections.load(reports, opts.project)
-        stages.mark("survey")
         summary.problems += [str(e) for e in fixes.errors]
+        settled = (published.exists() and not unreadable and same_code and marks.get("_project") == proj_fp
+                   and marks.get("raw.corrections") == fixes.fingerprint)
+        stages.mark("survey")
+        # The folder as the last build left it (every name, size, mtime and manifest row the
+        # same, no unreadable file readable again) needs no file state of the warehouse.
+        if (settled and marks.get(FILES_STAT) == files_stat(names, manifest)
+                and not any(n in names and os.access(names[n].path, os.R_OK) for n in unreadable_files)):
+            summary.unchanged = len(names)
+            return _nothing_changed(summary, published, fixes, started, stages)
+
+        previous, marks, unreadable = read_previous(published)
+        if unreadable:
+            summary.problems.append(unreadable)
+        plan = _survey(names, skipped, previous, same_code, manifest, summary)
         if not opts.allow_removals:
             _guard_removals(previous, names, plan.removed, reports)
-
-        if (published.exists() and not unreadable and same_code and not plan.to_parse
-                and not plan.removed and not plan.touched and marks.get("_project") == proj_fp
-                and marks.get("raw.corrections") == fixes.fingerprint):
-            summary.nothing_changed = True
-            summary.problems += corrections.stale_in(published, fixes.path)
-            summary.seconds = time.monotonic() - started
-            stages.mark("nothing changed")
-            stages.write(summary)
-            return summary
+        stages.mark("read previous, plan")
+        if settled and not unreadable and not plan.to_parse and not plan.removed and not plan.touched:
+            return _nothing_changed(summary, published, fixes, started, stages)
 
         area = store.open_area(published, copy=not unreadable, fill=False)
         con = batches = None
@@ -471,33 +500,66 @@ def build(opts: BuildOptions) -> BuildSummary:
     return summary
 
 
-def _survey(reports: Path, previous: dict[str, FileState], same_code: bool,
-            summary: BuildSummary) -> tuple[dict, dict[str, FileEntry], list[Skipped], Plan]:
-    """Read the manifest and the reports folder and plan what the build does with each
-    file; the summary gets the counts and the problems found on the way."""
-    from lawgov.documents import load_manifest
+def _scan(reports: Path, summary: BuildSummary) -> tuple[dict, dict[str, FileEntry], list[Skipped]]:
+    """The manifest and the reports folder's files; the summary gets their counts and the
+    manifest's problems."""
     from lawgov.ingest.sources import scan_folder
 
     manifest_path = reports / MANIFEST_NAME
-    manifest, manifest_errors = load_manifest(manifest_path) if manifest_path.exists() else ({}, [])
+    manifest, manifest_errors = {}, []
+    if manifest_path.exists():
+        from lawgov.documents import load_manifest
+
+        manifest, manifest_errors = load_manifest(manifest_path)
     summary.problems += [str(e) for e in manifest_errors]
     found, skipped = scan_folder(reports)
     names = {f.name: f for f in found}
     summary.problems += [f"{manifest_path}: the row for {f!r} names no file in the reports folder"
                          for f in manifest if f not in names]
+    summary.files = len(names)
+    summary.skipped = len(skipped)
+    summary.skipped_files = [f"{s.name}: {s.reason}" for s in skipped]
+    return manifest, names, skipped
+
+
+def _survey(names: dict[str, FileEntry], skipped: list[Skipped], previous: dict[str, FileState],
+            same_code: bool, manifest: dict, summary: BuildSummary) -> Plan:
+    """Plan what the build does with each file; the summary gets the counts."""
     plan = _plan(names, previous if same_code else {}, manifest)
     plan.removed = sorted(n for n in previous if n not in names)
     if same_code:   # a folder that cannot be read now: its files are unseen, not removed
         unseen = tuple(s.name + "/" for s in skipped if s.reason.startswith("folder cannot"))
         plan.unchanged += [n for n in plan.removed if unseen and n.startswith(unseen)]
         plan.removed = [n for n in plan.removed if not (unseen and n.startswith(unseen))]
-    summary.files = len(names)
-    summary.skipped = len(skipped)
-    summary.skipped_files = [f"{s.name}: {s.reason}" for s in skipped]
     summary.unchanged = len(plan.unchanged) + len(plan.touched)
     summary.removed = len(plan.removed)
     summary.removed_files = plan.removed
-    return manifest, names, skipped, plan
+    return plan
+
+
+def _nothing_changed(summary: BuildSummary, published: Path, fixes, started: float,
+                     stages: Stages) -> BuildSummary:
+    summary.nothing_changed = True
+    summary.problems += corrections.stale_in(published, fixes.path)
+    summary.seconds = time.monotonic() - started
+    stages.mark("nothing changed")
+    stages.write(summary)
+    return summary
+
+
+FILES_STAT = "_files_stat"     # meta.raw_fingerprints: files_stat of the folder the build saw
+
+
+def files_stat(names: dict[str, FileEntry], manifest: dict) -> str:
+    """A hash of each file's name, size, mtime and manifest row, in name order: the same as
+    _mark_raw's of meta.files when the folder is as the last build left it. The name's length
+    goes before it: a name may hold a tab or a newline."""
+    order = sorted(names)
+    rows = [f"{len(n)}:{n}\t{names[n].size}\t{names[n].mtime_ns}\t" for n in order]
+    if manifest:
+        rows = [row + manifest_sha(manifest.get(n)) for n, row in zip(order, rows)]
+    rows = "\n".join(rows)
+    return hashlib.md5(rows.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _guard_removals(previous: dict[str, FileState], names: dict[str, FileEntry],
@@ -920,6 +982,10 @@ def _mark_raw(con, code_fp: str, proj_fp: str, build_id: str) -> None:
     marks["meta.files"] = con.execute(
         "select coalesce(md5(string_agg(source_file || status || coalesce(sha256, ''), ',' "
         "order by source_file)), '') from meta.files").fetchone()[0]
+    marks[FILES_STAT] = con.execute(
+        "select coalesce(md5(string_agg(length(source_file) || ':' || source_file || chr(9) || size "
+        "|| chr(9) || mtime_ns || chr(9) || coalesce(manifest_sha, ''), chr(10) order by source_file)), '') "
+        "from meta.files").fetchone()[0]
     marks["meta.ingest_log"] = build_id
     marks["_code"] = code_fp
     marks["_project"] = proj_fp
