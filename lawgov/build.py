@@ -356,7 +356,15 @@ def parse_file(path: Path, root: Path, manifest_row: dict | None) -> dict:
         for start, end, sentence in evidences:
             out["evidence"].append({"fact_id": fact_id, "doc_id": doc_id, "evidence": sentence,
                                     "span_start": start, "span_end": end})
+    out["document"]["facts_hash"] = facts_hash(out["facts"])
     return out
+
+
+def facts_hash(facts: list[dict]) -> str:
+    """A hash of a document's raw facts, kept in raw.documents: int_document_versions reads
+    it instead of hashing every raw fact of the warehouse at each run (0.5 s at 100k)."""
+    return hashlib.sha256(json.dumps(facts, sort_keys=True, ensure_ascii=False, default=str)
+                          .encode("utf-8")).hexdigest()[:32]
 
 
 def _parse_task(jobs: list, fuse_folder: Path, parts_folder: Path) -> dict:
@@ -1051,4 +1059,4 @@ def _run_models(con, opts: BuildOptions, summary: BuildSummary, stages: Stages |
     summary.tests_warned = result.tests_warned
     timed = [(r.relation, r.seconds) for r in result.models] + [
         (t.label + (" (new rows)" if t.narrowed else ""), t.seconds) for t in result.tests]
-    return [(name, round(sec, 4)) for name, sec in sorted(timed, key=lambda x: -x[1])[:12]]
+    return [(name, round(sec, 4)) for name, sec in sorted(timed, key=lambda x: -x[1])[:40]]

@@ -211,3 +211,35 @@ def test_nothing_changed_is_seen_without_the_file_states_and_every_change_still_
     (reports / rest[1].name).rename(reports / ("a" + rest[1].name))
     (reports / "manifest.csv").unlink()
     assert not again()[0] and again() == (True, stages)
+
+
+def test_the_parser_writes_a_hash_of_each_documents_facts(tmp_path):
+    """raw.documents.facts_hash (int_document_versions reads it instead of every raw fact) is
+    set for every document and changes with its facts."""
+    import shutil
+
+    import duckdb
+
+    from conftest import BUNDLED, REPO
+    from lawgov.build import BuildOptions, build
+
+    reports, db = tmp_path / "reports", tmp_path / "w.duckdb"
+    shutil.copytree(BUNDLED, reports)
+
+    def hashes() -> dict:
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return dict(con.execute("select source_file, facts_hash from raw.documents").fetchall())
+        finally:
+            con.close()
+
+    build(BuildOptions(reports=reports, db=db, project=REPO, workers=1))
+    before = hashes()
+    assert len(before) == 5 and all(before.values()) and len(set(before.values())) == 5
+    first = sorted(reports.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8").replace("年", "年。全年共受理行政复议案件7件。", 1),
+                     encoding="utf-8")
+    build(BuildOptions(reports=reports, db=db, project=REPO, workers=1))
+    after = hashes()
+    assert after[first.name] != before[first.name]
+    assert {n: h for n, h in after.items() if n != first.name} == {n: h for n, h in before.items() if n != first.name}
