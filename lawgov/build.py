@@ -216,15 +216,16 @@ def read_previous(published: Path, names: dict[str, FileEntry], manifest: dict
         if names:
             shas = [manifest_sha(manifest.get(n)) for n in names] if manifest else [""] * len(names)
             con.execute(
-                f"""insert into _folder select unnest({store.TEXTS}), unnest(string_split(?, ',')::bigint[]),
-                           unnest(string_split(?, ',')::bigint[]), unnest(string_split(?, ','))""",
+                f"""insert into _folder select unnest({store.TEXTS}),
+                           unnest(string_split(?, ',')::bigint[]), unnest(string_split(?, ',')::bigint[]),
+                           unnest(string_split(?, ','))""",
                 [store.texts_param(names), ",".join([str(e.size) for e in names.values()]),
                  ",".join([str(e.mtime_ns) for e in names.values()]), ",".join(shas)])
+        row_sha = "f.manifest_sha" if "manifest_sha" in have else "null"
         rows = con.execute(
             f"""select {select} from meta.files as f left join _folder as d using (source_file)
                 where d.source_file is null or f.size is distinct from d.size
-                   or f.mtime_ns is distinct from d.mtime_ns
-                   or coalesce({'f.manifest_sha' if 'manifest_sha' in have else 'null'}, '') != d.manifest_sha
+                   or f.mtime_ns is distinct from d.mtime_ns or coalesce({row_sha}, '') != d.manifest_sha
                    or starts_with(f.status, 'duplicate')
                    or (f.status = 'quarantined' and starts_with(f.reason, 'cannot be read'))""").fetchall()
         new = {r[0] for r in con.execute(
@@ -237,18 +238,15 @@ def read_previous(published: Path, names: dict[str, FileEntry], manifest: dict
 
 def read_marks(published: Path) -> tuple[dict[str, str], list[str], str | None]:
     """The published warehouse's build fingerprints and the files it holds as unreadable:
-    all a build with nothing changed needs of it (read_previous reads every file's row)."""
+    all a build with nothing changed needs of it (read_previous compares every file's row)."""
     def read(con) -> tuple[dict[str, str], list[str]]:
+        marks = dict(con.execute("select table_name, fingerprint from meta.raw_fingerprints").fetchall())
         unreadable = [r[0] for r in con.execute(
             "select source_file from meta.files where status = 'quarantined' "
             "and starts_with(reason, 'cannot be read')").fetchall()]
-        return _read_marks(con), unreadable
+        return marks, unreadable
 
     return _read_published(published, read, ({}, []))
-
-
-def _read_marks(con) -> dict[str, str]:
-    return dict(con.execute("select table_name, fingerprint from meta.raw_fingerprints").fetchall())
 
 
 def _read_published(published: Path, read: Callable, empty: tuple) -> tuple:
