@@ -902,7 +902,7 @@ def profile(n: int, workdir: Path, seed: int):
     print(f"\n== cProfile of one build, --workers 1: {total:.1f} s, {summary.facts:,} facts ==")
     st = pstats.Stats(prof)
     wanted = ["parse_file", "read_source", "describe_document", "extract", "_parse_task", "load", "append",
-              "_ingest", "_run_models", "run_project", "publish", "_mark_raw", "open_area", "read_previous",
+              "_ingest", "_run_models", "run_project", "publish", "_mark_raw", "open_area", "read_previous", "read_marks",
               "code_fingerprint", "_plan", "list_sources", "delete_documents", "ensure_schema"]
     rows = {}
     for (file, _, fn), (cc, nc, tt, ct, callers) in st.stats.items():

@@ -127,7 +127,7 @@ def test_a_build_says_where_its_time_went(tmp_path, monkeypatch):
     summary = build(BuildOptions(reports=reports, db=db, project=REPO, workers=1))
     got = json.loads(out.read_text(encoding="utf-8"))
     stages = [r["stage"] for r in got["stages"]]
-    assert stages[0] == "lock, read previous" and stages[-1] == "publish"
+    assert stages[0] == "lock, read marks" and stages[-1] == "publish"
     for stage in ("survey", "parse + load", "models: build", "models: tests"):
         assert stage in stages
     parse = next(r for r in got["stages"] if r["stage"] == "parse + load")
@@ -174,3 +174,72 @@ def test_the_parsers_parse_while_the_build_brings_its_file_level(tmp_path, monke
         assert con.execute("select count(*) from meta.files where status = 'loaded'").fetchone()[0] == summary.files
     finally:
         con.close()
+
+
+def test_nothing_changed_is_seen_without_the_file_states_and_every_change_still_is(tmp_path, monkeypatch):
+    """A build whose folder is as the last build left it compares one hash of every file's
+    name, size, mtime and manifest row with the one the last build recorded, and reads no
+    file state; names that sort, encode or split oddly must still give the same hash, and a
+    touched file, a manifest row and a renamed file must each still make a build."""
+    import json
+    import os
+    import shutil
+
+    from conftest import BUNDLED, REPO
+    from lawgov.build import BuildOptions, build
+
+    reports, db, out = tmp_path / "reports", tmp_path / "w.duckdb", tmp_path / "t.json"
+    (reports / "子目录").mkdir(parents=True)
+    first, second, *rest = sorted(BUNDLED.glob("*.txt"))
+    shutil.copy(first, reports / "子目录" / "法治政府 2023.txt")
+    shutil.copy(second, reports / "Z\tname\nwith breaks.txt")
+    for f in rest:
+        shutil.copy(f, reports / f.name)
+    monkeypatch.setenv("LAWGOV_BUILD_TIMINGS", str(out))
+
+    def again() -> tuple[bool, list[str]]:
+        summary = build(BuildOptions(reports=reports, db=db, project=REPO, workers=1))
+        return summary.nothing_changed, [r["stage"] for r in json.loads(out.read_text(encoding="utf-8"))["stages"]]
+
+    assert not again()[0]
+    same, stages = again()
+    assert same and "read previous, plan" not in stages
+    os.utime(reports / rest[0].name, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    assert not again()[0] and again() == (True, stages)
+    (reports / "manifest.csv").write_text(f"file,report_year\n{rest[1].name},2019\n", encoding="utf-8")
+    assert not again()[0] and again() == (True, stages)
+    (reports / rest[1].name).rename(reports / ("a" + rest[1].name))
+    (reports / "manifest.csv").unlink()
+    assert not again()[0] and again() == (True, stages)
+
+
+def test_the_parser_writes_a_hash_of_each_documents_facts(tmp_path):
+    """raw.documents.facts_hash (int_document_versions reads it instead of every raw fact) is
+    set for every document and changes with its facts."""
+    import shutil
+
+    import duckdb
+
+    from conftest import BUNDLED, REPO
+    from lawgov.build import BuildOptions, build
+
+    reports, db = tmp_path / "reports", tmp_path / "w.duckdb"
+    shutil.copytree(BUNDLED, reports)
+
+    def hashes() -> dict:
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return dict(con.execute("select source_file, facts_hash from raw.documents").fetchall())
+        finally:
+            con.close()
+
+    build(BuildOptions(reports=reports, db=db, project=REPO, workers=1))
+    before = hashes()
+    assert len(before) == 5 and all(before.values()) and len(set(before.values())) == 5
+    first = sorted(reports.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8").replace("年", "年。全年共受理行政复议案件7件。", 1),
+                     encoding="utf-8")
+    build(BuildOptions(reports=reports, db=db, project=REPO, workers=1))
+    after = hashes()
+    assert after[first.name] != before[first.name]
+    assert {n: h for n, h in after.items() if n != first.name} == {n: h for n, h in before.items() if n != first.name}

@@ -26,6 +26,7 @@ import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from lawgov.ingest import charsets
 from lawgov.errors import SourceError
@@ -74,9 +75,9 @@ class Source:
     reason: str | None    # why quarantined, in words a user understands (loaded: what reading it cost)
 
 
-@dataclass(frozen=True)
-class FileEntry:
-    """A file of the reports folder as the build first sees it: its name and stat."""
+class FileEntry(NamedTuple):
+    """A file of the reports folder as the build first sees it: its name and stat (a tuple:
+    100k of them are made at each build, most of a build with nothing changed)."""
 
     name: str             # relative posix path (= source_file)
     path: str
@@ -143,10 +144,10 @@ def scan_folder(root: Path) -> tuple[list[FileEntry], list[Skipped]]:
                 skipped.append(Skipped(name, e.path, f"cannot be read: {exc.strerror or exc}"))
                 continue
             reason = _not_a_report(e.name, st)
-            if reason:
-                skipped.append(Skipped(name, e.path, reason))
-            else:
+            if reason is None:
                 found.append(FileEntry(name, e.path, st.st_size, st.st_mtime_ns))
+            else:
+                skipped.append(Skipped(name, e.path, reason))
 
     walk(str(top), "")
     found.sort(key=lambda f: f.name)

@@ -37,7 +37,8 @@ create table if not exists raw.documents (
     title varchar, reporting_body varchar, doc_kind varchar,
     region_code varchar, region_name varchar, region_level varchar,
     province_code varchar, city_code varchar, region_confidence varchar,
-    region_candidates varchar[], report_year integer, published_on date, url varchar
+    region_candidates varchar[], report_year integer, published_on date, url varchar,
+    facts_hash varchar
 );
 create table if not exists raw.mentions (
     mention_id varchar, doc_id varchar, span_start integer, span_end integer,
@@ -243,6 +244,7 @@ def ensure_schema(con) -> None:
     con.execute(RAW_DDL)
     con.execute(standby.DOC_CHANGES_DDL)
     con.execute("alter table meta.files add column if not exists manifest_sha varchar")
+    con.execute("alter table raw.documents add column if not exists facts_hash varchar")
     for column in ("role", "reason"):   # warehouses built before mentions had a role
         con.execute(f"alter table raw.mentions add column if not exists {column} varchar")
 
@@ -368,7 +370,7 @@ def frame_schema(table: str) -> dict:
             "reporting_body": text, "doc_kind": text, "region_code": text, "region_name": text,
             "region_level": text, "province_code": text, "city_code": text,
             "region_confidence": text, "region_candidates": pl.List(text), "report_year": i32,
-            "published_on": pl.Date, "url": text,
+            "published_on": pl.Date, "url": text, "facts_hash": text,
         },
         "mentions": {
             "mention_id": text, "doc_id": text, "span_start": i32, "span_end": i32,

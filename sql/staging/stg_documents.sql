@@ -19,5 +19,6 @@ select
     region_candidates,
     report_year,
     published_on,
-    url
+    url,
+    facts_hash
 from {{ source('raw', 'documents') }}

@@ -29,7 +29,7 @@ def change_raw(con) -> None:
     con.execute("delete from raw.documents where doc_id = 'd004'")
     con.execute("update raw.facts set value = 126 where fact_id = 'f28'")  # changed: re-parsed
     con.execute("delete from raw.facts where fact_id = 'f27'")
-    con.execute("update raw.documents set sha256 = 'sha-d002-b' where doc_id = 'd002'")
+    con.execute("update raw.documents set sha256 = 'sha-d002-b', facts_hash = 'facts-d002-b' where doc_id = 'd002'")
     con.execute("""insert into raw.documents (doc_id, source_file, sha256, text, region_code, region_name,
                    region_level, province_code, city_code, region_confidence, report_year)
                    values ('d005', '005_new.txt', 'sha-d005', ?, '420104', '硚口区', 'district',
@@ -120,6 +120,24 @@ def test_only_the_changed_documents_are_rebuilt(setup, tmp_path):
     left = con.execute("select distinct doc_id from marts.facts where evidence = 'untouched'").fetchall()
     con.close()
     assert sorted(left) == [("d000",), ("d001",), ("d003",)]
+
+
+def test_a_documents_version_reads_its_facts_hash_or_else_its_raw_facts(setup, tmp_path):
+    """The parser writes a hash of each document's raw facts into raw.documents (facts_hash):
+    int_document_versions reads it instead of the facts, and hashes the raw facts only of
+    documents loaded without one (d000, d001 in the fixture)."""
+    proj, before, _ = setup
+    db = tmp_path / "incremental.duckdb"
+    shutil.copyfile(before, db)
+    con = duckdb.connect(str(db))
+    versions = dict(con.execute("select doc_id, doc_version from intermediate.int_document_versions").fetchall())
+    con.execute("update raw.facts set value = value + 1 where doc_id in ('d000', 'd003')")
+    con.execute("update raw.documents set facts_hash = 'facts-d004-b' where doc_id = 'd004'")
+    con.execute("update meta.raw_fingerprints set fingerprint = fingerprint || '-h'")
+    run_project(con, load_project(proj))
+    now = dict(con.execute("select doc_id, doc_version from intermediate.int_document_versions").fetchall())
+    con.close()
+    assert sorted(d for d in versions if now[d] != versions[d]) == ["d000", "d004"]
 
 
 def test_a_changed_model_rebuilds_the_table_whole(setup, tmp_path):
@@ -244,7 +262,8 @@ def leave_the_cell(con) -> None:
     """d006 is parsed again and no longer states the hearings (its rate stays); d002's
     hearings of 2019 are gone too, so the cell keeps only what the others state."""
     con.execute("delete from raw.facts where fact_id in ('d006-f0', 'f26')")
-    con.execute("update raw.documents set sha256 = sha256 || '-2' where doc_id in ('d006', 'd002')")
+    con.execute("update raw.documents set sha256 = sha256 || '-2', facts_hash = facts_hash || '-2' "
+                "where doc_id in ('d006', 'd002')")
     con.execute("update meta.raw_fingerprints set fingerprint = fingerprint || '-l'")
 
 

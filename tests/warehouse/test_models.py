@@ -106,12 +106,15 @@ def load_raw(con: duckdb.DuckDBPyConnection) -> None:
         size bigint, format varchar, encoding varchar, text varchar, chars integer, title varchar,
         reporting_body varchar, doc_kind varchar, region_code varchar, region_name varchar,
         region_level varchar, province_code varchar, city_code varchar, region_confidence varchar,
-        region_candidates varchar[], report_year integer, published_on date, url varchar)""")
+        region_candidates varchar[], report_year integer, published_on date, url varchar,
+        facts_hash varchar)""")
     for d in DOCS:
+        # the parser writes facts_hash; d000 and d001 are loaded without one (their facts are hashed)
         con.execute("insert into raw.documents values (?, ?, ?, 1000, 'txt', 'utf-8', '…', 900, ?, ?, "
-                    "'annual_report', ?, ?, ?, ?, ?, ?, ?, ?, null, null)",
+                    "'annual_report', ?, ?, ?, ?, ?, ?, ?, ?, null, null, ?)",
                     [d[0], d[1], "sha-" + d[0], f"{d[3]}法治政府建设年度报告", d[3], d[2], d[3], d[4], d[5],
-                     d[6], d[7], ["110105010", "110105011"] if d[7] == "unresolved" else [], d[8]])
+                     d[6], d[7], ["110105010", "110105011"] if d[7] == "unresolved" else [], d[8],
+                     None if d[0] in ("d000", "d001") else "facts-" + d[0]])
     con.execute("""create or replace table raw.facts (fact_id varchar, doc_id varchar, indicator varchar,
         value double, unit varchar, unit_raw varchar, qualifier varchar, year integer, scope varchar,
         region_code varchar, about_reporting_body boolean, evidence varchar, span_start integer,
