@@ -473,7 +473,7 @@ class DiscourseState:
         i = bisect.bisect_left(self.year_ends, prev[0])
         if i < len(self.year_hits):
             e, s, y, rel, compared = self.year_hits[i]
-            if s <= prev[0] + 4 and y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
+            if s <= prev[0] + 12 and y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
                     and not CARRIED_OVER.match(self.m, e) and not self.m.startswith(("同期", "度同期"), e) \
                     and PERIOD_OPENER.fullmatch(self.m, prev[0], s) \
                     and not self._other_year_in(prev, y, i):

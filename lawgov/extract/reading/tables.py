@@ -145,13 +145,14 @@ class Tables:
             figures = i < len(self.qstarts) and self.qstarts[i] < pe
             texts, labels, last = [], [], ""
             raw_labels, last_raw = [], ""
+            first = next((n for n, (cs, ce) in enumerate(cells) if self.m[cs:ce].strip()), 0)
             for n, (cs, ce) in enumerate(cells):
                 txt = self.m[cs:ce].strip()
                 labels.append(last)
                 raw_labels.append(last_raw)
                 # (but a year opening a row of figures is its label: 2022 | 112 | 96.4%)
                 is_text = bool(txt) and not EMPTY_CELL.fullmatch(txt) and (
-                    not NUMERICISH.fullmatch(txt) or ((not figures or (n == 0 and len(cells) > 2))
+                    not NUMERICISH.fullmatch(txt) or ((not figures or (n == first and len(cells) - n > 2))
                                                       and self._year_cell(txt, cs, ce)))
                 texts.append(txt if is_text else None)
                 if is_text:
