@@ -25,10 +25,12 @@ ABOUT_A_REPORT = re.compile(r"出炉|解读|公布|发布了|答记者问|新闻
 ONE_YEAR_CLAUSE = re.compile(r"[\s,，;；]*(?:而|在)?\s*(?=(?:19|20)\d)")
 # a clause that sums up the parts before it (…,合计收到申请95件)
 SUMMED_CLAUSE = re.compile(r"[,，;；]\s*(?:合计|总计|共计|总共)")
+# an appendix after a page's plans (附：…数据, 附件1, 附表): its figures are reported, not planned
+APPENDIX = re.compile(r"(?:^|\n)?\s*附(?:[:：]|件|表|录)")
 PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|数据显示|统计显示|此外|同时|其中|另外|另|总体上?)\s*[,，]?\s*)?(?:在|于|到|至|截至)?\s*")
 # a heading that opens with one year (2021年主要工作, 2020年度行政复议情况), not a span (2021年以来)
 # nor the year of an assessment whose findings it answers (2021年度督察反馈问题整改情况)
-HEADING_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年度?(?![\d月]|以来|来|起|至|到|—|-|~|底|末|[^，,。]{0,14}(?:考核|督察|反馈|整改|问题|排名|原因|评估))")
+HEADING_YEAR = re.compile(r"\s*(?:附\s*[:：]?\s*)?((?:19|20)\d{2})\s*年度?(?![\d月]|以来|来|起|至|到|—|-|~|底|末|[^，,。]{0,14}(?:考核|督察|反馈|整改|问题|排名|原因|评估))")
 # 向 before a scope cue: the body a letter or a finding goes to (向有关区县政府制发…)
 RECIPIENT_BEFORE = re.compile(r"向(?:有关|相关|各)?[^，,;；。\d向]{0,8}$")
 SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报)")
@@ -258,7 +260,8 @@ class DiscourseState:
         """The year a section heading above `pos` opens with (一、2021年主要工作, (二)2022年度行政
         复议情况, 第一部分 2022年工作回顾): the period of its section's figures that name none, up to
         the next heading of its rank. Not the title's (the report's own year), not a year inside
-        a heading (落实2022年度考核反馈问题), not a span (2021年以来)."""
+        a heading (落实2022年度考核反馈问题), not a span (2021年以来), not plans' (their figures are
+        intended)."""
         if self._heading_year_state is None:
             stack: list[tuple[int, int | None]] = []
             ends, years = [], []
@@ -267,7 +270,7 @@ class DiscourseState:
                     continue
                 while stack and stack[-1][0] >= h.level:
                     stack.pop()
-                y = HEADING_YEAR.match(h.text)
+                y = HEADING_YEAR.match(h.text) if not self._opens_plans(h.text) else None
                 stack.append((h.level, int(y.group(1)) if y else None))
                 ends.append(h.end)
                 years.append(next((v for _lvl, v in reversed(stack) if v is not None), None))
@@ -287,8 +290,9 @@ class DiscourseState:
             for h in self.headings():
                 if h.level == 0:
                     continue
-                if CTX["signature_line"].fullmatch(h.text) and not self._numbered(h.start, self.m[h.start:h.end]):
-                    stack = []              # the signature (某区人民政府 / 2023年1月5日) ends the plans
+                if APPENDIX.match(self.m, h.start) or (CTX["signature_line"].fullmatch(h.text)
+                                                       and not self._numbered(h.start, self.m[h.start:h.end])):
+                    stack = []              # the signature (某区人民政府 / 2023年1月5日), or an appendix, ends the plans
                     #                         (a numbered one is a section: (八)建设法治政府)
                     states.append((h.end, None))
                     continue
@@ -299,7 +303,11 @@ class DiscourseState:
             self._plan_state = ([e for e, _t in states], [t for _e, t in states])
         ends, texts = self._plan_state
         i = bisect.bisect_right(ends, pos) - 1
-        return texts[i] if i >= 0 else None
+        if i < 0 or texts[i] is None:
+            return None
+        if APPENDIX.search(self.m, ends[i], pos):
+            return None               # 附：2023年主要数据 after the plans: the year's figures again
+        return texts[i]
 
     def _opens_plans(self, heading: str) -> bool:
         """A heading of plans: 下一步工作打算, or a year after the report's (三、2024年工作计划 in a
