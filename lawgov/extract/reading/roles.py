@@ -376,7 +376,8 @@ class Roles:
                 h = None
                 for h in CTX["title_tier"].finditer(self.m, ps, pe):
                     pass                   # the last place named before the body's kind or the year
-                if h is not None and self.m[max(ps, h.start() - 1):h.start()] not in ("全", "各", ""):
+                before = self.m[max(ps, h.start() - 2):h.start()] if h is not None else ""
+                if h is not None and before[-1:] not in ("全", "各", "") and "各" not in before:   # (各乡镇…)
                     r = ranks[h.group("tier")]
                     count[r] = count.get(r, 0) + 3
                     break
