@@ -40,6 +40,7 @@ except ImportError:                    # pragma: no cover  (3.10)
 
 from lawgov.errors import NumberError
 from lawgov.extract.numbers import NUMERAL, bare_numeral, parse_number
+from lawgov.extract.widths import ahead_width, space_bound, space_width
 from lawgov.text.prefilter import EndFilter, matches_from
 
 RULES = Path(__file__).resolve().parent / "rules"
@@ -203,9 +204,15 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
     if not ends:
         return
     width = _max_width(rx)
-    first = _first_chars(rx)
     n = len(ends)
     last = ends[-1]
+    spaced, ahead = _reach(rx, s)
+    if width is None:
+        width = spaced
+    # a search stops a look-ahead's reach past the last end: no match ends after it, and
+    # none that ends before it reads that far (one that does ends past `last`: searched again)
+    stop = len(s) if ahead is None else min(len(s), last + ahead + 2)
+    first = _first_chars(rx)
     pos = 0
     k = 0
     while True:
@@ -216,7 +223,9 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
         if lo < pos:
             lo = pos
         if first is None:
-            m = rx.search(s, lo)
+            m = rx.search(s, lo, stop)
+            if m is not None and m.end() > last:
+                m = rx.search(s, lo)
         else:
             m = None
             c = first.search(s, lo, last)
@@ -245,6 +254,31 @@ def _max_width(rx: re.Pattern) -> int | None:
             hi = None
         got = _WIDTH[id(rx)] = (rx, hi if hi is not None and hi < 10_000 else None)
     return got[1]
+
+
+_REACH: dict[int, tuple] = {}
+_SPACES: dict[int, tuple[str, int]] = {}
+
+
+def _reach(rx: re.Pattern, s: str) -> tuple[int | None, int | None]:
+    """(the longest match of rx in s, how far past a match its look-aheads read), None where
+    unbounded (`widths`): whitespace repeats are bounded by the whitespace of s, counted once
+    a text."""
+    got = _REACH.get(id(rx))
+    if got is None or got[0] is not rx:
+        got = _REACH[id(rx)] = (rx, space_width(rx), ahead_width(rx))
+    out = []
+    for part in got[1:]:
+        if part is None or not part[1]:
+            out.append(part[0] if part is not None else None)
+            continue
+        spaces = _SPACES.get(id(s))
+        if spaces is None or spaces[0] is not s:
+            if len(_SPACES) > 8:
+                _SPACES.clear()
+            spaces = _SPACES[id(s)] = (s, space_bound(s))
+        out.append(part[0] + part[1] * spaces[1])
+    return out[0], out[1]
 
 
 _FIRST: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
