@@ -197,21 +197,22 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
     """rx.finditer(s), given `ends` (sorted): every offset where a match of rx may end (a
     superset of where its matches end; no match of rx is empty). A match at or after `pos`
     ends at one of `ends` past `pos`, so it begins no earlier than that end less the longest
-    match of rx: the search starts there, and stops when no end is left past `pos`. (A
-    search from a later position sees the same text around it: look-behinds and ^ read the
-    whole string, whatever the position.) A pattern the regex engine would try at every
-    character is tried only where its first character is (`_first_chars`)."""
+    match of rx: the search starts there. (A search from a later position sees the same text
+    around it: look-behinds and ^ read the whole string, whatever the position.) It stops
+    past the run of ends close enough for one match to reach from one to the next, by as far
+    as rx's look-aheads read (`widths`): a match that ends in the run reads no further, and
+    one found that ends past it is searched again unstopped; with none in the run, the next
+    run's search begins where the last stopped, or later. A pattern the regex engine would
+    try at every character is tried only where its first character is (`_first_chars`)."""
     if not ends:
         return
     width = _max_width(rx)
     n = len(ends)
-    last = ends[-1]
     spaced, ahead = _reach(rx, s)
     if width is None:
         width = spaced
-    # a search stops a look-ahead's reach past the last end: no match ends after it, and
-    # none that ends before it reads that far (one that does ends past `last`: searched again)
-    stop = len(s) if ahead is None else min(len(s), last + ahead + 2)
+    runs = width is not None and ahead is not None
+    reach = ahead + 2 if ahead is not None else 0
     first = _first_chars(rx)
     pos = 0
     k = 0
@@ -222,8 +223,13 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
         lo = ends[k] - width if width is not None else pos
         if lo < pos:
             lo = pos
+        j = k if runs else n - 1
+        if runs:
+            while j + 1 < n and ends[j + 1] - width < ends[j] + reach:
+                j += 1
+        last = ends[j]
         if first is None:
-            m = rx.search(s, lo, stop)
+            m = rx.search(s, lo, last + reach) if ahead is not None else rx.search(s, lo)
             if m is not None and m.end() > last:
                 m = rx.search(s, lo)
         else:
@@ -236,7 +242,11 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
                     break
                 c = first.search(s, i + 1, last)
         if m is None:
-            return
+            if j == n - 1:
+                return
+            pos = max(pos, last)     # (no match begins before the next run's earliest start)
+            k = j
+            continue
         yield m
         pos = m.end()
 
