@@ -210,12 +210,17 @@ class Structure:
                  and (q.text not in ONE_WORDS or ONE_COUNT_AFTER.match(self.t, q.end))]
         if not spans:
             return m
-        chars = list(m)
+        pieces = []
+        pos = 0
         for a, b in spans:
-            for i in range(a, b):
-                if chars[i] != MASK_CH:
-                    chars[i] = "0"
-        return "".join(chars)
+            a = max(a, pos)
+            if a >= b:
+                continue
+            pieces.append(m[pos:a])
+            pieces.append(_NOT_MASKED.sub("0", m[a:b]))
+            pos = b
+        pieces.append(m[pos:])
+        return "".join(pieces)
 
     def _windows(self) -> Windows:
         """The sentences that hold a number (and the one before, and the paragraph opening):
@@ -357,6 +362,7 @@ class Structure:
 
 LAW_CAMPAIGN = re.compile(r"(?:法律|法治|普法|宪法|民法典|送法|以案|谁执法)")
 NAMED_ACTIVITY = re.compile(r"\s*(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
+_NOT_MASKED = re.compile(f"[^{MASK_CH}]")
 GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
 
 
