@@ -40,6 +40,7 @@ except ImportError:                    # pragma: no cover  (3.10)
 
 from lawgov.errors import NumberError
 from lawgov.extract.numbers import NUMERAL, bare_numeral, parse_number
+from lawgov.extract.plain_digits import plain_digits
 from lawgov.extract.widths import ahead_width, space_bound, space_width
 from lawgov.text.prefilter import EndFilter, matches_from
 
@@ -207,6 +208,7 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
     if not ends:
         return
     width = _max_width(rx)
+    rx = plain_digits(rx)
     n = len(ends)
     spaced, ahead = _reach(rx, s)
     if width is None:

@@ -50,3 +50,20 @@ def test_a_look_ahead_past_the_last_end_still_reads_the_text():
     assert [m.span() for m in search_near(rx, "1件2。3 件。", [2, 7])] == [(4, 7)]
     rx = re.compile(r"\d\s*年(?!\s*度)")
     assert list(search_near(rx, "2 年  度", [3])) == []
+
+
+def test_digits_read_as_0_to_9_where_they_can_be():
+    from lawgov.extract.plain_digits import plain_digits
+
+    assert plain_digits(re.compile(r"\d(?<![\d.]\d)\d{3}\s*年")).pattern == r"[0-9](?<![0-9.][0-9])[0-9]{3}\s*年"
+    assert plain_digits(re.compile(r"[^\d]x\D")).pattern == r"[^0-9]x[^0-9]"
+    for kept in (r"[\D]", r"\\d", r"(?a)\d"):
+        assert plain_digits(re.compile(kept)).pattern == kept
+    assert plain_digits(re.compile(r"(?P<n>\d+)件")).groupindex == {"n": 1}
+
+
+def test_a_text_with_another_decimal_digit_gets_no_ends():
+    from lawgov.text.prefilter import EndFilter
+
+    rx = re.compile(r"\d+件")
+    assert EndFilter([rx]).ends("共١٢件") == {}
