@@ -207,15 +207,17 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
     try at every character is tried only where its first character is (`_first_chars`)."""
     if not ends:
         return
-    width = _max_width(rx)
-    rx = plain_digits(rx)
+    _rx, rx, width, spaced, ahead, first = _plan(rx)
+    if (width is None and spaced is not None and spaced[1]) or (ahead is not None and ahead[1]):
+        spaces = _spaces(s)
+        if width is None and spaced is not None:
+            width = spaced[0] + spaced[1] * spaces
+        ahead = (ahead[0] + ahead[1] * spaces, 0) if ahead is not None else None
+    elif width is None and spaced is not None:
+        width = spaced[0]
     n = len(ends)
-    spaced, ahead = _reach(rx, s)
-    if width is None:
-        width = spaced
     runs = width is not None and ahead is not None
-    reach = ahead + 2 if ahead is not None else 0
-    first = _first_chars(rx)
+    reach = ahead[0] + 2 if ahead is not None else 0
     pos = 0
     k = 0
     while True:
@@ -268,29 +270,29 @@ def _max_width(rx: re.Pattern) -> int | None:
     return got[1]
 
 
-_REACH: dict[int, tuple] = {}
+_PLANS: dict[int, tuple] = {}
 _SPACES: dict[int, tuple[str, int]] = {}
 
 
-def _reach(rx: re.Pattern, s: str) -> tuple[int | None, int | None]:
-    """(the longest match of rx in s, how far past a match its look-aheads read), None where
-    unbounded (`widths`): whitespace repeats are bounded by the whitespace of s, counted once
-    a text."""
-    got = _REACH.get(id(rx))
+def _plan(rx: re.Pattern) -> tuple:
+    """What search_near reads of rx, once per pattern: (rx, the pattern it searches with
+    (`plain_digits`), its longest match, its width and look-ahead reach with whitespace
+    repeats counted apart (`widths`), its first characters)."""
+    got = _PLANS.get(id(rx))
     if got is None or got[0] is not rx:
-        got = _REACH[id(rx)] = (rx, space_width(rx), ahead_width(rx))
-    out = []
-    for part in got[1:]:
-        if part is None or not part[1]:
-            out.append(part[0] if part is not None else None)
-            continue
-        spaces = _SPACES.get(id(s))
-        if spaces is None or spaces[0] is not s:
-            if len(_SPACES) > 8:
-                _SPACES.clear()
-            spaces = _SPACES[id(s)] = (s, space_bound(s))
-        out.append(part[0] + part[1] * spaces[1])
-    return out[0], out[1]
+        plain = plain_digits(rx)
+        got = _PLANS[id(rx)] = (rx, plain, _max_width(rx), space_width(rx), ahead_width(rx), _first_chars(plain))
+    return got
+
+
+def _spaces(s: str) -> int:
+    """`widths.space_bound` of s, counted once a text (a few texts are searched in turn)."""
+    got = _SPACES.get(id(s))
+    if got is None or got[0] is not s:
+        if len(_SPACES) > 8:
+            _SPACES.clear()
+        got = _SPACES[id(s)] = (s, space_bound(s))
+    return got[1]
 
 
 _FIRST: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
