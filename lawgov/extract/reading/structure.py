@@ -39,6 +39,7 @@ class Place(NamedTuple):
 _LEAD_PAIRS = [(id(cue.rx), cue) for cue in LEAD_CUES]     # (Windows.live)
 _NAMED_PAIRS: dict[int, tuple] = {}       # id() of a list of (name, rx) → (the list, its pairs)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+_TITLE_STOP = re.compile("[。：:，,；;]")    # where a numbered heading's title ends
 TITLE_MAX = 80           # characters of a first line that can be a title
 CHROME_LINES = 6         # lines of a site's chrome (site, breadcrumb, date, font size) before a title
 # a breadcrumb's or a menu's separators
@@ -111,8 +112,12 @@ class Structure:
             return self._headings
         out = []
         in_head = True
+        m, t = self.m, self.t
         for n_para, (ps, pe) in enumerate(self.paras):
-            text = self.m[ps:pe]
+            if not in_head and pe - ps > 20 and not m[ps].isspace() and not m[pe - 1].isspace() \
+                    and not _may_open_heading(t[ps]):
+                continue      # a line of more than 20 characters that opens on no ordinal
+            text = m[ps:pe]
             in_head = in_head and n_para < 4 and "。" not in text
             if in_head and len(text.strip()) <= 60 and not any(c in "。；;|>:：" for c in text) \
                     and (n_para == 0 or (not CTX["page_chrome"].search(text) and _names_a_family(text)
@@ -126,7 +131,7 @@ class Structure:
             level = None
             raw = self.t[ps:pe]             # (the mask blanks the 四 of (四): read the ordinal unmasked)
             c = raw[lead:lead + 1]
-            if c and (c in _HEADING_FIRST or c.isdigit() or "①" <= c <= "⑳"):   # (what they begin with)
+            if c and _may_open_heading(c):
                 for n, rx in enumerate(HEADING_NUMBERS, start=1):
                     h = rx.match(raw, lead)
                     if h:
@@ -135,17 +140,15 @@ class Structure:
             if level is None:
                 if len(text.strip()) <= 20:
                     bare = _YEAR.sub("", text)
-                    if len(bare.strip()) >= 2 and not any(c.isdigit() or c in "。,，;；|" for c in bare):
+                    if len(bare.strip()) >= 2 and not any(map(str.isdigit, bare)) \
+                            and not any(c in bare for c in "。,，;；|"):
                         out.append(Heading(ps, pe, 2, text.strip()))
                 continue
-            stop = len(text)
-            for ch in "。：:，,；;":
-                k = text.find(ch, body)
-                if k != -1:
-                    stop = min(stop, k)
+            k = _TITLE_STOP.search(text, body)
+            stop = k.start() if k else len(text)
             title = text[body:stop]
             bare = _YEAR.sub("", title)         # a year may head a section (三、2024年工作计划)
-            if 0 < len(title) <= 30 and len(bare) >= 2 and not any(c.isdigit() for c in bare):
+            if 0 < len(title) <= 30 and len(bare) >= 2 and not any(map(str.isdigit, bare)):
                 out.append(Heading(ps, ps + stop, level, title))
         self._headings = out
         return out
@@ -364,6 +367,11 @@ LAW_CAMPAIGN = re.compile(r"(?:法律|法治|普法|宪法|民法典|送法|以�
 NAMED_ACTIVITY = re.compile(r"\s*(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
 _NOT_MASKED = re.compile(f"[^{MASK_CH}]")
 GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
+
+
+def _may_open_heading(c: str) -> bool:
+    """c is a character a numbered heading begins with (rules.HEADING_NUMBERS)."""
+    return c in _HEADING_FIRST or c.isdigit() or "①" <= c <= "⑳"
 
 
 def _names_a_family(text: str) -> bool:
