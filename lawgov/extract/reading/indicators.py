@@ -95,6 +95,13 @@ def after_pick(window: str, measure: str, unit: str | None, fam: str | None) -> 
     return Pick(fill(best[1].indicator, fam), best[1], best[1].also)
 
 
+@lru_cache(maxsize=4096)
+def level_only(lead: str) -> re.Match | None:
+    """The lead says only that a figure is a level (共, 为, 全年…), read once per lead: most
+    are a few recurring words (or none)."""
+    return CTX["level_only_lead"].fullmatch(lead)
+
+
 class IndicatorChoice:
     """Cue picking; mixed into `Analysis`."""
 
@@ -142,7 +149,7 @@ class IndicatorChoice:
         if pick.cue is None and not lead_hits:
             pick = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
                               unit, bounded, fam, ("verb",))
-        lo = CTX["level_only_lead"].fullmatch(lead) if pick.cue is None and not lead_hits and paren is None else None
+        lo = level_only(lead) if pick.cue is None and not lead_hits and paren is None else None
         if lo and not lead.strip() and len(m[q.tail:clause[1]].strip()) >= 4:
             lo = None              # 15977件案件未再进入诉讼: the number is its clause's subject, not a level
         counted_by_rate = None
