@@ -408,7 +408,21 @@ def _numeral_windows(text: str, spans) -> Windows:
     n = len(text)
     rfind, find = text.rfind, text.find
     wins = []
+    cur_b = -1
     for s, e in spans:
+        if s <= cur_b:
+            # inside the window so far (spans come in order): its own window begins no earlier
+            # than that one and joins it, so only where it ends can change
+            if e + 30 <= cur_b:
+                continue
+            b = e + 30 if e + 30 < n else n
+            k = find("\n", e, b)
+            if k != -1:
+                b = k
+            if b > cur_b:
+                wins[-1] = (wins[-1][0], b)
+                cur_b = b
+            continue
         a = s - 30 if s > 30 else 0       # a windowed trap is never longer than ~28 characters
         b = e + 30 if e + 30 < n else n
         k = rfind("\n", a, s)
@@ -418,6 +432,7 @@ def _numeral_windows(text: str, spans) -> Windows:
         if k != -1:
             b = k
         wins.append((a, b))
+        cur_b = b
     return Windows(text, wins, "traps")
 
 
