@@ -332,15 +332,18 @@ class Structure:
         return got
 
     def clause_index(self, pos: int, sent: tuple[int, int]) -> int | None:
-        cl, starts = self._clause_list(sent)
+        cl, starts = self._clauses.get(sent[0]) or self._clause_list(sent)
         k = bisect.bisect_right(starts, pos) - 1
         if k >= 0 and cl[k][0] <= pos < cl[k][1] + 1:
             return k
         return None
 
     def clause_of(self, pos: int, sent: tuple[int, int]) -> tuple[int, int]:
-        k = self.clause_index(pos, sent)
-        return self._clause_list(sent)[0][k] if k is not None else sent
+        cl, starts = self._clauses.get(sent[0]) or self._clause_list(sent)    # (clause_index, inlined)
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and cl[k][0] <= pos < cl[k][1] + 1:
+            return cl[k]
+        return sent
 
     def paragraph_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
