@@ -220,6 +220,7 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
     reach = ahead[0] + 2 if ahead is not None else 0
     pos = 0
     k = 0
+    j = -1 if runs else n - 1
     while True:
         k = bisect.bisect_right(ends, pos, k)
         if k == n:
@@ -227,8 +228,8 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
         lo = ends[k] - width if width is not None else pos
         if lo < pos:
             lo = pos
-        j = k if runs else n - 1
-        if runs:
+        if k > j:                    # (a run is found once: from any of its ends it is the same)
+            j = k
             while j + 1 < n and ends[j + 1] - width < ends[j] + reach:
                 j += 1
         last = ends[j]
