@@ -21,6 +21,7 @@ from lawgov.text import clauses as split_clauses
 # unless a case's unit and a clause's end follow it (不予受理两件。)
 ONE_WORDS = frozenset({"一", "两"})
 ONE_COUNT_AFTER = re.compile(r"\s*(?:件|起|宗)\s*(?:[，,。；;、)）]|$)")
+_NOT_MASKED = re.compile(f"[^{MASK_CH}]")    # (a figure's characters the mask left)
 
 
 class Place(NamedTuple):
@@ -368,7 +369,6 @@ class Structure:
 
 LAW_CAMPAIGN = re.compile(r"(?:法律|法治|普法|宪法|民法典|送法|以案|谁执法)")
 NAMED_ACTIVITY = re.compile(r"\s*(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
-_NOT_MASKED = re.compile(f"[^{MASK_CH}]")
 GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
 
 
