@@ -42,7 +42,8 @@ _CN_YEAR_END = re.compile(r"年(?<=[一二三四五六七八九〇○零OＯ0]{4
 # a year in digits with its month and day in numerals (2024年一月十五日: normalising writes a
 # year in Chinese numerals in digits, and only the year, as it keeps the text's length)
 _CN_DATE_AFTER_YEAR = re.compile(r"((?:19|20)\d{2})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?")
-_CN_MONTH_AFTER_YEAR = re.compile(r"\d年[一二三四五六七八九十]{1,3}月")
+# (its year found from its 年: a search for a digit first tries every character of the page)
+_CN_MONTH_AFTER_YEAR = re.compile(r"年(?<=\d年)[一二三四五六七八九十]{1,3}月")
 
 
 def _cn_number(s: str) -> str:

@@ -40,6 +40,8 @@ except ImportError:                    # pragma: no cover  (3.10)
 
 from lawgov.errors import NumberError
 from lawgov.extract.numbers import NUMERAL, bare_numeral, parse_number
+from lawgov.extract.plain_digits import plain_digits
+from lawgov.extract.widths import ahead_width, space_bound, space_width
 from lawgov.text.prefilter import EndFilter, matches_from
 
 RULES = Path(__file__).resolve().parent / "rules"
@@ -196,18 +198,29 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
     """rx.finditer(s), given `ends` (sorted): every offset where a match of rx may end (a
     superset of where its matches end; no match of rx is empty). A match at or after `pos`
     ends at one of `ends` past `pos`, so it begins no earlier than that end less the longest
-    match of rx: the search starts there, and stops when no end is left past `pos`. (A
-    search from a later position sees the same text around it: look-behinds and ^ read the
-    whole string, whatever the position.) A pattern the regex engine would try at every
-    character is tried only where its first character is (`_first_chars`)."""
+    match of rx: the search starts there. (A search from a later position sees the same text
+    around it: look-behinds and ^ read the whole string, whatever the position.) It stops
+    past the run of ends close enough for one match to reach from one to the next, by as far
+    as rx's look-aheads read (`widths`): a match that ends in the run reads no further, and
+    one found that ends past it is searched again unstopped; with none in the run, the next
+    run's search begins where the last stopped, or later. A pattern the regex engine would
+    try at every character is tried only where its first character is (`_first_chars`)."""
     if not ends:
         return
-    width = _max_width(rx)
-    first = _first_chars(rx)
+    _rx, rx, width, spaced, ahead, first = _plan(rx)
+    if (width is None and spaced is not None and spaced[1]) or (ahead is not None and ahead[1]):
+        spaces = _spaces(s)
+        if width is None and spaced is not None:
+            width = spaced[0] + spaced[1] * spaces
+        ahead = (ahead[0] + ahead[1] * spaces, 0) if ahead is not None else None
+    elif width is None and spaced is not None:
+        width = spaced[0]
     n = len(ends)
-    last = ends[-1]
+    runs = width is not None and ahead is not None
+    reach = ahead[0] + 2 if ahead is not None else 0
     pos = 0
     k = 0
+    j = -1 if runs else n - 1
     while True:
         k = bisect.bisect_right(ends, pos, k)
         if k == n:
@@ -215,8 +228,15 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
         lo = ends[k] - width if width is not None else pos
         if lo < pos:
             lo = pos
+        if k > j:                    # (a run is found once: from any of its ends it is the same)
+            j = k
+            while j + 1 < n and ends[j + 1] - width < ends[j] + reach:
+                j += 1
+        last = ends[j]
         if first is None:
-            m = rx.search(s, lo)
+            m = rx.search(s, lo, last + reach) if ahead is not None else rx.search(s, lo)
+            if m is not None and m.end() > last:
+                m = rx.search(s, lo)
         else:
             m = None
             c = first.search(s, lo, last)
@@ -227,7 +247,11 @@ def search_near(rx: re.Pattern, s: str, ends: list[int]):
                     break
                 c = first.search(s, i + 1, last)
         if m is None:
-            return
+            if j == n - 1:
+                return
+            pos = max(pos, last)     # (no match begins before the next run's earliest start)
+            k = j
+            continue
         yield m
         pos = m.end()
 
@@ -244,6 +268,31 @@ def _max_width(rx: re.Pattern) -> int | None:
         except Exception:                # noqa: BLE001  (another Python's parser)
             hi = None
         got = _WIDTH[id(rx)] = (rx, hi if hi is not None and hi < 10_000 else None)
+    return got[1]
+
+
+_PLANS: dict[int, tuple] = {}
+_SPACES: dict[int, tuple[str, int]] = {}
+
+
+def _plan(rx: re.Pattern) -> tuple:
+    """What search_near reads of rx, once per pattern: (rx, the pattern it searches with
+    (`plain_digits`), its longest match, its width and look-ahead reach with whitespace
+    repeats counted apart (`widths`), its first characters)."""
+    got = _PLANS.get(id(rx))
+    if got is None or got[0] is not rx:
+        plain = plain_digits(rx)
+        got = _PLANS[id(rx)] = (rx, plain, _max_width(rx), space_width(rx), ahead_width(rx), _first_chars(plain))
+    return got
+
+
+def _spaces(s: str) -> int:
+    """`widths.space_bound` of s, counted once a text (a few texts are searched in turn)."""
+    got = _SPACES.get(id(s))
+    if got is None or got[0] is not s:
+        if len(_SPACES) > 8:
+            _SPACES.clear()
+        got = _SPACES[id(s)] = (s, space_bound(s))
     return got[1]
 
 
@@ -360,7 +409,21 @@ def _numeral_windows(text: str, spans) -> Windows:
     n = len(text)
     rfind, find = text.rfind, text.find
     wins = []
+    cur_b = -1
     for s, e in spans:
+        if s <= cur_b:
+            # inside the window so far (spans come in order): its own window begins no earlier
+            # than that one and joins it, so only where it ends can change
+            if e + 30 <= cur_b:
+                continue
+            b = e + 30 if e + 30 < n else n
+            k = find("\n", e, b)
+            if k != -1:
+                b = k
+            if b > cur_b:
+                wins[-1] = (wins[-1][0], b)
+                cur_b = b
+            continue
         a = s - 30 if s > 30 else 0       # a windowed trap is never longer than ~28 characters
         b = e + 30 if e + 30 < n else n
         k = rfind("\n", a, s)
@@ -370,6 +433,7 @@ def _numeral_windows(text: str, spans) -> Windows:
         if k != -1:
             b = k
         wins.append((a, b))
+        cur_b = b
     return Windows(text, wins, "traps")
 
 

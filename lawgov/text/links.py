@@ -16,11 +16,15 @@ _LINKS = "上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相�
 RELATED_READING = re.compile(r"\s*[【\[]?(?:" + _HEADS + r")[】\]]?\s*[:：]?\s*")
 # a line that links one other article by its headline (上一篇: …, 相关阅读: …)
 LINK_LINE = re.compile(r"\s*[【\[]?(?:" + _LINKS + r")[】\]]?\s*[:：]")
+_HEAD_WORD = re.compile(_HEADS)
 _RELATED_LINE = re.compile(r"^[ \t\u3000]*[【\[]?(?:" + _HEADS + r")[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
 
 
 def own_text_end(text: str, end: int | None = None) -> int:
     """The offset of the line that opens the links to other articles, else `end` (the text's end)."""
     end = len(text) if end is None else min(end, len(text))
+    if not _HEAD_WORD.search(text, 0, end):
+        return end                 # no line opens the links without their word (one fast pass; the
+                                   # line pattern tries its ^ at every character)
     m = _RELATED_LINE.search(text, 0, end)
     return m.start() if m else end

@@ -60,3 +60,26 @@ def test_windows_join_the_spans_as_merged_intervals(case):
     text, spans = case
     w = Windows(text, spans, "traps")
     assert (w.s, w.starts, w.shifts) == _windows_by_reference(text, spans)
+
+
+def _numeral_windows_by_reference(text, spans):
+    n = len(text)
+    wins = []
+    for s, e in spans:
+        a, b = max(s - 30, 0), min(e + 30, n)
+        k = text.rfind("\n", a, s)
+        a = k + 1 if k != -1 else a
+        k = text.find("\n", e, b)
+        wins.append((a, k if k != -1 else b))
+    return wins
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="一二三45件。\n ab", max_size=300))
+def test_numeral_windows_are_the_windows_of_each_numeral(text):
+    from lawgov.extract.mentions import Windows, _numeral_windows
+
+    spans = [sp for sp, _ in numerals(text)]
+    got = _numeral_windows(text, spans)
+    want = Windows(text, _numeral_windows_by_reference(text, spans), "traps")
+    assert (got.s, got.starts, got.shifts) == (want.s, want.starts, want.shifts)

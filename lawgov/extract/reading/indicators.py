@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
@@ -72,6 +73,45 @@ POST_VERB_LEAD = re.compile(r"\s*(?:已|已经|均已|均|已全部|全部)[\u4e
 PAIRED_OPENING = re.compile(r"\s*(?:并|均|已|又)?分别")
 
 
+@lru_cache(maxsize=8192)
+def after_pick(window: str, measure: str, unit: str | None, fam: str | None) -> Pick:
+    """The after-cue matching longest at the start of `window`, the words right after a
+    number: a function of those words alone, so kept for the next figure they follow (a
+    third of the windows are empty or a stop, and a few hundred others recur)."""
+    if not ANY_AFTER.match(window):
+        return NOTHING             # no after-cue at all (one regex instead of one per cue)
+    best = None
+    for cue in AFTER_CUES:
+        if cue.measure != measure:
+            continue
+        if not unit_ok(cue, unit, True):
+            continue
+        h = cue.rx.match(window)
+        if h is None:
+            continue
+        if cue.families is not None and fam not in cue.families:
+            if fam is not None:
+                continue
+            # 9件行政诉讼案件未审结: the family is named after the number
+            if first_family(window) not in cue.families:
+                continue
+            fam = first_family(window)
+        # all after-cues start at the measure word: the longest says most (41件行政诉讼案件
+        # 开庭审理 is hearings, 9件行政诉讼案件未审结 is pending, not cases)
+        if h and (best is None or h.end() > best[0]):
+            best = (h.end(), cue)
+    if best is None:
+        return NOTHING
+    return Pick(fill(best[1].indicator, fam), best[1], best[1].also)
+
+
+@lru_cache(maxsize=4096)
+def level_only(lead: str) -> re.Match | None:
+    """The lead says only that a figure is a level (共, 为, 全年…), read once per lead: most
+    are a few recurring words (or none)."""
+    return CTX["level_only_lead"].fullmatch(lead)
+
+
 class IndicatorChoice:
     """Cue picking; mixed into `Analysis`."""
 
@@ -122,7 +162,7 @@ class IndicatorChoice:
         if pick.cue is None and not lead_hits:
             pick = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
                               unit, bounded, fam, ("verb",))
-        lo = CTX["level_only_lead"].fullmatch(lead) if pick.cue is None and not lead_hits and paren is None else None
+        lo = level_only(lead) if pick.cue is None and not lead_hits and paren is None else None
         if lo and not lead.strip() and len(m[q.tail:clause[1]].strip()) >= 4:
             lo = None              # 15977件案件未再进入诉讼: the number is its clause's subject, not a level
         counted_by_rate = None
@@ -483,32 +523,7 @@ class IndicatorChoice:
 
     def _pick_after(self, a, b, measure, unit, fam) -> Pick:
         """The after-cue matching longest right after the number (41件行政诉讼案件开庭审理)."""
-        window = self.m[a:b]
-        if not ANY_AFTER.match(window):
-            return NOTHING             # no after-cue at all (one regex instead of one per cue)
-        best = None
-        for cue in AFTER_CUES:
-            if cue.measure != measure:
-                continue
-            if not unit_ok(cue, unit, True):
-                continue
-            h = cue.rx.match(window)
-            if h is None:
-                continue
-            if cue.families is not None and fam not in cue.families:
-                if fam is not None:
-                    continue
-                # 9件行政诉讼案件未审结: the family is named after the number
-                if first_family(window) not in cue.families:
-                    continue
-                fam = first_family(window)
-            # all after-cues start at the measure word: the longest says most (41件行政诉讼案件
-            # 开庭审理 is hearings, 9件行政诉讼案件未审结 is pending, not cases)
-            if h and (best is None or h.end() > best[0]):
-                best = (h.end(), cue)
-        if best is None:
-            return NOTHING
-        return Pick(fill(best[1].indicator, fam), best[1], best[1].also)
+        return after_pick(self.m[a:b], measure, unit, fam)
 
 
     def _part_of_opening_whole(self, sent, q, indicator: str) -> bool:

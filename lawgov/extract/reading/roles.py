@@ -227,12 +227,9 @@ class Roles:
     def _carried_other_body(self, idx: int, sent, clause, head: int, done) -> str | None:
         """A clause with no subject of its own goes on with the body of the clause before it
         (县级行政机关为被告的案件636件,败诉41件): when that body was another's, so is the figure."""
-        if clause[0] <= sent[0] or self.search_in(CTX["tier_word"], max(clause[0], head - 60), head) \
-                or self._scope_named_in(clause[0], head) \
-                or (self.may_match(CTX["place_subject"], clause[0], head) and CTX["place_subject"].match(self.m, clause[0], head)):
+        if clause[0] <= sent[0]:
             return None
-        if CARRY_STOP_SUBJECT.match(self.m, clause[0], head):
-            return None
+        carried = None
         for j in range(idx - 1, max(-1, idx - 12), -1):
             if self.qs[j].start < sent[0]:
                 return None
@@ -241,9 +238,17 @@ class Roles:
                 between = self.m[self.qs[j].tail:clause[0]]
                 if done[j].kind == "other_body" and why.startswith(CARRIED_REASONS) \
                         and not CARRY_STOP.search(between) and "其中" not in self.m[sent[0]:self.qs[j].start]:
-                    return f"its clause goes on with another body ({why})"
-                return None
-        return None
+                    carried = f"its clause goes on with another body ({why})"
+                break
+        if carried is None:          # (most figures: the clause before was the body's own)
+            return None
+        if self.search_in(CTX["tier_word"], max(clause[0], head - 60), head) \
+                or self._scope_named_in(clause[0], head) \
+                or (self.may_match(CTX["place_subject"], clause[0], head) and CTX["place_subject"].match(self.m, clause[0], head)):
+            return None
+        if CARRY_STOP_SUBJECT.match(self.m, clause[0], head):
+            return None
+        return carried
 
     def title_line(self) -> str:
         """The page's title lines (its first line, and the first after a site's chrome) that

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
                                           FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
@@ -42,6 +43,12 @@ HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+
 LEAD_MARKS = re.compile(r"^[\s，,、(（)）□\d一二三四五六七八九十.．]*|[\s:：]+$")
 # how many sentences back a sentence without a subject of its own looks for one
 CARRY_SENTENCES = 3
+
+
+@lru_cache(maxsize=4096)
+def families_named(text: str) -> frozenset[str]:
+    """The families a heading names: headings recur from page to page (一、行政复议工作)."""
+    return frozenset(name for name, rx in FAMILY_RX if rx.search(text))
 
 
 class DiscourseState:
@@ -245,7 +252,7 @@ class DiscourseState:
             for h in self.headings():
                 while stack and stack[-1][0] >= h.level:
                     stack.pop()
-                names = {name for name, rx in FAMILY_RX if rx.search(h.text)}
+                names = set(families_named(h.text))
                 if h.level == 0:      # a title sets a family of figures, never a field (信息公开)
                     names -= CTX["subset_families"]
                 stack.append((h.level, names.pop() if len(names) == 1 else ("mixed" if names else None)))

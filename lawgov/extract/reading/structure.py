@@ -21,6 +21,7 @@ from lawgov.text import clauses as split_clauses
 # unless a case's unit and a clause's end follow it (不予受理两件。)
 ONE_WORDS = frozenset({"一", "两"})
 ONE_COUNT_AFTER = re.compile(r"\s*(?:件|起|宗)\s*(?:[，,。；;、)）]|$)")
+_NOT_MASKED = re.compile(f"[^{MASK_CH}]")    # (a figure's characters the mask left)
 
 
 class Place(NamedTuple):
@@ -39,6 +40,7 @@ class Place(NamedTuple):
 _LEAD_PAIRS = [(id(cue.rx), cue) for cue in LEAD_CUES]     # (Windows.live)
 _NAMED_PAIRS: dict[int, tuple] = {}       # id() of a list of (name, rx) → (the list, its pairs)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+_TITLE_STOP = re.compile("[。：:，,；;]")    # where a numbered heading's title ends
 TITLE_MAX = 80           # characters of a first line that can be a title
 CHROME_LINES = 6         # lines of a site's chrome (site, breadcrumb, date, font size) before a title
 # a breadcrumb's or a menu's separators
@@ -111,8 +113,12 @@ class Structure:
             return self._headings
         out = []
         in_head = True
+        m, t = self.m, self.t
         for n_para, (ps, pe) in enumerate(self.paras):
-            text = self.m[ps:pe]
+            if not in_head and pe - ps > 20 and not m[ps].isspace() and not m[pe - 1].isspace() \
+                    and not _may_open_heading(t[ps]):
+                continue      # a line of more than 20 characters that opens on no ordinal
+            text = m[ps:pe]
             in_head = in_head and n_para < 4 and "。" not in text
             if in_head and len(text.strip()) <= 60 and not any(c in "。；;|>:：" for c in text) \
                     and (n_para == 0 or (not CTX["page_chrome"].search(text) and _names_a_family(text)
@@ -126,7 +132,7 @@ class Structure:
             level = None
             raw = self.t[ps:pe]             # (the mask blanks the 四 of (四): read the ordinal unmasked)
             c = raw[lead:lead + 1]
-            if c and (c in _HEADING_FIRST or c.isdigit() or "①" <= c <= "⑳"):   # (what they begin with)
+            if c and _may_open_heading(c):
                 for n, rx in enumerate(HEADING_NUMBERS, start=1):
                     h = rx.match(raw, lead)
                     if h:
@@ -135,17 +141,15 @@ class Structure:
             if level is None:
                 if len(text.strip()) <= 20:
                     bare = _YEAR.sub("", text)
-                    if len(bare.strip()) >= 2 and not any(c.isdigit() or c in "。,，;；|" for c in bare):
+                    if len(bare.strip()) >= 2 and not any(map(str.isdigit, bare)) \
+                            and not any(c in bare for c in "。,，;；|"):
                         out.append(Heading(ps, pe, 2, text.strip()))
                 continue
-            stop = len(text)
-            for ch in "。：:，,；;":
-                k = text.find(ch, body)
-                if k != -1:
-                    stop = min(stop, k)
+            k = _TITLE_STOP.search(text, body)
+            stop = k.start() if k else len(text)
             title = text[body:stop]
             bare = _YEAR.sub("", title)         # a year may head a section (三、2024年工作计划)
-            if 0 < len(title) <= 30 and len(bare) >= 2 and not any(c.isdigit() for c in bare):
+            if 0 < len(title) <= 30 and len(bare) >= 2 and not any(map(str.isdigit, bare)):
                 out.append(Heading(ps, ps + stop, level, title))
         self._headings = out
         return out
@@ -218,12 +222,17 @@ class Structure:
                  and (q.text not in ONE_WORDS or ONE_COUNT_AFTER.match(self.t, q.end))]
         if not spans:
             return m
-        chars = list(m)
+        pieces = []
+        pos = 0
         for a, b in spans:
-            for i in range(a, b):
-                if chars[i] != MASK_CH:
-                    chars[i] = "0"
-        return "".join(chars)
+            a = max(a, pos)
+            if a >= b:
+                continue
+            pieces.append(m[pos:a])
+            pieces.append(_NOT_MASKED.sub("0", m[a:b]))
+            pos = b
+        pieces.append(m[pos:])
+        return "".join(pieces)
 
     def _windows(self) -> Windows:
         """The sentences that hold a number (and the one before, and the paragraph opening):
@@ -332,15 +341,18 @@ class Structure:
         return got
 
     def clause_index(self, pos: int, sent: tuple[int, int]) -> int | None:
-        cl, starts = self._clause_list(sent)
+        cl, starts = self._clauses.get(sent[0]) or self._clause_list(sent)
         k = bisect.bisect_right(starts, pos) - 1
         if k >= 0 and cl[k][0] <= pos < cl[k][1] + 1:
             return k
         return None
 
     def clause_of(self, pos: int, sent: tuple[int, int]) -> tuple[int, int]:
-        k = self.clause_index(pos, sent)
-        return self._clause_list(sent)[0][k] if k is not None else sent
+        cl, starts = self._clauses.get(sent[0]) or self._clause_list(sent)    # (clause_index, inlined)
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and cl[k][0] <= pos < cl[k][1] + 1:
+            return cl[k]
+        return sent
 
     def paragraph_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.para_starts, pos) - 1, 0)
@@ -367,6 +379,11 @@ LAW_CAMPAIGN = re.compile(r"(?:法律|法治|普法|宪法|民法典|送法|以�
 NAMED_ACTIVITY = re.compile(r"\s*(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
 PARTY_ROLE = re.compile(r"\s*(?:[本我该][镇乡区县市局街]|[\u4e00-\u9fff]{0,4}?政府)?(?:作为|为)?(?:被申请人|被告|被诉|共同被告)\s*")
 GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
+
+
+def _may_open_heading(c: str) -> bool:
+    """c is a character a numbered heading begins with (rules.HEADING_NUMBERS)."""
+    return c in _HEADING_FIRST or c.isdigit() or "①" <= c <= "⑳"
 
 
 def _names_a_family(text: str) -> bool:
