@@ -118,12 +118,13 @@ def test_scan_is_linear():
     assert time.process_time() - t0 < 1.0
 
 
-def test_gazetteer_loads_quickly():
+def test_gazetteer_loads_without_building_every_region():
+    """Loading keeps rows and builds a Region on demand (building all 44k eagerly took ~0.7 s
+    of every worker's start); how long it takes is bench/'s to print, not a test's to time."""
     from lawgov.documents.regions import _load
-    t0 = time.process_time()
     g = _load(ROOT / "seeds")
-    assert time.process_time() - t0 < 0.6   # ~0.25 s; building Region objects eagerly took ~0.7 s
     assert len(g.by_code) > 40000
+    assert len(g._objs) < 1000             # (only the renamed and historical ones, built to link them)
 
 
 def test_regions_by_code_are_built_on_demand():
