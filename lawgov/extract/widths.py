@@ -30,21 +30,20 @@ class _Unbounded(Exception):
 def space_width(rx: re.Pattern) -> tuple[int, int] | None:
     """(fixed, runs): no match of rx is longer than fixed + runs × the longest whitespace run
     of the text; None when some other part of it is unbounded (or it cannot be told)."""
-    if not isinstance(rx.pattern, str):
-        return None
-    try:
-        return _width(_P.parse(rx.pattern, rx.flags))
-    except Exception:                  # noqa: BLE001  (_Unbounded, or another Python's parser)
-        return None
+    return _measured(rx, _width)
 
 
 def ahead_width(rx: re.Pattern) -> tuple[int, int] | None:
     """(fixed, runs) as `space_width`, for how far past its own position any look-ahead or
     anchor of rx reads (0, 0 for none); None when unbounded (or it cannot be told)."""
+    return _measured(rx, _ahead)
+
+
+def _measured(rx: re.Pattern, measure) -> tuple[int, int] | None:
     if not isinstance(rx.pattern, str):
         return None
     try:
-        return _ahead(_P.parse(rx.pattern, rx.flags))
+        return measure(_P.parse(rx.pattern, rx.flags))
     except Exception:                  # noqa: BLE001  (_Unbounded, or another Python's parser)
         return None
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import ASIDE, Role
-from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, Cue, default_unit,
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok)
 from lawgov.extract.reading.structure import Place
 
@@ -35,8 +35,6 @@ def _each_of(picked: str) -> list[str]:
 # a label naming a rate, its figure written without % (纠错率(%):10.4, 出庭应诉率【%】:97.1, 败诉率为4.3)
 # (not 出庭应诉率 100 after a space: in prose that is too often another figure)
 RATE_LABEL = re.compile(r"率\s*(?:[(（【\[]\s*[%％□]?\s*[)）】\]])?(?:\s*(?:[:：]|为|是)\s*)$")
-# the parts summed up again (合计, 总计, 共计): what follows is of the whole
-SUMMED = re.compile(r"合计|总计|共计|总共")
 # …unless words follow the figure (为5年来最高, 为1/10, 是1比8): it is no percentage
 NOT_A_RATE_AFTER = re.compile(r"\s*(?:年|个|/|比|名|成|倍|位)")
 HIGHER_WHOLE = re.compile(r"占(?:到)?全(国|省|自治区|市|州|盟|区|县|旗)")

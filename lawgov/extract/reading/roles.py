@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import short_place_subject
-from lawgov.extract.reading.rules import CTX, SCOPE_RX
+from lawgov.extract.reading.rules import CTX, SCOPE_RX, SUMMED
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
 
@@ -60,7 +60,7 @@ CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a h
 # …but not past a semicolon (the items of a list end there), not after the parts of a 其中
 # split, and not into a clause that names its own actor (行政机关负责人出庭应诉率100%)
 CARRY_STOP = re.compile(r"[;；]")
-CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:合计|总计|共计|总共|总体|整体|综合)")
+CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)")
 
 # the autonomous region as the source of a figure (据自治区司法厅通报, 自治区…数据显示, 全区(自治区))
 REGION_SOURCE = re.compile(r"据自治区|自治区[^，,;；。]{0,10}(?:通报|数据显示|统计|显示|公布|发布)|全区\(自治区\)")

@@ -7,7 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
+from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SUMMED, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
                                           FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SCOPE_RX, SUBJECT, YEAR_RX)
 
@@ -25,7 +25,7 @@ ABOUT_A_REPORT = re.compile(r"出炉|解读|公布|发布了|答记者问|新闻
 # what may stand before a year that opens a sentence as its period (在2022年, 2022年): not 对照2021年度…
 ONE_YEAR_CLAUSE = re.compile(r"[\s,，;；]*(?:而|在)?\s*(?=(?:19|20)\d)")
 # a clause that sums up the parts before it (…,合计收到申请95件)
-SUMMED_CLAUSE = re.compile(r"[,，;；]\s*(?:合计|总计|共计|总共)")
+SUMMED_CLAUSE = re.compile(r"[,，;；]\s*(?:" + SUMMED.pattern + ")")
 # an appendix after a page's plans (附：…数据, 附件1, 附表): its figures are reported, not planned
 APPENDIX = re.compile(r"(?:^|\n)?\s*附(?:[:：]|件|表|录)")
 PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|数据显示|统计显示|此外|同时|其中|另外|另|总体上?)\s*[,，]?\s*)?(?:在|于|到|至|截至)?\s*")
