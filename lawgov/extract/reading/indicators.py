@@ -11,7 +11,7 @@ from functools import lru_cache
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import ASIDE, Role
-from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, Cue, default_unit,
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok)
 from lawgov.extract.reading.structure import Place
 
@@ -37,7 +37,7 @@ def _each_of(picked: str) -> list[str]:
 RATE_LABEL = re.compile(r"率\s*(?:[(（【\[]\s*[%％□]?\s*[)）】\]])?(?:\s*(?:[:：]|为|是)\s*)$")
 # …unless words follow the figure (为5年来最高, 为1/10, 是1比8): it is no percentage
 NOT_A_RATE_AFTER = re.compile(r"\s*(?:年|个|/|比|名|成|倍|位)")
-HIGHER_WHOLE = re.compile(r"占(?:到)?全(国|省|自治区|市|州|盟|区|县|旗)")
+HIGHER_WHOLE = re.compile(r"占(?:到)?" + WHOLE_OF_TIER)
 
 
 @dataclass(frozen=True)
@@ -306,8 +306,7 @@ class IndicatorChoice:
             return False
         if h.group(1) == "国":
             return not self.national_doc
-        own = self.own_tier()
-        return own is not None and self._word_rank(h.group(1)) < own
+        return self.above_own_tier(h.group(1))
 
     def _aside_of_its_own(self, q: Quantity, paren, indicator: str, scope, done) -> bool:
         """A count in brackets after a figure names a measure of its own (办结86件(其中维持52件):

@@ -426,6 +426,11 @@ class Roles:
                 return j
         return nearest
 
+    def above_own_tier(self, tier: str) -> bool:
+        """The tier a 全X names (全市, 占全省…) is above the one the page speaks as."""
+        own = self.own_tier()
+        return own is not None and self._word_rank(tier) < own
+
     def _word_rank(self, tier: str) -> int:
         """The tier a page's 全X / 我X names: 区 is an autonomous region's on a province's page."""
         if tier == "区" and getattr(self, "level", None) == "province":

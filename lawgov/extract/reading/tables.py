@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
-from lawgov.extract.reading.rules import CTX, SCOPE_RX, YEAR_RX, default_unit, lead_cues
+from lawgov.extract.reading.rules import CTX, SCOPE_RX, WHOLE_OF_TIER, YEAR_RX, default_unit, lead_cues
 
 
 class Tables:
@@ -83,8 +83,8 @@ class Tables:
             unit, unit_raw = default_unit(indicator), None
         own_label = self._is_reporting_body(label)
         label_scope = scope_of_label(label)
-        if (hw := HIGHER_WHOLE_LABEL.fullmatch(label.strip() if label else "")) and self.own_tier() is not None \
-                and self._word_rank(hw.group(1)) < self.own_tier():
+        if (hw := HIGHER_WHOLE_LABEL.fullmatch(label.strip() if label else "")) and hw.group(1) != "国" \
+                and self.above_own_tier(hw.group(1)):
             kind, scope = "other_body", None   # 全市 | 986 on a county's page: its city's row
         elif label and CTX["own_body"].fullmatch(label.strip()):
             kind, scope = "level", "all"       # 本县 | 74 in the city's table a county quotes
@@ -290,7 +290,7 @@ def scope_of_label(label: str) -> str | None:
 
 
 # a row of a whole (全市, 全省合计): a higher tier's on a lower body's page
-HIGHER_WHOLE_LABEL = re.compile(r"全(省|自治区|市|州|盟|区|县|旗)(?:合计|总计)?")
+HIGHER_WHOLE_LABEL = re.compile(WHOLE_OF_TIER + r"(?:合计|总计)?")
 # a column or row of the rest (其他, 其他情形): no measure of its own
 OTHER_CELL = re.compile(r"其[他它](?:情形|情况|方式|结果|类)?\s*(?:\([^()]*\))?")
 # what a row label may say around the body it names: 其中:县政府, 县政府(本级)
