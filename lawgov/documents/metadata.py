@@ -25,7 +25,7 @@ from lawgov.documents.placing import _fill_region
 from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, gazetteer
 from lawgov.documents.years import _published_on, _report_year, arabic_years, date_in_url
 from lawgov.text import NormalText, normalise
-from lawgov.text.links import own_text_end
+from lawgov.text.links import own_text_end, text_begun
 
 
 @dataclass
@@ -122,7 +122,7 @@ def own_text(t: str) -> str:
     years, dates and titles are other pages' and must not name this one's year or kind. A
     links line before the page's first sentence (a site's sidebar) cuts nothing."""
     end = own_text_end(t)
-    return t[:end] if "。" in t[:end] else t
+    return t[:end] if text_begun(t, end) else t
 
 
 def _doc_kind(t: str, lines: list[_Line], title: str | None, first_para: _Line | None) -> str:

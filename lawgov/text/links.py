@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["RELATED_READING", "LINK_LINE", "own_text_end"]
+__all__ = ["RELATED_READING", "LINK_LINE", "own_text_end", "text_begun"]
 
 _HEADS = "相关阅读|相关新闻|相关链接|相关文章|相关报道|相关信息|相关稿件|推荐阅读|延伸阅读|热点推荐|往期回顾|猜你喜欢"
 _LINKS = "上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关信息|相关文章|相关链接|相关报道|推荐阅读|延伸阅读"
@@ -17,6 +17,7 @@ RELATED_READING = re.compile(r"\s*[【\[]?(?:" + _HEADS + r")[】\]]?\s*[:：]?\
 # a line that links one other article by its headline (上一篇: …, 相关阅读: …)
 LINK_LINE = re.compile(r"\s*[【\[]?(?:" + _LINKS + r")[】\]]?\s*[:：]")
 _HEAD_WORD = re.compile(_HEADS)
+_FIGURE = re.compile(r"\d")
 _RELATED_LINE = re.compile(r"^[ \t\u3000]*[【\[]?(?:" + _HEADS + r")[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
 
 
@@ -28,3 +29,12 @@ def own_text_end(text: str, end: int | None = None) -> int:
                                    # line pattern tries its ^ at every character)
     m = _RELATED_LINE.search(text, 0, end)
     return m.start() if m else end
+
+
+def text_begun(text: str, pos: int) -> bool:
+    """Whether the page's own text has begun before `pos`: its first sentence has ended, or, on
+    a page with no sentence at all (a table, a list of figures), a figure stands. A links line
+    before that is a site's sidebar, and the page's own text follows it."""
+    if "。" in text:
+        return text.find("。") < pos
+    return _FIGURE.search(text, 0, pos) is not None

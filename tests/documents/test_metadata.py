@@ -134,6 +134,12 @@ def test_links_to_other_articles_name_no_year_nor_kind():
     assert linked.report_year != 2021
 
 
+def test_links_after_a_page_of_tables_name_neither_its_year_nor_its_figures():
+    table = ("行政复议收案情况统计表\n类别 | 件数\n收到申请 | 48\n受理 | 41\n"
+             "相关阅读:\n· 邻市2019年行政复议工作统计数据发布\n· 2019年全省行政复议案件情况通报\n")
+    assert describe_document(table, "t.txt").report_year != 2019
+
+
 def test_speed():
     import time
     text = CASES[0]["text"] + "\n" + ("2022年,全省各级行政机关深入推进依法行政,行政复议案件受理54件。\n" * 400)

@@ -1,4 +1,4 @@
-from lawgov.text.links import LINK_LINE, RELATED_READING, own_text_end
+from lawgov.text.links import LINK_LINE, RELATED_READING, own_text_end, text_begun
 
 
 def test_the_page_ends_where_the_links_to_other_articles_begin():
@@ -17,3 +17,11 @@ def test_a_headline_link_line_and_a_related_heading_line():
     assert LINK_LINE.match("上一篇:全区行政应诉工作会议召开")
     assert RELATED_READING.fullmatch("相关阅读:")
     assert not RELATED_READING.fullmatch("相关阅读:全区行政应诉工作会议召开")
+
+
+def test_a_page_without_sentences_begins_at_its_first_figure():
+    table = "收案统计\n类别 | 件数\n行政复议收案 | 48\n相关阅读:\n· 邻县行政复议收案1234件\n"
+    assert text_begun(table, table.index("相关阅读"))
+    assert not text_begun("相关阅读:\n行政复议收案统计表\n", 5)
+    assert text_begun("市政府召开常务会议。相关阅读", 11)
+    assert not text_begun("相关阅读\n市政府召开常务会议。", 4)
