@@ -250,6 +250,11 @@ class IndicatorChoice:
                 # 全省法院受理…2.3万件,其中我市法院受理1260件: the part is the reporting body's, the
                 # whole a higher body's
                 done[parent].kind, done[parent].reason = "other_body", "the whole of which the reporting body's figure (其中我市…) is a part"
+            elif parent is not None and indicator == "reconsideration.accepted" and done[parent].sentence == sent \
+                    and (done[parent].scope or "all") == (scope or "all") \
+                    and self._accepted_part_of_bare_caseload(parent, done[parent].clause[0], lead_start, q.head):
+                # 行政复议案件152件,其中依法受理138件: the whole is what came in, the part what was accepted
+                done[parent].indicator = "reconsideration.received"
             elif parent is not None and ((done[parent].scope or "all") == (scope or "all")
                                          or not (self._scope_named_in(clause[0], q.head)
                                                  or self._continues_a_level(idx, sent, clause, done))):
@@ -289,6 +294,14 @@ class IndicatorChoice:
             and self.may_match(CTX["all_accepted"], q.tail, len(m)) and bool(CTX["all_accepted"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_outcome,
                           also if indicator else (), reason if kind != "level" else None, all_accepted)
+
+    def _accepted_part_of_bare_caseload(self, parent: int, parent_clause: int, lead_start: int, head: int) -> bool:
+        """The part says 受理 and its whole names no act (行政复议案件152件, 发生…152件): the whole
+        was read as accepted only by default, and a reader takes it for what came in."""
+        if not self.search_in(CTX["accepted_word"], lead_start, head):
+            return False
+        whole_lead = self.m[parent_clause:self.qs[parent].head]
+        return not CTX["accepted_word"].search(whole_lead) and not CTX["handled"].search(whole_lead)
 
     def _own_whole(self, parent: int, tier: str, sent) -> bool:
         """The whole before 其中我县… is the body's own (全县受理…86件,其中我县政府本级…): its clause
