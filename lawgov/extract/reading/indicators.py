@@ -64,6 +64,11 @@ RATE_COUNTS = {"litigation.loss_rate": "litigation.losses",
 OTHER_FIELD = Pick(None, Cue(None, "verb", "count", (), None, re.compile(r"(?!)")))
 # the words of intake that make a 办理 count beside them the cases handled (with those carried
 # over), not the measure: 受理 for reconsideration (新收 there is received), 新收 / 受理 for lawsuits
+# what a reconsideration organ decides on the cases it closes
+DECISIONS = frozenset({"reconsideration.upheld", "reconsideration.dismissed", "reconsideration.revoked",
+                       "reconsideration.altered", "reconsideration.confirmed_illegal",
+                       "reconsideration.ordered_performance", "reconsideration.corrected",
+                       "reconsideration.correction_rate", "reconsideration.mediated"})
 INTAKE_WORDS = {"reconsideration.accepted": "accepted_word", "litigation.cases": "lawsuit_intake_word"}
 # a lead that is only the state of the figure before it (…5件已审结、): its verb is that figure's
 POST_VERB_LEAD = re.compile(r"\s*(?:已|已经|均已|均|已全部|全部)[\u4e00-\u9fff]{1,4}\s*[、，,]\s*")
@@ -262,6 +267,9 @@ class IndicatorChoice:
                 # clause (省本级收到1320件,县级收到1.37万件); 其中县政府为被告的12件 is the government's,
                 # and so is a clause that goes on with its act (…63件,受理57件)
                 kind, reason = "breakdown", f"a part (其中) of {self.qs[parent].value:g} before it, of the same measure"
+        if kind == "level" and indicator in DECISIONS and self.level not in ("department", "township") \
+                and self._decided_on_its_respondent_cases(idx, sent, done):
+            kind, reason = "breakdown", "a superior's decisions on the body's own cases as respondent (被申请人)"
         if year is None and kind in ("level", "cumulative"):
             year = self._year_list_item(idx, q, sent)
             if year is not None and kind == "cumulative":
@@ -294,6 +302,22 @@ class IndicatorChoice:
             and self.may_match(CTX["all_accepted"], q.tail, len(m)) and bool(CTX["all_accepted"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_outcome,
                           also if indicator else (), reason if kind != "level" else None, all_accepted)
+
+    def _decided_on_its_respondent_cases(self, idx: int, sent, done: list) -> bool:
+        """The decisions are parts (其中) of the count, before them in their sentence, of the
+        government's own cases as respondent (市政府作为被申请人的案件23件,其中维持18件): its superior
+        decided them, so they are not the body's decisions. (Its departments' cases it decides
+        itself; a bureau or a township decides none, and the caller leaves theirs.)"""
+        for j in range(idx - 1, -1, -1):
+            if self.qs[j].start < sent[0]:
+                return False
+            d = done[j]
+            if d.indicator == "reconsideration.as_respondent":
+                return d.kind == "level" and d.scope != "departments" \
+                    and "其中" in self.m[self.qs[j].tail:self.qs[idx].head]
+            if d.indicator is not None and d.indicator not in DECISIONS:
+                return False
+        return False
 
     def _accepted_part_of_bare_caseload(self, parent: int, parent_clause: int, lead_start: int, head: int) -> bool:
         """The part says 受理 and its whole names no act (行政复议案件152件, 发生…152件): the whole
