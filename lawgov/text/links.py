@@ -17,7 +17,11 @@ RELATED_READING = re.compile(r"\s*[【\[]?(?:" + _HEADS + r")[】\]]?\s*[:：]?\
 # a line that links one other article by its headline (上一篇: …, 相关阅读: …)
 LINK_LINE = re.compile(r"\s*[【\[]?(?:" + _LINKS + r")[】\]]?\s*[:：]")
 _HEAD_WORD = re.compile(_HEADS)
-_FIGURE = re.compile(r"\d")
+# a figure of the page (a count, a rate, a table cell set apart by a bar, tab or spaces or on a
+# line of its own, a label's figure), not a date or time of its chrome
+_FIGURE = re.compile(r"\d\s*(?:件|%|％|次|人|个|项|份|条|起|宗|场)|[|｜\t]\s*\d|\d\s*[|｜\t]|\d[ \u3000]{2,}[-+]?\d"
+                     r"|(?:^|(?<=[^\d\s])[:：]|[ \u3000]{2})[ \t]*\d+(?:\.\d+)?%?[ \t]*$"
+                     r"|^[ \t]*\d[\d.]*%?(?:[ \t\u3000]+\d[\d.]*%?){2,}[ \t]*$", re.M)
 _RELATED_LINE = re.compile(r"^[ \t\u3000]*[【\[]?(?:" + _HEADS + r")[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
 
 

@@ -25,3 +25,16 @@ def test_a_page_without_sentences_begins_at_its_first_figure():
     assert not text_begun("相关阅读:\n行政复议收案统计表\n", 5)
     assert text_begun("市政府召开常务会议。相关阅读", 11)
     assert not text_begun("相关阅读\n市政府召开常务会议。", 4)
+
+
+def test_a_date_in_the_chrome_does_not_begin_a_page_without_sentences():
+    page = "发布时间:2024-03-18\n相关阅读\n· 邻县召开会议\n收案统计\n类别 | 件数\n收到 | 48\n"
+    assert not text_begun(page, page.index("相关阅读"))
+    timed = "发布时间:2024-03-18 09:30\n相关阅读\n· 邻县召开会议\n收案统计\n收到 | 48\n"
+    assert not text_begun(timed, timed.index("相关阅读"))
+
+
+def test_figures_of_a_table_without_bars_begin_a_page():
+    for page in ("收到 受理 审结\n86 79 75\n相关阅读\n", "受理数【件】:52\n相关阅读\n",
+                 "收到申请(件)\n88\n相关阅读\n", "行政复议(被申请人)    0\n相关阅读\n"):
+        assert text_begun(page, page.index("相关阅读")), page
