@@ -14,7 +14,10 @@ What normalising does:
      the same position, e.g. 們(men), go too. Real parentheticals such as (2021-2025年),
      (含撤销、确认违法), (一), (a) in a document without glosses stay.
    - zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens;
-   - the \\r of \\r\\n.
+   - the \\r of \\r\\n;
+   - a printed page's layout (lawgov.text.layout): the line breaks of a text broken at a
+     margin, with the page numbers and running titles between a paragraph's halves, and the
+     spaces of a text that spaces every two Han characters.
 2. Maps one character to one character (so the offset map is untouched):
    - Traditional → Simplified with OpenCC's t2s dictionaries (TSPhrases, then
      TSCharacters, leftmost-longest, first candidate). All their entries are
@@ -40,6 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lawgov.text.layout import layout_deletions
 from lawgov.text.prefilter import matches_from
 
 __all__ = ["NormalText", "normalise"]
@@ -218,8 +222,14 @@ def normalise(original: str) -> NormalText:
     kept: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for m in matches_from(pattern, _DELETE_START, original):   # tried only where a deletion can begin
-        s, e = m.span()
+    spans = [m.span() for m in matches_from(pattern, _DELETE_START, original)]   # tried only where a deletion can begin
+    layout = layout_deletions(original)
+    if layout:
+        spans = sorted(spans + layout)
+    for s, e in spans:
+        if e <= pos:
+            continue
+        s = max(s, pos)
         if s > pos:
             kept.append(original[pos:s])
             offsets.extend(range(pos, s))

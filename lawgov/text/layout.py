@@ -1,0 +1,136 @@
+"""A printed page's layout left in a text: what to delete so that its sentences read whole.
+
+Text copied or crawled from a PDF (and a PDF converted by others before it reached us) keeps
+the page's layout: every line broken at the right margin, inside a cue word (行政复\\n议) or
+between a number and its unit; the page number (— 3 —, 第2页 共5页) and the running title
+between the two halves of a paragraph; and, from some producers, a space between every two
+Han characters (行 政 复 议). lawgov's own PDF reader joins such lines (ingest.pdf); this
+module finds the same damage in any text, as spans for `normalise` to delete (the offset map
+skips them, so evidence still points at the published text).
+
+A text counts as broken at a margin only when a reader would see it: of its short lines (at
+most MAX_MARGIN columns, Han characters counting double; a paragraph pasted whole is longer
+and left out) at least three reach the longest one's width, they make up a good share of
+them, they hold at least half of the text (a crawled page's chrome and title are short
+lines too, its paragraphs long), and at least two of them run on into the next line
+without ending a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["layout_deletions"]
+
+MAX_MARGIN = 110             # columns: wider lines are a page's paragraphs, not a print line
+FULL_LINE = 0.85             # a line this close to the margin reaches it
+FULL_SHARE = 0.4             # of the lines of 20 columns or more, at least this many are full
+SHORT_SHARE = 0.5            # and the short lines hold at least this share of the text
+SENTENCE_END = tuple("。！？!?；;：:")
+INDENT = ("\u3000", "  ", "\t")
+_PAGE_FURNITURE = re.compile(r"[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                             r"|[Pp](?:age|\.)\s*\d{1,4}")
+# a line that opens a part of its own: a numbered heading or a list item
+_OPENS_PART = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)"
+                         r"|[①-⑳]|[•·●■◆▪-])")
+# the marks of prose: a line broken at the margin holds clauses, a menu or a table's row none
+_PROSE = re.compile(r"[，,、；;。]")
+# cells of a table's row: set apart by a bar, a tab or a run of spaces
+_CELLS = re.compile(r"\S(?:\s*[|｜]|\t| {2,}|\u3000{2,})\s*\S")
+_HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# a space between two Han characters, marks or digits, in a text spaced that way
+_SPACED = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%]) +"
+                     r"(?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%])")
+
+
+def layout_deletions(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` (sorted, not overlapping) that are print layout, not words."""
+    spans = _spaced_han(text) + _wraps(text)
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _width(line: str) -> int:
+    """Display columns: a Han character or a full-width mark counts two (three UTF-8 bytes)."""
+    return (len(line.encode()) + len(line)) // 2 if not line.isascii() else len(line)
+
+
+def _spaced_han(text: str) -> list[tuple[int, int]]:
+    """The spaces of a text that spaces every two Han characters (法 治 政 府): more than half
+    of its Han characters are followed by a space and another Han character."""
+    head = text[:3000]
+    if " " not in head:
+        return []
+    spaced = len(_HAN_SPACE_HAN.findall(head))
+    if spaced < 10 or spaced <= 0.5 * len(_HAN.findall(head)):
+        return []
+    return [m.span() for m in _SPACED.finditer(text)]
+
+
+def _wraps(text: str) -> list[tuple[int, int]]:
+    """The line breaks inside a paragraph of a text broken at a margin, with the page numbers
+    and running titles between its two halves."""
+    if text.count("\n") < 3:
+        return []
+    lines, pos = [], 0
+    for part in text.split("\n"):
+        lines.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    widths = [_width(text[s:e].strip()) for s, e in lines]
+    margin = max((w for w in widths if w <= MAX_MARGIN), default=0)
+    if margin < 40:
+        return []
+    full = [FULL_LINE * margin <= w <= margin for w in widths]
+    long_lines = sum(1 for w in widths if 20 <= w <= MAX_MARGIN)
+    if sum(full) < 3 or sum(full) < FULL_SHARE * long_lines \
+            or sum(w for w in widths if w <= MAX_MARGIN) < SHORT_SHARE * sum(widths):
+        return []
+    indented = sum(1 for s, e in lines if text.startswith(INDENT, s)) >= 3
+    repeated = _repeated_lines(text, lines)
+    out = []
+    title = next((i for i, w in enumerate(widths) if w), 0)
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e].rstrip()
+        if not full[i] or i == title or (not indented and line.endswith(SENTENCE_END)) \
+                or _CELLS.search(line) or not _PROSE.search(line):
+            continue              # (a title stands alone, however long; a table's row, a menu too)
+        j, furniture = i + 1, False
+        while j < len(lines):
+            nxt = text[lines[j][0]:lines[j][1]].strip()
+            if nxt and not _PAGE_FURNITURE.fullmatch(nxt) and nxt not in repeated:
+                break
+            furniture = furniture or bool(nxt)
+            j += 1
+        if j == len(lines) or (j > i + 1 and not furniture):
+            continue
+        ns = lines[j][0]
+        if text.startswith(INDENT, ns) or _OPENS_PART.match(text, ns) or _CELLS.search(text, ns, lines[j][1]) \
+                or not _PROSE.search(text, ns, lines[j][1]):
+            continue
+        out.append((s + len(line), ns))
+    return out if len(out) >= 2 else []
+
+
+def _repeated_lines(text: str, lines: list[tuple[int, int]]) -> set[str]:
+    """Short lines that stand more than once, and lines holding the first line whole (a page's
+    running title, 杭州市西湖区2023年…报告 over 西湖区2023年…报告): what a page prints at its top."""
+    seen: dict[str, int] = {}
+    first = ""
+    for s, e in lines:
+        ln = text[s:e].strip()
+        if not ln:
+            continue
+        first = first or ln
+        if len(ln) <= 40:
+            seen[ln] = seen.get(ln, 0) + 1
+    out = {ln for ln, n in seen.items() if n > 1}
+    if 6 <= len(first) <= 40:
+        out.update(ln for ln in seen if first in ln and ln != first)
+    return out

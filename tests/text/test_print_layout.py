@@ -1,0 +1,76 @@
+"""A printed page's layout left in a text (lawgov.text.layout): lines broken at a margin,
+page numbers and running titles inside a paragraph, Han characters spaced apart."""
+
+from lawgov.extract import extract
+from lawgov.text import normalise
+from lawgov.text.layout import layout_deletions
+
+WRAPPED = (
+    "青山区人民政府2023年法治政府建设情况报告\n"
+    "一、推进依法行政\n"
+    "区政府常务会议全年专题学法11次，举办领导干部法治专题讲座四场，组织旁听\n"
+    "庭审活动两次，推动领导干部带头尊法学法守法用法，法治意识明显增强。\n"
+    "二、化解行政争议\n"
+    "区政府全年共收到行政复议申请128件，依法受理117件，审结109件，其中维\n"
+    "持70件，驳回11件，撤销8件，纠错率13.8%。全区一审行政诉讼案件86件，行政\n"
+    "机关负责人出庭应诉86件，出庭应诉率100%。\n"
+)
+
+
+def _joined(text: str) -> str:
+    return normalise(text).text
+
+
+def test_lines_broken_at_the_margin_are_joined_back():
+    text = _joined(WRAPPED)
+    assert "其中维持70件" in text and "行政机关负责人出庭应诉86件" in text
+    assert text.startswith("青山区人民政府2023年法治政府建设情况报告\n一、推进依法行政\n")
+    facts = {(f.indicator, f.value) for f in extract(WRAPPED, 2023, level="district").facts}
+    assert ("reconsideration.upheld", 70) in facts and ("litigation.head_appearances", 86) in facts
+
+
+def test_evidence_still_points_at_the_published_text():
+    nt = normalise(WRAPPED)
+    i = nt.text.index("维持70件")
+    s, e = nt.to_original(i, i + len("维持70件"))
+    assert WRAPPED[s:e] == "维\n持70件"
+
+
+def test_a_page_number_and_a_running_title_between_a_paragraphs_halves_go():
+    text = ("松原县2022年法治政府建设年度报告\n"
+            "县政府常务会议专题学习宪法、民法典、行政复议法等法律法规8次，举办法治讲\n"
+            "座3场，组织全县行政执法人员参加公共法律知识培训考试，参考率100%。县政府\n"
+            "坚持复议为民，畅通申请渠道，推行网上申请，全年共收到行政复议申请\n"
+            "— 2 —\n"
+            "白山市松原县2022年法治政府建设年度报告\n"
+            "64件，受理59件，审结55件，纠错率12.7%，行政机关负责人出庭应诉率达到100\n"
+            "%，全年败诉2件。\n")
+    joined = _joined(text)
+    assert "收到行政复议申请64件" in joined and "— 2 —" not in joined
+    facts = {(f.indicator, f.value) for f in extract(text, 2022, level="county").facts}
+    assert ("reconsideration.received", 64) in facts
+
+
+def test_han_characters_spaced_apart_are_closed_up():
+    text = "河 口 县 2023 年 法 治 政 府 建 设 年 度 报 告\n县 政 府 全 年 收 到 行 政 复 议 申 请 47 件 ， 受 理 43 件 。\n"
+    assert "县政府全年收到行政复议申请47件,受理43件。" in _joined(text).replace("，", ",")
+
+
+def test_a_crawled_page_of_long_paragraphs_is_left_as_it_is():
+    page = ("首页 > 政务公开 > 法治政府建设\n"
+            "东岭市2023年法治政府建设工作情况报告\n"
+            "发布时间:2024-02-20 10:30:12 来源:市司法局 浏览次数:1024\n"
+            + "2023年,在市委、市政府的坚强领导下,全市深入学习贯彻习近平法治思想,全面推进法治政府建设,"
+              "各项工作取得明显成效,现将有关情况报告如下。\n" * 3
+            + "全年共收到行政复议申请560件,受理512件。\n")
+    assert layout_deletions(page) == []
+
+
+def test_rows_of_a_table_set_apart_by_spaces_are_never_joined():
+    table = ("2022年度各区行政应诉情况\n"
+             "单位         应诉案件   开庭   负责人出庭   出庭率    败诉\n"
+             "市本级          96        88       88       100%        4\n"
+             "东湖区         143       131      131       100%        7\n"
+             "西岭区          87        80       79      98.8%        3\n"
+             "南山区         162       149      149       100%       11\n")
+    assert layout_deletions(table) == []
