@@ -130,6 +130,7 @@ def load_context():
         "respectively": compile(d["respectively"]),
         "list_separator": compile(d["list_separator"]),
         "continuation": compile(d["continuation"]),
+        "compared_family": compile(d["compared_family"]),
         "total_labels": compile(d["total_labels"]),
         "period_labels": compile(d["period_labels"]),
         "target": compile(d["target"]),

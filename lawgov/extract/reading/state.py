@@ -217,6 +217,8 @@ class DiscourseState:
                 if skip_subset_fields and self.fam_hits[n][2] == "other_fields" \
                         and self._in_subset_clause(n, self.fam_hits[n][0]):
                     continue
+                if self._compared_before(n, hi):
+                    continue
                 return self.fam_hits[n][2]
         return None
 
@@ -229,8 +231,9 @@ class DiscourseState:
 
     def _subject_word(self, n: int, pos: int) -> bool:
         """Whether family word n speaks for the figure at pos: not inside an aside in parentheses
-        the figure is not in (80件(其中复议后提起诉讼5件),审结75件), and not part of a cue of
-        another family's measure (复议后提起行政诉讼的3件 is a reconsideration measure)."""
+        the figure is not in (80件(其中复议后提起诉讼5件),审结75件), not part of a cue of
+        another family's measure (复议后提起行政诉讼的3件 is a reconsideration measure), and not
+        the object of a comparison (首次超过同期一审行政诉讼案件量) for a figure after its clause."""
         e, s, name = self.fam_hits[n]
         paren = self.paren_of(s)
         if paren is not None and not (paren[0] < pos < paren[1]):
@@ -239,7 +242,17 @@ class DiscourseState:
         for ce, cs, cue in self.cue_hits[k:k + 12]:
             if cs <= s and e <= ce and cue.indicator and not cue.indicator.startswith(("{", name + ".")):
                 return False
-        return True
+        return not self._compared_before(n, pos)
+
+    def _compared_before(self, n: int, pos: int) -> bool:
+        """Family word n is what another measure is compared with (首次超过同期一审行政诉讼案件量),
+        in a clause that ends before `pos`: the subject of its own clause only."""
+        s = self.fam_hits[n][1]
+        lo = max(0, s - 14)
+        if CTX["compared_family"].search(self.m, lo, s) is None:
+            return False
+        c0, c1 = self.clause_of(s, self.sentence_of(s))
+        return pos >= c1 and CTX["compared_family"].search(self.m, max(lo, c0), s) is not None
 
     def heading_family(self, pos: int) -> str | None:
         """The subject the section headings above `pos` set ((一)行政复议工作 … 1.办理情况。全年受理
