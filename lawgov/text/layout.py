@@ -37,6 +37,9 @@ _OPENS_PART = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[(�
 _PROSE = re.compile(r"[，,、；;。]")
 # cells of a table's row: set apart by a bar, a tab or a run of spaces
 _CELLS = re.compile(r"\S(?:\s*[|｜]|\t| {2,}|\u3000{2,})\s*\S")
+# a line break before a figure that goes on its line's clause (see _split_figures)
+_FIGURE_AFTER_BREAK = re.compile(r"(?<=[^\s。！？!?；;：:])\n(?=\d+(?:\.\d+)?\s*(?:件|%|次|人|项|个|份|起|宗)"
+                                 r"[^\n]*?[，,、；;。])")
 _HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a space between two Han characters, marks or digits, in a text spaced that way
@@ -46,7 +49,7 @@ _SPACED = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%]) +"
 
 def layout_deletions(text: str) -> list[tuple[int, int]]:
     """Spans of `text` (sorted, not overlapping) that are print layout, not words."""
-    spans = _spaced_han(text) + _wraps(text)
+    spans = _spaced_han(text) + _wraps(text) + _split_figures(text)
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
@@ -116,6 +119,20 @@ def _wraps(text: str) -> list[tuple[int, int]]:
             continue
         out.append((s + len(line), ns))
     return out if len(out) >= 2 else []
+
+
+def _split_figures(text: str) -> list[tuple[int, int]]:
+    """Line breaks that split a clause before its figure (…收到行政复议申请⏎74件，受理66件) or a
+    figure itself (维持4⏎1件，驳回8件), in any text: the line before holds clauses, the next
+    goes on with a figure, its unit and a clause mark, which no line of its own begins with."""
+    if "\n" not in text:
+        return []
+    out = []
+    for m in _FIGURE_AFTER_BREAK.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if _PROSE.search(text, ls, m.start()):
+            out.append(m.span())
+    return out
 
 
 def _repeated_lines(text: str, lines: list[tuple[int, int]]) -> set[str]:

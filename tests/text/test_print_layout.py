@@ -74,3 +74,17 @@ def test_rows_of_a_table_set_apart_by_spaces_are_never_joined():
              "西岭区          87        80       79      98.8%        3\n"
              "南山区         162       149      149       100%       11\n")
     assert layout_deletions(table) == []
+
+
+def test_a_figure_split_from_its_clause_is_joined_in_any_text():
+    page = ("北湖区2022年法治政府建设情况报告\n"
+            + "全区深入推进法治政府建设,各项工作取得新进展,群众满意度持续提升,法治环境不断改善。" * 3 + "\n"
+            "2022年,区政府依法办理行政复议案件,全年共收到行政复议申请\n"
+            "74件,受理66件,审结62件。审结案件中,维持4\n1件,驳回8件。\n")
+    text = _joined(page)
+    assert "收到行政复议申请74件" in text and "维持41件" in text
+
+
+def test_a_label_line_and_a_bare_cell_stay_apart():
+    for page in ("收到申请(件)\n88\n受理(件)\n79\n", "2021年\n28件\n2022年\n31件\n", "行政复议：\n74件,占全部的60%。\n"):
+        assert layout_deletions(page) == [], page
