@@ -39,7 +39,7 @@ _PROSE = re.compile(r"[，,、；;。]")
 _CELLS = re.compile(r"\S(?:\s*[|｜]|\t| {2,}|\u3000{2,})\s*\S")
 # a line break before a figure that goes on its line's clause (see _split_figures)
 _FIGURE_AFTER_BREAK = re.compile(r"(?<=[^\s。！？!?；;：:])\n(?=\d+(?:\.\d+)?\s*(?:件|%|次|人|项|个|份|起|宗)"
-                                 r"[^\n]*?[，,、；;。])")
+                                 r"[^\n]*?[，,、；;。])|(?<=\d)\n(?=(?:件|%|次|人|项|个|份|起|宗)[^\n]*?[，,、；;。])")
 _HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a space between two Han characters, marks or digits, in a text spaced that way
@@ -122,8 +122,8 @@ def _wraps(text: str) -> list[tuple[int, int]]:
 
 
 def _split_figures(text: str) -> list[tuple[int, int]]:
-    """Line breaks that split a clause before its figure (…收到行政复议申请⏎74件，受理66件) or a
-    figure itself (维持4⏎1件，驳回8件), in any text: the line before holds clauses, the next
+    """Line breaks that split a clause before its figure (…收到行政复议申请⏎74件，受理66件), a
+    figure itself (维持4⏎1件，驳回8件) or a figure from its unit (案件6⏎件，均已审结), in any text: the line before holds clauses, the next
     goes on with a figure, its unit and a clause mark, which no line of its own begins with."""
     if "\n" not in text:
         return []

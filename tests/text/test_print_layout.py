@@ -88,3 +88,8 @@ def test_a_figure_split_from_its_clause_is_joined_in_any_text():
 def test_a_label_line_and_a_bare_cell_stay_apart():
     for page in ("收到申请(件)\n88\n受理(件)\n79\n", "2021年\n28件\n2022年\n31件\n", "行政复议：\n74件,占全部的60%。\n"):
         assert layout_deletions(page) == [], page
+
+
+def test_a_figure_split_from_its_unit_is_joined():
+    page = "西湖街道2022年法治政府建设情况报告\n2022年,街道办事处作为行政复议被申请人的案件6\n件,均已审结。\n"
+    assert "案件6件,均已审结" in _joined(page)
