@@ -28,8 +28,10 @@ FULL_SHARE = 0.4             # of the lines of 20 columns or more, at least this
 SHORT_SHARE = 0.5            # and the short lines hold at least this share of the text
 SENTENCE_END = tuple("。！？!?；;：:")
 INDENT = ("\u3000", "  ", "\t")
-_PAGE_FURNITURE = re.compile(r"[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+_PAGE_FURNITURE = re.compile(r"[-—–－·•]+\s*\d{1,4}\s*[-—–－·•]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
                              r"|[Pp](?:age|\.)\s*\d{1,4}")
+# a page number on a line of its own (— 2 —, ·3·, 第2页 共5页): not a crawled page's
+_PAGE_NUMBER_LINE = re.compile(r"^[ \t\u3000]*(?:[-—–－·•]+\s*\d{1,4}\s*[-—–－·•]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t\u3000]*$", re.M)
 # a line that opens a part of its own: a numbered heading or a list item
 _OPENS_PART = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)"
                          r"|[①-⑳]|[•·●■◆▪-])")
@@ -48,8 +50,12 @@ _SPACED = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%]) +"
 
 
 def layout_deletions(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` (sorted, not overlapping) that are print layout, not words."""
-    spans = _spaced_han(text) + _wraps(text) + _split_figures(text)
+    """Spans of `text` (sorted, not overlapping) that are print layout, not words. Lines are
+    joined at the margin only in a text that shows it was printed: a figure broken across
+    lines, or a page number between them."""
+    split = _split_figures(text)
+    printed = bool(split) or _PAGE_NUMBER_LINE.search(text) is not None
+    spans = _spaced_han(text) + (_wraps(text) if printed else []) + split
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:

@@ -8,12 +8,14 @@ from lawgov.text.layout import layout_deletions
 WRAPPED = (
     "青山区人民政府2023年法治政府建设情况报告\n"
     "一、推进依法行政\n"
-    "区政府常务会议全年专题学法11次，举办领导干部法治专题讲座四场，组织旁听\n"
-    "庭审活动两次，推动领导干部带头尊法学法守法用法，法治意识明显增强。\n"
+    "区政府常务会议全年专题学法11次，举办领导干部法治讲座四\n"
+    "场，组织旁听庭审活动两次，推动领导干部带头尊法学法守法用\n"
+    "法，法治意识明显增强。\n"
     "二、化解行政争议\n"
-    "区政府全年共收到行政复议申请128件，依法受理117件，审结109件，其中维\n"
-    "持70件，驳回11件，撤销8件，纠错率13.8%。全区一审行政诉讼案件86件，行政\n"
-    "机关负责人出庭应诉86件，出庭应诉率100%。\n"
+    "区政府全年共收到行政复议申请128件，依法受理117件，审结1\n"
+    "09件，其中维持70件，驳回11件，撤销8件，纠错率13.8%。全区一\n"
+    "审行政诉讼案件86件，行政机关负责人出庭应诉86件，出庭应诉率\n"
+    "100%。\n"
 )
 
 
@@ -23,17 +25,22 @@ def _joined(text: str) -> str:
 
 def test_lines_broken_at_the_margin_are_joined_back():
     text = _joined(WRAPPED)
-    assert "其中维持70件" in text and "行政机关负责人出庭应诉86件" in text
+    assert "审结109件" in text and "全区一审行政诉讼案件86件" in text and "出庭应诉率100%" in text
     assert text.startswith("青山区人民政府2023年法治政府建设情况报告\n一、推进依法行政\n")
     facts = {(f.indicator, f.value) for f in extract(WRAPPED, 2023, level="district").facts}
-    assert ("reconsideration.upheld", 70) in facts and ("litigation.head_appearances", 86) in facts
+    assert ("reconsideration.closed", 109) in facts and ("litigation.head_appearances", 86) in facts
+
+
+def test_lines_are_joined_at_the_margin_only_in_a_text_that_shows_it_was_printed():
+    unbroken = WRAPPED.replace("审结1\n09件", "审结109件\n").replace("应诉率\n100%", "应诉率100%\n")
+    assert "全区一\n审行政诉讼" in _joined(unbroken)
 
 
 def test_evidence_still_points_at_the_published_text():
     nt = normalise(WRAPPED)
-    i = nt.text.index("维持70件")
-    s, e = nt.to_original(i, i + len("维持70件"))
-    assert WRAPPED[s:e] == "维\n持70件"
+    i = nt.text.index("审结109件")
+    s, e = nt.to_original(i, i + len("审结109件"))
+    assert WRAPPED[s:e] == "审结1\n09件"
 
 
 def test_a_page_number_and_a_running_title_between_a_paragraphs_halves_go():
