@@ -25,6 +25,8 @@ FRAME_END = re.compile(r"(?:中|当中|之中|方面)\s*[，,]?\s*$")
 FOLLOWING = re.compile(r"按照|根据|依照|对照|对标|落实|按")
 # …and a round figure after 确保…达到 (确保出庭应诉率达到100%; 确保纠错率达到14.8% reports one)
 AIM_REACH = re.compile(r"确保(?!了)(?:[^。，,;；\d]|(?:19|20)\d{2}\s*年度?){0,20}?(?:达到|达)\s*")   # (确保2024年出庭率达到100%)
+# the agencies of one tier as the party (区级行政机关, 县级部门): all of them on that tier's page
+OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:行政机关|政府部门|部门|单位)")
 AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
 # a year compared with, its figure in brackets right after it (与2021年(45件)相比, 较上年(38件))
 YEAR_BEFORE_PAREN = re.compile(r"(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))(?:同期)?\s*$")
@@ -336,6 +338,9 @@ class Roles:
             return None                # 以市公安局为被申请人 on 某市公安局's own report
         if self.own_tier() == 4 and CTX["township_self"].fullmatch(party):
             return None                # 以镇政府为被告 on a township's own page: the reporting government
+        if (t := OWN_TIER_AGENCIES.fullmatch(party)) and self.own_tier() is not None \
+                and self._word_rank(t.group(1)) == self.own_tier():
+            return None                # 以区级行政机关为被告 on a district's page: all its agencies
         if scope_of_label(party) is not None or CTX["whole_parties"].search(party) \
                 or any(rx.search(party) for _scope, rx in SCOPE_RX):
             return None
