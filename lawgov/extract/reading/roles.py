@@ -27,6 +27,8 @@ FOLLOWING = re.compile(r"按照|根据|依照|对照|对标|落实|按")
 AIM_REACH = re.compile(r"确保(?!了)(?:[^。，,;；\d]|(?:19|20)\d{2}\s*年度?){0,20}?(?:达到|达)\s*")   # (确保2024年出庭率达到100%)
 # the agencies of one tier as the party (区级行政机关, 县级部门): all of them on that tier's page
 OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:行政机关|政府部门|部门|单位)")
+# what may follow 我镇 / 本县 in a party that is the reporting body itself
+OWN_GOVERNMENT_REST = re.compile(r"(?:人民)?(?:政府)?")
 AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
 # a year compared with, its figure in brackets right after it (与2021年(45件)相比, 较上年(38件))
 YEAR_BEFORE_PAREN = re.compile(r"(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))(?:同期)?\s*$")
@@ -336,6 +338,8 @@ class Roles:
             return None                # 以分局为被告 on the bureau's own page: the reporting body
         if len(party) >= 3 and party.endswith(("局", "委", "厅", "办")) and party in self.title_line():
             return None                # 以市公安局为被申请人 on 某市公安局's own report
+        if (o := CTX["own_body"].match(party)) and OWN_GOVERNMENT_REST.fullmatch(party, o.end()):
+            return None                # 以我镇为被申请人, 以本县政府为被告: the reporting body itself
         if self.own_tier() == 4 and CTX["township_self"].fullmatch(party):
             return None                # 以镇政府为被告 on a township's own page: the reporting government
         if (t := OWN_TIER_AGENCIES.fullmatch(party)) and self.own_tier() is not None \
