@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import re
 
+from lawgov.text.links import own_text_end
+
 __all__ = ["layout_deletions"]
 
 MAX_MARGIN = 110             # columns: wider lines are a page's paragraphs, not a print line
 FULL_LINE = 0.85             # a line this close to the margin reaches it
 FULL_SHARE = 0.4             # of the lines of 20 columns or more, at least this many are full
 SHORT_SHARE = 0.5            # and the short lines hold at least this share of the text
+ALL_INDENTED = 0.9           # this share of the lines indented: the indent marks no paragraph
 SENTENCE_END = tuple("。！？!?；;：:")
 INDENT = ("\u3000", "  ", "\t")
 _PAGE_FURNITURE = re.compile(r"[-—–－·•]+\s*\d{1,4}\s*[-—–－·•]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -40,8 +43,8 @@ _PROSE = re.compile(r"[，,、；;。]")
 # cells of a table's row: set apart by a bar, a tab or a run of spaces
 _CELLS = re.compile(r"\S(?:\s*[|｜]|\t| {2,}|\u3000{2,})\s*\S")
 # a line break before a figure that goes on its line's clause (see _split_figures)
-_FIGURE_AFTER_BREAK = re.compile(r"(?<=[^\s。！？!?；;：:])\n(?=\d+(?:\.\d+)?\s*(?:件|%|次|人|项|个|份|起|宗)"
-                                 r"[^\n]*?[，,、；;。])|(?<=\d)\n(?=(?:件|%|次|人|项|个|份|起|宗)[^\n]*?[，,、；;。])")
+_FIGURE_AFTER_BREAK = re.compile(r"(?<=[^\s。！？!?；;：:])\n[ \t\u3000]*(?=\d+(?:\.\d+)?\s*(?:件|%|次|人|项|个|份|起|宗)"
+                                 r"[^\n]*?[，,、；;。])|(?<=\d)\n[ \t\u3000]*(?=\.?\d*\s*(?:件|%|次|人|项|个|份|起|宗)[^\n]*?[，,、；;。])")
 _HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a space between two Han characters, marks or digits, in a text spaced that way
@@ -53,9 +56,10 @@ def layout_deletions(text: str) -> list[tuple[int, int]]:
     """Spans of `text` (sorted, not overlapping) that are print layout, not words. Lines are
     joined at the margin only in a text that shows it was printed: a figure broken across
     lines, or a page number between them."""
-    split = _split_figures(text)
-    printed = bool(split) or _PAGE_NUMBER_LINE.search(text) is not None
-    spans = _spaced_han(text) + (_wraps(text) if printed else []) + split
+    own = text[:own_text_end(text)]
+    split = _split_figures(own)
+    printed = bool(split) or _PAGE_NUMBER_LINE.search(own) is not None
+    spans = _spaced_han(text) + (_wraps(own) if printed else []) + split
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
@@ -101,7 +105,11 @@ def _wraps(text: str) -> list[tuple[int, int]]:
     if sum(full) < 3 or sum(full) < FULL_SHARE * long_lines \
             or sum(w for w in widths if w <= MAX_MARGIN) < SHORT_SHARE * sum(widths):
         return []
-    indented = sum(1 for s, e in lines if text.startswith(INDENT, s)) >= 3
+    starts = sum(1 for s, e in lines if text.startswith(INDENT, s))
+    content = sum(1 for w in widths if w)
+    indented = starts >= 3
+    if starts >= ALL_INDENTED * content:
+        indented = False        # every line indented alike: the indent marks no paragraph
     repeated = _repeated_lines(text, lines)
     out = []
     title = next((i for i, w in enumerate(widths) if w), 0)
@@ -120,8 +128,12 @@ def _wraps(text: str) -> list[tuple[int, int]]:
         if j == len(lines) or (j > i + 1 and not furniture):
             continue
         ns = lines[j][0]
-        if text.startswith(INDENT, ns) or _OPENS_PART.match(text, ns) or _CELLS.search(text, ns, lines[j][1]) \
+        if (indented and text.startswith(INDENT, ns)) or _CELLS.search(text, ns, lines[j][1]) \
                 or not _PROSE.search(text, ns, lines[j][1]):
+            continue
+        while ns < lines[j][1] and text[ns] in " \t\u3000":
+            ns += 1               # (an indent on every line goes with the break)
+        if _OPENS_PART.match(text, ns):
             continue
         out.append((s + len(line), ns))
     return out if len(out) >= 2 else []

@@ -223,7 +223,7 @@ def normalise(original: str) -> NormalText:
     offsets: list[int] = []
     pos = 0
     spans = [m.span() for m in matches_from(pattern, _DELETE_START, original)]   # tried only where a deletion can begin
-    layout = layout_deletions(original)
+    layout = layout_deletions(_widths(original))    # (one character for one: the same offsets)
     if layout:
         spans = sorted(spans + layout)
     for s, e in spans:
