@@ -22,6 +22,8 @@ _HEAD_WORD = re.compile(_HEADS)
 _FIGURE = re.compile(r"\d\s*(?:件|%|％|次|人|个|项|份|条|起|宗|场)|[|｜\t]\s*\d|\d\s*[|｜\t]|\d[ \u3000]{2,}[-+]?\d"
                      r"|(?:^|(?<=[^\d\s])[:：]|[ \u3000]{2})[ \t]*\d+(?:\.\d+)?%?[ \t]*$"
                      r"|^[ \t]*\d[\d.]*%?(?:[ \t\u3000]+\d[\d.]*%?){2,}[ \t]*$", re.M)
+# a site's counters and stamps before a figure on its line (浏览次数:356, 点击:512, 阅读:88次)
+_COUNTER = re.compile(r"浏览|点击|阅读|访问|人气|热度|次数|发布|更新|时间|日期|来源|字号|字体")
 _RELATED_LINE = re.compile(r"^[ \t\u3000]*[【\[]?(?:" + _HEADS + r")[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
 
 
@@ -37,8 +39,13 @@ def own_text_end(text: str, end: int | None = None) -> int:
 
 def text_begun(text: str, pos: int) -> bool:
     """Whether the page's own text has begun before `pos`: its first sentence has ended, or, on
-    a page with no sentence at all (a table, a list of figures), a figure stands. A links line
-    before that is a site's sidebar, and the page's own text follows it."""
+    a page with no sentence at all (a table, a list of figures), a figure stands that is not a
+    site's counter or stamp. A links line before that is a site's sidebar, and the page's own
+    text follows it."""
     if "。" in text:
         return text.find("。") < pos
-    return _FIGURE.search(text, 0, pos) is not None
+    for m in _FIGURE.finditer(text, 0, pos):
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if not _COUNTER.search(line):
+            return True
+    return False

@@ -38,3 +38,9 @@ def test_figures_of_a_table_without_bars_begin_a_page():
     for page in ("收到 受理 审结\n86 79 75\n相关阅读\n", "受理数【件】:52\n相关阅读\n",
                  "收到申请(件)\n88\n相关阅读\n", "行政复议(被申请人)    0\n相关阅读\n"):
         assert text_begun(page, page.index("相关阅读")), page
+
+
+def test_a_sites_counters_do_not_begin_a_page_without_sentences():
+    for page in ("更新时间:2024年1月8日 09:15:33 点击:512\n延伸阅读\n· 邻县新闻\n收到申请:33件\n",
+                 "浏览次数:356\n相关阅读\n· 邻县新闻\n收到 | 52\n", "阅读:88次\n相关阅读\n· x\n受理:30件\n"):
+        assert not text_begun(page, page.index("阅读\n")), page

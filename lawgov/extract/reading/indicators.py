@@ -64,6 +64,8 @@ RATE_COUNTS = {"litigation.loss_rate": "litigation.losses",
 OTHER_FIELD = Pick(None, Cue(None, "verb", "count", (), None, re.compile(r"(?!)")))
 # the words of intake that make a 办理 count beside them the cases handled (with those carried
 # over), not the measure: 受理 for reconsideration (新收 there is received), 新收 / 受理 for lawsuits
+# a part that is the accepted share of its whole, nothing else named (其中依法受理, 其中,经审查受理)
+ACCEPTED_PART = re.compile(r"\s*(?:其中\s*[,，]?)?\s*(?:经审查)?\s*(?:依法)?(?:予以|决定)?(?:立案)?受理(?:了)?\s*")
 # what a reconsideration organ decides on the cases it closes
 DECISIONS = frozenset({"reconsideration.upheld", "reconsideration.dismissed", "reconsideration.revoked",
                        "reconsideration.altered", "reconsideration.confirmed_illegal",
@@ -320,9 +322,10 @@ class IndicatorChoice:
         return False
 
     def _accepted_part_of_bare_caseload(self, parent: int, parent_clause: int, lead_start: int, head: int) -> bool:
-        """The part says 受理 and its whole names no act (行政复议案件152件, 发生…152件): the whole
-        was read as accepted only by default, and a reader takes it for what came in."""
-        if not self.search_in(CTX["accepted_word"], lead_start, head):
+        """The part is what was accepted (其中依法受理87件) and its whole names no act (行政复议案件
+        96件, 发生…96件): the whole was read as accepted only by default, and a reader takes it for
+        what came in. (其中县级受理284件 splits the accepted cases by level: no.)"""
+        if not ACCEPTED_PART.fullmatch(self.m, lead_start, head):
             return False
         whole_lead = self.m[parent_clause:self.qs[parent].head]
         return not CTX["accepted_word"].search(whole_lead) and not CTX["handled"].search(whole_lead)

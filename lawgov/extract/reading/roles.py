@@ -29,6 +29,7 @@ AIM_REACH = re.compile(r"确保(?!了)(?:[^。，,;；\d]|(?:19|20)\d{2}\s*年�
 OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:行政机关|政府部门|部门|单位)")
 # what may follow 我镇 / 本县 in a party that is the reporting body itself
 OWN_GOVERNMENT_REST = re.compile(r"(?:人民)?(?:政府)?")
+YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年")
 AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
 # a year compared with, its figure in brackets right after it (与2021年(45件)相比, 较上年(38件))
 YEAR_BEFORE_PAREN = re.compile(r"(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))(?:同期)?\s*$")
@@ -162,7 +163,7 @@ class Roles:
                                                      and FOLLOWING.search(self.m, clause[0], tc.start())):
                 kind, reason = "target", "a bar the figure is held to (应保持在, 确保…不低于)"
             elif q.value == int(q.value) and (ar := AIM_REACH.search(self.m, max(clause[0], q.head - 40), q.head)) \
-                    and ar.end() == q.head:
+                    and ar.end() == q.head and self._aim_ahead(ar.group()):
                 kind, reason = "target", "a round figure to be reached (确保…达到100%)"
             elif self.plan_heading(q.start) and not ALREADY_DONE.search(m, max(sent[0], q.head - 60), q.head):
                 kind, reason = "target", f"under a heading of plans ({self.plan_heading(q.start)[:20]})"
@@ -304,6 +305,12 @@ class Roles:
             if not SOURCE_AFTER.match(self.m, h2.end()):
                 h = h2
         return h is not None and not self.search_in(CTX["own_whole"], h.end(), head)
+
+    def _aim_ahead(self, aim: str) -> bool:
+        """An aim (确保…达到) that names a year names one after the report's: 确保2023年…达到100%
+        in the 2023 report says what was made sure of, a result."""
+        y = YEAR_IN.search(aim)
+        return y is None or self.report_year is None or int(y.group(1)) > self.report_year
 
     def _kind_before_anaphor(self, sent, lead: str, ls: int) -> tuple[str, str] | None:
         """The lead says 此类案件 / 该类案件, and its sentence named one kind of party before it
