@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from lawgov.documents.regions import Gazetteer, RegionMention
+from lawgov.text.links import RELATED_READING
 from lawgov.text.prefilter import matches_at
 
 
@@ -225,6 +226,10 @@ _PAPER_NAME = re.compile(r"《[^》]{0,12}(?:日报|晚报|报|网)》"
                          r"|[\u4e00-\u9fff]{2,6}?(?:日报|晚报|都市报|法治报|法制报|广播电视台|电视台)(?:社)?")
 
 
+# an item of a list of links: a bullet, or a headline closed by its date
+_LINK_ITEM = re.compile(r"\s*[·•●▪◆■]|.*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*$")
+
+
 def _structure(lines: list[_Line]):
     """(title, title line, body-name lines, first prose paragraph, addressee lines, the
     short lines of the top that may be a headline)."""
@@ -233,8 +238,13 @@ def _structure(lines: list[_Line]):
     addressees: list[_Line] = []
     first_para: _Line | None = None
     seen_sentence = False
+    in_links = False
     for idx, ln in enumerate(lines[:40]):
         s = ln.text
+        if RELATED_READING.fullmatch(s) or (in_links and _LINK_ITEM.match(s)):
+            in_links = True        # a sidebar of links to other pages: their titles are not this one's
+            continue
+        in_links = False
         if _ADDRESSEE.match(s) and len(s) <= 60 and not _opening_like(s) \
                 and re.search(r"政府|人大|委|各|局|厅|部门|单位|领导|国务院", s) \
                 and not _SOURCE_LINE.search(s) and not re.search(r"时间|日期|如下", s):

@@ -140,6 +140,20 @@ def test_links_after_a_page_of_tables_name_neither_its_year_nor_its_figures():
     assert describe_document(table, "t.txt").report_year != 2019
 
 
+def test_a_dated_news_item_about_last_year_of_a_named_place_is_of_last_year():
+    page = ("澄江县行政复议工作成效明显\n发布时间:2024-03-12\n"
+            "本报讯 记者从县司法局获悉,去年澄江县行政机关负责人出庭应诉率达100%,全县共受理行政复议案件61件。\n")
+    assert describe_document(page, "n.txt").report_year == 2023
+
+
+def test_a_sidebar_of_links_above_the_title_names_neither_its_year_nor_its_title():
+    page = ("青川区人民政府门户网站\n相关阅读:\n· 青川区2020年法治政府建设年度报告  2021-03-30\n"
+            "· 青川区2019年法治政府建设年度报告  2020-03-27\n\n青川区2022年法治政府建设年度报告\n"
+            "发布时间:2023-03-29\n2022年,青川区扎实推进法治政府建设。全年审结行政复议案件96件。\n")
+    meta = describe_document(page, "s.txt")
+    assert meta.report_year == 2022 and "2022" in (meta.title or "")
+
+
 def test_speed():
     import time
     text = CASES[0]["text"] + "\n" + ("2022年,全省各级行政机关深入推进依法行政,行政复议案件受理54件。\n" * 400)
