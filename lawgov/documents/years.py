@@ -28,7 +28,10 @@ _STAMP_LINE = re.compile(r"\d{1,2}:\d{2}|^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-�
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _BASE_BEFORE = re.compile(r"(?:从|较|比|与|相比|自)\s*$|[〔\[【]\s*$")
 _PLAN_BEFORE_YEAR = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$")
-_SINCE_OR_NUMBER = re.compile(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】])")
+# a year the figures are not given for: a period's start (2020年以来), a number (〔2022〕), the year
+# cases were carried over from (含2021年结转12件)
+_SINCE_OR_NUMBER = re.compile(r"\d{4}\s*(?:年?\s*(?:以来|来|同期)|[〕\]】]"
+                              r"|年度?(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(?:结转|转结|旧存|积存))")
 _DATE_GOES_ON = re.compile(r"\s*[-/.]\d")
 
 
@@ -558,7 +561,7 @@ def _dated_event(s: str, pos: int) -> bool:
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
     (2020年以来), a comparison's base (从2019年的, 较2021年, 比2020年), a document number
-    (〔2022〕3号), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
+    (〔2022〕3号), the year cases were carried over from (含2021年结转12件), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
     将在2024年) or
     an event's day (2024年3月5日,…)."""
     return bool(_BASE_BEFORE.search(s[max(0, pos - 3):pos])

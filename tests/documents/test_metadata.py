@@ -154,6 +154,12 @@ def test_a_sidebar_of_links_above_the_title_names_neither_its_year_nor_its_title
     assert meta.report_year == 2022 and "2022" in (meta.title or "")
 
 
+def test_the_year_cases_were_carried_over_from_is_not_the_pages_year():
+    page = ("(七)争议化解助和谐。截至目前,我市共收到行政复议申请85件,受理70件。"
+            "现已审结67件(含2021年结转12件),其中纠错6件。\n")
+    assert describe_document(page, "c.txt").report_year != 2021
+
+
 def test_speed():
     import time
     text = CASES[0]["text"] + "\n" + ("2022年,全省各级行政机关深入推进依法行政,行政复议案件受理54件。\n" * 400)
