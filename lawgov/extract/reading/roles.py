@@ -18,7 +18,8 @@ from lawgov.extract.reading.tables import scope_of_label
 
 
 # a clause that sets the whole the next one speaks within (…案件中, | 在…方面,)
-FRAME_END = re.compile(r"(?:中|当中|之中|方面)\s*[，,]?\s*$")
+# …or names a group counted on its own (各区县分局被诉案件另计,共88件)
+FRAME_END = re.compile(r"(?:中|当中|之中|方面|另计|单独统计|另行统计|单列)\s*[，,]?\s*$")
 # a clause opening with one year, not a span or a since (2023年达到, not 2021年以来 / 2021年至)
 # an aim before a figure said in words (确保全年无行政败诉案件, 力争实现零败诉)
 # …a requirement followed, not set (按照省委依法治省办要求全市…达到100%: the result)
