@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
-from lawgov.extract.reading.rules import CTX, SCOPE_RX, WHOLE_OF_TIER, YEAR_RX, default_unit, lead_cues
+from lawgov.extract.reading.rules import CARRIED_OVER, CTX, SCOPE_RX, WHOLE_OF_TIER, YEAR_RX, default_unit, lead_cues
 
 
 class Tables:
@@ -42,7 +42,7 @@ class Tables:
                                                 and q.value <= 100)):
             unit, unit_raw = "%", "%"          # 败诉率(%) | 9.8, 纠错率 | 15.22: the unit is in the label or header
         measure = "rate" if unit == "%" else "count"
-        year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) or YEAR_RX.search(caption)
+        year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) or _caption_year(caption)
         year = int(year_m.group("abs")) if year_m and year_m.group("abs") else self.report_year
         period = CTX["period_labels"].fullmatch(label) if label else None
         if period and year is not None and YEAR_RX.fullmatch(label) is None and (
@@ -312,4 +312,18 @@ def split_cells(m: str, s: int, e: int) -> list[tuple[int, int]]:
         pos = k + 1
     return out
 
+
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_SINCE = re.compile(r"\s*(?:以来|来|起)")
+
+
+def _caption_year(caption: str):
+    """The year a table's caption gives its figures: not one in an aside (表二 审结情况(含2022年
+    结转案件61件)), nor the year cases were carried over from or a span starts at."""
+    plain = _ASIDE.sub(lambda m: " " * len(m.group()), caption)
+    for m in YEAR_RX.finditer(plain):
+        if m.group("abs") and (CARRIED_OVER.match(plain, m.end()) or _SINCE.match(plain, m.end())):
+            continue
+        return m
+    return None
 
