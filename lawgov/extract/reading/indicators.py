@@ -225,6 +225,8 @@ class IndicatorChoice:
             for j in range(idx - 1, max(-1, idx - 21), -1):
                 if self.qs[j].start < sent[0]:
                     break
+                if (pj := self.paren_of(self.qs[j].start)) is not None and pj != paren:
+                    continue       # 1691件(其中网上申请3件),占比61.4%: the share is of the figure before the aside
                 d = done[j]
                 if d.kind == "level" and d.indicator in SHARE_RATES and self.qs[j].unit != "%":
                     indicator = SHARE_RATES[d.indicator]
@@ -282,7 +284,8 @@ class IndicatorChoice:
                 and self.may_match(CTX["rejected_after"], q.tail, sent[1]) and CTX["rejected_after"].match(m, q.tail, sent[1]):
             indicator = "reconsideration.rejected"   # …的7件复议申请,依法决定不予受理
         if indicator in ("litigation.cases", "reconsideration.accepted", "reconsideration.received") \
-                and kind == "level" and (scope or "all") == "all" and self.may_match(CTX["share_after"], q.tail, sent[1]) and CTX["share_after"].match(m, q.tail, sent[1]) \
+                and kind == "level" and (scope or "all") == "all" and self.may_match(CTX["share_after"], (after := self._past_aside(q.tail)), sent[1]) \
+                and CTX["share_after"].match(m, after, sent[1]) \
                 and not self.search_slice(CTX["whole_part"], lead, lead_start):    # 其中一审案件3020件,占40.29%: still the lawsuits
             kind, reason = "breakdown", "a part of the caseload: its share of the cases follows it (占81.6%)"
         if indicator and kind == "level" and self._part_of_opening_whole(sent, q, indicator):
@@ -320,6 +323,11 @@ class IndicatorChoice:
             if d.indicator is not None and d.indicator not in DECISIONS:
                 return False
         return False
+
+    def _past_aside(self, pos: int) -> int:
+        """Where the words after a figure go on: past an aside right after it (6858件(其中…3件),占8.2%)."""
+        p = self.paren_of(pos + 1) if pos < len(self.m) and self.m[pos] in "(（" else None
+        return p[1] + 1 if p is not None else pos
 
     def _accepted_part_of_bare_caseload(self, parent: int, parent_clause: int, lead_start: int, head: int) -> bool:
         """The part is what was accepted (其中依法受理87件) and its whole names no act (行政复议案件
