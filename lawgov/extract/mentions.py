@@ -410,28 +410,25 @@ def _numeral_windows(text: str, spans) -> Windows:
     rfind, find = text.rfind, text.find
     wins = []
     cur_b = -1
+    # where the line of the last numeral ends (its line break, or the text's end): a window
+    # stops there, and the numerals after it on the same line need not look for it again
+    line_end = -1
     for s, e in spans:
+        if line_end < e:
+            k = find("\n", e)
+            line_end = k if k != -1 else n
+        b = e + 30 if e + 30 < line_end else line_end
         if s <= cur_b:
             # inside the window so far (spans come in order): its own window begins no earlier
             # than that one and joins it, so only where it ends can change
-            if e + 30 <= cur_b:
-                continue
-            b = e + 30 if e + 30 < n else n
-            k = find("\n", e, b)
-            if k != -1:
-                b = k
             if b > cur_b:
                 wins[-1] = (wins[-1][0], b)
                 cur_b = b
             continue
         a = s - 30 if s > 30 else 0       # a windowed trap is never longer than ~28 characters
-        b = e + 30 if e + 30 < n else n
         k = rfind("\n", a, s)
         if k != -1:
             a = k + 1
-        k = find("\n", e, b)
-        if k != -1:
-            b = k
         wins.append((a, b))
         cur_b = b
     return Windows(text, wins, "traps")
