@@ -66,6 +66,8 @@ OTHER_FIELD = Pick(None, Cue(None, "verb", "count", (), None, re.compile(r"(?!)"
 # over), not the measure: 受理 for reconsideration (新收 there is received), 新收 / 受理 for lawsuits
 # a part that is the accepted share of its whole, nothing else named (其中依法受理, 其中,经审查受理)
 ACCEPTED_PART = re.compile(r"\s*(?:其中\s*[,，]?)?\s*(?:经审查)?\s*(?:依法)?(?:予以|决定)?(?:立案)?受理(?:了)?\s*")
+# a sentence that opens by naming the parts of the figure before it (。其中,依法受理87件)
+PARTS_SENTENCE = re.compile(r"\s*其中")
 # what a reconsideration organ decides on the cases it closes
 DECISIONS = frozenset({"reconsideration.upheld", "reconsideration.dismissed", "reconsideration.revoked",
                        "reconsideration.altered", "reconsideration.confirmed_illegal",
@@ -259,8 +261,9 @@ class IndicatorChoice:
                 # 全省法院受理…2.3万件,其中我市法院受理1260件: the part is the reporting body's, the
                 # whole a higher body's
                 done[parent].kind, done[parent].reason = "other_body", "the whole of which the reporting body's figure (其中我市…) is a part"
-            elif parent is not None and indicator == "reconsideration.accepted" and done[parent].sentence == sent \
-                    and (done[parent].scope or "all") == (scope or "all") \
+            elif parent is not None and indicator == "reconsideration.accepted" \
+                    and (done[parent].sentence == sent or PARTS_SENTENCE.match(self.m, sent[0])) \
+                    and (scope or "all") in ("all", done[parent].scope or "all") \
                     and self._accepted_part_of_bare_caseload(parent, done[parent].clause[0], lead_start, q.head):
                 # 行政复议案件152件,其中依法受理138件: the whole is what came in, the part what was accepted
                 done[parent].indicator = "reconsideration.received"
