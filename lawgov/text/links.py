@@ -18,9 +18,10 @@ RELATED_READING = re.compile(r"\s*[【\[]?(?:" + _HEADS + r")[】\]]?\s*[:：]?\
 LINK_LINE = re.compile(r"\s*[【\[]?(?:" + _LINKS + r")[】\]]?\s*[:：]")
 _HEAD_WORD = re.compile(_HEADS)
 # a figure of the page (a count, a rate, a table cell set apart by a bar, tab or spaces or on a
-# line of its own, a label's figure), not a date or time of its chrome
+# line of its own, a label's figure, a label's cell after a tab made a space), not a date or
+# time of its chrome
 _FIGURE = re.compile(r"\d\s*(?:件|%|％|次|人|个|项|份|条|起|宗|场)|[|｜\t]\s*\d|\d\s*[|｜\t]|\d[ \u3000]{2,}[-+]?\d"
-                     r"|(?:^|(?<=[^\d\s])[:：]|[ \u3000]{2})[ \t]*\d+(?:\.\d+)?%?[ \t]*$"
+                     r"|(?:^|(?<=[^\d\s])[:：]|[ \u3000]{2}|(?<=[\u4e00-\u9fff])[ \t])[ \t]*\d+(?:\.\d+)?%?[ \t]*$"
                      r"|^[ \t]*\d[\d.]*%?(?:[ \t\u3000]+\d[\d.]*%?){2,}[ \t]*$", re.M)
 # a site's counters and stamps before a figure on its line (浏览次数:356, 点击:512, 阅读:88次)
 _COUNTER = re.compile(r"浏览|点击|阅读|访问|人气|热度|次数|发布|更新|时间|日期|来源|字号|字体")

@@ -44,3 +44,8 @@ def test_a_sites_counters_do_not_begin_a_page_without_sentences():
     for page in ("更新时间:2024年1月8日 09:15:33 点击:512\n延伸阅读\n· 邻县新闻\n收到申请:33件\n",
                  "浏览次数:356\n相关阅读\n· 邻县新闻\n收到 | 52\n", "阅读:88次\n相关阅读\n· x\n受理:30件\n"):
         assert not text_begun(page, page.index("阅读\n")), page
+
+
+def test_a_label_and_its_cell_after_a_tab_became_a_space_begin_a_page():
+    page = "西岭县行政应诉情况一览\n行政诉讼案件 58\n开庭审理 50\n推荐阅读\n邻县一审行政诉讼案件213件\n"
+    assert text_begun(page, page.index("推荐阅读"))
