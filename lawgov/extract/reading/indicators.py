@@ -274,8 +274,7 @@ class IndicatorChoice:
                 # clause (省本级收到1320件,县级收到1.37万件); 其中县政府为被告的12件 is the government's,
                 # and so is a clause that goes on with its act (…63件,受理57件)
                 kind, reason = "breakdown", f"a part (其中) of {self.qs[parent].value:g} before it, of the same measure"
-        if kind == "level" and indicator in DECISIONS and self.level not in ("department", "township") \
-                and self._decided_on_its_respondent_cases(idx, sent, done):
+        if kind == "level" and indicator in DECISIONS and self._decided_on_its_respondent_cases(idx, sent, done):
             kind, reason = "breakdown", "a superior's decisions on the body's own cases as respondent (被申请人)"
         if year is None and kind in ("level", "cumulative"):
             year = self._year_list_item(idx, q, sent)
@@ -315,14 +314,18 @@ class IndicatorChoice:
         """The decisions are parts (其中) of the count, before them in their sentence, of the
         government's own cases as respondent (市政府作为被申请人的案件23件,其中维持18件): its superior
         decided them, so they are not the body's decisions. (Its departments' cases it decides
-        itself; a bureau or a township decides none, and the caller leaves theirs.)"""
+        itself; a bureau or a township decides none, so its own cases' decisions stay.)"""
         for j in range(idx - 1, -1, -1):
             if self.qs[j].start < sent[0]:
                 return False
             d = done[j]
             if d.indicator == "reconsideration.as_respondent":
-                return d.kind == "level" and d.scope != "departments" \
-                    and "其中" in self.m[self.qs[j].tail:self.qs[idx].head]
+                if d.kind != "level" or d.scope == "departments" or "其中" not in self.m[self.qs[j].tail:self.qs[idx].head]:
+                    return False
+                # a bureau's or a township's own cases: theirs (they decide none); a government's
+                # named on their page (市政府作为被申请人…) are still the superior's decisions
+                return self.level not in ("department", "township") \
+                    or "政府" in self.m[d.clause[0]:self.qs[j].head]
             if d.indicator is not None and d.indicator not in DECISIONS:
                 return False
         return False
