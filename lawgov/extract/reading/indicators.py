@@ -323,9 +323,9 @@ class IndicatorChoice:
                 if d.kind != "level" or d.scope == "departments" or "其中" not in self.m[self.qs[j].tail:self.qs[idx].head]:
                     return False
                 # a bureau's or a township's own cases: theirs (they decide none); a government's
-                # named on their page (市政府作为被申请人…) are still the superior's decisions
+                # named on a bureau's page (市政府作为被申请人…) are still the superior's decisions
                 return self.level not in ("department", "township") \
-                    or "政府" in self.m[d.clause[0]:self.qs[j].head]
+                    or self.level == "department" and "政府" in self.m[d.clause[0]:self.qs[j].head]
             if d.indicator is not None and d.indicator not in DECISIONS:
                 return False
         return False
