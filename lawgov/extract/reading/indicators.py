@@ -66,6 +66,8 @@ OTHER_FIELD = Pick(None, Cue(None, "verb", "count", (), None, re.compile(r"(?!)"
 # over), not the measure: 受理 for reconsideration (新收 there is received), 新收 / 受理 for lawsuits
 # a part that is the accepted share of its whole, nothing else named (其中依法受理, 其中,经审查受理)
 ACCEPTED_PART = re.compile(r"\s*(?:其中\s*[,，]?)?\s*(?:经审查)?\s*(?:依法)?(?:予以|决定)?(?:立案)?受理(?:了)?\s*")
+# what a measure is compared with follows one of these (…首次超过行政诉讼, …高于全省平均)
+COMPARED_WITH = re.compile(r"远?超过|超出|多于|少于|远?高于|远?低于|首超|赶超|相当于")
 # a sentence that opens by naming the parts of the figure before it (。其中,依法受理87件)
 PARTS_SENTENCE = re.compile(r"\s*其中")
 # what a reconsideration organ decides on the cases it closes
@@ -274,6 +276,10 @@ class IndicatorChoice:
                 # clause (省本级收到1320件,县级收到1.37万件); 其中县政府为被告的12件 is the government's,
                 # and so is a clause that goes on with its act (…63件,受理57件)
                 kind, reason = "breakdown", f"a part (其中) of {self.qs[parent].value:g} before it, of the same measure"
+        if kind == "level" and indicator == "reconsideration.accepted" \
+                and (bare := self._bare_caseload_before(idx, sent, lead_start, q.head, scope, done)) is not None:
+            # 行政复议案件数量…达1320件,受理1208件: the bare count beside an accepted one is what came in
+            done[bare].indicator = "reconsideration.received"
         if kind == "level" and indicator in DECISIONS and self._decided_on_its_respondent_cases(idx, sent, done):
             kind, reason = "breakdown", "a superior's decisions on the body's own cases as respondent (被申请人)"
         if year is None and kind in ("level", "cumulative"):
@@ -334,6 +340,22 @@ class IndicatorChoice:
         """Where the words after a figure go on: past an aside right after it (6858件(其中…3件),占8.2%)."""
         p = self.paren_of(pos + 1) if pos < len(self.m) and self.m[pos] in "(（" else None
         return p[1] + 1 if p is not None else pos
+
+    def _bare_caseload_before(self, idx: int, sent, lead_start: int, head: int, scope, done: list) -> int | None:
+        """The figure before this accepted one in its sentence, when it is an accepted count only
+        by default (its clause names no act) of the same scope: a reader takes it for the intake."""
+        for j in range(idx - 1, -1, -1):
+            if self.qs[j].start < sent[0]:
+                return None
+            d = done[j]
+            if d.indicator is None or self.paren_of(self.qs[j].start) is not None:
+                continue
+            if d.indicator != "reconsideration.accepted" or d.kind != "level":
+                return None
+            if (scope or "all") not in ("all", d.scope or "all"):
+                return None
+            return j if self._accepted_part_of_bare_caseload(j, d.clause[0], lead_start, head) else None
+        return None
 
     def _accepted_part_of_bare_caseload(self, parent: int, parent_clause: int, lead_start: int, head: int) -> bool:
         """The part is what was accepted (其中依法受理87件) and its whole names no act (行政复议案件
@@ -566,6 +588,8 @@ class IndicatorChoice:
                 return NOTHING, kind                 # that clause's cue has its own figure
             i += 1
         text = self.m[prev[0]:prev[1]]
+        if (cmp := COMPARED_WITH.search(text)) is not None:
+            text = text[:cmp.start()]   # …首次超过行政诉讼,达1320件: the measure compared, not what it is compared with
         pick = self._pick(lead_cues(text)[1], measure, unit, bounded, fam, ("verb", "noun"), text)
         if pick.cue is not None and (self.search_in(CTX["other_body"], prev[0], prev[1])
                                      or self.search_in(CTX["breakdown"], prev[0], prev[1])):
