@@ -243,3 +243,44 @@ def test_the_parser_writes_a_hash_of_each_documents_facts(tmp_path):
     after = hashes()
     assert after[first.name] != before[first.name]
     assert {n: h for n, h in after.items() if n != first.name} == {n: h for n, h in before.items() if n != first.name}
+
+
+def test_a_small_build_loads_its_rows_while_later_files_parse(tmp_path, monkeypatch):
+    """A build of few files loads their rows a quarter at a time (at least a batch), not in
+    one load after the last file has parsed; a national build keeps its large loads. The
+    warehouse is the same as with one load."""
+    import shutil
+
+    import duckdb
+
+    from conftest import BUNDLED, REPO
+    from lawgov import build as pipeline
+
+    assert pipeline._load_every(1_000) == pipeline.BATCH_FILES
+    assert pipeline._load_every(100_000) == pipeline.LOAD_FILES
+
+    def rows(db) -> list:
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return [con.execute(f"select count(*), sum(hash(t)) from {t} as t").fetchone() for t in
+                    ("raw.documents", "raw.mentions", "raw.facts", "raw.fact_evidence")] + \
+                   [con.execute("select count(*) from meta.files where status = 'loaded'").fetchone()]
+        finally:
+            con.close()
+
+    reports = tmp_path / "reports"
+    shutil.copytree(BUNDLED, reports)
+    pipeline.build(pipeline.BuildOptions(reports=reports, db=tmp_path / "one.duckdb", project=REPO, workers=1))
+    loads = []
+    submit = pipeline.Loader.submit
+
+    def spy(self, batch, kept, files, log):
+        loads.append(len(files))
+        return submit(self, batch, kept, files, log)
+
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 1)
+    monkeypatch.setattr(pipeline.Loader, "submit", spy)
+    summary = pipeline.build(pipeline.BuildOptions(reports=reports, db=tmp_path / "parts.duckdb",
+                                                   project=REPO, workers=1))
+    assert summary.loaded == 5 and loads == [2, 2, 1]
+    assert rows(tmp_path / "parts.duckdb") == rows(tmp_path / "one.duckdb")
