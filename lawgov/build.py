@@ -484,6 +484,7 @@ def build(opts: BuildOptions) -> BuildSummary:
             store.ensure_schema(con)
             stages.mark("open (standby catch-up or copy)")
             build_id = datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
+            usual_threshold = _hold_checkpoints(con, len(plan.to_parse))
             _log_removed(con, build_id, plan.removed)
             if not same_code:  # every file is parsed again; the build history stays
                 store.clear_raw(con)
@@ -494,6 +495,7 @@ def build(opts: BuildOptions) -> BuildSummary:
             stages.mark("forget changed, log unchanged")
             _ingest(con, opts, batches, plan.to_parse, manifest, summary, build_id)
             batches = None
+            con.execute(f"set checkpoint_threshold = '{usual_threshold}'")
             if same_code:
                 _record_changes(con, build_id, previous, plan)
             stages.mark("parse + load")
@@ -1022,6 +1024,27 @@ def _ingest(con, opts, batches: Iterator[Batch], to_parse, manifest, summary, bu
     finally:
         batches.close()
         loader.close()
+
+
+WAL_WHILE_LOADING = "256MB"     # a small build's WAL, at most, before DuckDB checkpoints it
+
+
+def _hold_checkpoints(con, files: int) -> str:
+    """In a small build (whose loads are quarters of it), no automatic checkpoint until its
+    rows are all loaded; returns the threshold to set back then.
+
+    A checkpoint rewrites the last, partly filled row group of every table appended to since
+    the one before (~100k rows of raw.facts, of raw.mentions: ~1 s of CPU each at 100k),
+    whatever the rows added. Checkpoints as the WAL filled (16 MB) came once or twice among the
+    loads and again after them, each rewriting those row groups; held, the rows are rewritten
+    once, at the first commit after the loads. Replayed on a copy of the 100k warehouse, a 1%
+    rebuild's loads and checkpoints: 3.4-4.3 s of CPU after the parse with one load, 2.1 s
+    with quarter loads held, 2.4-2.5 s with quarter loads not held (and 1.4 s more during the
+    parse). A national build keeps DuckDB's threshold: its WAL would hold the whole corpus."""
+    usual = con.execute("select current_setting('checkpoint_threshold')").fetchone()[0]
+    if _load_every(files) < LOAD_FILES:
+        con.execute(f"set checkpoint_threshold = '{WAL_WHILE_LOADING}'")
+    return usual
 
 
 def _load_every(total: int) -> int:

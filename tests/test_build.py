@@ -324,3 +324,38 @@ def test_the_parsers_load_their_rules_while_the_build_plans(tmp_path, monkeypatc
     summary = pipeline.build(pipeline.BuildOptions(reports=reports, db=db, project=REPO, workers=2))
     assert summary.removed == 1 and summary.published and forked == [2, 2]
     assert multiprocessing.active_children() == []
+
+
+def test_a_small_build_checkpoints_once_its_rows_are_loaded(tmp_path, monkeypatch):
+    """A checkpoint rewrites the last row group of each table appended to, whatever was added:
+    a small build holds DuckDB's automatic checkpoints while it loads (a bounded WAL), so the
+    raw tables' last row groups are rewritten once, and sets the threshold back after."""
+    import shutil
+
+    from conftest import BUNDLED, REPO
+    from lawgov import build as pipeline
+
+    reports = tmp_path / "reports"
+    shutil.copytree(BUNDLED, reports)
+    seen = {}
+    load, mark = pipeline.Loader._load, pipeline._mark_raw
+    setting = "select current_setting('checkpoint_threshold')"
+
+    def spy_load(self, *args):
+        seen.setdefault("loading", self.con.execute(setting).fetchone()[0])
+        return load(self, *args)
+
+    def spy_mark(con, *args):
+        seen["after"] = con.execute(setting).fetchone()[0]
+        return mark(con, *args)
+
+    monkeypatch.setattr(pipeline.Loader, "_load", spy_load)
+    monkeypatch.setattr(pipeline, "_mark_raw", spy_mark)
+    pipeline.build(pipeline.BuildOptions(reports=reports, db=tmp_path / "w.duckdb", project=REPO, workers=1))
+    import duckdb
+
+    shown = duckdb.connect()
+    usual = shown.execute(setting).fetchone()[0]
+    shown.execute(f"set checkpoint_threshold = '{pipeline.WAL_WHILE_LOADING}'")
+    assert seen["loading"] == shown.execute(setting).fetchone()[0] != usual and seen["after"] == usual
+    assert pipeline._load_every(100_000) == pipeline.LOAD_FILES     # a national build keeps DuckDB's threshold
