@@ -446,38 +446,25 @@ def build(opts: BuildOptions) -> BuildSummary:
             summary.unchanged = len(names)
             return _nothing_changed(summary, published, fixes, started, stages)
 
-        # Something changed: the parsers are forked now and load their rules while this
-        # process reads the file states and plans (a build with nothing changed forks none).
-        parsers = Parsers(opts.workers or os.cpu_count() or 1)
-        try:
-            previous, new, documents, unreadable = read_previous(published, names, manifest)
-            if unreadable:
-                summary.problems.append(unreadable)
-            plan = _survey(names, skipped, previous, new, same_code, manifest, summary)
-            if not opts.allow_removals:
-                _guard_removals(previous, documents, names, plan.removed, reports)
-        except BaseException:
-            parsers.stop()
-            raise
+        previous, new, documents, unreadable = read_previous(published, names, manifest)
+        if unreadable:
+            summary.problems.append(unreadable)
+        plan = _survey(names, skipped, previous, new, same_code, manifest, summary)
+        if not opts.allow_removals:
+            _guard_removals(previous, documents, names, plan.removed, reports)
         stages.mark("read previous, plan")
-        if not plan.to_parse:
-            parsers.stop()
         if settled and not unreadable and not plan.to_parse and not plan.removed and not plan.touched:
             return _nothing_changed(summary, published, fixes, started, stages)
 
-        try:
-            area = store.open_area(published, copy=not unreadable, fill=False)
-        except BaseException:
-            parsers.stop()
-            raise
+        area = store.open_area(published, copy=not unreadable, fill=False)
         con = batches = None
         try:
-            # The parsers get their work first: they parse while this process brings the
-            # standby level (or copies), forgets the changed files' rows and writes the log of
-            # the others, which at 100k take seconds of one core that would otherwise wait.
+            # The parsers start first: they parse while this process brings the standby level
+            # (or copies), forgets the changed files' rows and writes the log of the others,
+            # which at 100k take seconds of one core that would otherwise wait for them.
             fuse = Fuse(area.folder / "fuse", opts.parse_timeout, opts.parse_memory_mb)
             batches = _start_batches(_jobs(reports, names, plan.to_parse, manifest),
-                                     parsers, fuse, area.folder / "parts")
+                                     opts.workers or os.cpu_count() or 1, fuse, area.folder / "parts")
             stages.mark("start parsers")
             store.fill_area(area, copy=not unreadable)
             con = store.connect(area.db)
@@ -526,8 +513,6 @@ def build(opts: BuildOptions) -> BuildSummary:
         except BaseException as e:
             if batches is not None:
                 batches.close()            # the parsers stop; their pool is shut down
-            else:
-                parsers.stop()
             if con is not None:
                 try:
                     con.close()
@@ -792,78 +777,41 @@ def _jobs(reports: Path, names: dict[str, FileEntry], to_parse: list[str], manif
     return [(Path(names[n].path), reports, manifest.get(n)) for n in to_parse]
 
 
-class Parsers:
-    """The parser processes, forked as soon as a build knows something changed.
-
-    Each loads the gazetteer and the reading rules itself (_worker_start) while the build
-    reads the file states and plans, which at 100k is ~0.5 s of the main process that the
-    loading (~0.9 s) then overlaps; rules warmed in the build before the fork, as before,
-    came after the plan, one after the other. Two workers load them twice (twice the CPU,
-    on the other core, and no pages shared with the build), and a build that turns out to
-    have nothing to parse kills them half-loaded."""
-
-    def __init__(self, workers: int):
-        self.workers = max(1, workers)
-        self.pool = self._fork()
-
-    def _fork(self) -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_start,
-                                   initargs=(os.getpid(),))
-        pool.submit(int)           # a pool that forks (Linux) starts all its workers at the first submit
-        return pool
-
-    def renew(self) -> None:
-        """A new pool for a broken one (a worker died or was stopped)."""
-        self.pool.shutdown(cancel_futures=True)
-        self.pool = self._fork()
-
-    def close(self) -> None:
-        """Let the workers finish the task they are on, then end them."""
-        self.pool.shutdown(cancel_futures=True)
-
-    def stop(self) -> None:
-        """End the workers now, loading their rules or not (a shutdown would wait for that)."""
-        for process in list((getattr(self.pool, "_processes", None) or {}).values()):
-            process.kill()
-        self.pool.shutdown(cancel_futures=True)
-
-
-def _worker_start(build_pid: int) -> None:
-    """A parser process's start: tied to the build, then its rules loaded."""
-    _worker_init(build_pid)
-    _warm_stages()
-
-
-def _start_batches(jobs: list, parsers: Parsers, fuse: Fuse, parts_folder: Path) -> Iterator[Batch]:
-    """_batches, started: when this returns the workers have the first batches queued, and
+def _start_batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterator[Batch]:
+    """_batches, started: when this returns the workers are parsing the first batches, and
     the caller may do other work before it takes them. Close it to stop them."""
-    batches = _batches(jobs, parsers, fuse, parts_folder)
-    next(batches, None)            # up to its first yield: work queued
+    batches = _batches(jobs, workers, fuse, parts_folder)
+    next(batches, None)            # up to its first yield: rules warmed, pool forked, work queued
     return batches
 
 
-def _batches(jobs: list, parsers: Parsers, fuse: Fuse, parts_folder: Path) -> Iterator[Batch | None]:
-    """Parse jobs in the parsers' processes, yielding what they made a batch at a time and in
-    order; the first thing yielded is None, once the first batches are queued (_start_batches).
+def _batches(jobs: list, workers: int, fuse: Fuse, parts_folder: Path) -> Iterator[Batch | None]:
+    """Parse jobs in worker processes, yielding what they made a batch at a time and in order;
+    the first thing yielded is None, once the first batches are queued (_start_batches).
 
     A worker takes a task of a few files and writes their rows to part files itself. A few
     batches are always queued ahead of the one being looked at, so the workers never wait for
-    the main process, not even while it brings the build's file level (_start_batches). A
-    file that kills its worker (a crash in a C library) or that the Fuse stops (time, memory)
-    is found by parsing its batch again one file per process, and quarantined; a new pool
-    replaces the broken one and the build goes on. Even one worker is a process of its own,
-    so that the limits hold."""
+    the main process, not even while it brings the build's file level (_start_batches). A file that kills its worker (a crash in a C library) or that the Fuse
+    stops (time, memory) is found by parsing its batch again one file per process, and
+    quarantined; a new pool replaces the broken one and the build goes on. Even one worker
+    is a process of its own, so that the limits hold."""
     if not jobs:
-        parsers.stop()
         return
     chunks = [jobs[i:i + BATCH_FILES] for i in range(0, len(jobs), BATCH_FILES)]
-    size = max(1, min(TASK_FILES, len(jobs) // (4 * parsers.workers)))   # small builds: every worker gets some
+    size = max(1, min(TASK_FILES, len(jobs) // (4 * max(1, workers))))   # small builds: every worker gets some
     from concurrent.futures.process import BrokenProcessPool
 
+    _warm_stages()
+
+    def new_pool():
+        return ProcessPoolExecutor(max_workers=max(1, workers), initializer=_worker_init,
+                                   initargs=(os.getpid(),))
+
     def submit(chunk):
-        return [parsers.pool.submit(_parse_task, chunk[i:i + size], fuse.folder, parts_folder)
+        return [pool.submit(_parse_task, chunk[i:i + size], fuse.folder, parts_folder)
                 for i in range(0, len(chunk), size)]
 
+    pool = new_pool()
     try:
         pending = [(c, submit(c)) for c in chunks[:QUEUED_BATCHES]]
         next_chunk = QUEUED_BATCHES
@@ -875,16 +823,16 @@ def _batches(jobs: list, parsers: Parsers, fuse: Fuse, parts_folder: Path) -> It
                 for task in fuse.wait(futures):
                     batch.add(task)
             except BrokenProcessPool:
-                parsers.pool.shutdown(cancel_futures=True)
+                pool.shutdown(cancel_futures=True)
                 batch = _isolate(chunk, fuse, parts_folder)
-                parsers.renew()
+                pool = new_pool()
                 pending = [(c, submit(c)) for c, _ in pending]
             if next_chunk < len(chunks):
                 pending.append((chunks[next_chunk], submit(chunks[next_chunk])))
                 next_chunk += 1
             yield batch
     finally:
-        parsers.close()
+        pool.shutdown(cancel_futures=True)
 
 
 def _isolate(chunk: list, fuse: Fuse, parts_folder: Path) -> Batch:
@@ -892,7 +840,6 @@ def _isolate(chunk: list, fuse: Fuse, parts_folder: Path) -> Batch:
     the Fuse is quarantined with the reason."""
     from concurrent.futures.process import BrokenProcessPool
 
-    _warm_stages()                 # once, here: each solo process inherits the rules
     batch = Batch()
     for job in chunk:
         path, root = job[0], job[1]
@@ -977,7 +924,7 @@ class Loader:
 
 def _ingest(con, opts, batches: Iterator[Batch], to_parse, manifest, summary, build_id) -> None:
     """Take the parsed files from ``batches`` (_start_batches), and load their rows and log
-    rows every LOAD_FILES files on the Loader's thread while the workers go on parsing."""
+    rows every _load_every(files) files on the Loader's thread while the workers go on parsing."""
     known = dict(con.execute("select text_sha256, source_file from raw.documents").fetchall())
     total = len(to_parse)
     every = _load_every(total)
@@ -1031,7 +978,8 @@ WAL_WHILE_LOADING = "256MB"     # a small build's WAL, at most, before DuckDB ch
 
 def _hold_checkpoints(con, files: int) -> str:
     """In a small build (whose loads are quarters of it), no automatic checkpoint until its
-    rows are all loaded; returns the threshold to set back then.
+    rows are all loaded (the changed files' rows forgotten, the log of the others, the loads);
+    returns the threshold to set back then.
 
     A checkpoint rewrites the last, partly filled row group of every table appended to since
     the one before (~100k rows of raw.facts, of raw.mentions: ~1 s of CPU each at 100k),

@@ -286,46 +286,6 @@ def test_a_small_build_loads_its_rows_while_later_files_parse(tmp_path, monkeypa
     assert rows(tmp_path / "parts.duckdb") == rows(tmp_path / "one.duckdb")
 
 
-def test_the_parsers_load_their_rules_while_the_build_plans(tmp_path, monkeypatch):
-    """Once the folder differs from the last build's, the parsers are forked before the file
-    states are read and the plan made, and load their rules themselves meanwhile; a build
-    with nothing changed forks none, and one with nothing to parse (a file removed) ends
-    them without waiting for their rules."""
-    import multiprocessing
-    import shutil
-
-    from conftest import BUNDLED, REPO
-    from lawgov import build as pipeline
-
-    reports, db = tmp_path / "reports", tmp_path / "w.duckdb"
-    shutil.copytree(BUNDLED, reports)
-    pipeline.build(pipeline.BuildOptions(reports=reports, db=db, project=REPO, workers=2))
-    forked, at_plan = [], []
-    parsers, plan = pipeline.Parsers.__init__, pipeline._plan
-
-    def spy_parsers(self, workers):
-        forked.append(workers)
-        parsers(self, workers)
-
-    def spy_plan(*args):
-        at_plan.append(len(multiprocessing.active_children()))
-        return plan(*args)
-
-    monkeypatch.setattr(pipeline.Parsers, "__init__", spy_parsers)
-    monkeypatch.setattr(pipeline, "_plan", spy_plan)
-    assert pipeline.build(pipeline.BuildOptions(reports=reports, db=db, project=REPO, workers=2)).nothing_changed
-    assert forked == [] and at_plan == []
-    first, second = sorted(reports.glob("*.txt"))[:2]
-    first.write_text(first.read_text(encoding="utf-8") + "\n附:2022年共办理行政复议案件12件。\n",
-                     encoding="utf-8")
-    summary = pipeline.build(pipeline.BuildOptions(reports=reports, db=db, project=REPO, workers=2))
-    assert summary.loaded == 1 and forked == [2] and at_plan == [2]
-    second.unlink()
-    summary = pipeline.build(pipeline.BuildOptions(reports=reports, db=db, project=REPO, workers=2))
-    assert summary.removed == 1 and summary.published and forked == [2, 2]
-    assert multiprocessing.active_children() == []
-
-
 def test_a_small_build_checkpoints_once_its_rows_are_loaded(tmp_path, monkeypatch):
     """A checkpoint rewrites the last row group of each table appended to, whatever was added:
     a small build holds DuckDB's automatic checkpoints while it loads (a bounded WAL), so the
