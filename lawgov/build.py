@@ -482,14 +482,13 @@ def build(opts: BuildOptions) -> BuildSummary:
             stages.mark("forget changed, log unchanged")
             _ingest(con, opts, batches, plan.to_parse, manifest, summary, build_id)
             batches = None
-            con.execute(f"set checkpoint_threshold = '{usual_threshold}'")
             if same_code:
                 _record_changes(con, build_id, previous, plan)
             stages.mark("parse + load")
             _mark_raw(con, code_fp, proj_fp, build_id)
             corrections.write_table(con, fixes)
             stages.mark("log, fingerprint raw")
-            slowest = _run_models(con, opts, summary, stages)
+            slowest = _run_models(con, opts, summary, stages, usual_threshold)
             summary.problems += corrections.stale(con, fixes.path)
             summary.facts = con.execute("select count(*) from raw.facts").fetchone()[0]
             summary.mentions = con.execute("select count(*) from raw.mentions").fetchone()[0]
@@ -978,14 +977,15 @@ WAL_WHILE_LOADING = "256MB"     # a small build's WAL, at most, before DuckDB ch
 
 def _hold_checkpoints(con, files: int) -> str:
     """In a small build (whose loads are quarters of it), no automatic checkpoint until its
-    rows are all loaded (the changed files' rows forgotten, the log of the others, the loads);
-    returns the threshold to set back then.
+    rows are all loaded (the changed files' rows forgotten, the log of the others, the loads)
+    and checkpointed while the model project loads (_run_models); returns the threshold to
+    set back then.
 
     A checkpoint rewrites the last, partly filled row group of every table appended to since
     the one before (~100k rows of raw.facts, of raw.mentions: ~1 s of CPU each at 100k),
     whatever the rows added. Checkpoints as the WAL filled (16 MB) came once or twice among the
     loads and again after them, each rewriting those row groups; held, the rows are rewritten
-    once, at the first commit after the loads. Replayed on a copy of the 100k warehouse, a 1%
+    once. Replayed on a copy of the 100k warehouse, a 1%
     rebuild's loads and checkpoints: 3.4-4.3 s of CPU after the parse with one load, 2.1 s
     with quarter loads held, 2.4-2.5 s with quarter loads not held (and 1.4 s more during the
     parse). A national build keeps DuckDB's threshold: its WAL would hold the whole corpus."""
@@ -1001,6 +1001,15 @@ def _load_every(total: int) -> int:
     parse and only the last quarter is loaded after them (one load of a 1%-changed rebuild's
     1,000 files took ~1.5 s at 100k, after all of them had parsed)."""
     return min(LOAD_FILES, max(BATCH_FILES, -(-total // 4)))
+
+
+def _checkpoint(con) -> None:
+    """A checkpoint of the build's file, on a cursor of its own (for another thread)."""
+    cursor = con.cursor()
+    try:
+        cursor.execute("checkpoint")
+    finally:
+        cursor.close()
 
 
 def _log_removed(con, build_id: str, removed: list[str]) -> None:
@@ -1058,13 +1067,25 @@ def _mark_raw(con, code_fp: str, proj_fp: str, build_id: str) -> None:
     con.executemany("insert into meta.raw_fingerprints values (?, ?)", list(marks.items()))
 
 
-def _run_models(con, opts: BuildOptions, summary: BuildSummary, stages: Stages | None = None) -> list:
-    """Seeds, models and tests; returns the slowest models and tests, (name, seconds)."""
+def _run_models(con, opts: BuildOptions, summary: BuildSummary, stages: Stages | None = None,
+                threshold: str | None = None) -> list:
+    """Seeds, models and tests; returns the slowest models and tests, (name, seconds).
+
+    The rows written so far are checkpointed while the project loads: DuckDB writes them
+    without the GIL (a small build's rows, ~2 s of CPU at 100k, see _hold_checkpoints), the
+    project is Python (~0.4 s). ``threshold``: DuckDB's checkpoint threshold, set back after."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from lawgov.warehouse.models import load_project, run_project
 
     stages = stages or Stages()
-    project = load_project(opts.project)
-    stages.mark("models: load project")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lawgov-checkpoint") as behind:
+        written = behind.submit(_checkpoint, con)
+        project = load_project(opts.project)
+        written.result()
+    if threshold:
+        con.execute(f"set checkpoint_threshold = '{threshold}'")
+    stages.mark("models: load project, checkpoint")
     outer = opts.progress
 
     def progress(stage: str, done: int, total: int) -> None:
