@@ -99,6 +99,11 @@ def main(argv=None) -> None:
     ap.add_argument("--variant", type=int, required=True,
                     help="the numbers of the changed files; -1: no change, one file copied onto itself "
                          "(so the next run's standby is level with the published file)")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="another 1%% of files (0: national.py's); a sample not changed before has its "
+                         "documents spread over the warehouse's row groups, as national.py's first 1%% "
+                         "rebuild after the cold build does, where national.py's own sample, rebuilt run "
+                         "after run, sits in the last row groups")
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--threads", action="store_true", help="each stage's CPU by thread")
     ap.add_argument("--no-pin", action="store_true", help="do not pin the parser's code fingerprint")
@@ -107,7 +112,8 @@ def main(argv=None) -> None:
     from national import Generator
 
     corpus, db = args.dir / "corpus", args.dir / f"warehouse-{args.n}.duckdb"
-    ids = sorted(random.Random(f"{args.seed}:changed:{args.n}").sample(range(args.n), max(1, args.n // 100)))
+    sample = f"{args.seed}:changed:{args.n}" + (f":{args.sample}" if args.sample else "")
+    ids = sorted(random.Random(sample).sample(range(args.n), max(1, args.n // 100)))
     gen = Generator(args.seed)
     if args.variant < 0:
         # settle: one file copied onto itself (same bytes, a new mtime), so the build publishes

@@ -243,3 +243,102 @@ def test_the_parser_writes_a_hash_of_each_documents_facts(tmp_path):
     after = hashes()
     assert after[first.name] != before[first.name]
     assert {n: h for n, h in after.items() if n != first.name} == {n: h for n, h in before.items() if n != first.name}
+
+
+def test_a_small_build_loads_its_rows_while_later_files_parse(tmp_path, monkeypatch):
+    """A build of few files loads their rows a quarter at a time (at least a batch), not in
+    one load after the last file has parsed; a national build keeps its large loads. The
+    warehouse is the same as with one load."""
+    import shutil
+
+    import duckdb
+
+    from conftest import BUNDLED, REPO
+    from lawgov import build as pipeline
+
+    assert pipeline._load_every(1_000) == pipeline.BATCH_FILES
+    assert pipeline._load_every(100_000) == pipeline.LOAD_FILES
+
+    def rows(db) -> list:
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return [con.execute(f"select count(*), sum(hash(t)) from {t} as t").fetchone() for t in
+                    ("raw.documents", "raw.mentions", "raw.facts", "raw.fact_evidence")] + \
+                   [con.execute("select count(*) from meta.files where status = 'loaded'").fetchone()]
+        finally:
+            con.close()
+
+    reports = tmp_path / "reports"
+    shutil.copytree(BUNDLED, reports)
+    pipeline.build(pipeline.BuildOptions(reports=reports, db=tmp_path / "one.duckdb", project=REPO, workers=1))
+    loads = []
+    submit = pipeline.Loader.submit
+
+    def spy(self, batch, kept, files, log):
+        loads.append(len(files))
+        return submit(self, batch, kept, files, log)
+
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 1)
+    monkeypatch.setattr(pipeline.Loader, "submit", spy)
+    summary = pipeline.build(pipeline.BuildOptions(reports=reports, db=tmp_path / "parts.duckdb",
+                                                   project=REPO, workers=1))
+    assert summary.loaded == 5 and loads == [2, 2, 1]
+    assert rows(tmp_path / "parts.duckdb") == rows(tmp_path / "one.duckdb")
+
+
+def test_a_small_build_checkpoints_its_rows_once_while_the_project_loads(tmp_path, monkeypatch):
+    """A checkpoint rewrites the last row group of each table appended to, whatever was added:
+    a small build holds DuckDB's automatic checkpoints while it writes its raw rows (a bounded
+    WAL), checkpoints them on another thread while the model project loads, and sets the
+    threshold back before the models run."""
+    import shutil
+
+    import duckdb
+
+    from conftest import BUNDLED, REPO
+    from lawgov import build as pipeline
+    from lawgov.warehouse import models
+
+    reports = tmp_path / "reports"
+    shutil.copytree(BUNDLED, reports)
+    events = []
+    load, mark, checkpoint = pipeline.Loader._load, pipeline._mark_raw, pipeline._checkpoint
+    load_project, run_project = models.load_project, models.run_project
+    setting = "select current_setting('checkpoint_threshold')"
+
+    def spy_load(self, *args):
+        events.append(("load", self.con.execute(setting).fetchone()[0]))
+        return load(self, *args)
+
+    def spy_mark(con, *args):
+        events.append(("mark", con.execute(setting).fetchone()[0]))
+        return mark(con, *args)
+
+    def spy_checkpoint(con):
+        events.append(("checkpoint", con.execute(setting).fetchone()[0]))
+        return checkpoint(con)
+
+    def spy_project(*args):
+        events.append(("project", None))
+        return load_project(*args)
+
+    def spy_run(con, *args, **kw):
+        events.append(("run", con.execute(setting).fetchone()[0]))
+        return run_project(con, *args, **kw)
+
+    monkeypatch.setattr(pipeline.Loader, "_load", spy_load)
+    monkeypatch.setattr(pipeline, "_mark_raw", spy_mark)
+    monkeypatch.setattr(pipeline, "_checkpoint", spy_checkpoint)
+    monkeypatch.setattr(models, "load_project", spy_project)
+    monkeypatch.setattr(models, "run_project", spy_run)
+    pipeline.build(pipeline.BuildOptions(reports=reports, db=tmp_path / "w.duckdb", project=REPO, workers=1))
+    shown = duckdb.connect()
+    usual = shown.execute(setting).fetchone()[0]
+    shown.execute(f"set checkpoint_threshold = '{pipeline.WAL_WHILE_LOADING}'")
+    held = shown.execute(setting).fetchone()[0]
+    assert held != usual
+    kinds = [k for k, _ in events]
+    assert kinds[-4] == "mark" and {kinds[-3], kinds[-2]} == {"checkpoint", "project"} and kinds[-1] == "run"
+    assert set(kinds[:-4]) == {"load"}                # the two threads: either may record first
+    assert [v for k, v in events if k != "project"] == [held] * (len(events) - 2) + [usual]
+    assert pipeline._load_every(100_000) == pipeline.LOAD_FILES     # a national build keeps DuckDB's threshold
