@@ -43,8 +43,8 @@ _PROSE = re.compile(r"[，,、；;。]")
 # cells of a table's row: set apart by a bar, a tab or a run of spaces
 _CELLS = re.compile(r"\S(?:\s*[|｜]|\t| {2,}|\u3000{2,})\s*\S")
 # a line break before a figure that goes on its line's clause (see _split_figures)
-_FIGURE_AFTER_BREAK = re.compile(r"(?<=[^\s。！？!?；;：:])\n[ \t\u3000]*(?=\d+(?:\.\d+)?\s*(?:件|%|次|人|项|个|份|起|宗)"
-                                 r"[^\n]*?[，,、；;。])|(?<=\d)\n[ \t\u3000]*(?=\.?\d*\s*(?:件|%|次|人|项|个|份|起|宗)[^\n]*?[，,、；;。])")
+_FIGURE_AFTER_BREAK = re.compile(r"\n(?:(?<=[^\s。！？!?；;：:]\n)[ \t\u3000]*(?=\d+(?:\.\d+)?\s*(?:件|%|次|人|项|个|份|起|宗)"
+                                 r"[^\n]*?[，,、；;。])|(?<=\d\n)[ \t\u3000]*(?=\.?\d*\s*(?:件|%|次|人|项|个|份|起|宗)[^\n]*?[，,、；;。]))")
 _HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a space between two Han characters, marks or digits, in a text spaced that way

@@ -119,6 +119,7 @@ def _width_table() -> dict[int, str]:
 
 
 _WIDTH = _width_table()
+_WIDE_FIGURES = re.compile("[０-９％．\u00a0\u3000\t]")
 _WIDTH_RUN = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WIDTH)) + "]+")
 
 
@@ -223,7 +224,8 @@ def normalise(original: str) -> NormalText:
     offsets: list[int] = []
     pos = 0
     spans = [m.span() for m in matches_from(pattern, _DELETE_START, original)]   # tried only where a deletion can begin
-    layout = layout_deletions(_widths(original))    # (one character for one: the same offsets)
+    # (read half-width where the layout's widths depend on it: one character for one, the same offsets)
+    layout = layout_deletions(_widths(original) if _WIDE_FIGURES.search(original) else original)
     if layout:
         spans = sorted(spans + layout)
     for s, e in spans:

@@ -18,6 +18,7 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 
 # a clause naming a part of the figures before a field word in it (其中不服信访事项…的, 涉及劳动争议的)
 CASE_FAMILIES = ("reconsideration", "litigation")
+COMPARISON_CHARS = re.compile("[超于近]")     # (one of them stands in every compared_family word)
 SUBSET_CLAUSE = re.compile(r"\s*(?:其中|含|包括|另有)|[^，,;；。]*?(?:涉及|不服|来自|经)")
 # a head that names a report (…2023年度法治政府建设情况的报告, …工作总结)
 REPORT_TITLE = re.compile(r"(?:报告|总结)")
@@ -251,7 +252,11 @@ class DiscourseState:
         in a clause that ends before `pos`: the subject of its own clause only."""
         s = self.fam_hits[n][1]
         lo = max(0, s - 14)
-        if CTX["compared_family"].search(self.m, lo, s) is None:
+        marks = getattr(self, "_comparison_marks", None)
+        if marks is None:          # (once a document: where a comparison's word can stand)
+            marks = self._comparison_marks = [h.start() for h in COMPARISON_CHARS.finditer(self.m)]
+        k = bisect.bisect_left(marks, lo)
+        if k == len(marks) or marks[k] >= s or CTX["compared_family"].search(self.m, lo, s) is None:
             return False
         c0, c1 = self.clause_of(s, self.sentence_of(s))
         return pos >= c1 and CTX["compared_family"].search(self.m, max(lo, c0), s) is not None
