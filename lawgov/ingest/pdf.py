@@ -23,13 +23,13 @@ from lawgov.ingest.charsets import CJK_RE
 from lawgov.errors import SourceError
 
 FULL_LINE = 0.85             # a line this close to the page's longest one reaches the margin
-_SENTENCE_END = tuple("。！？!?；;：:")
+SENTENCE_END = tuple("。！？!?；;：:")     # (text.layout reads printed lines the same way)
 _SPACED_HAN = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%]) "
                          r"(?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%])")
 _HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
                           r"|\d+\s*/\s*\d+)$")
-_INDENT = ("\u3000", "  ")
+INDENT = ("\u3000", "  ")
 # joining a wrapped line: a space only between two Latin words (English wraps at spaces);
 # digits never get one, a number broken at the margin is one number
 _ASCII_WORD_END = re.compile(r"[A-Za-z][,.;:]?$")
@@ -72,13 +72,13 @@ def join_wrapped(pages: list[list[str]]) -> list[str]:
     full = FULL_LINE * max((_width(ln.strip()) for lines in cleaned for ln in lines), default=0)
     # where paragraphs are indented, a full line ending a sentence still continues unless the
     # next line is indented; elsewhere a sentence end at the margin ends the paragraph
-    indented = sum(1 for lines in cleaned for ln in lines if ln.startswith(_INDENT)) >= 3
+    indented = sum(1 for lines in cleaned for ln in lines if ln.startswith(INDENT)) >= 3
     out: list[str] = []
     carry: list[str] = []          # the paragraph being joined, in pieces: joined once, at its end
     for lines in cleaned:
         for raw in lines:
             ln = raw.strip()
-            if not ln or raw.startswith(_INDENT):
+            if not ln or raw.startswith(INDENT):
                 if carry:
                     out.append("".join(carry))
                     carry = []
@@ -91,7 +91,7 @@ def join_wrapped(pages: list[list[str]]) -> list[str]:
                 carry.append(sep + ln)
             else:
                 carry = [ln]
-            if not (w >= full and (indented or not ln.endswith(_SENTENCE_END))):
+            if not (w >= full and (indented or not ln.endswith(SENTENCE_END))):
                 out.append("".join(carry))
                 carry = []
     if carry:

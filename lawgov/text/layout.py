@@ -20,21 +20,21 @@ from __future__ import annotations
 
 import re
 
+from lawgov.ingest.pdf import FULL_LINE, INDENT, SENTENCE_END
 from lawgov.text.links import own_text_end
 
 __all__ = ["layout_deletions"]
 
 MAX_MARGIN = 110             # columns: wider lines are a page's paragraphs, not a print line
-FULL_LINE = 0.85             # a line this close to the margin reaches it
 FULL_SHARE = 0.4             # of the lines of 20 columns or more, at least this many are full
 SHORT_SHARE = 0.5            # and the short lines hold at least this share of the text
 ALL_INDENTED = 0.9           # this share of the lines indented: the indent marks no paragraph
-SENTENCE_END = tuple("。！？!?；;：:")
-INDENT = ("\u3000", "  ", "\t")
-_PAGE_FURNITURE = re.compile(r"[-—–－·•]+\s*\d{1,4}\s*[-—–－·•]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-                             r"|[Pp](?:age|\.)\s*\d{1,4}")
+LINE_INDENT = INDENT + ("\t",)         # (a crawl's tab too)
+# a page number (— 3 —, ·3·, 第2页 共5页)
+_PAGE_NUMBER = r"(?:[-—–－·•]+\s*\d{1,4}\s*[-—–－·•]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)"
+_PAGE_FURNITURE = re.compile(_PAGE_NUMBER + r"|[Pp](?:age|\.)\s*\d{1,4}")
 # a page number on a line of its own (— 2 —, ·3·, 第2页 共5页): not a crawled page's
-_PAGE_NUMBER_LINE = re.compile(r"^[ \t\u3000]*(?:[-—–－·•]+\s*\d{1,4}\s*[-—–－·•]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t\u3000]*$", re.M)
+_PAGE_NUMBER_LINE = re.compile(r"^[ \t\u3000]*" + _PAGE_NUMBER + r"[ \t\u3000]*$", re.M)
 # a line that opens a part of its own: a numbered heading or a list item
 _OPENS_PART = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)"
                          r"|[①-⑳]|[•·●■◆▪-])")
@@ -105,7 +105,7 @@ def _wraps(text: str) -> list[tuple[int, int]]:
     if sum(full) < 3 or sum(full) < FULL_SHARE * long_lines \
             or sum(w for w in widths if w <= MAX_MARGIN) < SHORT_SHARE * sum(widths):
         return []
-    starts = sum(1 for s, e in lines if text.startswith(INDENT, s))
+    starts = sum(1 for s, e in lines if text.startswith(LINE_INDENT, s))
     content = sum(1 for w in widths if w)
     indented = starts >= 3
     if starts >= ALL_INDENTED * content:
@@ -128,7 +128,7 @@ def _wraps(text: str) -> list[tuple[int, int]]:
         if j == len(lines) or (j > i + 1 and not furniture):
             continue
         ns = lines[j][0]
-        if (indented and text.startswith(INDENT, ns)) or _CELLS.search(text, ns, lines[j][1]) \
+        if (indented and text.startswith(LINE_INDENT, ns)) or _CELLS.search(text, ns, lines[j][1]) \
                 or not _PROSE.search(text, ns, lines[j][1]):
             continue
         while ns < lines[j][1] and text[ns] in " \t\u3000":

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import short_place_subject
-from lawgov.extract.reading.rules import CTX, SCOPE_RX, SUMMED
+from lawgov.extract.reading.rules import CTX, SCOPE_RX, SUMMED, YEAR_RX
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
 
@@ -30,7 +30,6 @@ AIM_REACH = re.compile(r"确保(?!了)(?:[^。，,;；\d]|(?:19|20)\d{2}\s*年�
 OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:行政机关|政府部门|部门|单位)")
 # what may follow 我镇 / 本县 in a party that is the reporting body itself
 OWN_GOVERNMENT_REST = re.compile(r"(?:人民)?(?:政府)?")
-YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年")
 AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
 # a year compared with, its figure in brackets right after it (与2021年(45件)相比, 较上年(38件))
 YEAR_BEFORE_PAREN = re.compile(r"(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))(?:同期)?\s*$")
@@ -310,8 +309,8 @@ class Roles:
     def _aim_ahead(self, aim: str) -> bool:
         """An aim (确保…达到) that names a year names one after the report's: 确保2023年…达到100%
         in the 2023 report says what was made sure of, a result."""
-        y = YEAR_IN.search(aim)
-        return y is None or self.report_year is None or int(y.group(1)) > self.report_year
+        y = next((h for h in YEAR_RX.finditer(aim) if h.group("abs")), None)
+        return y is None or self.report_year is None or int(y.group("abs")) > self.report_year
 
     def _kind_before_anaphor(self, sent, lead: str, ls: int) -> tuple[str, str] | None:
         """The lead says 此类案件 / 该类案件, and its sentence named one kind of party before it
