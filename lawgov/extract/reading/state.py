@@ -18,6 +18,8 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 
 # a clause naming a part of the figures before a field word in it (其中不服信访事项…的, 涉及劳动争议的)
 CASE_FAMILIES = ("reconsideration", "litigation")
+# the cases split by kind (按类别分, 从案件类型看): the fields named after it are kinds of the cases
+KINDS_PARTITION = re.compile(r"(?:按|从)(?:案件)?(?:类别|类型|领域|案由|种类)(?:分|看|划分|来看)")
 COMPARISON_CHARS = re.compile("[超于近]")     # (one of them stands in every compared_family word)
 SUBSET_CLAUSE = re.compile(r"\s*(?:其中|含|包括|另有)|[^，,;；。]*?(?:涉及|不服|来自|经)")
 # a head that names a report (…2023年度法治政府建设情况的报告, …工作总结)
@@ -212,13 +214,15 @@ class DiscourseState:
     def last_family_in(self, lo: int, hi: int, skip_subset_fields: bool = False) -> str | None:
         """The family named last wholly inside [lo, hi); with `skip_subset_fields`, not a field
         of its own (信访, 仲裁, 行政处罚) named in a clause of a part (其中不服信访事项…的8件,
-        其中涉及行政处罚类29件, 信息公开类9件): a kind of the cases, not their subject."""
+        其中涉及行政处罚类29件, 信息公开类9件, 按类别分,行政处罚案件27件): a kind of the cases, not
+        their subject."""
         i = bisect.bisect_left(self.fam_ends, lo)
         j = bisect.bisect_right(self.fam_ends, hi)
         for n in range(j - 1, i - 1, -1):
             if self.fam_hits[n][1] >= lo:
                 if skip_subset_fields and self.fam_hits[n][2] not in CASE_FAMILIES \
-                        and (self.m.startswith("类", self.fam_hits[n][0]) or self._in_subset_clause(n, self.fam_hits[n][0])):
+                        and (self.m.startswith("类", self.fam_hits[n][0]) or self._in_subset_clause(n, self.fam_hits[n][0])
+                             or KINDS_PARTITION.search(self.m, lo, self.fam_hits[n][1])):
                     continue
                 if self._compared_before(n, hi):
                     continue
