@@ -30,6 +30,8 @@ AIM_REACH = re.compile(r"确保(?!了)(?:[^。，,;；\d]|(?:19|20)\d{2}\s*年�
 OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:行政机关|政府部门|部门|单位)")
 # what may follow 我镇 / 本县 in a party that is the reporting body itself
 OWN_GOVERNMENT_REST = re.compile(r"(?:人民)?(?:政府)?")
+# between two steps of a movement (…7.2%,再下降到5.3%)
+MOVES_ON = re.compile(r"\s*[,，、]?\s*(?:再|又|进一步|继续|后)?(?:下降|降低|降|上升|提高|提升|升|增加|增长|减少)(?:了)?(?:至|到)\s*")
 AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
 # a year compared with, its figure in brackets right after it (与2021年(45件)相比, 较上年(38件))
 YEAR_BEFORE_PAREN = re.compile(r"(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))(?:同期)?\s*$")
@@ -139,8 +141,13 @@ class Roles:
                             break
                     if inherit_from is not None:
                         inherit_from = self._compared_by_change(idx, q, sent, done, inherit_from)
+                    if y is None and self._last_hit("cumulative", sent[0], q.head) is not None:
+                        kind, reason = "cumulative", "where a movement over several years began (过去三年…从9.6%下降到…)"
                     break
 
+        if kind == "level" and self._moves_on(idx, q, sent) and CTX["to_level"].fullmatch(lead) \
+                and self._last_hit("cumulative", sent[0], q.head) is not None:
+            kind, reason = "cumulative", "a step of a movement over several years (…下降到7.2%,再下降到5.3%)"
         if kind == "level":
             nl = self._not_level_before(sent[0], q.head)
             if nl == "cumulative" and unit == "%" and not self._rate_over_years(sent, q):
@@ -305,6 +312,13 @@ class Roles:
             if not SOURCE_AFTER.match(self.m, h2.end()):
                 h = h2
         return h is not None and not self.search_in(CTX["own_whole"], h.end(), head)
+
+    def _moves_on(self, idx: int, q: Quantity, sent) -> bool:
+        """The figure is a step of a movement that goes on to another in its sentence (下降到7.2%,
+        再下降到5.3%): not where it ended."""
+        if idx + 1 >= len(self.qs) or self.qs[idx + 1].start >= sent[1]:
+            return False
+        return MOVES_ON.fullmatch(self.m, q.tail, self.qs[idx + 1].head) is not None
 
     def _aim_ahead(self, aim: str) -> bool:
         """An aim (确保…达到) that names a year names one after the report's: 确保2023年…达到100%
