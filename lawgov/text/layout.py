@@ -44,7 +44,12 @@ _PROSE = re.compile(r"[，,、；;。]")
 _CELLS = re.compile(r"\S(?:\s*[|｜]|\t| {2,}|\u3000{2,})\s*\S")
 # a line break before a figure that goes on its line's clause (see _split_figures)
 _FIGURE_AFTER_BREAK = re.compile(r"\n(?:(?<=[^\s。！？!?；;：:]\n)[ \t\u3000]*(?=\d+(?:\.\d+)?\s*(?:件|%|次|人|项|个|份|起|宗)"
-                                 r"[^\n]*?[，,、；;。])|(?<=\d\n)[ \t\u3000]*(?=\.?\d*\s*(?:件|%|次|人|项|个|份|起|宗)[^\n]*?[，,、；;。]))")
+                                 r"[^\n]*?[，,、；;。])|(?<=\d\n)[ \t\u3000]*(?=\.?\d*\s*(?:件|%|次|人|项|个|份|起|宗)[^\n]*?[，,、；;。])"
+                                 r"|(?<=\d\.\n)[ \t\u3000]*(?=\d+\s*%[^\n]*?[，,、；;。]))")
+_BROKEN_POINT = {f"{d}." for d in "0123456789"}
+# a figure's line that runs on past its clause (57件，受理52件…): a sentence, not a label's value
+RUN_ON_LINE = 8
+_RUNS_ON = re.compile(r"[\d.]*\s*(?:件|%|次|人|项|个|份|起|宗)[，,、；;][^\n]{2,}")
 _HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a space between two Han characters, marks or digits, in a text spaced that way
@@ -141,14 +146,18 @@ def _wraps(text: str) -> list[tuple[int, int]]:
 
 def _split_figures(text: str) -> list[tuple[int, int]]:
     """Line breaks that split a clause before its figure (…收到行政复议申请⏎74件，受理66件), a
-    figure itself (维持4⏎1件，驳回8件) or a figure from its unit (案件6⏎件，均已审结), in any text: the line before holds clauses, the next
-    goes on with a figure, its unit and a clause mark, which no line of its own begins with."""
+    figure itself (维持4⏎1件，, 12⏎.5%，, 98.⏎6%，) or a figure from its unit (案件6⏎件，), in any
+    text: the next line goes on with a figure, its unit and a clause mark, which no line of its
+    own begins with; the line before holds clauses, or a number broken there, or words that
+    run on (no label: a line of its own that the next line's sentence goes on from)."""
     if "\n" not in text:
         return []
     out = []
     for m in _FIGURE_AFTER_BREAK.finditer(text):
         ls = text.rfind("\n", 0, m.start()) + 1
-        if _PROSE.search(text, ls, m.start()):
+        if text[m.start() - 1:m.start()].isdigit() or text[m.start() - 2:m.start()] in _BROKEN_POINT \
+                or _PROSE.search(text, ls, m.start()) \
+                or (m.start() - ls >= RUN_ON_LINE and _RUNS_ON.match(text, m.end())):
             out.append(m.span())
     return out
 

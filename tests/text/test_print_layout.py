@@ -100,3 +100,9 @@ def test_a_label_line_and_a_bare_cell_stay_apart():
 def test_a_figure_split_from_its_unit_is_joined():
     page = "西湖街道2022年法治政府建设情况报告\n2022年,街道办事处作为行政复议被申请人的案件6\n件,均已审结。\n"
     assert "案件6件,均已审结" in _joined(page)
+
+
+def test_a_decimal_broken_at_its_point_and_a_sentence_broken_before_its_figure_are_joined():
+    assert "达到98.6%,全年" in _joined("南山县2023年报告\n出庭应诉率达到98.\n6%,全年败诉3件。\n")
+    assert "纠错率为12.5%,出庭" in _joined("南山县2023年报告\n全年行政复议纠错率为12\n.5%,出庭应诉率为100%。\n")
+    assert "申请57件,受理" in _joined("南山县2023年报告\n全年县政府共收到行政复议申请\n57件,受理52件,审结49件。\n")
