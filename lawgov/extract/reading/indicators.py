@@ -321,8 +321,11 @@ class IndicatorChoice:
         government's own cases as respondent (市政府作为被申请人的案件23件,其中维持18件): its superior
         decided them, so they are not the body's decisions. (Its departments' cases it decides
         itself; a bureau or a township decides none, so its own cases' decisions stay.)"""
+        lo = sent[0]
+        if PARTS_SENTENCE.match(self.m, sent[0]):
+            lo = self.sentence_of(max(0, sent[0] - 1))[0]    # (…案件23件。其中,维持17件: the sentence before)
         for j in range(idx - 1, -1, -1):
-            if self.qs[j].start < sent[0]:
+            if self.qs[j].start < lo:
                 return False
             d = done[j]
             if d.indicator == "reconsideration.as_respondent":
