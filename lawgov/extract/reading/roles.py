@@ -30,6 +30,8 @@ AIM_REACH = re.compile(r"确保(?!了)(?:[^。，,;；\d]|(?:19|20)\d{2}\s*年�
 OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:行政机关|政府部门|部门|单位)")
 # what may follow 我镇 / 本县 in a party that is the reporting body itself
 OWN_GOVERNMENT_REST = re.compile(r"(?:人民)?(?:政府)?")
+# the next item of a list of targets, in its clause (…纠错率达到15%以上、出庭率达到100%)
+NEXT_TARGET = re.compile(r"\s*(?:以上|以内|以下|左右)?\s*、[^，,;；。\d]{0,16}?(?:达到|达|保持在|保持|不低于|控制在)\s*")
 # between two steps of a movement (…7.2%,再下降到5.3%)
 MOVES_ON = re.compile(r"\s*[,，、]?\s*(?:再|又|进一步|继续|后)?(?:下降|降低|降|上升|提高|提升|升|增加|增长|减少)(?:了)?(?:至|到)\s*")
 AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
@@ -145,6 +147,9 @@ class Roles:
                         kind, reason = "cumulative", "where a movement over several years began (过去三年…从9.6%下降到…)"
                     break
 
+        if kind == "level" and prev_idx is not None and done[prev_idx].kind == "target" \
+                and NEXT_TARGET.fullmatch(lead) and q.value == int(q.value):
+            kind, reason = "target", "the next item of a list of targets (…达到15%以上、出庭率达到100%)"
         if kind == "level" and self._moves_on(idx, q, sent) and CTX["to_level"].fullmatch(lead) \
                 and self._last_hit("cumulative", sent[0], q.head) is not None:
             kind, reason = "cumulative", "a step of a movement over several years (…下降到7.2%,再下降到5.3%)"
@@ -335,6 +340,8 @@ class Roles:
         if a is None or not a.group().startswith(("此类", "该类", "这类")):
             return None
         before = self.m[sent[0]:ls + a.start()]
+        if CTX["one_party"].search(before) is None and sent[0] > 0:
+            before = self.m[self.sentence_of(sent[0] - 1)[0]:ls + a.start()]   # (…居首。全年受理此类案件132件)
         party = self._one_party(before)
         if party is not None:
             return "breakdown", f"此类案件: the cases of one kind of party named before it ({party})"
