@@ -26,7 +26,7 @@ FULL_LINE = 0.85             # a line this close to the page's longest one reach
 SENTENCE_END = tuple("。！？!?；;：:")     # (text.layout reads printed lines the same way)
 _SPACED_HAN = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%]) "
                          r"(?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%])")
-_HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
+HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")   # (text.layout counts them the same way)
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
                           r"|\d+\s*/\s*\d+)$")
 INDENT = ("\u3000", "  ")
@@ -43,7 +43,7 @@ def _width(line: str) -> int:
 def _unspace(text: str) -> str:
     """Remove the spaces some producers put between every two Han characters."""
     han = len(CJK_RE.findall(text))
-    spaced = len(_HAN_SPACE_HAN.findall(text))
+    spaced = len(HAN_SPACE_HAN.findall(text))
     if han and spaced > 0.5 * han:
         text = _SPACED_HAN.sub("", text)
     return text

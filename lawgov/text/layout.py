@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from lawgov.ingest.pdf import FULL_LINE, INDENT, SENTENCE_END
+from lawgov.ingest.charsets import CJK_RE
+from lawgov.ingest.pdf import FULL_LINE, HAN_SPACE_HAN, INDENT, SENTENCE_END
 from lawgov.text.links import own_text_end
 
 __all__ = ["layout_deletions"]
@@ -50,9 +51,8 @@ _BROKEN_POINT = {f"{d}." for d in "0123456789"}
 # a figure's line that runs on past its clause (57件，受理52件…): a sentence, not a label's value
 RUN_ON_LINE = 8
 _RUNS_ON = re.compile(r"[\d.]*\s*(?:件|%|次|人|项|个|份|起|宗)[，,、；;][^\n]{2,}")
-_HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
-_HAN = re.compile(r"[\u3400-\u9fff]")
-# a space between two Han characters, marks or digits, in a text spaced that way
+# a space between two Han characters, marks or digits, in a text spaced that way (ingest.pdf's
+# pattern, but a run of spaces too: justified lines pad with two)
 _SPACED = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%]) +"
                      r"(?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%])")
 
@@ -82,12 +82,13 @@ def _width(line: str) -> int:
 
 def _spaced_han(text: str) -> list[tuple[int, int]]:
     """The spaces of a text that spaces every two Han characters (法 治 政 府): more than half
-    of its Han characters are followed by a space and another Han character."""
+    of its Han characters are followed by a space and another Han character, the rule of
+    ingest.pdf's _unspace, read on the page's first 3,000 characters."""
     head = text[:3000]
     if " " not in head:
         return []
-    spaced = len(_HAN_SPACE_HAN.findall(head))
-    if spaced < 10 or spaced <= 0.5 * len(_HAN.findall(head)):
+    spaced = len(HAN_SPACE_HAN.findall(head))
+    if spaced < 10 or spaced <= 0.5 * len(CJK_RE.findall(head)):
         return []
     return [m.span() for m in _SPACED.finditer(text)]
 
