@@ -66,8 +66,10 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 # another body named as the subject of a clause: the clauses after it without a subject of
 # their own go on with it
 CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
+CARRIED = "its clause goes on with another body"
 # …but not past a semicolon (the items of a list end there), not after the parts of a 其中
-# split, and not into a clause that names its own actor (行政机关负责人出庭应诉率100%)
+# split of the body's own (the parts of another body's split stay its), and not into a clause
+# that names its own actor (行政机关负责人出庭应诉率100%)
 CARRY_STOP = re.compile(r"[;；]")
 CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)")
 
@@ -255,9 +257,12 @@ class Roles:
             if self.qs[j].start < clause[0]:
                 why = done[j].reason or ""
                 between = self.m[self.qs[j].tail:clause[0]]
-                if done[j].kind == "other_body" and why.startswith(CARRIED_REASONS) \
-                        and not CARRY_STOP.search(between) and "其中" not in self.m[sent[0]:self.qs[j].start]:
-                    carried = f"its clause goes on with another body ({why})"
+                if done[j].kind == "other_body" and not CARRY_STOP.search(between):
+                    if why.startswith(CARRIED_REASONS) and "其中" not in self.m[sent[0]:self.qs[j].start]:
+                        carried = f"{CARRIED} ({why})"
+                    elif why.startswith(CARRIED) and "其中" in self.m[sent[0]:self.qs[j].start]:
+                        # the next part of another body's 其中 split
+                        carried = why
                 break
         if carried is None:          # (most figures: the clause before was the body's own)
             return None
