@@ -67,6 +67,12 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 # their own go on with it
 CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
 CARRIED = "its clause goes on with another body"
+# the subsets a later clause without a subject of its own goes on with (以公安机关为被告的案件42件,
+# 败诉3件): the cases of one kind of party, not a kind of case or a channel (网上申请8件,审结…) nor a
+# part of the same measure (其中受理87件)
+SUBSET_REASONS = ("the cases of one kind of party", "此类案件: the cases of one kind",
+                  "its clause goes on with a subset")
+CARRIED_SUBSET = "its clause goes on with a subset"
 # …but not past a semicolon (the items of a list end there), not after the parts of a 其中
 # split of the body's own (the parts of another body's split stay its), and not into a clause
 # that names its own actor (行政机关负责人出庭应诉率100%)
@@ -232,6 +238,8 @@ class Roles:
             carried = self._carried_other_body(idx, sent, clause, q.head, done)
             if carried:
                 kind, reason = "other_body", carried
+            elif carried := self._carried_subset(idx, sent, clause, q.head, done):
+                kind, reason = "breakdown", carried
         return Role(kind, base_year, inherit_from, reason)
 
     def _frame_start(self, sent, clause) -> int:
@@ -266,13 +274,30 @@ class Roles:
                 break
         if carried is None:          # (most figures: the clause before was the body's own)
             return None
-        if self.search_in(CTX["tier_word"], max(clause[0], head - 60), head) \
-                or self._scope_named_in(clause[0], head) \
-                or (self.may_match(CTX["place_subject"], clause[0], head) and CTX["place_subject"].match(self.m, clause[0], head)):
+        return None if self._own_subject(clause, head) else carried
+
+    def _carried_subset(self, idx: int, sent, clause, head: int, done) -> str | None:
+        """A clause with no subject of its own goes on with the cases of one kind of party or
+        kind named in the clause before it (以公安机关为被告的案件42件,败诉3件): its figure is theirs.
+        (A part of the same measure is no such subset: 收到申请96件,其中受理87件,审结80件.)"""
+        if clause[0] <= sent[0] or idx == 0:
             return None
-        if CARRY_STOP_SUBJECT.match(self.m, clause[0], head):
+        j = idx - 1
+        if not (sent[0] <= self.qs[j].start < clause[0]) or done[j].kind != "breakdown" \
+                or not (done[j].reason or "").startswith(SUBSET_REASONS) \
+                or CARRY_STOP.search(self.m, self.qs[j].tail, clause[0]):
             return None
-        return carried
+        if (done[j].reason or "").startswith(CARRIED_SUBSET):
+            return None if self._own_subject(clause, head) else done[j].reason
+        return None if self._own_subject(clause, head) else f"{CARRIED_SUBSET} ({done[j].reason})"
+
+    def _own_subject(self, clause, head: int) -> bool:
+        """The clause names its own actor or scope before the figure (县级, 全市, 行政机关…)."""
+        return bool(self.search_in(CTX["tier_word"], max(clause[0], head - 60), head)
+                    or self._scope_named_in(clause[0], head)
+                    or (self.may_match(CTX["place_subject"], clause[0], head)
+                        and CTX["place_subject"].match(self.m, clause[0], head))
+                    or CARRY_STOP_SUBJECT.match(self.m, clause[0], head))
 
     def title_line(self) -> str:
         """The page's title lines (its first line, and the first after a site's chrome) that
