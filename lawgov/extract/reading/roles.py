@@ -67,6 +67,29 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 # their own go on with it
 CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
 CARRIED = "its clause goes on with another body"
+
+
+def _short_name_of(party: str, title: str) -> bool:
+    """The party is a department of the title by its short name, of the same tier: 市市场监管局
+    in 上海市市场监督管理局, 区人社局 in 某区人力资源和社会保障局 (a short name keeps the full
+    name's characters in order, from its first to its last)."""
+    tier, name = (party[0], party[1:]) if party[:1] in "省市区县" else ("", party)
+    if len(name) < 3 or not name.endswith(("局", "委", "厅", "办")):
+        return False
+    at = title.find(name[0])
+    while at >= 0:
+        if not tier or title[at - 1:at] == tier:
+            end = title.find(name[-1], at + 1, at + 16)
+            if end > 0 and _in_order(name, title[at:end + 1]):
+                return True
+        at = title.find(name[0], at + 1)
+    return False
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Every character of short appears in full, in order."""
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 # the subsets a later clause without a subject of its own goes on with (以公安机关为被告的案件42件,
 # 败诉3件): the cases of one kind of party, not a kind of case or a channel (网上申请8件,审结…) nor a
 # part of the same measure (其中受理87件)
@@ -396,6 +419,8 @@ class Roles:
             return None                # 以分局为被告 on the bureau's own page: the reporting body
         if len(party) >= 3 and party.endswith(("局", "委", "厅", "办")) and party in self.title_line():
             return None                # 以市公安局为被申请人 on 某市公安局's own report
+        if getattr(self, "level", None) == "department" and _short_name_of(party, self.title_line()):
+            return None                # 以市市场监管局为被告 on 某市市场监督管理局's own report
         if (o := CTX["own_body"].match(party)) and OWN_GOVERNMENT_REST.fullmatch(party, o.end()):
             return None                # 以我镇为被申请人, 以本县政府为被告: the reporting body itself
         if self.own_tier() == 4 and CTX["township_self"].fullmatch(party):
