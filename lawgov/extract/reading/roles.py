@@ -219,8 +219,10 @@ class Roles:
         if kind == "level" and (q.start >= self.related_reading_start() or self.in_link_line(q.start)):
             kind, reason = "other_body", "in the links to other articles (相关阅读)"
         if kind == "level":
-            if self.search_slice(CTX["breakdown"], lead, ls):
+            if bd := self.search_slice(CTX["breakdown"], lead, ls):
                 kind, reason = "breakdown", "a subset (a kind, field or procedure) before it"
+                if bd.group().startswith("涉及"):
+                    reason = f"the cases of one kind of party ({bd.group()[2:].split('的')[0]})"
             elif self._field_of_sentence(sent):
                 kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent)})"
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
