@@ -93,7 +93,7 @@ def _in_order(short: str, full: str) -> bool:
 # the subsets a later clause without a subject of its own goes on with (以公安机关为被告的案件42件,
 # 败诉3件): the cases of one kind of party, not a kind of case or a channel (网上申请8件,审结…) nor a
 # part of the same measure (其中受理87件)
-SUBSET_REASONS = ("the cases of one kind of party", "此类案件: the cases of one kind",
+SUBSET_REASONS = ("the cases of one kind of party", "the cases of one party or matter", "此类案件: the cases of one kind",
                   "its clause goes on with a subset")
 CARRIED_SUBSET = "its clause goes on with a subset"
 # …but not past a semicolon (the items of a list end there), not after the parts of a 其中
@@ -222,7 +222,7 @@ class Roles:
             if bd := self.search_slice(CTX["breakdown"], lead, ls):
                 kind, reason = "breakdown", "a subset (a kind, field or procedure) before it"
                 if bd.group().startswith("涉及"):
-                    reason = f"the cases of one kind of party ({bd.group()[2:].split('的')[0]})"
+                    reason = f"the cases of one party or matter (涉及{bd.group()[2:].split('的')[0]})"
             elif self._field_of_sentence(sent):
                 kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent)})"
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
@@ -312,6 +312,9 @@ class Roles:
                 or not (done[j].reason or "").startswith(SUBSET_REASONS) \
                 or CARRY_STOP.search(self.m, self.qs[j].tail, clause[0]):
             return None
+        part, q = self.qs[j], self.qs[idx]
+        if "其中" in self.m[sent[0]:part.start] and q.unit == part.unit and q.value > part.value:
+            return None                # 其中涉及劳动争议的20件,审结105件: more than the part, the whole's
         if (done[j].reason or "").startswith(CARRIED_SUBSET):
             return None if self._own_subject(clause, head) else done[j].reason
         return None if self._own_subject(clause, head) else f"{CARRIED_SUBSET} ({done[j].reason})"
