@@ -94,6 +94,7 @@ def _in_order(short: str, full: str) -> bool:
 # 败诉3件): the cases of one kind of party, not a kind of case or a channel (网上申请8件,审结…) nor a
 # part of the same measure (其中受理87件)
 SUBSET_REASONS = ("the cases of one kind of party", "the cases of one party or matter", "此类案件: the cases of one kind",
+                  "one department's figures",
                   "its clause goes on with a subset")
 CARRIED_SUBSET = "its clause goes on with a subset"
 # …but not past a semicolon (the items of a list end there), not after the parts of a 其中
@@ -225,6 +226,8 @@ class Roles:
                     reason = f"the cases of one party or matter (涉及{bd.group()[2:].split('的')[0]})"
             elif self._field_of_sentence(sent):
                 kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent)})"
+            elif dept := self._department_subject(clause, q.head):
+                kind, reason = "breakdown", f"one department's figures ({dept})"
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
                     and self.search_in(CTX["national"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "the national figure on a local page"
@@ -453,6 +456,15 @@ class Roles:
         first = self.qs[i].start if i < len(self.qs) else sent[1]
         h = self.search_in(CTX["field_subject"], sent[0], min(first, sent[1]))
         return h.group() if h else None
+
+    def _department_subject(self, clause, head: int) -> str | None:
+        """One of the government's departments opening the number's clause as its subject, on a
+        government's page (a department's own page speaks as it)."""
+        if getattr(self, "level", None) == "department" \
+                or not self.may_match(CTX["department_subject"], clause[0], head):
+            return None
+        h = CTX["department_subject"].match(self.m, clause[0], head)
+        return h.group("name") if h else None
 
     def _other_place_subject(self, clause, head: int) -> str | None:
         """A named place opening the number's clause as its subject (南湖区受理…96件), when it is
