@@ -294,7 +294,10 @@ class IndicatorChoice:
         if indicator in ("litigation.cases", "reconsideration.accepted", "reconsideration.received") \
                 and kind == "level" and (scope or "all") == "all" and self.may_match(CTX["share_after"], (after := self._past_aside(q.tail)), sent[1]) \
                 and CTX["share_after"].match(m, after, sent[1]) \
-                and not self.search_slice(CTX["whole_part"], lead, lead_start):    # 其中一审案件3020件,占40.29%: still the lawsuits
+                and not self.search_slice(CTX["whole_part"], lead, lead_start) \
+                and not (indicator == "reconsideration.accepted" and self._received_before(idx, sent, done)):
+            # (其中一审案件3020件,占40.29%: still the lawsuits; 收到812件,其中受理706件,占86.9%: the
+            # accepted, whose share of the applications is no kind's)
             kind, reason = "breakdown", "a part of the caseload: its share of the cases follows it (占81.6%)"
         if indicator and kind == "level" and self._part_of_opening_whole(sent, q, indicator):
             kind, reason = "breakdown", "a part of the whole its sentence opens with (败诉案件中,…)"
@@ -603,6 +606,11 @@ class IndicatorChoice:
         """The after-cue matching longest right after the number (41件行政诉讼案件开庭审理)."""
         return after_pick(self.m[a:b], measure, unit, fam)
 
+
+    def _received_before(self, idx: int, sent, done) -> bool:
+        """The body's applications received are counted earlier in the sentence."""
+        return any(done[j].indicator == "reconsideration.received" and done[j].kind == "level"
+                   for j in range(idx - 1, -1, -1) if self.qs[j].start >= sent[0])
 
     def _part_of_opening_whole(self, sent, q, indicator: str) -> bool:
         """The sentence opens with a whole (败诉案件中, | 在纠错的14件中,) and the figure is of the same
