@@ -67,6 +67,10 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 # their own go on with it
 CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
 CARRIED = "its clause goes on with another body"
+# a whole named as what a figure is compared with (高于全市平均水平, 低于全省): not the subject of
+# the clauses after it
+COMPARED_OBJECT = re.compile(r"(?:高于|低于|优于|好于|超过|超出|不及|少于|多于)$")
+CLAUSE_END = re.compile(r"[，,;；]")
 
 
 def _short_name_of(party: str, title: str) -> bool:
@@ -590,6 +594,9 @@ class Roles:
         h = self._last_hit("tier_word", sent[0], head)
         if h is None or h.group("who") != "全":
             return None
+        if COMPARED_OBJECT.search(self.m, max(sent[0], h.start() - 4), h.start()) \
+                and CLAUSE_END.search(self.m, h.end(), head):
+            return None                # 高于全市平均水平;败诉率为3.8%: the whole compared with, in a clause before
         tier = h.group("tier")
         if tier == "区" and "自治区" in self.m[sent[0]:h.start()] and (
                 own != LEVEL_TIER["district"] or REGION_SOURCE.search(self.m, sent[0], h.end() + 6)):
