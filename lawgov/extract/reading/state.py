@@ -18,6 +18,8 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 
 # a clause naming a part of the figures before a field word in it (其中不服信访事项…的, 涉及劳动争议的)
 CASE_FAMILIES = ("reconsideration", "litigation")
+# the longest first sentence of a paragraph that heads the next like a heading (行政复议工作提质增效。)
+RUN_IN_HEADING_MAX = 20
 # the cases split by kind (按类别分, 从案件类型看): the fields named after it are kinds of the cases
 KINDS_PARTITION = re.compile(r"(?:按|从)(?:案件)?(?:类别|类型|领域|案由|种类)(?:分|看|划分|来看)")
 COMPARISON_CHARS = re.compile("[超于近]")     # (one of them stands in every compared_family word)
@@ -164,11 +166,24 @@ class DiscourseState:
                     return fam
                 fam = self._sentence_subject(prev)
                 if fam is not None:
-                    return fam
+                    return self._heading_among_named(prev, pos) or fam
                 if not (self._speaks_of_cases(prev) if self._has_figure(prev)
                         else self.search_in(CTX["case_words"], prev[0], prev[1])):
                     break          # (…办理审批事项2300件。办结2280件; 四是化解矛盾。: no case between)
         return self.heading_family(pos)
+
+    def _heading_among_named(self, sent: tuple[int, int], pos: int) -> str | None:
+        """A sentence of words alone that names both case families (把行政应诉作为…窗口,与行政复议
+        工作统筹推进) leaves the subject to its heading's family when that is one of them."""
+        if self._has_figure(sent):
+            return None
+        i = bisect.bisect_left(self.fam_ends, sent[0])
+        j = bisect.bisect_right(self.fam_ends, sent[1])
+        named = {h[2] for h in self.fam_hits[i:j] if h[1] >= sent[0] and h[2] in CASE_FAMILIES}
+        if len(named) < 2:
+            return None
+        fam = self.heading_family(pos)
+        return fam if fam in named else None
 
     def _speaks_of_cases(self, sent: tuple[int, int]) -> bool:
         """The sentence says a word only case counts speak with before its first figure, or
@@ -191,8 +206,24 @@ class DiscourseState:
         if i >= 0 and hs[i].end > prev[0]:
             return None                   # the sentence before is (in) a heading
         if not self._has_figure(prev):
-            return None
+            return self._run_in_heading(prev)
         return self._sentence_subject(prev)
+
+    def _run_in_heading(self, prev: tuple[int, int]) -> str | None:
+        """A paragraph of words alone whose first sentence is short and names one case family
+        (行政复议工作提质增效。区政府全面推行…。) heads the paragraph after it, as a heading would."""
+        k = self.paragraph_index(prev[0])
+        ps, pe = self.paras[k] if self.paras else (0, len(self.m))
+        if bisect.bisect_left(self.qstarts, ps) < len(self.qstarts) \
+                and self.qstarts[bisect.bisect_left(self.qstarts, ps)] < pe:
+            return None                   # (a paragraph with figures leaves its last figure's subject)
+        first = self.sents[self.sentence_index(ps)]
+        if first[1] - first[0] > RUN_IN_HEADING_MAX:
+            return None
+        i = bisect.bisect_left(self.fam_ends, first[0])
+        j = bisect.bisect_right(self.fam_ends, first[1])
+        named = {h[2] for h in self.fam_hits[i:j] if h[1] >= first[0] and h[2] in CASE_FAMILIES}
+        return named.pop() if len(named) == 1 else None
 
     def _has_figure(self, sent: tuple[int, int]) -> bool:
         i = bisect.bisect_left(self.qstarts, sent[0])

@@ -253,8 +253,12 @@ class Structure:
                 a = sents[k - 1][0]          # its subject may be in the sentence before
             spans.append((a, b))
             if self.paras:
-                ps = self.paras[self.paragraph_index(q.start)][0]
+                pi = self.paragraph_index(q.start)
+                ps = self.paras[pi][0]
                 spans.append((ps, min(ps + 48, b)))
+                if pi > 0 and sents[k][0] == ps:   # (the paragraph before may open with a run-in heading)
+                    pps = self.paras[pi - 1][0]
+                    spans.append((pps, min(pps + 24, ps)))
         # cues are read in the clauses that hold a number (and just after the number)
         self.cue_win = Windows(self.m, cue_spans, "cues")
         return Windows(self.m, spans, "sentences")
