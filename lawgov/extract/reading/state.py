@@ -18,6 +18,9 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 
 # a clause naming a part of the figures before a field word in it (其中不服信访事项…的, 涉及劳动争议的)
 CASE_FAMILIES = ("reconsideration", "litigation")
+# a year with one month after it (2024年1月,…开展评查。) dates an event: no period the next sentence
+# goes on in (a span of months, 2023年1-6月, is a part of that year and does go on)
+ONE_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月(?!\s*(?:[至到~～\-—－]|份?以来))|[一二三四五六七八九十]{1,2}月(?![至到~～\-—－])")
 # the longest first sentence of a paragraph that heads the next like a heading (行政复议工作提质增效。)
 RUN_IN_HEADING_MAX = 20
 # the cases split by kind (按类别分, 从案件类型看): the fields named after it are kinds of the cases
@@ -545,6 +548,7 @@ class DiscourseState:
             e, s, y, rel, compared = self.year_hits[i]
             if s <= prev[0] + 12 and y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
                     and not CARRIED_OVER.match(self.m, e) and not self.m.startswith(("同期", "度同期"), e) \
+                    and not ONE_MONTH_AFTER.match(self.m, e) \
                     and PERIOD_OPENER.fullmatch(self.m, prev[0], s) \
                     and not self._other_year_in(prev, y, i):
                 return y            # (2023年同期受理98件。: a comparison, no period that goes on)
