@@ -95,8 +95,8 @@ class Parts:
         i = bisect.bisect_left(self.fam_ends, sent_start)
         j = bisect.bisect_right(self.fam_ends, pos)
         for e, s, name in self.fam_hits[i:j]:
-            if s >= sent_start and name in CTX["subset_families"]:
-                return name
+            if s >= sent_start and name in CTX["subset_families"] and not self.m.startswith("类", e):
+                return name        # (…信息公开类6件、其他类43件,全年共受理86件: one kind in a list, no field)
         fam = self.heading_family(pos)
         if fam in CTX["subset_families"]:
             return fam
