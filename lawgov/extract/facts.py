@@ -202,6 +202,8 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         if not_level is None and analysis.intended(ps, sent):
             not_level = "target"          # 五、2020年工作计划 … 确保全年无行政败诉案件
         others = analysis.others_before(ps, sent) if not_level is None else None
+        if not_level is None and not others and (part := _record_of_a_part(t, ps, sent, qs, classified)):
+            not_level, others = "breakdown", part
         if not_level is not None or others or ps >= analysis.related_reading_start():
             # 今年力争实现零败诉: a target (or a span, or another article's headline), not the year's;
             # 南湖区、西岭区无一败诉: the places' own record, not the reporting body's
@@ -238,6 +240,26 @@ ROUNDED_RANGE = {"at_least": (1.0, 1.5), "approx": (0.8, 1.25), "at_most": (0.5,
 
 
 _ALL_SAID = {"closed": "均已办结", "upheld": "均维持"}
+
+
+ALL_OF_THEM = re.compile(r"(?:均|全部|皆)\s*$")
+WHOLE_LAWSUITS = ("litigation.cases", "litigation.hearings", "litigation.closed",
+                  "litigation.head_appearances", "litigation.head_appearance_rate")
+
+
+def _record_of_a_part(t: str, ps: int, sent, qs, classified) -> str | None:
+    """均未败诉 said of the figure before it in its sentence when that is no count of the body's
+    own lawsuits (经复议后被诉的案件14件,复议机关作为共同被告的9件,均未败诉): their record, not the
+    body's."""
+    if not ALL_OF_THEM.search(t, max(0, ps - 3), ps):
+        return None
+    before = [(q, c) for q, c in zip(qs, classified) if sent[0] <= q.start < ps]
+    if not before:
+        return None
+    _q, c = before[-1]
+    if c.kind == "level" and c.indicator in WHOLE_LAWSUITS:
+        return None
+    return "said of the figures before it (均未败诉), which are not the body's lawsuits"
 
 
 def _rounded_beside_exact(facts, order) -> dict[tuple, str]:
