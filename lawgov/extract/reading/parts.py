@@ -12,6 +12,9 @@ from lawgov.extract.reading.rules import CTX, LIST_JOIN, LIST_YEAR, YEAR_LIST, Y
 from lawgov.extract.reading.tables import scope_of_label
 
 
+YEAR_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|今年|去年|上年|本年")
+
+
 class Parts:
     """Part-of and list readings; mixed into `Analysis`."""
 
@@ -32,14 +35,23 @@ class Parts:
         if k == -1:
             return None
         lo, hi = bisect.bisect_right(self.qstarts, k), bisect.bisect_left(self.qstarts, sent[1])
-        after = [lo] if lo < hi else []
-        for n in range(lo + 1, hi):          # the figures of the list: joined by 、 和 及 only
-            if not LIST_JOIN.fullmatch(self.m, self.qs[n - 1].tail, self.qs[n].head):
-                break
-            after.append(n)
-        if len(after) != len(years) or idx not in after:
+        runs = []                            # the figures of each list: joined by 、 和 及 only
+        for n in range(lo, hi):
+            if runs and LIST_JOIN.fullmatch(self.m, self.qs[n - 1].tail, self.qs[n].head):
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        if not runs or len(runs[0]) != len(years):
             return None
-        return years[after.index(idx)]
+        for run in runs:
+            # (a later list of as many figures goes on over the same years: 分别收到64件、79件,审结
+            # 61件、74件; not past a year named again)
+            if run is not runs[0] and (len(run) != len(years) or YEAR_NAMED.search(
+                    self.m, self.qs[runs[0][-1]].tail, self.qs[run[0]].head)):
+                return None
+            if idx in run:
+                return years[run.index(idx)]
+        return None
 
     def _clause_year_span(self, sent, head: int):
         """The span of years (2020年至2022年) opening the sentence, or the last one before `head`
