@@ -90,6 +90,8 @@ class Tables:
             kind, scope = "level", "all"       # 本县 | 74 in the city's table a county quotes
         elif CTX["total_labels"].fullmatch(label) or CTX["total_labels"].fullmatch(header):
             kind, scope = "level", "all"
+        elif label and FAMILY_LABEL.fullmatch(label.strip()):
+            kind, scope = "level", "all"       # 行政诉讼 | 54 | 49 under 收案 | 审结: the row names its subject
         elif own_label:
             kind, scope = "level", "government"
         elif not label and self._all_figures(para, texts) and BODY_HEADER.fullmatch(header.strip()) \
@@ -290,6 +292,8 @@ def scope_of_label(label: str) -> str | None:
 
 
 # a row of a whole (全市, 全省合计): a higher tier's on a lower body's page
+# a row label that only names a family (行政复议, 行政诉讼案件): the row is that family's whole
+FAMILY_LABEL = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情况)?")
 HIGHER_WHOLE_LABEL = re.compile(WHOLE_OF_TIER + r"(?:合计|总计)?")
 # a column or row of the rest (其他, 其他情形): no measure of its own
 OTHER_CELL = re.compile(r"其[他它](?:情形|情况|方式|结果|类)?\s*(?:\([^()]*\))?")
