@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["RELATED_READING", "LINK_LINE", "own_text_end", "text_begun"]
+__all__ = ["RELATED_READING", "LINK_LINE", "bullet_links_start", "own_text_end", "text_begun"]
 
 _HEADS = "相关阅读|相关新闻|相关链接|相关文章|相关报道|相关信息|相关稿件|推荐阅读|延伸阅读|热点推荐|往期回顾|猜你喜欢"
 _LINKS = "上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关信息|相关文章|相关链接|相关报道|推荐阅读|延伸阅读"
@@ -25,17 +25,33 @@ _FIGURE = re.compile(r"\d\s*(?:件|%|％|次|人|个|项|份|条|起|宗|场)|[|
                      r"|^[ \t]*\d[\d.]*%?(?:[ \t\u3000]+\d[\d.]*%?){2,}[ \t]*$", re.M)
 # a site's counters and stamps before a figure on its line (浏览次数:356, 点击:512, 阅读:88次)
 _COUNTER = re.compile(r"浏览|点击|阅读|访问|人气|热度|次数|发布|更新|时间|日期|来源|字号|字体")
+# two or more lines in a row, each a dot bullet and a short headline with no sentence in it
+_BULLET_RUN = re.compile(r"^(?:[ \t\u3000]*[·•][^\n。]{2,50}\n){1,}[ \t\u3000]*[·•][^\n。]{2,50}$", re.M)
 _RELATED_LINE = re.compile(r"^[ \t\u3000]*[【\[]?(?:" + _HEADS + r")[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
 
 
 def own_text_end(text: str, end: int | None = None) -> int:
     """The offset of the line that opens the links to other articles, else `end` (the text's end)."""
     end = len(text) if end is None else min(end, len(text))
+    end = bullet_links_start(text, end)
     if not _HEAD_WORD.search(text, 0, end):
         return end                 # no line opens the links without their word (one fast pass; the
                                    # line pattern tries its ^ at every character)
     m = _RELATED_LINE.search(text, 0, end)
     return m.start() if m else end
+
+
+def bullet_links_start(text: str, end: int | None = None) -> int:
+    """Where a list of headlines begins after the page's own text: two or more lines in a row
+    that each open with a dot bullet (· 市政府2023年行政复议纠错率为15.8%) and hold no sentence,
+    a site's box of links under whatever name (专题专栏, 热点); else `end`."""
+    end = len(text) if end is None else min(end, len(text))
+    if "·" not in text and "•" not in text:
+        return end
+    for m in _BULLET_RUN.finditer(text, 0, end):
+        if text_begun(text, m.start()):
+            return m.start()
+    return end
 
 
 def text_begun(text: str, pos: int) -> bool:

@@ -1,4 +1,4 @@
-from lawgov.text.links import LINK_LINE, RELATED_READING, own_text_end, text_begun
+from lawgov.text.links import LINK_LINE, RELATED_READING, bullet_links_start, own_text_end, text_begun
 
 
 def test_the_page_ends_where_the_links_to_other_articles_begin():
@@ -49,3 +49,19 @@ def test_a_sites_counters_do_not_begin_a_page_without_sentences():
 def test_a_label_and_its_cell_after_a_tab_became_a_space_begin_a_page():
     page = "西岭县行政应诉情况一览\n行政诉讼案件 58\n开庭审理 50\n推荐阅读\n邻县一审行政诉讼案件213件\n"
     assert text_begun(page, page.index("推荐阅读"))
+
+
+def test_a_run_of_bulleted_headlines_after_the_text_is_a_box_of_links():
+    page = ("北岭区2023年行政复议工作情况\n区政府共收到行政复议申请61件,受理55件。\n热点专题\n"
+            "· 市政府2023年行政复议纠错率为15.8%\n· 南湖区行政复议案件同比下降12%\n")
+    assert own_text_end(page) == page.index("· 市政府")
+    assert bullet_links_start(page) == page.index("· 市政府")
+
+
+def test_one_bullet_or_bullets_with_sentences_or_before_the_text_are_not_links():
+    one = "区政府共收到行政复议申请61件。\n· 市政府行政复议纠错率为15.8%\n"
+    assert own_text_end(one) == len(one)
+    prose = "区政府共收到申请61件。\n· 全年受理55件。\n· 审结50件。\n"
+    assert own_text_end(prose) == len(prose)
+    sidebar = "· 市政府召开常务会议\n· 邻县开展普法活动\n区政府共收到行政复议申请61件。\n"
+    assert own_text_end(sidebar) == len(sidebar)

@@ -16,7 +16,7 @@ from lawgov.extract.mentions import Windows
 from lawgov.extract.reading.rules import (CTX, FAMILY_RX, HEADING_NUMBERS, LEAD_CUES, MASK_CH, PAREN, QUOTE, TITLE,
                                           figure_filter)
 from lawgov.text import clauses as split_clauses
-from lawgov.text.links import text_begun
+from lawgov.text.links import bullet_links_start, text_begun
 
 # a lone 一 or 两 with a unit is as often a word (下一篇, 一次性, 两个责任) as a count: it stays,
 # unless a case's unit and a clause's end follow it (不予受理两件。)
@@ -65,8 +65,10 @@ class Structure:
         """Where the links to other articles begin (a line 相关阅读 …), else the text's end; also
         finds the lines that link one other article (上一篇: …)."""
         if self._related is None:
-            self._related = len(self.m)
+            self._related = bullet_links_start(self.m)
             for ps, pe in self.paras:
+                if ps >= self._related:
+                    break
                 if CTX["related_reading"].fullmatch(self.m, ps, pe) and text_begun(self.m, ps):
                     self._related = ps     # (a links line before the page's text begins is a
                     break                  # site's sidebar: the page's own text follows it)
