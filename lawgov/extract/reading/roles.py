@@ -635,8 +635,9 @@ class Roles:
 
     def _lower_level(self, sent, clause, head: int) -> str | None:
         """A tier named by its level in the figure's clause (县级政府) below the page's own tier or
-        below the whole (全市) named before it in its sentence."""
-        h = self._last_hit("tier_level", clause[0], head)
+        below the whole (全市) named before it in its sentence; or in the clause that frames it
+        (市县两级政府作为被告的案件中,负责人出庭率为99.1%)."""
+        h = self._last_hit("tier_level", self._frame_start(sent, clause), head)
         if h is None:
             return None
         ranks = CTX["tier_rank"]
