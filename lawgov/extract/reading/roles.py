@@ -67,6 +67,9 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 # their own go on with it
 CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
 CARRIED = "its clause goes on with another body"
+# an aside right after a figure saying it counts other places' too (436件(含其他县区案件)): a
+# court's or a centre's docket, not the body's own
+OTHERS_INCLUDED = re.compile(r"\s*[(（](?:含|包括|包含)[^)）]{0,6}(?:其他|外地|异地|外县|外区|外市|周边|邻近)")
 # a whole named as what a figure is compared with (高于全市平均水平, 低于全省): not the subject of
 # the clauses after it
 COMPARED_OBJECT = re.compile(r"(?:高于|低于|优于|好于|超过|超出|不及|少于|多于)$")
@@ -223,6 +226,8 @@ class Roles:
             inherit_from = prev_idx        # 由48件下降至36件: 36 is the level of what 48 was
         if kind == "level" and (q.start >= self.related_reading_start() or self.in_link_line(q.start)):
             kind, reason = "other_body", "in the links to other articles (相关阅读)"
+        if kind == "level" and OTHERS_INCLUDED.match(self.t, q.tail):
+            kind, reason = "other_body", "it counts other places' cases too (含其他县区案件)"
         if kind == "level":
             if bd := self.search_slice(CTX["breakdown"], lead, ls):
                 kind, reason = "breakdown", "a subset (a kind, field or procedure) before it"
