@@ -12,6 +12,8 @@ from lawgov.extract.reading.rules import CTX, LIST_JOIN, LIST_YEAR, YEAR_LIST, Y
 from lawgov.extract.reading.tables import scope_of_label
 
 
+# a kind named and counted at once in a list of kinds (信息公开类6件, 信息公开案件7件)
+KIND_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,3}?类?(?:案件)?(?:共|有|为)?\s*\d")
 YEAR_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|今年|去年|上年|本年")
 
 
@@ -107,7 +109,7 @@ class Parts:
         i = bisect.bisect_left(self.fam_ends, sent_start)
         j = bisect.bisect_right(self.fam_ends, pos)
         for e, s, name in self.fam_hits[i:j]:
-            if s >= sent_start and name in CTX["subset_families"] and not self.m.startswith("类", e):
+            if s >= sent_start and name in CTX["subset_families"] and not KIND_COUNTED.match(self.m, e):
                 return name        # (…信息公开类6件、其他类43件,全年共受理86件: one kind in a list, no field)
         fam = self.heading_family(pos)
         if fam in CTX["subset_families"]:
