@@ -324,9 +324,14 @@ class Roles:
                 or not (done[j].reason or "").startswith(SUBSET_REASONS) \
                 or CARRY_STOP.search(self.m, self.qs[j].tail, clause[0]):
             return None
-        part, q = self.qs[j], self.qs[idx]
-        if "其中" in self.m[sent[0]:part.start] and q.unit == part.unit and q.value > part.value:
-            return None                # 其中涉及劳动争议的20件,审结105件: more than the part, the whole's
+        k = j                          # (the part itself, where the clauses before were carried from it)
+        while k > 0 and (done[k].reason or "").startswith(CARRIED_SUBSET) and self.qs[k - 1].start >= sent[0]:
+            k -= 1
+        part, q = self.qs[k], self.qs[idx]
+        if "其中" in self.m[sent[0]:part.start] and (q.unit != part.unit or q.value > part.value):
+            # 其中涉及劳动争议的20件,审结105件: more than the part, the whole's; a rate after a part
+            # of a split (其中…的23件,审结率95.8%) is read as the whole's too
+            return None
         if (done[j].reason or "").startswith(CARRIED_SUBSET):
             return None if self._own_subject(clause, head) else done[j].reason
         return None if self._own_subject(clause, head) else f"{CARRIED_SUBSET} ({done[j].reason})"
