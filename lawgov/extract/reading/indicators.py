@@ -121,6 +121,9 @@ def level_only(lead: str) -> re.Match | None:
     return CTX["level_only_lead"].fullmatch(lead)
 
 
+# a sentence that opens with 其中 speaks of parts of the sentence before it
+OPENS_WITH_OF_WHICH = re.compile(r"\s*其中")
+
 class IndicatorChoice:
     """Cue picking; mixed into `Analysis`."""
 
@@ -608,9 +611,13 @@ class IndicatorChoice:
 
 
     def _received_before(self, idx: int, sent, done) -> bool:
-        """The body's applications received are counted earlier in the sentence."""
+        """The body's applications received are counted earlier in the sentence (or in the one
+        before, when this one opens with 其中: …收到申请812件。其中,依法受理706件,占86.9%)."""
+        lo = sent[0]
+        if sent[0] > 0 and OPENS_WITH_OF_WHICH.match(self.m, sent[0]):
+            lo = self.sentence_of(sent[0] - 1)[0]
         return any(done[j].indicator == "reconsideration.received" and done[j].kind == "level"
-                   for j in range(idx - 1, -1, -1) if self.qs[j].start >= sent[0])
+                   for j in range(idx - 1, -1, -1) if self.qs[j].start >= lo)
 
     def _part_of_opening_whole(self, sent, q, indicator: str) -> bool:
         """The sentence opens with a whole (败诉案件中, | 在纠错的14件中,) and the figure is of the same

@@ -20,7 +20,7 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 CASE_FAMILIES = ("reconsideration", "litigation")
 # a year with one month after it (2024年1月,…开展评查。) dates an event: no period the next sentence
 # goes on in (a span of months, 2023年1-6月, is a part of that year and does go on)
-ONE_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月(?!\s*(?:[至到~～\-—－]|份?以来))|[一二三四五六七八九十]{1,2}月(?![至到~～\-—－])")
+ONE_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月(?!\s*(?:[至到~～\-—－]|份?以来))|[一二三四五六七八九十]{1,2}月(?![至到~～\-—－])|元月|年?初(?!以来|至)")
 # the longest first sentence of a paragraph that heads the next like a heading (行政复议工作提质增效。)
 RUN_IN_HEADING_MAX = 20
 # the cases split by kind (按类别分, 从案件类型看): the fields named after it are kinds of the cases
