@@ -243,21 +243,19 @@ _ALL_SAID = {"closed": "均已办结", "upheld": "均维持"}
 
 
 ALL_OF_THEM = re.compile(r"(?:均|全部|皆)\s*$")
-WHOLE_LAWSUITS = ("litigation.cases", "litigation.hearings", "litigation.closed",
-                  "litigation.head_appearances", "litigation.head_appearance_rate")
 
 
 def _record_of_a_part(t: str, ps: int, sent, qs, classified) -> str | None:
-    """均未败诉 said of the figure before it in its sentence when that is no count of the body's
-    own lawsuits (经复议后被诉的案件14件,复议机关作为共同被告的9件,均未败诉): their record, not the
-    body's."""
+    """均未败诉 said of the figure before it in its sentence when that is a part or no figure of
+    the body's lawsuits (经复议后被诉的案件14件,复议机关作为共同被告的9件,均未败诉): their record,
+    not the body's."""
     if not ALL_OF_THEM.search(t, max(0, ps - 3), ps):
         return None
     before = [(q, c) for q, c in zip(qs, classified) if sent[0] <= q.start < ps]
     if not before:
         return None
     _q, c = before[-1]
-    if c.kind == "level" and c.indicator in WHOLE_LAWSUITS:
+    if c.kind == "level" and (c.indicator or "").startswith("litigation."):
         return None
     return "said of the figures before it (均未败诉), which are not the body's lawsuits"
 
