@@ -599,7 +599,10 @@ class IndicatorChoice:
         text = self.m[prev[0]:prev[1]]
         if (cmp := COMPARED_WITH.search(text)) is not None:
             text = text[:cmp.start()]   # …首次超过行政诉讼,达1320件: the measure compared, not what it is compared with
-        pick = self._pick(lead_cues(text)[1], measure, unit, bounded, fam, ("verb", "noun"), text)
+        hits = lead_cues(text)[1]          # (a verb first, as in a lead: 审结行政复议案件:2001件 is closed)
+        pick = self._pick(hits, measure, unit, bounded, fam, ("verb",), text)
+        if pick.cue is None:
+            pick = self._pick(hits, measure, unit, bounded, fam, ("noun",), text)
         if pick.cue is not None and (self.search_in(CTX["other_body"], prev[0], prev[1])
                                      or self.search_in(CTX["breakdown"], prev[0], prev[1])):
             kind = "other_body"
