@@ -124,6 +124,13 @@ def level_only(lead: str) -> re.Match | None:
 # a sentence that opens with 其中 speaks of parts of the sentence before it
 OPENS_WITH_OF_WHICH = re.compile(r"\s*其中")
 
+# a figure's line that holds only a year's label before it (2023年:1063件), and such a line whole
+YEAR_LABEL = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:度)?\s*[:：]?\s*")
+YEAR_FIGURE_LINE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*[:：]?\s*[\d.,]+\s*[\u4e00-\u9fff%]{0,2}")
+BARE_FIGURE_LINE = re.compile(r"[\d.,]+\s*[\u4e00-\u9fff%]{0,2}")
+# the longest line that labels the figure on the line below it
+LABEL_LINE_MAX = 30
+
 class IndicatorChoice:
     """Cue picking; mixed into `Analysis`."""
 
@@ -174,6 +181,13 @@ class IndicatorChoice:
         if pick.cue is None and not lead_hits:
             pick = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
                               unit, bounded, fam, ("verb",))
+        if pick.cue is None and not lead_hits and (label := self._label_line_above(q, para)) is not None:
+            label_fam, label_hits = lead_cues(m[label[0]:label[1]])
+            for roles in (("verb",), ("noun",)):
+                if pick.cue is None:
+                    pick = self._pick(label_hits, measure, unit, True, label_fam or fam, roles, m[label[0]:label[1]])
+            if pick.cue is not None and kind == "level" and self._span_over_label(label):
+                kind, reason = "cumulative", "a total over several years (十八大以来, 近五年) named by its label lines"
         lo = level_only(lead) if pick.cue is None and not lead_hits and paren is None else None
         if lo and not lead.strip() and len(m[q.tail:clause[1]].strip()) >= 4:
             lo = None              # 15977件案件未再进入诉讼: the number is its clause's subject, not a level
@@ -580,6 +594,48 @@ class IndicatorChoice:
                 fields.append(lead_cues(self.m[a:b])[0])
         self._paired[idx] = (fields, k)
         return fields[k] if k < len(fields) else None
+
+    def _label_line_above(self, q, para: int) -> tuple[int, int] | None:
+        """The line that labels a figure standing alone on its line, as an infographic or a
+        table laid out line by line puts it (受理行政复议案件⏎2146件; 行政复议案件⏎2023年:1063件⏎
+        2022年:847件): the nearest line above with no figure, short and with no sentence, past
+        lines of the same 'year: figure' shape. None when the figure has words of its own."""
+        if not self.paras or YEAR_LABEL.sub("", self.m[self.paras[para][0]:q.head]).strip() \
+                or self.m[q.tail:self.paras[para][1]].strip():
+            return None
+        if q.unit_raw is None:
+            return None                # (a bare 0 under a headline is a site's counter: 分享 0)
+        if para + 1 < len(self.paras) and BARE_FIGURE_LINE.fullmatch(self.m[slice(*self.paras[para + 1])].strip()):
+            return None                # (收到申请⏎受理⏎61件⏎58件: a table read column by column)
+        k = para - 1
+        while k >= 0:
+            ps, pe = self.paras[k]
+            line = self.m[ps:pe]
+            if not line.strip():
+                k -= 1
+                continue
+            i = bisect.bisect_left(self.qstarts, ps)
+            if i < len(self.qstarts) and self.qstarts[i] < pe:
+                if YEAR_FIGURE_LINE.fullmatch(line.strip()):
+                    k -= 1             # (2023年:1063件 above 2022年:847件, under one label)
+                    continue
+                return None
+            if len(line.strip()) > LABEL_LINE_MAX or "。" in line:
+                return None
+            return ps, pe
+        return None
+
+    def _span_over_label(self, label: tuple[int, int]) -> bool:
+        """The label line, or a line of words right above it (党的十八大以来⏎累计办理…), names a span
+        of several years."""
+        k = self.paragraph_index(label[0])
+        lo = label[0]
+        if k > 0:
+            ps, pe = self.paras[k - 1]
+            i = bisect.bisect_left(self.qstarts, ps)
+            if not (i < len(self.qstarts) and self.qstarts[i] < pe):
+                lo = ps
+        return CTX["cumulative"].search(self.m, lo, label[1]) is not None
 
     def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind, new_period=False):
         """达到92% after 出庭应诉率较去年提高15个百分点: the cue of the clause before, if no level
