@@ -474,7 +474,10 @@ def numerals(text: str) -> list[tuple[tuple[int, int], str]]:
     search = NUMERAL.search
     for run in _NUMERAL_RUN.finditer(text):
         pos, end = run.span()
-        stop = end + 2 if end + 2 < n else n
+        stop = end + 2             # (a bare 百 looks ahead past 余/多 and any spaces to its measure word)
+        while stop <= n and text[stop - 1].isspace():
+            stop += 1
+        stop = min(stop, n)
         while pos < end:
             m = search(text, pos, stop)
             if m is None:

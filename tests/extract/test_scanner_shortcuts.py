@@ -3,7 +3,7 @@ only, and a whole value cleaned without round()."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lawgov.extract.mentions import _clean, numerals
@@ -16,6 +16,8 @@ ALPHABET = ("0123456789０１２３４５６７８９零〇○一二两三四五
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=60))
+@example("百多 起")             # (a bare 百 whose measure word follows spaces)
+@example("近百   件")
 def test_numerals_are_the_matches_of_numeral(text):
     assert numerals(text) == [(m.span(), m.group()) for m in NUMERAL.finditer(text)]
 
