@@ -67,6 +67,8 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 # their own go on with it
 CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
 CARRIED = "its clause goes on with another body"
+# a place named right before a parenthesis (河东区(412件)): the figure inside is the place's
+PLACE_BEFORE_PAREN = re.compile(r"(?P<name>(?:(?![的是为和与及在])[\u4e00-\u9fff]){1,6}(?:自治县|新区|街道|区|县|市|镇|乡|旗))$")
 # an aside right after a figure saying it counts other places' too (436件(含其他县区案件)): a
 # court's or a centre's docket, not the body's own
 OTHERS_INCLUDED = re.compile(r"\s*[(（](?:含|包括|包含)[^)）]{0,6}(?:其他|外地|异地|外县|外区|外市|周边|邻近)")
@@ -264,6 +266,8 @@ class Roles:
                 kind, reason = "breakdown", f"the cases of one kind of party ({self._one_party(lead)})"
             elif (named := self._kind_before_anaphor(sent, lead, ls)) is not None:
                 kind, reason = named
+            elif paren is not None and (place := self._place_before_paren(paren)) is not None:
+                kind, reason = "other_body", f"a named place's figure in parentheses after it ({place})"
             elif paren is not None and self._after_figure(sent, paren, unit == "%"):
                 kind, reason = "breakdown", ASIDE
             else:
@@ -479,6 +483,19 @@ class Roles:
             return None
         h = CTX["department_subject"].match(self.m, clause[0], head)
         return h.group("name") if h else None
+
+    def _place_before_paren(self, paren) -> str | None:
+        """A named place right before the parenthesis a figure stands in (收案较多的是河东区(412件)):
+        the figure is that place's, unless the place is the page's own."""
+        h = PLACE_BEFORE_PAREN.search(self.m, max(0, paren[0] - 8), paren[0])
+        if h is None:
+            return None
+        name = h.group("name")
+        if name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"] \
+                or any(w in name for w in ("全", "各", "本", "我", "该")):
+            return None
+        stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
+        return None if stem in self.head_text() or (self.region_name and stem in self.region_name) else name
 
     def _other_place_subject(self, clause, head: int) -> str | None:
         """A named place opening the number's clause as its subject (南湖区受理…96件), when it is
