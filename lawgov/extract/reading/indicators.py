@@ -131,6 +131,9 @@ BARE_FIGURE_LINE = re.compile(r"[\d.,]+\s*[\u4e00-\u9fff%]{0,2}")
 # the longest line that labels the figure on the line below it
 LABEL_LINE_MAX = 30
 
+# cases carried over from the year before (上年结转36件, 旧存): a sum of 办理 after them holds them
+CARRIED_IN = re.compile(r"结转|转入|旧存|积存")
+
 class IndicatorChoice:
     """Cue picking; mixed into `Analysis`."""
 
@@ -269,6 +272,10 @@ class IndicatorChoice:
             # DOMAIN: 办理 (often with carried-over cases) is accepted only where no 受理 figure is
             # beside it; a lawsuit count likewise, where 新收 / 受理 is (新收276件,加上结转37件,共办理313件)
             indicator, reason = None, "办理 beside an intake figure: the cases handled, not those taken in"
+        elif kind == "level" and indicator in INTAKE_WORDS and cue is not None and pick.text \
+                and CTX["handled"].match(pick.text) and CARRIED_IN.search(m, sent[0], q.head):
+            # 新收…487件,加上年结转36件,共办理523件: new and carried-over cases together
+            indicator, reason = None, "办理 after cases carried over (结转): the cases handled, not those taken in"
         if kind == "level" and indicator is not None and indicator.split(".")[0] in ("reconsideration", "litigation"):
             field = self._field_family(q.start, sent[0])
             if field is not None:
