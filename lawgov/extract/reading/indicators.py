@@ -133,6 +133,8 @@ LABEL_LINE_MAX = 30
 
 # cases carried over from the year before (上年结转36件, 旧存): a sum of 办理 after them holds them
 CARRIED_IN = re.compile(r"结转|转入|旧存|积存")
+# a figure soon after a word, in its clause (受理…57件)
+NUMBER_SOON = re.compile(r"[^。；;，,\n]{0,20}?\d")
 
 class IndicatorChoice:
     """Cue picking; mixed into `Analysis`."""
@@ -273,9 +275,11 @@ class IndicatorChoice:
             # beside it; a lawsuit count likewise, where 新收 / 受理 is (新收276件,加上结转37件,共办理313件)
             indicator, reason = None, "办理 beside an intake figure: the cases handled, not those taken in"
         elif kind == "level" and indicator in INTAKE_WORDS and cue is not None and pick.text \
-                and CTX["handled"].match(pick.text) and CARRIED_IN.search(m, sent[0], q.head):
-            # 新收…487件,加上年结转36件,共办理523件: new and carried-over cases together
-            indicator, reason = None, "办理 after cases carried over (结转): the cases handled, not those taken in"
+                and CTX["handled"].match(pick.text) and CARRIED_IN.search(m, sent[0], q.head) \
+                and self._intake_stated(INTAKE_WORDS[indicator], lead_start, q.head):
+            # 新收…487件,加上年结转36件,共办理523件 on a page that states its 受理 elsewhere: new and
+            # carried-over cases together (with no 受理 anywhere, DOMAIN takes 办理 for the accepted)
+            indicator, reason = None, "办理 after cases carried over (结转), the 受理 stated elsewhere: the cases handled"
         if kind == "level" and indicator is not None and indicator.split(".")[0] in ("reconsideration", "litigation"):
             field = self._field_family(q.start, sent[0])
             if field is not None:
@@ -601,6 +605,11 @@ class IndicatorChoice:
                 fields.append(lead_cues(self.m[a:b])[0])
         self._paired[idx] = (fields, k)
         return fields[k] if k < len(fields) else None
+
+    def _intake_stated(self, word: str, lead_start: int, head: int) -> bool:
+        """The page states an intake figure (CTX[word]: 受理 …) somewhere other than this lead."""
+        return any(not lead_start <= h.start() < head
+                   for h in CTX[word].finditer(self.m) if NUMBER_SOON.match(self.m, h.end()))
 
     def _label_line_above(self, q, para: int) -> tuple[int, int] | None:
         """The line that labels a figure standing alone on its line, as an infographic or a

@@ -69,8 +69,8 @@ CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a h
 CARRIED = "its clause goes on with another body"
 # a court's docket of every kind of case (受理各类行政案件2146件,其中一审…、二审…、非诉…): no count
 # of the government's lawsuits, which its first-instance part is
-EVERY_KIND = re.compile(r"各类(?:行政)?案件|各类行政诉讼案件")
-MIXED_PARTS = re.compile(r"二审|再审|非诉|申请执行")
+EVERY_KIND = re.compile(r"各类(?:行政)?案件")
+MIXED_PARTS = re.compile(r"其中[^。；;]{0,40}?(?:二审|再审|非诉|申请执行)")
 # a place named right before a parenthesis (河东区(412件)): the figure inside is the place's
 PLACE_BEFORE_PAREN = re.compile(r"(?P<name>(?:(?![的是为和与及在])[\u4e00-\u9fff]){1,6}(?:自治县|新区|街道|区|县|市|镇|乡|旗))$")
 # an aside right after a figure saying it counts other places' too (436件(含其他县区案件)): a
