@@ -127,6 +127,9 @@ OPENS_WITH_OF_WHICH = re.compile(r"\s*其中")
 # a figure's line that holds only a year's label before it (2023年:1063件), and such a line whole
 YEAR_LABEL = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:度)?\s*[:：]?\s*")
 YEAR_FIGURE_LINE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*[:：]?\s*[\d.,]+\s*[\u4e00-\u9fff%]{0,2}")
+UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
+# a line with a sentence's, a clause's or a site's marks is no label (标题｜…,…)
+LABEL_MARKS = re.compile(r"[。，,；;:：|｜!?！？]")
 BARE_FIGURE_LINE = re.compile(r"[\d.,]+\s*[\u4e00-\u9fff%]{0,2}")
 # the longest line that labels the figure on the line below it
 LABEL_LINE_MAX = 30
@@ -608,38 +611,61 @@ class IndicatorChoice:
 
     def _intake_stated(self, word: str, lead_start: int, head: int) -> bool:
         """The page states an intake figure (CTX[word]: 受理 …) somewhere other than this lead."""
+        end = self.related_reading_start()     # (not in the links to other articles)
         return any(not lead_start <= h.start() < head
-                   for h in CTX[word].finditer(self.m) if NUMBER_SOON.match(self.m, h.end()))
+                   for h in CTX[word].finditer(self.m, 0, end) if NUMBER_SOON.match(self.m, h.end()))
 
     def _label_line_above(self, q, para: int) -> tuple[int, int] | None:
         """The line that labels a figure standing alone on its line, as an infographic or a
         table laid out line by line puts it (受理行政复议案件⏎2146件; 行政复议案件⏎2023年:1063件⏎
-        2022年:847件): the nearest line above with no figure, short and with no sentence, past
-        lines of the same 'year: figure' shape. None when the figure has words of its own."""
+        2022年:847件). Where labels and figures alternate, only a run that opens with a label and
+        closes with a figure says the labels stand above (98⏎件⏎收到行政复议申请⏎91⏎依法受理 puts
+        them below: no label is taken). None when the figure has words of its own."""
         if not self.paras or YEAR_LABEL.sub("", self.m[self.paras[para][0]:q.head]).strip() \
                 or self.m[q.tail:self.paras[para][1]].strip():
             return None
         if q.unit_raw is None:
             return None                # (a bare 0 under a headline is a site's counter: 分享 0)
-        if para + 1 < len(self.paras) and BARE_FIGURE_LINE.fullmatch(self.m[slice(*self.paras[para + 1])].strip()):
-            return None                # (收到申请⏎受理⏎61件⏎58件: a table read column by column)
+        kinds = [self._line_kind(k) for k in range(len(self.paras))]
+        if kinds[para] != "Y" and self._alternation_end(kinds, para, -1) != "L":
+            return None
+        if kinds[para] != "Y" and self._alternation_end(kinds, para, +1) != "F":
+            return None
         k = para - 1
-        while k >= 0:
-            ps, pe = self.paras[k]
-            line = self.m[ps:pe]
-            if not line.strip():
-                k -= 1
+        while k >= 0 and kinds[k] in ("E", "U", "Y"):
+            k -= 1                     # (2023年:1063件 above 2022年:847件, under one label)
+        return self.paras[k] if k >= 0 and kinds[k] == "L" else None
+
+    def _line_kind(self, k: int) -> str:
+        """A line as a label-and-figure layout sees it: E empty, U a unit alone (件), F a bare
+        figure, Y a year's figure (2023年:1063件), L a short label with no figure and no
+        sentence's or chrome's marks, X anything else."""
+        ps, pe = self.paras[k]
+        line = self.m[ps:pe].strip()
+        if not line:
+            return "E"
+        if UNIT_LINE.fullmatch(line):
+            return "U"
+        i = bisect.bisect_left(self.qstarts, ps)
+        if i < len(self.qstarts) and self.qstarts[i] < pe:
+            return "F" if BARE_FIGURE_LINE.fullmatch(line) else "Y" if YEAR_FIGURE_LINE.fullmatch(line) else "X"
+        return "L" if len(line) <= LABEL_LINE_MAX and not LABEL_MARKS.search(line) else "X"
+
+    @staticmethod
+    def _alternation_end(kinds: list[str], para: int, step: int) -> str:
+        """The kind of line ('L' or 'F') the run of alternating labels and figures around the
+        figure at `para` ends with, walking up (step -1) or down (+1); labels in a row count as
+        one."""
+        last, want, k = "F", "L", para + step
+        while 0 <= k < len(kinds):
+            if kinds[k] in ("E", "U") or (kinds[k] == "L" and last == "L"):
+                k += step      # (labels in a row: a group's heading and its label, 行政应诉⏎负责人出庭应诉率)
                 continue
-            i = bisect.bisect_left(self.qstarts, ps)
-            if i < len(self.qstarts) and self.qstarts[i] < pe:
-                if YEAR_FIGURE_LINE.fullmatch(line.strip()):
-                    k -= 1             # (2023年:1063件 above 2022年:847件, under one label)
-                    continue
-                return None
-            if len(line.strip()) > LABEL_LINE_MAX or "。" in line:
-                return None
-            return ps, pe
-        return None
+            if kinds[k] != want:
+                break
+            last, want = want, "F" if want == "L" else "L"
+            k += step
+        return last
 
     def _span_over_label(self, label: tuple[int, int]) -> bool:
         """The label line, or a line of words right above it (党的十八大以来⏎累计办理…), names a span
