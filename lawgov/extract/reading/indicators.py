@@ -626,7 +626,9 @@ class IndicatorChoice:
             return None
         if q.unit_raw is None:
             return None                # (a bare 0 under a headline is a site's counter: 分享 0)
-        kinds = [self._line_kind(k) for k in range(len(self.paras))]
+        kinds = self.__dict__.get("_line_kinds")
+        if kinds is None:              # (once a document)
+            kinds = self._line_kinds = [self._line_kind(k) for k in range(len(self.paras))]
         if kinds[para] != "Y" and self._alternation_end(kinds, para, -1) != "L":
             return None
         if kinds[para] != "Y" and self._alternation_end(kinds, para, +1) != "F":
