@@ -474,10 +474,11 @@ def numerals(text: str) -> list[tuple[tuple[int, int], str]]:
     search = NUMERAL.search
     for run in _NUMERAL_RUN.finditer(text):
         pos, end = run.span()
-        stop = end + 2             # (a bare 百 looks ahead past 余/多 and any spaces to its measure word)
-        while stop <= n and text[stop - 1].isspace():
-            stop += 1
-        stop = min(stop, n)
+        stop = end + 2 if end + 2 < n else n
+        if stop < n and text[stop - 1].isspace():    # (a bare 百 looks past 余/多 and spaces to its measure word)
+            while stop < n and text[stop - 1].isspace():
+                stop += 1
+            stop += 1 if stop < n else 0
         while pos < end:
             m = search(text, pos, stop)
             if m is None:

@@ -621,11 +621,11 @@ class IndicatorChoice:
         2022年:847件). Where labels and figures alternate, only a run that opens with a label and
         closes with a figure says the labels stand above (98⏎件⏎收到行政复议申请⏎91⏎依法受理 puts
         them below: no label is taken). None when the figure has words of its own."""
-        if not self.paras or YEAR_LABEL.sub("", self.m[self.paras[para][0]:q.head]).strip() \
-                or self.m[q.tail:self.paras[para][1]].strip():
-            return None
-        if q.unit_raw is None:
+        if q.unit_raw is None or not self.paras:
             return None                # (a bare 0 under a headline is a site's counter: 分享 0)
+        ps, pe = self.paras[para]
+        if q.head - ps > 12 or self.m[q.tail:pe].strip() or YEAR_LABEL.sub("", self.m[ps:q.head]).strip():
+            return None
         kinds = self.__dict__.get("_line_kinds")
         if kinds is None:              # (once a document)
             kinds = self._line_kinds = [self._line_kind(k) for k in range(len(self.paras))]

@@ -627,9 +627,6 @@ class Roles:
         h = self._last_hit("tier_word", sent[0], head)
         if h is None or h.group("who") != "全":
             return None
-        if COMPARED_OBJECT.search(self.m, max(sent[0], h.start() - 4), h.start()) \
-                and CLAUSE_END.search(self.m, h.end(), head):
-            return None                # 高于全市平均水平;败诉率为3.8%: the whole compared with, in a clause before
         tier = h.group("tier")
         if tier == "区" and "自治区" in self.m[sent[0]:h.start()] and (
                 own != LEVEL_TIER["district"] or REGION_SOURCE.search(self.m, sent[0], h.end() + 6)):
@@ -637,7 +634,12 @@ class Roles:
             # only when the region is the source (据自治区司法厅通报, 全区(自治区)), not when the
             # district follows its lead (我区认真贯彻落实自治区党委部署,全区…)
             tier = "自治区"
-        return h.group() if self._word_rank(tier) < own else None
+        if self._word_rank(tier) >= own:
+            return None
+        if COMPARED_OBJECT.search(self.m, max(sent[0], h.start() - 4), h.start()) \
+                and CLAUSE_END.search(self.m, h.end(), head):
+            return None                # 高于全市平均水平;败诉率为3.8%: the whole compared with, in a clause before
+        return h.group()
 
     def _own_year_clause(self, clause, head: int) -> bool:
         """The figure's clause opens with one year of its own (,2023年达到145件) and holds no mark
@@ -670,7 +672,9 @@ class Roles:
         """A tier named by its level in the figure's clause (县级政府) below the page's own tier or
         below the whole (全市) named before it in its sentence; or in the clause that frames it
         (市县两级政府作为被告的案件中,负责人出庭率为99.1%)."""
-        h = self._last_hit("tier_level", self._frame_start(sent, clause), head)
+        h = self._last_hit("tier_level", clause[0], head)
+        if h is None and clause[0] > sent[0] and self._last_hit("tier_level", sent[0], clause[0]) is not None:
+            h = self._last_hit("tier_level", self._frame_start(sent, clause), head)
         if h is None:
             return None
         ranks = CTX["tier_rank"]
