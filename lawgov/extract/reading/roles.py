@@ -501,7 +501,15 @@ class Roles:
                 or any(w in name for w in ("全", "各", "本", "我", "该")):
             return None
         stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
-        return None if stem in self.head_text() or (self.region_name and stem in self.region_name) else name
+        return None if self._own_place_stem(stem) else name
+
+    def _own_place_stem(self, stem: str) -> bool:
+        """A place's stem (东河 of 东河县) names the page's own body: its region's name, or its title
+        when the page has one that names the region; a page of no known region by the words
+        before its first figure (an excerpt names itself there)."""
+        if self.region_name and (title := self.title_line()) and self.region_name[:2] in title:
+            return stem in self.region_name or stem in title
+        return stem in self.head_text() or bool(self.region_name and stem in self.region_name)
 
     def _other_place_subject(self, clause, head: int) -> str | None:
         """A named place opening the number's clause as its subject (南湖区受理…96件), when it is
@@ -524,7 +532,12 @@ class Roles:
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None
         stem = name if bare else name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
-        return None if stem in self.head_text() or stem in self.region_name else name
+        if self._own_place_stem(stem):
+            return None
+        party = self.search_in(CTX["one_party"], clause[0], head)
+        if party is not None and self.region_name and self.region_name[:2] in party.group("party"):
+            return None                # 昆明市政府受理以安宁市政府为被申请人的…: the page's own cases
+        return name
 
 
     def own_tier(self) -> int | None:
