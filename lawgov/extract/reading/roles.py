@@ -67,6 +67,9 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 # their own go on with it
 CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
 CARRIED = "its clause goes on with another body"
+# a clause opening with 该县 / 该区 (that place), and a place's name before it
+THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
+PLACE_NAME = re.compile(r"(?:(?![的在到赴与和及对向从了])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗)(?![委长级直])")
 # a court's docket of every kind of case (受理各类行政案件2146件,其中一审…、二审…、非诉…): no count
 # of the government's lawsuits, which its first-instance part is
 EVERY_KIND = re.compile(r"各类(?:行政)?案件")
@@ -258,6 +261,8 @@ class Roles:
                 kind, reason = "other_body", f"a lower tier by its level ({self._lower_level(sent, clause, q.head)})"
             elif self.search_in(CTX["other_body"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "places listed, ranked or each meeting a bar"
+            elif (that := self._that_place(sent, clause, q.head)) is not None:
+                kind, reason = "other_body", f"a named place ({that}) that 该县 and the like stand for"
             elif self._other_place_subject(clause, q.head):
                 kind, reason = "other_body", f"a named place as its clause's subject ({self._other_place_subject(clause, q.head)})"
             elif self._court_subject(sent, q.head):
@@ -502,6 +507,25 @@ class Roles:
             return None
         stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
         return None if self._own_place_stem(stem) else name
+
+    def _that_place(self, sent, clause, head: int) -> str | None:
+        """The clause opens with 该县 / 该区 (…赴南岭县学习考察,该县受理…208件): the place it stands
+        for is the last one named before it in its sentence or the one before, when that is
+        not the page's own."""
+        if not THAT_PLACE.match(self.m, clause[0], head):
+            return None
+        lo = self.sentence_of(sent[0] - 1)[0] if sent[0] > 0 else sent[0]
+        last = None
+        for last in PLACE_NAME.finditer(self.m, lo, clause[0]):
+            pass
+        if last is None:
+            return None
+        name = last.group()
+        stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
+        if name[-2:] in CTX["generic_places"] or any(w in name for w in ("全", "各", "本", "我", "该")) \
+                or self._own_place_stem(stem):
+            return None
+        return name
 
     def _own_place_stem(self, stem: str) -> bool:
         """A place's stem (东河 of 东河县) names the page's own body: its region's name, or its title
