@@ -174,6 +174,8 @@ class IndicatorChoice:
         pick = OTHER_FIELD if paired == "other_fields" else \
             self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
         reason = role.reason
+        if pick.list_over == "part" and kind == "level":
+            kind, reason = "breakdown", "an item of a 分别 list over parts (一审、二审; 单独、共同; 行政处罚类、…)"
         if pick.cue is not None and pick.list_over is not None:
             if pick.list_over == "name" and kind == "level":
                 kind, reason = "other_body", "an item of a 分别 list over places, bodies or kinds"

@@ -14,6 +14,10 @@ from lawgov.extract.reading.tables import scope_of_label
 
 # a kind named and counted at once in a list of kinds (信息公开类6件, 信息公开案件7件)
 KIND_COUNTED = re.compile(r"[\u4e00-\u9fff]{0,3}?类?(?:案件)?(?:共|有|为)?\s*\d")
+# an item of a 分别 list that names a part of a whole: a kind (行政处罚类), an instance (一审, 二审),
+# a way of defending (单独应诉, 共同应诉), a tier (市, 县两级, 市本级, 县级)
+PART_ITEM = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?类(?!型)|一审|二审|再审|单独(?:应诉|被诉|作为被告)?|共同(?:应诉|被诉|被告)|"
+                       r"[省市县区乡镇](?:本级|级|两级)?|本级|乡镇(?:级)?|(?:[省市县区乡镇]、?){2}两级)")
 YEAR_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|今年|去年|上年|本年")
 
 
@@ -127,9 +131,12 @@ class Parts:
 
     def _list_over(self, items) -> list | None:
         """What a 分别 list runs over when only its last item names a measure: a year per item
-        (their years, as ints), or names of places, bodies or kinds ("name" per item). None
-        for a list of measures (申请量、受理量)."""
+        (their years, as ints), parts of a whole by kind, instance, tier or way of defending
+        ("part" per item), or names of places, bodies or kinds ("name" per item). None for a
+        list of measures (申请量、受理量)."""
         texts = [self.m[a:b].strip() for a, b in items]
+        if all(PART_ITEM.match(t) for t in texts):
+            return ["part"] * len(items)   # 单独应诉和共同应诉案件分别为…, 市、县两级…分别收到…: parts
         if any(lead_cues(t)[1] for t in texts[:-1]):
             return None
         years = [LIST_YEAR.match(t) for t in texts]

@@ -67,6 +67,8 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 # their own go on with it
 CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
 CARRIED = "its clause goes on with another body"
+# two tiers, the page's own among them, whose figures follow one by one (市、县两级…分别收到412件、1118件)
+TIERS_EACH = re.compile(r"[省市县区乡镇]、?[省市县区乡镇](?:两级|本级)[^，,;；。\d]{0,16}分别")
 # a clause opening with 该县 / 该区 (that place), and a place's name before it
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
 PLACE_NAME = re.compile(r"(?:(?![的在到赴与和及对向从了])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗)(?![委长级直])")
@@ -261,6 +263,8 @@ class Roles:
                 kind, reason = "other_body", f"a lower tier by its level ({self._lower_level(sent, clause, q.head)})"
             elif self.search_in(CTX["other_body"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "places listed, ranked or each meeting a bar"
+            elif TIERS_EACH.search(m, clause[0], q.head):
+                kind, reason = "breakdown", "the tiers' figures one by one (市、县两级…分别)"
             elif (that := self._that_place(sent, clause, q.head)) is not None:
                 kind, reason = "other_body", f"a named place ({that}) that 该县 and the like stand for"
             elif self._other_place_subject(clause, q.head):
