@@ -280,7 +280,7 @@ class IndicatorChoice:
             # beside it; a lawsuit count likewise, where 新收 / 受理 is (新收276件,加上结转37件,共办理313件)
             indicator, reason = None, "办理 beside an intake figure: the cases handled, not those taken in"
         elif kind == "level" and indicator in INTAKE_WORDS and cue is not None and pick.text \
-                and CTX["handled"].match(pick.text) and CARRIED_IN.search(m, sent[0], q.head) \
+                and CTX["handled"].match(pick.text) and self._carried_in_before(sent, clause, q.head) \
                 and self._intake_stated(INTAKE_WORDS[indicator], lead_start, q.head):
             # 新收…487件,加上年结转36件,共办理523件 on a page that states its 受理 elsewhere: new and
             # carried-over cases together (with no 受理 anywhere, DOMAIN takes 办理 for the accepted)
@@ -610,6 +610,13 @@ class IndicatorChoice:
                 fields.append(lead_cues(self.m[a:b])[0])
         self._paired[idx] = (fields, k)
         return fields[k] if k < len(fields) else None
+
+    def _carried_in_before(self, sent, clause, head: int) -> bool:
+        """Cases carried over (结转) are named in the figure's clause or the one before it, not in
+        an aside (…,加上年结转36件,共办理523件; not 审结88件(含去年结转4件);办理行政应诉案件134件)."""
+        k = self.clause_index(clause[0], sent)
+        lo = self._clause_list(sent)[0][k - 1][0] if k else clause[0]
+        return any(self.paren_of(h.start()) is None for h in CARRIED_IN.finditer(self.m, lo, head))
 
     def _intake_stated(self, word: str, lead_start: int, head: int) -> bool:
         """The page states an intake figure (CTX[word]: 受理 …) somewhere other than this lead."""
