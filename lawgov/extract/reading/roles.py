@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import short_place_subject
-from lawgov.extract.reading.rules import CTX, SCOPE_RX, SUMMED, YEAR_RX
+from lawgov.extract.reading.rules import CTX, MASK_CH, SCOPE_RX, SUMMED, YEAR_RX
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
 
@@ -451,7 +451,7 @@ class Roles:
             pass
         if h is None:
             return None
-        party = h.group("party")
+        party = h.group("party").replace(MASK_CH, "").replace("()", "").replace("（）", "")   # 以我局(含执法支队)为…
         if "政府" in party and "部门" in party and CTX["list_separator"].search(party):
             return None                # 以市政府、部门、乡镇为被告: every party together, the whole
         if CTX["own_agency"].fullmatch(party) and (
