@@ -69,6 +69,8 @@ CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a h
 CARRIED = "its clause goes on with another body"
 # two tiers, the page's own among them, whose figures follow one by one (市、县两级…分别收到412件、1118件)
 TIERS_EACH = re.compile(r"[省市县区乡镇]、?[省市县区乡镇](?:两级|本级)[^，,;；。\d]{0,16}分别")
+# a clause that ends by naming a place as what it is about (…最多的是金川区, | …为南湖县,)
+PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及对向从了是为])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗))[，,]?\s*$")
 # a clause opening with 该县 / 该区 (that place), and a place's name before it
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
 PLACE_NAME = re.compile(r"(?:(?![的在到赴与和及对向从了])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗)(?![委长级直])")
@@ -265,6 +267,8 @@ class Roles:
                 kind, reason = "other_body", "places listed, ranked or each meeting a bar"
             elif TIERS_EACH.search(m, clause[0], q.head):
                 kind, reason = "breakdown", "the tiers' figures one by one (市、县两级…分别)"
+            elif (named := self._place_ending_clause_before(sent, clause)) is not None:
+                kind, reason = "other_body", f"a named place ({named}) the clause before ends with"
             elif (that := self._that_place(sent, clause, q.head)) is not None:
                 kind, reason = "other_body", f"a named place ({that}) that 该县 and the like stand for"
             elif self._other_place_subject(clause, q.head):
@@ -511,6 +515,23 @@ class Roles:
             return None
         stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
         return None if self._own_place_stem(stem) else name
+
+    def _place_ending_clause_before(self, sent, clause) -> str | None:
+        """The clause before the figure's states no figure and ends by naming a place (收案量最多的
+        是金川区,收到申请529件): the figure is that place's, unless the place is the page's own."""
+        k = self.clause_index(clause[0], sent)
+        if not k:
+            return None
+        prev = self._clause_list(sent)[0][k - 1]
+        h = PLACE_ENDING.search(self.m, prev[0], prev[1])
+        if h is None or self._numbers_in(prev):
+            return None
+        name = h.group("name")
+        stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
+        if name[-2:] in CTX["generic_places"] or any(w in name for w in ("全", "各", "本", "我", "该")) \
+                or self._own_place_stem(stem):
+            return None
+        return name
 
     def _that_place(self, sent, clause, head: int) -> str | None:
         """The clause opens with 该县 / 该区 (…赴南岭县学习考察,该县受理…208件): the place it stands
