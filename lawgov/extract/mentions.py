@@ -475,8 +475,8 @@ def numerals(text: str) -> list[tuple[tuple[int, int], str]]:
     for run in _NUMERAL_RUN.finditer(text):
         pos, end = run.span()
         stop = end + 2 if end + 2 < n else n
-        if stop < n and text[stop - 1].isspace():    # (a bare 百 looks past 余/多 and spaces to its measure word)
-            while stop < n and text[stop - 1].isspace():
+        if stop < n and text[end - 1] in "百千万" and text[stop - 1].isspace():
+            while stop < n and text[stop - 1].isspace():   # (a bare 百 looks past 余/多 and spaces)
                 stop += 1
             stop += 1 if stop < n else 0
         while pos < end:

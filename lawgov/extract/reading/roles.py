@@ -69,6 +69,9 @@ CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a h
 CARRIED = "its clause goes on with another body"
 # two tiers, the page's own among them, whose figures follow one by one (市、县两级…分别收到412件、1118件)
 TIERS_EACH = re.compile(r"[省市县区乡镇]、?[省市县区乡镇](?:两级|本级)[^，,;；。\d]{0,16}分别")
+PLACE_CHARS = frozenset("县区市镇乡旗道")
+# what a department's name ends with (局, 系统, 委, 机关): a clause without one opens with none
+DEPARTMENT_CHARS = frozenset("局统委关")
 # a clause that ends by naming a place as what it is about (…最多的是金川区, | …为南湖县,)
 PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及对向从了是为])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗))[，,]?\s*$")
 # a clause opening with 该县 / 该区 (that place), and a place's name before it
@@ -239,9 +242,9 @@ class Roles:
             inherit_from = prev_idx        # 由48件下降至36件: 36 is the level of what 48 was
         if kind == "level" and (q.start >= self.related_reading_start() or self.in_link_line(q.start)):
             kind, reason = "other_body", "in the links to other articles (相关阅读)"
-        if kind == "level" and OTHERS_INCLUDED.match(self.t, q.tail):
+        if kind == "level" and self.t.startswith(("(", "（"), q.tail) and OTHERS_INCLUDED.match(self.t, q.tail):
             kind, reason = "other_body", "it counts other places' cases too (含其他县区案件)"
-        if kind == "level" and EVERY_KIND.search(lead) and MIXED_PARTS.search(m, q.tail, sent[1]):
+        if kind == "level" and "各类" in lead and EVERY_KIND.search(lead) and MIXED_PARTS.search(m, q.tail, sent[1]):
             kind, reason = "other_body", "a court's docket of every kind (一审, 二审, 非诉 together)"
         if kind == "level":
             if bd := self.search_slice(CTX["breakdown"], lead, ls):
@@ -250,7 +253,8 @@ class Roles:
                     reason = f"the cases of one party or matter (涉及{bd.group()[2:].split('的')[0]})"
             elif self._field_of_sentence(sent):
                 kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent)})"
-            elif dept := self._department_subject(clause, q.head):
+            elif not DEPARTMENT_CHARS.isdisjoint(m[clause[0]:clause[0] + 16]) \
+                    and (dept := self._department_subject(clause, q.head)):
                 kind, reason = "breakdown", f"one department's figures ({dept})"
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
                     and self.search_in(CTX["national"], max(clause[0], q.head - 60), q.head):
@@ -265,11 +269,12 @@ class Roles:
                 kind, reason = "other_body", f"a lower tier by its level ({self._lower_level(sent, clause, q.head)})"
             elif self.search_in(CTX["other_body"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "places listed, ranked or each meeting a bar"
-            elif TIERS_EACH.search(m, clause[0], q.head):
+            elif "级" in m[clause[0]:q.head] and TIERS_EACH.search(m, clause[0], q.head):
                 kind, reason = "breakdown", "the tiers' figures one by one (市、县两级…分别)"
-            elif (named := self._place_ending_clause_before(sent, clause)) is not None:
+            elif clause[0] > sent[0] and not PLACE_CHARS.isdisjoint(m[clause[0] - 3:clause[0]]) \
+                    and (named := self._place_ending_clause_before(sent, clause)) is not None:
                 kind, reason = "other_body", f"a named place ({named}) the clause before ends with"
-            elif (that := self._that_place(sent, clause, q.head)) is not None:
+            elif "该" in m[clause[0]:clause[0] + 6] and (that := self._that_place(sent, clause, q.head)) is not None:
                 kind, reason = "other_body", f"a named place ({that}) that 该县 and the like stand for"
             elif self._other_place_subject(clause, q.head):
                 kind, reason = "other_body", f"a named place as its clause's subject ({self._other_place_subject(clause, q.head)})"
@@ -519,6 +524,8 @@ class Roles:
     def _place_ending_clause_before(self, sent, clause) -> str | None:
         """The clause before the figure's states no figure and ends by naming a place (收案量最多的
         是金川区,收到申请529件): the figure is that place's, unless the place is the page's own."""
+        if clause[0] <= sent[0] or not PLACE_CHARS.intersection(self.m[max(sent[0], clause[0] - 3):clause[0]]):
+            return None                # (the clause before cannot end with a place's name)
         k = self.clause_index(clause[0], sent)
         if not k:
             return None

@@ -331,7 +331,7 @@ FIGURE_CONTEXT = ("change", "not_change", "paren_base", "reached_by", "target_cl
                   "national", "other_body", "lower_tier", "units_reaching",
                   "other_body_sentence", "own_whole", "one_party", "field_subject", "anaphor",
                   "period_to_level", "share", "rejected_after", "share_after", "whole_part",
-                  "all_upheld", "all_closed", "all_accepted", "each_lower_tier", "place_subject", "department_subject",
+                  "all_upheld", "all_closed", "all_accepted", "each_lower_tier", "place_subject",
                   "own_respondent", "government_subject", "whole_opening", "own_body", "bar_after",
                   "tier_word", "tier_level", "rate_cumulative")
 
