@@ -204,6 +204,9 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         others = analysis.others_before(ps, sent) if not_level is None else None
         if not_level is None and not others and (part := _record_of_a_part(t, ps, sent, qs, classified)):
             not_level, others = "breakdown", part
+        if not_level is None and not others and value == 0 and _counted_otherwise(indicator, year, scope, classified):
+            # 败诉3件。县长出庭应诉2次,均无败诉: the page counts its losses; the words speak of a part
+            not_level, others = "breakdown", "a zero in words where the page counts this measure otherwise"
         if not_level is not None or others or ps >= analysis.related_reading_start():
             # 今年力争实现零败诉: a target (or a span, or another article's headline), not the year's;
             # 南湖区、西岭区无一败诉: the places' own record, not the reporting body's
@@ -243,6 +246,12 @@ _ALL_SAID = {"closed": "均已办结", "upheld": "均维持"}
 
 
 ALL_OF_THEM = re.compile(r"(?:均|全部|皆)\s*$")
+
+
+def _counted_otherwise(indicator: str, year: int | None, scope: str | None, classified) -> bool:
+    """The page states a figure of this measure for the year and scope, as the body's."""
+    return any(c.kind == "level" and c.indicator == indicator and c.year == year
+               and (c.scope or "all") == (scope or "all") for c in classified)
 
 
 def _record_of_a_part(t: str, ps: int, sent, qs, classified) -> str | None:

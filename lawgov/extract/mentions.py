@@ -444,7 +444,26 @@ def _trap_matches(text: str, spans=None):
                 yield m.start(), m.end(), kind
     for kind, rx in win.live(_WINDOWED_TRAPS):
         for s, e, _m in win.finditer(rx):
+            if kind == "bare_year" and _table_value_cell(text, s, e):
+                continue
             yield s, e, kind
+
+
+def _table_value_cell(text: str, s: int, e: int) -> bool:
+    """text[s:e] fills a cell of a table's body row other than its first (| 合计 | 2316 | 1986 |):
+    a count, not a year. A header row (| 指标 | 2022 | 2023 |, its table's first line) and a
+    row's first cell (| 2022 | 61 | 58 |) keep their years."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le == -1 else le
+    before, after = text[ls:s].rstrip(" \u3000"), text[e:le].lstrip(" \u3000")
+    if not (before.endswith(("|", "｜")) and after.startswith(("|", "｜"))):
+        return False
+    if not before.strip(" \u3000|｜"):
+        return False                   # (the row's first cell: no cell before it)
+    pe = ls - 1                        # the line before: a row of the same table, so this is no header
+    ps = text.rfind("\n", 0, max(pe, 0)) + 1
+    return pe > 0 and text.count("|", ps, pe) + text.count("｜", ps, pe) >= 2
 
 
 def trap_mask(text: str, spans=None) -> bytearray:

@@ -163,3 +163,14 @@ def test_any_count_with_a_measure_word_is_read(n, unit):
 @given(st.text(alphabet="0123456789一二三四五六七八九十百千万年月日号件人次%.,，、()〔〕第是余约近", max_size=40))
 def test_the_scanner_never_raises(s):
     quantities(s)
+
+
+def test_a_year_like_count_in_a_tables_body_cell_is_no_year():
+    from lawgov.extract.mentions import _table_value_cell
+    body = "| 指标 | 2024 | 2025 |\n| 收到 | 1987 | 2316 |\n"
+    assert _table_value_cell(body, body.index("1987"), body.index("1987") + 4)
+    assert not _table_value_cell(body, body.index("2024"), body.index("2024") + 4)      # the header
+    rows = "| 年度 | 收到 |\n| 2022 | 61 |\n"
+    assert not _table_value_cell(rows, rows.index("2022"), rows.index("2022") + 4)      # a row's label
+    prose = "| 指标 | 收到 |\n2019年以来,全市…\n"
+    assert not _table_value_cell(prose, prose.index("2019"), prose.index("2019") + 4)

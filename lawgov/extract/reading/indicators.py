@@ -209,8 +209,10 @@ class IndicatorChoice:
             if counted_by_rate:
                 lo = None
         if lo:
-            pick, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
-                                                          fam, kind, bool(lo.group("period") or lo.group("own")))
+            pick, carried_kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
+                                                                  fam, kind, bool(lo.group("period") or lo.group("own")))
+            if not lo.group("own"):
+                kind = carried_kind    # (…慈利县出庭应诉率为95.3%,我县为100%: the page's own takes the measure only)
             if pick.cue is None and inherit_from is None and lo.group("period") and prev_idx is None:
                 inherit_from = self._series_before(idx, q, sent, done)
         indicator, cue, also = pick.indicator, pick.cue, pick.also
