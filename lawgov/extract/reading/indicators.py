@@ -193,6 +193,8 @@ class IndicatorChoice:
                               unit, bounded, fam, ("verb",))
         if pick.cue is None and not lead_hits and (label := self._label_line_above(q, para)) is not None:
             label_fam, label_hits = lead_cues(m[label[0]:label[1]])
+            if label_fam is None and (group := self._group_heading_above(label)) is not None:
+                label_fam = first_family(m[group[0]:group[1]])   # 行政应诉⏎案件总数⏎97件
             for roles in (("verb",), ("noun",)):
                 if pick.cue is None:
                     pick = self._pick(label_hits, measure, unit, True, label_fam or fam, roles, m[label[0]:label[1]])
@@ -647,6 +649,14 @@ class IndicatorChoice:
         k = para - 1
         while k >= 0 and kinds[k] in ("E", "U", "Y"):
             k -= 1                     # (2023年:1063件 above 2022年:847件, under one label)
+        return self.paras[k] if k >= 0 and kinds[k] == "L" else None
+
+    def _group_heading_above(self, label: tuple[int, int]) -> tuple[int, int] | None:
+        """The label line right above a label (行政应诉 over 案件总数): its group's heading."""
+        k = self.paragraph_index(label[0]) - 1
+        kinds = self._line_kinds
+        while k >= 0 and kinds[k] == "E":
+            k -= 1
         return self.paras[k] if k >= 0 and kinds[k] == "L" else None
 
     def _line_kind(self, k: int) -> str:
