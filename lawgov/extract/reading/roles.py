@@ -109,6 +109,20 @@ def _short_name_of(party: str, title: str) -> bool:
     return False
 
 
+def _named_in(stem: str, text: str, own: str) -> bool:
+    """The stem is named in text other than as the tail of the page's own name (澧 of 澧县 is
+    not named by 临澧县; 深圳 is by 深圳市, 示范 by 济源示范区)."""
+    tails = [(j, j + len(own)) for j in _occurrences(own, text)]
+    return any(not any(j < at < e for j, e in tails) for at in _occurrences(stem, text))
+
+
+def _occurrences(word: str, text: str):
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def _in_order(short: str, full: str) -> bool:
     """Every character of short appears in full, in order."""
     rest = iter(full)
@@ -564,8 +578,8 @@ class Roles:
         when the page has one that names the region; a page of no known region by the words
         before its first figure (an excerpt names itself there)."""
         if self.region_name and (title := self.title_line()) and self.region_name[:2] in title:
-            return stem in self.region_name or stem in title
-        return stem in self.head_text() or bool(self.region_name and stem in self.region_name)
+            return _named_in(stem, self.region_name, self.region_name) or _named_in(stem, title, self.region_name)
+        return stem in self.head_text() or bool(self.region_name and _named_in(stem, self.region_name, self.region_name))
 
     def _other_place_subject(self, clause, head: int) -> str | None:
         """A named place opening the number's clause as its subject (南湖区受理…96件), when it is
