@@ -57,6 +57,10 @@ _SPACED = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%]) +"
                      r"(?=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%])")
 
 
+# ingest.pdf's space between Han characters, or a run of them (a justified line pads with two)
+_HAN_SPACES_HAN = re.compile(HAN_SPACE_HAN.pattern.replace(" (?=", " +(?="))
+
+
 def layout_deletions(text: str) -> list[tuple[int, int]]:
     """Spans of `text` (sorted, not overlapping) that are print layout, not words. Lines are
     joined at the margin only in a text that shows it was printed: a figure broken across
@@ -83,14 +87,22 @@ def _width(line: str) -> int:
 def _spaced_han(text: str) -> list[tuple[int, int]]:
     """The spaces of a text that spaces every two Han characters (法 治 政 府): more than half
     of its Han characters are followed by a space and another Han character, the rule of
-    ingest.pdf's _unspace, read on the page's first 3,000 characters."""
+    ingest.pdf's _unspace, read on the page's first 3,000 characters; else those of each line
+    spaced so (a page whose title and some lines are not)."""
     head = text[:3000]
     if " " not in head:
         return []
-    spaced = len(HAN_SPACE_HAN.findall(head))
-    if spaced < 10 or spaced <= 0.5 * len(CJK_RE.findall(head)):
-        return []
-    return [m.span() for m in _SPACED.finditer(text)]
+    spaced = len(_HAN_SPACES_HAN.findall(head))
+    if spaced >= 10 and spaced > 0.5 * len(CJK_RE.findall(head)):
+        return [m.span() for m in _SPACED.finditer(text)]
+    out = []                 # (…or the lines of a text spaced so, among lines that are not)
+    pos = 0
+    for line in text.split("\n"):
+        n = len(_HAN_SPACES_HAN.findall(line))
+        if n >= 10 and n > 0.5 * len(CJK_RE.findall(line)):
+            out.extend((pos + m.start(), pos + m.end()) for m in _SPACED.finditer(line))
+        pos += len(line) + 1
+    return out
 
 
 def _wraps(text: str) -> list[tuple[int, int]]:

@@ -106,3 +106,12 @@ def test_a_decimal_broken_at_its_point_and_a_sentence_broken_before_its_figure_a
     assert "达到98.6%,全年" in _joined("南山县2023年报告\n出庭应诉率达到98.\n6%,全年败诉3件。\n")
     assert "纠错率为12.5%,出庭" in _joined("南山县2023年报告\n全年行政复议纠错率为12\n.5%,出庭应诉率为100%。\n")
     assert "申请57件,受理" in _joined("南山县2023年报告\n全年县政府共收到行政复议申请\n57件,受理52件,审结49件。\n")
+
+
+def test_lines_spaced_with_runs_of_spaces_are_closed_up_among_lines_that_are_not():
+    text = ("临川县人民政府关于2022年度法治政府建设工作情况的报告\n(二)行政复议与应诉\n"
+            "全  年  县  政  府  共  受  理  行  政  复  议  案  件  36  件  ，  审  结  36  件  。\n"
+            "收到申请  受理  审结\n")
+    got = normalise(text).text
+    assert "全年县政府共受理行政复议案件36件，审结36件。" in got
+    assert "收到申请  受理  审结" in got          # a table's header keeps its columns apart
