@@ -93,7 +93,9 @@ def _spaced_han(text: str) -> list[tuple[int, int]]:
     if " " not in head:
         return []
     spaced = len(_HAN_SPACES_HAN.findall(head))
-    if spaced >= 10 and spaced > 0.5 * len(CJK_RE.findall(head)):
+    if spaced < 10:
+        return []
+    if spaced > 0.5 * len(CJK_RE.findall(head)):
         return [m.span() for m in _SPACED.finditer(text)]
     out = []                 # (…or the lines of a text spaced so, among lines that are not)
     pos = 0
