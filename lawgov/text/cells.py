@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["join_tables", "join_cell_lines", "join_spaced_columns", "join_label_lines"]
+__all__ = ["join_tables", "join_cell_lines", "join_spaced_columns", "join_label_lines", "FIGURE_CELL",
+           "YEAR_CELL", "is_cell"]
 
 # a cell line: short, no sentence or clause marks, not already a row of cells
 MAX_CELL = 24
 _SENTENCE_MARK = re.compile(r"[。；;，,：:！？!?|]")
 # a figure cell: a number with its unit or percent sign, nothing else
-_FIGURE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(?:%|‰|个百分点|[件起宗人个项次份条元户家名万亿余多]*)?(?:次|件)?")
+FIGURE_CELL = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(?:%|‰|个百分点|[件起宗人个项次份条元户家名万亿余多]*)?(?:次|件)?")
 # a header label that is a year (项目 | 2021 | 2022)
-_YEAR_LABEL = re.compile(r"(?:19|20)\d{2}\s*(?:年度?)?")
+YEAR_CELL = re.compile(r"(?:19|20)\d{2}\s*(?:年度?)?")
 _LINE = re.compile(r"[^\n]*")
 MAX_COLUMNS = 10
 # an empty cell of a column of figures: —, -, /, 无
@@ -47,7 +48,7 @@ def join_cell_lines(text: str) -> str:
         line = text[m.start():m.end()].strip() if m is not None else None
         if line == "":
             continue                      # blank lines between cells do not end a run
-        if line is not None and _is_cell(line):
+        if line is not None and is_cell(line):
             run.append(m.span())
             continue
         for row in _table_rows(text, run) if len(run) >= 6 else []:
@@ -58,14 +59,14 @@ def join_cell_lines(text: str) -> str:
     return text if chars is None else "".join(chars)
 
 
-def _is_cell(line: str) -> bool:
+def is_cell(line: str) -> bool:
     return len(line) <= MAX_CELL and not _SENTENCE_MARK.search(line)
 
 
 def _kind(cell: str) -> str:
     if _EMPTY.fullmatch(cell):
         return "any"
-    return "figure" if _FIGURE.fullmatch(cell) else "word"
+    return "figure" if FIGURE_CELL.fullmatch(cell) else "word"
 
 
 def _table_rows(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -113,7 +114,7 @@ def _fit(cells: list[str], kinds: list[str], k: int) -> int:
     k columns from their start; 0 if they make no table."""
     if len(cells) < 3 * k:
         return 0
-    if any(kind == "figure" and not _YEAR_LABEL.fullmatch(c) for c, kind in zip(cells[:k], kinds[:k])):
+    if any(kind == "figure" and not YEAR_CELL.fullmatch(c) for c, kind in zip(cells[:k], kinds[:k])):
         return 0
     pattern = kinds[k:2 * k]
     if "figure" not in pattern:
@@ -235,7 +236,7 @@ def _labels_over_figures(rows: list[list[str]]) -> bool:
 
 def _columns_agree(rows: list[list[str]]) -> bool:
     header, body = rows[0], rows[1:]
-    if any(_kind(c) == "figure" and not _YEAR_LABEL.fullmatch(c) for c in header):
+    if any(_kind(c) == "figure" and not YEAR_CELL.fullmatch(c) for c in header):
         return False
     kinds = [[_kind(c) for c in r] for r in body]
     columns = [{k[j] for k in kinds if j < len(k)} - {"any"} for j in range(len(header))]

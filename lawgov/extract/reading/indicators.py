@@ -14,6 +14,7 @@ from lawgov.extract.reading.roles import ASIDE, Role
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok)
 from lawgov.extract.reading.structure import Place
+from lawgov.text.cells import FIGURE_CELL, YEAR_CELL, is_cell
 
 # a number for each of the kinds listed before it (意见书、建议书各3份), not their sum
 EACH = re.compile(r"各(?:为|有|制发|发出)?\s*$")
@@ -124,15 +125,11 @@ def level_only(lead: str) -> re.Match | None:
 # a sentence that opens with 其中 speaks of parts of the sentence before it
 OPENS_WITH_OF_WHICH = re.compile(r"\s*其中")
 
-# a figure's line that holds only a year's label before it (2023年:1063件), and such a line whole
-YEAR_LABEL = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:度)?\s*[:：]?\s*")
-YEAR_FIGURE_LINE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?\s*[:：]?\s*[\d.,]+\s*[\u4e00-\u9fff%]{0,2}")
+# the lines of a label-and-figure layout, as text.cells reads a table's cells: a figure's line
+# that holds only a year's label before it (2023年:1063件), such a line whole, a unit alone
+YEAR_LABEL = re.compile(r"\s*" + YEAR_CELL.pattern + r"\s*[:：]?\s*")
+YEAR_FIGURE_LINE = re.compile(YEAR_CELL.pattern + r"\s*[:：]?\s*(?:" + FIGURE_CELL.pattern + ")")
 UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
-# a line with a sentence's, a clause's or a site's marks is no label (标题｜…,…)
-LABEL_MARKS = re.compile(r"[。，,；;:：|｜!?！？]")
-BARE_FIGURE_LINE = re.compile(r"[\d.,]+\s*[\u4e00-\u9fff%]{0,2}")
-# the longest line that labels the figure on the line below it
-LABEL_LINE_MAX = 30
 
 # cases carried over from the year before (上年结转36件, 旧存): a sum of 办理 after them holds them
 CARRIED_IN = re.compile(r"结转|转入|旧存|积存")
@@ -661,8 +658,8 @@ class IndicatorChoice:
 
     def _line_kind(self, k: int) -> str:
         """A line as a label-and-figure layout sees it: E empty, U a unit alone (件), F a bare
-        figure, Y a year's figure (2023年:1063件), L a short label with no figure and no
-        sentence's or chrome's marks, X anything else."""
+        figure, Y a year's figure (2023年:1063件), L a label (a cell line of text.cells with no
+        figure), X anything else."""
         ps, pe = self.paras[k]
         line = self.m[ps:pe].strip()
         if not line:
@@ -671,8 +668,8 @@ class IndicatorChoice:
             return "U"
         i = bisect.bisect_left(self.qstarts, ps)
         if i < len(self.qstarts) and self.qstarts[i] < pe:
-            return "F" if BARE_FIGURE_LINE.fullmatch(line) else "Y" if YEAR_FIGURE_LINE.fullmatch(line) else "X"
-        return "L" if len(line) <= LABEL_LINE_MAX and not LABEL_MARKS.search(line) else "X"
+            return "F" if FIGURE_CELL.fullmatch(line) else "Y" if YEAR_FIGURE_LINE.fullmatch(line) else "X"
+        return "L" if is_cell(line) and "｜" not in line else "X"
 
     @staticmethod
     def _alternation_end(kinds: list[str], para: int, step: int) -> str:
