@@ -457,8 +457,8 @@ def _table_value_cell(text: str, s: int, e: int) -> bool:
     le = text.find("\n", e)
     le = len(text) if le == -1 else le
     before, after = text[ls:s].rstrip(" \u3000"), text[e:le].lstrip(" \u3000")
-    if not (before.endswith(("|", "｜")) and after.startswith(("|", "｜"))):
-        return False
+    if not (before.endswith(("|", "｜")) and (not after or after.startswith(("|", "｜")))):
+        return False                   # (a row's last cell may end at the line's end: 全市合计|2316|1986)
     if not before.strip(" \u3000|｜"):
         return False                   # (the row's first cell: no cell before it)
     pe = ls - 1                        # the line before: a row of the same table, so this is no header
