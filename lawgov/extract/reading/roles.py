@@ -77,10 +77,6 @@ PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及
 # a clause opening with 该县 / 该区 (that place), and a place's name before it
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
 PLACE_NAME = re.compile(r"(?:(?![的在到赴与和及对向从了])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗)(?![委长级直])")
-# a court's docket of every kind of case (受理各类行政案件2146件,其中一审…、二审…、非诉…): no count
-# of the government's lawsuits, which its first-instance part is
-EVERY_KIND = re.compile(r"各类(?:行政)?案件")
-MIXED_PARTS = re.compile(r"其中[^。；;]{0,40}?(?:二审|再审|非诉|申请执行)")
 # a place named right before a parenthesis (河东区(412件)): the figure inside is the place's
 PLACE_BEFORE_PAREN = re.compile(r"(?P<name>(?:(?![的是为和与及在])[\u4e00-\u9fff]){1,6}(?:自治县|新区|街道|区|县|市|镇|乡|旗))$")
 # an aside right after a figure saying it counts other places' too (436件(含其他县区案件)): a
@@ -258,8 +254,6 @@ class Roles:
             kind, reason = "other_body", "in the links to other articles (相关阅读)"
         if kind == "level" and self.t.startswith(("(", "（"), q.tail) and OTHERS_INCLUDED.match(self.t, q.tail):
             kind, reason = "other_body", "it counts other places' cases too (含其他县区案件)"
-        if kind == "level" and "各类" in lead and EVERY_KIND.search(lead) and MIXED_PARTS.search(m, q.tail, sent[1]):
-            kind, reason = "other_body", "a court's docket of every kind (一审, 二审, 非诉 together)"
         if kind == "level":
             if bd := self.search_slice(CTX["breakdown"], lead, ls):
                 kind, reason = "breakdown", "a subset (a kind, field or procedure) before it"
