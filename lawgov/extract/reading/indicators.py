@@ -192,9 +192,7 @@ class IndicatorChoice:
             label_fam, label_hits = lead_cues(m[label[0]:label[1]])
             if label_fam is None and (group := self._group_heading_above(label)) is not None:
                 label_fam = first_family(m[group[0]:group[1]])   # 行政应诉⏎案件总数⏎97件
-            for roles in (("verb",), ("noun",)):
-                if pick.cue is None:
-                    pick = self._pick(label_hits, measure, unit, True, label_fam or fam, roles, m[label[0]:label[1]])
+            pick = self._pick_verb_first(label_hits, measure, unit, True, label_fam or fam, m[label[0]:label[1]])
             if pick.cue is not None and kind == "level" and self._span_over_label(label):
                 kind, reason = "cumulative", "a total over several years (十八大以来, 近五年) named by its label lines"
         lo = level_only(lead) if pick.cue is None and not lead_hits and paren is None else None
@@ -454,6 +452,11 @@ class IndicatorChoice:
         j = bisect.bisect_right(self.scope_ends, b)
         return any(s >= a for _e, s, _n in self.scope_hits[i:j])
 
+    def _pick_verb_first(self, hits, measure, unit, bounded, fam, text=None) -> Pick:
+        """A verb's cue among the hits, else a noun's: how a lead names its measure."""
+        pick = self._pick(hits, measure, unit, bounded, fam, ("verb",), text)
+        return pick if pick.cue is not None else self._pick(hits, measure, unit, bounded, fam, ("noun",), text)
+
     def _pick(self, hits, measure, unit, bounded, fam, roles, text=None) -> Pick:
         """The cue ending nearest the number (then the longest). Verbs joined to it by 、/和
         (审核、备案行政规范性文件3个) name further indicators of the same number: its `also`."""
@@ -534,9 +537,7 @@ class IndicatorChoice:
         fam = item_fam or fam      # 受理行政复议案件、行政诉讼案件分别为47件、62件: each item its field
         if not hits:               # a list in a clause with no number: its cues were not scanned
             text, hits = self.m[a:b], item_hits
-        pick = self._pick(hits, measure, unit, True, fam, ("verb",), text)
-        if pick.cue is None:
-            pick = self._pick(hits, measure, unit, True, fam, ("noun",), text)
+        pick = self._pick_verb_first(hits, measure, unit, True, fam, text)
         if pick.cue is None and isinstance(over, list) and isinstance(over[0], int):
             pick = self._measure_of_clause_before(items[0][0], measure, unit, fam)
         return replace(pick, also=(), list_over=over[k] if over is not None else None)
@@ -555,8 +556,7 @@ class IndicatorChoice:
         hits, text = self.cues_in(a, b), None
         if not hits:               # (a clause with no number: its cues were not scanned)
             text, hits = self.m[a:b], lead_cues(self.m[a:b])[1]
-        pick = self._pick(hits, measure, unit, True, fam, ("verb",), text)
-        return pick if pick.cue is not None else self._pick(hits, measure, unit, True, fam, ("noun",), text)
+        return self._pick_verb_first(hits, measure, unit, True, fam, text)
 
     def _figure_named_before(self, idx, q, sent, done) -> int | None:
         """今年上半年这一数字为6.9% after …败诉率为8.2%。: the figure 这一数字 / 这一比例 points back to,
@@ -717,10 +717,8 @@ class IndicatorChoice:
         text = self.m[prev[0]:prev[1]]
         if (cmp := COMPARED_WITH.search(text)) is not None:
             text = text[:cmp.start()]   # …首次超过行政诉讼,达1320件: the measure compared, not what it is compared with
-        hits = lead_cues(text)[1]          # (a verb first, as in a lead: 审结行政复议案件:2001件 is closed)
-        pick = self._pick(hits, measure, unit, bounded, fam, ("verb",), text)
-        if pick.cue is None:
-            pick = self._pick(hits, measure, unit, bounded, fam, ("noun",), text)
+        # (a verb first, as in a lead: 审结行政复议案件:2001件 is closed)
+        pick = self._pick_verb_first(lead_cues(text)[1], measure, unit, bounded, fam, text)
         if pick.cue is not None and (self.search_in(CTX["other_body"], prev[0], prev[1])
                                      or self.search_in(CTX["breakdown"], prev[0], prev[1])):
             kind = "other_body"

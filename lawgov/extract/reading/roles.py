@@ -67,6 +67,18 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 # their own go on with it
 CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
 CARRIED = "its clause goes on with another body"
+# …but not past a semicolon (the items of a list end there), not after the parts of a 其中
+# split of the body's own (the parts of another body's split stay its), and not into a clause
+# that names its own actor (行政机关负责人出庭应诉率100%)
+CARRY_STOP = re.compile(r"[;；]")
+CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)")
+# the subsets a later clause without a subject of its own goes on with (以公安机关为被告的案件42件,
+# 败诉3件): the cases of one kind of party, not a kind of case or a channel (网上申请8件,审结…) nor a
+# part of the same measure (其中受理87件)
+SUBSET_REASONS = ("the cases of one kind of party", "the cases of one party or matter", "此类案件: the cases of one kind",
+                  "one department's figures",
+                  "its clause goes on with a subset")
+CARRIED_SUBSET = "its clause goes on with a subset"
 # two tiers, the page's own among them, whose figures follow one by one (市、县两级…分别收到412件、1118件)
 TIERS_EACH = re.compile(r"[省市县区乡镇]、?[省市县区乡镇](?:两级|本级)[^，,;；。\d]{0,16}分别")
 PLACE_CHARS = frozenset("县区市镇乡旗道")
@@ -86,6 +98,14 @@ OTHERS_INCLUDED = re.compile(r"\s*[(（](?:含|包括|包含)[^)）]{0,6}(?:其�
 # the clauses after it
 COMPARED_OBJECT = re.compile(r"(?:高于|低于|优于|好于|超过|超出|不及|少于|多于)$")
 CLAUSE_END = re.compile(r"[，,;；]")
+
+
+# the autonomous region as the source of a figure (据自治区司法厅通报, 自治区…数据显示, 全区(自治区))
+REGION_SOURCE = re.compile(r"据自治区|自治区[^，,;；。]{0,10}(?:通报|数据显示|统计|显示|公布|发布)|全区\(自治区\)")
+
+
+# the tier of a reporting body's level (a department speaks for no tier of its own)
+LEVEL_TIER = {"province": 1, "city": 2, "district": 3, "county": 3, "township": 4}
 
 
 def _short_name_of(party: str, title: str) -> bool:
@@ -123,25 +143,7 @@ def _in_order(short: str, full: str) -> bool:
     """Every character of short appears in full, in order."""
     rest = iter(full)
     return all(ch in rest for ch in short)
-# the subsets a later clause without a subject of its own goes on with (以公安机关为被告的案件42件,
-# 败诉3件): the cases of one kind of party, not a kind of case or a channel (网上申请8件,审结…) nor a
-# part of the same measure (其中受理87件)
-SUBSET_REASONS = ("the cases of one kind of party", "the cases of one party or matter", "此类案件: the cases of one kind",
-                  "one department's figures",
-                  "its clause goes on with a subset")
-CARRIED_SUBSET = "its clause goes on with a subset"
-# …but not past a semicolon (the items of a list end there), not after the parts of a 其中
-# split of the body's own (the parts of another body's split stay its), and not into a clause
-# that names its own actor (行政机关负责人出庭应诉率100%)
-CARRY_STOP = re.compile(r"[;；]")
-CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)")
 
-# the autonomous region as the source of a figure (据自治区司法厅通报, 自治区…数据显示, 全区(自治区))
-REGION_SOURCE = re.compile(r"据自治区|自治区[^，,;；。]{0,10}(?:通报|数据显示|统计|显示|公布|发布)|全区\(自治区\)")
-
-
-# the tier of a reporting body's level (a department speaks for no tier of its own)
-LEVEL_TIER = {"province": 1, "city": 2, "district": 3, "county": 3, "township": 4}
 
 class Roles:
     """The role of each quantity; mixed into `Analysis`."""
@@ -520,20 +522,11 @@ class Roles:
         """A named place right before the parenthesis a figure stands in (收案较多的是河东区(412件)):
         the figure is that place's, unless the place is the page's own."""
         h = PLACE_BEFORE_PAREN.search(self.m, max(0, paren[0] - 8), paren[0])
-        if h is None:
-            return None
-        name = h.group("name")
-        if name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"] \
-                or any(w in name for w in ("全", "各", "本", "我", "该")):
-            return None
-        stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
-        return None if self._own_place_stem(stem) else name
+        return self._another_place(h.group("name")) if h else None
 
     def _place_ending_clause_before(self, sent, clause) -> str | None:
         """The clause before the figure's states no figure and ends by naming a place (收案量最多的
         是金川区,收到申请529件): the figure is that place's, unless the place is the page's own."""
-        if clause[0] <= sent[0] or not PLACE_CHARS.intersection(self.m[max(sent[0], clause[0] - 3):clause[0]]):
-            return None                # (the clause before cannot end with a place's name)
         k = self.clause_index(clause[0], sent)
         if not k:
             return None
@@ -541,12 +534,7 @@ class Roles:
         h = PLACE_ENDING.search(self.m, prev[0], prev[1])
         if h is None or self._numbers_in(prev):
             return None
-        name = h.group("name")
-        stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
-        if name[-2:] in CTX["generic_places"] or any(w in name for w in ("全", "各", "本", "我", "该")) \
-                or self._own_place_stem(stem):
-            return None
-        return name
+        return self._another_place(h.group("name"))
 
     def _that_place(self, sent, clause, head: int) -> str | None:
         """The clause opens with 该县 / 该区 (…赴南岭县学习考察,该县受理…208件): the place it stands
@@ -558,14 +546,16 @@ class Roles:
         last = None
         for last in PLACE_NAME.finditer(self.m, lo, clause[0]):
             pass
-        if last is None:
+        return self._another_place(last.group()) if last is not None else None
+
+    def _another_place(self, name: str) -> str | None:
+        """The place's name when it names another body: not a generic or own word (全市, 辖区,
+        本县, 该区), not the page's own place."""
+        if name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"] \
+                or any(w in name for w in ("全", "各", "本", "我", "该")):
             return None
-        name = last.group()
         stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
-        if name[-2:] in CTX["generic_places"] or any(w in name for w in ("全", "各", "本", "我", "该")) \
-                or self._own_place_stem(stem):
-            return None
-        return name
+        return None if self._own_place_stem(stem) else name
 
     def _own_place_stem(self, stem: str) -> bool:
         """A place's stem (东河 of 东河县) names the page's own body: its region's name, or its title
