@@ -180,9 +180,7 @@ class DiscourseState:
         工作统筹推进) leaves the subject to its heading's family when that is one of them."""
         if self._has_figure(sent):
             return None
-        i = bisect.bisect_left(self.fam_ends, sent[0])
-        j = bisect.bisect_right(self.fam_ends, sent[1])
-        named = {h[2] for h in self.fam_hits[i:j] if h[1] >= sent[0] and h[2] in CASE_FAMILIES}
+        named = self._case_families_in(sent)
         if len(named) < 2:
             return None
         fam = self.heading_family(pos)
@@ -217,16 +215,19 @@ class DiscourseState:
         (行政复议工作提质增效。区政府全面推行…。) heads the paragraph after it, as a heading would."""
         k = self.paragraph_index(prev[0])
         ps, pe = self.paras[k] if self.paras else (0, len(self.m))
-        if bisect.bisect_left(self.qstarts, ps) < len(self.qstarts) \
-                and self.qstarts[bisect.bisect_left(self.qstarts, ps)] < pe:
+        if self._has_figure((ps, pe)):
             return None                   # (a paragraph with figures leaves its last figure's subject)
         first = self.sents[self.sentence_index(ps)]
         if first[1] - first[0] > RUN_IN_HEADING_MAX:
             return None
-        i = bisect.bisect_left(self.fam_ends, first[0])
-        j = bisect.bisect_right(self.fam_ends, first[1])
-        named = {h[2] for h in self.fam_hits[i:j] if h[1] >= first[0] and h[2] in CASE_FAMILIES}
+        named = self._case_families_in(first)
         return named.pop() if len(named) == 1 else None
+
+    def _case_families_in(self, span: tuple[int, int]) -> set[str]:
+        """The case families (复议, 诉讼) named wholly inside the span."""
+        i = bisect.bisect_left(self.fam_ends, span[0])
+        j = bisect.bisect_right(self.fam_ends, span[1])
+        return {h[2] for h in self.fam_hits[i:j] if h[1] >= span[0] and h[2] in CASE_FAMILIES}
 
     def _has_figure(self, sent: tuple[int, int]) -> bool:
         i = bisect.bisect_left(self.qstarts, sent[0])
