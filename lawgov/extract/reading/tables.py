@@ -69,9 +69,10 @@ class Tables:
             fam = self.heading_family(q.start)
         if fam is None:                        # 全年审结复议案件412件。表1 … | 维持 | 250
             fam = self._introducing_family(para)
-        pick = self._pick(lead_cues(f"{header} {label}")[1], measure, unit, True, fam, ("verb",))
+        own_hits = _of_row_family(lead_cues(f"{header} {label}")[1], label)
+        pick = self._pick(own_hits, measure, unit, True, fam, ("verb",))
         if pick.cue is None:       # the column's and the row's own words first, then the caption's
-            pick = self._pick(lead_cues(f"{header} {label}")[1], measure, unit, True, fam, ("noun",))
+            pick = self._pick(own_hits, measure, unit, True, fam, ("noun",))
         if pick.cue is None:
             pick = self._pick(hits, measure, unit, True, fam, ("verb",))
         if pick.cue is None:
@@ -302,6 +303,17 @@ LABEL_PART = re.compile(r"^\s*其中\s*[:：]?\s*|\s*[(（][^()（）]{0,4}[)）
 # an empty cell of a column of figures (—, /, 无): neither a header nor a row label
 EMPTY_CELL = re.compile(r"[-—–/／无\s]+")
 NUMERICISH = re.compile(r"[+\-−]?[\d.,%\s件起宗人个项次份条元万亿余多]*(?:个百分点)?")
+
+
+def _of_row_family(hits, label: str | None):
+    """A column shared by the rows of two families (纠错/败诉(件) over the rows 行政复议 and
+    行政诉讼): a row that names its family takes only that family's words of the header."""
+    if not label or not FAMILY_LABEL.fullmatch(label.strip()):
+        return hits
+    fam = lead_cues(label)[0]
+    kept = tuple(h for h in hits if h[2].indicator is None or "{family}" in h[2].indicator
+                 or h[2].indicator.split(".", 1)[0] == fam)
+    return kept
 
 
 def split_cells(m: str, s: int, e: int) -> list[tuple[int, int]]:
