@@ -45,6 +45,10 @@ def test_phrasing(case):
         assert not got, f"expected no fact, got {sorted(got)}"
     extra = {r for r in got - want if r[0] in HEADLINE}
     assert not extra, f"false headline facts {sorted(extra)}"
+    # (a secondary figure that must stay a mention is named: other secondary facts may be found)
+    named = {(i, round(float(v), 6)) for i, v in case.get("not_facts") or []}
+    wrong = {r for r in got if (r[0], r[1]) in named}
+    assert not wrong, f"facts that are another body's or no fact {sorted(wrong)}"
 
 
 def test_there_are_enough_phrasings():

@@ -586,13 +586,21 @@ class Roles:
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None
         stem = name if bare else name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
-        if self._own_place_stem(stem):
+        if self._own_place_stem(stem) and not self._parent_in_title(name):
             return None
         party = self.search_in(CTX["one_party"], clause[0], head)
         if party is not None and self.region_name and self.region_name[:2] in party.group("party"):
             return None                # 昆明市政府受理以安宁市政府为被申请人的…: the page's own cases
         return name
 
+
+    def _parent_in_title(self, name: str) -> bool:
+        """The place is the one the title names the page's own region under (苏州市 in
+        苏州市吴江区…报告): a higher body, though its name is in the title."""
+        own = self.region_name
+        if not own or len(own) < 2 or name == own or own.startswith(name) or name.startswith(own):
+            return False
+        return re.search(re.escape(name) + r"[\u4e00-\u9fff]{0,6}?" + re.escape(own), self.title_line()) is not None
 
     def own_tier(self) -> int | None:
         """The tier the page speaks as (2 a city, 3 a district or county, 4 a township), from

@@ -41,9 +41,10 @@ PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|数据显示|统
 # a heading that opens with one year (2021年主要工作, 2020年度行政复议情况), not a span (2021年以来)
 # nor the year of an assessment whose findings it answers (2021年度督察反馈问题整改情况)
 HEADING_YEAR = re.compile(r"\s*(?:附\s*[:：]?\s*)?((?:19|20)\d{2})\s*年度?(?![\d月]|以来|来|起|至|到|—|-|~|底|末|[^，,。]{0,14}(?:考核|督察|反馈|整改|问题|排名|原因|评估))")
-# 向 before a scope cue: the body a letter or a finding goes to (向有关区县政府制发…)
-RECIPIENT_BEFORE = re.compile(r"向(?:有关|相关|各)?[^，,;；。\d向]{0,8}$")
-SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报)")
+# 向 / 报 before a scope cue: the body a letter or a finding goes to (向有关区县政府制发…), or
+# the one documents are filed with (报市政府备案)
+RECIPIENT_BEFORE = re.compile(r"(?:向|报送|呈报|报请|报)(?:有关|相关|各)?[^，,;；。\d向报]{0,8}$")
+SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报|备案|审查|批准)")
 # a numbered heading that runs on into its paragraph ((四)行政应诉工作。), read on the unmasked text
 HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[、.．](?!\d))"
                             r"[^。\n，,；;\d]{1,30}。")
