@@ -228,19 +228,33 @@ def _total_row(text: str, cells: list[tuple[int, int]], run) -> bool:
 
 def _labels_over_figures(rows: list[list[str]]) -> bool:
     """A header of labels over one row of figures only (收到申请 受理 审结 / 86 79 75): a table
-    of one row, a body's statistics."""
+    of one row, a body's statistics; each row may open with its label (单位 复议申请 … /
+    全区 74 …, 结果 维持 驳回 … / 件数 142 51 …)."""
     header, row = rows
+    if _kind(header[0]) == "word" and _kind(row[0]) == "word" and len(row) > 2:
+        row = row[1:]
     return all(_kind(c) == "word" for c in header) and all(_kind(c) != "word" for c in row) \
         and any(_kind(c) == "figure" for c in row)
 
 
 def _columns_agree(rows: list[list[str]]) -> bool:
+    """A header of labels, and columns that each keep one kind, one of them figures. A row of
+    units over the header (件 件 % / 收到申请 受理 纠错率) is part of the header; the column of
+    row labels under a label may hold years beside words (年度 / 2022 / 2023 / 合计)."""
+    if len(rows) > 2 and all(_UNIT_CELL.fullmatch(c) for c in rows[0]):
+        rows = rows[1:]
     header, body = rows[0], rows[1:]
     if any(_kind(c) == "figure" and not YEAR_CELL.fullmatch(c) for c in header):
         return False
     kinds = [[_kind(c) for c in r] for r in body]
     columns = [{k[j] for k in kinds if j < len(k)} - {"any"} for j in range(len(header))]
+    if _kind(header[0]) == "word" and all(YEAR_CELL.fullmatch(r[0]) for r in body if _kind(r[0]) == "figure"):
+        columns[0] = {"word"}
     return all(len(c) <= 1 for c in columns) and any(c == {"figure"} for c in columns)
+
+
+# a cell that is only a unit (a row of units over a table's header)
+_UNIT_CELL = re.compile(r"\(?(?:件|人次|件次|次|个|项|份|人|起|宗|名|家|%|％|元|万元|条|场)\)?")
 
 
 # --------------------------------------------------------------- a label, then its figure

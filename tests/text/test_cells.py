@@ -118,5 +118,16 @@ def test_a_spaced_table_cut_inside_its_last_row_is_still_a_table():
     joined = join_tables(text)
     assert len(joined) == len(text)
     assert "县政府|21|16|16|100%" in joined and "县直部门|48|35" in joined
-    # a short line that is not the page's last is no cut row
-    assert join_tables(text + "以上数据截至年底。\n").count("|") == 0
+    # a short line that is not the page's last is no cut row (the header and the full row
+    # are still a table of one row with its label)
+    more = join_tables(text + "以上数据截至年底。\n")
+    assert "县政府|21|16|16|100%" in more and "县直部门\t48\t35" in more
+
+
+def test_a_header_over_one_labelled_row_is_a_table():
+    """Two rows that each open with a label (单位 复议申请 … / 全区 74 …) are a table of one row."""
+    from lawgov.text.cells import join_spaced_columns
+    text = "统计表\n单位 申请 受理 审结\n全县 40 37 35\n"
+    assert join_spaced_columns(text).splitlines()[1:] == ["单位|申请|受理|审结", "全县|40|37|35"]
+    # (two lines of words are none)
+    assert "|" not in join_spaced_columns("说明 以下 各项 数据\n来源 统计 系统 汇总\n")

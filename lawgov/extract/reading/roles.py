@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import short_place_subject
 from lawgov.extract.reading.rules import CTX, MASK_CH, SCOPE_RX, SUMMED, YEAR_RX
+from lawgov.extract.reading.state import CASE_FAMILIES
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
 
@@ -576,6 +577,8 @@ class Roles:
             h = short.match(self.m, clause[0], head)     # 深圳2023年行政机关败诉率为7.8%: a short name
         if h is None or self.search_in(CTX["own_respondent"], clause[0], head):
             return None
+        if h.groupdict().get("act") and self.family_at(head, clause[0]) in CASE_FAMILIES:
+            return None                # 某镇作出的行政行为被申请复议3件: the act is no figure's own
         name = h.group("name")
         if t := TIME_PREFIX.match(name):
             name = name[t.end():]      # 目前碑林区政府收到…: the place after the time word

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
-from lawgov.extract.reading.rules import CARRIED_OVER, CTX, SCOPE_RX, WHOLE_OF_TIER, YEAR_RX, default_unit, lead_cues
+from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, SCOPE_RX, SHARE_RATES, WHOLE_OF_TIER, YEAR_RX, default_unit,
+                                          lead_cues)
 
 
 class Tables:
@@ -42,7 +43,9 @@ class Tables:
                                                 and q.value <= 100)):
             unit, unit_raw = "%", "%"          # 败诉率(%) | 9.8, 纠错率 | 15.22: the unit is in the label or header
         measure = "rate" if unit == "%" else "count"
-        year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) or _caption_year(caption)
+        merged = self._merged_header(para, hc)
+        year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) \
+            or HEADER_YEAR.fullmatch(merged.strip()) or _caption_year(caption)
         year = int(year_m.group("abs")) if year_m and year_m.group("abs") else self.report_year
         period = CTX["period_labels"].fullmatch(label) if label else None
         if period and year is not None and YEAR_RX.fullmatch(label) is None and (
@@ -54,11 +57,11 @@ class Tables:
         if CAPTION_FIGURE.search(caption):
             # a paragraph of prose with figures before the table (…负责人出庭应诉486人次。) is no
             # caption of its columns: it names the subject, not the measure
-            fam, hits = lead_cues(f"{header} {label}")
+            fam, hits = lead_cues(f"{merged} {header} {label}")
             if fam is None:
                 fam = lead_cues(caption)[0]
         else:
-            fam, hits = lead_cues(f"{caption} {header} {label}")
+            fam, hits = lead_cues(f"{caption} {merged} {header} {label}")
         if fam is None:                        # 受理(件) under 收到行政复议申请(件): the table's family
             fam = self._table_family(para)
         if fam is None:                        # 县区 | 受理(件) | 纠错率(%): the rate column names it
@@ -78,6 +81,13 @@ class Tables:
         if pick.cue is None:
             pick = self._pick(hits, measure, unit, True, fam, ("noun",))
         indicator = pick.indicator
+        if indicator is None and measure == "rate" and RATIO_HEADER.fullmatch(header.strip()):
+            # 类别 | 数量 | 比率 over 行政复议纠错 | 61件 | 11.9%: the rate of the row's count
+            counted = self._pick(own_hits, "count", None, True, fam, ("verb", "noun")).indicator
+            indicator = SHARE_RATES.get(counted)
+        if indicator == "reconsideration.accepted" and "申请" in header and "受理" not in header \
+                and any("受理" in h for c, h in headers.items() if c != hc):
+            indicator = "reconsideration.received"   # 复议申请 | 复议受理: the column of what came in
         if OTHER_CELL.fullmatch(header.strip()) or (label and OTHER_CELL.fullmatch(label.strip())):
             indicator = None                   # 维持 | 驳回 | 其他: the rest, no measure of its own
         if indicator and unit is None:
@@ -89,6 +99,13 @@ class Tables:
             kind, scope = "other_body", None   # 全市 | 986 on a county's page: its city's row
         elif label and CTX["own_body"].fullmatch(label.strip()):
             kind, scope = "level", "all"       # 本县 | 74 in the city's table a county quotes
+        elif (hw := HIGHER_WHOLE_LABEL.fullmatch(header.strip())) and hw.group(1) != "国" \
+                and self.above_own_tier(hw.group(1)):
+            kind, scope = "other_body", None   # 指标 | 本市 | 全省: the province's column
+        elif header and CTX["own_body"].fullmatch(header.strip()):
+            kind, scope = "level", "all"       # 指标 | 本市 | 全省: the page's own column
+        elif label and CTX["total_labels"].fullmatch(label) and self._year_rows_above(para) > 1:
+            kind, scope = "cumulative", None   # 2022 | 402, 2023 | 455, 合计 | 857: the years' sum
         elif CTX["total_labels"].fullmatch(label) or CTX["total_labels"].fullmatch(header):
             kind, scope = "level", "all"
         elif label and FAMILY_LABEL.fullmatch(label.strip()):
@@ -105,10 +122,16 @@ class Tables:
         elif label and (ly := HEADER_YEAR.fullmatch(label.strip())):
             kind, scope = "level", "all"       # 2021年 | 6213 under 收案(件): that year's row
             year = int(ly.group("abs"))
+        elif label and HEADER_QUANTITY.fullmatch(label.strip()) and pick.cue is not None \
+                and pick.cue.role == "verb" and pick.cue.rx.search(header):
+            # 结果 | 维持 | 驳回 over 件数 | 142 | 51: the row of counts of the acts the columns name
+            # (not of the matters they name: 事项 | 行政处罚 | 信息公开 over 数量 | 40 | 16)
+            kind, scope = "level", "all"
         else:
             label_hits = lead_cues(label)[1]
             kind, scope = ("level", "all") if label_hits and (not header or YEAR_RX.fullmatch(header) or HEADER_YEAR.fullmatch(header)
                                                                or HEADER_QUANTITY.fullmatch(header)
+                                                               or (measure == "rate" and RATIO_HEADER.fullmatch(header.strip()))
                                                                or column_period) else ("breakdown", None)
         if not indicator:
             scope = None
@@ -127,6 +150,20 @@ class Tables:
             # figure may be cut off; a full row's last cell is taken as whole
             kind, reason = "cut", "the page ends on this cell of a short row: its figure may be cut off"
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, reason=reason)
+
+    def _year_rows_above(self, para: int) -> int:
+        """How many rows above this one, in its table, are labelled by a year (2022 | 402)."""
+        key = ("years", para)
+        if key in self._tables:
+            return self._tables[key]
+        years = set()
+        for k in range(self._table_first(para), para):
+            _c, _s, texts, _l = self._row(k)
+            first = next((t for t in texts if t is not None), None)
+            if first is not None and (y := HEADER_YEAR.fullmatch(first.strip())):
+                years.add(y.group("abs"))
+        self._tables[key] = len(years)
+        return len(years)
 
     def _all_figures(self, para: int, texts) -> bool:
         """Every cell of the row is a figure (computed once a row: a row may hold thousands)."""
@@ -185,13 +222,16 @@ class Tables:
             caption = cap[cap.rfind("。", 0, len(cap) - 1) + 1:] if "。" in cap[:-1] else cap
         above: dict[int, str] = {}
         above_raw: dict[int, str] = {}
+        spans: dict[int, str] = {}
         fam_above = None
         k = first
         while k < len(self.paras) and "|" in m[self.paras[k][0]:self.paras[k][1]]:
             self._tables[k] = (caption, dict(above) if len(above) < 64 else above.copy())
-            # the original header text of each column and the family named in the rows above
-            self._tables[("extra", k)] = (above_raw.copy(), fam_above)
+            # the original header text of each column, the family named in the rows above and
+            # the label of a merged cell over several columns
+            self._tables[("extra", k)] = (above_raw.copy(), fam_above, spans.copy())
             cells, _s, texts, _l = self._row(k)
+            spans.update(_merged_labels(m, cells, texts))
             for i, txt in enumerate(texts):
                 if txt is not None:
                     above[i] = txt
@@ -202,6 +242,12 @@ class Tables:
             k += 1
         return self._tables.get(para, (caption, {}))
 
+    def _merged_header(self, para: int, ci: int) -> str:
+        """The label of a merged cell over column ci in the rows above (2021年 over 件数 | 占比)."""
+        self._table_context(para)
+        extra = self._tables.get(("extra", para))
+        return extra[2].get(ci, "") if extra else ""
+
     def _raw_label(self, para: int, ci: int) -> str:
         """The original text (not masked) of the row label of cell ci."""
         self._row(para)
@@ -210,12 +256,12 @@ class Tables:
     def _raw_header(self, para: int, ci: int) -> str:
         """The original text of the column header of cell ci (the nearest text cell above)."""
         self._table_context(para)
-        return self._tables.get(("extra", para), ({}, None))[0].get(ci, "")
+        return self._tables.get(("extra", para), ({}, None, {}))[0].get(ci, "")
 
     def _table_family(self, para: int) -> str | None:
         """The family named last in the row labels and headers above a row."""
         self._table_context(para)
-        return self._tables.get(("extra", para), ({}, None))[1]
+        return self._tables.get(("extra", para), ({}, None, {}))[1]
 
     def _table_first(self, para: int) -> int:
         """The first row of the table a row belongs to (cached: a long table costs its rows)."""
@@ -272,6 +318,8 @@ CHANGE_HEADER = re.compile(r"(?:同比|环比|较上年)?(?:增减|增长|下降
                            r"(?<=[\u4e00-\u9fff])\s*(?:\(\s*%\s*\)|%)?")
 PART_HEADER = re.compile(r"本季度?|本月|当月|本周|第?[一二三四1-4]季度|\d{1,2}\s*月(?:份)?")
 HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?")
+# a column of the rates of the rows' counts (比率, 占比(%))
+RATIO_HEADER = re.compile(r"(?:比率|比例|占比|百分比|率)\s*(?:\(\s*%\s*\)|%)?")
 # a column that names a rate (纠错率, 出庭应诉率): its bare figures are percentages
 RATE_NAME = re.compile(r"率\s*(?:\([^()]*\))?\s*$")
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
@@ -314,6 +362,23 @@ def _of_row_family(hits, label: str | None):
     kept = tuple(h for h in hits if h[2].indicator is None or "{family}" in h[2].indicator
                  or h[2].indicator.split(".", 1)[0] == fam)
     return kept
+
+
+def _merged_labels(m: str, cells, texts) -> dict[int, str]:
+    """Columns under a merged cell of a header row: a text cell followed by empty ones
+    (| 年度 | 2021年 | | 2022年 | |, | 行政复议 | | | 行政应诉 | | |) spans them all. A row with
+    a figure is no header row."""
+    if any(t is None and m[cs:ce].strip() for t, (cs, ce) in zip(texts, cells)):
+        return {}
+    out: dict[int, str] = {}
+    current = None
+    for i, (t, (cs, ce)) in enumerate(zip(texts, cells)):
+        if t is not None:
+            current = (i, t)
+        elif current is not None and not m[cs:ce].strip():
+            out[current[0]] = current[1]
+            out[i] = current[1]
+    return out
 
 
 def split_cells(m: str, s: int, e: int) -> list[tuple[int, int]]:
