@@ -43,9 +43,10 @@ _OPENS_PART = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[(�
 _PROSE = re.compile(r"[，,、；;。]")
 # cells of a table's row: set apart by a bar, a tab or a run of spaces
 _CELLS = re.compile(r"\S(?:\s*[|｜]|\t| {2,}|\u3000{2,})\s*\S")
-# a line break before a figure that goes on its line's clause (see _split_figures)
+# a line break before a figure that goes on its line's clause (see _split_figures); a unit
+# broken off its figure is no word's first character (388⏎人民调解, 38⏎起诉, 15⏎项目)
 _FIGURE_AFTER_BREAK = re.compile(r"\n(?:(?<=[^\s。！？!?；;：:]\n)[ \t\u3000]*(?=\d+(?:\.\d+)?\s*(?:件|%|次|人|项|个|份|起|宗)"
-                                 r"[^\n]*?[，,、；;。])|(?<=\d\n)[ \t\u3000]*(?=\.?\d*\s*(?:件|%|次|人|项|个|份|起|宗)[^\n]*?[，,、；;。])"
+                                 r"[^\n]*?[，,、；;。])|(?<=\d\n)[ \t\u3000]*(?=\.?\d*\s*(?:件次|人次|件|%|次|人|项|个|份|起|宗)(?![\u4e00-\u9fff])[^\n]*?[，,、；;。])"
                                  r"|(?<=\d\.\n)[ \t\u3000]*(?=\d+\s*%[^\n]*?[，,、；;。]))")
 _BROKEN_POINT = {f"{d}." for d in "0123456789"}
 # a figure's line that runs on past its clause (57件，受理52件…): a sentence, not a label's value

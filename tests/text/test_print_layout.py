@@ -115,3 +115,12 @@ def test_lines_spaced_with_runs_of_spaces_are_closed_up_among_lines_that_are_not
     got = normalise(text).text
     assert "全年县政府共受理行政复议案件36件，审结36件。" in got
     assert "收到申请  受理  审结" in got          # a table's header keeps its columns apart
+
+
+def test_a_word_that_begins_with_a_units_character_is_no_unit():
+    """人民调解, 起诉, 项目 on the line after a bare figure: a new line of words, not the unit
+    the figure was broken from (as 件 or 人次 would be)."""
+    for text in ("法律援助 件 388\n人民调解 件 2,317\n", "审结案件38\n起诉期限届满的，依法处理。\n",
+                 "完成15\n项目资金3,000万元，已拨付。\n"):
+        assert _joined(text) == text
+    assert "出庭12人次，" in _joined("出庭12\n人次，出庭率100%。\n")

@@ -692,7 +692,8 @@ class Roles:
             if self.may_match(CTX["government_subject"], clause[0], head) else None
         if own is None or h is None:
             return None
-        if self.level == "county" and h.group("tier") == "市":
+        if self.level == "county" and h.group("tier") == "市" \
+                and not (self.region_name or "").endswith(("县", "区", "旗")):
             return None                 # a county-level city's own government is its 市政府
         return h.group("who") if CTX["tier_rank"][h.group("tier")] < own else None
 
