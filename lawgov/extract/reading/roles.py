@@ -95,9 +95,10 @@ PLACE_BEFORE_PAREN = re.compile(r"(?P<name>(?:(?![的是为和与及在])[\u4e00
 # an aside right after a figure saying it counts other places' too (436件(含其他县区案件)): a
 # court's or a centre's docket, not the body's own
 OTHERS_INCLUDED = re.compile(r"\s*[(（](?:含|包括|包含)[^)）]{0,6}(?:其他|外地|异地|外县|外区|外市|周边|邻近)")
-# a whole named as what a figure is compared with (高于全市平均水平, 低于全省): not the subject of
+# a whole named as what a figure is compared with or ranked in (高于全市平均水平, 低于全省,
+# 居全省前列): not the subject of
 # the clauses after it
-COMPARED_OBJECT = re.compile(r"(?:高于|低于|优于|好于|超过|超出|不及|少于|多于)$")
+COMPARED_OBJECT = re.compile(r"(?:高于|低于|优于|好于|超过|超出|不及|少于|多于|居|位居|位列|排名|排在|名列)$")
 CLAUSE_END = re.compile(r"[，,;；]")
 
 
@@ -337,7 +338,7 @@ class Roles:
         carried = None
         for j in range(idx - 1, max(-1, idx - 12), -1):
             if self.qs[j].start < sent[0]:
-                return None
+                break
             if self.qs[j].start < clause[0]:
                 why = done[j].reason or ""
                 between = self.m[self.qs[j].tail:clause[0]]
@@ -348,9 +349,30 @@ class Roles:
                         # the next part of another body's 其中 split
                         carried = why
                 break
+        else:
+            j = -1
+        framed = False
+        if j < 0 or self.qs[j].start < sent[0]:
+            carried, framed = self._place_of_figureless_clause_before(sent, clause)
         if carried is None:          # (most figures: the clause before was the body's own)
             return None
-        return None if self._own_subject(clause, head) else carried
+        return None if self._own_subject(clause, head) and not framed else carried
+
+    def _place_of_figureless_clause_before(self, sent, clause) -> tuple[str | None, bool]:
+        """The clause right before, with no figure, opens with another named place as its
+        subject (惠阳区受理案件数量居全市首位,达317件): the figure is that place's; and whether
+        that clause frames the next (溧阳市法院审理的案件中,负责人出庭率…: whatever its subject)."""
+        k = self.clause_index(clause[0], sent)
+        if not k:
+            return None, False
+        prev = self._clause_list(sent)[0][k - 1]
+        if self._numbers_in(prev):
+            return None, False
+        name = self._other_place_subject(prev, prev[1])
+        if not name:
+            return None, False
+        return (f"{CARRIED} (a named place as the subject of the clause before ({name}))",
+                FRAME_END.search(self.m, prev[0], prev[1]) is not None)
 
     def _carried_subset(self, idx: int, sent, clause, head: int, done) -> str | None:
         """A clause with no subject of its own goes on with the cases of one kind of party or
