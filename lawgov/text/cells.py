@@ -169,8 +169,10 @@ def join_spaced_columns(text: str) -> str:
     for m in list(_LINE.finditer(text)) + [None]:
         if m is not None and m.start() == m.end():
             continue                      # the empty match after each line
-        cells = _spaced_cells(text, m, 2 if run else 3) if m is not None else None
-        if cells and (not run or len(cells) == len(run[0][2])) and len(cells) >= 3:
+        cells = _spaced_cells(text, m, 2) if m is not None else None
+        if cells and not run and len(cells) == 2 and not _two_column_header(text, cells):
+            cells = None                  # (two cells open a table only under 项目 | 数量(件))
+        if cells and (not run or len(cells) == len(run[0][2])):
             run.append((m.start(), m.end(), cells))
             continue
         if cells and run and _cut_row(text, cells, run, m.end()):
@@ -185,8 +187,18 @@ def join_spaced_columns(text: str) -> str:
             for _s, _e, cells_ in run:
                 for _a, b in cells_[:-1]:
                     chars[b] = "|"
-        run = [(m.start(), m.end(), cells)] if cells else []
+        run = [(m.start(), m.end(), cells)] if cells and (len(cells) >= 3 or _two_column_header(text, cells)) else []
     return text if chars is None else "".join(chars)
+
+
+def _two_column_header(text: str, cells: list[tuple[int, int]]) -> bool:
+    """A header of two columns: a label's and a quantity's (项目 数量(件), 指标 2023年)."""
+    first, second = (text[a:b] for a, b in cells)
+    return _kind(first) == "word" and bool(_QUANTITY_HEADER.fullmatch(second) or YEAR_CELL.fullmatch(second))
+
+
+# the header of a column of quantities (数量, 件数(件), 数值)
+_QUANTITY_HEADER = re.compile(r"(?:数量|件数|数值|数据|总数|人数|次数|个数)\s*(?:[(（][^()（）]{1,4}[)）])?")
 
 
 def _spaced_cells(text: str, m, least: int = 3) -> list[tuple[int, int]] | None:

@@ -131,3 +131,12 @@ def test_a_header_over_one_labelled_row_is_a_table():
     assert join_spaced_columns(text).splitlines()[1:] == ["单位|申请|受理|审结", "全县|40|37|35"]
     # (two lines of words are none)
     assert "|" not in join_spaced_columns("说明 以下 各项 数据\n来源 统计 系统 汇总\n")
+
+
+def test_two_columns_under_a_quantity_header_are_a_table():
+    """项目 | 数量(件) over label | figure rows is a table; two cells of words open none."""
+    from lawgov.text.cells import join_spaced_columns
+    text = "如下表:\n项目\t数量(件)\n收到申请\t40\n受理\t37\n审结\t35\n"
+    assert join_spaced_columns(text).splitlines()[1:] == ["项目|数量(件)", "收到申请|40", "受理|37", "审结|35"]
+    plain = "一、总体 情况\n受理 案件\n审结 45\n维持 30\n"
+    assert join_spaced_columns(plain) == plain

@@ -62,6 +62,8 @@ class Tables:
                 fam = lead_cues(caption)[0]
         else:
             fam, hits = lead_cues(f"{caption} {merged} {header} {label}")
+            if lead_cues(f"{merged} {header} {label}")[0] is None and (above := self._table_family(para)):
+                fam = above    # 受理(件) under 行政复议申请(件) in a table of 复议 and 应诉: the nearer family
         if fam is None:                        # 受理(件) under 收到行政复议申请(件): the table's family
             fam = self._table_family(para)
         if fam is None:                        # 县区 | 受理(件) | 纠错率(%): the rate column names it
@@ -72,7 +74,8 @@ class Tables:
             fam = self.heading_family(q.start)
         if fam is None:                        # 全年审结复议案件412件。表1 … | 维持 | 250
             fam = self._introducing_family(para)
-        own_hits = _of_row_family(lead_cues(f"{header} {label}")[1], label)
+        hits = self._for_this_page(hits)
+        own_hits = _of_row_family(self._for_this_page(lead_cues(f"{header} {label}")[1]), label)
         pick = self._pick(own_hits, measure, unit, True, fam, ("verb",))
         if pick.cue is None:       # the column's and the row's own words first, then the caption's
             pick = self._pick(own_hits, measure, unit, True, fam, ("noun",))
@@ -88,6 +91,9 @@ class Tables:
         if indicator == "reconsideration.accepted" and "申请" in header and "受理" not in header \
                 and any("受理" in h for c, h in headers.items() if c != hc):
             indicator = "reconsideration.received"   # 复议申请 | 复议受理: the column of what came in
+        elif indicator == "reconsideration.accepted" and label and "申请" in label and "受理" not in label \
+                and self._row_label_with(para, "受理"):
+            indicator = "reconsideration.received"   # 行政复议申请(件) | 76 over 受理(件) | 69: the row of what came in
         if OTHER_CELL.fullmatch(header.strip()) or (label and OTHER_CELL.fullmatch(label.strip())):
             indicator = None                   # 维持 | 驳回 | 其他: the rest, no measure of its own
         if indicator and unit is None:
@@ -150,6 +156,28 @@ class Tables:
             # figure may be cut off; a full row's last cell is taken as whole
             kind, reason = "cut", "the page ends on this cell of a short row: its figure may be cut off"
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, reason=reason)
+
+    def _for_this_page(self, hits):
+        """The cues of a cell's words that hold on this page (a township's own government as
+        the party, 镇政府为被申请人的案件, on a township's page), as the prose's cues are."""
+        if any(h[2].unless_tier is not None for h in hits):
+            own = self.own_tier()
+            hits = tuple(h for h in hits if h[2].unless_tier is None or h[2].unless_tier != own)
+        if any(h[2].levels for h in hits):
+            hits = tuple(h for h in hits if not h[2].levels or getattr(self, "level", None) in h[2].levels)
+        return hits
+
+    def _row_label_with(self, para: int, word: str) -> bool:
+        """Another row of the table has a label holding the word (受理 for 申请's row)."""
+        first = self._table_first(para)
+        k = first
+        while k < len(self.paras) and "|" in self.m[self.paras[k][0]:self.paras[k][1]]:
+            if k != para:
+                texts = self._row(k)[2]
+                if texts and texts[0] is not None and word in texts[0]:
+                    return True
+            k += 1
+        return False
 
     def _year_rows_above(self, para: int) -> int:
         """How many rows above this one, in its table, are labelled by a year (2022 | 402)."""
@@ -330,6 +358,8 @@ def scope_of_label(label: str) -> str | None:
     """The scope a row label names by itself (县政府, 县直部门, 各部门; 其中:县政府, 县政府(本级)),
     else None."""
     label = LABEL_PART.sub("", label)
+    if (party := PARTY_IN_LABEL.search(label)) and party.start() <= 8:
+        label = label[:party.start()]   # 镇政府为被申请人的复议案件 | 3: the party is the scope
     if len(label) > 12:
         return None
     found = None
@@ -346,6 +376,8 @@ FAMILY_LABEL = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情
 HIGHER_WHOLE_LABEL = re.compile(WHOLE_OF_TIER + r"(?:合计|总计)?")
 # a column or row of the rest (其他, 其他情形): no measure of its own
 OTHER_CELL = re.compile(r"其[他它](?:情形|情况|方式|结果|类)?\s*(?:\([^()]*\))?")
+# the party a row label names its cases by (镇政府为被申请人的复议案件)
+PARTY_IN_LABEL = re.compile(r"(?:作为|为)(?:共同)?(?:被告|被申请人)")
 # what a row label may say around the body it names: 其中:县政府, 县政府(本级)
 LABEL_PART = re.compile(r"^\s*其中\s*[:：]?\s*|\s*[(（][^()（）]{0,4}[)）]\s*$")
 # an empty cell of a column of figures (—, /, 无): neither a header nor a row label
