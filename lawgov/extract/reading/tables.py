@@ -133,6 +133,11 @@ class Tables:
             # 结果 | 维持 | 驳回 over 件数 | 142 | 51: the row of counts of the acts the columns name
             # (not of the matters they name: 事项 | 行政处罚 | 信息公开 over 数量 | 40 | 16)
             kind, scope = "level", "all"
+        elif label and lead_cues(label)[1] and header \
+                and (head_scope := scope_of_label(header.strip())) in ("government", "departments"):
+            kind, scope = "level", head_scope  # 项目 | 全市 | 市本级 over 受理 | 597 | 214: the government's column
+            if header.strip()[:1] in TIER_CHARS and self.above_own_tier(header.strip()[0]):
+                kind, scope = "other_body", None   # 指标 | 县政府 | 市政府 on a county's page: the city's
         else:
             label_hits = lead_cues(label)[1]
             kind, scope = ("level", "all") if label_hits and (not header or YEAR_RX.fullmatch(header) or HEADER_YEAR.fullmatch(header)
@@ -376,6 +381,8 @@ FAMILY_LABEL = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情
 HIGHER_WHOLE_LABEL = re.compile(WHOLE_OF_TIER + r"(?:合计|总计)?")
 # a column or row of the rest (其他, 其他情形): no measure of its own
 OTHER_CELL = re.compile(r"其[他它](?:情形|情况|方式|结果|类)?\s*(?:\([^()]*\))?")
+# the characters of a tier a column's body may open with (市政府, 县本级)
+TIER_CHARS = frozenset("省市区县州旗盟")
 # the party a row label names its cases by (镇政府为被申请人的复议案件)
 PARTY_IN_LABEL = re.compile(r"(?:作为|为)(?:共同)?(?:被告|被申请人)")
 # what a row label may say around the body it names: 其中:县政府, 县政府(本级)
