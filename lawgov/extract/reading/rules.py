@@ -207,6 +207,7 @@ ANY_AFTER = re.compile("|".join(f"(?:{c.rx.pattern})" for c in AFTER_CUES))
 YEAR_RX = re.compile(
     r"(?P<abs>(?:19|20)\d{2})\s*年(?:度)?"
     r"|(?P<prev>去年|上年|上一年|上年度|前一年)"
+    r"|(?P<prev2>(?<![目之提])前年(?!度)|上上年)"
     r"|(?P<cur>今年|本年度|本年|当年)"
 )
 HEADING_NUMBERS = [re.compile(p) for p in (
@@ -228,7 +229,7 @@ SINCE_AFTER = re.compile(r"(?:度)?\s*(?:以来|来)")
 # what may stand between the start of a clause and the time word that opens it (而去年, 同时在2023年)
 _OPENER = r"\s*(?:而|但|但是|同时|此外|另外|随后|其后)?\s*(?:在)?\s*"
 CLAUSE_OPENER = re.compile(_OPENER)
-TIME_CLAUSE = re.compile(_OPENER + r"(?:去年|上年|上一年|今年|本年)(?:度)?(?:全年|一年|同期)?(?:以来|里|中|内)?\s*[,，]?")
+TIME_CLAUSE = re.compile(_OPENER + r"(?:去年|上年|上一年|前年|今年|本年)(?:度)?(?:全年|一年|同期)?(?:以来|里|中|内)?\s*[,，]?")
 # a sentence opening with a list of years (2021年和2022年, | 2020年、2021年、2022年)
 YEAR_LIST = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:度)?(?:\s*(?:、|和|及|与)\s*(?:19|20)\d{2}\s*年(?:度)?)+")
 # …or with a span of years (2019—2021年, | 2020年至2022年): as many figures after its 分别 as

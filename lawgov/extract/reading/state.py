@@ -123,7 +123,7 @@ class DiscourseState:
                 out.append((e, s, int(h.group("abs")), None, compared))
             else:
                 self.year_words[s] = h.group()
-                out.append((e, s, None, -1 if h.group("prev") else 0, compared))
+                out.append((e, s, None, -1 if h.group("prev") else -2 if h.group("prev2") else 0, compared))
         for ss, se in self.sents:
             b = BARE_YEAR.match(m, ss)
             if b and not m.startswith("年", b.end()):
@@ -595,7 +595,7 @@ class DiscourseState:
         under its heading of next year's plans, 今年1—2月已收到…); 本年度 is the report's year;
         去年 in its own clause is the year before publication, in such an annual report the year
         before the report's. None for words relative to the year spoken of
-        (上年, 当年) and for an unknown date."""
+        (上年, 当年) and for an unknown date. 前年 is the year before 去年's."""
         pub = self.published_on.year if self.published_on else None
         if word == "今年":
             if pub is None or (self._titled_annual_report() and self.report_year is not None and not present):
@@ -608,6 +608,9 @@ class DiscourseState:
             return self.report_year - 1   # 去年同期为61件 in a 2022 report published in 2023: 2021
         if word == "去年" and in_clause and pub is not None:
             return pub - 1
+        if word == "前年" and in_clause:       # the year before 去年, counted as 去年 is
+            back = self._year_of_word("去年", in_clause, present)
+            return back - 1 if back is not None else None
         return None
 
 
