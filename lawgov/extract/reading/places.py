@@ -38,3 +38,15 @@ def short_place_subject() -> re.Pattern | None:
     # database is found in the cache (text/prefilter.py)
     alternation = "|".join(map(re.escape, sorted(names, key=lambda a: (-len(a), a))))
     return re.compile(r"\s*(?:其中|另外|此外|而|同期)?[,，]?\s*(?P<name>" + alternation + ")" + _AFTER_NAME)
+
+
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """The full names of the provinces, cities, counties and districts of the seed gazetteer:
+    a name ending like a generic word (海城市, 东城区, 下花园区) that is a real place."""
+    if not REGIONS_CSV.exists():
+        return frozenset()
+    with open(REGIONS_CSV, encoding="utf-8", newline="") as fh:
+        return frozenset(row["name"] for row in csv.DictReader(fh)
+                         if row.get("level") in ("province", "city", "county", "district"))
+
