@@ -131,6 +131,12 @@ YEAR_LABEL = re.compile(r"\s*" + YEAR_CELL.pattern + r"\s*[:：]?\s*")
 YEAR_FIGURE_LINE = re.compile(YEAR_CELL.pattern + r"\s*[:：]?\s*(?:" + FIGURE_CELL.pattern + ")")
 UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
 
+# a sentence opening by saying the cases accepted were all closed (受理案件均已办结, 上述案件均已审结)
+ALL_CLOSED_OPENING = re.compile(r"\s*(?:受理|上述|以上|所有|这些)(?:的)?(?:行政)?(?:复议|诉讼|应诉)?案件\s*"
+                                r"(?:均已|全部|已全部|均)(?:在(?:法定|规定)?(?:期限|时限|期)内|按期|依法|如期)?(?:办结|审结|结案)")
+# the words that say a count is of accepted cases / of lawsuits (not 不予受理)
+ACCEPTED_WORD = re.compile(r"(?<!不予)(?<!不)受理")
+LAWSUIT_WORD = re.compile(r"(?<!不予)受理|收案|发生|诉讼案件|应诉案件")
 # cases carried over from the year before (上年结转36件, 旧存): a sum of 办理 after them holds them
 CARRIED_IN = re.compile(r"结转|转入|旧存|积存")
 # a figure soon after a word, in its clause (受理…57件)
@@ -338,7 +344,8 @@ class IndicatorChoice:
             kind, reason = "target", f"a figure of {year}, after the page was published: a plan"
         all_outcome = None
         if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level" \
-                and self.may_match(CTX["all_closed"], q.tail, len(m)) and CTX["all_closed"].match(m, q.tail):
+                and ((self.may_match(CTX["all_closed"], q.tail, len(m)) and CTX["all_closed"].match(m, q.tail))
+                     or self._closed_in_next_sentence(idx, sent, indicator, done)):
             all_outcome = "closed"
         elif kind == "level" and self.may_match(CTX["all_upheld"], q.tail, len(m)) and CTX["all_upheld"].match(m, q.tail) and (
                 indicator in ("reconsideration.accepted", "reconsideration.closed")
@@ -373,6 +380,23 @@ class IndicatorChoice:
             if d.indicator is not None and d.indicator not in DECISIONS:
                 return False
         return False
+
+    def _closed_in_next_sentence(self, idx: int, sent, indicator: str, done: list) -> bool:
+        """The sentence after opens by saying the accepted cases were all closed (受理74件,不予受理
+        5件。受理案件均已办结,…): this is its sentence's last figure of the kind, so they are its."""
+        if sent[1] >= len(self.m) or not ALL_CLOSED_OPENING.match(self.m, sent[1]):
+            return False
+        word = ACCEPTED_WORD if indicator == "reconsideration.accepted" else LAWSUIT_WORD
+        if not word.search(self.m, max(sent[0], self.qs[idx].head - 12), self.qs[idx].head):
+            return False                  # (a count said as accepted, 受理74件)
+        tail = self.qs[idx].tail
+        for j in range(idx + 1, len(self.qs)):
+            if self.qs[j].start >= sent[1]:
+                break
+            if word.search(self.m, tail, self.qs[j].head):
+                return False              # a later count of the kind in the sentence is theirs
+            tail = self.qs[j].tail
+        return True
 
     def _past_aside(self, pos: int) -> int:
         """Where the words after a figure go on: past an aside right after it (6858件(其中…3件),占8.2%)."""
