@@ -139,6 +139,11 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         meta.city_code = None
         meta.region_confidence = "high"
         return
+    if body.get("zone"):
+        # a zone the divisions list does not hold (成都高新区): no region, never its city's
+        meta.reporting_body = body["name"]
+        meta.region_level = "department" if body.get("dept") else body.get("level")
+        return
     if body.get("towns"):
         code = _towns_region(meta, g, body)
     elif body.get("chain"):
