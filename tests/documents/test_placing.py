@@ -52,3 +52,29 @@ def test_a_city_that_speaks_of_its_zones_is_still_the_city():
     text = ("西安市人民政府2022年法治政府建设情况报告\n发布日期:2023-03-15\n"
             "2022年,西安市统筹推进各开发区、新区依法行政,全市法治政府建设取得新成效。现报告如下:\n一、主要做法")
     assert where(text)[:2] == ("610100", "西安市")
+
+
+# --- a county named only by its short name in the site's name and the text --------------
+
+def test_a_unique_short_name_in_the_site_name_and_the_text_names_the_county():
+    text = ("中国·睢宁\n首页 > 信息公开 > 法治建设\n关于2022年度法治政府建设情况的报告\n发布时间:2023-03-20\n"
+            "2022年,睢宁深入推进依法行政,法治睢宁建设扎实推进。现将有关情况报告如下:\n一、主要做法")
+    assert where(text) == ("320324", "睢宁县", "county")
+
+
+def test_a_site_name_the_text_never_repeats_names_nothing():
+    text = ("中国·睢宁\n关于2022年度法治政府建设情况的报告\n发布时间:2023-03-20\n"
+            "2022年,我县深入推进依法行政,法治政府建设扎实推进。现将有关情况报告如下:\n一、主要做法")
+    assert where(text)[0] is None
+
+
+def test_a_short_name_several_places_share_names_nothing():
+    text = ("中国·鼓楼\n关于2022年度法治政府建设情况的报告\n发布时间:2023-03-20\n"
+            "2022年,鼓楼深入推进依法行政,法治鼓楼建设扎实推进。现将有关情况报告如下:\n一、主要做法")
+    assert where(text)[0] is None
+
+
+def test_a_page_that_speaks_as_another_level_is_not_the_county():
+    text = ("中国·睢宁\n关于2022年度法治政府建设情况的报告\n发布时间:2023-03-20\n"
+            "2022年,睢宁镇深入推进依法行政,全镇各村法治建设扎实推进。我镇现将有关情况报告如下:\n一、主要做法")
+    assert where(text)[0] != "320324"
