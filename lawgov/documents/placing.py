@@ -268,7 +268,11 @@ def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind:
     hint = _level_hint(t)
     if levels is None and hint:
         levels = (hint,) + (("county",) if hint == "city" else ())
-    code, cands = _most_named(g, [m for m in mentions if not _in_passing(t, m)], levels, year)
+    # the superior a report is addressed to (某市人民政府:) is not the body that acts
+    addressed = body.get("addressed", ())
+    acting = [m for m in mentions if not _in_passing(t, m)
+              and not any(st <= m.start < en for st, en in addressed)]
+    code, cands = _most_named(g, acting, levels, year)
     if code is None and not cands and hasattr(mentions, "in_papers"):
         # no place named but a local paper's (四川法治报 on a 我省 page)
         code, cands = _most_named(g, mentions.in_papers(), levels, year)
@@ -408,7 +412,8 @@ def _own_county_in_superior(g: Gazetteer, mentions, t: str, relative: str | None
 
 
 # a site's name above the page: 中国·某某, 某某政府网, 某某门户网站
-_SITE_NAME = re.compile(r"[ \t]*(?:中国\s*[·•・.]\s*)?([\u4e00-\u9fff]{2,3})(?:政府网|门户网站|政府门户网站)?[ \t]*(?:\n|$)")
+_SITE_NAME = re.compile(r"[ \t]*(?:中国\s*[·•・.]?\s*([\u4e00-\u9fff]{2,3})(?:[ \t]|\n|$)"
+                        r"|([\u4e00-\u9fff]{2,3})(?:政府网|门户网站|政府门户网站)?[ \t]*(?:\n|$))")
 # the levels a page may speak as (我县 / 全市 …) for a county's or district's short name
 _SHORT_NAME_HINTS = {"county": (None, "county"), "district": (None, "district")}
 
@@ -424,7 +429,7 @@ def _site_short_name(g: Gazetteer, t: str, hint: str | None) -> str | None:
         m = _SITE_NAME.match(t, st)
         if m is None:
             continue
-        short = m.group(1)
+        short = m.group(1) or m.group(2)
         codes = g.alias.get(short, ())
         r = g.get(codes[0]) if len(codes) == 1 and short not in g.full else None
         if r is None or r.level not in _SHORT_NAME_HINTS or short not in t[m.end():m.end() + 3000]:

@@ -78,3 +78,18 @@ def test_a_page_that_speaks_as_another_level_is_not_the_county():
     text = ("中国·睢宁\n关于2022年度法治政府建设情况的报告\n发布时间:2023-03-20\n"
             "2022年,睢宁镇深入推进依法行政,全镇各村法治建设扎实推进。我镇现将有关情况报告如下:\n一、主要做法")
     assert where(text)[0] != "320324"
+
+
+def test_the_site_name_may_lack_its_dot_or_stand_before_the_menu():
+    for site in ("中国泗洪", "中国·泗洪  首页  信息公开  法治建设"):
+        text = (site + "\n2022年度法治政府建设工作报告\n发布时间:2023-02-11\n"
+                "2022年,泗洪聚焦依法行政,全力推进法治泗洪建设。现将有关情况报告如下:\n一、主要做法")
+        assert where(text) == ("321324", "泗洪县", "county"), site
+
+
+# --- the superior a report is addressed to ----------------------------------------------
+
+def test_the_addressee_is_never_the_region_of_a_page_that_names_no_body():
+    text = ("法治政府建设年度报告\n发布时间:2023-01-18\n宿迁市人民政府:\n"
+            "2022年,我们深入贯彻习近平法治思想,依法行政水平持续提升。现将有关情况报告如下:\n一、主要做法")
+    assert where(text)[0] != "321300"
