@@ -9,7 +9,7 @@ import re
 
 from lawgov.documents.head import (_MASTHEAD, _SOURCE_LINE, _HeadMentions, _is_prose, _Line, _opening_like,
                                    _strip_quoted)
-from lawgov.documents.regions import TOWN_LIST, Gazetteer, RegionMention
+from lawgov.documents.regions import TOWN_LIST, ZONE_NAME, Gazetteer, RegionMention
 
 
 # a source that is a paper, a site or a broadcaster (来源:湖北日报) names no reporting body
@@ -152,6 +152,11 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
         county, parents = g.parent_of([m.candidates for m in towns])
         return {"towns": True, "county": county, "candidates": parents, "dept": None,
                 "name": None if county else t[towns[0].start:towns[-1].end], "start": chain[0].start}
+    zone = _zone_after(t, g, chain)
+    if zone is not None:
+        if zone["code"] is None:
+            return zone
+        chain = chain + [zone["mention"]]
     after = t[chain[-1].end:chain[-1].end + 24]
     dept = None
     dm = _DEPT.match(after)
@@ -160,6 +165,8 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
             and not re.search(r"[的与及、,，]", dm.group(1)) and len(dm.group(1)) <= 12 \
             and not re.search(r"和(?![\u4e00-\u9fff]{2,6}(?:局|厅|委员会)$)", dm.group(1)):
         dept = dm.group(1)
+    if dept in _ZONE_COMMITTEE and _is_zone(g, chain[-1]):
+        dept = None     # a zone's 管理委员会 governs the zone: the zone reports, not a department
     branch = None
     if dept:
         bm = _BRANCH.match(t, chain[-1].end + dm.end())
@@ -168,9 +175,55 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
             dept += bm.group(0)
     court = bool(_COURT_AFTER.match(after))
     name = t[chain[0].start:chain[-1].end] + (dept or "")
-    government = after.startswith(("人民政府", "政府", "行政公署", "街道办事处", "办事处"))
+    government = after.startswith(("人民政府", "政府", "行政公署", "街道办事处", "办事处")) \
+        or after.startswith(_ZONE_COMMITTEE) and _is_zone(g, chain[-1])
     return {"chain": chain, "dept": dept, "court": court, "government": government, "name": name,
             "start": chain[0].start, "branch": branch}
+
+
+_ZONE_COMMITTEE = ("管理委员会", "管委会")
+
+
+def _is_zone(g: Gazetteer, m: RegionMention) -> bool:
+    """Every place the mention may be is a zone of the divisions list (开发区, 新区, 园区)."""
+    return all((r := g.get(c)) is not None and ZONE_NAME.search(r.name) for c in m.candidates)
+
+
+# a zone named by its city and its kind (成都高新区, 某市经开区, 某某新区管委会) and what may follow
+# a body's name (a year, 关于, its committee, a bureau)
+_ZONE_AFTER = re.compile(r"市?([\u4e00-\u9fff]{0,3}?)(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|"
+                         r"开发区|新区|工业园区|保税区)(?=(?:[\u4e00-\u9fff]{1,8}?局)?\s*(?:(?:19|20)\d{2}|关于|管委会|"
+                         r"管理委员会|党工委|法治政府|依法行政|$))", re.M)
+# a zone's kind right after its city's name names the zone wherever it stands (成都高新区坚持…)
+_ZONE_RIGHT_AFTER = re.compile(r"市?()(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区)")
+_ZONE_FULL = {"高新区": ("高新技术产业开发区", "高新技术开发区"), "经开区": ("经济技术开发区", "经济开发区")}
+
+
+def _zone_after(t: str, g: Gazetteer, chain: list[RegionMention]) -> dict | None:
+    """A zone right after a city's name (成都高新区): the body is the zone, not the city.
+    The zone of the divisions list its name spells out (某市经开区 → 某市经济技术开发区 inside
+    that city) as {'code', 'mention'}; a zone the list does not hold stays unresolved
+    ({'zone': True, 'code': None}), at the level the list gives zones under such a parent."""
+    last = chain[-1]
+    if _is_zone(g, last):
+        return None
+    m = _ZONE_AFTER.match(t, last.end) or _ZONE_RIGHT_AFTER.match(t, last.end)
+    if m is None:
+        return None
+    mid, kind = m.group(1), m.group(2)
+    prefixes = {last.surface} | {r.name for c in last.candidates if (r := g.get(c)) is not None}
+    found = {c for p in prefixes for full in (kind, *_ZONE_FULL.get(kind, ()))
+             for c in g.full.get(p + mid + full, ()) if any(g.within(c, a) for a in last.candidates)}
+    if len(found) == 1:
+        code = found.pop()
+        return {"code": code, "mention": RegionMention(last.start, m.end(), t[last.start:m.end()], (code,), "full")}
+    parents = {r.level for c in last.candidates if (r := g.get(c)) is not None}
+    level = "township" if parents == {"county"} else "district" if parents <= {"city", "province"} else None
+    rest = t[m.end():m.end() + 24]
+    dm = _DEPT.match(rest)
+    dept = dm.group(1) if dm and not rest.startswith(_ZONE_COMMITTEE) and not _NOT_DEPT.match(dm.group(1)) else None
+    return {"zone": True, "code": None, "level": level, "dept": dept,
+            "name": t[chain[0].start:m.end()] + (dept or ""), "start": chain[0].start}
 
 
 # a city bureau's branch in a county or district: 杭州市公安局萧山区分局, 湖州市生态环境局长兴分局
@@ -284,7 +337,7 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
     # by the region the text names most
     chosen = None
     for src, s in tries:
-        if s.get("chain") or s.get("central") or s.get("towns"):
+        if s.get("chain") or s.get("central") or s.get("towns") or s.get("zone"):
             if chosen is not None and chosen.get("dept") and s.get("chain") and not s.get("dept") \
                     and _fits_relative(g, s["chain"][-1], chosen["relative"]):
                 # a department by its relative name (市外办) first, its place later (丽水市…)

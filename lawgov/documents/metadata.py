@@ -108,6 +108,7 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
                         province_code=None, city_code=None, region_confidence="unresolved",
                         region_candidates=[], report_year=year, published_on=published, url=url,
                         other_bodies=[])
+    body["addressed"] = tuple((a.start, a.end) for a in addressees)
     _fill_region(meta, g, body, t, kind)
     meta.other_bodies = _other_bodies(t, g, meta, lines, addressees)
     for ob in meta.other_bodies:

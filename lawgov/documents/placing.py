@@ -139,6 +139,11 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
         meta.city_code = None
         meta.region_confidence = "high"
         return
+    if body.get("zone"):
+        # a zone the divisions list does not hold (成都高新区): no region, never its city's
+        meta.reporting_body = body["name"]
+        meta.region_level = "department" if body.get("dept") else body.get("level")
+        return
     if body.get("towns"):
         code = _towns_region(meta, g, body)
     elif body.get("chain"):
@@ -263,7 +268,11 @@ def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind:
     hint = _level_hint(t)
     if levels is None and hint:
         levels = (hint,) + (("county",) if hint == "city" else ())
-    code, cands = _most_named(g, [m for m in mentions if not _in_passing(t, m)], levels, year)
+    # the superior a report is addressed to (某市人民政府:) is not the body that acts
+    addressed = body.get("addressed", ())
+    acting = [m for m in mentions if not _in_passing(t, m)
+              and not any(st <= m.start < en for st, en in addressed)]
+    code, cands = _most_named(g, acting, levels, year)
     if code is None and not cands and hasattr(mentions, "in_papers"):
         # no place named but a local paper's (四川法治报 on a 我省 page)
         code, cands = _most_named(g, mentions.in_papers(), levels, year)
@@ -273,6 +282,8 @@ def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind:
         code = g.county_of_towns(t, 0, 12000)
     if code is None:
         code = _own_county_in_superior(g, mentions, t, body.get("relative") or _OWN_WORD.get(hint))
+    if code is None and not cands:
+        code = _site_short_name(g, t, hint)
     if code is None:
         meta.region_confidence = "ambiguous" if cands else "unresolved"
         meta.region_candidates = cands
@@ -398,6 +409,37 @@ def _own_county_in_superior(g: Gazetteer, mentions, t: str, relative: str | None
         return None
     r = g.get(counties.pop())
     return r.code if r and r.level in ("county", "district") and r.name.endswith(relative) else None
+
+
+# a site's name above the page: 中国·某某, 某某政府网, 某某门户网站
+_SITE_NAME = re.compile(r"[ \t]*(?:中国\s*[·•・.]?\s*([\u4e00-\u9fff]{2,3})(?:[ \t]|\n|$)"
+                        r"|([\u4e00-\u9fff]{2,3})(?:政府网|门户网站|政府门户网站)?[ \t]*(?:\n|$))")
+# the levels a page may speak as (我县 / 全市 …) for a county's or district's short name
+_SHORT_NAME_HINTS = {"county": (None, "county"), "district": (None, "district")}
+
+
+def _site_short_name(g: Gazetteer, t: str, hint: str | None) -> str | None:
+    """A county or district named only by its short name, in the site's name at the top of
+    the page and again in the text (中国·某某 … 某某坚持…): the region, when no other region
+    of any level has that short name or that full name, and the page does not speak as
+    another level; else None. Two-character short names are not read in running text (too
+    many are ordinary words), so the site's name is what makes this one a place."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n", t[:300])]
+    for st in starts[:3]:
+        m = _SITE_NAME.match(t, st)
+        if m is None:
+            continue
+        short = m.group(1) or m.group(2)
+        codes = g.alias.get(short, ())
+        r = g.get(codes[0]) if len(codes) == 1 and short not in g.full else None
+        if r is None or r.level not in _SHORT_NAME_HINTS or short not in t[m.end():m.end() + 3000]:
+            continue
+        if r.level == "county" and r.name.endswith("市"):
+            allowed = (None, "county", "city")   # a county-level city speaks as 我市
+        else:
+            allowed = _SHORT_NAME_HINTS[r.level]
+        return r.code if hint in allowed else None
+    return None
 
 
 def _fits(r, levels: tuple[str, ...] | None) -> bool:

@@ -67,6 +67,9 @@ _BARE_IDIOMS = {"长治": ("久安",), "延安": ("精神",), "遵义": ("会议
 # three or more short town names in a list, then what towns have (籍山、许镇、工山司法所)
 TOWN_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、){2,}[\u4e00-\u9fff]{2,3}?)"
                        r"(?:等)?(?:\d+个)?(?:镇|乡|街道|司法所|派出所|财政所|卫生院|中心校|便民服务中心)")
+# the name of a development zone, a new area or a park that the divisions list holds
+# (长春经济技术开发区, 滨海新区, 苏州工业园区): its 管理委员会 is its government
+ZONE_NAME = re.compile(r"(?:开发区|新区|园区|示范区|试验区|实验区|管理区|度假区|合作区|保税区|高新区)$")
 _STREET = ("路", "街", "大道", "大街", "巷", "胡同", "大桥", "桥")
 # what follows a bare short form that names a person, a school, a landmark or a newspaper
 # (中山先生, 吉林大学, 延安精神, 兰州日报): an institution or an idea, not the place acting
