@@ -209,6 +209,10 @@ class Roles:
                         y = self._compared_year(sent[0], q.start)
                     if y and y[:2] in ("19", "20"):
                         base_year = int(y[:4])
+                    elif y == "前年":  # (比前年的260件: the year before 去年, counted as 去年 is)
+                        base_year = self._year_of_word("前年", True)
+                        if base_year is None and cur is not None:
+                            base_year = cur - 2
                     else:
                         base_year = cur - 1 if cur is not None else None
                     for j in range(idx - 1, max(-1, idx - 21), -1):

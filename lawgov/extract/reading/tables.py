@@ -105,9 +105,9 @@ class Tables:
             kind, scope = "other_body", None   # 全市 | 986 on a county's page: its city's row
         elif label and CTX["own_body"].fullmatch(label.strip()):
             kind, scope = "level", "all"       # 本县 | 74 in the city's table a county quotes
-        elif (hw := HIGHER_WHOLE_LABEL.fullmatch(header.strip())) and hw.group(1) != "国" \
-                and self.above_own_tier(hw.group(1)):
-            kind, scope = "other_body", None   # 指标 | 本市 | 全省: the province's column
+        elif (hw := HIGHER_WHOLE_LABEL.fullmatch(header.strip())) and (
+                self.above_own_tier(hw.group(1)) if hw.group(1) != "国" else self.region_name != "中华人民共和国"):
+            kind, scope = "other_body", None   # 指标 | 本市 | 全省 (| 全国): the province's (the nation's) column
         elif header and CTX["own_body"].fullmatch(header.strip()):
             kind, scope = "level", "all"       # 指标 | 本市 | 全省: the page's own column
         elif label and CTX["total_labels"].fullmatch(label) and self._year_rows_above(para) > 1:
