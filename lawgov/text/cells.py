@@ -292,7 +292,7 @@ def join_label_lines(text: str) -> str:
             pairs.append(group)
             i += len(group)
             continue
-        if len(pairs) >= MIN_PAIRS:
+        if len(pairs) >= MIN_PAIRS and not _figures_first(text, lines, pairs):
             chars = chars if chars is not None else list(text)
             for group_ in pairs:
                 for (_s, e), (s2, _e) in zip(group_, group_[1:]):
@@ -302,6 +302,28 @@ def join_label_lines(text: str) -> str:
         pairs = []
         i += 1
     return text if chars is None else "".join(chars)
+
+
+def _figures_first(text: str, lines: list[tuple[int, int]], pairs) -> bool:
+    """The pairs are shifted by one: a figure stands right before the first label and a label
+    right after the last figure (86件 / 收到行政复议申请 / 79件 / 依法受理 / … / 纠错率): an
+    infographic that puts each figure over its label, not under it."""
+    first = lines.index(pairs[0][0])
+    last = lines.index(pairs[-1][-1])
+    if last + 1 >= len(lines):
+        return False
+    after = text[lines[last + 1][0]:lines[last + 1][1]].strip()
+    if _kind(after) != "word" or not 0 < len(after) <= 20 or _LABEL_MARK.search(after):
+        return False
+    label = text[lines[first][0]:lines[first][1]]
+    if first == 0 or _TITLE_YEAR.search(label):
+        return True               # (the page's title over its first figure is no label)
+    before = text[lines[first - 1][0]:lines[first - 1][1]].strip()
+    return _kind(before) == "figure"
+
+
+# a year in a line, as a page's title names it (图解2023年…)
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def _pair_at(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[int, int]] | None:

@@ -140,3 +140,13 @@ def test_two_columns_under_a_quantity_header_are_a_table():
     assert join_spaced_columns(text).splitlines()[1:] == ["项目|数量(件)", "收到申请|40", "受理|37", "审结|35"]
     plain = "一、总体 情况\n受理 案件\n审结 45\n维持 30\n"
     assert join_spaced_columns(plain) == plain
+
+
+def test_figures_printed_over_their_labels_are_not_joined_to_the_next_label():
+    """86件 / 收到申请 / 79件 / 依法受理 …: each figure stands over its own label, so pairing
+    every label with the figure below it would shift them all by one."""
+    from lawgov.text.cells import join_label_lines
+    first = "图解\n86件\n收到申请\n79件\n依法受理\n75件\n审结案件\n12.0%\n纠错率\n"
+    assert join_label_lines(first) == first
+    under = "情况\n收到申请\n86件\n依法受理\n79件\n审结案件\n75件\n"
+    assert "收到申请 86件" in join_label_lines(under)

@@ -174,6 +174,9 @@ class IndicatorChoice:
         lead_hits = self.cues_in(lead_start, q.head)
         if prev_idx is not None and POST_VERB_LEAD.fullmatch(lead):
             lead_hits = ()         # 5件已审结、1件在审: 已审结 is said of the 5 before it
+        below = self._label_line_below(q, para)
+        if below is not None:
+            lead_hits = ()         # 86件⏎收到行政复议申请⏎79件: the line above labels the figure above
         pick = OTHER_FIELD if paired == "other_fields" else \
             self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
         reason = role.reason
@@ -194,10 +197,12 @@ class IndicatorChoice:
         if pick.cue is None and not lead_hits:
             pick = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
                               unit, bounded, fam, ("verb",))
-        if pick.cue is None and not lead_hits and (label := self._label_line_above(q, para)) is not None:
+        if pick.cue is None and not lead_hits and (label := below or self._label_line_above(q, para)) is not None:
             label_fam, label_hits = lead_cues(m[label[0]:label[1]])
             if label_fam is None and (group := self._group_heading_above(label)) is not None:
                 label_fam = first_family(m[group[0]:group[1]])   # 行政应诉⏎案件总数⏎97件
+            if label_fam is None and fam is None and (title := self.title_para()) is not None:
+                label_fam = first_family(m[title[0]:title[1]])   # 一图读懂:…行政复议工作 over 审结案件
             pick = self._pick_verb_first(label_hits, measure, unit, True, label_fam or fam, m[label[0]:label[1]])
             if pick.cue is not None and kind == "level" and self._span_over_label(label):
                 kind, reason = "cumulative", "a total over several years (十八大以来, 近五年) named by its label lines"
@@ -671,6 +676,33 @@ class IndicatorChoice:
         while k >= 0 and kinds[k] in ("E", "U", "Y"):
             k -= 1                     # (2023年:1063件 above 2022年:847件, under one label)
         return self.paras[k] if k >= 0 and kinds[k] == "L" else None
+
+    def _label_line_below(self, q, para: int) -> tuple[int, int] | None:
+        """The line that labels a figure standing alone on its line when an infographic puts
+        the figures first (86件⏎收到行政复议申请⏎79件⏎依法受理): the run of alternating figures
+        and labels opens with a figure and closes with a label."""
+        if not self.paras:
+            return None
+        ps, pe = self.paras[para]
+        if q.head - ps > 12 or self.m[q.tail:pe].strip() or self.m[ps:q.head].strip():
+            return None
+        kinds = self.__dict__.get("_line_kinds")
+        if kinds is None:
+            kinds = self._line_kinds = [self._line_kind(k) for k in range(len(self.paras))]
+        if q.unit_raw is None and not (para + 1 < len(kinds) and kinds[para + 1] == "U"):
+            return None                # (a bare figure needs its unit on the next line: 98⏎件)
+        titled = self.__dict__.get("_titled_kinds")
+        if titled is None:             # (the page's title is no figure's label)
+            titled = self._titled_kinds = list(kinds)
+            if (title := self.title_para()) is not None:
+                titled[self.paras.index(title)] = "X"
+        if kinds[para] != "F" or self._alternation_end(titled, para, -1) != "F" \
+                or self._alternation_end(kinds, para, +1) != "L":
+            return None
+        k = para + 1
+        while k < len(kinds) and kinds[k] in ("E", "U"):
+            k += 1
+        return self.paras[k] if k < len(kinds) and kinds[k] == "L" else None
 
     def _group_heading_above(self, label: tuple[int, int]) -> tuple[int, int] | None:
         """The label line right above a label (行政应诉 over 案件总数): its group's heading."""
