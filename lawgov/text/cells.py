@@ -315,14 +315,17 @@ def _figures_first(text: str, lines: list[tuple[int, int]], pairs) -> bool:
     after = text[lines[last + 1][0]:lines[last + 1][1]].strip()
     if _kind(after) != "word" or not 0 < len(after) <= 20 or _LABEL_MARK.search(after):
         return False
-    label = text[lines[first][0]:lines[first][1]]
-    if first == 0 or _TITLE_YEAR.search(label):
+    label = text[lines[first][0]:lines[first][1]].strip()
+    if _TITLE_YEAR.search(label) or (first == 0 and len(label) >= TITLE_LEN):
         return True               # (the page's title over its first figure is no label)
+    if first == 0:
+        return False
     before = text[lines[first - 1][0]:lines[first - 1][1]].strip()
     return _kind(before) == "figure"
 
 
-# a year in a line, as a page's title names it (图解2023年…)
+# a year in a line, as a page's title names it (图解2023年…); a first line this long is a title
+TITLE_LEN = 8
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 

@@ -146,7 +146,10 @@ def test_figures_printed_over_their_labels_are_not_joined_to_the_next_label():
     """86件 / 收到申请 / 79件 / 依法受理 …: each figure stands over its own label, so pairing
     every label with the figure below it would shift them all by one."""
     from lawgov.text.cells import join_label_lines
-    first = "图解\n86件\n收到申请\n79件\n依法受理\n75件\n审结案件\n12.0%\n纠错率\n"
+    first = "图解:县行政复议工作情况\n86件\n收到申请\n79件\n依法受理\n75件\n审结案件\n12.0%\n纠错率\n"
     assert join_label_lines(first) == first
     under = "情况\n收到申请\n86件\n依法受理\n79件\n审结案件\n75件\n"
     assert "收到申请 86件" in join_label_lines(under)
+    # (a page that opens with a short label and ends with a note is labels over figures)
+    bare = "收到申请\n86件\n依法受理\n79件\n审结\n75件\n数据截至年底\n"
+    assert "收到申请 86件" in join_label_lines(bare) and "审结 75件" in join_label_lines(bare)
