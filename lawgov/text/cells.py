@@ -194,9 +194,12 @@ def join_spaced_columns(text: str) -> str:
 def _two_column_header(text: str, cells: list[tuple[int, int]]) -> bool:
     """A header of two columns: a label's and a quantity's (项目 数量(件), 指标 2023年)."""
     first, second = (text[a:b] for a, b in cells)
-    return _kind(first) == "word" and bool(_QUANTITY_HEADER.fullmatch(second) or YEAR_CELL.fullmatch(second))
+    return _kind(first) == "word" and bool(_QUANTITY_HEADER.fullmatch(second) or YEAR_CELL.fullmatch(second)
+                                           or (_LABEL_COLUMN.fullmatch(first) and _kind(second) == "word"))
 
 
+# the header of a table's column of row labels (项目 | 受理, 单位 | 受理, 年度 | 受理)
+_LABEL_COLUMN = re.compile(r"项目|指标|类别|类型|单位|年度|名称|事项|内容|分类")
 # the header of a column of quantities (数量, 件数(件), 数值)
 _QUANTITY_HEADER = re.compile(r"(?:数量|件数|数值|数据|总数|人数|次数|个数)\s*(?:[(（][^()（）]{1,4}[)）])?")
 
@@ -316,17 +319,18 @@ def _figures_first(text: str, lines: list[tuple[int, int]], pairs) -> bool:
     if _kind(after) != "word" or not 0 < len(after) <= 20 or _LABEL_MARK.search(after):
         return False
     label = text[lines[first][0]:lines[first][1]].strip()
-    if _TITLE_YEAR.search(label) or (first == 0 and len(label) >= TITLE_LEN):
-        return True               # (the page's title over its first figure is no label)
+    if _TITLE_YEAR.search(label) or _NO_LABEL.search(label):
+        return True               # (the page's title or a site's chrome over its first figure is no label)
     if first == 0:
         return False
     before = text[lines[first - 1][0]:lines[first - 1][1]].strip()
     return _kind(before) == "figure"
 
 
-# a year in a line, as a page's title names it (图解2023年…); a first line this long is a title
-TITLE_LEN = 8
+# a year in a line, as a page's title names it (图解2023年…), and the words of a title or of a
+# site's chrome that no figure's label holds (一图读懂, 来源:, 【字体…】)
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_NO_LABEL = re.compile(r"图解|一图|读懂|图说|数说|[:：【】]|来源|浏览")
 
 
 def _pair_at(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[int, int]] | None:

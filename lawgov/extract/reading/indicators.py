@@ -132,8 +132,9 @@ YEAR_FIGURE_LINE = re.compile(YEAR_CELL.pattern + r"\s*[:：]?\s*(?:" + FIGURE_C
 UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
 
 # a sentence opening by saying the cases accepted were all closed (受理案件均已办结, 上述案件均已审结)
-ALL_CLOSED_OPENING = re.compile(r"\s*(?:受理|上述|以上|所有|这些)(?:的)?(?:行政)?(?:复议|诉讼|应诉)?案件\s*"
+ALL_CLOSED_OPENING = re.compile(r"\s*(?:受理|上述|以上|所有|这些)(?:的)?(?:行政)?(?P<fam>复议|诉讼|应诉)?案件\s*"
                                 r"(?:均已|全部|已全部|均)(?:在(?:法定|规定)?(?:期限|时限|期)内|按期|依法|如期)?(?:办结|审结|结案)")
+FAMILY_WORD = re.compile(r"复议|诉讼|应诉")
 # the words that say a count is of accepted cases / of lawsuits (not 不予受理)
 ACCEPTED_WORD = re.compile(r"(?<!不予)(?<!不)受理")
 LAWSUIT_WORD = re.compile(r"(?<!不予)受理|收案|发生|诉讼案件|应诉案件")
@@ -389,16 +390,20 @@ class IndicatorChoice:
     def _closed_in_next_sentence(self, idx: int, sent, indicator: str, done: list) -> bool:
         """The sentence after opens by saying the accepted cases were all closed (受理74件,不予受理
         5件。受理案件均已办结,…): this is its sentence's last figure of the kind, so they are its."""
-        if sent[1] >= len(self.m) or not ALL_CLOSED_OPENING.match(self.m, sent[1]):
-            return False
+        opening = ALL_CLOSED_OPENING.match(self.m, sent[1]) if sent[1] < len(self.m) else None
+        if opening is None or (opening.group("fam") and (opening.group("fam") == "复议")
+                               != (indicator == "reconsideration.accepted")):
+            return False                  # (上述行政复议案件均已审结 closes no lawsuits)
         word = ACCEPTED_WORD if indicator == "reconsideration.accepted" else LAWSUIT_WORD
         if not word.search(self.m, max(sent[0], self.qs[idx].head - 12), self.qs[idx].head):
             return False                  # (a count said as accepted, 受理74件)
+        own = "复议" if indicator == "reconsideration.accepted" else "诉"
         tail = self.qs[idx].tail
         for j in range(idx + 1, len(self.qs)):
             if self.qs[j].start >= sent[1]:
                 break
-            if word.search(self.m, tail, self.qs[j].head):
+            lead = self.m[tail:self.qs[j].head]
+            if word.search(lead) and (own in lead or not FAMILY_WORD.search(lead)):
                 return False              # a later count of the kind in the sentence is theirs
             tail = self.qs[j].tail
         return True
@@ -696,9 +701,12 @@ class IndicatorChoice:
             titled = self._titled_kinds = list(kinds)
             if (title := self.title_para()) is not None:
                 titled[self.paras.index(title)] = "X"
-        if kinds[para] != "F" or self._alternation_end(titled, para, -1) != "F" \
-                or self._alternation_end(kinds, para, +1) != "L":
-            return None
+        up = para - 1
+        while up >= 0 and kinds[up] in ("E", "U"):
+            up -= 1
+        if kinds[para] != "F" or (up >= 0 and kinds[up] in ("F", "Y")) \
+                or self._alternation_end(titled, para, -1) != "F" or self._alternation_end(kinds, para, +1) != "L":
+            return None                # (figures in a row, 112件⏎104件⏎98件⏎收到申请…, do not alternate)
         k = para + 1
         while k < len(kinds) and kinds[k] in ("E", "U"):
             k += 1

@@ -84,7 +84,8 @@ class Tables:
         if pick.cue is None:
             pick = self._pick(hits, measure, unit, True, fam, ("noun",))
         indicator = pick.indicator
-        if indicator is None and measure == "rate" and RATIO_HEADER.fullmatch(header.strip()):
+        ratio_column = bool(RATIO_HEADER.fullmatch(header.strip()) or RATIO_HEADER.fullmatch(self._raw_header(para, hc).strip()))
+        if indicator is None and measure == "rate" and ratio_column:
             # 类别 | 数量 | 比率 over 行政复议纠错 | 61件 | 11.9%: the rate of the row's count
             counted = self._pick(own_hits, "count", None, True, fam, ("verb", "noun")).indicator
             indicator = SHARE_RATES.get(counted)
@@ -123,8 +124,12 @@ class Tables:
             kind, scope = "other_body", None    # 城关镇 | 河口乡 over 12 | 8: one body's column
         elif (not label and self._all_figures(para, texts)) or period:
             kind, scope = "level", "all"       # a row of figures only (under its header), or 本期 | 312
+        elif label_scope == "government" and label.strip()[:1] in TIER_CHARS and self.above_own_tier(label.strip()[0]):
+            kind, scope = "other_body", None   # 县政府为被告的涉镇案件 | 3 on a township's page: the county's
         elif label_scope is not None:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
+        elif label and KIND_LABEL.fullmatch(label.strip()):
+            kind, scope = "breakdown", None    # 类别 | 受理 over 行政处罚类 | 30: one kind of the cases
         elif label and (ly := HEADER_YEAR.fullmatch(label.strip())):
             kind, scope = "level", "all"       # 2021年 | 6213 under 收案(件): that year's row
             year = int(ly.group("abs"))
@@ -142,7 +147,7 @@ class Tables:
             label_hits = lead_cues(label)[1]
             kind, scope = ("level", "all") if label_hits and (not header or YEAR_RX.fullmatch(header) or HEADER_YEAR.fullmatch(header)
                                                                or HEADER_QUANTITY.fullmatch(header)
-                                                               or (measure == "rate" and RATIO_HEADER.fullmatch(header.strip()))
+                                                               or (measure == "rate" and ratio_column)
                                                                or column_period) else ("breakdown", None)
         if not indicator:
             scope = None
@@ -178,8 +183,8 @@ class Tables:
         k = first
         while k < len(self.paras) and "|" in self.m[self.paras[k][0]:self.paras[k][1]]:
             if k != para:
-                texts = self._row(k)[2]
-                if texts and texts[0] is not None and word in texts[0]:
+                first = next((t for t in self._row(k)[2] if t is not None), None)
+                if first is not None and word in first:
                     return True
             k += 1
         return False
@@ -381,6 +386,8 @@ FAMILY_LABEL = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情
 HIGHER_WHOLE_LABEL = re.compile(WHOLE_OF_TIER + r"(?:合计|总计)?")
 # a column or row of the rest (其他, 其他情形): no measure of its own
 OTHER_CELL = re.compile(r"其[他它](?:情形|情况|方式|结果|类)?\s*(?:\([^()]*\))?")
+# a row of one kind of case (行政处罚类, 信息公开类案件)
+KIND_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}类(?:案件)?")
 # the characters of a tier a column's body may open with (市政府, 县本级)
 TIER_CHARS = frozenset("省市区县州旗盟")
 # the party a row label names its cases by (镇政府为被申请人的复议案件)
