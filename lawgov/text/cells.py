@@ -268,13 +268,13 @@ def _columns_agree(rows: list[list[str]]) -> bool:
     return all(len(c) <= 1 for c in columns) and any(c == {"figure"} for c in columns)
 
 
-# a cell that is only a unit (a row of units over a table's header)
-_UNIT_CELL = re.compile(r"\(?(?:件|人次|件次|次|个|项|份|人|起|宗|名|家|%|％|元|万元|条|场)\)?")
 
 
 # --------------------------------------------------------------- a label, then its figure
 
-_UNIT_LINE = re.compile(r"(?:件|人次|次|个|项|份|人|起|宗|名|家|%|元|万元|篇|条|场)")
+_UNIT_LINE = re.compile(r"(?:件次|件|人次|次|个|项|份|人|起|宗|名|家|%|％|元|万元|篇|条|场)")
+# a cell that is only a unit, perhaps in brackets (a row of units over a table's header)
+_UNIT_CELL = re.compile(r"[(（]?" + _UNIT_LINE.pattern + r"[)）]?")
 _LABEL_MARK = re.compile(r"[。；;！？!?|]")
 MIN_PAIRS = 3
 

@@ -670,9 +670,7 @@ class IndicatorChoice:
         ps, pe = self.paras[para]
         if q.head - ps > 12 or self.m[q.tail:pe].strip() or YEAR_LABEL.sub("", self.m[ps:q.head]).strip():
             return None
-        kinds = self.__dict__.get("_line_kinds")
-        if kinds is None:              # (once a document)
-            kinds = self._line_kinds = [self._line_kind(k) for k in range(len(self.paras))]
+        kinds = self._page_line_kinds()
         if kinds[para] != "Y" and self._alternation_end(kinds, para, -1) != "L":
             return None
         if kinds[para] != "Y" and self._alternation_end(kinds, para, +1) != "F":
@@ -691,9 +689,7 @@ class IndicatorChoice:
         ps, pe = self.paras[para]
         if q.head - ps > 12 or self.m[q.tail:pe].strip() or self.m[ps:q.head].strip():
             return None
-        kinds = self.__dict__.get("_line_kinds")
-        if kinds is None:
-            kinds = self._line_kinds = [self._line_kind(k) for k in range(len(self.paras))]
+        kinds = self._page_line_kinds()
         if q.unit_raw is None and not (para + 1 < len(kinds) and kinds[para + 1] == "U"):
             return None                # (a bare figure needs its unit on the next line: 98⏎件)
         titled = self.__dict__.get("_titled_kinds")
@@ -719,6 +715,13 @@ class IndicatorChoice:
         while k >= 0 and kinds[k] == "E":
             k -= 1
         return self.paras[k] if k >= 0 and kinds[k] == "L" else None
+
+    def _page_line_kinds(self) -> list[str]:
+        """The kind of every line of the page (once a document; see _line_kind)."""
+        kinds = self.__dict__.get("_line_kinds")
+        if kinds is None:
+            kinds = self._line_kinds = [self._line_kind(k) for k in range(len(self.paras))]
+        return kinds
 
     def _line_kind(self, k: int) -> str:
         """A line as a label-and-figure layout sees it: E empty, U a unit alone (件), F a bare

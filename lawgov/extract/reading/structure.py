@@ -265,6 +265,17 @@ class Structure:
         self.cue_win = Windows(self.m, cue_spans, "cues")
         return Windows(self.m, spans, "sentences")
 
+    def held_on_page(self, hits):
+        """The cue matches that hold on this page: a township's own government as the party
+        (以镇政府为被告) on a township's page is no lower tier; a cue of one kind of page
+        (办理行政案件 on a bureau's own page is enforcement) only there."""
+        if any(h[2].unless_tier is not None for h in hits):
+            own = self.own_tier()
+            hits = [h for h in hits if h[2].unless_tier is None or h[2].unless_tier != own]
+        if any(h[2].levels for h in hits):
+            hits = [h for h in hits if not h[2].levels or getattr(self, "level", None) in h[2].levels]
+        return tuple(hits)
+
     def _scan_cues(self):
         hits = []
         win = self.cue_win
@@ -272,13 +283,7 @@ class Structure:
             for s, e, _h in win.finditer(cue.rx):
                 if e > s:
                     hits.append((e, s, cue))
-        if any(h[2].unless_tier is not None for h in hits):
-            # a township's own government as the party (以镇政府为被告) on a township's page
-            own = self.own_tier()
-            hits = [h for h in hits if h[2].unless_tier is None or h[2].unless_tier != own]
-        if any(h[2].levels for h in hits):
-            # a cue of one kind of page (办理行政案件 on a bureau's own page is enforcement)
-            hits = [h for h in hits if not h[2].levels or getattr(self, "level", None) in h[2].levels]
+        hits = list(self.held_on_page(hits))
         hits.sort(key=lambda x: (x[0], x[1]))
         self.cue_ends = [h[0] for h in hits]
         return hits

@@ -74,8 +74,8 @@ class Tables:
             fam = self.heading_family(q.start)
         if fam is None:                        # 全年审结复议案件412件。表1 … | 维持 | 250
             fam = self._introducing_family(para)
-        hits = self._for_this_page(hits)
-        own_hits = _of_row_family(self._for_this_page(lead_cues(f"{header} {label}")[1]), label)
+        hits = self.held_on_page(hits)     # (a cell's words hold on the page as the prose's do)
+        own_hits = _of_row_family(self.held_on_page(lead_cues(f"{header} {label}")[1]), label)
         pick = self._pick(own_hits, measure, unit, True, fam, ("verb",))
         if pick.cue is None:       # the column's and the row's own words first, then the caption's
             pick = self._pick(own_hits, measure, unit, True, fam, ("noun",))
@@ -166,16 +166,6 @@ class Tables:
             # figure may be cut off; a full row's last cell is taken as whole
             kind, reason = "cut", "the page ends on this cell of a short row: its figure may be cut off"
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, reason=reason)
-
-    def _for_this_page(self, hits):
-        """The cues of a cell's words that hold on this page (a township's own government as
-        the party, 镇政府为被申请人的案件, on a township's page), as the prose's cues are."""
-        if any(h[2].unless_tier is not None for h in hits):
-            own = self.own_tier()
-            hits = tuple(h for h in hits if h[2].unless_tier is None or h[2].unless_tier != own)
-        if any(h[2].levels for h in hits):
-            hits = tuple(h for h in hits if not h[2].levels or getattr(self, "level", None) in h[2].levels)
-        return hits
 
     def _row_label_with(self, para: int, word: str) -> bool:
         """Another row of the table has a label holding the word (受理 for 申请's row)."""
