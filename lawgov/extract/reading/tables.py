@@ -75,7 +75,11 @@ class Tables:
         if fam is None:                        # 全年审结复议案件412件。表1 … | 维持 | 250
             fam = self._introducing_family(para)
         hits = self.held_on_page(hits)     # (a cell's words hold on the page as the prose's do)
-        own_hits = _of_row_family(self.held_on_page(lead_cues(f"{header} {label}")[1]), label)
+        if label and FAMILY_LABEL.fullmatch(label.strip()) and "(" in (raw := self._raw_header(para, hc)):
+            header_words = " ".join(_bracketed_alternatives(raw))   # 纠错(败诉)率: 纠错率 and 败诉率
+        else:
+            header_words = header
+        own_hits = _of_row_family(self.held_on_page(lead_cues(f"{header_words} {label}")[1]), label)
         pick = self._pick(own_hits, measure, unit, True, fam, ("verb",))
         if pick.cue is None:       # the column's and the row's own words first, then the caption's
             pick = self._pick(own_hits, measure, unit, True, fam, ("noun",))
@@ -415,6 +419,21 @@ def _merged_labels(m: str, cells, texts) -> dict[int, str]:
             out[current[0]] = current[1]
             out[i] = current[1]
     return out
+
+
+_ALTERNATIVE = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
+
+
+def _bracketed_alternatives(header: str) -> tuple[str, str]:
+    """A header naming one word or another, the other in brackets (纠错(败诉)率, 被纠错(败诉)数):
+    the header without the brackets, and with the bracketed word in the place of the word
+    before it (纠错率 and 败诉率)."""
+    h = _ALTERNATIVE.search(header)
+    if h is None:
+        return header, ""
+    word = h.group(1)
+    start = max(0, h.start() - len(word))
+    return header[:h.start()] + header[h.end():], header[:start] + word + header[h.end():]
 
 
 def split_cells(m: str, s: int, e: int) -> list[tuple[int, int]]:
