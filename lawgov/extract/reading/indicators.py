@@ -175,6 +175,9 @@ class IndicatorChoice:
         lead_hits = self.cues_in(lead_start, q.head)
         if prev_idx is not None and POST_VERB_LEAD.fullmatch(lead):
             lead_hits = ()         # 5件已审结、1件在审: 已审结 is said of the 5 before it
+        if role.inherit_from is not None and done[role.inherit_from].kind == "comparison_base" \
+                and CTX["to_level"].fullmatch(lead):
+            lead_hits = ()         # 由5,207项精简为4,862项: the level of what the first figure was
         below = self._label_line_below(q, para)
         if below is not None:
             lead_hits = ()         # 86件⏎收到行政复议申请⏎79件: the line above labels the figure above
