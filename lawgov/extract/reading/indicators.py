@@ -698,8 +698,9 @@ class IndicatorChoice:
         titled = self.__dict__.get("_titled_kinds")
         if titled is None:             # (the page's title is no figure's label)
             titled = self._titled_kinds = list(kinds)
-            if (title := self.title_para()) is not None and kinds[self.paras.index(title)] == "L":
-                titled[self.paras.index(title)] = "X"
+            at = self.paras.index(title) if (title := self.title_para()) is not None else None
+            if at is not None and kinds[at] == "L":
+                titled[at] = "X"
         up = para - 1
         while up >= 0 and kinds[up] in ("E", "U"):
             up -= 1
