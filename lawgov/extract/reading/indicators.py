@@ -12,7 +12,7 @@ from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import ASIDE, Role
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, Cue, default_unit,
-                                          fill, first_family, lead_cues, unit_ok)
+                                          fill, first_family, lead_cues, unit_ok, PAREN)
 from lawgov.extract.reading.structure import Place
 from lawgov.text.cells import FIGURE_CELL, YEAR_CELL, is_cell
 
@@ -211,8 +211,10 @@ class IndicatorChoice:
             if pick.cue is not None and kind == "level" and self._span_over_label(label):
                 kind, reason = "cumulative", "a total over several years (十八大以来, 近五年) named by its label lines"
         lo = level_only(lead) if pick.cue is None and not lead_hits and paren is None else None
-        if lo and not lead.strip() and len(m[q.tail:clause[1]].strip()) >= 4:
-            lo = None              # 15977件案件未再进入诉讼: the number is its clause's subject, not a level
+        if lo and not lead.strip() and len(PAREN.sub("", m[q.tail:clause[1]]).strip()) >= 4:
+            # 15977件案件未再进入诉讼: the number is its clause's subject, not a level (an aside
+            # after it, 1.32万件(同比下降5.1%), is no predicate)
+            lo = None
         counted_by_rate = None
         if lo and lo.group("total") and idx > 0 and self.qs[idx - 1].start >= sent[0] \
                 and self.qs[idx - 1].unit == "%" and unit != "%":
