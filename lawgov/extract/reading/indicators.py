@@ -610,15 +610,17 @@ class IndicatorChoice:
         return None
 
     def _series_before(self, idx, q, sent, done) -> int | None:
-        """出庭应诉率逐年提升:2019年82.1%,2020年90.3%,2021年96.0%: a clause that is only a year and
-        its figure goes on with the series of the clause before, when that clause's last figure
+        """出庭应诉率逐年提升:2019年82.1%,2020年90.3%,2021年96.0% (…,到2021年升至96.0%): a clause that is
+        only a year and its figure goes on with the series of the clause before, when that clause's last figure
         is a level of the same unit given its own year; None otherwise."""
         j = idx - 1
         if j < 0 or self.qs[j].start < sent[0] or self.clause_index(self.qs[j].start, sent) != \
                 (self.clause_index(q.start, sent) or 0) - 1:
             return None
         prev = done[j]
-        if prev.kind != "level" or not prev.indicator or self.qs[j].unit != q.unit:
+        # (a clause of an earlier year alone, 2014年为16.8%, is read as a comparison base: a level
+        # of its year all the same)
+        if prev.kind not in ("level", "comparison_base") or not prev.indicator or self.qs[j].unit != q.unit:
             return None
         c = self.clause_of(self.qs[j].start, sent)
         return j if LIST_YEAR.search(self.m, c[0], self.qs[j].head) else None
