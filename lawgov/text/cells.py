@@ -316,8 +316,9 @@ def _figures_first(text: str, lines: list[tuple[int, int]], pairs) -> bool:
     if last + 1 >= len(lines):
         return False
     after = text[lines[last + 1][0]:lines[last + 1][1]].strip()
-    if _kind(after) != "word" or not 0 < len(after) <= 20 or _LABEL_MARK.search(after):
-        return False
+    if _kind(after) != "word" or not 0 < len(after) <= 20 or _LABEL_MARK.search(after) \
+            or _NUMBERED_HEADING.match(after):
+        return False              # (a section's numbered heading after the last figure is no label)
     label = text[lines[first][0]:lines[first][1]].strip()
     if _TITLE_YEAR.search(label) or _NO_LABEL.search(label):
         return True               # (the page's title or a site's chrome over its first figure is no label)
@@ -331,6 +332,18 @@ def _figures_first(text: str, lines: list[tuple[int, int]], pairs) -> bool:
 # site's chrome that no figure's label holds (一图读懂, 来源:, 【字体…】)
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 _NO_LABEL = re.compile(r"图解|一图|读懂|图说|数说|[:：【】]|来源|浏览")
+_NUMBERED_HEADING = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳]|第[一二三四五六七八九十]+[部章节])")
+
+
+# a figure's line may say it is approximate (约30%, 超2万件) and add an aside (58件(同比上升65.7%))
+_APPROX_BEFORE = re.compile(r"^(?:约|近|超过|超|逾|达|共计|共)")
+_ASIDE_AFTER = re.compile(r"\s*[(（][^()（）]{0,30}[)）]$")
+
+
+def _figure_line(line: str) -> bool:
+    """A line that holds one figure, as an infographic prints it under its label."""
+    return _kind(line) == "figure" or \
+        _kind(_ASIDE_AFTER.sub("", _APPROX_BEFORE.sub("", line))) == "figure"
 
 
 def _pair_at(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[int, int]] | None:
@@ -339,7 +352,7 @@ def _pair_at(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[int,
     label = text[lines[i][0]:lines[i][1]].strip()
     figure = text[lines[i + 1][0]:lines[i + 1][1]].strip()
     if not (0 < len(label) <= 20) or _LABEL_MARK.search(label) or _kind(label) != "word" \
-            or label[-1].isdigit() or _kind(figure) != "figure":
+            or label[-1].isdigit() or not _figure_line(figure):
         return None
     group = [lines[i], lines[i + 1]]
     if i + 2 < len(lines) and _UNIT_LINE.fullmatch(text[lines[i + 2][0]:lines[i + 2][1]].strip()):

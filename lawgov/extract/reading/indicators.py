@@ -203,6 +203,7 @@ class IndicatorChoice:
                               unit, bounded, fam, ("verb",))
         if pick.cue is None and not lead_hits and (label := below or self._label_line_above(q, para)) is not None:
             label_fam, label_hits = lead_cues(m[label[0]:label[1]])
+            label_hits = self.held_on_page(label_hits)
             if label_fam is None and (group := self._group_heading_above(label)) is not None:
                 label_fam = first_family(m[group[0]:group[1]])   # 行政应诉⏎案件总数⏎97件
             if label_fam is None and fam is None and (title := self.title_para()) is not None:
@@ -575,7 +576,7 @@ class IndicatorChoice:
             return OTHER_FIELD     # 信访事项、复议申请分别为870件、91件: the 870 is no measure of ours
         fam = item_fam or fam      # 受理行政复议案件、行政诉讼案件分别为47件、62件: each item its field
         if not hits:               # a list in a clause with no number: its cues were not scanned
-            text, hits = self.m[a:b], item_hits
+            text, hits = self.m[a:b], self.held_on_page(item_hits)
         pick = self._pick_verb_first(hits, measure, unit, True, fam, text)
         if pick.cue is None and isinstance(over, list) and isinstance(over[0], int):
             pick = self._measure_of_clause_before(items[0][0], measure, unit, fam)
@@ -594,7 +595,7 @@ class IndicatorChoice:
             b = self.qs[nums[0]].head
         hits, text = self.cues_in(a, b), None
         if not hits:               # (a clause with no number: its cues were not scanned)
-            text, hits = self.m[a:b], lead_cues(self.m[a:b])[1]
+            text, hits = self.m[a:b], self.held_on_page(lead_cues(self.m[a:b])[1])
         return self._pick_verb_first(hits, measure, unit, True, fam, text)
 
     def _figure_named_before(self, idx, q, sent, done) -> int | None:
@@ -793,7 +794,7 @@ class IndicatorChoice:
         if (cmp := COMPARED_WITH.search(text)) is not None:
             text = text[:cmp.start()]   # …首次超过行政诉讼,达1320件: the measure compared, not what it is compared with
         # (a verb first, as in a lead: 审结行政复议案件:2001件 is closed)
-        pick = self._pick_verb_first(lead_cues(text)[1], measure, unit, bounded, fam, text)
+        pick = self._pick_verb_first(self.held_on_page(lead_cues(text)[1]), measure, unit, bounded, fam, text)
         if pick.cue is not None and (self.search_in(CTX["other_body"], prev[0], prev[1])
                                      or self.search_in(CTX["breakdown"], prev[0], prev[1])):
             kind = "other_body"
