@@ -124,6 +124,8 @@ def level_only(lead: str) -> re.Match | None:
 
 # a sentence that opens with 其中 speaks of parts of the sentence before it
 OPENS_WITH_OF_WHICH = re.compile(r"\s*其中")
+# …as does one that opens pointing back at the applications (对这些申请, 上述申请中)
+OPENS_WITH_THOSE_APPLICATIONS = re.compile(r"\s*(?:对|在)?(?:这些|上述|以上|前述)(?:行政复议|复议)?申请(?:中)?")
 
 # the lines of a label-and-figure layout, as text.cells reads a table's cells: a figure's line
 # that holds only a year's label before it (2023年:1063件), such a line whole, a unit alone
@@ -807,9 +809,11 @@ class IndicatorChoice:
 
     def _received_before(self, idx: int, sent, done) -> bool:
         """The body's applications received are counted earlier in the sentence (or in the one
-        before, when this one opens with 其中: …收到申请812件。其中,依法受理706件,占86.9%)."""
+        before, when this one opens with 其中 or points back at them: …收到申请812件。其中,依法受理
+        706件,占86.9%; 对这些申请,受理706件)."""
         lo = sent[0]
-        if sent[0] > 0 and OPENS_WITH_OF_WHICH.match(self.m, sent[0]):
+        if sent[0] > 0 and (OPENS_WITH_OF_WHICH.match(self.m, sent[0])
+                            or OPENS_WITH_THOSE_APPLICATIONS.match(self.m, sent[0])):
             lo = self.sentence_of(sent[0] - 1)[0]
         return any(done[j].indicator == "reconsideration.received" and done[j].kind == "level"
                    for j in range(idx - 1, -1, -1) if self.qs[j].start >= lo)
