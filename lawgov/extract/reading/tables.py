@@ -134,7 +134,8 @@ class Tables:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
         elif label and KIND_LABEL.fullmatch(label.strip()):
             kind, scope = "breakdown", None    # 类别 | 受理 over 行政处罚类 | 30: one kind of the cases
-        elif label and (ly := HEADER_YEAR.fullmatch(label.strip())):
+        elif label and (ly := HEADER_YEAR.fullmatch(label.strip())
+                        or YEAR_TO_DATE_LABEL.fullmatch(self._raw_label(para, ci).strip())):
             kind, scope = "level", "all"       # 2021年 | 6213 under 收案(件): that year's row
             year = int(ly.group("abs"))
         elif label and HEADER_QUANTITY.fullmatch(label.strip()) and pick.cue is not None \
@@ -226,6 +227,11 @@ class Tables:
                 is_text = bool(txt) and not EMPTY_CELL.fullmatch(txt) and (
                     not NUMERICISH.fullmatch(txt) or ((not figures or (n == first and len(cells) - n > 2))
                                                       and self._year_cell(txt, cs, ce)))
+                if is_text and figures and n != first and len(txt) <= 20 and not PROSE_MARK.search(txt) \
+                        and self._quantity_in(cs, ce):
+                    # 1.37件/万人, 190件(同比增长196.88%), 下降3.8个百分点: a figure with words
+                    # around it, no header and no row label
+                    is_text = False
                 texts.append(txt if is_text else None)
                 if is_text:
                     last = txt
@@ -233,6 +239,10 @@ class Tables:
             self._tables[key] = (cells, [c[0] for c in cells], texts, labels)
             self._tables[("raw", para)] = raw_labels
         return self._tables[key]
+
+    def _quantity_in(self, cs: int, ce: int) -> bool:
+        i = bisect.bisect_left(self.qstarts, cs)
+        return i < len(self.qstarts) and self.qstarts[i] < ce
 
     def _year_cell(self, txt: str, cs: int, ce: int) -> bool:
         """A cell that is a year the scanner did not take for a quantity: a column header."""
@@ -381,6 +391,11 @@ HIGHER_WHOLE_LABEL = re.compile(WHOLE_OF_TIER + r"(?:合计|总计)?")
 # a column or row of the rest (其他, 其他情形): no measure of its own
 OTHER_CELL = re.compile(r"其[他它](?:情形|情况|方式|结果|类)?\s*(?:\([^()]*\))?")
 # a row of one kind of case (行政处罚类, 信息公开类案件)
+# a cell of prose (全年受理复议案件54件,纠错3件) is read as prose, whatever its figures
+PROSE_MARK = re.compile(r"[，,；;。]")
+# a year's row so far (2022年1—6月, 2023年(截至4月25日), 2024年上半年): that year's figures
+YEAR_TO_DATE_LABEL = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*年度?\s*(?:[(（]\s*(?:截至|截止|至)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*止?\s*[)）]"
+                                r"|(?:1|一)\s*[—\-–~至到]\s*\d{1,2}\s*月份?|上半年|前三季度)")
 KIND_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}类(?:案件)?")
 # the characters of a tier a column's body may open with (市政府, 县本级)
 TIER_CHARS = frozenset("省市区县州旗盟")
