@@ -25,6 +25,8 @@ class Tables:
         ci = bisect.bisect_right(starts, q.start) - 1
         if ci < 0 or not (cells[ci][0] <= q.start < cells[ci][1]) or texts[ci] is not None:
             return None        # a cell of prose ("首页 | 2022年受理…54件") is read as prose
+        if self._quantity_in(cells[ci][0], q.start):
+            return None        # the figures after a cell's own (1,286件(含网上申请402件)) are read as prose
         # the row label: the nearest non-numeric cell to the left
         label = labels[ci]
         # the column header: the same column of the nearest row above whose cell is text;
@@ -227,10 +229,10 @@ class Tables:
                 is_text = bool(txt) and not EMPTY_CELL.fullmatch(txt) and (
                     not NUMERICISH.fullmatch(txt) or ((not figures or (n == first and len(cells) - n > 2))
                                                       and self._year_cell(txt, cs, ce)))
-                if is_text and figures and n != first and len(txt) <= 20 and not PROSE_MARK.search(txt) \
-                        and self._quantity_in(cs, ce):
+                if is_text and figures and n != first and FIGURE_WITH_WORDS.match(txt) \
+                        and not PROSE_MARK.search(txt) and self._quantity_in(cs, ce):
                     # 1.37件/万人, 190件(同比增长196.88%), 下降3.8个百分点: a figure with words
-                    # around it, no header and no row label
+                    # around it, no header and no row label (受理57件 is a clause of its own)
                     is_text = False
                 texts.append(txt if is_text else None)
                 if is_text:
@@ -392,7 +394,9 @@ HIGHER_WHOLE_LABEL = re.compile(WHOLE_OF_TIER + r"(?:合计|总计)?")
 OTHER_CELL = re.compile(r"其[他它](?:情形|情况|方式|结果|类)?\s*(?:\([^()]*\))?")
 # a row of one kind of case (行政处罚类, 信息公开类案件)
 # a cell of prose (全年受理复议案件54件,纠错3件) is read as prose, whatever its figures
-PROSE_MARK = re.compile(r"[，,；;。]")
+PROSE_MARK = re.compile(r"[，；;。]|,(?!\d{3})")
+# a cell that opens with its figure, or with the change it states (1.37件/万人, 下降3.8个百分点)
+FIGURE_WITH_WORDS = re.compile(r"[-+]?\d|(?:同比|环比|较上年|比上年)?(?:上升|下降|增长|减少|增加|提高|降低)\s*[-+]?\d")
 # a year's row so far (2022年1—6月, 2023年(截至4月25日), 2024年上半年): that year's figures
 YEAR_TO_DATE_LABEL = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*年度?\s*(?:[(（]\s*(?:截至|截止|至)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*止?\s*[)）]"
                                 r"|(?:1|一)\s*[—\-–~至到]\s*\d{1,2}\s*月份?|上半年|前三季度)")
