@@ -317,8 +317,8 @@ def _figures_first(text: str, lines: list[tuple[int, int]], pairs) -> bool:
         return False
     after = text[lines[last + 1][0]:lines[last + 1][1]].strip()
     if _kind(after) != "word" or not 0 < len(after) <= 20 or _LABEL_MARK.search(after) \
-            or _NUMBERED_HEADING.match(after):
-        return False              # (a section's numbered heading after the last figure is no label)
+            or _NUMBERED_HEADING.match(after) or _CHROME_AFTER.search(after):
+        return False              # (a section's numbered heading, or a page's byline, after the last figure is no label)
     label = text[lines[first][0]:lines[first][1]].strip()
     if _TITLE_YEAR.search(label) or _NO_LABEL.search(label):
         return True               # (the page's title or a site's chrome over its first figure is no label)
@@ -332,6 +332,7 @@ def _figures_first(text: str, lines: list[tuple[int, int]], pairs) -> bool:
 # site's chrome that no figure's label holds (一图读懂, 来源:, 【字体…】)
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 _NO_LABEL = re.compile(r"图解|一图|读懂|图说|数说|[:：【】]|来源|浏览")
+_CHROME_AFTER = re.compile(r"[:：]|来源|浏览|编辑|出处|作者|记者")
 _NUMBERED_HEADING = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳]|第[一二三四五六七八九十]+[部章节])")
 
 

@@ -49,9 +49,21 @@ def bullet_links_start(text: str, end: int | None = None) -> int:
     if "·" not in text and "•" not in text:
         return end
     for m in _BULLET_RUN.finditer(text, 0, end):
-        if text_begun(text, m.start()):
+        if text_begun(text, m.start()) and not _data_items(m.group()):
             return m.start()
     return end
+
+
+# a bullet line that gives a label and its figure (· 新收行政案件:1.32万件), not a headline
+# (a figure with its unit or %: 图解:2023年… is a headline)
+_DATA_ITEM = re.compile(r"[·•][^\n:：]{2,30}[:：]\s*[约近超逾]?\s*\d[\d,.]*\s*[万亿]?\s*(?:件|%|％|人次|人|次|个|项|份|起|宗|名|条|场|家)")
+
+
+def _data_items(run: str) -> bool:
+    """Half or more of a bullet run's lines are label: figure items: a list of the page's own
+    figures, not a box of links."""
+    lines = [ln for ln in run.split("\n") if ln.strip()]
+    return 2 * sum(1 for ln in lines if _DATA_ITEM.search(ln)) >= len(lines)
 
 
 def text_begun(text: str, pos: int) -> bool:
