@@ -280,8 +280,8 @@ class Tables:
                 if txt is not None:
                     above[i] = txt
                     above_raw[i] = self.t[cells[i][0]:cells[i][1]]
-                    fam = lead_cues(txt)[0]
-                    if fam is not None:
+                    fam = lead_cues(txt)[0] if not KIND_LABEL.fullmatch(txt) else None
+                    if fam is not None:   # (a row of one kind of case, 行政处罚类, names no subject)
                         fam_above = fam
             k += 1
         return self._tables.get(para, (caption, {}))
