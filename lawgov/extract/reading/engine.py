@@ -22,6 +22,8 @@ BARE_NUMBER_END = re.compile(r"\d+(?:\.\d+)?\s*$")
 HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}\s*[、.．](?!\d)|\(\d{1,2}\))")
 
 
+# a headline's year said relative to its date (去年北京行政案收案2万余件)
+RELATIVE_YEAR = re.compile(r"去年|前年|今年")
 # marks that close a sentence or a line complete: a page ending on one was not cut inside a number
 SENTENCE_CLOSE = tuple("。！？!?；;）)」』”\"】]")
 
@@ -100,7 +102,28 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self._done = out
         for idx, q in enumerate(self.qs):
             out.append(self._classify(idx, q, out))
+        self._restated_from_body(out)
         return out
+
+    def _restated_from_body(self, done: list[Classified]) -> None:
+        """A headline's figure that the body states again (去年…收案逾2.3万件 over 2014年…收案超过
+        2.3万件) is of the body's year: a headline's relative word, read without the page's
+        date, is a guess the body settles."""
+        title = self.title_para()
+        if title is None or not RELATIVE_YEAR.search(self.m, title[0], title[1]):
+            return
+        for i, q in enumerate(self.qs):
+            if q.start >= title[1]:
+                break
+            c = done[i]
+            if q.start < title[0] or c.kind != "level" or not c.indicator or q.value in (0, 100):
+                continue               # (100% and 0 are said of many years alike)
+            for j in range(i + 1, len(self.qs)):
+                d = done[j]
+                if self.qs[j].start >= title[1] and d.kind == "level" and d.indicator == c.indicator \
+                        and self.qs[j].value == q.value and d.year is not None:
+                    c.year = d.year
+                    break
 
     def _classify(self, idx: int, q: Quantity, done: list[Classified]) -> Classified:
         at = self.place_of(idx)
