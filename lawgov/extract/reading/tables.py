@@ -394,7 +394,7 @@ HIGHER_WHOLE_LABEL = re.compile(WHOLE_OF_TIER + r"(?:合计|总计)?")
 OTHER_CELL = re.compile(r"其[他它](?:情形|情况|方式|结果|类)?\s*(?:\([^()]*\))?")
 # a row of one kind of case (行政处罚类, 信息公开类案件)
 # a cell of prose (全年受理复议案件54件,纠错3件) is read as prose, whatever its figures
-PROSE_MARK = re.compile(r"[，；;。]|,(?!\d{3})")
+PROSE_MARK = re.compile(r"[；;。]|[，,](?!\d{3})")
 # a cell that opens with its figure, or with the change it states (1.37件/万人, 下降3.8个百分点)
 FIGURE_WITH_WORDS = re.compile(r"[-+]?\d|(?:同比|环比|较上年|比上年)?(?:上升|下降|增长|减少|增加|提高|降低)\s*[-+]?\d")
 # a year's row so far (2022年1—6月, 2023年(截至4月25日), 2024年上半年): that year's figures
@@ -409,7 +409,7 @@ PARTY_IN_LABEL = re.compile(r"(?:作为|为)(?:共同)?(?:被告|被申请人)")
 LABEL_PART = re.compile(r"^\s*其中\s*[:：]?\s*|\s*[(（][^()（）]{0,4}[)）]\s*$")
 # an empty cell of a column of figures (—, /, 无): neither a header nor a row label
 EMPTY_CELL = re.compile(r"[-—–/／无\s]+")
-NUMERICISH = re.compile(r"[+\-−]?[\d.,%\s件起宗人个项次份条元万亿余多]*(?:个百分点)?")
+NUMERICISH = re.compile(r"[+\-−]?[\d.,，%\s件起宗人个项次份条元万亿余多]*(?:个百分点)?")
 
 
 def _of_row_family(hits, label: str | None):
