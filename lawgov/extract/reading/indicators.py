@@ -290,6 +290,12 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        if indicator and indicator.startswith("reconsideration.") and kind == "level" \
+                and scope in (None, "all") and self.heading_respondent(q.start):
+            # 二、以区政府为被申请人的案件 … 1.案件数:7件: the government's own cases as respondent
+            scope = "government"
+            if indicator in ("reconsideration.accepted", "reconsideration.received"):
+                indicator = "reconsideration.as_respondent"
         if kind == "breakdown" and reason == ASIDE and indicator is not None and measure == "count" \
                 and self._aside_of_its_own(q, paren, indicator, scope, done):
             kind, reason = "level", None     # 办结86件(其中维持52件、驳回9件): the outcomes, facts of their own

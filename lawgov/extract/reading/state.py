@@ -35,6 +35,9 @@ ABOUT_A_REPORT = re.compile(r"出炉|解读|公布|发布了|答记者问|新闻
 ONE_YEAR_CLAUSE = re.compile(r"[\s,，;；]*(?:而|在)?\s*(?=(?:19|20)\d)")
 # a clause that sums up the parts before it (…,合计收到申请95件)
 SUMMED_CLAUSE = re.compile(r"[,，;；]\s*(?:" + SUMMED.pattern + ")")
+# a heading naming the reporting government as the respondent (以区政府为被申请人的案件; not a
+# lower one's: 以乡镇政府为被申请人)
+OWN_RESPONDENT_HEADING = re.compile(r"^[^，,;；。乡镇街]{0,8}?(?:以)?(?:本级|本|我)?[省市区县州旗盟]?(?:人民)?政府(?:作为|为)被申请人")
 # an appendix after a page's plans (附：…数据, 附件1, 附表): its figures are reported, not planned
 APPENDIX = re.compile(r"(?:^|\n)?\s*附(?:[:：]|件|表|录)")
 PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|数据显示|统计显示|此外|同时|其中|另外|另|总体上?)\s*[,，]?\s*)?(?:在|于|到|至|截至)?\s*")
@@ -345,6 +348,26 @@ class DiscourseState:
         ends, years = self._heading_year_state
         i = bisect.bisect_right(ends, pos) - 1
         return years[i] if i >= 0 else None
+
+    def heading_respondent(self, pos: int) -> bool:
+        """A section heading in force above `pos` names the reporting government as the respondent
+        (二、以区政府为被申请人的案件 … 1.案件数:7件): its section counts the government's own cases
+        as respondent, up to the next heading of its rank."""
+        if self._heading_party_state is None:
+            stack: list[tuple[int, bool]] = []
+            ends, flags = [], []
+            for h in self.headings():
+                if h.level == 0:
+                    continue
+                while stack and stack[-1][0] >= h.level:
+                    stack.pop()
+                stack.append((h.level, OWN_RESPONDENT_HEADING.search(h.text) is not None))
+                ends.append(h.end)
+                flags.append(any(f for _lvl, f in stack))
+            self._heading_party_state = (ends, flags)
+        ends, flags = self._heading_party_state
+        i = bisect.bisect_right(ends, pos) - 1
+        return flags[i] if i >= 0 else False
 
     def plan_heading(self, pos: int) -> str | None:
         """The heading in force above `pos` that opens the page's plans (三、2024年工作计划,
