@@ -536,7 +536,7 @@ class DiscourseState:
             if p is not None and p != paren:
                 continue                              # a year inside another parenthesis
             in_clause = clause_start is None or s >= clause_start or (
-                self.published_on is not None and self._time_clause(s, sent))
+                (self.published_on is not None or self._says_this_year()) and self._time_clause(s, sent))
             if y is not None and not in_clause and CARRIED_OVER.match(self.m, e):
                 continue                              # 2022年结转5件: that year stays in its clause
             if y is not None and SPAN_AFTER.match(self.m, e):
@@ -590,6 +590,14 @@ class DiscourseState:
                     and ONE_YEAR_CLAUSE.match(self.m, self.clause_of(s, sent)[0], s + 4):
                 return True
         return False
+
+    def _says_this_year(self) -> bool:
+        """The page also says 今年, read as its report's year: its 去年 is then the year before,
+        with or without a date (…今年1—6月… 去年全年,全市新收…6912件)."""
+        got = self.__dict__.get("_this_year_said")
+        if got is None:
+            got = self._this_year_said = self.report_year is not None and "今年" in self.m
+        return got
 
     def _time_clause(self, s: int, sent: tuple[int, int]) -> bool:
         """The year word at s is a clause of its own that only sets the time (去年, | 今年以来,):
