@@ -233,6 +233,9 @@ class IndicatorChoice:
             if pick.cue is None and inherit_from is None and lo.group("period") and prev_idx is None:
                 inherit_from = self._series_before(idx, q, sent, done)
         indicator, cue, also = pick.indicator, pick.cue, pick.also
+        if indicator and q.text in ("一", "两") and (cue is None or cue.role != "verb") and not lead_hits:
+            # 变化源于一件行政复议案件: a lone 一 named only by the noun after it is an article
+            indicator, also, reason = None, (), "a lone 一 before its noun, with no act: an article, not a count"
         if counted_by_rate and cue is None:
             indicator, cue = counted_by_rate, True
         if pick.joint and EACH.search(lead):
