@@ -11,7 +11,7 @@ from functools import lru_cache
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import ASIDE, Role
-from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, Cue, default_unit,
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok, PAREN)
 from lawgov.extract.reading.structure import Place
 from lawgov.text.cells import FIGURE_CELL, YEAR_CELL, is_cell
@@ -129,8 +129,10 @@ OPENS_WITH_THOSE_APPLICATIONS = re.compile(r"\s*(?:对|在)?(?:这些|上述|以
 
 # the lines of a label-and-figure layout, as text.cells reads a table's cells: a figure's line
 # that holds only a year's label before it (2023年:1063件), such a line whole, a unit alone
-YEAR_LABEL = re.compile(r"\s*" + YEAR_CELL.pattern + r"\s*[:：]?\s*")
-YEAR_FIGURE_LINE = re.compile(YEAR_CELL.pattern + r"\s*[:：]?\s*(?:" + FIGURE_CELL.pattern + ")")
+# a year (or the year so far: 2025年1—9月) labelling the figure on its line
+_YEAR_OR_SO_FAR = f"(?:{YEAR_TO_DATE_LABEL.pattern}|{YEAR_CELL.pattern})".replace("(?P<abs>", "(?:")
+YEAR_LABEL = re.compile(r"\s*" + _YEAR_OR_SO_FAR + r"\s*[:：]?\s*")
+YEAR_FIGURE_LINE = re.compile(_YEAR_OR_SO_FAR + r"\s*[:：]?\s*(?:" + FIGURE_CELL.pattern + ")")
 UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
 
 # a sentence opening by saying the cases accepted were all closed (受理案件均已办结, 上述案件均已审结)
@@ -754,9 +756,9 @@ class IndicatorChoice:
         if UNIT_LINE.fullmatch(line):
             return "U"
         i = bisect.bisect_left(self.qstarts, ps)
-        if i < len(self.qstarts) and self.qstarts[i] < pe:
+        if i < len(self.qstarts) and self.qstarts[i] < pe and not YEAR_TO_DATE_LABEL.fullmatch(self.t[ps:pe].strip()):
             return "F" if FIGURE_CELL.fullmatch(line) else "Y" if YEAR_FIGURE_LINE.fullmatch(line) else "X"
-        return "L" if is_cell(line) and "｜" not in line else "X"
+        return "L" if is_cell(line) and "｜" not in line else "X"     # (2025年1—9月 over its figure: a label)
 
     @staticmethod
     def _alternation_end(kinds: list[str], para: int, step: int) -> str:

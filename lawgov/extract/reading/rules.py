@@ -223,6 +223,9 @@ CARRIED_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(
 # the whole of a tier (全市, 全省): group 1 is the tier
 WHOLE_OF_TIER = r"全(国|省|自治区|市|州|盟|区|县|旗)"
 # the parts summed up again (合计, 总计, 共计): what follows is of the whole
+# a year's row so far (2022年1—6月, 2023年(截至4月25日), 2024年上半年): that year's figures
+YEAR_TO_DATE_LABEL = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*年度?\s*(?:[(（]\s*(?:截至|截止|至)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*止?\s*[)）]"
+                                r"|(?:1|一)\s*[—\-–~至到]\s*\d{1,2}\s*月份?|上半年|前三季度)")
 SUMMED = re.compile(r"合计|总计|共计|总共")
 SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:以来|来|起|至|到|—|-|~|开始|底|末)")
 SINCE_AFTER = re.compile(r"(?:度)?\s*(?:以来|来)")

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
-from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, SCOPE_RX, SHARE_RATES, WHOLE_OF_TIER, YEAR_RX, default_unit,
+from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, SCOPE_RX, SHARE_RATES, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
                                           lead_cues)
 
 
@@ -397,9 +397,6 @@ OTHER_CELL = re.compile(r"其[他它](?:情形|情况|方式|结果|类)?\s*(?:\
 PROSE_MARK = re.compile(r"[；;。]|[，,](?!\d{3})")
 # a cell that opens with its figure, or with the change it states (1.37件/万人, 下降3.8个百分点)
 FIGURE_WITH_WORDS = re.compile(r"[-+]?\d|(?:同比|环比|较上年|比上年)?(?:上升|下降|增长|减少|增加|提高|降低)\s*[-+]?\d")
-# a year's row so far (2022年1—6月, 2023年(截至4月25日), 2024年上半年): that year's figures
-YEAR_TO_DATE_LABEL = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*年度?\s*(?:[(（]\s*(?:截至|截止|至)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*止?\s*[)）]"
-                                r"|(?:1|一)\s*[—\-–~至到]\s*\d{1,2}\s*月份?|上半年|前三季度)")
 KIND_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}类(?:案件)?")
 # the characters of a tier a column's body may open with (市政府, 县本级)
 TIER_CHARS = frozenset("省市区县州旗盟")
