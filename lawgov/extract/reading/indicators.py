@@ -362,7 +362,8 @@ class IndicatorChoice:
             # (其中一审案件3020件,占40.29%: still the lawsuits; 收到812件,其中受理706件,占86.9%: the
             # accepted, whose share of the applications is no kind's)
             kind, reason = "breakdown", "a part of the caseload: its share of the cases follows it (占81.6%)"
-        if indicator and kind == "level" and self._part_of_opening_whole(sent, q, indicator):
+        if indicator and kind == "level" and (scope or "all") == "all" and self._part_of_opening_whole(sent, q, indicator):
+            # (a part of the reporting government's own, 受理的案件中,市政府受理326件, is its figure)
             kind, reason = "breakdown", "a part of the whole its sentence opens with (败诉案件中,…)"
         if kind == "level" and year is not None and self.published_on is not None \
                 and year > self.published_on.year:
