@@ -546,11 +546,26 @@ class DiscourseState:
             if y is not None:
                 return y + shift
             named = self._year_of_word(self.year_words.get(s), in_clause, bool(self.plan_heading(s)))
+            if named is None and self.year_words.get(s) == "当年":
+                named = self._year_of_sentence_before(sent)   # 2021年7月1日,改革…。改革当年,…: that year
             if named is not None:
                 return named + shift
             if rel and in_clause:
                 shift += rel
         return base + shift if base is not None else None
+
+    def _year_of_sentence_before(self, sent: tuple[int, int]) -> int | None:
+        """The one year the sentence before names (with its month and day, 2021年7月1日, or not):
+        what 当年 points back at. None when it names none or several."""
+        k = self.sentence_index(sent[0])
+        if k == 0:
+            return None
+        prev = self.sents[k - 1]
+        i = bisect.bisect_left(self.year_ends, prev[0])
+        j = bisect.bisect_right(self.year_ends, prev[1])
+        years = {y for _e, s, y, _rel, compared in self.year_hits[i:j] if s >= prev[0]
+                 and y is not None and not compared}
+        return years.pop() if len(years) == 1 else None
 
     def _earlier_sentence_year(self, sent: tuple[int, int]) -> int | None:
         """The year that opens the sentence before, in the same paragraph (2022年,全市受理…。全年
