@@ -544,6 +544,8 @@ class DiscourseState:
                     return y + shift          # 2023年以来 in a 2023 report: that year, not the one before
                 continue                              # 2021年以来, 2021年起: where a span starts, not the period
             if y is not None:
+                if clause_start is not None and s < clause_start:
+                    y = self._year_looked_back_from(y, h, n)
                 return y + shift
             named = self._year_of_word(self.year_words.get(s), in_clause, bool(self.plan_heading(s)))
             if named is None and self.year_words.get(s) == "当年":
@@ -553,6 +555,14 @@ class DiscourseState:
             if rel and in_clause:
                 shift += rel
         return base + shift if base is not None else None
+
+    def _year_looked_back_from(self, y: int, first: int, n: int) -> int:
+        """The sentence's period when the year y (its n-th year hit) looks back from a later year
+        named before it (2018年…为34.1%,2016年这一比率为26.3%;全区…8,906件): a look back holds
+        its own clause only, and the later year is the period of the clauses after it."""
+        later = [yy for e, _s, yy, _rel, compared in self.year_hits[first:n]
+                 if yy is not None and yy > y and not compared and not SPAN_AFTER.match(self.m, e)]
+        return later[-1] if later else y
 
     def _year_of_sentence_before(self, sent: tuple[int, int]) -> int | None:
         """The one year the sentence before names (with its month and day, 2021年7月1日, or not):
