@@ -88,6 +88,9 @@ DEPARTMENT_CHARS = frozenset("局统委关")
 # a clause that ends by naming a place as what it is about (…最多的是金川区, | …为南湖县,)
 PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及对向从了是为])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗))[，,]?\s*$")
 # a clause opening with 该县 / 该区 (that place), and a place's name before it
+# all the government's agencies as a clause's subject (全市行政机关一审败诉率为9.3%): on a
+# department's own page, the whole it belongs to, not the department
+GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?P<whole>全[省市区县州旗盟](?:各级)?(?:行政机关|人民政府|政府))")
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
 PLACE_NAME = re.compile(r"(?:(?![的在到赴与和及对向从了])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗)(?![委长级直])")
 # a place named right before a parenthesis (河东区(412件)): the figure inside is the place's
@@ -279,6 +282,9 @@ class Roles:
             elif not DEPARTMENT_CHARS.isdisjoint(m[clause[0]:clause[0] + 16]) \
                     and (dept := self._department_subject(clause, q.head)):
                 kind, reason = "breakdown", f"one department's figures ({dept})"
+            elif getattr(self, "level", None) == "department" \
+                    and (whole := GOVERNMENT_WHOLE.match(m, clause[0], q.head)) is not None:
+                kind, reason = "other_body", f"the whole government's figure on a department's page ({whole.group('whole')})"
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
                     and self.search_in(CTX["national"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "the national figure on a local page"
