@@ -516,8 +516,8 @@ class Roles:
                 party.startswith(("我", "本")) or getattr(self, "level", None) == "department"
                 or party.lstrip("该") in self.head_text()):
             return None                # 以分局为被告 on the bureau's own page: the reporting body
-        if len(party) >= 3 and party.endswith(("局", "委", "厅", "办")) and party in self.title_line():
-            return None                # 以市公安局为被申请人 on 某市公安局's own report
+        if len(party) >= 3 and party.endswith(("局", "委", "厅", "办", "部")) and party in self.title_line():
+            return None                # 以市公安局为被申请人 on 某市公安局's own report (以水利部为被告 on 水利部's)
         if getattr(self, "level", None) == "department" and _short_name_of(party, self.title_line()):
             return None                # 以市市场监管局为被告 on 某市市场监督管理局's own report
         if (o := CTX["own_body"].match(party)) and OWN_GOVERNMENT_REST.fullmatch(party, o.end()):
