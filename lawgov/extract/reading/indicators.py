@@ -283,7 +283,8 @@ class IndicatorChoice:
                 if (pj := self.paren_of(self.qs[j].start)) is not None and pj != paren:
                     continue       # 1691件(其中网上申请3件),占比61.4%: the share is of the figure before the aside
                 d = done[j]
-                if d.kind == "level" and d.indicator in SHARE_RATES and self.qs[j].unit != "%":
+                if d.kind == "level" and d.indicator in SHARE_RATES and self.qs[j].unit != "%" \
+                        and not self._share_of_its_own_measure(sh.group(), d.indicator, fam):
                     indicator = SHARE_RATES[d.indicator]
                     kind = "level" if as_rate else kind
                     break
@@ -844,6 +845,13 @@ class IndicatorChoice:
         whole = h.group("whole")
         fam = first_family(whole) or self.family_at(h.start("whole"), sent[0])
         return self._pick(lead_cues(whole)[1], "count", "件", True, fam, ("verb", "noun"), whole).indicator == indicator
+
+    def _share_of_its_own_measure(self, share: str, indicator: str, fam) -> bool:
+        """The share is taken of the figure's own measure (436件,约占败诉案件总数的85%): the part's
+        share of the losses, not the loss rate (败诉12件,占审结案件的6.1% is the rate)."""
+        whole = share[1:]
+        return self._pick_verb_first(self.held_on_page(lead_cues(whole)[1]), "count", "件", True, fam,
+                                     whole).indicator == indicator
 
     def _single_item_respectively(self, clause, head: int) -> bool:
         """A 分别 before `head` in its clause (within a bounded window) with no list of items
