@@ -28,6 +28,8 @@ FOLLOWING = re.compile(r"按照|根据|依照|对照|对标|落实|按")
 # …and a round figure after 确保…达到 (确保出庭应诉率达到100%; 确保纠错率达到14.8% reports one)
 AIM_REACH = re.compile(r"确保(?!了)(?:[^。，,;；\d]|(?:19|20)\d{2}\s*年度?){0,20}?(?:达到|达)\s*")   # (确保2024年出庭率达到100%)
 # the agencies of one tier as the party (区级行政机关, 县级部门): all of them on that tier's page
+# a party named as all of the body's own area (省内, 县域内, 辖区内)
+OWN_AREA = re.compile(r"(?:[省市区县州旗盟]域?内|辖区内?)")
 OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:行政机关|政府部门|部门|单位)")
 # what may follow 我镇 / 本县 in a party that is the reporting body itself
 OWN_GOVERNMENT_REST = re.compile(r"(?:人民)?(?:政府)?")
@@ -527,6 +529,8 @@ class Roles:
         if (t := OWN_TIER_AGENCIES.fullmatch(party)) and self.own_tier() is not None \
                 and self._word_rank(t.group(1)) == self.own_tier():
             return None                # 以区级行政机关为被告 on a district's page: all its agencies
+        if OWN_AREA.match(party):
+            return None                # 以省内市、县(区)、乡镇行政机关为被告: every agency of the body's area
         if scope_of_label(party) is not None or CTX["whole_parties"].search(party) \
                 or any(rx.search(party) for _scope, rx in SCOPE_RX):
             return None
