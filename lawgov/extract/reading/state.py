@@ -549,12 +549,21 @@ class DiscourseState:
                 return y + shift
             named = self._year_of_word(self.year_words.get(s), in_clause, bool(self.plan_heading(s)))
             if named is None and self.year_words.get(s) == "当年":
-                named = self._year_of_sentence_before(sent)   # 2021年7月1日,改革…。改革当年,…: that year
+                # 当年 is the year named last before it in its sentence, else the one year the
+                # sentence before names (2021年7月1日,改革…。改革当年,…)
+                named = self._year_named_before(h, n) or self._year_of_sentence_before(sent)
             if named is not None:
                 return named + shift
             if rel and in_clause:
                 shift += rel
         return base + shift if base is not None else None
+
+    def _year_named_before(self, first: int, n: int) -> int | None:
+        """The last year (as a number) among the year hits first..n-1, not one compared with."""
+        for e, _s, y, _rel, compared in reversed(self.year_hits[first:n]):
+            if y is not None and not compared:
+                return y
+        return None
 
     def _year_looked_back_from(self, y: int, first: int, n: int) -> int:
         """The sentence's period when the year y (its n-th year hit) looks back from a later year
