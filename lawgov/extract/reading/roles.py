@@ -29,7 +29,8 @@ FOLLOWING = re.compile(r"按照|根据|依照|对照|对标|落实|按")
 AIM_REACH = re.compile(r"确保(?!了)(?:[^。，,;；\d]|(?:19|20)\d{2}\s*年度?){0,20}?(?:达到|达)\s*")   # (确保2024年出庭率达到100%)
 # the agencies of one tier as the party (区级行政机关, 县级部门): all of them on that tier's page
 # a party named as all of the body's own area (省内, 县域内, 辖区内)
-OWN_AREA = re.compile(r"(?:[省市区县州旗盟]域?内|辖区内?)")
+OWN_AREA = re.compile(r"(?:[省市区县州旗盟]域?内|辖区内?)|.*[两二三四五]级(?:人民)?(?:政府|行政机关)$")
+# (…or every tier of it: 以省、市、县、乡四级行政机关为被告)
 OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:行政机关|政府部门|部门|单位)")
 # what may follow 我镇 / 本县 in a party that is the reporting body itself
 OWN_GOVERNMENT_REST = re.compile(r"(?:人民)?(?:政府)?")
