@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["join_tables", "join_cell_lines", "join_spaced_columns", "join_label_lines", "FIGURE_CELL",
-           "YEAR_CELL", "is_cell"]
+           "YEAR_CELL", "is_cell", "figure_line"]
 
 # a cell line: short, no sentence or clause marks, not already a row of cells
 MAX_CELL = 24
@@ -341,7 +341,7 @@ _APPROX_BEFORE = re.compile(r"^(?:约|近|超过|超|逾|达|共计|共)")
 _ASIDE_AFTER = re.compile(r"\s*[(（][^()（）]{0,30}[)）]$")
 
 
-def _figure_line(line: str) -> bool:
+def figure_line(line: str) -> bool:
     """A line that holds one figure, as an infographic prints it under its label."""
     return _kind(line) == "figure" or \
         _kind(_ASIDE_AFTER.sub("", _APPROX_BEFORE.sub("", line))) == "figure"
@@ -353,7 +353,7 @@ def _pair_at(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[int,
     label = text[lines[i][0]:lines[i][1]].strip()
     figure = text[lines[i + 1][0]:lines[i + 1][1]].strip()
     if not (0 < len(label) <= 20) or _LABEL_MARK.search(label) or _kind(label) != "word" \
-            or label[-1].isdigit() or not _figure_line(figure):
+            or label[-1].isdigit() or not figure_line(figure):
         return None
     group = [lines[i], lines[i + 1]]
     if i + 2 < len(lines) and _UNIT_LINE.fullmatch(text[lines[i + 2][0]:lines[i + 2][1]].strip()):

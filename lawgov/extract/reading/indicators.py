@@ -14,7 +14,7 @@ from lawgov.extract.reading.roles import ASIDE, Role
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok, PAREN)
 from lawgov.extract.reading.structure import Place
-from lawgov.text.cells import FIGURE_CELL, YEAR_CELL, is_cell
+from lawgov.text.cells import FIGURE_CELL, YEAR_CELL, figure_line, is_cell
 
 # a number for each of the kinds listed before it (意见书、建议书各3份), not their sum
 EACH = re.compile(r"各(?:为|有|制发|发出)?\s*$")
@@ -133,6 +133,8 @@ OPENS_WITH_THOSE_APPLICATIONS = re.compile(r"\s*(?:对于|对|在)?(?:这些|上
 _YEAR_OR_SO_FAR = f"(?:{YEAR_TO_DATE_LABEL.pattern}|{YEAR_CELL.pattern})".replace("(?P<abs>", "(?:")
 YEAR_LABEL = re.compile(r"\s*" + _YEAR_OR_SO_FAR + r"\s*[:：]?\s*")
 YEAR_FIGURE_LINE = re.compile(_YEAR_OR_SO_FAR + r"\s*[:：]?\s*(?:" + FIGURE_CELL.pattern + ")")
+# a section's heading by its top-level numbering (二、, (一), 第二部分), not an item's (1.)
+SECTION_HEADING = re.compile(r"(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|第[一二三四五六七八九十]+部分)")
 UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
 
 # a sentence opening by saying the cases accepted were all closed (受理案件均已办结, 上述案件均已审结)
@@ -691,8 +693,9 @@ class IndicatorChoice:
         if q.unit_raw is None or not self.paras:
             return None                # (a bare 0 under a headline is a site's counter: 分享 0)
         ps, pe = self.paras[para]
-        if q.head - ps > 12 or self.m[q.tail:pe].strip() or YEAR_LABEL.sub("", self.m[ps:q.head]).strip():
-            return None
+        rest = self.m[q.tail:pe].strip()
+        if q.head - ps > 12 or (rest and not PAREN.fullmatch(rest)) or YEAR_LABEL.sub("", self.m[ps:q.head]).strip():
+            return None                # (an aside after the figure, 186件 (同比上升8%), is no words of its own)
         kinds = self._page_line_kinds()
         if kinds[para] != "Y" and self._alternation_end(kinds, para, -1) != "L":
             return None
@@ -759,7 +762,10 @@ class IndicatorChoice:
             return "U"
         i = bisect.bisect_left(self.qstarts, ps)
         if i < len(self.qstarts) and self.qstarts[i] < pe and not YEAR_TO_DATE_LABEL.fullmatch(self.t[ps:pe].strip()):
-            return "F" if FIGURE_CELL.fullmatch(line) else "Y" if YEAR_FIGURE_LINE.fullmatch(line) else "X"
+            return "F" if FIGURE_CELL.fullmatch(line) or figure_line(self.t[ps:pe].strip()) \
+                else "Y" if YEAR_FIGURE_LINE.fullmatch(line) else "X"
+        if SECTION_HEADING.match(line):
+            return "X"                 # (二、主要做法 after the last figure: a section, no label)
         return "L" if is_cell(line) and "｜" not in line else "X"     # (2025年1—9月 over its figure: a label)
 
     @staticmethod
