@@ -277,6 +277,8 @@ class Tables:
             cells, _s, texts, _l = self._row(k)
             spans.update(_merged_labels(m, cells, texts))
             for i, txt in enumerate(texts):
+                if txt is not None and PROSE_MARK.search(txt) and self._quantity_in(*cells[i]):
+                    continue      # 受理 | 412件,其中涉企案件88件: a cell of prose heads no column
                 if txt is not None:
                     above[i] = txt
                     above_raw[i] = self.t[cells[i][0]:cells[i][1]]
