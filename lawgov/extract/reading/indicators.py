@@ -299,11 +299,13 @@ class IndicatorChoice:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
         if indicator and indicator.startswith("reconsideration.") and kind == "level" \
-                and scope in (None, "all") and self.heading_respondent(q.start):
-            # 二、以区政府为被申请人的案件 … 1.案件数:7件: the government's own cases as respondent
-            scope = "government"
-            if indicator in ("reconsideration.accepted", "reconsideration.received"):
-                indicator = "reconsideration.as_respondent"
+                and scope in (None, "all") and (party := self.heading_respondent(q.start)) is not None:
+            if party == "own" or self.own_tier() == 4:     # (a township's own page names itself so)     # 二、以区政府为被申请人的案件 … 1.案件数:7件: the government's own cases
+                scope = "government"
+                if indicator in ("reconsideration.accepted", "reconsideration.received"):
+                    indicator = "reconsideration.as_respondent"
+            else:                  # 二、以镇(街道)为被申请人的案件 … 1.案件数:18件: theirs
+                kind, reason = "other_body", "under a heading that names a lower tier as the respondent"
         if kind == "breakdown" and reason == ASIDE and indicator is not None and measure == "count" \
                 and self._aside_of_its_own(q, paren, indicator, scope, done):
             kind, reason = "level", None     # 办结86件(其中维持52件、驳回9件): the outcomes, facts of their own

@@ -38,6 +38,8 @@ SUMMED_CLAUSE = re.compile(r"[,，;；]\s*(?:" + SUMMED.pattern + ")")
 # a heading naming the reporting government as the respondent (以区政府为被申请人的案件; not a
 # lower one's: 以乡镇政府为被申请人)
 OWN_RESPONDENT_HEADING = re.compile(r"^[^，,;；。乡镇街]{0,8}?(?:以)?(?:本级|本|我)?[省市区县州旗盟]?(?:人民)?政府(?:作为|为)被申请人")
+# …and one naming a lower tier (以镇(街道)为被申请人的案件, 乡镇政府作为被申请人)
+LOWER_RESPONDENT_HEADING = re.compile(r"^[^，,;；。]{0,8}?(?:以)?(?:各)?(?:乡镇|镇街|街道|镇|乡)(?:\(□*[^()]{0,4}\))?(?:人民)?(?:政府|办事处)?(?:作为|为)被申请人")
 # an appendix after a page's plans (附：…数据, 附件1, 附表): its figures are reported, not planned
 APPENDIX = re.compile(r"(?:^|\n)?\s*附(?:[:：]|件|表|录)")
 PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|数据显示|统计显示|此外|同时|其中|另外|另|总体上?)\s*[,，]?\s*)?(?:在|于|到|至|截至)?\s*")
@@ -349,25 +351,28 @@ class DiscourseState:
         i = bisect.bisect_right(ends, pos) - 1
         return years[i] if i >= 0 else None
 
-    def heading_respondent(self, pos: int) -> bool:
-        """A section heading in force above `pos` names the reporting government as the respondent
-        (二、以区政府为被申请人的案件 … 1.案件数:7件): its section counts the government's own cases
-        as respondent, up to the next heading of its rank."""
+    def heading_respondent(self, pos: int) -> str | None:
+        """The respondent a section heading in force above `pos` names: "own" for the reporting
+        government (二、以区政府为被申请人的案件 … 1.案件数:7件: its own cases as respondent),
+        "lower" for a lower tier (二、以镇(街道)为被申请人的案件: theirs), up to the next heading of
+        its rank; else None."""
         if self._heading_party_state is None:
-            stack: list[tuple[int, bool]] = []
-            ends, flags = [], []
+            stack: list[tuple[int, str | None]] = []
+            ends, parties = [], []
             for h in self.headings():
                 if h.level == 0:
                     continue
                 while stack and stack[-1][0] >= h.level:
                     stack.pop()
-                stack.append((h.level, OWN_RESPONDENT_HEADING.search(h.text) is not None))
+                party = "own" if OWN_RESPONDENT_HEADING.search(h.text) else \
+                    "lower" if LOWER_RESPONDENT_HEADING.search(h.text) else None
+                stack.append((h.level, party))
                 ends.append(h.end)
-                flags.append(any(f for _lvl, f in stack))
-            self._heading_party_state = (ends, flags)
-        ends, flags = self._heading_party_state
+                parties.append(next((p for _lvl, p in reversed(stack) if p is not None), None))
+            self._heading_party_state = (ends, parties)
+        ends, parties = self._heading_party_state
         i = bisect.bisect_right(ends, pos) - 1
-        return flags[i] if i >= 0 else False
+        return parties[i] if i >= 0 else None
 
     def plan_heading(self, pos: int) -> str | None:
         """The heading in force above `pos` that opens the page's plans (三、2024年工作计划,
