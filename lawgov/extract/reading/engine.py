@@ -22,8 +22,8 @@ BARE_NUMBER_END = re.compile(r"\d+(?:\.\d+)?\s*$")
 HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}\s*[、.．](?!\d)|\(\d{1,2}\))")
 
 
-# a headline's year said relative to its date (去年北京行政案收案2万余件)
-RELATIVE_YEAR = re.compile(r"去年|前年|今年")
+# a year said relative to the page's date (去年北京行政案收案2万余件)
+RELATIVE_YEAR = re.compile(r"去年|前年")
 # marks that close a sentence or a line complete: a page ending on one was not cut inside a number
 SENTENCE_CLOSE = tuple("。！？!?；;）)」』”\"】]")
 
@@ -107,24 +107,28 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         return out
 
     def _restated_from_body(self, done: list[Classified]) -> None:
-        """A headline's figure that the body states again (去年…收案逾2.3万件 over 2014年…收案超过
-        2.3万件) is of the body's year: a headline's relative word, read without the page's
-        date, is a guess the body settles."""
-        title = self.title_para()
-        if title is None or not RELATIVE_YEAR.search(self.m, title[0], title[1]):
+        """A figure said of 去年 on a page with no date of its own, that the page states again
+        under a named year (去年…收案逾2.3万件 over 2014年…收案超过2.3万件), is of that year: a
+        relative word read without the page's date is a guess the named year settles."""
+        if self.published_on is not None or not RELATIVE_YEAR.search(self.m):
             return
+        named: dict[tuple, int] = {}
+        relative: list[int] = []
         for i, q in enumerate(self.qs):
-            if q.start >= title[1]:
-                break
             c = done[i]
-            if q.start < title[0] or c.kind != "level" or not c.indicator or q.value in (0, 100):
+            if c.kind not in ("level", "breakdown") or not c.indicator or c.year is None or q.value in (0, 100):
                 continue               # (100% and 0 are said of many years alike)
-            for j in range(i + 1, len(self.qs)):
-                d = done[j]
-                if self.qs[j].start >= title[1] and d.kind == "level" and d.indicator == c.indicator \
-                        and self.qs[j].value == q.value and d.year is not None:
-                    c.year = d.year
-                    break
+            at = self.place_of(i)
+            if RELATIVE_YEAR.search(self.m, at.clause[0], q.head):
+                if c.kind == "level":
+                    relative.append(i)
+            else:                      # (a restatement read as a part still names its year)
+                named.setdefault((c.indicator, q.value), c.year)
+        for i in relative:
+            c = done[i]
+            year = named.get((c.indicator, self.qs[i].value))
+            if year is not None and year != c.year:
+                c.year = year
 
     def _classify(self, idx: int, q: Quantity, done: list[Classified]) -> Classified:
         at = self.place_of(idx)
