@@ -153,3 +153,12 @@ def test_figures_printed_over_their_labels_are_not_joined_to_the_next_label():
     # (a page that opens with a short label and ends with a note is labels over figures)
     bare = "收到申请\n86件\n依法受理\n79件\n审结\n75件\n数据截至年底\n"
     assert "收到申请 86件" in join_label_lines(bare) and "审结 75件" in join_label_lines(bare)
+
+
+def test_figure_lines_may_say_approximately_and_carry_an_aside():
+    from lawgov.text.cells import figure_line, join_label_lines
+    assert figure_line("约30%") and figure_line("58件 (同比上升65.7%)") and figure_line("1,587宗")
+    assert not figure_line("同比增长") and not figure_line("全年受理58件")
+    text = "一、总体情况\n全年办结复议案件\n418宗\n同比增长\n27%\n调解化解占比\n约31%\n二、主要做法\n"
+    joined = join_label_lines(text)
+    assert "全年办结复议案件 418宗" in joined and "调解化解占比 约31%" in joined

@@ -65,3 +65,11 @@ def test_one_bullet_or_bullets_with_sentences_or_before_the_text_are_not_links()
     assert own_text_end(prose) == len(prose)
     sidebar = "· 市政府召开常务会议\n· 邻县开展普法活动\n区政府共收到行政复议申请61件。\n"
     assert own_text_end(sidebar) == len(sidebar)
+
+
+def test_bullets_that_give_labels_and_figures_are_the_pages_data():
+    page = ("某中院发布白皮书。主要数据如下:\n· 新收行政案件:1,846件(同比下降3.2%)\n"
+            "· 负责人出庭应诉:612人次\n· 一审败诉率:8.4%\n")
+    assert bullet_links_start(page) == len(page)
+    headlines = "正文已完。\n· 图解:2023年全市行政复议工作\n· 通报:全年受理案件120件\n· 市政府召开常务会议\n"
+    assert bullet_links_start(headlines) == headlines.index("· 图解")
