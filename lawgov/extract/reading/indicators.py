@@ -298,6 +298,9 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        if scope in ("government", "departments") and (own := self._last_own_respondent(sent[0], q.head)) \
+                and CTX["list_separator"].search(own.group()):
+            scope = "all"          # 以我市政府、部门及镇(街道)为被告: every party together, the whole
         if indicator and indicator.startswith("reconsideration.") and kind == "level" \
                 and scope in (None, "all") and (party := self.heading_respondent(q.start)) is not None:
             if party == "own" or self.own_tier() == 4:     # (a township's own page names itself so)     # 二、以区政府为被申请人的案件 … 1.案件数:7件: the government's own cases
@@ -853,6 +856,16 @@ class IndicatorChoice:
         whole = h.group("whole")
         fam = first_family(whole) or self.family_at(h.start("whole"), sent[0])
         return self._pick(lead_cues(whole)[1], "count", "件", True, fam, ("verb", "noun"), whole).indicator == indicator
+
+    def _last_own_respondent(self, a: int, b: int):
+        """The last naming of the reporting government as the party in text[a:b] (以区政府及区直
+        部门为被告…, 其中以区政府为被告的36件: the latter), or None."""
+        if not self.may_match(CTX["own_respondent"], a, b):
+            return None
+        last = None
+        for last in CTX["own_respondent"].finditer(self.m, a, b):
+            pass
+        return last
 
     def _share_of_its_own_measure(self, share: str, indicator: str, fam) -> bool:
         """The share is taken of the figure's own measure (436件,约占败诉案件总数的85%): the part's
