@@ -352,7 +352,7 @@ class Tables:
 
 
 # a column header that only says "how many" (数量, 件数, 数量(件)): the row label names the measure
-HEADER_QUANTITY = re.compile(r"\s*(?:数量|件数|数|数值|数据|总数|人数|次数|个数)\s*(?:\([^()]*\))?\s*")
+HEADER_QUANTITY = re.compile(r"\s*(?:数量|件数|数|数值|数据|总数|人数|次数|个数|情况|完成情况)\s*(?:\([^()]*\))?\s*")
 # a quantity in the paragraph before a table: prose, not a caption
 CAPTION_FIGURE = re.compile(r"\d(?:[\d.,]*)\s*(?:%|件|宗|起|人次|次|个|项|名|人)")
 COURT_LABEL = re.compile(r"法院|中院|高院|法庭")
