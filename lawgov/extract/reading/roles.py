@@ -202,6 +202,9 @@ class Roles:
         if kind == "level":
             for rx in CTX["comparison_base"]:
                 cb = self.search_slice(rx, lead, ls)
+                if cb and (own := cb.groupdict().get("own")) and own[:2] in ("19", "20") \
+                        and self.report_year is not None and int(own[:4]) >= self.report_year:
+                    continue       # …一审应诉案件,2017年为143件 in a 2017 report: the year's own level
                 if cb:
                     kind = "comparison_base"
                     reason = "the figure compared with"
