@@ -28,6 +28,8 @@ FOLLOWING = re.compile(r"按照|根据|依照|对照|对标|落实|按")
 # …and a round figure after 确保…达到 (确保出庭应诉率达到100%; 确保纠错率达到14.8% reports one)
 AIM_REACH = re.compile(r"确保(?!了)(?:[^。，,;；\d]|(?:19|20)\d{2}\s*年度?){0,20}?(?:达到|达)\s*")   # (确保2024年出庭率达到100%)
 # the agencies of one tier as the party (区级行政机关, 县级部门): all of them on that tier's page
+# a tier listed right before a lower tier (省、市县两级政府)
+TIER_LISTED_BEFORE = re.compile(r"([省市区县])[、和及与]$")
 # a party named as all of the body's own area (省内, 县域内, 辖区内)
 OWN_AREA = re.compile(r"(?:[省市区县州旗盟]域?内|辖区内?)|.*[两二三四五]级(?:人民)?(?:政府|行政机关)$")
 # (…or every tier of it: 以省、市、县、乡四级行政机关为被告)
@@ -807,6 +809,9 @@ class Roles:
         w = self._last_hit("tier_word", sent[0], h.start())
         if w is not None and w.group("who") != "该":
             ref = self._word_rank(w.group("tier")) if ref is None else min(ref, self._word_rank(w.group("tier")))
+        if ref is not None and (t := TIER_LISTED_BEFORE.search(self.m, max(0, h.start() - 3), h.start())) \
+                and ranks.get(t.group(1), 9) <= ref:
+            return None        # 省、市县两级政府共办理…: the page's own tier listed with the lower ones, the whole
         return h.group() if ref is not None and tier > ref else None
 
     def _last_hit(self, name: str, a: int, b: int):
