@@ -113,24 +113,12 @@ class Parts:
         i = bisect.bisect_left(self.fam_ends, sent_start)
         j = bisect.bisect_right(self.fam_ends, pos)
         for e, s, name in self.fam_hits[i:j]:
-            if s >= sent_start and name in CTX["subset_families"] and not KIND_COUNTED.match(self.m, e) \
-                    and not self._item_of_its_own(s, pos, sent_start):
+            if s >= sent_start and name in CTX["subset_families"] and not KIND_COUNTED.match(self.m, e):
                 return name        # (…信息公开类6件、其他类43件,全年共受理86件: one kind in a list, no field)
         fam = self.heading_family(pos)
         if fam in CTX["subset_families"]:
             return fam
         return "transparency" if self._field_document() else None
-
-    def _item_of_its_own(self, field_at: int, pos: int, sent_start: int) -> bool:
-        """The field is named in an earlier clause that counts its own figure, and the figure's
-        clause names its own subject (办理政府信息公开申请96件,受理行政复议案件41件): items of a
-        list, not a field over the figure."""
-        sent = self.sentence_of(pos)
-        clause = self.clause_of(pos, sent)
-        if field_at >= clause[0]:
-            return False
-        fc = self.clause_of(field_at, sent)
-        return bool(self._numbers_in(fc)) and first_family(self.m[clause[0]:pos]) in ("reconsideration", "litigation")
 
     def _field_document(self) -> bool:
         """The document itself is of the 信息公开 field: its head (300 characters) names it, not
