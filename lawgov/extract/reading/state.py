@@ -66,6 +66,14 @@ def families_named(text: str) -> frozenset[str]:
     return frozenset(name for name, rx in FAMILY_RX if rx.search(text))
 
 
+
+def _respondent_of_heading(heading: str) -> str | None:
+    """"own" for a heading naming the reporting government as the respondent, "lower" for a
+    lower tier's, else None."""
+    if OWN_RESPONDENT_HEADING.search(heading):
+        return "own"
+    return "lower" if LOWER_RESPONDENT_HEADING.search(heading) else None
+
 class DiscourseState:
     """Subject, actor and period lookups; mixed into `Analysis`."""
 
@@ -335,21 +343,30 @@ class DiscourseState:
         a heading (落实2022年度考核反馈问题), not a span (2021年以来), not plans' (their figures are
         intended)."""
         if self._heading_year_state is None:
-            stack: list[tuple[int, int | None]] = []
-            ends, years = [], []
-            for h in self.headings():
-                if h.level == 0:
-                    continue
-                while stack and stack[-1][0] >= h.level:
-                    stack.pop()
-                y = HEADING_YEAR.match(h.text) if not self._opens_plans(h.text) else None
-                stack.append((h.level, int(y.group(1)) if y else None))
-                ends.append(h.end)
-                years.append(next((v for _lvl, v in reversed(stack) if v is not None), None))
-            self._heading_year_state = (ends, years)
+            self._heading_year_state = self._section_values(self._heading_year_of)
         ends, years = self._heading_year_state
         i = bisect.bisect_right(ends, pos) - 1
         return years[i] if i >= 0 else None
+
+    def _heading_year_of(self, heading: str) -> int | None:
+        y = HEADING_YEAR.match(heading) if not self._opens_plans(heading) else None
+        return int(y.group(1)) if y else None
+
+    def _section_values(self, value_of) -> tuple[list[int], list]:
+        """For each heading below the title, where its text begins and the value the deepest
+        heading in force there gives (value_of(heading text); None gives none): a section's
+        value holds up to the next heading of its rank."""
+        stack: list[tuple[int, object]] = []
+        ends, values = [], []
+        for h in self.headings():
+            if h.level == 0:
+                continue
+            while stack and stack[-1][0] >= h.level:
+                stack.pop()
+            stack.append((h.level, value_of(h.text)))
+            ends.append(h.end)
+            values.append(next((v for _lvl, v in reversed(stack) if v is not None), None))
+        return ends, values
 
     def heading_respondent(self, pos: int) -> str | None:
         """The respondent a section heading in force above `pos` names: "own" for the reporting
@@ -357,19 +374,7 @@ class DiscourseState:
         "lower" for a lower tier (二、以镇(街道)为被申请人的案件: theirs), up to the next heading of
         its rank; else None."""
         if self._heading_party_state is None:
-            stack: list[tuple[int, str | None]] = []
-            ends, parties = [], []
-            for h in self.headings():
-                if h.level == 0:
-                    continue
-                while stack and stack[-1][0] >= h.level:
-                    stack.pop()
-                party = "own" if OWN_RESPONDENT_HEADING.search(h.text) else \
-                    "lower" if LOWER_RESPONDENT_HEADING.search(h.text) else None
-                stack.append((h.level, party))
-                ends.append(h.end)
-                parties.append(next((p for _lvl, p in reversed(stack) if p is not None), None))
-            self._heading_party_state = (ends, parties)
+            self._heading_party_state = self._section_values(_respondent_of_heading)
         ends, parties = self._heading_party_state
         i = bisect.bisect_right(ends, pos) - 1
         return parties[i] if i >= 0 else None
