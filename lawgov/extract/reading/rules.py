@@ -67,6 +67,7 @@ class Cue:
     unless_tier: int | None = None   # a blocker that does not hold on a page of this tier
     joint: bool = False            # a kind of thing: one number for it and another kind is their sum
     levels: tuple[str, ...] = ()   # the document levels the cue holds on (none: every page)
+    kinds: tuple[str, ...] = ()    # the document kinds the cue holds on (court_release …; none: every page)
 
 
 def compile(p: str, flags: int = 0) -> re.Pattern:
@@ -93,7 +94,7 @@ def load_cues():
         for p in groups:
             cues.append(Cue(c.get("indicator"), c["role"], c["measure"], tuple(c["units"]), fam, compile(p),
                             tuple(c.get("also", ())), c.get("unless_tier"), bool(c.get("joint")),
-                            tuple(c.get("levels", ()))))
+                            tuple(c.get("levels", ())), tuple(c.get("kinds", ()))))
     phrases = []
     for p in data.get("phrases", []):
         phrases.append((re.compile(p["pattern"]), p["number"], p["indicator"], float(p["value"]), p["unit"]))

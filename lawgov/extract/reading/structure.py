@@ -267,13 +267,15 @@ class Structure:
 
     def held_on_page(self, hits):
         """The cue matches that hold on this page: a township's own government as the party
-        (以镇政府为被告) on a township's page is no lower tier; a cue of one kind of page
-        (办理行政案件 on a bureau's own page is enforcement) only there."""
+        (以镇政府为被告) on a township's page is no lower tier; a cue of one level or kind of page
+        (办理行政案件 on a bureau's own page is enforcement; a court's docket by instance) only there."""
         if any(h[2].unless_tier is not None for h in hits):
             own = self.own_tier()
             hits = [h for h in hits if h[2].unless_tier is None or h[2].unless_tier != own]
         if any(h[2].levels for h in hits):
             hits = [h for h in hits if not h[2].levels or getattr(self, "level", None) in h[2].levels]
+        if any(h[2].kinds for h in hits):
+            hits = [h for h in hits if not h[2].kinds or getattr(self, "doc_kind", None) in h[2].kinds]
         return tuple(hits)
 
     def _scan_cues(self):
