@@ -683,12 +683,6 @@ class DiscourseState:
             return self.report_year - 1   # 去年同期为61件 in a 2022 report published in 2023: 2021
         if word == "去年" and in_clause and pub is not None:
             return pub - 1
-        if word == "去年" and in_clause and pub is None and self.report_year is not None \
-                and self.doc_kind not in (None, "annual_report") and not self._says_this_year() \
-                and not REPORT_TITLE.search(self.head_text()):
-            # a page with no date and no 今年 that names its year elsewhere (2024年度白皮书…去年全省
-            # 出庭应诉率为88.3%) was written after that year: its 去年 is the year it names
-            return self.report_year
         if word == "前年" and in_clause:       # the year before 去年, counted as 去年 is
             back = self._year_of_word("去年", in_clause, present)
             return back - 1 if back is not None else None
