@@ -24,6 +24,8 @@ HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[�
 
 # a year said relative to the page's date (去年北京行政案收案2万余件)
 RELATIVE_YEAR = re.compile(r"去年|前年")
+# a count small enough to recur from year to year is no sign of a restatement
+RESTATED_AT_LEAST = 50
 # marks that close a sentence or a line complete: a page ending on one was not cut inside a number
 SENTENCE_CLOSE = tuple("。！？!?；;）)」』”\"】]")
 
@@ -107,22 +109,30 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         return out
 
     def _restated_from_body(self, done: list[Classified]) -> None:
-        """A figure said of 去年 on a page with no date of its own, that the page states again
-        under a named year (去年…收案逾2.3万件 over 2014年…收案超过2.3万件), is of that year: a
-        relative word read without the page's date is a guess the named year settles."""
-        if self.published_on is not None or not RELATIVE_YEAR.search(self.m):
+        """A headline's figure said of 去年 on a page with no date of its own, that the body
+        states again under the report's named year (去年…收案逾2.3万件 over 2014年…收案超过2.3万件),
+        is of that year: a relative word read without the page's date is a guess the body
+        settles. The headline is the page's head, up to its first full stop; annual reports
+        (which speak of 去年 as the year before theirs) and small counts (the same 2件 recurs
+        from year to year) are left alone."""
+        if self.published_on is not None or self.report_year is None or self.doc_kind == "annual_report":
+            return
+        head_end = self.m.find("。")
+        head_end = len(self.m) if head_end == -1 else head_end
+        if not RELATIVE_YEAR.search(self.m, 0, head_end):
             return
         named: dict[tuple, int] = {}
         relative: list[int] = []
         for i, q in enumerate(self.qs):
             c = done[i]
-            if c.kind not in ("level", "breakdown") or not c.indicator or c.year is None or q.value in (0, 100):
-                continue               # (100% and 0 are said of many years alike)
+            if c.kind not in ("level", "breakdown") or not c.indicator or c.year is None \
+                    or q.value in (0, 100) or (q.unit != "%" and q.value < RESTATED_AT_LEAST):
+                continue
             at = self.place_of(i)
-            if RELATIVE_YEAR.search(self.m, at.clause[0], q.head):
+            if q.start < head_end and RELATIVE_YEAR.search(self.m, at.clause[0], q.head):
                 if c.kind == "level":
                     relative.append(i)
-            else:                      # (a restatement read as a part still names its year)
+            elif c.year == self.report_year:   # (a restatement read as a part still names its year)
                 named.setdefault((c.indicator, q.value), c.year)
         for i in relative:
             c = done[i]
