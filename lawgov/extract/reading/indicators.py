@@ -133,6 +133,10 @@ OPENS_WITH_THOSE_APPLICATIONS = re.compile(r"\s*(?:对于|对|在)?(?:这些|上
 _YEAR_OR_SO_FAR = f"(?:{YEAR_TO_DATE_LABEL.pattern}|{YEAR_CELL.pattern})".replace("(?P<abs>", "(?:")
 YEAR_LABEL = re.compile(r"\s*" + _YEAR_OR_SO_FAR + r"\s*[:：]?\s*")
 YEAR_FIGURE_LINE = re.compile(_YEAR_OR_SO_FAR + r"\s*[:：]?\s*(?:" + FIGURE_CELL.pattern + ")")
+# a party list that goes beyond the government itself: its departments or its townships
+PARTIES_BEYOND_GOVERNMENT = re.compile(r"[、和及与](?:其)?(?:[\u4e00-\u9fff]{0,4}?)(?:部门|乡镇|镇|街道|单位)")
+# the marks an infographic's label opens with (【, ■, ●)
+LABEL_MARKS = re.compile(r"[\s【\[■●◆▲·•]*")
 # a section's heading by its top-level numbering (二、, (一), 第二部分), not an item's (1.)
 SECTION_HEADING = re.compile(r"(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|第[一二三四五六七八九十]+部分)")
 UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
@@ -217,6 +221,8 @@ class IndicatorChoice:
             pick = self._pick_verb_first(label_hits, measure, unit, True, label_fam or fam, m[label[0]:label[1]])
             if pick.cue is not None and kind == "level" and self._span_over_label(label):
                 kind, reason = "cumulative", "a total over several years (十八大以来, 近五年) named by its label lines"
+            elif pick.cue is not None and kind == "level" and (part := self._label_of_a_part(label)) is not None:
+                kind, reason = part
         lo = level_only(lead) if pick.cue is None and not lead_hits and paren is None else None
         if lo and not lead.strip() and len(PAREN.sub("", m[q.tail:clause[1]]).strip()) >= 4:
             # 15977件案件未再进入诉讼: the number is its clause's subject, not a level (an aside
@@ -299,8 +305,9 @@ class IndicatorChoice:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
         if scope in ("government", "departments") and (own := self._last_own_respondent(sent[0], q.head)) \
-                and CTX["list_separator"].search(own.group()):
+                and PARTIES_BEYOND_GOVERNMENT.search(own.group()):
             scope = "all"          # 以我市政府、部门及镇(街道)为被告: every party together, the whole
+            #                        (以区政府、区政府办公室为共同被告 stays the government's)
         if indicator and indicator.startswith("reconsideration.") and kind == "level" \
                 and scope in (None, "all") and (party := self.heading_respondent(q.start)) is not None:
             if party == "own" or self.own_tier() == 4:     # (a township's own page names itself so)     # 二、以区政府为被申请人的案件 … 1.案件数:7件: the government's own cases
@@ -769,7 +776,7 @@ class IndicatorChoice:
         if i < len(self.qstarts) and self.qstarts[i] < pe and not YEAR_TO_DATE_LABEL.fullmatch(self.t[ps:pe].strip()):
             return "F" if FIGURE_CELL.fullmatch(line) or figure_line(self.t[ps:pe].strip()) \
                 else "Y" if YEAR_FIGURE_LINE.fullmatch(line) else "X"
-        if SECTION_HEADING.match(line):
+        if SECTION_HEADING.match(self.t[ps:pe].strip()):
             return "X"                 # (二、主要做法 after the last figure: a section, no label)
         return "L" if is_cell(line) and "｜" not in line else "X"     # (2025年1—9月 over its figure: a label)
 
@@ -788,6 +795,17 @@ class IndicatorChoice:
             last, want = want, "F" if want == "L" else "L"
             k += step
         return last
+
+    def _label_of_a_part(self, label: tuple[int, int]) -> tuple[str, str] | None:
+        """(kind, reason) when the label line over a figure names a part (涉企行政诉讼案件) or another
+        place (城关镇行政诉讼案件), as a clause's lead would; None for the body's own."""
+        text = self.m[label[0]:label[1]]
+        if CTX["breakdown"].search(text):
+            return "breakdown", "its label names a part (a kind, field or procedure)"
+        lead = LABEL_MARKS.match(text).end()
+        if (h := CTX["place_subject"].match(text, lead)) is not None and self._another_place(h.group("name")):
+            return "other_body", f"its label names another place ({h.group('name')})"
+        return None
 
     def _span_over_label(self, label: tuple[int, int]) -> bool:
         """The label line, or a line of words right above it (党的十八大以来⏎累计办理…), names a span
