@@ -115,7 +115,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         settles. The headline is the page's head, up to its first full stop; annual reports
         (which speak of 去年 as the year before theirs) and small counts (the same 2件 recurs
         from year to year) are left alone."""
-        if self.published_on is not None or self.report_year is None or self.doc_kind == "annual_report":
+        if self.published_on is not None or self.report_year is None or self._titled_annual_report():
             return
         head_end = self.m.find("。")
         head_end = len(self.m) if head_end == -1 else head_end

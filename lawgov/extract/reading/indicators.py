@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
-from lawgov.extract.reading.roles import ASIDE, Role
+from lawgov.extract.reading.roles import ASIDE, Role, generic_place
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok, PAREN)
 from lawgov.extract.reading.structure import Place
@@ -803,8 +803,15 @@ class IndicatorChoice:
         if CTX["breakdown"].search(text):
             return "breakdown", "its label names a part (a kind, field or procedure)"
         lead = LABEL_MARKS.match(text).end()
-        if (h := CTX["place_subject"].match(text, lead)) is not None and self._another_place(h.group("name")):
-            return "other_body", f"its label names another place ({h.group('name')})"
+        if (h := CTX["place_subject"].match(text, lead)) is None:
+            return None
+        name = h.group("name")
+        if self.region_name:
+            other = self._another_place(name) is not None
+        else:                      # (a page of no known region: its title names it, if anything does)
+            other = not generic_place(name) and name[:2] not in self.title_line() \
+                and not any(w in name for w in ("全", "各", "本", "我", "该"))
+        return ("other_body", f"its label names another place ({name})") if other else None
         return None
 
     def _span_over_label(self, label: tuple[int, int]) -> bool:

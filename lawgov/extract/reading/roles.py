@@ -118,7 +118,7 @@ REGION_SOURCE = re.compile(r"据自治区|自治区[^，,;；。]{0,10}(?:通报
 LEVEL_TIER = {"province": 1, "city": 2, "district": 3, "county": 3, "township": 4}
 
 
-def _generic_place(name: str) -> bool:
+def generic_place(name: str) -> bool:
     """The name ends in a generic word (辖区, 城市, 城区, 乡镇) and is no real place's full name
     (海城市, 东城区 are)."""
     return (name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"]) \
@@ -333,7 +333,7 @@ class Roles:
                 kind, reason = "breakdown", ASIDE
             else:
                 pb = self.search_slice(CTX["place_before_number"], lead, ls)
-                if pb and not _generic_place(pb.group("name")):
+                if pb and not generic_place(pb.group("name")):
                     kind, reason = "other_body", f"a named place ({pb.group('name')}) before it"
         if kind == "level" and inherit_from is None:
             carried = self._carried_other_body(idx, sent, clause, q.head, done)
@@ -600,7 +600,7 @@ class Roles:
     def _another_place(self, name: str) -> str | None:
         """The place's name when it names another body: not a generic or own word (全市, 辖区,
         本县, 该区), not the page's own place."""
-        if _generic_place(name) or any(w in name for w in ("全", "各", "本", "我", "该")):
+        if generic_place(name) or any(w in name for w in ("全", "各", "本", "我", "该")):
             return None
         stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
         return None if self._own_place_stem(stem) else name
@@ -632,7 +632,7 @@ class Roles:
             if len(name) <= 1 or name in BARE_AUTONOMOUS:
                 return None            # 上年度州政府, 一年来区政府: a time word before the page's own tier
             bare = False
-        if name in BARE_AUTONOMOUS or _generic_place(name) \
+        if name in BARE_AUTONOMOUS or generic_place(name) \
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None
         stem = name if bare else name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
