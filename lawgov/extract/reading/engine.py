@@ -25,7 +25,7 @@ HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[�
 # a year said relative to the page's date (去年北京行政案收案2万余件)
 RELATIVE_YEAR = re.compile(r"去年|前年")
 # a count small enough to recur from year to year is no sign of a restatement
-RESTATED_AT_LEAST = 50
+RESTATED_AT_LEAST = 10
 # marks that close a sentence or a line complete: a page ending on one was not cut inside a number
 SENTENCE_CLOSE = tuple("。！？!?；;）)」』”\"】]")
 
