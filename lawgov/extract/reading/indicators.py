@@ -310,7 +310,9 @@ class IndicatorChoice:
             #                        (以区政府、区政府办公室为共同被告 stays the government's)
         if indicator and indicator.startswith("reconsideration.") and kind == "level" \
                 and scope in (None, "all") and (party := self.heading_respondent(q.start)) is not None:
-            if party == "own" or self.own_tier() == 4:     # (a township's own page names itself so)     # 二、以区政府为被申请人的案件 … 1.案件数:7件: the government's own cases
+            if party == "own" or self.own_tier() == 4:
+                # 二、以区政府为被申请人的案件 … 1.案件数:7件: the government's own cases (a township's
+                # own page names itself as a lower tier would)
                 scope = "government"
                 if indicator in ("reconsideration.accepted", "reconsideration.received"):
                     indicator = "reconsideration.as_respondent"
@@ -772,11 +774,12 @@ class IndicatorChoice:
             return "E"
         if UNIT_LINE.fullmatch(line):
             return "U"
+        raw = self.t[ps:pe].strip()    # (the mask blanks a bracketed numeral and keeps no aside)
         i = bisect.bisect_left(self.qstarts, ps)
-        if i < len(self.qstarts) and self.qstarts[i] < pe and not YEAR_TO_DATE_LABEL.fullmatch(self.t[ps:pe].strip()):
-            return "F" if FIGURE_CELL.fullmatch(line) or figure_line(self.t[ps:pe].strip()) \
+        if i < len(self.qstarts) and self.qstarts[i] < pe and not YEAR_TO_DATE_LABEL.fullmatch(raw):
+            return "F" if FIGURE_CELL.fullmatch(line) or figure_line(raw) \
                 else "Y" if YEAR_FIGURE_LINE.fullmatch(line) else "X"
-        if SECTION_HEADING.match(self.t[ps:pe].strip()):
+        if SECTION_HEADING.match(raw):
             return "X"                 # (二、主要做法 after the last figure: a section, no label)
         return "L" if is_cell(line) and "｜" not in line else "X"     # (2025年1—9月 over its figure: a label)
 
@@ -812,7 +815,6 @@ class IndicatorChoice:
             other = not generic_place(name) and name[:2] not in self.title_line() \
                 and not any(w in name for w in ("全", "各", "本", "我", "该"))
         return ("other_body", f"its label names another place ({name})") if other else None
-        return None
 
     def _span_over_label(self, label: tuple[int, int]) -> bool:
         """The label line, or a line of words right above it (党的十八大以来⏎累计办理…), names a span

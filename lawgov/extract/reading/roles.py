@@ -30,9 +30,9 @@ AIM_REACH = re.compile(r"确保(?!了)(?:[^。，,;；\d]|(?:19|20)\d{2}\s*年�
 # the agencies of one tier as the party (区级行政机关, 县级部门): all of them on that tier's page
 # a tier listed right before a lower tier (省、市县两级政府)
 TIER_LISTED_BEFORE = re.compile(r"([省市区县])[、和及与]$")
-# a party named as all of the body's own area (省内, 县域内, 辖区内)
+# a party named as all of the body's own area (省内, 县域内, 辖区内), or as every tier of it
+# (以省、市、县、乡四级行政机关为被告)
 OWN_AREA = re.compile(r"(?:[省市区县州旗盟]域?内|辖区内?)|.*[两二三四五]级(?:人民)?(?:政府|行政机关)$")
-# (…or every tier of it: 以省、市、县、乡四级行政机关为被告)
 OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:行政机关|政府部门|部门|单位)")
 # what may follow 我镇 / 本县 in a party that is the reporting body itself
 OWN_GOVERNMENT_REST = re.compile(r"(?:人民)?(?:政府)?")

@@ -570,7 +570,7 @@ class DiscourseState:
 
     def _year_named_before(self, first: int, n: int) -> int | None:
         """The last year (as a number) among the year hits first..n-1, not one compared with."""
-        for e, _s, y, _rel, compared in reversed(self.year_hits[first:n]):
+        for _e, _s, y, _rel, compared in reversed(self.year_hits[first:n]):
             if y is not None and not compared:
                 return y
         return None
