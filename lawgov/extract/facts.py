@@ -55,7 +55,7 @@ def reason_not_fact(kind: str, reason: str | None, indicator: str | None, unit: 
     if kind not in FACT_KINDS:
         return reason or DEFAULT_REASONS.get(kind, kind)
     if indicator is None:
-        return "no cue names its indicator"
+        return reason or "no cue names its indicator"
     if unit is None:
         return "no unit"
     if year is None:

@@ -277,3 +277,14 @@ def test_handling_administrative_cases_is_enforcement_on_a_bureaus_page_only():
     cases = lambda ex: sorted(f.value for f in ex.facts if f.indicator == "litigation.cases")
     assert cases(extract(text, 2023, level="department")) == [5.0]
     assert cases(extract("2021年,全县法院办理各类行政案件413件。", 2021, level="county")) == [413.0]
+
+
+def test_a_figure_the_engine_declines_to_name_says_why():
+    """A mention that a rule keeps from being named carries that rule's reason, not only
+    'no cue names its indicator'."""
+    ex = extract("路口的改变源于一件行政复议案件。全年收到行政复议申请1,206件。", 2024)
+    one = next(m for m in ex.mentions if m.number_text == "一")
+    assert one.indicator is None and "article" in one.reason
+    handled = extract("全年新收行政复议申请312件,依法受理290件,共办理案件331件。", 2023)
+    m = next(m for m in handled.mentions if m.value == 331)
+    assert m.indicator is None and "办理" in m.reason

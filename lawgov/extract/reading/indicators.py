@@ -399,7 +399,8 @@ class IndicatorChoice:
         all_accepted = indicator == "reconsideration.received" and kind == "level" \
             and self.may_match(CTX["all_accepted"], q.tail, len(m)) and bool(CTX["all_accepted"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_outcome,
-                          also if indicator else (), reason if kind != "level" else None, all_accepted)
+                          also if indicator else (), reason if kind != "level" or indicator is None else None,
+                          all_accepted)
 
     def _decided_on_its_respondent_cases(self, idx: int, sent, done: list) -> bool:
         """The decisions are parts (其中) of the count, before them in their sentence, of the
