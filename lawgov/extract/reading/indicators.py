@@ -135,6 +135,8 @@ YEAR_LABEL = re.compile(r"\s*" + _YEAR_OR_SO_FAR + r"\s*[:：]?\s*")
 YEAR_FIGURE_LINE = re.compile(_YEAR_OR_SO_FAR + r"\s*[:：]?\s*(?:" + FIGURE_CELL.pattern + ")")
 # a party list that goes beyond the government itself: its departments or its townships
 PARTIES_BEYOND_GOVERNMENT = re.compile(r"[、和及与](?:其)?(?:[\u4e00-\u9fff]{0,4}?)(?:部门|乡镇|镇|街道|单位)")
+# a line of prose that introduces the lines below it (…逐年下降——, …情况如下:)
+INTRODUCES_LINES = re.compile(r"(?:——|—|[:：]|如下)\s*$")
 # the marks an infographic's label opens with (【, ■, ●)
 LABEL_MARKS = re.compile(r"[\s【\[■●◆▲·•]*")
 # a section's heading by its top-level numbering (二、, (一), 第二部分), not an item's (1.)
@@ -719,7 +721,19 @@ class IndicatorChoice:
         k = para - 1
         while k >= 0 and kinds[k] in ("E", "U", "Y"):
             k -= 1                     # (2023年:1063件 above 2022年:847件, under one label)
+        if k >= 0 and kinds[k] == "X" and kinds[para] == "Y":
+            return self._introducing_clause(k)    # …败诉率逐年下降——⏎2023年:16.8%⏎2024年:7.1%
         return self.paras[k] if k >= 0 and kinds[k] == "L" else None
+
+    def _introducing_clause(self, k: int) -> tuple[int, int] | None:
+        """The last clause of a line of prose that introduces the lines below it (ending with
+        ——, : or 如下): it names the measure of a run of year: figure lines."""
+        ps, pe = self.paras[k]
+        line = self.m[ps:pe].rstrip()
+        if not INTRODUCES_LINES.search(line):
+            return None
+        cut = max(line.rfind(c) for c in "，,;；。")
+        return ps + cut + 1, ps + len(line)
 
     def _label_line_below(self, q, para: int) -> tuple[int, int] | None:
         """The line that labels a figure standing alone on its line when an infographic puts
