@@ -125,7 +125,7 @@ def level_only(lead: str) -> re.Match | None:
 # a sentence that opens with 其中 speaks of parts of the sentence before it
 OPENS_WITH_OF_WHICH = re.compile(r"\s*其中")
 # …as does one that opens pointing back at the applications (对这些申请, 上述申请中)
-OPENS_WITH_THOSE_APPLICATIONS = re.compile(r"\s*(?:对于|对|在)?(?:这些|上述|以上|前述)(?:行政复议|复议)?申请(?:中)?")
+OPENS_WITH_THOSE_APPLICATIONS = re.compile(r"\s*(?:对于|对|在)?(?:这些|上述|以上|前述|收到的|所收到的|接收的)(?:行政复议|复议)?申请(?:中)?")
 
 # the lines of a label-and-figure layout, as text.cells reads a table's cells: a figure's line
 # that holds only a year's label before it (2023年:1063件), such a line whole, a unit alone
