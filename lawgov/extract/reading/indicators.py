@@ -133,6 +133,8 @@ OPENS_WITH_THOSE_APPLICATIONS = re.compile(r"\s*(?:对于|对|在)?(?:这些|上
 _YEAR_OR_SO_FAR = f"(?:{YEAR_TO_DATE_LABEL.pattern}|{YEAR_CELL.pattern})".replace("(?P<abs>", "(?:")
 YEAR_LABEL = re.compile(r"\s*" + _YEAR_OR_SO_FAR + r"\s*[:：]?\s*")
 YEAR_FIGURE_LINE = re.compile(_YEAR_OR_SO_FAR + r"\s*[:：]?\s*(?:" + FIGURE_CELL.pattern + ")")
+# a bureau representing its government in court (我局代理市政府…)
+REPRESENTING = re.compile(r"(?:代理|代表)(?:本级|[省市区县州旗]?(?:人民)?政府)")
 # a party list that goes beyond the government itself: its departments or its townships
 PARTIES_BEYOND_GOVERNMENT = re.compile(r"[、和及与](?:其)?(?:[\u4e00-\u9fff]{0,4}?)(?:部门|乡镇|镇|街道|单位)")
 # a line of prose that introduces the lines below it (…逐年下降——, …情况如下:)
@@ -245,6 +247,9 @@ class IndicatorChoice:
             if pick.cue is None and inherit_from is None and lo.group("period") and prev_idx is None:
                 inherit_from = self._series_before(idx, q, sent, done)
         indicator, cue, also = pick.indicator, pick.cue, pick.also
+        represented = indicator == "litigation.head_appearances" and self._representing_before(sent, clause)
+        if represented:
+            indicator = "litigation.cases"   # 我局代理市政府…的案件,出庭应诉22件: the government's lawsuits
         if indicator and q.text in ("一", "两") and (cue is None or cue.role != "verb") and not lead_hits:
             # 变化源于一件行政复议案件: a lone 一 named only by the noun after it is an article
             indicator, also, reason = None, (), "a lone 一 before its noun, with no act: an article, not a count"
@@ -306,6 +311,8 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        if represented:
+            scope = "government"
         if scope in ("government", "departments") and (own := self._last_own_respondent(sent[0], q.head)) \
                 and PARTIES_BEYOND_GOVERNMENT.search(own.group()):
             scope = "all"          # 以我市政府、部门及镇(街道)为被告: every party together, the whole
@@ -898,6 +905,16 @@ class IndicatorChoice:
         whole = h.group("whole")
         fam = first_family(whole) or self.family_at(h.start("whole"), sent[0])
         return self._pick(lead_cues(whole)[1], "count", "件", True, fam, ("verb", "noun"), whole).indicator == indicator
+
+    def _representing_before(self, sent, clause) -> bool:
+        """The clause before, with no figure of its own, says a bureau represents its government
+        in court (市司法局代理市政府作为单独被告或者共同被告的案件,): the figure after it counts
+        those lawsuits."""
+        k = self.clause_index(clause[0], sent)
+        if not k:
+            return False
+        prev = self._clause_list(sent)[0][k - 1]
+        return not self._numbers_in(prev) and REPRESENTING.search(self.m, prev[0], prev[1]) is not None
 
     def _last_own_respondent(self, a: int, b: int):
         """The last naming of the reporting government as the party in text[a:b] (以区政府及区直
