@@ -133,12 +133,17 @@ OPENS_WITH_THOSE_APPLICATIONS = re.compile(r"\s*(?:对于|对|在)?(?:这些|上
 _YEAR_OR_SO_FAR = f"(?:{YEAR_TO_DATE_LABEL.pattern}|{YEAR_CELL.pattern})".replace("(?P<abs>", "(?:")
 YEAR_LABEL = re.compile(r"\s*" + _YEAR_OR_SO_FAR + r"\s*[:：]?\s*")
 YEAR_FIGURE_LINE = re.compile(_YEAR_OR_SO_FAR + r"\s*[:：]?\s*(?:" + FIGURE_CELL.pattern + ")")
+# a way of closing named before (以同样方式办结462件, 以此方式结案的有6件), and mediation's words
+SAME_WAY = re.compile(r"(?:以|通过|采用)(?:同样|此|这种|该|上述|这一)(?:的)?(?:方式|形式|途径)")
+MEDIATION = re.compile(r"调解|和解")
 # a bureau representing its government in court (我局代理市政府…)
 REPRESENTING = re.compile(r"(?:代理|代表)(?:本级|[省市区县州旗]?(?:人民)?政府)")
 # a party list that goes beyond the government itself: its departments or its townships
 PARTIES_BEYOND_GOVERNMENT = re.compile(r"[、和及与](?:其)?(?:[\u4e00-\u9fff]{0,4}?)(?:部门|乡镇|镇|街道|单位)")
 # a line of prose that introduces the lines below it (…逐年下降——, …情况如下:)
 INTRODUCES_LINES = re.compile(r"(?:——|—|[:：]|如下)\s*$")
+# words of a plan in a line introducing figures (目标如下, 力争…)
+PLAN_WORDS = re.compile(r"目标|力争|计划|预计|确保|争取|今后|将[要会]?(?:达到|提高|实现|保持)")
 # the marks an infographic's label opens with (【, ■, ●)
 LABEL_MARKS = re.compile(r"[\s【\[■●◆▲·•]*")
 # a section's heading by its top-level numbering (二、, (一), 第二部分), not an item's (1.)
@@ -247,6 +252,8 @@ class IndicatorChoice:
             if pick.cue is None and inherit_from is None and lo.group("period") and prev_idx is None:
                 inherit_from = self._series_before(idx, q, sent, done)
         indicator, cue, also = pick.indicator, pick.cue, pick.also
+        if indicator == "reconsideration.closed" and SAME_WAY.search(lead) and self._mediation_named_before(sent, lead_start):
+            indicator = "reconsideration.mediated"   # …通过调解、和解方式办结1,492件;今年以同样方式办结462件
         represented = indicator == "litigation.head_appearances" and self._representing_before(sent, clause)
         if represented:
             indicator = "litigation.cases"   # 我局代理市政府…的案件,出庭应诉22件: the government's lawsuits
@@ -737,8 +744,8 @@ class IndicatorChoice:
         ——, : or 如下): it names the measure of a run of year: figure lines."""
         ps, pe = self.paras[k]
         line = self.m[ps:pe].rstrip()
-        if not INTRODUCES_LINES.search(line):
-            return None
+        if not INTRODUCES_LINES.search(line) or PLAN_WORDS.search(line):
+            return None            # (…出庭应诉率目标如下: the years' targets, not their figures)
         cut = max(line.rfind(c) for c in "，,;；。")
         return ps + cut + 1, ps + len(line)
 
@@ -905,6 +912,12 @@ class IndicatorChoice:
         whole = h.group("whole")
         fam = first_family(whole) or self.family_at(h.start("whole"), sent[0])
         return self._pick(lead_cues(whole)[1], "count", "件", True, fam, ("verb", "noun"), whole).indicator == indicator
+
+    def _mediation_named_before(self, sent, pos: int) -> bool:
+        """调解 or 和解 is named before `pos` in the sentence or in the one before it: what 以同样方式
+        points back at."""
+        lo = self.sentence_of(sent[0] - 1)[0] if sent[0] > 0 else sent[0]
+        return MEDIATION.search(self.m, lo, pos) is not None
 
     def _representing_before(self, sent, clause) -> bool:
         """The clause before, with no figure of its own, says a bureau represents its government
