@@ -658,6 +658,9 @@ class Roles:
         reporting body (three). None when no tier leads."""
         if getattr(self, "_own_tier", False) is not False:
             return self._own_tier
+        self._own_tier = self._tier_by_name()
+        if self._own_tier is not None:
+            return self._own_tier
         ranks = CTX["tier_rank"]
         count: dict[int, int] = {}
         own_end = self.related_reading_start()
@@ -688,6 +691,23 @@ class Roles:
         if self._own_tier is None:
             self._own_tier = LEVEL_TIER.get(level)
         return self._own_tier
+
+    def _tier_by_name(self) -> int | None:
+        """The tier the page's own place is by its name when the name settles it: a 县 or 旗 is
+        a county whatever the page calls itself (a city's newspaper writing 我市 about one of its
+        counties speaks as the city, so its 全市 is still the city's); a 区 a district, a 镇 /
+        乡 / 街道 a township. A 市 may be a prefecture or a county-level city: its words decide."""
+        name = getattr(self, "region_name", None) or ""
+        level = getattr(self, "level", None)
+        if len(name) < 2:
+            return None
+        if level == "county" and name.endswith(("县", "旗")):
+            return LEVEL_TIER["county"]
+        if level == "district" and name.endswith("区") and not name.endswith("自治区"):
+            return LEVEL_TIER["district"]
+        if level == "township" and name.endswith(("镇", "乡", "街道")):
+            return LEVEL_TIER["township"]
+        return None
 
     def _compared_by_change(self, idx: int, q: Quantity, sent, done, nearest: int) -> int:
         """The figure a base is compared with, checked by the change stated after the base
