@@ -301,7 +301,7 @@ class Roles:
             elif self._higher_whole(sent, q.head):
                 kind, reason = "other_body", f"a whole of a higher tier ({self._higher_whole(sent, q.head)}) than the page's own"
             elif self._higher_government(clause, q.head):
-                kind, reason = "other_body", f"a higher tier's government acting ({self._higher_government(clause, q.head)})"
+                kind, reason = "other_body", f"a higher tier's government or its organs ({self._higher_government(clause, q.head)})"
             elif self._lower_level(sent, clause, q.head):
                 kind, reason = "other_body", f"a lower tier by its level ({self._lower_level(sent, clause, q.head)})"
             elif self.search_in(CTX["other_body"], max(clause[0], q.head - 60), q.head):
