@@ -21,18 +21,22 @@ from __future__ import annotations
 import re
 
 from lawgov.ingest.charsets import CJK_RE
-from lawgov.ingest.pdf import FULL_LINE, HAN_SPACE_HAN, INDENT, SENTENCE_END
+from lawgov.ingest.pdf import HAN_SPACE_HAN, INDENT, SENTENCE_END
 from lawgov.text.links import own_text_end
 
 __all__ = ["layout_deletions"]
 
 MAX_MARGIN = 110             # columns: wider lines are a page's paragraphs, not a print line
+# a line this close to the longest one reaches the margin: looser than ingest.pdf's, which
+# measures the page's own glyphs; a text another tool pulled out of a PDF counts its columns
+# only roughly (digits, Latin letters and full-width marks take other widths in its font)
+FULL_LINE = 0.75
 FULL_SHARE = 0.4             # of the lines of 20 columns or more, at least this many are full
 SHORT_SHARE = 0.5            # and the short lines hold at least this share of the text
 ALL_INDENTED = 0.9           # this share of the lines indented: the indent marks no paragraph
 LINE_INDENT = INDENT + ("\t",)         # (a crawl's tab too)
-# a page number (— 3 —, ·3·, 第2页 共5页)
-_PAGE_NUMBER = r"(?:[-—–－·•]+\s*\d{1,4}\s*[-—–－·•]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)"
+# a page number (— 3 —, ·3·, 第2页 共5页, in traditional characters too)
+_PAGE_NUMBER = r"(?:[-—–－·•]+\s*\d{1,4}\s*[-—–－·•]+|第\s*\d{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?)"
 _PAGE_FURNITURE = re.compile(_PAGE_NUMBER + r"|[Pp](?:age|\.)\s*\d{1,4}")
 # a page number on a line of its own (— 2 —, ·3·, 第2页 共5页): not a crawled page's
 _PAGE_NUMBER_LINE = re.compile(r"^[ \t\u3000]*" + _PAGE_NUMBER + r"[ \t\u3000]*$", re.M)
@@ -60,6 +64,7 @@ _SPACED = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%]) +"
 
 # ingest.pdf's space between Han characters, or a run of them (a justified line pads with two)
 _HAN_SPACES_HAN = re.compile(HAN_SPACE_HAN.pattern.replace(" (?=", " +(?="))
+_HAN_HAN = re.compile(r"[\u3400-\u9fff]{2}")
 
 
 def layout_deletions(text: str) -> list[tuple[int, int]]:
@@ -69,7 +74,7 @@ def layout_deletions(text: str) -> list[tuple[int, int]]:
     own = text[:own_text_end(text)]
     split = _split_figures(own)
     printed = bool(split) or _PAGE_NUMBER_LINE.search(own) is not None
-    spans = _spaced_han(text) + (_wraps(own) if printed else []) + split
+    spans = _spaced_han(text) + (_wraps(own) if printed else []) + split + _page_numbers(own)
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
@@ -78,6 +83,12 @@ def layout_deletions(text: str) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
+
+
+def _page_numbers(text: str) -> list[tuple[int, int]]:
+    """Page numbers on lines of their own (— 2 —, 第 3 页): print furniture wherever they
+    stand, even where no paragraph runs on past them (after a table, at the end)."""
+    return [m.span() for m in _PAGE_NUMBER_LINE.finditer(text) if m.end() > m.start()]
 
 
 def _width(line: str) -> int:
@@ -89,12 +100,14 @@ def _spaced_han(text: str) -> list[tuple[int, int]]:
     """The spaces of a text that spaces every two Han characters (法 治 政 府): more than half
     of its Han characters are followed by a space and another Han character, the rule of
     ingest.pdf's _unspace, read on the page's first 3,000 characters; else those of each line
-    spaced so (a page whose title and some lines are not)."""
+    spaced so (a page whose title and some lines are not), and of a short title or heading
+    spread across its line (一、行 政 复 议: three spaced pairs and no two Han characters
+    side by side, which a table's header row of words has)."""
     head = text[:3000]
     if " " not in head:
         return []
     spaced = len(_HAN_SPACES_HAN.findall(head))
-    if spaced < 10:
+    if spaced < 3:
         return []
     if spaced > 0.5 * len(CJK_RE.findall(head)):
         return [m.span() for m in _SPACED.finditer(text)]
@@ -102,7 +115,7 @@ def _spaced_han(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         n = len(_HAN_SPACES_HAN.findall(line))
-        if n >= 10 and n > 0.5 * len(CJK_RE.findall(line)):
+        if (n >= 10 and n > 0.5 * len(CJK_RE.findall(line))) or (n >= 3 and not _HAN_HAN.search(line)):
             out.extend((pos + m.start(), pos + m.end()) for m in _SPACED.finditer(line))
         pos += len(line) + 1
     return out

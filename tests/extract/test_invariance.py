@@ -81,6 +81,9 @@ KNOWN = {
         "on kept-out news pages (sixth session), so the table's 新收一审 has no field",
     ("breadcrumb", "labels-and-figures-on-lines-of-their-own"):
         "a second breadcrumb before the page's own puts its title past the head's four lines",
+    ("chinese_years", "pdf-lines-broken-at-a-ragged-margin"):
+        "the variant lengthens lines broken at a print margin, so they no longer reach one "
+        "margin: a page printed with its years in Chinese breaks its lines elsewhere",
 }
 
 

@@ -124,3 +124,25 @@ def test_a_word_that_begins_with_a_units_character_is_no_unit():
                  "完成15\n项目资金3,000万元，已拨付。\n"):
         assert _joined(text) == text
     assert "出庭12人次，" in _joined("出庭12\n人次，出庭率100%。\n")
+
+
+def test_lines_broken_at_a_ragged_margin_are_joined_in_a_printed_text():
+    # another tool's extraction counts digits and marks at other widths: the lines that reach
+    # the margin are ragged by a fifth of its width
+    text = ("旌德县2022年行政复议工作报告\n"
+            "2022年，全县各级行政机关共收到群众提出的行政复议申请318件，依法\n"
+            "受理296件，占收到申请的93.1%；不予受理、告知或转送\n"
+            "处理的22件，全年审结复议案件281件，作出撤销、变更等纠\n"
+            "错决定19件。\n"
+            "— 4 —\n")
+    assert "依法受理296件" in _joined(text) and "作出撤销、变更等纠错决定19件" in _joined(text)
+
+
+def test_a_page_number_on_a_line_of_its_own_goes_wherever_it_stands():
+    text = "维持 | 512\n撤销 | 38\n合计 | 550\n第 3 页\n"
+    assert _joined(text).rstrip("\n") == "维持 | 512\n撤销 | 38\n合计 | 550"
+
+
+def test_a_heading_spread_across_its_line_is_closed_up_but_a_header_row_of_words_is_not():
+    text = _joined("一、行 政 复 议\n处理方式 数量 比例\n维持 512 63.5%\n")
+    assert text.startswith("一、行政复议\n") and "处理方式 数量 比例" in text
