@@ -31,7 +31,7 @@ MAX_MARGIN = 110             # columns: wider lines are a page's paragraphs, not
 # measures the page's own glyphs; a text another tool pulled out of a PDF counts its columns
 # only roughly (digits, Latin letters and full-width marks take other widths in its font)
 FULL_LINE = 0.75
-FULL_SHARE = 0.4             # of the lines of 20 columns or more, at least this many are full
+FULL_SHARE = 0.3             # of the lines of 20 columns or more, at least this many are full
 SHORT_SHARE = 0.5            # and the short lines hold at least this share of the text
 ALL_INDENTED = 0.9           # this share of the lines indented: the indent marks no paragraph
 LINE_INDENT = INDENT + ("\t",)         # (a crawl's tab too)

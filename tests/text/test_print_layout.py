@@ -146,3 +146,27 @@ def test_a_page_number_on_a_line_of_its_own_goes_wherever_it_stands():
 def test_a_heading_spread_across_its_line_is_closed_up_but_a_header_row_of_words_is_not():
     text = _joined("一、行 政 复 议\n处理方式 数量 比例\n维持 512 63.5%\n")
     assert text.startswith("一、行政复议\n") and "处理方式 数量 比例" in text
+
+
+def test_a_printed_notice_of_many_short_lines_still_joins_its_paragraphs():
+    # an official notice: its number, addressees, headings and signature are lines of their
+    # own, so the lines that reach the margin are only a third of the long ones
+    text = ("茂名市府院联动办公室文件\n"
+            "茂府院办〔2024〕3号\n"
+            "关于2023年全市行政机关负责人\n"
+            "出庭应诉情况的通报\n"
+            "各区县（市）人民政府，市直有关单位：\n"
+            "现将2023年全市行政机关负责人出庭应诉情况通报如下。\n"
+            "一、基本情况\n"
+            "2023年，全市两级法院开庭审理的行政诉讼案件共412件，行政机关负责人出庭应\n"
+            "诉367件，出庭应诉率89.08%，较上年提高6.2个百分点，其中主要负责人出庭\n"
+            "21件，县级以上政府负责人出庭应诉率达到100%，均高于全省平均水平。\n"
+            "二、存在问题\n"
+            "个别单位负责人出庭不出声，应诉材料准备不充分。\n"
+            "茂名市府院联动办公室\n"
+            "2024年1月20日\n"
+            "抄送：市人民政府办公室，市中级人民法院。\n"
+            "— 1 —\n")
+    joined = _joined(text)
+    assert "行政机关负责人出庭应诉367件" in joined and "主要负责人出庭21件" in joined
+    assert "出庭应诉情况的通报\n各区县" in joined
