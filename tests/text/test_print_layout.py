@@ -170,3 +170,9 @@ def test_a_printed_notice_of_many_short_lines_still_joins_its_paragraphs():
     joined = _joined(text)
     assert "行政机关负责人出庭应诉367件" in joined and "主要负责人出庭21件" in joined
     assert "出庭应诉情况的通报\n各区县" in joined
+
+
+def test_a_space_between_a_figure_and_its_unit_or_year_word_goes_but_not_between_cells():
+    assert _joined("败诉率由2019 年的16.4%下降到2021 年的6.12%，新聘法制员118 人。") == \
+        "败诉率由2019年的16.4%下降到2021年的6.12%，新聘法制员118人。"
+    assert _joined("维持 3105 74.8%\n撤销 58 1.4%") == "维持 3105 74.8%\n撤销 58 1.4%"
