@@ -134,6 +134,8 @@ class Tables:
             kind, scope = "other_body", None   # 县政府为被告的涉镇案件 | 3 on a township's page: the county's
         elif label_scope is not None:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
+        elif label and FIRST_INSTANCE_LABEL.fullmatch(label.strip()) and indicator == "litigation.cases":
+            kind, scope = "level", "all"       # 案件类型 | 受理数 over 一审 | 4127: the lawsuits defended
         elif label and KIND_LABEL.fullmatch(label.strip()):
             kind, scope = "breakdown", None    # 类别 | 受理 over 行政处罚类 | 30: one kind of the cases
         elif label and (ly := HEADER_YEAR.fullmatch(label.strip())
@@ -400,6 +402,9 @@ PROSE_MARK = re.compile(r"[；;。]|[，,](?!\d{3})")
 # a cell that opens with its figure, or with the change it states (1.37件/万人, 下降3.8个百分点)
 FIGURE_WITH_WORDS = re.compile(r"[-+]?\d|(?:同比|环比|较上年|比上年)?(?:上升|下降|增长|减少|增加|提高|降低)\s*[-+]?\d")
 KIND_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}类(?:案件)?")
+# the first-instance row of a court's table of instances (案件类型 | 受理数 over 一审 | 4127, 二审 |
+# 2206): the lawsuits the governments defended, as 其中一审案件… is in prose (context.yaml whole_part)
+FIRST_INSTANCE_LABEL = re.compile(r"一审(?:行政)?(?:诉讼)?(?:案件)?")
 # the characters of a tier a column's body may open with (市政府, 县本级)
 TIER_CHARS = frozenset("省市区县州旗盟")
 # the party a row label names its cases by (镇政府为被申请人的复议案件)
