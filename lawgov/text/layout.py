@@ -53,6 +53,14 @@ _FIGURE_AFTER_BREAK = re.compile(r"\n(?:(?<=[^\s。！？!?；;：:]\n)[ \t\u300
                                  r"[^\n]*?[，,、；;。])|(?<=\d\n)[ \t\u3000]*(?=\.?\d*\s*(?:件次|人次|件|%|次|人|项|个|份|起|宗)(?![\u4e00-\u9fff])[^\n]*?[，,、；;。])"
                                  r"|(?<=\d\.\n)[ \t\u3000]*(?=\d+\s*%[^\n]*?[，,、；;。]))")
 _BROKEN_POINT = {f"{d}." for d in "0123456789"}
+# the words the reports' figures hang on, whose halves no line begins or ends with on its own
+# (in simplified and traditional characters: the break is found before the text is converted)
+_HINGE_WORDS = ("行政", "复议", "诉讼", "应诉", "出庭", "败诉", "纠错", "负责人", "被申请人", "被告",
+                "受理", "审结", "办结", "案件", "申请",
+                "複議", "復議", "訴訟", "應訴", "敗訴", "糾錯", "負責人", "被申請人", "審結", "辦結", "申請")
+_WORD_BROKEN = re.compile("|".join(
+    f"(?<={re.escape(w[:k])})\n[ \t\u3000]*(?={re.escape(w[k:])})"
+    for w in _HINGE_WORDS for k in range(1, len(w))))
 # a figure's line that runs on past its clause (57件，受理52件…): a sentence, not a label's value
 RUN_ON_LINE = 8
 _RUNS_ON = re.compile(r"[\d.]*\s*(?:件|%|次|人|项|个|份|起|宗)[，,、；;][^\n]{2,}")
@@ -77,7 +85,7 @@ def layout_deletions(text: str) -> list[tuple[int, int]]:
     own = text[:own_text_end(text)]
     split = _split_figures(own)
     printed = bool(split) or _PAGE_NUMBER_LINE.search(own) is not None
-    spans = _spaced_han(text) + (_wraps(own) if printed else []) + split + _page_numbers(own) \
+    spans = _spaced_han(text) + (_wraps(own) if printed else []) + split + _split_words(own) + _page_numbers(own) \
         + [m.span() for m in _DIGIT_SPACE_UNIT.finditer(text)]
     spans.sort()
     out: list[tuple[int, int]] = []
@@ -175,6 +183,22 @@ def _wraps(text: str) -> list[tuple[int, int]]:
             continue
         out.append((s + len(line), ns))
     return out if len(out) >= 2 else []
+
+
+def _split_words(text: str) -> list[tuple[int, int]]:
+    """Line breaks inside one of the words the reports' figures hang on (收到行⏎政案件, 负⏎责人
+    出庭), in any text: no line of its own begins with a word's second half. The line broken
+    is a sentence's (a clause mark, or words running on for ten characters), and the next
+    line opens no part of its own."""
+    if "\n" not in text:
+        return []
+    out = []
+    for m in _WORD_BROKEN.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if (_PROSE.search(text, ls, m.start()) or len(text[ls:m.start()].strip()) >= 10) \
+                and not _OPENS_PART.match(text, m.end()):
+            out.append(m.span())
+    return out
 
 
 def _split_figures(text: str) -> list[tuple[int, int]]:

@@ -176,3 +176,19 @@ def test_a_space_between_a_figure_and_its_unit_or_year_word_goes_but_not_between
     assert _joined("败诉率由2019 年的16.4%下降到2021 年的6.12%，新聘法制员118 人。") == \
         "败诉率由2019年的16.4%下降到2021年的6.12%，新聘法制员118人。"
     assert _joined("维持 3105 74.8%\n撤销 58 1.4%") == "维持 3105 74.8%\n撤销 58 1.4%"
+
+
+def test_a_line_broken_inside_a_reports_word_is_joined_in_any_text():
+    text = "2014年全省法院共收到行\n政案件1.7万余件，其中行政机关负\n责人出庭应诉836件。"
+    assert _joined(text) == "2014年全省法院共收到行政案件1.7万余件，其中行政机关负责人出庭应诉836件。"
+
+
+def test_a_broken_word_alone_is_no_sign_the_page_was_printed():
+    # (the page's other lines stay as they are: only a page number or a split figure shows
+    # that its lines were broken at a margin)
+    text = ("市司法局关于2023年行政复议工作的通报，全市共收到行\n"
+            "政复议申请412件，依法受理385件，审结361件，纠错41件\n"
+            "各区县要认真总结经验，进一步规范行政复议办案程序，提升\n"
+            "办案质量和效率，切实发挥行政复议化解行政争议的主渠道\n")
+    joined = _joined(text)
+    assert "收到行政复议申请412件" in joined and "程序，提升\n办案质量" in joined

@@ -135,8 +135,12 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
             elif c.year == self.report_year:   # (a restatement read as a part still names its year)
                 named.setdefault((c.indicator, q.value), c.year)
         for i in relative:
-            c = done[i]
-            year = named.get((c.indicator, self.qs[i].value))
+            c, q = done[i], self.qs[i]
+            year = named.get((c.indicator, q.value))
+            if year is None and q.qualifier in ("at_least", "approx"):
+                # a headline rounds the body's figure (去年…收案2300余件 over 2022年…2376件)
+                year = next((y for (ind, v), y in named.items() if ind == c.indicator
+                             and _rounds_to(q.value, q.qualifier, v)), None)
             if year is not None and year != c.year:
                 c.year = year
 
@@ -167,3 +171,11 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
             return Classified("change", None, None, self.year_at(q.start, at.sent, at.paren), q.unit,
                               q.unit_raw, at.sent, at.clause, at.para, reason=role.reason)
         return self._name(idx, q, at, role, done)
+
+
+def _rounds_to(shown: float, qualifier: str, exact: float) -> bool:
+    """A headline's rounded figure (2300余件, 约2.4万件) is the body's exact one: at least what it
+    shows and under a tenth more, or within a tenth of it when approximate."""
+    if qualifier == "at_least":
+        return shown <= exact < shown * 1.1
+    return abs(exact - shown) <= shown * 0.1
