@@ -71,6 +71,9 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 
 # another body named as the subject of a clause: the clauses after it without a subject of
 # their own go on with it
+# courts of their own kind named by their seat (context.yaml place_subject): on a city's page the
+# court its lawsuits are brought to by centralised jurisdiction, its own; on a province's, a part
+SPECIAL_COURTS = ("铁路运输", "林区", "海事", "知识产权", "互联网", "金融")
 CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
 CARRIED = "its clause goes on with another body"
 # …but not past a semicolon (the items of a list end there), not after the parts of a 其中
@@ -624,9 +627,13 @@ class Roles:
             h = short.match(self.m, clause[0], head)     # 深圳2023年行政机关败诉率为7.8%: a short name
         if h is None or self.search_in(CTX["own_respondent"], clause[0], head):
             return None
-        if h.groupdict().get("act") and self.family_at(head, clause[0]) in CASE_FAMILIES:
+        if h.groupdict().get("act") and not h.groupdict().get("manner") \
+                and self.family_at(head, clause[0]) in CASE_FAMILIES:
             return None                # 某镇作出的行政行为被申请复议3件: the act is no figure's own
         name = h.group("name")
+        if name.endswith(SPECIAL_COURTS) and self.m.startswith("法院", h.end("name")) \
+                and getattr(self, "level", None) != "province":
+            return None                # 青岛铁路运输法院开庭审理…169件: the court hearing the city's own cases
         if t := TIME_PREFIX.match(name):
             name = name[t.end():]      # 目前碑林区政府收到…: the place after the time word
             if len(name) <= 1 or name in BARE_AUTONOMOUS:
