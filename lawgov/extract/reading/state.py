@@ -26,7 +26,7 @@ RUN_IN_HEADING_MAX = 20
 # the cases split by kind (按类别分, 从案件类型看): the fields named after it are kinds of the cases
 KINDS_PARTITION = re.compile(r"(?:按|从)(?:案件)?(?:类别|类型|领域|案由|种类)(?:分|看|划分|来看)")
 COMPARISON_CHARS = re.compile("[超于近]")     # (one of them stands in every compared_family word)
-SUBSET_CLAUSE = re.compile(r"\s*(?:其中|含|包括|另有)|[^，,;；。]*?(?:涉及|不服|来自|经)")
+SUBSET_CLAUSE = re.compile(r"\s*(?:其中|内含|包含|含|包括|另有)|[^，,;；。]*?(?:涉及|不服|来自|经)")
 # a head that names a report (…2023年度法治政府建设情况的报告, …工作总结)
 REPORT_TITLE = re.compile(r"(?:报告|总结)")
 # …but a page about such a report (…报告出炉, 《…报告》解读, 公布了…报告) speaks from its own date
