@@ -136,6 +136,10 @@ YEAR_FIGURE_LINE = re.compile(_YEAR_OR_SO_FAR + r"\s*[:：]?\s*(?:" + FIGURE_CEL
 # a way of closing named before (以同样方式办结462件, 以此方式结案的有6件), and mediation's words
 SAME_WAY = re.compile(r"(?:以|通过|采用)(?:同样|此|这种|该|上述|这一)(?:的)?(?:方式|形式|途径)")
 MEDIATION = re.compile(r"调解|和解")
+# the principal head going to court, and any head named (主要负责人带头出庭应诉, 副职, 负责人)
+PRINCIPAL_TO_COURT = re.compile(r"(?:主要负责人|主要负责同志|主要领导|正职(?:负责人|领导)?|一把手)"
+                                r"[^，,;；。\d]{0,6}?出庭")
+HEAD_NAMED = re.compile(r"负责人|负责同志|领导|正职|副职|一把手|[省市区县镇乡旗州]长|主任")
 # a bureau representing its government in court (我局代理市政府…)
 REPRESENTING = re.compile(r"(?:代理|代表)(?:本级|[省市区县州旗]?(?:人民)?政府)")
 # a party list that goes beyond the government itself: its departments or its townships
@@ -257,6 +261,8 @@ class IndicatorChoice:
         represented = indicator == "litigation.head_appearances" and self._representing_before(sent, clause)
         if represented:
             indicator = "litigation.cases"   # 我局代理市政府…的案件,出庭应诉22件: the government's lawsuits
+        elif indicator == "litigation.head_appearances" and self._principal_before(sent, clause, q.head):
+            indicator = "litigation.principal_head_appearances"   # 主要负责人带头出庭应诉,全年出庭2件
         if indicator and q.text in ("一", "两") and (cue is None or cue.role != "verb") and not lead_hits:
             # 变化源于一件行政复议案件: a lone 一 named only by the noun after it is an article
             indicator, also, reason = None, (), "a lone 一 before its noun, with no act: an article, not a count"
@@ -928,6 +934,16 @@ class IndicatorChoice:
             return False
         prev = self._clause_list(sent)[0][k - 1]
         return not self._numbers_in(prev) and REPRESENTING.search(self.m, prev[0], prev[1]) is not None
+
+    def _principal_before(self, sent, clause, head: int) -> bool:
+        """The clause before, with no figure of its own, names the principal head going to court
+        (街道主要负责人带头出庭应诉,): the figure's clause, naming no head of its own (全年出庭2件),
+        counts the principal's appearances."""
+        k = self.clause_index(clause[0], sent)
+        if not k or HEAD_NAMED.search(self.m, clause[0], head):
+            return False
+        prev = self._clause_list(sent)[0][k - 1]
+        return not self._numbers_in(prev) and PRINCIPAL_TO_COURT.search(self.m, prev[0], prev[1]) is not None
 
     def _last_own_respondent(self, a: int, b: int):
         """The last naming of the reporting government as the party in text[a:b] (以区政府及区直

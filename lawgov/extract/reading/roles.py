@@ -71,6 +71,8 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 
 # another body named as the subject of a clause: the clauses after it without a subject of
 # their own go on with it
+# a zone a government runs (a 示范区, 新区 …): its own body, not a district beside it
+ZONE_SUFFIXES = ("示范区", "新区", "开发区", "高新区", "经开区", "管理区", "试验区", "合作区")
 # courts of their own kind named by their seat (context.yaml place_subject): on a city's page the
 # court its lawsuits are brought to by centralised jurisdiction, its own; on a province's, a part
 SPECIAL_COURTS = ("铁路运输", "林区", "海事", "知识产权", "互联网", "金融")
@@ -643,13 +645,22 @@ class Roles:
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None
         stem = name if bare else name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
-        if self._own_place_stem(stem) and not self._parent_in_title(name):
+        if self._own_place_stem(stem) and not self._parent_in_title(name) \
+                and not (not bare and self._other_tier_of_own_stem(name)):
             return None
         party = self.search_in(CTX["one_party"], clause[0], head)
         if party is not None and self.region_name and self.region_name[:2] in party.group("party"):
             return None                # 昆明市政府受理以安宁市政府为被申请人的…: the page's own cases
         return name
 
+
+    def _other_tier_of_own_stem(self, name: str) -> bool:
+        """The page is a township's or a street's and the place, sharing its stem, is the county
+        or district above (西湖区 on the page of 西湖街道, a street named after its district):
+        another body. (A zone's name, 济源示范区 on the page of 济源市, is the same body's.)"""
+        own = self.region_name or ""
+        return own.endswith(("街道", "镇", "乡")) and name.endswith(("区", "县", "旗", "市")) \
+            and not name.endswith(ZONE_SUFFIXES)
 
     def _parent_in_title(self, name: str) -> bool:
         """The place is the one the title names the page's own region under (苏州市 in
