@@ -644,6 +644,8 @@ class Roles:
         if name in BARE_AUTONOMOUS or generic_place(name) \
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None
+        if self.region_name and len(self.region_name) >= 2 and name.endswith(self.region_name):
+            return None                # 武汉市洪山区 on 洪山区's page: its own place, under its city
         stem = name if bare else name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
         if self._own_place_stem(stem) and not self._parent_in_title(name) \
                 and not (not bare and self._other_tier_of_own_stem(name)):
