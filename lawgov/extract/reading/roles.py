@@ -629,13 +629,14 @@ class Roles:
             h = short.match(self.m, clause[0], head)     # 深圳2023年行政机关败诉率为7.8%: a short name
         if h is None or self.search_in(CTX["own_respondent"], clause[0], head):
             return None
+        if h.group("name").endswith(SPECIAL_COURTS) and self.m.startswith("法院", h.end("name")):
+            # 青岛铁路运输法院开庭审理…169件: on its city's page the court of the city's own
+            # lawsuits; on a province's, one court's part (公开开庭审理 is its hearing, no act)
+            return h.group("name") if getattr(self, "level", None) == "province" else None
         if h.groupdict().get("act") and not h.groupdict().get("manner") \
                 and self.family_at(head, clause[0]) in CASE_FAMILIES:
             return None                # 某镇作出的行政行为被申请复议3件: the act is no figure's own
         name = h.group("name")
-        if name.endswith(SPECIAL_COURTS) and self.m.startswith("法院", h.end("name")) \
-                and getattr(self, "level", None) != "province":
-            return None                # 青岛铁路运输法院开庭审理…169件: the court hearing the city's own cases
         if t := TIME_PREFIX.match(name):
             name = name[t.end():]      # 目前碑林区政府收到…: the place after the time word
             if len(name) <= 1 or name in BARE_AUTONOMOUS:

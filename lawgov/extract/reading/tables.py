@@ -134,7 +134,8 @@ class Tables:
             kind, scope = "other_body", None   # 县政府为被告的涉镇案件 | 3 on a township's page: the county's
         elif label_scope is not None:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
-        elif label and FIRST_INSTANCE_LABEL.fullmatch(label.strip()) and indicator == "litigation.cases":
+        elif label and FIRST_INSTANCE_LABEL.fullmatch(label.strip()) and indicator == "litigation.cases" \
+                and not self._has_total_row(para):
             kind, scope = "level", "all"       # 案件类型 | 受理数 over 一审 | 4127: the lawsuits defended
         elif label and KIND_LABEL.fullmatch(label.strip()):
             kind, scope = "breakdown", None    # 类别 | 受理 over 行政处罚类 | 30: one kind of the cases
@@ -175,6 +176,16 @@ class Tables:
             # figure may be cut off; a full row's last cell is taken as whole
             kind, reason = "cut", "the page ends on this cell of a short row: its figure may be cut off"
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, reason=reason)
+
+    def _has_total_row(self, para: int) -> bool:
+        """The table has a row of its total (合计 | 310): the instances above it are its parts."""
+        k = self._table_first(para)
+        while k < len(self.paras) and "|" in self.m[self.paras[k][0]:self.paras[k][1]]:
+            first = next((t for t in self._row(k)[2] if t is not None), None)
+            if first is not None and CTX["total_labels"].fullmatch(first.strip()):
+                return True
+            k += 1
+        return False
 
     def _row_label_with(self, para: int, word: str) -> bool:
         """Another row of the table has a label holding the word (受理 for 申请's row)."""
@@ -403,7 +414,8 @@ PROSE_MARK = re.compile(r"[；;。]|[，,](?!\d{3})")
 FIGURE_WITH_WORDS = re.compile(r"[-+]?\d|(?:同比|环比|较上年|比上年)?(?:上升|下降|增长|减少|增加|提高|降低)\s*[-+]?\d")
 KIND_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}类(?:案件)?")
 # the first-instance row of a court's table of instances (案件类型 | 受理数 over 一审 | 4127, 二审 |
-# 2206): the lawsuits the governments defended, as 其中一审案件… is in prose (context.yaml whole_part)
+# 2206): the lawsuits the governments defended, as 其中一审案件… is in prose (context.yaml whole_part);
+# not in a table with a row of its total (合计 | 310), whose rows are its parts
 FIRST_INSTANCE_LABEL = re.compile(r"一审(?:行政)?(?:诉讼)?(?:案件)?")
 # the characters of a tier a column's body may open with (市政府, 县本级)
 TIER_CHARS = frozenset("省市区县州旗盟")
