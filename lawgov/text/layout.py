@@ -74,8 +74,10 @@ _SPACED = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%]) +"
 _HAN_SPACES_HAN = re.compile(HAN_SPACE_HAN.pattern.replace(" (?=", " +(?="))
 _HAN_HAN = re.compile(r"[\u3400-\u9fff]{2}")
 # a space a PDF's text sets between a figure and the Han unit or date word after it (2019 年,
-# 118 人, 6.5 %): the figure's own; not between two figures (a table's cells: 维持 3105 74.8%)
-_DIGIT_SPACE_UNIT = re.compile(r"(?<=\d)[ \u00a0](?=(?:年|月|日|件|人次|人|次|项|个|份|条|宗|起|%)(?![\d]))")
+# 118 人, 6.5 %): the figure's own; not between two figures (a table's cells: 维持 3105 74.8%),
+# nor before a word that only begins with a unit's character (受理 254 个人申请为主, 241 月均20件)
+_DIGIT_SPACE_UNIT = re.compile(r"(?<=\d)[ \u00a0](?=(?:年|月|日|件|人次|人|次|项|个|份|条|宗|起|%)"
+                               r"(?:[^\u4e00-\u9fff\d]|$|的|以|度|底|末|来|起|至|到|份|内|中|间|同|共|为|里))")
 
 
 def layout_deletions(text: str) -> list[tuple[int, int]]:

@@ -139,7 +139,9 @@ MEDIATION = re.compile(r"调解|和解")
 # the principal head going to court, and any head named (主要负责人带头出庭应诉, 副职, 负责人)
 PRINCIPAL_TO_COURT = re.compile(r"(?:主要负责人|主要负责同志|主要领导|正职(?:负责人|领导)?|一把手)"
                                 r"[^，,;；。\d]{0,6}?出庭")
-HEAD_NAMED = re.compile(r"负责人|负责同志|领导|正职|副职|一把手|[省市区县镇乡旗州]长|主任")
+# (…or whose appearances the clause counts: 全县行政机关, 各部门, 全市各级)
+HEAD_NAMED = re.compile(r"负责人|负责同志|领导|正职|副职|一把手|[省市区县镇乡旗州]长|主任"
+                        r"|行政机关|部门|单位|各级|全[省市区县镇乡旗州盟]")
 # a bureau representing its government in court (我局代理市政府…)
 REPRESENTING = re.compile(r"(?:代理|代表)(?:本级|[省市区县州旗]?(?:人民)?政府)")
 # a party list that goes beyond the government itself: its departments or its townships

@@ -71,6 +71,8 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 
 # another body named as the subject of a clause: the clauses after it without a subject of
 # their own go on with it
+# a city named in a page's head (南京市, 大理州)
+CITY_NAMED = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:市|州|盟)")
 # a zone a government runs (a 示范区, 新区 …): its own body, not a district beside it
 ZONE_SUFFIXES = ("示范区", "新区", "开发区", "高新区", "经开区", "管理区", "试验区", "合作区")
 # courts of their own kind named by their seat (context.yaml place_subject): on a city's page the
@@ -630,9 +632,13 @@ class Roles:
         if h is None or self.search_in(CTX["own_respondent"], clause[0], head):
             return None
         if h.group("name").endswith(SPECIAL_COURTS) and self.m.startswith("法院", h.end("name")):
-            # 青岛铁路运输法院开庭审理…169件: on its city's page the court of the city's own
-            # lawsuits; on a province's, one court's part (公开开庭审理 is its hearing, no act)
-            return h.group("name") if getattr(self, "level", None) == "province" else None
+            # 青岛铁路运输法院开庭审理…169件: on its own city's page the court of the city's own
+            # lawsuits; elsewhere (a province's page, a county's, another city's) another body's
+            # (公开开庭审理 is its hearing, no act)
+            own = self.region_name or ""
+            seat = own[:-1] if len(own) >= 3 and own.endswith(("市", "州", "盟")) else None
+            at_home = getattr(self, "level", None) == "city" and seat and h.group("name").startswith(seat)
+            return None if at_home else h.group("name")
         if h.groupdict().get("act") and not h.groupdict().get("manner") \
                 and self.family_at(head, clause[0]) in CASE_FAMILIES:
             return None                # 某镇作出的行政行为被申请复议3件: the act is no figure's own
@@ -645,7 +651,8 @@ class Roles:
         if name in BARE_AUTONOMOUS or generic_place(name) \
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None
-        if self.region_name and len(self.region_name) >= 2 and name.endswith(self.region_name):
+        if self.region_name and len(self.region_name) >= 2 and name.endswith(self.region_name) \
+                and self._own_parent(name[:-len(self.region_name)]):
             return None                # 武汉市洪山区 on 洪山区's page: its own place, under its city
         stem = name if bare else name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
         if self._own_place_stem(stem) and not self._parent_in_title(name) \
@@ -656,6 +663,15 @@ class Roles:
             return None                # 昆明市政府受理以安宁市政府为被申请人的…: the page's own cases
         return name
 
+
+    def _own_parent(self, prefix: str) -> bool:
+        """The place a name sets before the page's own place's (武汉市 in 武汉市洪山区) is its
+        parent, as far as the page's head tells: the head names it, or names no city at all
+        (福州市鼓楼区 on a page headed 南京市鼓楼区… is another 鼓楼区)."""
+        if not prefix:
+            return True
+        head = self.head_text()
+        return prefix in head or not CITY_NAMED.search(head.replace(self.region_name or "", ""))
 
     def _other_tier_of_own_stem(self, name: str) -> bool:
         """The page is a township's or a street's and the place, sharing its stem, is the county
