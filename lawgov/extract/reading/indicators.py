@@ -260,6 +260,10 @@ class IndicatorChoice:
         indicator, cue, also = pick.indicator, pick.cue, pick.also
         if indicator == "reconsideration.closed" and SAME_WAY.search(lead) and self._mediation_named_before(sent, lead_start):
             indicator = "reconsideration.mediated"   # …通过调解、和解方式办结1,492件;今年以同样方式办结462件
+        if indicator and indicator.split(".")[0] in ("litigation", "reconsideration") \
+                and self.search_slice(CTX["other_docket"], lead, lead_start):
+            # 该院共受理各类案件6215件, 受理涉复议信访件196件: another docket than the administrative
+            indicator, also, reason = None, (), "cases of another docket (各类案件, 民事案件, 信访件, 调解申请)"
         represented = indicator == "litigation.head_appearances" and self._representing_before(sent, clause)
         if represented:
             indicator = "litigation.cases"   # 我局代理市政府…的案件,出庭应诉22件: the government's lawsuits

@@ -143,6 +143,7 @@ def load_context():
         "cumulative_object": compile(d["cumulative_object"]),
         "year_own_period": compile(d["year_own_period"]),
         "range": compile(d["range"]),
+        "other_docket": compile(d["other_docket"]),
         "whole_part": compile(d["whole_part"]),
         "own_respondent": compile(d["own_respondent"]),
         "own_agency": compile(d["own_agency"]),
@@ -338,7 +339,7 @@ FIGURE_CONTEXT = ("change", "not_change", "paren_base", "reached_by", "target_cl
                   "period_to_level", "share", "rejected_after", "share_after", "whole_part",
                   "all_upheld", "all_closed", "all_accepted", "each_lower_tier", "place_subject",
                   "own_respondent", "government_subject", "whole_opening", "own_body", "bar_after",
-                  "tier_word", "tier_level", "rate_cumulative")
+                  "tier_word", "tier_level", "rate_cumulative", "other_docket")
 
 
 @lru_cache(maxsize=1)
