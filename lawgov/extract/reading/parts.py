@@ -76,7 +76,8 @@ class Parts:
 
     def _sentence_year_list(self, sent):
         """The list of years opening the sentence, or opening a later clause of it (记者获悉,
-        2019年、2020年、2021年,全市…), computed once per sentence."""
+        2019年、2020年、2021年,全市…; …持续在高位运行:2016年、2017年、2018年,…), computed once
+        per sentence."""
         cache = self.__dict__.setdefault("_year_lists", {})
         if sent not in cache:
             if not self.may_match(YEAR_LIST, sent[0], sent[1]):
@@ -85,7 +86,7 @@ class Parts:
             h = YEAR_LIST.match(self.m, sent[0], sent[1])
             if h is None:
                 for h in YEAR_LIST.finditer(self.m, sent[0], sent[1]):
-                    if self.m[h.start() - 1:h.start()] in ",，":
+                    if self.m[h.start() - 1:h.start()] in ",，:：":
                         break
                 else:
                     h = None
