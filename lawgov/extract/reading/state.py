@@ -45,7 +45,7 @@ OWN_RESPONDENT_HEADING = re.compile(r"^[^，,;；。乡镇街]{0,8}?(?:以)?(?:�
 LOWER_RESPONDENT_HEADING = re.compile(r"^[^，,;；。]{0,8}?(?:以)?(?:各)?(?:乡镇|镇街|街道|镇|乡)(?:\(□*[^()]{0,4}\))?(?:人民)?(?:政府|办事处)?(?:作为|为)被申请人")
 # an appendix after a page's plans (附：…数据, 附件1, 附表): its figures are reported, not planned
 APPENDIX = re.compile(r"(?:^|\n)?\s*附(?:[:：]|件|表|录)")
-PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|数据显示|统计显示|此外|同时|其中|另外|另|总体上?)\s*[,，]?\s*)?(?:在|于|到|至|截至)?\s*")
+PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|据介绍|数据显示|统计显示|此外|同时|其中|另外|另|总体上?)\s*[,，]?\s*)?(?:在|于|到|至|截至)?\s*")
 # a heading that opens with one year (2021年主要工作, 2020年度行政复议情况), not a span (2021年以来)
 # nor the year of an assessment whose findings it answers (2021年度督察反馈问题整改情况)
 HEADING_YEAR = re.compile(r"\s*(?:附\s*[:：]?\s*)?((?:19|20)\d{2})\s*年度?(?![\d月]|以来|来|起|至|到|—|-|~|底|末|[^，,。]{0,14}(?:考核|督察|反馈|整改|问题|排名|原因|评估))")
@@ -620,6 +620,13 @@ class DiscourseState:
         i = bisect.bisect_left(self.year_ends, prev[0])
         if i < len(self.year_hits):
             e, s, y, rel, compared = self.year_hits[i]
+            word = self.year_words.get(s)
+            if y is None and word in ("今年", "去年") and s <= prev[0] + 12 and not compared \
+                    and PERIOD_OPENER.fullmatch(self.m, prev[0], s) \
+                    and (word == "今年" or not SPAN_AFTER.match(self.m, e)):
+                # 今年以来势头不减。一季度,…; 据介绍,去年…审结6950件。同期,…: the year that word names
+                # (今年以来 is this year so far, still this year)
+                return self._year_of_word(word, True)
             if s <= prev[0] + 12 and y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
                     and not CARRIED_OVER.match(self.m, e) and not self.m.startswith(("同期", "度同期"), e) \
                     and not ONE_MONTH_AFTER.match(self.m, e) \
