@@ -160,6 +160,8 @@ UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
 ALL_CLOSED_OPENING = re.compile(r"\s*(?:受理|上述|以上|所有|这些)(?:的)?(?:行政)?(?P<fam>复议|诉讼|应诉)?案件\s*"
                                 r"(?:均已|全部|已全部|均)(?:在(?:法定|规定)?(?:期限|时限|期)内|按期|依法|如期)?(?:办结|审结|结案)")
 FAMILY_WORD = re.compile(r"复议|诉讼|应诉")
+# a clause that only gives the share the figure before it takes (占结案数的23.3%)
+SHARE_ASIDE = re.compile(r"\s*(?:约|仅)?占[^，,;；。\d]{0,16}?(?:的)?\s*(?:比例|比重)?(?:为|达|约)?\s*[\d.]+\s*[%％]\s*$")
 # the words that say a count is of accepted cases / of lawsuits (not 不予受理)
 ACCEPTED_WORD = re.compile(r"(?<!不予)(?<!不)受理")
 LAWSUIT_WORD = re.compile(r"(?<!不予)受理|收案|发生|诉讼案件|应诉案件")
@@ -878,6 +880,8 @@ class IndicatorChoice:
         if not k:
             return NOTHING, kind
         prev = cl[k - 1]
+        if k >= 2 and SHARE_ASIDE.match(self.m, prev[0], prev[1]):
+            prev = cl[k - 2]     # …结案24件,占结案数的23.3%,去年同期为14件: past the share, to what it is of
         i = bisect.bisect_left(self.qstarts, prev[0])
         while i < len(self.qs) and self.qs[i].start < prev[1]:
             pq = self.qs[i]
