@@ -71,6 +71,8 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 
 # another body named as the subject of a clause: the clauses after it without a subject of
 # their own go on with it
+# the page's own cases named as what another court hears (沈阳铁路运输法院开庭审理我市行政案件…)
+OUR_CASES = re.compile(r"[我本](?:市|区|县|州|盟|旗)(?:的)?(?:行政)?(?:诉讼)?案件")
 # a city named in a page's head (南京市, 大理州)
 CITY_NAMED = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:市|州|盟)")
 # a zone a government runs (a 示范区, 新区 …): its own body, not a district beside it
@@ -638,7 +640,8 @@ class Roles:
             own = self.region_name or ""
             seat = own[:-1] if len(own) >= 3 and own.endswith(("市", "州", "盟")) else None
             at_home = getattr(self, "level", None) == "city" and seat and h.group("name").startswith(seat)
-            return None if at_home else h.group("name")
+            ours = OUR_CASES.search(self.m, h.end(), head) is not None   # 开庭审理我市行政案件131件
+            return None if at_home or ours else h.group("name")
         if h.groupdict().get("act") and not h.groupdict().get("manner") \
                 and self.family_at(head, clause[0]) in CASE_FAMILIES:
             return None                # 某镇作出的行政行为被申请复议3件: the act is no figure's own
