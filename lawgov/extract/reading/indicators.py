@@ -160,6 +160,8 @@ UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
 ALL_CLOSED_OPENING = re.compile(r"\s*(?:受理|上述|以上|所有|这些)(?:的)?(?:行政)?(?P<fam>复议|诉讼|应诉)?案件\s*"
                                 r"(?:均已|全部|已全部|均)(?:在(?:法定|规定)?(?:期限|时限|期)内|按期|依法|如期)?(?:办结|审结|结案)")
 FAMILY_WORD = re.compile(r"复议|诉讼|应诉")
+# the administrative docket named before 各类案件 (以区政府为被告的各类案件, 复议局…受理各类案件)
+ADMINISTRATIVE = re.compile(r"行政|复议|诉讼|应诉|被告|被申请人")
 # a clause that only gives the share the figure before it takes (占结案数的23.3%)
 SHARE_ASIDE = re.compile(r"\s*(?:约|仅)?占[^，,;；。\d]{0,16}?(?:的)?\s*(?:比例|比重)?(?:为|达|约)?\s*[\d.]+\s*[%％]\s*$")
 # the words that say a count is of accepted cases / of lawsuits (not 不予受理)
@@ -263,8 +265,10 @@ class IndicatorChoice:
         if indicator == "reconsideration.closed" and SAME_WAY.search(lead) and self._mediation_named_before(sent, lead_start):
             indicator = "reconsideration.mediated"   # …通过调解、和解方式办结1,492件;今年以同样方式办结462件
         if indicator and indicator.split(".")[0] in ("litigation", "reconsideration") \
-                and self.search_slice(CTX["other_docket"], lead, lead_start):
+                and (od := self.search_slice(CTX["other_docket"], lead, lead_start)) is not None \
+                and not (od.group().startswith("各类") and ADMINISTRATIVE.search(lead, 0, od.start())):
             # 该院共受理各类案件6215件, 受理涉复议信访件196件: another docket than the administrative
+            # (not 以区政府为被告的各类案件, 办理行政复议各类案件: every kind of the administrative ones)
             indicator, also, reason = None, (), "cases of another docket (各类案件, 民事案件, 信访件, 调解申请)"
         represented = indicator == "litigation.head_appearances" and self._representing_before(sent, clause)
         if represented:

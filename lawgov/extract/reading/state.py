@@ -26,9 +26,11 @@ RUN_IN_HEADING_MAX = 20
 # the cases split by kind (按类别分, 从案件类型看): the fields named after it are kinds of the cases
 KINDS_PARTITION = re.compile(r"(?:按|从)(?:案件)?(?:类别|类型|领域|案由|种类)(?:分|看|划分|来看)")
 COMPARISON_CHARS = re.compile("[超于近]")     # (one of them stands in every compared_family word)
-# a year named whole as a figure's period after a month's clause (…;全省收案数2021年为4870件), not
-# a document's or a plan's year (对照2023年度工作要点…)
-WHOLE_YEAR_AFTER = re.compile(r"[,，;；]\s*[^，,;；。]*?(?:19|20)\d{2}\s*年(?:度)?(?:全年)?\s*(?:为|是|共|达到?|有)")
+# a year named whole as a figure's period after a month's clause (…;全省收案数2021年为4870件;
+# …;2023年受理…512件: a year opening its clause), not a document's or a plan's year inside a
+# clause (对照2023年度工作要点…)
+WHOLE_YEAR_AFTER = re.compile(r"[,，;；]\s*(?:[^，,;；。]*?(?:19|20)\d{2}\s*年(?:度)?(?:全年)?\s*(?:为|是|共|达到?|有)"
+                              r"|(?:在|而|其中)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月))")
 SUBSET_CLAUSE = re.compile(r"\s*(?:其中|内含|包含|含|包括|另有)|[^，,;；。]*?(?:涉及|不服|来自|经)")
 # a head that names a report (…2023年度法治政府建设情况的报告, …工作总结)
 REPORT_TITLE = re.compile(r"(?:报告|总结)")

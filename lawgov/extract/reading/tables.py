@@ -135,7 +135,8 @@ class Tables:
         elif label_scope is not None:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
         elif label and FIRST_INSTANCE_LABEL.fullmatch(label.strip()) and indicator == "litigation.cases" \
-                and self.doc_kind == "court_release" and not self._has_total_row(para):
+                and (self.doc_kind == "court_release" or "法院" in self.title_line()) \
+                and not self._has_total_row(para):
             kind, scope = "level", "all"       # 案件类型 | 受理数 over 一审 | 4127: the lawsuits defended
         elif label and KIND_LABEL.fullmatch(label.strip()):
             kind, scope = "breakdown", None    # 类别 | 受理 over 行政处罚类 | 30: one kind of the cases
