@@ -64,8 +64,10 @@ class Tables:
                 fam = lead_cues(caption)[0]
         else:
             fam, hits = lead_cues(f"{caption} {merged} {header} {label}")
-            if lead_cues(f"{merged} {header} {label}")[0] is None and (above := self._table_family(para)):
+            if lead_cues(f"{merged} {header} {label}")[0] is None and not FAMILY_LABEL.fullmatch(caption.strip()) \
+                    and (above := self._table_family(para)):
                 fam = above    # 受理(件) under 行政复议申请(件) in a table of 复议 and 应诉: the nearer family
+                               # (not under a group header line of one family: 行政复议 over 收到 | 维持)
         if fam is None:                        # 受理(件) under 收到行政复议申请(件): the table's family
             fam = self._table_family(para)
         if fam is None:                        # 县区 | 受理(件) | 纠错率(%): the rate column names it
