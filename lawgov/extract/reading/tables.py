@@ -44,6 +44,9 @@ class Tables:
                 self._raw_header(para, hc)) or ((RATE_NAME.search(header) or RATE_NAME.search(label or ""))
                                                 and q.value <= 100)):
             unit, unit_raw = "%", "%"          # 败诉率(%) | 9.8, 纠错率 | 15.22: the unit is in the label or header
+        if unit is None and (um := UNIT_IN_CELL.search(self._raw_label(para, ci))
+                             or UNIT_IN_CELL.search(self._raw_header(para, hc))):
+            unit, unit_raw = CELL_UNITS.get(um.group(1), um.group(1)), um.group(1)   # 行政复议机构(个) | 114: no case count
         measure = "rate" if unit == "%" else "count"
         merged = self._merged_header(para, hc)
         year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) \
@@ -167,6 +170,8 @@ class Tables:
         reason = None
         if header and CHANGE_HEADER.fullmatch(header.strip()):
             kind, reason = "change", "a column of changes (同比增减)"
+        elif label and CHANGE_LABEL.search(self._raw_label(para, ci)):
+            kind, reason = "change", "a row of changes (较上年, 百分点)"
         elif header and PART_HEADER.fullmatch(header.strip()):
             kind, reason = "month", "a column of one quarter or month (本季度)"
         if kind == "level" and indicator and indicator.split(".")[0] in ("reconsideration", "litigation"):
@@ -383,7 +388,12 @@ HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?")
 # a column of the rates of the rows' counts (比率, 占比(%))
 RATIO_HEADER = re.compile(r"(?:比率|比例|占比|百分比|率)\s*(?:\(\s*%\s*\)|%)?")
 # a column that names a rate (纠错率, 出庭应诉率): its bare figures are percentages
-RATE_NAME = re.compile(r"率\s*(?:\([^()]*\))?\s*$")
+RATE_NAME = re.compile(r"(?:率|占比|比重)\s*(?:\([^()]*\))?\s*$")
+# a row of changes (较前三季度(百分点), 同比增减): its figures are movements, not levels
+CHANGE_LABEL = re.compile(r"^\s*(?:较|比|同比|环比)|百分点|增减")
+# a count's unit in its row label or column header (行政复议机构(个), 出庭(人次))
+UNIT_IN_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(人次|件次|个|家|人|名|次|项|份|条|件|宗|起)\s*[)）]")
+CELL_UNITS = {"件次": "件", "宗": "件", "起": "件", "名": "人"}   # (as rules/units.csv normalises them)
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 
 
