@@ -391,9 +391,10 @@ RATIO_HEADER = re.compile(r"(?:比率|比例|占比|百分比|率)\s*(?:\(\s*%\s
 RATE_NAME = re.compile(r"(?:率|占比|比重)\s*(?:\([^()]*\))?\s*$")
 # a row of changes (较前三季度(百分点), 同比增减): its figures are movements, not levels
 CHANGE_LABEL = re.compile(r"^\s*(?:较|比|同比|环比)|百分点|增减")
-# a count's unit in its row label or column header (行政复议机构(个), 出庭(人次))
-UNIT_IN_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(人次|件次|个|家|人|名|次|项|份|条|件|宗|起)\s*[)）]")
-CELL_UNITS = {"件次": "件", "宗": "件", "起": "件", "名": "人"}   # (as rules/units.csv normalises them)
+# a unit of things other than cases in a row label or column header (行政复议机构(个), 法律顾问(人)):
+# its figures count no cases (a case counter, 件 or 次, leaves the measure's own unit)
+UNIT_IN_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(个|家|人|名|项|份|条)\s*[)）]")
+CELL_UNITS = {"名": "人"}   # (as rules/units.csv normalises it)
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 
 
