@@ -624,10 +624,12 @@ class DiscourseState:
             e, s, y, rel, compared = self.year_hits[i]
             word = self.year_words.get(s)
             if y is None and word in ("今年", "去年") and s <= prev[0] + 12 and not compared \
+                    and not self._titled_annual_report() \
                     and PERIOD_OPENER.fullmatch(self.m, prev[0], s) \
                     and (word == "今年" or not SPAN_AFTER.match(self.m, e)):
                 # 今年以来势头不减。一季度,…; 据介绍,去年…审结6950件。同期,…: the year that word names
-                # (今年以来 is this year so far, still this year)
+                # (今年以来 is this year so far, still this year); not in an annual report, whose
+                # 去年 / 今年 at a paragraph's head may speak of the report's own year
                 return self._year_of_word(word, True)
             if s <= prev[0] + 12 and y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
                     and not CARRIED_OVER.match(self.m, e) and not self.m.startswith(("同期", "度同期"), e) \
