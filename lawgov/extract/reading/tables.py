@@ -12,7 +12,7 @@ from functools import lru_cache
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, SCOPE_RX, SHARE_RATES, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
-                                          lead_cues)
+                                          first_family, lead_cues)
 
 
 class Tables:
@@ -67,7 +67,10 @@ class Tables:
                 fam = lead_cues(caption)[0]
         else:
             fam, hits = lead_cues(f"{caption} {merged} {header} {label}")
-            if lead_cues(f"{merged} {header} {label}")[0] is None and not FAMILY_LABEL.fullmatch(caption.strip()) \
+            own_fam = lead_cues(f"{merged} {header} {label}")[0]
+            if own_fam is None and GROUP_LINE.fullmatch(caption.strip()):
+                fam = _group_family(caption, headers, hc)   # 行政复议 … 行政应诉 over the header row
+            elif own_fam is None and not FAMILY_LABEL.fullmatch(caption.strip()) \
                     and (above := self._table_family(para)):
                 fam = above    # 受理(件) under 行政复议申请(件) in a table of 复议 and 应诉: the nearer family
                                # (not under a group header line of one family: 行政复议 over 收到 | 维持)
@@ -418,6 +421,8 @@ def scope_of_label(label: str) -> str | None:
 # a row of a whole (全市, 全省合计): a higher tier's on a lower body's page
 # a row label that only names a family (行政复议, 行政诉讼案件): the row is that family's whole
 FAMILY_LABEL = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情况)?")
+# a line of group headers over a table's header row, one family each (行政复议 … 行政应诉)
+GROUP_LINE = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情况)?(?:[\s\u3000]+(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情况)?)+")
 HIGHER_WHOLE_LABEL = re.compile(WHOLE_OF_TIER + r"(?:合计|总计)?")
 # a column or row of the rest (其他, 其他情形): no measure of its own
 OTHER_CELL = re.compile(r"其[他它](?:情形|情况|方式|结果|类)?\s*(?:\([^()]*\))?")
@@ -513,3 +518,15 @@ def _caption_year(caption: str):
         return m
     return None
 
+
+def _group_family(caption: str, headers: dict[int, str], column: int) -> str | None:
+    """The family a column falls under in a line of group headers (行政复议 … 行政应诉 over 收到 |
+    维持 | 一审应诉): the columns go under the first group until a column names the next family
+    itself, and under that one after it."""
+    groups = [first_family(w) for w in caption.split()]
+    current = groups[0] if groups else None
+    for k in range(column + 1):
+        named = first_family(headers.get(k, ""))
+        if named is not None:
+            current = named
+    return current
