@@ -161,7 +161,7 @@ ALL_CLOSED_OPENING = re.compile(r"\s*(?:受理|上述|以上|所有|这些)(?:�
                                 r"(?:均已|全部|已全部|均)(?:在(?:法定|规定)?(?:期限|时限|期)内|按期|依法|如期)?(?:办结|审结|结案)")
 FAMILY_WORD = re.compile(r"复议|诉讼|应诉")
 # the administrative docket named before 各类案件 (以区政府为被告的各类案件, 复议局…受理各类案件)
-ADMINISTRATIVE = re.compile(r"行政|复议|诉讼|应诉|被告|被申请人")
+ADMINISTRATIVE = re.compile(r"行政|复议|诉讼(?!服务)|应诉|被告|被申请人")   # (not 诉讼服务中心: a court's desk)
 # a clause that only gives the share the figure before it takes (占结案数的23.3%)
 SHARE_ASIDE = re.compile(r"\s*(?:约|仅)?占[^，,;；。\d]{0,16}?(?:的)?\s*(?:比例|比重)?(?:为|达|约)?\s*[\d.]+\s*[%％]\s*$")
 # the words that say a count is of accepted cases / of lawsuits (not 不予受理)

@@ -71,8 +71,9 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 
 # another body named as the subject of a clause: the clauses after it without a subject of
 # their own go on with it
-# an average per month or day, the figure's own words (…,月均8件,审结90件: 8 only)
-AVERAGE_LEAD = re.compile(r"(?:月均|日均|平均每月|每月平均|平均每天|每天平均)[^，,;；。\d]{0,8}$")
+# an average per month or day in the figure's own clause (…,月均8件,审结90件: 8 only; 月均办理…分别为
+# 21件和9件: both)
+AVERAGE_LEAD = re.compile(r"(?:月均|日均|平均每月|每月平均|平均每天|每天平均)")
 # the page's own cases named as what another court hears (沈阳铁路运输法院开庭审理我市行政案件…)
 OUR_CASES = re.compile(r"[我本](?:市|区|县|州|盟|旗)(?:的)?(?:行政)?(?:诉讼)?案件")
 # a city named in a page's head (南京市, 大理州)
@@ -291,7 +292,7 @@ class Roles:
             kind, reason = "other_body", "in the links to other articles (相关阅读)"
         if kind == "level" and self.t.startswith(("(", "（"), q.tail) and OTHERS_INCLUDED.match(self.t, q.tail):
             kind, reason = "other_body", "it counts other places' cases too (含其他县区案件)"
-        if kind == "level" and AVERAGE_LEAD.search(lead):
+        if kind == "level" and AVERAGE_LEAD.search(m, clause[0], q.head):
             kind, reason = "cumulative", "an average per month or day (月均, 日均), not the year's count"
         if kind == "level":
             if bd := self.search_slice(CTX["breakdown"], lead, ls):

@@ -30,12 +30,13 @@ COMPARISON_CHARS = re.compile("[超于近]")     # (one of them stands in every 
 # …;2023年受理…512件: a year opening its clause), not a document's or a plan's year inside a
 # clause (对照2023年度工作要点…)
 WHOLE_YEAR_AFTER = re.compile(r"[,，;；]\s*(?:[^，,;；。]*?(?:19|20)\d{2}\s*年(?:度)?(?:全年)?\s*(?:为|是|共|达到?|有)"
-                              r"|(?:在|而|其中)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月))")
+                              r"|(?:在|而|其中)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*"
+                              r"(?:[-—–~至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*)?月|[元正]月|[上下]半年|第?[一二三四1-4]季度|前[一二三]季度)))")
 SUBSET_CLAUSE = re.compile(r"\s*(?:其中|内含|包含|含|包括|另有)|[^，,;；。]*?(?:涉及|不服|来自|经)")
 # a head that names a report (…2023年度法治政府建设情况的报告, …工作总结)
 REPORT_TITLE = re.compile(r"(?:报告|总结)")
 # …but a page about such a report (…报告出炉, 《…报告》解读, 公布了…报告) speaks from its own date
-ABOUT_A_REPORT = re.compile(r"出炉|解读|公布|发布了|答记者问|新闻发布会|获悉")
+ABOUT_A_REPORT = re.compile(r"出炉|解读|公布|发布了|答记者问|新闻发布会|获悉|(?:研究|审议|听取)[^，,。]{0,12}(?:19|20)\d{2}\s*年")
 # what may stand before a year that opens a sentence as its period (在2022年, 2022年): not 对照2021年度…
 ONE_YEAR_CLAUSE = re.compile(r"[\s,，;；]*(?:而|在)?\s*(?=(?:19|20)\d)")
 # a clause that sums up the parts before it (…,合计收到申请95件)
@@ -624,12 +625,12 @@ class DiscourseState:
             e, s, y, rel, compared = self.year_hits[i]
             word = self.year_words.get(s)
             if y is None and word in ("今年", "去年") and s <= prev[0] + 12 and not compared \
-                    and not self._titled_annual_report() \
+                    and not (self.published_on is None and self._titled_annual_report()) \
                     and PERIOD_OPENER.fullmatch(self.m, prev[0], s) \
                     and (word == "今年" or not SPAN_AFTER.match(self.m, e)):
                 # 今年以来势头不减。一季度,…; 据介绍,去年…审结6950件。同期,…: the year that word names
-                # (今年以来 is this year so far, still this year); not in an annual report, whose
-                # 去年 / 今年 at a paragraph's head may speak of the report's own year
+                # (今年以来 is this year so far, still this year); not in an undated annual report,
+                # whose 去年 / 今年 at a paragraph's head may speak of the report's own year
                 return self._year_of_word(word, True)
             if s <= prev[0] + 12 and y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
                     and not CARRIED_OVER.match(self.m, e) and not self.m.startswith(("同期", "度同期"), e) \
