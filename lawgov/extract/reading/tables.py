@@ -393,7 +393,7 @@ RATIO_HEADER = re.compile(r"(?:比率|比例|占比|百分比|率)\s*(?:\(\s*%\s
 # a column that names a rate (纠错率, 出庭应诉率): its bare figures are percentages
 RATE_NAME = re.compile(r"(?:率|占比|比重)\s*(?:\([^()]*\))?\s*$")
 # a row of changes (较前三季度(百分点), 同比增减): its figures are movements, not levels
-CHANGE_LABEL = re.compile(r"^\s*(?:较|比|同比|环比)|百分点|增减")
+CHANGE_LABEL = re.compile(r"^\s*(?:较|同比|环比|比(?:上|去|前)年)|百分点|增减")   # (not 比例, 比率: a rate's row)
 # a unit of things other than cases in a row label or column header (行政复议机构(个), 法律顾问(人)):
 # its figures count no cases (a case counter, 件 or 次, leaves the measure's own unit)
 UNIT_IN_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(个|家|人|名|项|份|条)\s*[)）]")
