@@ -311,6 +311,10 @@ def _figures_first(text: str, lines: list[tuple[int, int]], pairs) -> bool:
     """The pairs are shifted by one: a figure stands right before the first label and a label
     right after the last figure (86件 / 收到行政复议申请 / 79件 / 依法受理 / … / 纠错率): an
     infographic that puts each figure over its label, not under it."""
+    inside = [_blank_between(text, g[0], g[1]) for g in pairs]
+    across = [_blank_between(text, a[-1], b[0]) for a, b in zip(pairs, pairs[1:])]
+    if sum(inside) >= 2 and not any(across):
+        return True               # (⏎612件⏎收到申请⏎⏎557件⏎依法受理: empty lines part each figure from the label above)
     first = lines.index(pairs[0][0])
     last = lines.index(pairs[-1][-1])
     if last + 1 >= len(lines):
@@ -326,6 +330,11 @@ def _figures_first(text: str, lines: list[tuple[int, int]], pairs) -> bool:
         return False
     before = text[lines[first - 1][0]:lines[first - 1][1]].strip()
     return _kind(before) == "figure"
+
+
+def _blank_between(text: str, upper: tuple[int, int], lower: tuple[int, int]) -> bool:
+    """An empty line stands between two lines."""
+    return text.count("\n", upper[1], lower[0]) >= 2
 
 
 # a year in a line, as a page's title names it (图解2023年…), and the words of a title or of a

@@ -788,13 +788,31 @@ class IndicatorChoice:
         up = para - 1
         while up >= 0 and kinds[up] in ("E", "U"):
             up -= 1
-        if kinds[para] != "F" or (up >= 0 and kinds[up] in ("F", "Y")) \
-                or self._alternation_end(titled, para, -1) != "F" or self._alternation_end(kinds, para, +1) != "L":
+        if not self._figure_label_block(kinds, para) and (
+                kinds[para] != "F" or (up >= 0 and kinds[up] in ("F", "Y"))
+                or self._alternation_end(titled, para, -1) != "F" or self._alternation_end(kinds, para, +1) != "L"):
             return None                # (figures in a row, 112件⏎104件⏎98件⏎收到申请…, do not alternate)
         k = para + 1
         while k < len(kinds) and kinds[k] in ("E", "U"):
             k += 1
         return self.paras[k] if k < len(kinds) and kinds[k] == "L" else None
+
+    def _figure_label_block(self, kinds: list[str], para: int) -> bool:
+        """The figure opens a block of lines set apart by empty lines, its label right under it
+        (⏎612件⏎收到行政复议申请⏎⏎557件⏎依法受理⏎): where the page lays out two such blocks or more,
+        the empty lines say which label is whose, whatever heading stands over the first."""
+        def apart(k: int) -> bool:            # (an empty line, or the page's edge, before line k)
+            return k == 0 or k == len(kinds) or self.m.count("\n", self.paras[k - 1][1], self.paras[k][0]) >= 2 \
+                or kinds[k - 1] == "E"
+        def opens_block(k: int) -> bool:
+            return kinds[k] == "F" and apart(k) and k + 1 < len(kinds) and kinds[k + 1] == "L" \
+                and not apart(k + 1) and (apart(k + 2) or kinds[k + 2] == "X")
+        if not opens_block(para):
+            return False
+        blocks = self.__dict__.get("_figure_label_blocks")
+        if blocks is None:
+            blocks = self._figure_label_blocks = sum(opens_block(k) for k in range(len(kinds)))
+        return blocks >= 2
 
     def _group_heading_above(self, label: tuple[int, int]) -> tuple[int, int] | None:
         """The label line right above a label (行政应诉 over 案件总数): its group's heading."""
