@@ -111,6 +111,9 @@ def _is_chrome(s: str) -> bool:
 
 
 _TAG = re.compile(r"\s*【([^】]{1,8})】")
+_NAMES_A_BODY = re.compile(r"人民法院|法院|人民政府|政府|局|厅")
+# a site's banner, its name alone on a line (某某法院网, 某某市人民政府门户网站)
+_SITE_BANNER = re.compile(r"\s*[\u4e00-\u9fff·]{2,20}(?:网|网站|门户|官网)\s*")
 
 
 def _strip_quoted(s: str) -> str:
@@ -265,6 +268,8 @@ def _structure(lines: list[_Line]):
         if title is None and not seen_sentence and 6 <= len(s) <= 100 and _TITLE_WORDS.search(s):
             title, title_line = s, ln
     headlines = [ln for ln in lines[:8] if _headline_like(ln.text)]
+    if len(headlines) > 1 and _SITE_BANNER.fullmatch(headlines[0].text) and _NAMES_A_BODY.search(headlines[1].text):
+        headlines = headlines[1:]  # (a site's banner, 某某法院网, over a headline that names its body)
     if title is None and headlines:
         title_line = headlines[0]
         title = title_line.text

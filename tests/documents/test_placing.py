@@ -93,3 +93,11 @@ def test_the_addressee_is_never_the_region_of_a_page_that_names_no_body():
     text = ("法治政府建设年度报告\n发布时间:2023-01-18\n宿迁市人民政府:\n"
             "2022年,我们深入贯彻习近平法治思想,依法行政水平持续提升。现将有关情况报告如下:\n一、主要做法")
     assert where(text)[0] != "321300"
+
+
+# --- a site's banner over the page's own headline ------------------------------------------
+
+def test_a_parent_sites_banner_is_no_title():
+    text = ("红河法院网\n当前位置：首页 > 基层法院动态\n个旧市人民法院：去年行政机关负责人出庭应诉实现全覆盖\n"
+            "发布时间：2024-01-22\n2023年，个旧市人民法院共受理行政诉讼案件47件，行政机关负责人出庭应诉率100%。")
+    assert where(text) == ("532501", "个旧市", "county")
