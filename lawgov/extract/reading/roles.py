@@ -137,6 +137,10 @@ def generic_place(name: str) -> bool:
         and name not in region_names()
 
 
+# the place that opens a party of 以X为被告 (罗庄区行政机关, 某县人民政府及其部门)
+PARTY_PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?(?:自治县|自治州|新区|区|县|旗|市|州|盟|镇|乡|街道))"
+                         r"(?=行政机关|人民政府|政府|各?部门|所属|及其)")
+
 def _short_name_of(party: str, title: str) -> bool:
     """The party is a department of the title by its short name, of the same tier: 市市场监管局
     in 上海市市场监督管理局, 区人社局 in 某区人力资源和社会保障局 (a short name keeps the full
@@ -337,6 +341,8 @@ class Roles:
                 kind, reason = "other_body", "how many bodies reached a rate"
             elif unit == "%" and CTX["bar_after"].match(m, q.tail):
                 kind, reason = "target", "a bar that picks out bodies (…%的单位), not a rate of the body"
+            elif self.may_match(CTX["one_party"], ls, q.head) and (place := self._party_of_another_place(lead)):
+                kind, reason = "other_body", f"another place's agencies as the party ({place})"
             elif self.may_match(CTX["one_party"], ls, q.head) and self._one_party(lead):
                 kind, reason = "breakdown", f"the cases of one kind of party ({self._one_party(lead)})"
             elif (named := self._kind_before_anaphor(sent, lead, ls)) is not None:
@@ -523,6 +529,16 @@ class Roles:
             if CTX["lower_tier"].search(h.group()):
                 return "other_body", f"此类案件: the cases of a lower tier named before it ({h.group('party')})"
         return None
+
+    def _party_of_another_place(self, lead: str) -> str | None:
+        """The place whose agencies 以X为被告 names, when it is another body's (以邻区行政机关为被告的
+        141件 on a court's page about its own district)."""
+        h = None
+        for h in CTX["one_party"].finditer(lead):
+            pass
+        if h is None or (p := PARTY_PLACE.match(h.group("party"))) is None:
+            return None
+        return self._another_place(p.group("name"))
 
     def _one_party(self, lead: str) -> str | None:
         """The party of 以X为被告 / 以X为被申请人 in the lead when it is one kind of agency."""
