@@ -1,4 +1,5 @@
-"""Provinces and prefecture-level cities as readers write them short (深圳, 武汉, 内蒙古).
+"""Provinces and prefecture-level cities as readers write them short (深圳, 武汉, 内蒙古), and
+the counties whose whole name is two characters (眉县).
 
 A news item compares its city with others by their short names (据公开数据,深圳2023年行政机关
 败诉率为7.8%): without 市 after it, the name escapes the place-subject rule, which needs a
@@ -31,6 +32,8 @@ def short_place_subject() -> re.Pattern | None:
         for row in csv.DictReader(fh):
             if row.get("level") in LEVELS:
                 names.update(a for a in (row.get("aliases") or "").replace(";", "|").split("|") if len(a) >= 2)
+            elif row.get("level") == "county" and len(row["name"]) == 2 and row["name"].endswith("县"):
+                names.add(row["name"])     # (眉县, 沛县: too short for the place-subject rule's name)
     if not names:
         return None
     # longest first; names of one length in a fixed order (none can match where another of its

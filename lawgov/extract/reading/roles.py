@@ -632,7 +632,7 @@ class Roles:
         本县, 该区), not the page's own place."""
         if generic_place(name) or any(w in name for w in ("全", "各", "本", "我", "该")):
             return None
-        stem = name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
+        stem = name[:-2] if name.endswith(("街道", "新区", "地区")) else name[:-1]
         return None if self._own_place_stem(stem) else name
 
     def _own_place_stem(self, stem: str) -> bool:

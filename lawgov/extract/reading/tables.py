@@ -70,6 +70,8 @@ class Tables:
             own_fam = lead_cues(f"{merged} {header} {label}")[0]
             if own_fam is None and GROUP_LINE.fullmatch(caption.strip()):
                 fam = _group_family(caption, headers, hc)   # 行政复议 … 行政应诉 over the header row
+            elif own_fam is None and (left := _family_to_the_left(headers, hc)):
+                fam = left     # 收到申请 | 受理 | 审结 | 行政应诉 | 出庭率: 受理 under the family named before it
             elif own_fam is None and not FAMILY_LABEL.fullmatch(caption.strip()) \
                     and (above := self._table_family(para)):
                 fam = above    # 受理(件) under 行政复议申请(件) in a table of 复议 and 应诉: the nearer family
@@ -387,7 +389,7 @@ BODY_HEADER = re.compile(r"[\u4e00-\u9fff]{1,14}(?:省|市|区|县|旗|州|盟|�
 CHANGE_HEADER = re.compile(r"(?:同比|环比|较上年)?(?:增减|增长|下降|增幅|降幅|变化|增减幅度|增减率|增长率)?"
                            r"(?<=[\u4e00-\u9fff])\s*(?:\(\s*%\s*\)|%)?")
 PART_HEADER = re.compile(r"本季度?|本月|当月|本周|第?[一二三四1-4]季度|\d{1,2}\s*月(?:份)?")
-HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?")
+HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:\([^()\d]{1,6}\))?")     # (2024年(件): its unit too)
 # a column of the rates of the rows' counts (比率, 占比(%))
 RATIO_HEADER = re.compile(r"(?:比率|比例|占比|百分比|率)\s*(?:\(\s*%\s*\)|%)?")
 # a column that names a rate (纠错率, 出庭应诉率): its bare figures are percentages
@@ -517,6 +519,15 @@ def _caption_year(caption: str):
             continue
         return m
     return None
+
+
+def _family_to_the_left(headers: dict[int, str], hc: int) -> str | None:
+    """The family the nearest header cell left of column `hc` names: a header row that names
+    two families in its cells puts the columns between under the one named before them."""
+    named = [f for k in range(hc + 1) if (f := lead_cues(headers.get(k, ""))[0])]
+    if len(set(named) | {f for k in headers if k > hc and (f := lead_cues(headers[k])[0])}) < 2:
+        return None
+    return named[-1] if named else None
 
 
 def _group_family(caption: str, headers: dict[int, str], column: int) -> str | None:
