@@ -137,6 +137,15 @@ def generic_place(name: str) -> bool:
         and name not in region_names()
 
 
+# the words that set a bar a count of bodies passed (均超过, 达到, 不足)
+BAR_BEFORE = re.compile(r"(?:均|都)?(?:超过|超|逾|达到|不足|低于|高于|在)\s*$")
+
+# a government named as the one that reviews (由某市人民政府审理, 经某省政府复议) and the outcomes
+# of a review (维持, 驳回, 撤销 …)
+REVIEWED_BY = re.compile(r"(?:由|经)(?P<name>[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗))(?:人民)?政府"
+                         r"(?:依法)?(?:审理|办理|复议|审查)")
+OUTCOME_WORD = re.compile(r"维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解")
+
 # the place that opens a party of 以X为被告 (罗庄区行政机关, 某县人民政府及其部门)
 PARTY_PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?(?:自治县|自治州|新区|区|县|旗|市|州|盟|镇|乡|街道))"
                          r"(?=行政机关|人民政府|政府|各?部门|所属|及其)")
@@ -320,6 +329,8 @@ class Roles:
                 kind, reason = "other_body", f"a whole of a higher tier ({self._higher_whole(sent, q.head)}) than the page's own"
             elif self._higher_government(clause, q.head):
                 kind, reason = "other_body", f"a higher tier's government or its organs ({self._higher_government(clause, q.head)})"
+            elif (reviewer := self._reviewed_by_another(sent, clause, q.head)) is not None:
+                kind, reason = "other_body", f"the decisions of the body that reviewed the page's own cases ({reviewer})"
             elif self._lower_level(sent, clause, q.head):
                 kind, reason = "other_body", f"a lower tier by its level ({self._lower_level(sent, clause, q.head)})"
             elif self.search_in(CTX["other_body"], max(clause[0], q.head - 60), q.head):
@@ -339,6 +350,8 @@ class Roles:
                 kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
             elif unit == "%" and self.search_in(CTX["units_reaching"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "how many bodies reached a rate"
+            elif BAR_BEFORE.search(m[max(clause[0], q.head - 6):q.start]) and self.search_in(CTX["units_reaching"], max(clause[0], q.head - 60), q.head):
+                kind, reason = "other_body", "how many bodies passed a bar (11个省份收案超过2万件)"
             elif unit == "%" and CTX["bar_after"].match(m, q.tail):
                 kind, reason = "target", "a bar that picks out bodies (…%的单位), not a rate of the body"
             elif self.may_match(CTX["one_party"], ls, q.head) and (place := self._party_of_another_place(lead)):
@@ -824,6 +837,19 @@ class Roles:
                 and not (self.region_name or "").endswith(("县", "区", "旗")):
             return None                 # a county-level city's own government is its 市政府
         return h.group("who") if CTX["tier_rank"][h.group("tier")] < own else None
+
+    def _reviewed_by_another(self, sent, clause, head: int) -> str | None:
+        """A named other place's government said earlier in the sentence to review the page's own
+        cases (以县政府为被申请人、由某市人民政府审理的案件7件,维持5件): the outcomes after it are
+        that government's decisions, not the body's (the count of cases itself is its own)."""
+        if not self.may_match(REVIEWED_BY, sent[0], head):
+            return None
+        h = None
+        for h in REVIEWED_BY.finditer(self.m, sent[0], head):
+            pass
+        if h is None or not OUTCOME_WORD.search(self.m, max(h.end(), clause[0]), head):
+            return None
+        return self._another_place(h.group("name"))
 
     def _higher_whole(self, sent, head: int) -> str | None:
         """The last whole named before the figure in its sentence (全市, 我区, 本县) when it is of a
