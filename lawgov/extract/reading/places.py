@@ -53,3 +53,20 @@ def region_names() -> frozenset[str]:
         return frozenset(row["name"] for row in csv.DictReader(fh)
                          if row.get("level") in ("province", "city", "county", "district"))
 
+
+
+@lru_cache(maxsize=1)
+def _levels_by_name() -> dict[str, frozenset[str]]:
+    if not REGIONS_CSV.exists():
+        return {}
+    out: dict[str, set[str]] = {}
+    with open(REGIONS_CSV, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault(row["name"], set()).add(row.get("level") or "")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def levels_named(name: str) -> frozenset[str]:
+    """The levels of the places the gazetteer holds by this full name (弥勒市: county, a
+    county-level city; 吉林市: city); empty when it holds none."""
+    return _levels_by_name().get(name, frozenset())

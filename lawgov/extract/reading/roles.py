@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity, search_near
-from lawgov.extract.reading.places import region_names, short_place_subject
+from lawgov.extract.reading.places import levels_named, region_names, short_place_subject
 from lawgov.extract.reading.rules import CTX, MASK_CH, SCOPE_RX, SUMMED, YEAR_RX
 from lawgov.extract.reading.state import CASE_FAMILIES
 from lawgov.extract.reading.structure import Place
@@ -139,6 +139,10 @@ def generic_place(name: str) -> bool:
 
 # the words that set a bar a count of bodies passed (均超过, 达到, 不足)
 BAR_BEFORE = re.compile(r"(?:均|都)?(?:超过|超|逾|达到|不足|低于|高于|在)\s*$")
+
+# a figure said of each of a list (局长、副局长各出庭应诉1次)
+EACH_OF = re.compile(r"[\u4e00-\u9fff]{1,8}、[\u4e00-\u9fff]{1,8}(?:等[\u4e00-\u9fff]{0,4})?各(?!级|类|项|部门|单位|乡镇|镇街|县|区|市)"
+                     r"[^，,;；。\d]{0,10}$")
 
 # a government named as the one that reviews (由某市人民政府审理, 经某省政府复议) and the outcomes
 # of a review (维持, 驳回, 撤销 …)
@@ -329,6 +333,8 @@ class Roles:
                 kind, reason = "other_body", f"a whole of a higher tier ({self._higher_whole(sent, q.head)}) than the page's own"
             elif self._higher_government(clause, q.head):
                 kind, reason = "other_body", f"a higher tier's government or its organs ({self._higher_government(clause, q.head)})"
+            elif EACH_OF.search(m, max(clause[0], q.head - 30), q.head):
+                kind, reason = "breakdown", "a figure for each of those it names (局长、副局长各1次), not their sum"
             elif (reviewer := self._reviewed_by_another(sent, clause, q.head)) is not None:
                 kind, reason = "other_body", f"the decisions of the body that reviewed the page's own cases ({reviewer})"
             elif self._lower_level(sent, clause, q.head):
@@ -770,15 +776,18 @@ class Roles:
         """The tier the page's own place is by its name when the name settles it: a 县 or 旗 is
         a county whatever the page calls itself (a city's newspaper writing 我市 about one of its
         counties speaks as the city, so its 全市 is still the city's); a 区 a district, a 镇 /
-        乡 / 街道 a township. A 市 may be a prefecture or a county-level city: its words decide."""
+        乡 / 街道 a township. A 市 may be a prefecture or a county-level city: the gazetteer tells,
+        else its words decide. A department's page is of its government's tier."""
         name = getattr(self, "region_name", None) or ""
         level = getattr(self, "level", None)
         if len(name) < 2:
             return None
-        if level == "county" and name.endswith(("县", "旗")):
+        if level in ("county", "department") and name.endswith(("县", "旗")):
             return LEVEL_TIER["county"]
-        if level == "district" and name.endswith("区") and not name.endswith("自治区"):
+        if level in ("district", "department") and name.endswith("区") and not name.endswith("自治区"):
             return LEVEL_TIER["district"]
+        if self._county_level_city():
+            return LEVEL_TIER["county"]     # (a county-level city: its 全州 is above it, its 全市 its own)
         if level == "township" and name.endswith(("镇", "乡", "街道")):
             return LEVEL_TIER["township"]
         return None
@@ -819,7 +828,15 @@ class Roles:
         """The tier a page's 全X / 我X names: 区 is an autonomous region's on a province's page."""
         if tier == "区" and getattr(self, "level", None) == "province":
             return CTX["tier_rank"]["自治区"]
+        if tier == "市" and self._county_level_city():
+            return LEVEL_TIER["county"]    # (全市 of a county-level city: the county itself)
         return CTX["tier_rank"][tier]
+
+    def _county_level_city(self) -> bool:
+        """The page's own place is a county-level city (弥勒市), by the gazetteer."""
+        name = getattr(self, "region_name", None) or ""
+        return getattr(self, "level", None) in ("county", "department") and name.endswith("市") \
+            and levels_named(name) == {"county"}
 
     def _higher_government(self, clause, head: int) -> str | None:
         """The government of a tier above the page's own as its clause's subject (a county's
