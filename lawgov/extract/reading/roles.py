@@ -140,8 +140,10 @@ def generic_place(name: str) -> bool:
 # the words that set a bar a count of bodies passed (均超过, 达到, 不足)
 BAR_BEFORE = re.compile(r"(?:均|都)?(?:超过|超|逾|达到|不足|低于|高于|在)\s*$")
 
-# a figure said of each of a list (局长、副局长各出庭应诉1次)
-EACH_OF = re.compile(r"[\u4e00-\u9fff]{1,8}、[\u4e00-\u9fff]{1,8}(?:等[\u4e00-\u9fff]{0,4})?各(?!级|类|项|部门|单位|乡镇|镇街|县|区|市)"
+# a figure said of each of a list of people or bodies (局长、副局长各出庭应诉1次; not of kinds
+# of things: 意见书、建议书各4份 is each kind's count)
+EACH_OF = re.compile(r"[\u4e00-\u9fff]{1,8}、[\u4e00-\u9fff]{0,7}(?:长|主任|书记|负责人|领导|政府|部门|局|委|办|单位|镇|乡|街道|区|县|市|院|所)"
+                     r"(?:等[\u4e00-\u9fff]{0,4})?各(?!级|类|项|部门|单位|乡镇|镇街|县|区|市)"
                      r"[^，,;；。\d]{0,10}$")
 
 # a government named as the one that reviews (由某市人民政府审理, 经某省政府复议) and the outcomes
