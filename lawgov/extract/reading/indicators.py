@@ -139,6 +139,9 @@ MEDIATION = re.compile(r"调解|和解")
 # the principal head going to court, and any head named (主要负责人带头出庭应诉, 副职, 负责人)
 PRINCIPAL_TO_COURT = re.compile(r"(?:主要负责人|主要负责同志|主要领导|正职(?:负责人|领导)?|一把手)"
                                 r"[^，,;；。\d]{0,6}?出庭")
+# the principal head opening a sentence as its subject (县长认真履行…, 区政府主要负责人…)
+PRINCIPAL_SUBJECT = re.compile(r"[\s【】]*(?:[\u4e00-\u9fff]{0,10}?(?:人民)?政府)?(?:党政)?"
+                               r"(?:主要负责(?:人|同志)|主要领导|一把手|(?<!副)(?<!常务)[省市区县州旗盟镇乡]长)(?!期|远|江)")
 # (…or whose appearances the clause counts: 全县行政机关, 各部门, 全市各级)
 HEAD_NAMED = re.compile(r"负责人|负责同志|领导|正职|副职|一把手|[省市区县镇乡旗州]长|主任"
                         r"|行政机关|部门|单位|各级|全[省市区县镇乡旗州盟]")
@@ -273,7 +276,8 @@ class IndicatorChoice:
         represented = indicator == "litigation.head_appearances" and self._representing_before(sent, clause)
         if represented:
             indicator = "litigation.cases"   # 我局代理市政府…的案件,出庭应诉22件: the government's lawsuits
-        elif indicator == "litigation.head_appearances" and self._principal_before(sent, clause, q.head):
+        elif indicator == "litigation.head_appearances" and (self._principal_before(sent, clause, q.head)
+                                                              or self._principal_subject(sent, q.head)):
             indicator = "litigation.principal_head_appearances"   # 主要负责人带头出庭应诉,全年出庭2件
         if indicator and q.text in ("一", "两") and (cue is None or cue.role != "verb") and not lead_hits:
             # 变化源于一件行政复议案件: a lone 一 named only by the noun after it is an article
@@ -430,6 +434,9 @@ class IndicatorChoice:
             # a government's cases as respondent upheld by its superior are not its own decisions
             # (its upheld count); a bureau or a township decides none, so for them they are
             all_outcome = "upheld"
+        if indicator == "normative_docs.issued" and kind == "level" and "normative_docs.filed" not in also \
+                and self.may_match(CTX["all_filed"], q.tail, len(m)) and CTX["all_filed"].match(m, q.tail):
+            also = tuple(also) + ("normative_docs.filed",)    # 出台规范性文件5件,全部报…备案: 5 filed too
         all_accepted = indicator == "reconsideration.received" and kind == "level" \
             and self.may_match(CTX["all_accepted"], q.tail, len(m)) and bool(CTX["all_accepted"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_outcome,
@@ -976,6 +983,13 @@ class IndicatorChoice:
             return False
         prev = self._clause_list(sent)[0][k - 1]
         return not self._numbers_in(prev) and PRINCIPAL_TO_COURT.search(self.m, prev[0], prev[1]) is not None
+
+    def _principal_subject(self, sent, head: int) -> bool:
+        """The sentence opens on the principal head as its subject (县长认真履行第一责任人职责,
+        主持…4次,带头出庭应诉1次) and names no other head or body before the figure: the figure
+        counts the principal's own appearances."""
+        h = PRINCIPAL_SUBJECT.match(self.m, sent[0], head)
+        return h is not None and not HEAD_NAMED.search(self.m, h.end(), head)
 
     def _last_own_respondent(self, a: int, b: int):
         """The last naming of the reporting government as the party in text[a:b] (以区政府及区直

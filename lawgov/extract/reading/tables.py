@@ -407,7 +407,7 @@ PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 def scope_of_label(label: str) -> str | None:
     """The scope a row label names by itself (县政府, 县直部门, 各部门; 其中:县政府, 县政府(本级)),
     else None."""
-    label = LABEL_PART.sub("", label)
+    label = AUTONOMOUS_TIER.sub(lambda h: h.group()[-1], LABEL_PART.sub("", label))   # (自治区本级 as 区本级)
     if (party := PARTY_IN_LABEL.search(label)) and party.start() <= 8:
         label = label[:party.start()]   # 镇政府为被申请人的复议案件 | 3: the party is the scope
     if len(label) > 12:
@@ -420,6 +420,7 @@ def scope_of_label(label: str) -> str | None:
     return found
 
 
+AUTONOMOUS_TIER = re.compile(r"^\s*自治[区州县旗]")
 # a row of a whole (全市, 全省合计): a higher tier's on a lower body's page
 # a row label that only names a family (行政复议, 行政诉讼案件): the row is that family's whole
 FAMILY_LABEL = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情况)?")
