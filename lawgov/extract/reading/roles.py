@@ -107,7 +107,7 @@ PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及
 # a clause opening with 该县 / 该区 (that place), and a place's name before it
 # all the government's agencies as a clause's subject (全市行政机关一审败诉率为9.3%): on a
 # department's own page, the whole it belongs to, not the department
-GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?P<whole>全[省市区县州旗盟](?:各级)?(?:行政机关|人民政府|政府))")
+GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?:(?:19|20)\d{2}年度?|去年|全年|上年)?[,，]?\s*(?P<whole>全[省市区县州旗盟](?:各级)?(?:行政机关|人民政府|政府))")
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
 PLACE_NAME = re.compile(r"(?:(?![的在到赴与和及对向从了])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗)(?![委长级直])")
 # a place named right before a parenthesis (河东区(412件)): the figure inside is the place's
