@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["join_tables", "join_cell_lines", "join_spaced_columns", "join_label_lines", "FIGURE_CELL",
+__all__ = ["join_tables", "join_cell_lines", "join_spaced_columns", "join_label_lines", "split_inline_tables",
+           "FIGURE_CELL",
            "YEAR_CELL", "is_cell", "figure_line"]
 
 # a cell line: short, no sentence or clause marks, not already a row of cells
@@ -147,8 +148,53 @@ def _join(chars: list[str], end: int, start: int) -> None:
 def join_tables(text: str) -> str:
     """`text` with its broken-up tables put back: one cell per line (`join_cell_lines`),
     columns set apart by spaces (`join_spaced_columns`), a label and its figure on lines of
-    their own (`join_label_lines`). Same length as `text`."""
-    return join_label_lines(join_spaced_columns(join_cell_lines(text)))
+    their own (`join_label_lines`), a whole table run into one line (`split_inline_tables`).
+    Same length as `text`."""
+    return join_label_lines(join_spaced_columns(join_cell_lines(split_inline_tables(text))))
+
+
+# ------------------------------------------------------------------ a table on one line
+
+_TOKEN = re.compile(r"[^\s\u3000]+")
+
+
+def split_inline_tables(text: str) -> str:
+    """A table whose cells a converter ran into one line, set apart by spaces (指标 2021年
+    2022年 2023年 收到申请(件) 187 214 263 受理(件) 165 193 241 …): a header of k ≥ 2 years
+    (after a label, or none), then at least two rows of a label and k figures, and nothing
+    else on the line. Each row is put on a line of its own and its cells are joined with `|`
+    by overwriting the first space between them. Same length as `text`."""
+    chars = None
+    for line in _LINE.finditer(text):
+        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, line.start(), line.end())]
+        rows = _inline_rows([text[a:b] for a, b in toks])
+        if rows is None:
+            continue
+        chars = chars if chars is not None else list(text)
+        starts = set(rows[1:])
+        for n in range(1, len(toks)):
+            chars[toks[n - 1][1]] = "\n" if n in starts else "|"
+    return text if chars is None else "".join(chars)
+
+
+def _inline_rows(cells: list[str]) -> list[int] | None:
+    """The indexes where the header and each row start, when `cells` are a table's (see
+    split_inline_tables); else None."""
+    first = 1 if cells and not YEAR_CELL.fullmatch(cells[0]) and _kind(cells[0]) == "word" else 0
+    k = 0
+    while first + k < len(cells) and YEAR_CELL.fullmatch(cells[first + k]):
+        k += 1
+    if k < 2:
+        return None
+    rows, j = [0], first + k
+    while j < len(cells):
+        label, figures = cells[j], cells[j + 1:j + 1 + k]
+        if _kind(label) != "word" or YEAR_CELL.fullmatch(label) or len(figures) < k \
+                or any(_kind(c) == "word" for c in figures):
+            return None
+        rows.append(j)
+        j += 1 + k
+    return rows if len(rows) >= 3 else None
 
 
 # --------------------------------------------------------------------- columns of spaces

@@ -137,6 +137,7 @@ def generic_place(name: str) -> bool:
         and name not in region_names()
 
 
+INSTRUMENT = re.compile(r"依托|通过|借助|利用|依靠|在|经|由")
 # the words that set a bar a count of bodies passed (均超过, 达到, 不足)
 BAR_BEFORE = re.compile(r"(?:均|都)?(?:超过|超|逾|达到|不足|低于|高于|在)\s*$")
 
@@ -144,12 +145,13 @@ BAR_BEFORE = re.compile(r"(?:均|都)?(?:超过|超|逾|达到|不足|低于|高
 # of things: 意见书、建议书各4份 is each kind's count)
 EACH_OF = re.compile(r"[\u4e00-\u9fff]{1,8}、[\u4e00-\u9fff]{0,7}(?:长|主任|书记|负责人|领导|政府|部门|局|委|办|单位|镇|乡|街道|区|县|市|院|所)"
                      r"(?:等[\u4e00-\u9fff]{0,4})?各(?!级|类|项|部门|单位|乡镇|镇街|县|区|市)"
-                     r"[^，,;；。\d]{0,10}$")
+                     r"[^，,;；。\d]{0,14}$")
 
 # a government named as the one that reviews (由某市人民政府审理, 经某省政府复议) and the outcomes
 # of a review (维持, 驳回, 撤销 …)
 REVIEWED_BY = re.compile(r"(?:由|经)(?P<name>[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗))(?:人民)?政府"
-                         r"(?:依法)?(?:审理|办理|复议|审查)")
+                         r"(?:依法)?(?:审理|复议)")
+OUTCOME_OPENING = re.compile(r"\s*(?:经审理|其中)?[,，]?\s*(?:维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解)")
 OUTCOME_WORD = re.compile(r"维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解")
 
 # the place that opens a party of 以X为被告 (罗庄区行政机关, 某县人民政府及其部门)
@@ -358,7 +360,7 @@ class Roles:
                 kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
             elif unit == "%" and self.search_in(CTX["units_reaching"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "how many bodies reached a rate"
-            elif BAR_BEFORE.search(m[max(clause[0], q.head - 6):q.start]) and self.search_in(CTX["units_reaching"], max(clause[0], q.head - 60), q.head):
+            elif BAR_BEFORE.search(m[max(clause[0], q.head - 6):q.start]) and self._bodies_passing_a_bar(clause, q):
                 kind, reason = "other_body", "how many bodies passed a bar (11个省份收案超过2万件)"
             elif unit == "%" and CTX["bar_after"].match(m, q.tail):
                 kind, reason = "target", "a bar that picks out bodies (…%的单位), not a rate of the body"
@@ -653,6 +655,8 @@ class Roles:
         本县, 该区), not the page's own place."""
         if generic_place(name) or any(w in name for w in ("全", "各", "本", "我", "该")):
             return None
+        if name.endswith("地区") and levels_named(name):
+            return None if name == self.region_name else name   # (阿克苏地区: a prefecture, not an area)
         stem = name[:-2] if name.endswith(("街道", "新区", "地区")) else name[:-1]
         return None if self._own_place_stem(stem) else name
 
@@ -857,6 +861,16 @@ class Roles:
             return None                 # a county-level city's own government is its 市政府
         return h.group("who") if CTX["tier_rank"][h.group("tier")] < own else None
 
+    def _bodies_passing_a_bar(self, clause, q) -> bool:
+        """A count of bodies is the clause's subject and the measure follows it at once
+        (江苏、山东等11个省份收案超过2万件): each passed the bar. Not bodies that are a means
+        (依托38个服务点收到…超过1200件) nor the party of a total (12个部门作为被申请人的案件超过60件)."""
+        h = self.search_in(CTX["units_reaching"], max(clause[0], q.head - 60), q.head)
+        if h is None or INSTRUMENT.search(self.m, clause[0], h.start()):
+            return False
+        gap = self.m[h.end():q.head]
+        return len(gap) <= 10 and "的" not in gap
+
     def _reviewed_by_another(self, sent, clause, head: int) -> str | None:
         """A named other place's government said earlier in the sentence to review the page's own
         cases (以县政府为被申请人、由某市人民政府审理的案件7件,维持5件): the outcomes after it are
@@ -868,6 +882,12 @@ class Roles:
             pass
         if h is None or not OUTCOME_WORD.search(self.m, max(h.end(), clause[0]), head):
             return None
+        clauses = self._clause_list(sent)[0]
+        k = self.clause_index(clause[0], sent)
+        while k and h.start() < clauses[k - 1][0]:
+            if not OUTCOME_OPENING.match(self.m, clauses[k - 1][0]):
+                return None        # (another act between: 经…审查同意,县政府设立…,审结…维持30件)
+            k -= 1
         return self._another_place(h.group("name"))
 
     def _higher_whole(self, sent, head: int) -> str | None:

@@ -70,7 +70,7 @@ class Tables:
             own_fam = lead_cues(f"{merged} {header} {label}")[0]
             if own_fam is None and GROUP_LINE.fullmatch(caption.strip()):
                 fam = _group_family(caption, headers, hc)   # 行政复议 … 行政应诉 over the header row
-            elif own_fam is None and (left := _family_to_the_left(headers, hc)):
+            elif own_fam is None and (left := self._family_to_the_left(headers, hc)):
                 fam = left     # 收到申请 | 受理 | 审结 | 行政应诉 | 出庭率: 受理 under the family named before it
             elif own_fam is None and not FAMILY_LABEL.fullmatch(caption.strip()) \
                     and (above := self._table_family(para)):
@@ -167,6 +167,7 @@ class Tables:
         else:
             label_hits = lead_cues(label)[1]
             kind, scope = ("level", "all") if label_hits and (not header or YEAR_RX.fullmatch(header) or HEADER_YEAR.fullmatch(header)
+                                                               or HEADER_YEAR.fullmatch(self._raw_header(para, hc).strip())
                                                                or HEADER_QUANTITY.fullmatch(header)
                                                                or (measure == "rate" and ratio_column)
                                                                or column_period) else ("breakdown", None)
@@ -330,6 +331,18 @@ class Tables:
         self._table_context(para)
         return self._tables.get(("extra", para), ({}, None, {}))[0].get(ci, "")
 
+    def _family_to_the_left(self, headers: dict[int, str], hc: int) -> str | None:
+        """The family the nearest header cell left of column `hc` names: a header row that names
+        two families in its cells puts the columns between under the one named before them
+        (the header row's families are read once a table)."""
+        key = ("families", id(headers))
+        if key not in self._tables:
+            named = sorted((k, f) for k, h in headers.items() if (f := _header_family(h)))
+            self._tables[key] = (named, [k for k, _f in named], len({f for _k, f in named}) >= 2)
+        named, columns, two = self._tables[key]
+        i = bisect.bisect_right(columns, hc)
+        return named[i - 1][1] if two and i else None
+
     def _table_family(self, para: int) -> str | None:
         """The family named last in the row labels and headers above a row."""
         self._table_context(para)
@@ -389,7 +402,7 @@ BODY_HEADER = re.compile(r"[\u4e00-\u9fff]{1,14}(?:省|市|区|县|旗|州|盟|�
 CHANGE_HEADER = re.compile(r"(?:同比|环比|较上年)?(?:增减|增长|下降|增幅|降幅|变化|增减幅度|增减率|增长率)?"
                            r"(?<=[\u4e00-\u9fff])\s*(?:\(\s*%\s*\)|%)?")
 PART_HEADER = re.compile(r"本季度?|本月|当月|本周|第?[一二三四1-4]季度|\d{1,2}\s*月(?:份)?")
-HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:\([^()\d]{1,6}\))?")     # (2024年(件): its unit too)
+HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:\((?:单位[:：]?)?(?:件|个|人|次|项|份|%|人次|件次|万元|元)\))?")     # (2024年(件): its unit too)
 # a column of the rates of the rows' counts (比率, 占比(%))
 RATIO_HEADER = re.compile(r"(?:比率|比例|占比|百分比|率)\s*(?:\(\s*%\s*\)|%)?")
 # a column that names a rate (纠错率, 出庭应诉率): its bare figures are percentages
@@ -420,6 +433,7 @@ def scope_of_label(label: str) -> str | None:
     return found
 
 
+APPLICATIONS_HEADER = re.compile(r"(?:收到|新收|接收)(?:的)?申请")
 AUTONOMOUS_TIER = re.compile(r"^\s*自治[区州县旗]")
 # a row of a whole (全市, 全省合计): a higher tier's on a lower body's page
 # a row label that only names a family (行政复议, 行政诉讼案件): the row is that family's whole
@@ -522,13 +536,11 @@ def _caption_year(caption: str):
     return None
 
 
-def _family_to_the_left(headers: dict[int, str], hc: int) -> str | None:
-    """The family the nearest header cell left of column `hc` names: a header row that names
-    two families in its cells puts the columns between under the one named before them."""
-    named = [f for k in range(hc + 1) if (f := lead_cues(headers.get(k, ""))[0])]
-    if len(set(named) | {f for k in headers if k > hc and (f := lead_cues(headers[k])[0])}) < 2:
-        return None
-    return named[-1] if named else None
+def _header_family(cell: str) -> str | None:
+    """The family a header cell names; in a header row that names the other family too, a
+    column of applications received (收到申请) is reconsideration's (lawsuits are filed, not
+    applied for)."""
+    return lead_cues(cell)[0] or ("reconsideration" if APPLICATIONS_HEADER.match(cell.strip()) else None)
 
 
 def _group_family(caption: str, headers: dict[int, str], column: int) -> str | None:
