@@ -162,3 +162,22 @@ def test_figure_lines_may_say_approximately_and_carry_an_aside():
     text = "一、总体情况\n全年办结复议案件\n418宗\n同比增长\n27%\n调解化解占比\n约31%\n二、主要做法\n"
     joined = join_label_lines(text)
     assert "全年办结复议案件 418宗" in joined and "调解化解占比 约31%" in joined
+
+
+# --- a whole table run into one line -------------------------------------------------------
+
+def test_a_table_run_into_one_line_is_put_back_into_rows():
+    from lawgov.text.cells import split_inline_tables
+    text = "主要数据对比:\n项目 2022年 2023年 新收申请(件) 96 118 办结(件) 90 111 纠错率 8.9% 10.8%\n下一步"
+    out = split_inline_tables(text)
+    assert len(out) == len(text)
+    assert out.splitlines()[1:5] == ["项目|2022年|2023年", "新收申请(件)|96|118", "办结(件)|90|111",
+                                     "纠错率|8.9%|10.8%"]
+
+
+def test_a_line_of_years_and_figures_that_is_no_table_stays():
+    from lawgov.text.cells import split_inline_tables
+    for line in ("2021年 2022年 2023年 分别为 12件 15件 18件",          # a row with one label only
+                 "指标 2022年 2023年 受理 96 118 审结 90",               # a row short of its cells
+                 "会议于2023年 3月召开 受理 96 118 审结 90 111"):       # no header of years
+        assert split_inline_tables(line) == line
