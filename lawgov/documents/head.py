@@ -111,6 +111,7 @@ def _is_chrome(s: str) -> bool:
 
 
 _TAG = re.compile(r"\s*【([^】]{1,8})】")
+_CONGRESS_LINE = re.compile(r"\s*[—－-]*\s*在(?P<place>[\u4e00-\u9fff]{2,20}?)第[一二三四五六七八九十\d]+届人民代表大会")
 _NAMES_A_BODY = re.compile(r"人民法院|法院|人民政府|政府|局|厅")
 # a site's banner, its name alone on a line (某某法院网, 某某市人民政府门户网站)
 _SITE_BANNER = re.compile(r"\s*[\u4e00-\u9fff·]{2,16}(?:(?:法院|政府|新闻|日报|司法|政务|信息|人民|法治|在线)网|网站|门户|官网)\s*")
@@ -273,6 +274,8 @@ def _structure(lines: list[_Line]):
     if title is None and headlines:
         title_line = headlines[0]
         title = title_line.text
+    if title_line is not None and (at := _congress_place(lines, title_line)) is not None:
+        body_lines.append(at)      # 政府工作报告 ⏎ ——在某市某区第八届人民代表大会…上: that place's report
     if title and body_lines and title_line and body_lines[-1].end < title_line.start \
             and not any(m for m in [re.match(r"^[\u4e00-\u9fff]{2,}(?:市|县|区|省|旗|州|镇|乡)", title)]):
         title = body_lines[-1].text + title
@@ -281,6 +284,17 @@ def _structure(lines: list[_Line]):
         title = _GLOSS.sub("", title)
         title = re.sub(r"\s*[((]\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*[))]\s*$", "", title)
     return title, title_line, body_lines, first_para, addressees, headlines
+
+
+def _congress_place(lines: list[_Line], title_line: _Line) -> _Line | None:
+    """The place whose people's congress a report was given at, from the line under its title
+    (——在某市某区第八届人民代表大会第四次会议上), as a line of its own."""
+    k = next((i for i, ln in enumerate(lines) if ln is title_line), None)
+    if k is None or k + 1 >= len(lines):
+        return None
+    ln = lines[k + 1]
+    h = _CONGRESS_LINE.match(ln.text)
+    return _Line(ln.start + h.start("place"), ln.start + h.end("place"), h.group("place")) if h else None
 
 
 def _headline_like(s: str) -> bool:

@@ -101,3 +101,9 @@ def test_a_parent_sites_banner_is_no_title():
     text = ("红河法院网\n当前位置：首页 > 基层法院动态\n个旧市人民法院：去年行政机关负责人出庭应诉实现全覆盖\n"
             "发布时间：2024-01-22\n2023年，个旧市人民法院共受理行政诉讼案件47件，行政机关负责人出庭应诉率100%。")
     assert where(text) == ("532501", "个旧市", "county")
+
+
+def test_a_work_report_given_at_a_districts_congress_is_the_districts():
+    text = ("政府工作报告\n——在海口市美兰区第八届人民代表大会第三次会议上\n发布时间：2024-01-10\n各位代表：\n"
+            "过去一年，我们紧紧围绕海南自由贸易港建设，全区地区生产总值增长7.9%。区本级受理行政复议案件52件。")
+    assert where(text) == ("460108", "美兰区", "district")
