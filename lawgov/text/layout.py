@@ -88,6 +88,7 @@ def layout_deletions(text: str) -> list[tuple[int, int]]:
     split = _split_figures(own)
     printed = bool(split) or _PAGE_NUMBER_LINE.search(own) is not None
     spans = _spaced_han(text) + (_wraps(own) if printed else []) + split + _split_words(own) + _page_numbers(own) \
+        + _running_heads(own) \
         + [m.span() for m in _DIGIT_SPACE_UNIT.finditer(text)]
     spans.sort()
     out: list[tuple[int, int]] = []
@@ -103,6 +104,30 @@ def _page_numbers(text: str) -> list[tuple[int, int]]:
     """Page numbers on lines of their own (— 2 —, 第 3 页): print furniture wherever they
     stand, even where no paragraph runs on past them (after a table, at the end)."""
     return [m.span() for m in _PAGE_NUMBER_LINE.finditer(text) if m.end() > m.start()]
+
+
+def _running_heads(text: str) -> list[tuple[int, int]]:
+    """A page's running head or foot (某县人民政府文件): a short line that stands more than once,
+    each time next to a page number's line. Deleted with its line break, so the lines it cut
+    apart (a table's cells, a paragraph's halves) meet again."""
+    if _PAGE_NUMBER_LINE.search(text) is None:
+        return []
+    lines, pos = [], 0
+    for part in text.split("\n"):
+        lines.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    numbered = [bool(_PAGE_NUMBER_LINE.fullmatch(text, s, e)) and bool(text[s:e].strip()) for s, e in lines]
+    beside: dict[str, list[int]] = {}
+    for i, (s, e) in enumerate(lines):
+        ln = text[s:e].strip()
+        if ln and not numbered[i] and len(ln) <= 40 and any(
+                0 <= j < len(lines) and numbered[j] for j in (i - 1, i + 1)):
+            beside.setdefault(ln, []).append(i)
+    out = []
+    for ln, at in beside.items():
+        if len(at) >= 2 and text.count("\n" + ln + "\n") + text.startswith(ln + "\n") <= len(at) + 1:
+            out.extend((lines[i][0], min(lines[i][1] + 1, len(text))) for i in at)
+    return out
 
 
 def _width(line: str) -> int:

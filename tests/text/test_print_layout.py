@@ -192,3 +192,19 @@ def test_a_broken_word_alone_is_no_sign_the_page_was_printed():
             "办案质量和效率，切实发挥行政复议化解行政争议的主渠道\n")
     joined = _joined(text)
     assert "收到行政复议申请412件" in joined and "程序，提升\n办案质量" in joined
+
+
+def test_a_running_head_beside_page_numbers_goes_with_them():
+    text = ("某县人民政府文件\n某县2023年行政复议情况\n附表 行政复议案件情况\n年度\n收到申请\n受理\n"
+            "— 2 —\n某县人民政府文件\n审结\n2022年\n88\n80\n77\n2023年\n103\n95\n90\n— 3 —\n某县人民政府文件\n")
+    joined = _joined(text)
+    assert joined.startswith("某县人民政府文件\n")          # (the page's own first line stays)
+    assert joined.count("某县人民政府文件") == 1
+    ex = extract(text, 2023)
+    assert {(f.indicator, f.value, f.year) for f in ex.facts} >= {
+        ("reconsideration.received", 103, 2023), ("reconsideration.closed", 77, 2022)}
+
+
+def test_a_line_said_twice_away_from_page_numbers_stays():
+    text = "一、行政复议\n全年受理案件88件。\n— 2 —\n二、行政应诉\n全年应诉案件31件。\n一、行政复议\n"
+    assert _joined(text).count("一、行政复议") == 2
