@@ -57,6 +57,10 @@ class Pick:
 
 
 NOTHING = Pick()
+# a series of one measure over years (2021年712件、2022年768件): the step to the next year's
+# figure, and the year that labels a figure
+YEAR_STEP = re.compile(r"\s*[、，,；;和及]\s*(?:19|20)\d{2}\s*年度?\s*(?:为|是|达到|达)?\s*")
+YEAR_LABEL_END = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:为|是|达到|达|共)?\s*$")
 # the count a rate is of, for a total said right after it (…败诉率为4.3%,共3件)
 RATE_COUNTS = {"litigation.loss_rate": "litigation.losses",
                "reconsideration.correction_rate": "reconsideration.corrected",
@@ -292,6 +296,10 @@ class IndicatorChoice:
         elif pick.joint:
             indicator, also = None, ()
             kind, reason = "joint", f"one number for {pick.joint} together: neither's own count"
+        if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
+                and self.qs[prev_idx].unit == unit and YEAR_STEP.fullmatch(lead) \
+                and YEAR_LABEL_END.search(self.m, max(0, self.qs[prev_idx].head - 8), self.qs[prev_idx].head):
+            inherit_from = prev_idx   # 行政应诉案件2021年712件、2022年768件: the next year's figure of one measure
         if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
                 and self._single_item_respectively(clause, self.qs[prev_idx].head):
@@ -640,6 +648,9 @@ class IndicatorChoice:
             # 2020年、2021年败诉率分别为…, 甲、乙、丙受理案件分别为…: every item shares the cue of
             # the last; the list is over years or over names
             a, b = items[-1]
+            if isinstance(over[0], int) and not LIST_YEAR.match(self.m, items[0][0]) \
+                    and lead_cues(self.m[items[0][0]:items[0][1]])[1]:
+                a, b = items[0]    # 行政应诉案件2021年、2022年分别为…: the measure before the first year
         else:
             a, b = items[k]
         hits = self.cues_in(a, b)

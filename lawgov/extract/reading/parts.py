@@ -21,6 +21,9 @@ PART_ITEM = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?类(?!型)|一审|二审|再审
 YEAR_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|今年|去年|上年|本年")
 
 
+# the first item of a list of years, perhaps after the measure or 其中 (行政应诉案件2021年)
+MEASURE_THEN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*$")
+
 class Parts:
     """Part-of and list readings; mixed into `Analysis`."""
 
@@ -136,6 +139,10 @@ class Parts:
         ("part" per item), or names of places, bodies or kinds ("name" per item). None for a
         list of measures (申请量、受理量)."""
         texts = [self.m[a:b].strip() for a, b in items]
+        if all(LIST_YEAR.match(t) for t in texts[1:]) and (y := MEASURE_THEN_YEAR.search(texts[0])):
+            # (其中)2021年、2022年…分别为, 行政应诉案件2021年、2022年…分别为: a list of years, the
+            # measure (if any) before the first
+            return [int(y.group(1))] + [int(LIST_YEAR.match(t).group(1)) for t in texts[1:]]
         if all(PART_ITEM.match(t) for t in texts):
             return ["part"] * len(items)   # 单独应诉和共同应诉案件分别为…, 市、县两级…分别收到…: parts
         if any(lead_cues(t)[1] for t in texts[:-1]):
