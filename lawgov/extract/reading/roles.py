@@ -111,13 +111,15 @@ GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
 PLACE_NAME = re.compile(r"(?:(?![的在到赴与和及对向从了])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗)(?![委长级直])")
 # a place named right before a parenthesis (河东区(412件)): the figure inside is the place's
-PLACE_BEFORE_PAREN = re.compile(r"(?P<name>(?:(?![的是为和与及在])[\u4e00-\u9fff]){1,6}(?:自治县|新区|街道|区|县|市|镇|乡|旗))$")
+PLACE_BEFORE_PAREN = re.compile(r"(?P<name>(?:(?![的是为和与及在占全])[\u4e00-\u9fff]){1,6}(?:自治县|新区|街道|区|县|市|镇|乡|旗))$"
+                                r"|(?P<short>(?:(?![的是为和与及在占])[\u4e00-\u9fff]){2,6})全[省市区县州]$")
 # an aside right after a figure saying it counts other places' too (436件(含其他县区案件)): a
 # court's or a centre's docket, not the body's own
 OTHERS_INCLUDED = re.compile(r"\s*[(（](?:含|包括|包含)[^)）]{0,6}(?:其他|外地|异地|外县|外区|外市|周边|邻近)")
 # a whole named as what a figure is compared with or ranked in (高于全市平均水平, 低于全省,
 # 居全省前列): not the subject of
 # the clauses after it
+SHARE_OF = re.compile(r"占[^，,;；。\d]{0,6}$")
 COMPARED_OBJECT = re.compile(r"(?:高于|低于|优于|好于|超过|超出|不及|少于|多于|居|位居|位列|排名|排在|名列)$")
 CLAUSE_END = re.compile(r"[，,;；]")
 
@@ -624,6 +626,10 @@ class Roles:
         """A named place right before the parenthesis a figure stands in (收案较多的是河东区(412件)):
         the figure is that place's, unless the place is the page's own."""
         h = PLACE_BEFORE_PAREN.search(self.m, max(0, paren[0] - 8), paren[0])
+        if h is not None and h.group("short"):    # 占无锡全市(4312件)的25.2%: a place named short, then its whole
+            short = h.group("short")
+            own = generic_place(short) or any(w in short for w in "我本该全各") or self._own_place_stem(short)
+            return None if own else short
         return self._another_place(h.group("name")) if h else None
 
     def _place_ending_clause_before(self, sent, clause) -> str | None:
@@ -908,9 +914,11 @@ class Roles:
             tier = "自治区"
         if self._word_rank(tier) >= own:
             return None
-        if COMPARED_OBJECT.search(self.m, max(sent[0], h.start() - 4), h.start()) \
+        if (COMPARED_OBJECT.search(self.m, max(sent[0], h.start() - 4), h.start())
+                or SHARE_OF.search(self.m, max(sent[0], h.start() - 8), h.start())) \
                 and CLAUSE_END.search(self.m, h.end(), head):
             return None                # 高于全市平均水平;败诉率为3.8%: the whole compared with, in a clause before
+                                       # (占某市全市(2013件)的24.1%;依法受理452件: the whole a share is of)
         return h.group()
 
     def _own_year_clause(self, clause, head: int) -> bool:
