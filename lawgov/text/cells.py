@@ -87,7 +87,9 @@ def _table_rows(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, i
                 fits.append((skip, k, n))
     if not fits:
         return _one_row_table(run, kinds)
-    skip, k, n = min(fits)
+    # rows that open with their label come first: a caption taken for header cells shifts the
+    # columns so that each row opens with a figure (附表 | 审结情况 | 类型 | 件数 | 占比 | 维持 ⏎ 96 | …)
+    skip, k, n = min(fits, key=lambda f: (kinds[f[0] + f[1]] == "figure", f))
     body = run[skip:]
     return [body[i * k:min((i + 1) * k, len(body))] for i in range(n)]
 

@@ -181,3 +181,11 @@ def test_a_line_of_years_and_figures_that_is_no_table_stays():
                  "指标 2022年 2023年 受理 96 118 审结 90",               # a row short of its cells
                  "会议于2023年 3月召开 受理 96 118 审结 90 111"):       # no header of years
         assert split_inline_tables(line) == line
+
+
+def test_a_caption_over_a_table_of_three_columns_is_no_header_cell():
+    text = ("附表\n2023年行政复议案件审结情况\n结果\n件数\n占比\n维持\n61\n52.1%\n驳回\n20\n17.1%\n"
+            "撤销\n9\n7.7%\n合计\n117\n100%\n")
+    rows = join_tables(text).splitlines()
+    assert rows[:3] == ["附表", "2023年行政复议案件审结情况", "结果|件数|占比"]
+    assert rows[3] == "维持|61|52.1%"
