@@ -310,8 +310,8 @@ class Tables:
                     above[i] = txt
                     above_raw[i] = self.t[cells[i][0]:cells[i][1]]
                     fam = lead_cues(txt)[0] if not KIND_LABEL.fullmatch(txt) else None
-                    if fam is not None:   # (a row of one kind of case, 行政处罚类, names no subject)
-                        fam_above = fam
+                    if fam is not None and fam != "enforcement":
+                        fam_above = fam   # (a row of one kind of case, 行政处罚(类), names no subject)
             k += 1
         return self._tables.get(para, (caption, {}))
 
@@ -540,7 +540,8 @@ def _header_family(cell: str) -> str | None:
     """The family a header cell names; in a header row that names the other family too, a
     column of applications received (收到申请) is reconsideration's (lawsuits are filed, not
     applied for)."""
-    return lead_cues(cell)[0] or ("reconsideration" if APPLICATIONS_HEADER.match(cell.strip()) else None)
+    fam = lead_cues(cell)[0] or ("reconsideration" if APPLICATIONS_HEADER.match(cell.strip()) else None)
+    return fam if fam in ("reconsideration", "litigation") else None    # (a row's kind, 行政处罚, is no family of columns)
 
 
 def _group_family(caption: str, headers: dict[int, str], column: int) -> str | None:
