@@ -164,6 +164,10 @@ def date_in_url(url: str | None) -> date | None:
     return found
 
 
+_COUNT_AFTER = re.compile(r"\s*(?:件|人|次|项|个|份|条|余|多|万|起|宗|名|家|场|元|%|％)")
+_COUNT_BEFORE = re.compile(r"(?:超|近|约|达|共|逾|超过|余|计)$")
+
+
 def _years_in(s: str, maxyear: int | None) -> list[tuple[int, str, int]]:
     """(year, '年度'|'年'|'', position) outside plan ranges (2021-2025年)."""
     blank = _YEAR_RANGE.sub(lambda m: " " * len(m.group()), s)
@@ -176,6 +180,8 @@ def _years_in(s: str, maxyear: int | None) -> list[tuple[int, str, int]]:
         nxt = blank[m.end():m.end() + 1]
         if not m.group(2) and (nxt in "-/." and nxt != "" or _DATE_GOES_ON.match(blank[m.end():m.end() + 3])):
             continue  # a date 2022-01-26
+        if not m.group(2) and (_COUNT_AFTER.match(blank, m.end()) or _COUNT_BEFORE.search(blank, max(0, m.start() - 2), m.start())):
+            continue  # a count: 超2000件, 近2000人次, 2,000余份 (no 年 after it)
         out.append((y, m.group(2) or "", m.start()))
     return out
 

@@ -392,3 +392,10 @@ def test_each_round3_opening(case):
     held to 95%): a kind that regresses fails by name."""
     m, ok = judge(case)
     assert ok, (m.region_code, m.region_level, m.report_year, m.region_confidence)
+
+
+def test_a_count_near_two_thousand_is_no_year():
+    text = ("某省：2023年全省新收行政复议案件超1.4万件\n来源：某某日报 发布时间：2024-02-27\n"
+            "本报讯 2023年，全省各级行政复议机构共收到申请1.4万余件。其中，通过调解方式结案超2000件。"
+            "仅1月份全省就新收申请近2000件，同比增长超过四成。")
+    assert describe_document(text, "x.txt").report_year == 2023
