@@ -152,9 +152,9 @@ EACH_OF = re.compile(r"[\u4e00-\u9fff]{1,8}、[\u4e00-\u9fff]{0,7}(?:长|主任|
 # a government named as the one that reviews (由某市人民政府审理, 经某省政府复议) and the outcomes
 # of a review (维持, 驳回, 撤销 …)
 REVIEWED_BY = re.compile(r"(?:由|经)(?P<name>[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗))(?:人民)?政府"
-                         r"(?:依法)?(?:审理|复议)")
-OUTCOME_OPENING = re.compile(r"\s*(?:经审理|其中)?[,，]?\s*(?:维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解)")
-OUTCOME_WORD = re.compile(r"维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解")
+                         r"(?:依法)?(?:审理|复议|办理)")
+OUTCOME_OPENING = re.compile(r"\s*(?:经审理|其中|目前|现)?[,，]?\s*(?:已)?(?:维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结)")
+OUTCOME_WORD = re.compile(r"维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结")
 
 # the place that opens a party of 以X为被告 (罗庄区行政机关, 某县人民政府及其部门)
 PARTY_PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?(?:自治县|自治州|新区|区|县|旗|市|州|盟|镇|乡|街道))"
