@@ -103,6 +103,7 @@ PLACE_CHARS = frozenset("县区市镇乡旗道")
 # what a department's name ends with (局, 系统, 委, 机关): a clause without one opens with none
 DEPARTMENT_CHARS = frozenset("局统委关")
 # a clause that ends by naming a place as what it is about (…最多的是金川区, | …为南湖县,)
+LABEL_PLACE = re.compile(r"\s*(?:[①-⑳]|\d{1,2}[.、．]|[(（]?[一二三四五六七八九十]+[)）、])?\s*(?P<name>(?:(?![的在到赴与和及对向从了是为])[\u4e00-\u9fff]){1,6}(?:自治县|新区|街道|县|区|市|镇|乡|旗))\s*")
 PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及对向从了是为])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗))[，,]?\s*$")
 # a clause opening with 该县 / 该区 (that place), and a place's name before it
 # all the government's agencies as a clause's subject (全市行政机关一审败诉率为9.3%): on a
@@ -352,6 +353,8 @@ class Roles:
             elif clause[0] > sent[0] and not PLACE_CHARS.isdisjoint(m[clause[0] - 3:clause[0]]) \
                     and (named := self._place_ending_clause_before(sent, clause)) is not None:
                 kind, reason = "other_body", f"a named place ({named}) the clause before ends with"
+            elif clause[0] > sent[0] and (label := self._place_labelling_sentence(sent)) is not None:
+                kind, reason = "other_body", f"a named place ({label}) that labels its line (某某区:受理…)"
             elif "该" in m[clause[0]:clause[0] + 6] and (that := self._that_place(sent, clause, q.head)) is not None:
                 kind, reason = "other_body", f"a named place ({that}) that 该县 and the like stand for"
             elif self._other_place_subject(clause, q.head):
@@ -641,6 +644,16 @@ class Roles:
         prev = self._clause_list(sent)[0][k - 1]
         h = PLACE_ENDING.search(self.m, prev[0], prev[1])
         if h is None or self._numbers_in(prev):
+            return None
+        return self._another_place(h.group("name"))
+
+    def _place_labelling_sentence(self, sent) -> str | None:
+        """The sentence opens with a place's name and a colon, and nothing else, as a line of a
+        list of places does (东胜区:受理行政复议案件186件,被诉案件256件…): every figure after it is
+        that place's, unless the place is the page's own."""
+        first = self._clause_list(sent)[0][0]
+        h = LABEL_PLACE.fullmatch(self.m, first[0], first[1])
+        if h is None or self.m[first[1]:first[1] + 1] not in (":", "：") or self._numbers_in(first):
             return None
         return self._another_place(h.group("name"))
 
