@@ -106,6 +106,9 @@ def _page_numbers(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PAGE_NUMBER_LINE.finditer(text) if m.end() > m.start()]
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
 def _running_heads(text: str) -> list[tuple[int, int]]:
     """A page's running head or foot (某县人民政府文件): a short line that stands more than once,
     each time next to a page number's line. Deleted with its line break, so the lines it cut
@@ -120,7 +123,7 @@ def _running_heads(text: str) -> list[tuple[int, int]]:
     beside: dict[str, list[int]] = {}
     for i, (s, e) in enumerate(lines):
         ln = text[s:e].strip()
-        if ln and not numbered[i] and len(ln) <= 40 and any(
+        if ln and not numbered[i] and len(ln) <= 40 and len(_HAN.findall(ln)) >= 2 and any(
                 0 <= j < len(lines) and numbered[j] for j in (i - 1, i + 1)):
             beside.setdefault(ln, []).append(i)
     out = []

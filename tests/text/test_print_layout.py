@@ -208,3 +208,9 @@ def test_a_running_head_beside_page_numbers_goes_with_them():
 def test_a_line_said_twice_away_from_page_numbers_stays():
     text = "一、行政复议\n全年受理案件88件。\n— 2 —\n二、行政应诉\n全年应诉案件31件。\n一、行政复议\n"
     assert _joined(text).count("一、行政复议") == 2
+
+
+def test_figure_cells_beside_page_numbers_are_no_running_head():
+    text = ("某县2023年行政应诉情况\n年度\n应诉案件\n出庭率\n2022年\n38\n100%\n— 2 —\n2023年\n41\n100%\n"
+            "— 3 —\n")
+    assert _joined(text).count("100%") == 2

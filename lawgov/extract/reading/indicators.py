@@ -145,7 +145,11 @@ PRINCIPAL_TO_COURT = re.compile(r"(?:主要负责人|主要负责同志|主要�
                                 r"[^，,;；。\d]{0,6}?出庭")
 # the principal head opening a sentence as its subject (县长认真履行…, 区政府主要负责人…)
 PRINCIPAL_SUBJECT = re.compile(r"[\s【】]*(?:[\u4e00-\u9fff]{0,10}?(?:人民)?政府)?(?:党政)?"
-                               r"(?:主要负责(?:人|同志)|主要领导|一把手|(?<!副)(?<!常务)[省市区县州旗盟镇乡]长)(?!期|远|江)")
+                               r"(?:主要负责(?:人|同志)|主要领导|一把手|(?<!副)(?<!常务)[省市区县州旗盟镇乡]长)"
+                               r"(?!期|远|江|热线|信箱|专线|电话|公开|接待|办公|助理)")
+APPLICATIONS = re.compile(r"(?:收到|新收|接收|接到)(?:的)?申请")
+# (…nor a government or body named as a party: 区政府作为被告的案件出庭应诉12次 counts all heads)
+PARTY_NAMED = re.compile(r"被告|被申请人|被诉")
 # (…or whose appearances the clause counts: 全县行政机关, 各部门, 全市各级)
 HEAD_NAMED = re.compile(r"负责人|负责同志|领导|正职|副职|一把手|[省市区县镇乡旗州]长|主任"
                         r"|行政机关|部门|单位|各级|全[省市区县镇乡旗州盟]")
@@ -206,8 +210,12 @@ class IndicatorChoice:
                 if fj in ("reconsideration", "litigation"):
                     fam = fj
                     break
+        if fam is None and (above := self._family_of_line_above(idx, q, done)) is not None:
+            fam = above                # 收到申请⇥96件 ⏎ 受理⇥88件: a run of label lines keeps its family
         paired = self._paired_family(idx, q, sent, clause, prev_idx, lead)
         fam = paired or fam
+        if fam != "reconsideration" and not paired and self._applications_in_sentence(sent, q.head):
+            fam = "reconsideration"    # 区政府收到申请138件,受理126件 after a paragraph of lawsuits
         lead_hits = self.cues_in(lead_start, q.head)
         if prev_idx is not None and POST_VERB_LEAD.fullmatch(lead):
             lead_hits = ()         # 5件已审结、1件在审: 已审结 is said of the 5 before it
@@ -995,12 +1003,31 @@ class IndicatorChoice:
         prev = self._clause_list(sent)[0][k - 1]
         return not self._numbers_in(prev) and PRINCIPAL_TO_COURT.search(self.m, prev[0], prev[1]) is not None
 
+    def _family_of_line_above(self, idx: int, q, done: list) -> str | None:
+        """In a run of short label lines (收到申请⇥96件 ⏎ 受理⇥88件), the case family of the figure on
+        the line right above."""
+        if idx == 0 or not self.paras:
+            return None
+        pi, pj = self.paragraph_index(q.start), self.paragraph_index(self.qs[idx - 1].start)
+        if pi - pj != 1 or any(self.paras[k][1] - self.paras[k][0] > 24 for k in (pi, pj)):
+            return None
+        fam = (done[idx - 1].indicator or "").split(".")[0]
+        return fam if fam in ("reconsideration", "litigation") else None
+
+    def _applications_in_sentence(self, sent, head: int) -> bool:
+        """The sentence, naming no family of its own before the figure, counts applications
+        received (收到申请, 新收申请) on a page that has named reconsideration: lawsuits are
+        filed, not applied for, so the sentence is reconsideration's whatever came before."""
+        return APPLICATIONS.search(self.m, sent[0], head) is not None \
+            and first_family(self.m[sent[0]:head]) is None and "复议" in self.m[:head]
+
     def _principal_subject(self, sent, head: int) -> bool:
         """The sentence opens on the principal head as its subject (县长认真履行第一责任人职责,
         主持…4次,带头出庭应诉1次) and names no other head or body before the figure: the figure
         counts the principal's own appearances."""
         h = PRINCIPAL_SUBJECT.match(self.m, sent[0], head)
-        return h is not None and not HEAD_NAMED.search(self.m, h.end(), head)
+        return h is not None and not HEAD_NAMED.search(self.m, h.end(), head) \
+            and not PARTY_NAMED.search(self.m, h.end(), head)
 
     def _last_own_respondent(self, a: int, b: int):
         """The last naming of the reporting government as the party in text[a:b] (以区政府及区直

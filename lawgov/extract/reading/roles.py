@@ -154,7 +154,7 @@ EACH_OF = re.compile(r"[\u4e00-\u9fff]{1,8}、[\u4e00-\u9fff]{0,7}(?:长|主任|
 # of a review (维持, 驳回, 撤销 …)
 REVIEWED_BY = re.compile(r"(?:由|经)(?P<name>[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗))(?:人民)?政府"
                          r"(?:依法)?(?:审理|复议|办理)")
-OUTCOME_OPENING = re.compile(r"\s*(?:经审理|其中|目前|现)?[,，]?\s*(?:已)?(?:维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结)")
+OUTCOME_OPENING = re.compile(r"\s*(?:经审理|其中|目前|现)?[,，]?\s*(?:已)?(?:全部|均)?(?:维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结)")
 OUTCOME_WORD = re.compile(r"维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结")
 
 # the place that opens a party of 以X为被告 (罗庄区行政机关, 某县人民政府及其部门)
@@ -586,6 +586,8 @@ class Roles:
             return None                # 以市公安局为被申请人 on 某市公安局's own report (以水利部为被告 on 水利部's)
         if getattr(self, "level", None) == "department" and _short_name_of(party, self.title_line()):
             return None                # 以市市场监管局为被告 on 某市市场监督管理局's own report
+        if party in ("管委会", "管委会本级", "管理委员会", "管委"):
+            return None                # 以管委会为被告 on a zone's page: its government
         if (o := CTX["own_body"].match(party)) and OWN_GOVERNMENT_REST.fullmatch(party, o.end()):
             return None                # 以我镇为被申请人, 以本县政府为被告: the reporting body itself
         if self.own_tier() == 4 and CTX["township_self"].fullmatch(party):

@@ -253,7 +253,7 @@ COMPARE_BEFORE = re.compile(r"(?:较|比|与|同比|相较于?|相比|对比)\s*
 ACTIVITY_BEFORE = re.compile(r"(?:开展|组织|举办|召开|部署|启动|印发|制定|出台|发布|撰写|编制|完成|参加)\s*$")
 NATIONAL = re.compile("全国")
 FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
-FROM_AFTER = re.compile(r"(?:同期)?(?:的)?\s*(?:不足|不到|低于|约|近|仅|只有|超过|逾|达)?\s*[\d零一二两三四五六七八九十]")
+FROM_AFTER = re.compile(r"(?:同期)?(?:的)?\s*(?:不足|不到|低于|约|近|仅有|仅|只有|超过|逾|达)?\s*[\d零一二两三四五六七八九十]")
 PAREN = re.compile(r"\([^()\n]{0,80}\)")
 TITLE = re.compile(r"《[^》\n]{0,80}》")
 # a short quoted name with no figure (“复议为民”, "行政复议进万家"): its words are a name, not a
