@@ -687,6 +687,8 @@ class Roles:
         before its first figure (an excerpt names itself there)."""
         if self.region_name and (title := self.title_line()) and self.region_name[:2] in title:
             return _named_in(stem, self.region_name, self.region_name) or _named_in(stem, title, self.region_name)
+        if self.region_name and len(self.region_name) >= 3 and self.region_name[:-1] in self.head_text():
+            return _named_in(stem, self.region_name, self.region_name)   # (a parent's site banner over the page's own headline)
         return stem in self.head_text() or bool(self.region_name and _named_in(stem, self.region_name, self.region_name))
 
     def _other_place_subject(self, clause, head: int) -> str | None:
