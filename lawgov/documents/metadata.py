@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lawgov.documents.body import _LEAD, _LEAD_FIRST, _chain_at, _find_body
-from lawgov.documents.head import (half_width_marks, _TITLE_WORDS, _HeadMentions, _is_prose, _Line, _lines,
-                                   _structure)
+from lawgov.documents.head import (half_width_marks, _BODY_LINE, _TITLE_WORDS, _HeadMentions, _is_chrome, _is_prose,
+                                   _Line, _lines, _structure)
 from lawgov.documents.manifest import parse_date
 from lawgov.documents.placing import _fill_region
 from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, gazetteer
@@ -147,7 +147,7 @@ def _doc_kind(t: str, lines: list[_Line], title: str | None, first_para: _Line |
     if _COURT.search(ttl) or re.search(r"^(?:[^,，。]{0,12}[,，])?[^,，。]{0,20}(?:人民法院|全[市省区县]法院|法院)",
                                        _LEAD.sub("", opening)):
         return "court_release"
-    if _NEWS.search(ttl):
+    if _NEWS.search(ttl) or (_BODY_LINE.match(ttl) and _news_headline_under(lines, ttl)):
         return "news"
     if _REPORT.search(ttl):
         return "annual_report"
@@ -160,6 +160,16 @@ def _doc_kind(t: str, lines: list[_Line], title: str | None, first_para: _Line |
     if re.search(r"日报|记者|责任编辑|通讯员", t[:600] + t[-600:]):
         return "news"
     return "annual_report"
+
+
+def _news_headline_under(lines: list[_Line], title: str) -> bool:
+    """A body's name taken for the title (某某厅, a site's name) over a news headline of its own
+    (全区行政复议工作会议在某地召开): the page is a news item."""
+    for ln in lines[:8]:
+        if ln.text != title and len(ln.text) <= 60 and not _is_chrome(ln.text) and not _is_prose(ln.text) \
+                and _NEWS.search(ln.text):
+            return True
+    return False
 
 
 def _other_bodies(t: str, g: Gazetteer, meta: DocumentMeta, lines: list[_Line],

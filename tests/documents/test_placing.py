@@ -107,3 +107,17 @@ def test_a_work_report_given_at_a_districts_congress_is_the_districts():
     text = ("政府工作报告\n——在海口市美兰区第八届人民代表大会第三次会议上\n发布时间：2024-01-10\n各位代表：\n"
             "过去一年，我们紧紧围绕海南自由贸易港建设，全区地区生产总值增长7.9%。区本级受理行政复议案件52件。")
     assert where(text) == ("460108", "美兰区", "district")
+
+
+def test_the_supreme_peoples_court_is_a_central_body():
+    text = ("中华人民共和国最高人民法院\n首页 新闻 权威发布\n最高法发布2023年全国法院行政审判工作情况\n"
+            "发布时间：2024-04-11\n4月11日，最高人民法院召开新闻发布会，通报2023年全国法院行政审判工作情况。")
+    assert where(text) == ("000000", "中华人民共和国", "department")
+
+
+def test_a_bureaus_site_name_over_a_meetings_headline_is_news():
+    from lawgov.documents import describe_document
+    text = ("北川省司法厅\n首页 机构概况 工作动态\n全省行政复议工作会议在南岭召开\n发布时间：2024-01-18\n"
+            "1月18日，全省行政复议工作会议召开。会议通报，去年全省各级行政复议机关共收到行政复议申请4376件，"
+            "受理3912件，审结3648件，综合纠错率14.9%；以调解、和解方式结案703件。全省行政机关负责人出庭应诉率99.2%。")
+    assert describe_document(text, "x.txt").doc_kind == "news"
