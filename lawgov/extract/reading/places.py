@@ -66,6 +66,27 @@ def _levels_by_name() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _provinces_by_name() -> dict[str, frozenset[str]]:
+    if not REGIONS_CSV.exists():
+        return {}
+    out: dict[str, set[str]] = {}
+    with open(REGIONS_CSV, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault(row["name"], set()).add(row.get("province_code") or "")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+AUTONOMOUS_REGIONS = frozenset({"150000", "450000", "540000", "640000", "650000"})
+
+
+def in_autonomous_region(name: str) -> bool:
+    """Every place the gazetteer holds by this full name lies in an autonomous region (内蒙古,
+    广西, 西藏, 宁夏, 新疆): there 全区 is the region's whole, not a district's."""
+    provinces = _provinces_by_name().get(name)
+    return bool(provinces) and provinces <= AUTONOMOUS_REGIONS
+
+
 def levels_named(name: str) -> frozenset[str]:
     """The levels of the places the gazetteer holds by this full name (弥勒市: county, a
     county-level city; 吉林市: city); empty when it holds none."""

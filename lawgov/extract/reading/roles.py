@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity, search_near
-from lawgov.extract.reading.places import levels_named, region_names, short_place_subject
+from lawgov.extract.reading.places import in_autonomous_region, levels_named, region_names, short_place_subject
 from lawgov.extract.reading.rules import CTX, MASK_CH, SCOPE_RX, SUMMED, YEAR_RX
 from lawgov.extract.reading.state import CASE_FAMILIES
 from lawgov.extract.reading.structure import Place
@@ -157,6 +157,7 @@ REVIEWED_BY = re.compile(r"(?:由|经)(?P<name>[\u4e00-\u9fff]{2,8}?(?:自治区
 OUTCOME_OPENING = re.compile(r"\s*(?:经审理|其中|目前|现)?[,，]?\s*(?:已)?(?:全部|均)?(?:维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结)")
 OUTCOME_WORD = re.compile(r"维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结")
 
+NAMED_TIERS = re.compile(r"国务院|省级|市级|县级|乡级|地市级|设区的?市")
 # the place that opens a party of 以X为被告 (罗庄区行政机关, 某县人民政府及其部门)
 PARTY_PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?(?:自治县|自治州|新区|区|县|旗|市|州|盟|镇|乡|街道))"
                          r"(?=行政机关|人民政府|政府|各?部门|所属|及其)")
@@ -576,8 +577,10 @@ class Roles:
         if h is None:
             return None
         party = h.group("party").replace(MASK_CH, "").replace("()", "").replace("（）", "")   # 以我局(含执法支队)为…
-        if "政府" in party and "部门" in party and CTX["list_separator"].search(party):
+        if "政府" in party and "部门" in party and CTX["list_separator"].search(party) \
+                and not NAMED_TIERS.search(party):
             return None                # 以市政府、部门、乡镇为被告: every party together, the whole
+                                       # (not tiers by name: 以国务院部门和省级人民政府为被告, a part)
         if CTX["own_agency"].fullmatch(party) and (
                 party.startswith(("我", "本")) or getattr(self, "level", None) == "department"
                 or party.lstrip("该") in self.head_text()):
@@ -929,6 +932,8 @@ class Roles:
             # only when the region is the source (据自治区司法厅通报, 全区(自治区)), not when the
             # district follows its lead (我区认真贯彻落实自治区党委部署,全区…)
             tier = "自治区"
+        elif tier == "区" and own == LEVEL_TIER["city"] and in_autonomous_region(getattr(self, "region_name", None) or ""):
+            tier = "自治区"            # 全区 on a city's page in 内蒙古 or 广西: the autonomous region's whole
         if self._word_rank(tier) >= own:
             return None
         if (COMPARED_OBJECT.search(self.m, max(sent[0], h.start() - 4), h.start())
