@@ -212,6 +212,7 @@ def join_spaced_columns(text: str) -> str:
     labels over a single row of figures. The first space of each gap becomes `|`."""
     if " " not in text and "\u3000" not in text and "\t" not in text:
         return text                       # (a page whose only gaps are tabs has tables too)
+    text = _join_wrapped_labels(text)
     chars = None
     run: list[tuple[int, int, list]] = []
     for m in list(_LINE.finditer(text)) + [None]:
@@ -237,6 +238,24 @@ def join_spaced_columns(text: str) -> str:
                     chars[b] = "|"
         run = [(m.start(), m.end(), cells)] if cells and (len(cells) >= 3 or _two_column_header(text, cells)) else []
     return text if chars is None else "".join(chars)
+
+
+_WRAPPED_LABEL = re.compile(r"(?m)^[ \t\u3000]*[^\s(（)）|]{1,12}[(（][^\s)）|]{0,12}(?P<gap>\n[ \t\u3000]*)"
+                            r"(?=[^\s(（)）|]{0,10}[)）][ \t\u3000]+\S)")
+
+
+def _join_wrapped_labels(text: str) -> str:
+    """A row's label wrapped onto a second line inside its brackets (区政府(含区政府 ⏎ 办公室) 96
+    88 …): the line break becomes a middle dot, so the row is one line again. Same length."""
+    if "(" not in text and "（" not in text:
+        return text
+    gaps = [m.span("gap") for m in _WRAPPED_LABEL.finditer(text)]
+    if not gaps:
+        return text
+    chars = list(text)
+    for a, b in gaps:
+        chars[a:b] = "·" * (b - a)     # (the next line's indent goes with its break)
+    return "".join(chars)
 
 
 def _two_column_header(text: str, cells: list[tuple[int, int]]) -> bool:

@@ -421,6 +421,7 @@ def scope_of_label(label: str) -> str | None:
     """The scope a row label names by itself (县政府, 县直部门, 各部门; 其中:县政府, 县政府(本级)),
     else None."""
     label = AUTONOMOUS_TIER.sub(lambda h: h.group()[-1], LABEL_PART.sub("", label))   # (自治区本级 as 区本级)
+    label = LABEL_ASIDE.sub("", label)   # (区政府(含区政府办公室): the body, what it includes aside)
     if (party := PARTY_IN_LABEL.search(label)) and party.start() <= 8:
         label = label[:party.start()]   # 镇政府为被申请人的复议案件 | 3: the party is the scope
     if len(label) > 12:
@@ -434,6 +435,7 @@ def scope_of_label(label: str) -> str | None:
 
 
 APPLICATIONS_HEADER = re.compile(r"(?:收到|新收|接收)(?:的)?申请")
+LABEL_ASIDE = re.compile(r"\s*[(（][^()（）]{1,16}[)）]\s*$")
 AUTONOMOUS_TIER = re.compile(r"^\s*自治[区州县旗]")
 # a row of a whole (全市, 全省合计): a higher tier's on a lower body's page
 # a row label that only names a family (行政复议, 行政诉讼案件): the row is that family's whole
