@@ -114,7 +114,8 @@ _TAG = re.compile(r"\s*【([^】]{1,8})】")
 _CONGRESS_LINE = re.compile(r"\s*[—－-]*\s*[(（]?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*在(?P<place>[\u4e00-\u9fff]{2,20}?)第[一二三四五六七八九十\d]+届人民代表大会")
 _NAMES_A_BODY = re.compile(r"人民法院|法院|人民政府|政府|局|厅")
 # a site's banner, its name alone on a line (某某法院网, 某某市人民政府门户网站)
-_SITE_BANNER = re.compile(r"\s*[\u4e00-\u9fff·]{2,16}(?:(?:法院|政府|新闻|日报|人民)网|网站|门户|官网)\s*")
+_SITE_BANNER = re.compile(r"\s*(?:[\u4e00-\u9fff·]{2,16}(?:(?:法院|政府|新闻|日报|人民)网|网站|门户|官网)"
+                          r"|[\u4e00-\u9fff]{2,4}(?:法治|政务|司法|普法)网)\s*")
 
 
 def _strip_quoted(s: str) -> str:

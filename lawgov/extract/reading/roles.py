@@ -140,6 +140,9 @@ def generic_place(name: str) -> bool:
         and name not in region_names()
 
 
+GUIDED_BODY = re.compile(r"\s*(?:另|还|并)?(?:指导|协助|督促|帮助)(?P<name>[\u4e00-\u9fff]{2,6}?(?:市|县|区|旗))"
+                         r"[\u4e00-\u9fff]{2,10}?(?:局|委|办)(?:办理|应诉|处理|参加)")
+SPACED_SIGN = re.compile(r"[\s\u3000|]+[+＋\-－−]\s?")
 INSTRUMENT = re.compile(r"依托|通过|借助|利用|依靠|在|经|由")
 # the words that set a bar a count of bodies passed (均超过, 达到, 不足)
 BAR_BEFORE = re.compile(r"(?:均|都)?(?:超过|超|逾|达到|不足|低于|高于|在)\s*$")
@@ -217,6 +220,8 @@ class Roles:
             return Role("change", reason="a change word before it")
         if prev_idx is not None and done[prev_idx].kind == "change" and CTX["joined"].fullmatch(lead):
             return Role("change", reason="joined to a change before it")
+        if prev_idx is not None and SPACED_SIGN.fullmatch(lead):
+            return Role("change", reason="a signed figure after another of its row (67件 - 11件)")
 
         if paren is not None:
             pb = self.search_slice(CTX["paren_base"], m[paren[0]:q.head], paren[0])
@@ -354,6 +359,8 @@ class Roles:
             elif clause[0] > sent[0] and not PLACE_CHARS.isdisjoint(m[clause[0] - 3:clause[0]]) \
                     and (named := self._place_ending_clause_before(sent, clause)) is not None:
                 kind, reason = "other_body", f"a named place ({named}) the clause before ends with"
+            elif (guided := GUIDED_BODY.match(m, clause[0], q.head)) and self._another_place(guided.group("name")):
+                kind, reason = "other_body", f"a named place's body the page's body guides ({guided.group('name')})"
             elif clause[0] > sent[0] and (label := self._place_labelling_sentence(sent)) is not None:
                 kind, reason = "other_body", f"a named place ({label}) that labels its line (某某区:受理…)"
             elif "该" in m[clause[0]:clause[0] + 6] and (that := self._that_place(sent, clause, q.head)) is not None:
