@@ -22,18 +22,24 @@ _AFTER_NAME = (r"(?:市|省)?(?:两级法院|各级行政机关|行政机关)?(?
 
 
 @lru_cache(maxsize=1)
+def _gazetteer_rows() -> tuple[dict, ...]:
+    """The seed gazetteer's rows, read once a process (empty when the seed is missing)."""
+    if not REGIONS_CSV.exists():
+        return ()
+    with open(REGIONS_CSV, encoding="utf-8", newline="") as fh:
+        return tuple(csv.DictReader(fh))
+
+
+@lru_cache(maxsize=1)
 def short_place_subject() -> re.Pattern | None:
     """A short province or city name opening a clause as the subject of an act (深圳2023年行政
     机关败诉率…, 武汉受理…); None when the seed is missing."""
-    if not REGIONS_CSV.exists():
-        return None
     names = set()
-    with open(REGIONS_CSV, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row.get("level") in LEVELS:
-                names.update(a for a in (row.get("aliases") or "").replace(";", "|").split("|") if len(a) >= 2)
-            elif row.get("level") == "county" and len(row["name"]) == 2 and row["name"].endswith("县"):
-                names.add(row["name"])     # (眉县, 沛县: too short for the place-subject rule's name)
+    for row in _gazetteer_rows():
+        if row.get("level") in LEVELS:
+            names.update(a for a in (row.get("aliases") or "").replace(";", "|").split("|") if len(a) >= 2)
+        elif row.get("level") == "county" and len(row["name"]) == 2 and row["name"].endswith("县"):
+            names.add(row["name"])         # (眉县, 沛县: too short for the place-subject rule's name)
     if not names:
         return None
     # longest first; names of one length in a fixed order (none can match where another of its
@@ -47,33 +53,16 @@ def short_place_subject() -> re.Pattern | None:
 def region_names() -> frozenset[str]:
     """The full names of the provinces, cities, counties and districts of the seed gazetteer:
     a name ending like a generic word (海城市, 东城区, 下花园区) that is a real place."""
-    if not REGIONS_CSV.exists():
-        return frozenset()
-    with open(REGIONS_CSV, encoding="utf-8", newline="") as fh:
-        return frozenset(row["name"] for row in csv.DictReader(fh)
-                         if row.get("level") in ("province", "city", "county", "district"))
+    return frozenset(row["name"] for row in _gazetteer_rows()
+                     if row.get("level") in ("province", "city", "county", "district"))
 
 
-
-@lru_cache(maxsize=1)
-def _levels_by_name() -> dict[str, frozenset[str]]:
-    if not REGIONS_CSV.exists():
-        return {}
+@lru_cache(maxsize=None)
+def _by_name(column: str) -> dict[str, frozenset[str]]:
+    """For each full name, the values of one column over the places so named."""
     out: dict[str, set[str]] = {}
-    with open(REGIONS_CSV, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            out.setdefault(row["name"], set()).add(row.get("level") or "")
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-@lru_cache(maxsize=1)
-def _provinces_by_name() -> dict[str, frozenset[str]]:
-    if not REGIONS_CSV.exists():
-        return {}
-    out: dict[str, set[str]] = {}
-    with open(REGIONS_CSV, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            out.setdefault(row["name"], set()).add(row.get("province_code") or "")
+    for row in _gazetteer_rows():
+        out.setdefault(row["name"], set()).add(row.get(column) or "")
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -83,11 +72,11 @@ AUTONOMOUS_REGIONS = frozenset({"150000", "450000", "540000", "640000", "650000"
 def in_autonomous_region(name: str) -> bool:
     """Every place the gazetteer holds by this full name lies in an autonomous region (内蒙古,
     广西, 西藏, 宁夏, 新疆): there 全区 is the region's whole, not a district's."""
-    provinces = _provinces_by_name().get(name)
+    provinces = _by_name("province_code").get(name)
     return bool(provinces) and provinces <= AUTONOMOUS_REGIONS
 
 
 def levels_named(name: str) -> frozenset[str]:
     """The levels of the places the gazetteer holds by this full name (弥勒市: county, a
     county-level city; 吉林市: city); empty when it holds none."""
-    return _levels_by_name().get(name, frozenset())
+    return _by_name("level").get(name, frozenset())
