@@ -58,9 +58,12 @@ _BROKEN_POINT = {f"{d}." for d in "0123456789"}
 _HINGE_WORDS = ("行政", "复议", "诉讼", "应诉", "出庭", "败诉", "纠错", "负责人", "被申请人", "被告",
                 "受理", "审结", "办结", "案件", "申请",
                 "複議", "復議", "訴訟", "應訴", "敗訴", "糾錯", "負責人", "被申請人", "審結", "辦結", "申請")
-_WORD_BROKEN = re.compile("|".join(
-    f"(?<={re.escape(w[:k])})\n[ \t\u3000]*(?={re.escape(w[k:])})"
-    for w in _HINGE_WORDS for k in range(1, len(w))))
+# (each word's first halves, with the second halves that may follow them across a break)
+_HALVES: dict[str, frozenset[str]] = {
+    head: frozenset(w[len(head):] for w in _HINGE_WORDS if w.startswith(head) and len(w) > len(head))
+    for head in {w[:k] for w in _HINGE_WORDS for k in range(1, len(w))}}
+_LONGEST_HALF = max(len(h) for h in _HALVES)
+_BREAK = re.compile(r"\n[ \t\u3000]*")
 # a figure's line that runs on past its clause (57件，受理52件…): a sentence, not a label's value
 RUN_ON_LINE = 8
 _RUNS_ON = re.compile(r"[\d.]*\s*(?:件|%|次|人|项|个|份|起|宗)[，,、；;][^\n]{2,}")
@@ -223,12 +226,23 @@ def _split_words(text: str) -> list[tuple[int, int]]:
     if "\n" not in text:
         return []
     out = []
-    for m in _WORD_BROKEN.finditer(text):
+    for m in _BREAK.finditer(text):
+        if not _breaks_a_word(text, m.start(), m.end()):
+            continue
         ls = text.rfind("\n", 0, m.start()) + 1
         if (_PROSE.search(text, ls, m.start()) or len(text[ls:m.start()].strip()) >= 10) \
                 and not _OPENS_PART.match(text, m.end()):
             out.append(m.span())
     return out
+
+
+def _breaks_a_word(text: str, start: int, end: int) -> bool:
+    """The line break at text[start:end] (with the next line's indent) falls inside a hinge word."""
+    for k in range(1, min(_LONGEST_HALF, start) + 1):
+        tails = _HALVES.get(text[start - k:start])
+        if tails and any(text.startswith(t, end) for t in tails):
+            return True
+    return False
 
 
 def _split_figures(text: str) -> list[tuple[int, int]]:
