@@ -21,6 +21,8 @@ PART_ITEM = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?类(?!型)|一审|二审|再审
 YEAR_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|今年|去年|上年|本年")
 
 
+# the year that labels a figure of a series (2021年712件, 2022年为768件)
+SERIES_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:为|是|达到|达|共)?\s*$")
 # the first item of a list of years, perhaps after the measure or 其中 (行政应诉案件2021年)
 MEASURE_THEN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*$")
 
@@ -38,7 +40,7 @@ class Parts:
         else:
             h = self._clause_year_span(sent, q.head)
             if h is None or not 0 < int(h.group("b")) - int(h.group("a")) < 10:
-                return None
+                return self._year_series_item(idx, q, sent)
             years = list(range(int(h.group("a")), int(h.group("b")) + 1))
         k = self.m.rfind("分别", h.end(), q.head)
         if k == -1:
@@ -61,6 +63,31 @@ class Parts:
             if idx in run:
                 return years[run.index(idx)]
         return None
+
+    def _year_series_item(self, idx: int, q: Quantity, sent) -> int | None:
+        """A 分别 list after a series of figures each labelled by its year (行政应诉案件2021年712件、
+        2022年768件,败诉率分别为8.1%、6.9%): as many figures as the series has years take them in
+        order."""
+        k = self.m.rfind("分别", sent[0], q.head)
+        if k == -1 or idx == 0:
+            return None
+        before = [n for n in range(bisect.bisect_left(self.qstarts, sent[0]), bisect.bisect_left(self.qstarts, k))]
+        years = []
+        for n in before:
+            y = SERIES_YEAR.search(self.m, max(sent[0], self.qs[n].head - 8), self.qs[n].head)
+            if y is not None:
+                years.append(int(y.group(1)))
+        if len(years) < 2 or years != sorted(set(years)):
+            return None
+        run = [n for n in range(bisect.bisect_right(self.qstarts, k), bisect.bisect_left(self.qstarts, sent[1]))]
+        joined = [run[0]] if run else []
+        for n in run[1:]:
+            if not LIST_JOIN.fullmatch(self.m, self.qs[n - 1].tail, self.qs[n].head):
+                break
+            joined.append(n)
+        if len(joined) != len(years) or idx not in joined:
+            return None
+        return years[joined.index(idx)]
 
     def _clause_year_span(self, sent, head: int):
         """The span of years (2020年至2022年) opening the sentence, or the last one before `head`
