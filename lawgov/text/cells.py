@@ -52,16 +52,56 @@ def join_cell_lines(text: str) -> str:
         if line is not None and is_cell(line):
             run.append(m.span())
             continue
-        for row in _table_rows(text, run) if len(run) >= 6 else []:
+        rows, wraps = (_table_rows(text, run), []) if len(run) >= 6 else ([], [])
+        if len(run) >= 6 and _covered(rows) < len(run):
+            merged, breaks = _wrapped_labels(text, run)
+            if breaks and _covered(alt := _table_rows(text, merged)) > _covered(rows):
+                rows, wraps = alt, breaks
+        for row in rows:
             chars = chars if chars is not None else list(text)
             for (_s, e), (s2, _e) in zip(row, row[1:]):
                 _join(chars, e, s2)
+        for a, b, end in wraps:
+            _close_up(chars, a, b, end)
         run = []
     return text if chars is None else "".join(chars)
 
 
+def _close_up(chars: list[str], a: int, b: int, end: int) -> None:
+    """Close the gap chars[a:b] inside a wrapped label that ends at `end`: its second half moves
+    up to the first and the gap's width goes after it as middle dots (乡人民政 ⏎ 府 reads 乡人民政府
+    again; the text keeps its length, and no figure moves)."""
+    tail = chars[b:end]
+    chars[a:end] = tail + ["·"] * (b - a)
+
+
+def _covered(rows: list[list[tuple[int, int]]]) -> int:
+    return sum(len(r) for r in rows)
+
+
+def _wrapped_labels(text: str, run: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The run with each row label wrapped onto a second line made one cell again (⋯ 22 ⏎ 调解、和解
+    ⏎ 结案 ⏎ 29 ⋯: a short word line between a label line and a figure, after a figure), and the
+    gaps between the halves."""
+    kinds = [_kind(text[s:e].strip()) for s, e in run]
+    out, breaks, i = [], [], 0
+    while i < len(run):
+        if 0 < i and i + 2 < len(run) and kinds[i - 1] != "word" and kinds[i] == kinds[i + 1] == "word" \
+                and kinds[i + 2] == "figure" and len(text[run[i + 1][0]:run[i + 1][1]].strip()) <= 6:
+            out.append((run[i][0], run[i + 1][1]))
+            breaks.append((run[i][1], run[i + 1][0], run[i + 1][1]))
+            i += 2
+            continue
+        out.append(run[i])
+        i += 1
+    return out, breaks
+
+
 def is_cell(line: str) -> bool:
-    return len(line) <= MAX_CELL and not _SENTENCE_MARK.search(line)
+    return len(line) <= MAX_CELL and not _SENTENCE_MARK.search(_PART_MARK.sub("", line))
+
+
+_PART_MARK = re.compile(r"^其中\s*[:：]\s*")    # (其中:以区政府工作部门为被申请人: a part's row label)
 
 
 def _kind(cell: str) -> str:
@@ -249,12 +289,14 @@ def _join_wrapped_labels(text: str) -> str:
     88 …): the line break becomes a middle dot, so the row is one line again. Same length."""
     if "(" not in text and "（" not in text:
         return text
-    gaps = [m.span("gap") for m in _WRAPPED_LABEL.finditer(text)]
+    gaps = [(m.start("gap"), m.end("gap"), text.find(")", m.end("gap")), text.find("）", m.end("gap")))
+            for m in _WRAPPED_LABEL.finditer(text)]
     if not gaps:
         return text
     chars = list(text)
-    for a, b in gaps:
-        chars[a:b] = "·" * (b - a)     # (the next line's indent goes with its break)
+    for a, b, c1, c2 in gaps:
+        end = min(c for c in (c1, c2) if c != -1) + 1
+        _close_up(chars, a, b, end)    # (the next line's indent goes with its break)
     return "".join(chars)
 
 

@@ -189,3 +189,14 @@ def test_a_caption_over_a_table_of_three_columns_is_no_header_cell():
     rows = join_tables(text).splitlines()
     assert rows[:3] == ["附表", "2023年行政复议案件审结情况", "结果|件数|占比"]
     assert rows[3] == "维持|61|52.1%"
+
+
+def test_labels_wrapped_onto_a_second_line_in_a_table_of_cell_lines():
+    text = ("表1 2022年行政复议案件办理情况\n项目\n2022年\n2021年\n收到申请\n212\n198\n其中：以区政府工作部门\n"
+            "为被申请人\n150\n141\n受理\n201\n180\n调解、和解\n结案\n19\n12\n终止\n8\n6\n注：说明。")
+    out = join_tables(text)
+    assert len(out) == len(text)
+    rows = out.splitlines()
+    assert "其中：以区政府工作部门为被申请人·|150|141" in rows
+    assert "调解、和解结案·|19|12" in rows
+    assert "受理|201|180" in rows

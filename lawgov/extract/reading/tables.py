@@ -420,7 +420,8 @@ PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 def scope_of_label(label: str) -> str | None:
     """The scope a row label names by itself (县政府, 县直部门, 各部门; 其中:县政府, 县政府(本级)),
     else None."""
-    label = AUTONOMOUS_TIER.sub(lambda h: h.group()[-1], LABEL_PART.sub("", label))   # (自治区本级 as 区本级)
+    label = AUTONOMOUS_TIER.sub(lambda h: h.group()[-1], LABEL_PART.sub("", label.rstrip("· ")))   # (自治区本级 as 区本级;
+    # a wrapped label's closing dots, text.cells._close_up, dropped)
     label = LABEL_ASIDE.sub("", label)   # (区政府(含区政府办公室): the body, what it includes aside)
     if (party := PARTY_IN_LABEL.search(label)) and party.start() <= 8:
         label = label[:party.start()]   # 镇政府为被申请人的复议案件 | 3: the party is the scope
