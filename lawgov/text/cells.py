@@ -88,8 +88,11 @@ def _wrapped_labels(text: str, run: list[tuple[int, int]]) -> tuple[list[tuple[i
     while i < len(run):
         if 0 < i and i + 2 < len(run) and kinds[i - 1] != "word" and kinds[i] == kinds[i + 1] == "word" \
                 and kinds[i + 2] == "figure" and len(text[run[i + 1][0]:run[i + 1][1]].strip()) <= 6:
+            first_end = run[i][0] + len(text[run[i][0]:run[i][1]].rstrip())
+            second = text[run[i + 1][0]:run[i + 1][1]]
+            second_start = run[i + 1][0] + len(second) - len(second.lstrip())   # (its indent goes with the gap)
             out.append((run[i][0], run[i + 1][1]))
-            breaks.append((run[i][1], run[i + 1][0], run[i + 1][1]))
+            breaks.append((first_end, second_start, run[i + 1][1]))
             i += 2
             continue
         out.append(run[i])
