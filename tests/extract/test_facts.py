@@ -288,3 +288,16 @@ def test_a_figure_the_engine_declines_to_name_says_why():
     handled = extract("全年新收行政复议申请312件,依法受理290件,共办理案件331件。", 2023)
     m = next(m for m in handled.mentions if m.value == 331)
     assert m.indicator is None and "办理" in m.reason
+
+
+@pytest.mark.parametrize("unit", ["次约(5", "由某市人民政府审理维持3件", "收到申请3件分别"])
+def test_this_sessions_sentence_rules_stay_linear(unit):
+    """Rules that look back over a figure's sentence (a reviewing government, applications
+    received, a 分别 after a year series) read one scan of the text, not the sentence again for
+    each figure: eight times the sentence takes far less than sixty-four times as long."""
+    def seconds(n: int) -> float:
+        t0 = time.process_time()
+        extract("2022年法治政府建设情况报告\n全年共办理" + unit * n + "件。", 2022)
+        return time.process_time() - t0
+    small, large = seconds(1_000), seconds(8_000)
+    assert large < 30 * small + 0.5, (unit, small, large)

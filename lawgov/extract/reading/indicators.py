@@ -148,6 +148,7 @@ PRINCIPAL_SUBJECT = re.compile(r"[\s【】]*(?:[\u4e00-\u9fff]{0,10}?(?:人民)?
                                r"(?:主要负责(?:人|同志)|主要领导|一把手|(?<!副)(?<!常务)[省市区县州旗盟镇乡]长)"
                                r"(?!期|远|江|热线|信箱|专线|电话|公开|接待|办公|助理)")
 APPLICATIONS = re.compile(r"(?:收到|新收|接收|接到)(?:的)?申请")
+RECONSIDERATION_WORD = re.compile("复议")
 # …made to another service (公证处, 法律援助中心, 仲裁委, 信访, 政务服务, 信息公开)
 OTHER_APPLICANTS = re.compile(r"公证|援助|仲裁|信访|政务服务|信息公开|调解|鉴定|登记")
 # (…nor a government or body named as a party: 区政府作为被告的案件出庭应诉12次 counts all heads)
@@ -1020,12 +1021,13 @@ class IndicatorChoice:
         """The sentence, naming no family of its own before the figure, counts applications
         received (收到申请, 新收申请) on a page that has named reconsideration: lawsuits are
         filed, not applied for, so the sentence is reconsideration's whatever came before."""
-        if APPLICATIONS.search(self.m, sent[0], head) is None or first_family(self.m[sent[0]:head]) is not None \
-                or OTHER_APPLICANTS.search(self.m, sent[0], head):
+        if self.last_match(APPLICATIONS, sent[0], head) is None or self.last_match(OTHER_APPLICANTS, sent[0], head) \
+                or first_family(self.m[max(sent[0], head - 200):head]) is not None:
             return False
         ps = self.paras[self.paragraph_index(head)][0] if self.paras else 0
         heading = self.heading_family(head)
-        return "复议" in self.m[ps:head] or heading == "reconsideration" or (heading is None and self._heading_names_reconsideration(head))
+        return self.last_match(RECONSIDERATION_WORD, ps, head) is not None or heading == "reconsideration" \
+            or (heading is None and self._heading_names_reconsideration(head))
 
     def _heading_names_reconsideration(self, pos: int) -> bool:
         """The nearest section heading above `pos` names reconsideration (among other things:
@@ -1041,7 +1043,7 @@ class IndicatorChoice:
         """The sentence opens on the principal head as its subject (县长认真履行第一责任人职责,
         主持…4次,带头出庭应诉1次) and names no other head or body before the figure: the figure
         counts the principal's own appearances."""
-        h = PRINCIPAL_SUBJECT.match(self.m, sent[0], head)
+        h = PRINCIPAL_SUBJECT.match(self.m, sent[0], head) if head - sent[0] <= 300 else None
         if h is None or HEAD_NAMED.search(self.m, h.end(), head):
             return False
         court = self.m.rfind("出庭", h.end(), head)

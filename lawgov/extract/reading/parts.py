@@ -21,6 +21,8 @@ PART_ITEM = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?类(?!型)|一审|二审|再审
 YEAR_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|今年|去年|上年|本年")
 
 
+RESPECTIVELY_WORD = re.compile("分别")
+MAX_SERIES = 10                    # (years a series runs over, at most: the work per figure stays bounded)
 # the year that labels a figure of a series (2021年712件, 2022年为768件)
 SERIES_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:为|是|达到|达|共)?\s*$")
 # the first item of a list of years, perhaps after the measure or 其中 (行政应诉案件2021年)
@@ -68,10 +70,15 @@ class Parts:
         """A 分别 list after a series of figures each labelled by its year (行政应诉案件2021年712件、
         2022年768件,败诉率分别为8.1%、6.9%): as many figures as the series has years take them in
         order."""
-        k = self.m.rfind("分别", sent[0], q.head)
-        if k == -1 or idx == 0:
+        words = self.__dict__.get("_respectively_at")
+        if words is None:                  # (where 分别 stands, found once a document)
+            words = self._respectively_at = [h.start() for h in RESPECTIVELY_WORD.finditer(self.m)]
+        j = bisect.bisect_left(words, q.head) - 1
+        if j < 0 or words[j] < sent[0] or idx == 0:
             return None
-        before = [n for n in range(bisect.bisect_left(self.qstarts, sent[0]), bisect.bisect_left(self.qstarts, k))]
+        k = words[j]
+        hi = bisect.bisect_left(self.qstarts, k)
+        before = range(max(bisect.bisect_left(self.qstarts, sent[0]), hi - MAX_SERIES), hi)
         years = []
         for n in before:
             y = SERIES_YEAR.search(self.m, max(sent[0], self.qs[n].head - 8), self.qs[n].head)
@@ -79,7 +86,8 @@ class Parts:
                 years.append(int(y.group(1)))
         if len(years) < 2 or years != sorted(set(years)):
             return None
-        run = [n for n in range(bisect.bisect_right(self.qstarts, k), bisect.bisect_left(self.qstarts, sent[1]))]
+        lo = bisect.bisect_right(self.qstarts, k)
+        run = range(lo, min(bisect.bisect_left(self.qstarts, sent[1]), lo + MAX_SERIES + 1))
         joined = [run[0]] if run else []
         for n in run[1:]:
             if not LIST_JOIN.fullmatch(self.m, self.qs[n - 1].tail, self.qs[n].head):

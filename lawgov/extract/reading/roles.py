@@ -908,11 +908,7 @@ class Roles:
         """A named other place's government said earlier in the sentence to review the page's own
         cases (以县政府为被申请人、由某市人民政府审理的案件7件,维持5件): the outcomes after it are
         that government's decisions, not the body's (the count of cases itself is its own)."""
-        if not self.may_match(REVIEWED_BY, sent[0], head):
-            return None
-        h = None
-        for h in REVIEWED_BY.finditer(self.m, sent[0], head):
-            pass
+        h = self.last_match(REVIEWED_BY, sent[0], head)
         if h is None or not OUTCOME_WORD.search(self.m, max(h.end(), clause[0]), head):
             return None
         clauses = self._clause_list(sent)[0]
@@ -996,6 +992,18 @@ class Roles:
                 and ranks.get(t.group(1), 9) <= ref:
             return None        # 省、市县两级政府共办理…: the page's own tier listed with the lower ones, the whole
         return h.group() if ref is not None and tier > ref else None
+
+    def last_match(self, rx: re.Pattern, a: int, b: int):
+        """The last match of `rx` lying wholly inside [a, b), from one scan of the whole text (a
+        sentence of thousands of figures asks once a figure, and costs its length once)."""
+        cache = self.__dict__.setdefault("_rx_matches", {})
+        got = cache.get(rx)
+        if got is None:
+            hits = [(h.end(), h.start(), h) for h in rx.finditer(self.m)]
+            got = cache[rx] = ([e for e, _s, _h in hits], hits)
+        ends, hits = got
+        j = bisect.bisect_right(ends, b) - 1
+        return hits[j][2] if j >= 0 and hits[j][1] >= a else None
 
     def _last_hit(self, name: str, a: int, b: int):
         """The last match of CTX[name] lying wholly inside [a, b), from one scan of the whole text
