@@ -783,7 +783,7 @@ class Roles:
         ranks = CTX["tier_rank"]
         count: dict[int, int] = {}
         own_end = self.related_reading_start()
-        for _e, s, h in self._all_hits("tier_word")[1]:      # (the scan _last_hit makes too)
+        for _e, s, h in self._all_hits(CTX["tier_word"])[1]:      # (the scan _last_hit makes too)
             if h.group("who") == "该" or s >= own_end:
                 continue                   # (the links to other articles speak for other pages)
             r = self._word_rank(h.group("tier"))
@@ -996,36 +996,25 @@ class Roles:
     def last_match(self, rx: re.Pattern, a: int, b: int):
         """The last match of `rx` lying wholly inside [a, b), from one scan of the whole text (a
         sentence of thousands of figures asks once a figure, and costs its length once)."""
-        cache = self.__dict__.setdefault("_rx_matches", {})
-        got = cache.get(rx)
-        if got is None:
-            hits = [(h.end(), h.start(), h) for h in rx.finditer(self.m)]
-            got = cache[rx] = ([e for e, _s, _h in hits], hits)
-        ends, hits = got
+        ends, hits = self._all_hits(rx)
         j = bisect.bisect_right(ends, b) - 1
         return hits[j][2] if j >= 0 and hits[j][1] >= a else None
 
     def _last_hit(self, name: str, a: int, b: int):
-        """The last match of CTX[name] lying wholly inside [a, b), from one scan of the whole text
-        (so a long sentence of many figures costs no more than its length)."""
-        ends, hits = self._all_hits(name)
-        j = bisect.bisect_right(ends, b) - 1
-        if j >= 0 and hits[j][1] >= a:
-            return hits[j][2]
-        return None
+        """The last match of CTX[name] lying wholly inside [a, b) (see last_match)."""
+        return self.last_match(CTX[name], a, b)
 
-    def _all_hits(self, name: str):
-        """(ends, [(end, start, match)]) of every match of CTX[name] in the masked text, in
-        order, from one scan made once."""
+    def _all_hits(self, rx: re.Pattern):
+        """(ends, [(end, start, match)]) of every match of `rx` in the masked text, in order,
+        from one scan made once."""
         cache = self.__dict__.setdefault("_hit_cache", {})
-        if name not in cache:
-            rx = CTX[name]
+        if rx not in cache:
             self.may_match(rx, 0, 0)                 # (the figure filter's scan, once)
             at = self._ends.get(id(rx))              # where it may end: search only near those
             found = rx.finditer(self.m) if at is None else search_near(rx, self.m, at)
             hits = [(h.end(), h.start(), h) for h in found]
-            cache[name] = ([e for e, _s, _h in hits], hits)
-        return cache[name]
+            cache[rx] = ([e for e, _s, _h in hits], hits)
+        return cache[rx]
 
     def _national_subject(self, sent, clause, head: int) -> bool:
         """全国 named earlier in the sentence (全国法院2022年审结…26.3万件,行政机关败诉率为12.4%), as
