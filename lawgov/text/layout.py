@@ -76,11 +76,31 @@ _SPACED = re.compile(r"(?<=[\u3400-\u9fff\uff00-\uffef\u3000-\u303f0-9.%]) +"
 # ingest.pdf's space between Han characters, or a run of them (a justified line pads with two)
 _HAN_SPACES_HAN = re.compile(HAN_SPACE_HAN.pattern.replace(" (?=", " +(?="))
 _HAN_HAN = re.compile(r"[\u3400-\u9fff]{2}")
-# a space a PDF's text sets between a figure and the Han unit or date word after it (2019 年,
-# 118 人, 6.5 %): the figure's own; not between two figures (a table's cells: 维持 3105 74.8%),
-# nor before a word that only begins with a unit's character (受理 254 个人申请为主, 241 月均20件)
-_DIGIT_SPACE_UNIT = re.compile(r"(?<=\d)[ \u00a0](?=(?:年|月|日|件|人次|人|次|项|个|份|条|宗|起|%)"
-                               r"(?:[^\u4e00-\u9fff\d]|$|的|以|度|底|末|来|起|至|到|份|内|中|间|同|共|为|里))")
+# a figure's unit after it (2019 年, 118 人, 6.5 %, 2 万余件), spaced or not: a unit some words
+# also begin with (个人, 人民, 月均) only before a mark, a space or a word a unit is followed by
+# (in either script: the layout is read on the page's own characters)
+_UNIT_AFTER = (r"(?:(?:年|月|日|件|人次|人|次|[项項]|[个個]|份|[条條]|宗|起|%)"
+               r"(?=[^\u4e00-\u9fff\d]|$|的|以|度|底|末|[来來]|起|至|到|份|内|中|[间間]|同|共|[为為]|里)"
+               r"|(?:[余多餘]?(?:件|宗|[条條]|卷|人次|[场場]次|名|日)|[余多餘][次人项項个個起场場家]|[年%万亿萬億])(?!\d)"
+               r"|月(?=[ \u00a0]?\d{1,2}[ \u00a0]?日))")
+# the space a PDF's text sets between a figure and that unit: the figure's own; not between two
+# figures (a table's cells: 维持 3105 74.8%), nor before a word that only begins with a unit's
+# character (受理 254 个人申请为主, 241 月均20件)
+_DIGIT_SPACE_UNIT = re.compile(r"(?<=\d)[ \u00a0](?=" + _UNIT_AFTER + ")"
+                               r"|(?<=\d[年月])[ \u00a0](?=\d{1,2}[ \u00a0]?[月日])"
+                               r"|(?<=\d [年月])[ \u00a0](?=\d{1,2}[ \u00a0]?[月日])")
+_RUNS_ON_AFTER = r"[ \u00a0]?[\u4e00-\u9fff，,。、；;：:]"
+# the space a PDF's text sets before such a figure inside a sentence (受理 86 件，依法…; 较 2020 年
+# 172 件增加…): only where the figure and its unit run on into the sentence (a Han character or
+# a clause mark after the unit), so a table's label stays apart from its first cell (收到申请 187件
+# 214件) and a header row's years stay cells (项目 2021 年 2022 年度); a year where it runs on
+# into its sentence (现将 2020 年度市…) or after a word that compares or dates (较 2020 年)
+_SPACE_BEFORE_FIGURE = re.compile(
+    r"(?<=[\u4e00-\u9fff，,、；;：:])[ \u00a0]"
+    r"(?:(?=(?:19|20)\d\d[ \u00a0]?年度?+[\u4e00-\u9fff，,。、；;：:])"
+    r"|(?!(?:19|20)\d\d[ \u00a0]?年)(?=\d[\d.,]*[ \u00a0]?" + _UNIT_AFTER + _RUNS_ON_AFTER + "))"
+    r"|(?<=[较比从至到于在与自止])[ \u00a0](?=(?:19|20)\d\d[ \u00a0]?年)"
+    r"|(?:(?<=\d年)|(?<=\d 年))[ \u00a0](?!(?:19|20)\d\d[ \u00a0]?年)(?=\d[\d.,]*[ \u00a0]?" + _UNIT_AFTER + _RUNS_ON_AFTER + ")")
 
 
 def layout_deletions(text: str) -> list[tuple[int, int]]:
@@ -92,7 +112,8 @@ def layout_deletions(text: str) -> list[tuple[int, int]]:
     printed = bool(split) or _PAGE_NUMBER_LINE.search(own) is not None
     spans = _spaced_han(text) + (_wraps(own) if printed else []) + split + _split_words(own) + _page_numbers(own) \
         + _running_heads(own) \
-        + [m.span() for m in _DIGIT_SPACE_UNIT.finditer(text)]
+        + [m.span() for m in _DIGIT_SPACE_UNIT.finditer(text)] \
+        + [m.span() for m in _SPACE_BEFORE_FIGURE.finditer(text)]
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:

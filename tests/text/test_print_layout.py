@@ -178,6 +178,18 @@ def test_a_space_between_a_figure_and_its_unit_or_year_word_goes_but_not_between
     assert _joined("维持 3105 74.8%\n撤销 58 1.4%") == "维持 3105 74.8%\n撤销 58 1.4%"
 
 
+def test_a_space_before_a_figure_that_runs_on_into_its_sentence_goes():
+    assert _joined("较 2020 年 172 件增加 109 件，新收 3.6 萬余件。") == "较2020年172件增加109件，新收3.6万余件。"
+    assert _joined("现将 2020 年度工作报告如下；自 2021 年 8 月 1 日起，连续 15 年高于诉讼案件。") == \
+        "现将2020年度工作报告如下；自2021年8月1日起，连续15年高于诉讼案件。"
+
+
+def test_a_space_before_a_tables_first_cell_or_a_header_years_stays():
+    assert _joined("项目 2021 年 2022 年\n收到申请 187件 214件") == "项目 2021年 2022年\n收到申请 187件 214件"
+    assert _joined("收到申请 286 人民群众申请为主\n审结 241 月均20件") == "收到申请 286 人民群众申请为主\n审结 241 月均20件"
+    assert _joined("指标 2022年 2023年 收到申请(件) 172 201") == "指标 2022年 2023年 收到申请(件) 172 201"
+
+
 def test_a_line_broken_inside_a_reports_word_is_joined_in_any_text():
     text = "2014年全省法院共收到行\n政案件1.7万余件，其中行政机关负\n责人出庭应诉836件。"
     assert _joined(text) == "2014年全省法院共收到行政案件1.7万余件，其中行政机关负责人出庭应诉836件。"

@@ -51,7 +51,7 @@ def test_glosses(original, expected):
 def test_widths_whitespace_and_invisibles():
     original = "受理\u3000１２３．５件，纠错率１８％；\xa0ＡＢＣ（一）\u200b\r\n下一行\r末行"
     nt = normalise(original)
-    assert nt.text == "受理 123.5件，纠错率18%； ABC(一)\n下一行\n末行"
+    assert nt.text == "受理123.5件，纠错率18%； ABC(一)\n下一行\n末行"   # (a space before a figure and its unit goes)
     assert _span_of(nt, "123.5", original) == "１２３．５"
     assert _span_of(nt, "18%", original) == "１８％"
     assert _span_of(nt, "下一行", original) == "下一行"
