@@ -27,6 +27,11 @@ _STAMP_LINE = re.compile(r"\d{1,2}:\d{2}|^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-�
                          r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}|日\s*星期[一二三四五六日天]|第\s*[A-Z]?\d{1,2}\s*版")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _BASE_BEFORE = re.compile(r"(?:从|较|比|与|相比|自)\s*$|[〔\[【]\s*$")
+# 由2022年的91.3%提升至…: the year a change starts from (由 alone also names the body: 由2022年新设的…)
+_OF_THE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?的")
+# a year's agenda named as the grounds of the work (根据…2024年度工作要点, 按照2024年度工作计划):
+# the year the work was done in, not the one it reports on
+_AGENDA = re.compile(r"(?:19|20)\d{2}\s*年度\s*(?:工作|监督|调研|立法)?(?:要点|计划|安排|方案|预算)")
 _PLAN_BEFORE_YEAR = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$")
 # a year the figures are not given for: a period's start (2020年以来), a number (〔2022〕), the year
 # cases were carried over from (含2021年结转12件)
@@ -276,8 +281,8 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
             return later
     if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
         return int(m.group(1))
-    for y, suf, _ in _years_in(head, maxyear):
-        if suf == "年度":
+    for y, suf, pos in _years_in(head, maxyear):
+        if suf == "年度" and not _AGENDA.match(head, pos):
             return y
     last = _chronicle_end(lines, first_para)
     if last and (maxyear is None or last <= maxyear):
@@ -566,15 +571,16 @@ def _dated_event(s: str, pos: int) -> bool:
 
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
-    (2020年以来), a comparison's base (从2019年的, 较2021年, 比2020年), a document number
+    (2020年以来), a comparison's base (从2019年的, 由2022年的, 较2021年, 比2020年), a document number
     (〔2022〕3号), the year cases were carried over from (含2021年结转12件), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
-    将在2024年) or
+    将在2024年), an agenda's (根据…2024年度工作要点) or
     an event's day (2024年3月5日,…)."""
     return bool(_BASE_BEFORE.search(s[max(0, pos - 3):pos])
+                or (s[max(0, pos - 1):pos] == "由" and _OF_THE_YEAR.match(s, pos) is not None)
                 or _PLAN_BEFORE_YEAR.search(s[max(0, pos - 5):pos])
                 or _SINCE_OR_NUMBER.match(s[pos:pos + 10])
                 or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
-                or _LAW_DATE.match(s, pos))
+                or _LAW_DATE.match(s, pos) or _AGENDA.match(s, pos))
 
 
 def _this_year_unpublished(body: str, ys_body) -> int | None:

@@ -399,3 +399,19 @@ def test_a_count_near_two_thousand_is_no_year():
             "本报讯 2023年，全省各级行政复议机构共收到申请1.4万余件。其中，通过调解方式结案超2000件。"
             "仅1月份全省就新收申请近2000件，同比增长超过四成。")
     assert describe_document(text, "x.txt").report_year == 2023
+
+
+def test_the_year_a_change_starts_from_is_no_report_year():
+    # a work report given in the new year's first month, whose only year named is the one a
+    # rate rose from (由2022年的…提升至…): it reports on the year before its delivery
+    text = ("某州人民检察院工作报告\n——2024年1月11日在某州第十五届人民代表大会第三次会议上\n各位代表：\n"
+            "过去一年，全州检察机关依法履行法律监督职责，受理行政诉讼监督案件97件。"
+            "全州行政机关负责人出庭应诉率由2022年的88.5%提升至96.4%。")
+    assert describe_document(text, "x.txt").report_year == 2023
+
+
+def test_the_year_of_an_agenda_the_work_followed_is_no_report_year():
+    text = ("关于县人民政府行政复议工作情况的调研报告\n县人大常委会调研组\n（2024年5月8日）\n"
+            "根据县人大常委会2024年度工作要点，调研组听取了县司法局的汇报。\n一、基本情况\n"
+            "2023年，县人民政府共收到行政复议申请64件，受理58件，审结55件。")
+    assert describe_document(text, "x.txt").report_year == 2023

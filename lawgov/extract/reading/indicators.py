@@ -287,7 +287,7 @@ class IndicatorChoice:
                 and not (od.group().startswith("各类") and ADMINISTRATIVE.search(lead, 0, od.start())):
             # 该院共受理各类案件6215件, 受理涉复议信访件196件: another docket than the administrative
             # (not 以区政府为被告的各类案件, 办理行政复议各类案件: every kind of the administrative ones)
-            indicator, also, reason = None, (), "cases of another docket (各类案件, 民事案件, 信访件, 调解申请)"
+            indicator, also, reason = None, (), "cases of another docket (各类案件, 民事案件, 信访件, 调解申请, 诉讼监督案件, 咨询)"
         represented = indicator == "litigation.head_appearances" and self._representing_before(sent, clause)
         if represented:
             indicator = "litigation.cases"   # 我局代理市政府…的案件,出庭应诉22件: the government's lawsuits

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import in_autonomous_region, levels_named, region_names, short_place_subject
 from lawgov.extract.reading.rules import CTX, MASK_CH, SCOPE_RX, SUMMED, YEAR_RX
-from lawgov.extract.reading.state import CASE_FAMILIES
+from lawgov.extract.reading.state import CASE_FAMILIES, DOCUMENTS_FROM
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
 
@@ -91,12 +91,15 @@ CARRIED = "its clause goes on with another body"
 CARRY_STOP = re.compile(r"[;；]")
 CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)")
 # the subsets a later clause without a subject of its own goes on with (以公安机关为被告的案件42件,
-# 败诉3件): the cases of one kind of party, not a kind of case or a channel (网上申请8件,审结…) nor a
+# 败诉3件): the cases of one kind of party or of one field, not a kind of case or a channel (网上申请8件,审结…) nor a
 # part of the same measure (其中受理87件)
 SUBSET_REASONS = ("the cases of one kind of party", "the cases of one party or matter", "此类案件: the cases of one kind",
+                  "the cases of one field",
                   "one department's figures",
                   "its clause goes on with a subset")
 CARRIED_SUBSET = "its clause goes on with a subset"
+# …and a field's cases (涉企行政诉讼案件61件,败诉3件: the firms' cases lost)
+FIELD_SUBSET = re.compile(r"涉企|涉及企业|涉外|民生领域|重点领域")
 # two tiers, the page's own among them, whose figures follow one by one (市、县两级…分别收到412件、1118件)
 TIERS_EACH = re.compile(r"[省市县区乡镇]、?[省市县区乡镇](?:两级|本级)[^，,;；。\d]{0,16}分别")
 PLACE_CHARS = frozenset("县区市镇乡旗道")
@@ -329,6 +332,8 @@ class Roles:
                 kind, reason = "breakdown", "a subset (a kind, field or procedure) before it"
                 if bd.group().startswith("涉及"):
                     reason = f"the cases of one party or matter (涉及{bd.group()[2:].split('的')[0]})"
+                elif FIELD_SUBSET.fullmatch(bd.group()):
+                    reason = f"the cases of one field ({bd.group()})"
             elif self._field_of_sentence(sent):
                 kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent)})"
             elif not DEPARTMENT_CHARS.isdisjoint(m[clause[0]:clause[0] + 16]) \
@@ -369,7 +374,8 @@ class Roles:
                 kind, reason = "other_body", f"a named place as its clause's subject ({self._other_place_subject(clause, q.head)})"
             elif self._court_subject(sent, q.head):
                 kind, reason = "other_body", "a court or other bodies (其他设区市) named earlier in the sentence"
-            elif self.search_in(CTX["lower_tier"], max(self._frame_start(sent, clause), q.head - 60), q.head):
+            elif (lt := self.search_in(CTX["lower_tier"], max(self._frame_start(sent, clause), q.head - 60), q.head)) \
+                    and not DOCUMENTS_FROM.match(m, lt.end(), q.head):
                 kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
             elif unit == "%" and self.search_in(CTX["units_reaching"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "how many bodies reached a rate"

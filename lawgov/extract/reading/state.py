@@ -55,6 +55,9 @@ HEADING_YEAR = re.compile(r"\s*(?:附\s*[:：]?\s*)?((?:19|20)\d{2})\s*年度?(?
 # 向 / 报 before a scope cue: the body a letter or a finding goes to (向有关区县政府制发…), or
 # the one documents are filed with (报市政府备案)
 RECIPIENT_BEFORE = re.compile(r"(?:向|报送|呈报|报请|报)(?:有关|相关|各)?[^，,;；。\d向报]{0,8}$")
+# a body as the source of what the page's body reviews (对各县区政府和市级部门报备的规范性文件开展
+# 备案审查96件): neither another body's figure nor the scope of the review, which is the body's own
+DOCUMENTS_FROM = re.compile(r"[^，,;；。\d]{0,12}?(?:报备|报送|报请|提请|提交|送审|报)(?:备案|审查|审核)?的")
 SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报|备案|审查|批准)")
 # a numbered heading that runs on into its paragraph ((四)行政应诉工作。), read on the unmasked text
 HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[、.．](?!\d))"
@@ -444,6 +447,8 @@ class DiscourseState:
                 continue          # 由本级政府集中行使复议职责: who holds a power, not whose figure
             if RECIPIENT_BEFORE.search(self.m, max(sent_start, s - 10), s) and SENT_TO_AFTER.match(self.m, e):
                 continue          # 向有关区县政府制发意见书: to whom, not whose figure (向区政府申请 is its own)
+            if DOCUMENTS_FROM.match(self.m, e, pos):
+                continue          # 对区政府报备的文件审查12件: whose documents, not whose review
             if (pr := self.paren_of(s)) is not None and pr[1] <= pos:
                 continue          # 310件(其中市本级120件),受理290件: the aside's scope is its own
             if SUMMED_CLAUSE.search(self.m, e, pos):

@@ -180,6 +180,9 @@ class Tables:
             kind, reason = "change", "a row of changes (较上年, 百分点)"
         elif header and PART_HEADER.fullmatch(header.strip()):
             kind, reason = "month", "a column of one quarter or month (本季度)"
+        elif kind == "level" and (sub := CTX["breakdown"].search(self._raw_label(para, ci))
+                                  or CTX["breakdown"].search(self._raw_header(para, hc))):
+            kind, reason = "breakdown", f"a row or column of a subset ({sub.group()})"   # 涉企行政诉讼败诉率(%) | 6.8
         if kind == "level" and indicator and indicator.split(".")[0] in ("reconsideration", "litigation"):
             field = self._field_family(q.start, sent[0])
             if field is not None:        # the 复议 / 诉讼 table of a 政府信息公开 report: its field's cases
