@@ -415,3 +415,12 @@ def test_the_year_of_an_agenda_the_work_followed_is_no_report_year():
             "根据县人大常委会2024年度工作要点，调研组听取了县司法局的汇报。\n一、基本情况\n"
             "2023年，县人民政府共收到行政复议申请64件，受理58件，审结55件。")
     assert describe_document(text, "x.txt").report_year == 2023
+
+
+def test_a_sites_dateline_with_its_app_and_hour_names_no_body():
+    # (某网-新某地客户端1月21日15时讯: the outlet, not the district the story is about)
+    text = ("某网首页 > 新闻 > 区县 > 渝北\n渝北：新行政复议法实施首年 收到复议申请同比增长五成\n"
+            "2025-01-21 15:42:08　来源：某网\n"
+            "华龙网-新重庆客户端1月21日15时讯 记者今日从渝北区司法局获悉，2024年，渝北区政府共收到行政复议申请1037件。")
+    meta = describe_document(text, "x.txt")
+    assert meta.region_code == "500112"

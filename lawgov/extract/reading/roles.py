@@ -578,8 +578,8 @@ class Roles:
         h = None
         for h in CTX["one_party"].finditer(lead):
             pass
-        if h is None or (p := PARTY_PLACE.match(h.group("party"))) is None:
-            return None
+        if h is None or (p := PARTY_PLACE.match(h.group("party"))) is None or p.group("name") in BARE_AUTONOMOUS:
+            return None                # (以自治区人民政府为被申请人: an autonomous region's own tier word)
         return self._another_place(p.group("name"))
 
     def _one_party(self, lead: str) -> str | None:
