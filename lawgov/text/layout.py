@@ -19,6 +19,7 @@ without ending a sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lawgov.ingest.charsets import CJK_RE
 from lawgov.ingest.pdf import HAN_SPACE_HAN, INDENT, SENTENCE_END
@@ -33,6 +34,8 @@ MAX_MARGIN = 110             # columns: wider lines are a page's paragraphs, not
 FULL_LINE = 0.75
 FULL_SHARE = 0.3             # of the lines of 20 columns or more, at least this many are full
 SHORT_SHARE = 0.5            # and the short lines hold at least this share of the text
+HARD_WRAP_LINES = 5           # lines cut at one width that show a text was printed…
+HARD_WRAP_SHARE = 0.6         # …and their share of its long lines
 ALL_INDENTED = 0.9           # this share of the lines indented: the indent marks no paragraph
 LINE_INDENT = INDENT + ("\t",)         # (a crawl's tab too)
 # a page number (— 3 —, ·3·, 第2页 共5页, in traditional characters too)
@@ -109,7 +112,7 @@ def layout_deletions(text: str) -> list[tuple[int, int]]:
     lines, or a page number between them."""
     own = text[:own_text_end(text)]
     split = _split_figures(own)
-    printed = bool(split) or _PAGE_NUMBER_LINE.search(own) is not None
+    printed = bool(split) or _PAGE_NUMBER_LINE.search(own) is not None or _hard_wrapped(own)
     spans = _spaced_han(text) + (_wraps(own) if printed else []) + split + _split_words(own) + _page_numbers(own) \
         + _running_heads(own) \
         + [m.span() for m in _DIGIT_SPACE_UNIT.finditer(text)] \
@@ -122,6 +125,20 @@ def layout_deletions(text: str) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Lines cut at one width, the third sign of a printed text (a PDF's page one, before any page
+    number): of the lines of 20 columns or more, at least HARD_WRAP_LINES run to the very same width
+    (two columns short of it: a line ending on a half-width mark), and they are most of them. A web page's paragraphs, one to a line,
+    never end at one width; a table's rows are left out by the prose test in _wraps."""
+    widths = [_width(ln.strip()) for ln in text.split("\n")]
+    long = [w for w in widths if 20 <= w <= MAX_MARGIN]
+    if len(long) < HARD_WRAP_LINES:
+        return False
+    counts = Counter(long)
+    at_margin = max(counts[w] + counts[w - 1] + counts[w - 2] for w in counts)
+    return at_margin >= HARD_WRAP_LINES and at_margin >= HARD_WRAP_SHARE * len(long)
 
 
 def _page_numbers(text: str) -> list[tuple[int, int]]:

@@ -226,3 +226,36 @@ def test_figure_cells_beside_page_numbers_are_no_running_head():
     text = ("某县2023年行政应诉情况\n年度\n应诉案件\n出庭率\n2022年\n38\n100%\n— 2 —\n2023年\n41\n100%\n"
             "— 3 —\n")
     assert _joined(text).count("100%") == 2
+
+
+def test_lines_cut_at_one_width_are_joined_without_a_page_number():
+    # a PDF's first page: no page number yet, no figure split, but every long line ends at the
+    # same column (a line before a half-width mark a column short)
+    text = ("某县司法局2023年工作总结\n"
+            "2023年，县司法局坚持以习近平法治思想为指导，全面推进依法治县各项工作\n"
+            "，统筹推进法治政府建设，全年共收到行政复议申请86件，依法受理79件，审\n"
+            "结72件，纠错9件，纠错率12.5%；全县行政机关负责人出庭应诉率达到百分之\n"
+            "百，行政诉讼败诉率较上年下降2.1个百分点，行政争议化解成效明显，法治\n"
+            "宣传教育深入开展，公共法律服务体系不断完善，人民调解工作扎实推进，基\n"
+            "层法治建设水平稳步提升。\n"
+            "二、存在的问题\n")
+    joined = _joined(text)
+    assert "各项工作，统筹" in joined and "依法受理79件，审结72件" in joined
+    assert "达到百分之百" in joined and "提升。\n二、存在的问题" in joined
+
+
+def test_a_web_pages_paragraphs_and_a_tables_rows_are_not_cut_lines():
+    paragraphs = ("某区2023年法治政府建设情况\n"
+                  "2023年，全区共收到行政复议申请120件，依法受理108件。\n"
+                  "全区行政机关负责人出庭应诉率100%，较上年提高3个百分点，行政诉讼败诉率下降。\n"
+                  "全年开展普法活动56场次。\n"
+                  "全区审查规范性文件23件，备案率、及时率、规范率均达100%，未发现问题。\n"
+                  "深入推进严格规范公正文明执法，评查行政执法案卷210卷。\n")
+    assert _joined(paragraphs) == paragraphs
+    rows = ("某县行政复议案件统计\n"
+            "收到申请(件)、受理(件)：  2021年 103 95\n"
+            "收到申请(件)、受理(件)：  2022年 118 104\n"
+            "收到申请(件)、受理(件)：  2023年 126 117\n"
+            "收到申请(件)、受理(件)：  2024年 131 120\n"
+            "收到申请(件)、受理(件)：  2025年 140 129\n")
+    assert _joined(rows) == rows
