@@ -71,6 +71,7 @@ def _extract_seconds(text: str) -> float:
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=DIGITS[:10] + MARKS, min_size=1, max_size=4))
 @example("1.")          # the range cue once went quadratic on a long 1.1.1… run
+@example(" ")           # a figure line's aside once went quadratic on a long run of spaces
 def test_extract_time_grows_linearly(unit):
     """The scanner's numerals, traps and the classifier's cues together, same bound."""
     small = _extract_seconds(unit * 2_000)

@@ -31,7 +31,7 @@ _BASE_BEFORE = re.compile(r"(?:从|较|比|与|相比|自)\s*$|[〔\[【]\s*$")
 _OF_THE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?的")
 # a year's agenda named as the grounds of the work (根据…2024年度工作要点, 按照2024年度工作计划):
 # the year the work was done in, not the one it reports on
-_AGENDA = re.compile(r"(?:19|20)\d{2}\s*年度\s*(?:工作|监督|调研|立法)?(?:要点|计划|安排|方案|预算)")
+_AGENDA = re.compile(r"(?:19|20)\d{2}\s*年度\s*[\u4e00-\u9fff]{0,8}?(?:要点|计划|安排|方案|预算)")
 _PLAN_BEFORE_YEAR = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$")
 # a year the figures are not given for: a period's start (2020年以来), a number (〔2022〕), the year
 # cases were carried over from (含2021年结转12件)
@@ -282,7 +282,7 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
     if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
         return int(m.group(1))
     for y, suf, pos in _years_in(head, maxyear):
-        if suf == "年度" and not _AGENDA.match(head, pos):
+        if suf == "年度" and not _AGENDA.match(head, pos) and not _background_year(head, pos):
             return y
     last = _chronicle_end(lines, first_para)
     if last and (maxyear is None or last <= maxyear):

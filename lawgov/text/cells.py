@@ -459,13 +459,17 @@ _NUMBERED_HEADING = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[
 
 # a figure's line may say it is approximate (约30%, 超2万件) and add an aside (58件(同比上升65.7%))
 _APPROX_BEFORE = re.compile(r"^(?:约|近|超过|超|逾|达|共计|共)")
-_ASIDE_AFTER = re.compile(r"\s*[(（][^()（）]{0,30}[)）]$")
+_ASIDE_AFTER = re.compile(r"(?<!\s)\s*[(（][^()（）]{0,30}[)）]$")
 
 
 def figure_line(line: str) -> bool:
     """A line that holds one figure, as an infographic prints it under its label."""
-    return _kind(line) == "figure" or \
-        _kind(_ASIDE_AFTER.sub("", _APPROX_BEFORE.sub("", line))) == "figure"
+    if _kind(line) == "figure":
+        return True
+    line = _APPROX_BEFORE.sub("", line)
+    if line.endswith((")", "）")):      # (tried only there: \s* before it on a long run of spaces is quadratic)
+        line = _ASIDE_AFTER.sub("", line)
+    return _kind(line) == "figure"
 
 
 def _pair_at(text: str, lines: list[tuple[int, int]], i: int) -> list[tuple[int, int]] | None:

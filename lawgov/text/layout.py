@@ -92,17 +92,21 @@ _UNIT_AFTER = (r"(?:(?:年|月|日|件|人次|人|次|[项項]|[个個]|份|[条
 _DIGIT_SPACE_UNIT = re.compile(r"(?<=\d)[ \u00a0](?=" + _UNIT_AFTER + ")"
                                r"|(?<=\d[年月])[ \u00a0](?=\d{1,2}[ \u00a0]?[月日])"
                                r"|(?<=\d [年月])[ \u00a0](?=\d{1,2}[ \u00a0]?[月日])")
+_COMPARING = "较比从由至到于在与自止"     # words a year compared or dated follows (较 2020 年, 由 2019 年)
+_YEAR_HERE = re.compile(r"(?:19|20)\d\d[ \u00a0]?年")
+_SPACED_YEAR = re.compile(r"(?:^|(?<=\s))(?:19|20)\d\d[ \u00a0]?年")
 _RUNS_ON_AFTER = r"[ \u00a0]?[\u4e00-\u9fff，,。、；;：:]"
 # the space a PDF's text sets before such a figure inside a sentence (受理 86 件，依法…; 较 2020 年
 # 172 件增加…): only where the figure and its unit run on into the sentence (a Han character or
 # a clause mark after the unit), so a table's label stays apart from its first cell (收到申请 187件
-# 214件) and a header row's years stay cells (项目 2021 年 2022 年度); a year where it runs on
-# into its sentence (现将 2020 年度市…) or after a word that compares or dates (较 2020 年)
+# 214件), a cell after another figure's stays a cell (88 件 103 件 增长明显) and a header row's years
+# stay cells (项目 2021 年 2022 年度, 指标 2022年完成值 2023年完成值); a year where it runs on into its
+# sentence (现将 2020 年度市…) or after a word that compares or dates (较 2020 年)
 _SPACE_BEFORE_FIGURE = re.compile(
-    r"(?<=[\u4e00-\u9fff，,、；;：:])[ \u00a0]"
+    r"(?<=[\u4e00-\u9fff，,、；;：:])(?<!\d[件人次项个份条宗起家名场卷年月])(?<!\d [件人次项个份条宗起家名场卷年月])[ \u00a0]"
     r"(?:(?=(?:19|20)\d\d[ \u00a0]?年度?+[\u4e00-\u9fff，,。、；;：:])"
     r"|(?!(?:19|20)\d\d[ \u00a0]?年)(?=\d[\d.,]*[ \u00a0]?" + _UNIT_AFTER + _RUNS_ON_AFTER + "))"
-    r"|(?<=[较比从至到于在与自止])[ \u00a0](?=(?:19|20)\d\d[ \u00a0]?年)"
+    r"|(?<=[" + _COMPARING + r"])[ \u00a0](?=(?:19|20)\d\d[ \u00a0]?年)"
     r"|(?:(?<=\d年)|(?<=\d 年))[ \u00a0](?!(?:19|20)\d\d[ \u00a0]?年)(?=\d[\d.,]*[ \u00a0]?" + _UNIT_AFTER + _RUNS_ON_AFTER + ")")
 
 
@@ -116,7 +120,8 @@ def layout_deletions(text: str) -> list[tuple[int, int]]:
     spans = _spaced_han(text) + (_wraps(own) if printed else []) + split + _split_words(own) + _page_numbers(own) \
         + _running_heads(own) \
         + [m.span() for m in _DIGIT_SPACE_UNIT.finditer(text)] \
-        + [m.span() for m in _SPACE_BEFORE_FIGURE.finditer(text)]
+        + [m.span() for m in _SPACE_BEFORE_FIGURE.finditer(text)
+           if text[m.start() - 1] in _COMPARING or not _in_a_row_of_years(text, m.end())]
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
@@ -125,6 +130,17 @@ def layout_deletions(text: str) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
+
+
+def _in_a_row_of_years(text: str, pos: int) -> bool:
+    """A year at pos on a line that spaces two years or more apart and has no clause mark: a
+    header row's cells (指标 2022年完成值 2023年完成值), whatever words the cells go on with."""
+    if not _YEAR_HERE.match(text, pos):
+        return False
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = end if end != -1 else len(text)
+    return len(_SPACED_YEAR.findall(text, start, end)) >= 2 and not _PROSE.search(text, start, end)
 
 
 def _hard_wrapped(text: str) -> bool:

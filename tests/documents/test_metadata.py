@@ -424,3 +424,10 @@ def test_a_sites_dateline_with_its_app_and_hour_names_no_body():
             "华龙网-新重庆客户端1月21日15时讯 记者今日从渝北区司法局获悉，2024年，渝北区政府共收到行政复议申请1037件。")
     meta = describe_document(text, "x.txt")
     assert meta.region_code == "500112"
+
+
+def test_a_years_agenda_or_a_change_from_its_年度_is_no_report_year():
+    text = ("关于全县行政复议工作情况的调研报告\n县人大常委会调研组\n（2024年6月3日）\n"
+            "根据县人大常委会2024年度监督工作计划，调研组听取了县司法局的汇报。\n一、基本情况\n"
+            "全县行政机关负责人出庭应诉率由2022年度的90.4%提升至100%。2023年县人民政府共收到行政复议申请71件。")
+    assert describe_document(text, "x.txt").report_year == 2023

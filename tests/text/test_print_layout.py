@@ -188,6 +188,10 @@ def test_a_space_before_a_tables_first_cell_or_a_header_years_stays():
     assert _joined("项目 2021 年 2022 年\n收到申请 187件 214件") == "项目 2021年 2022年\n收到申请 187件 214件"
     assert _joined("收到申请 286 人民群众申请为主\n审结 241 月均20件") == "收到申请 286 人民群众申请为主\n审结 241 月均20件"
     assert _joined("指标 2022年 2023年 收到申请(件) 172 201") == "指标 2022年 2023年 收到申请(件) 172 201"
+    assert _joined("项目 2022 年 2023 年 备注\n收到申请 88 件 103 件 增长明显") == \
+        "项目 2022年 2023年 备注\n收到申请 88件 103件 增长明显"          # (a cell after another figure's)
+    assert _joined("指标 2022年完成值 2023年完成值") == "指标 2022年完成值 2023年完成值"   # (a row of years)
+    assert _joined("由 2019 年的 12.5% 下降至 2022 年的 6.3%，") == "由2019年的12.5% 下降至2022年的6.3%，"
 
 
 def test_a_line_broken_inside_a_reports_word_is_joined_in_any_text():

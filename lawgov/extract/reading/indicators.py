@@ -44,7 +44,7 @@ HIGHER_WHOLE = re.compile(r"占(?:到)?" + WHOLE_OF_TIER)
 # the count each rate is the share of (litigation.loss_rate -> litigation.losses)
 RATE_COUNTS = {rate: count for count, rate in SHARE_RATES.items()}
 # a whole a part is picked out of before its share (败诉案件中因程序违法败诉的占61.3%)
-PART_AMONG = re.compile(r"(?P<whole>[\u4e00-\u9fff]{2,10}?)(?:中|之中|里)[^，,;；。\d]{1,20}的$")
+PART_AMONG = re.compile(r"(?P<whole>[\u4e00-\u9fff]{2,10}?)(?:中|之中|里)[，,]?[^，,;；。\d]{1,20}的$")
 
 @dataclass(frozen=True)
 class Pick:
@@ -359,7 +359,8 @@ class IndicatorChoice:
                 if d.indicator:
                     break
         if sh and kind == "level" and indicator is not None and cue is not None \
-                and (count := RATE_COUNTS.get(indicator)) and self._part_of_its_own_measure(sh, lead, count, fam):
+                and (count := RATE_COUNTS.get(indicator)) \
+                and self._part_of_its_own_measure(sh.group(), self.m[sent[0]:lead_start + sh.start()], count, fam):
             kind, reason = "share", "a part's share of the measure's own whole (占败诉总数的, 败诉案件中…的占), not the rate"
         if indicator is not None and unit is None:
             unit = default_unit(indicator)
@@ -1068,12 +1069,13 @@ class IndicatorChoice:
             pass
         return last
 
-    def _part_of_its_own_measure(self, sh: re.Match, lead: str, count: str, fam) -> bool:
+    def _part_of_its_own_measure(self, share: str, before: str, count: str, fam) -> bool:
         """A rate's figure is a part's share of the rate's own count: 占 that count's whole
-        (涉征收案件败诉占败诉总数的46.7%), or a part picked out of it (败诉案件中因程序违法败诉的占61.3%)."""
-        if self._share_of_its_own_measure(sh.group(), count, fam):
+        (涉征收案件败诉占败诉总数的46.7%), or a part picked out of it earlier in the sentence
+        (败诉案件中,因程序违法败诉的占61.3%; `before` is the sentence up to the 占)."""
+        if self._share_of_its_own_measure(share, count, fam):
             return True
-        among = PART_AMONG.search(lead, 0, sh.start())
+        among = PART_AMONG.search(before)
         return among is not None and self._share_of_its_own_measure("占" + among.group("whole"), count, fam)
 
     def _share_of_its_own_measure(self, share: str, indicator: str, fam) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import in_autonomous_region, levels_named, region_names, short_place_subject
-from lawgov.extract.reading.rules import CTX, MASK_CH, SCOPE_RX, SUMMED, YEAR_RX
+from lawgov.extract.reading.rules import CTX, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX
 from lawgov.extract.reading.state import CASE_FAMILIES, DOCUMENTS_FROM
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
@@ -164,6 +164,9 @@ OUTCOME_OPENING = re.compile(r"\s*(?:经审理|其中|目前|现)?[,，]?\s*(?:�
 OUTCOME_WORD = re.compile(r"维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结")
 
 NAMED_TIERS = re.compile(r"国务院|省级|市级|县级|乡级|地市级|设区的?市")
+# a government that corrected the page's body's acts on review (被市人民政府和市直有关部门复议撤销)
+CORRECTED_BY = re.compile(r"被(?:依法)?(?P<who>[\u4e00-\u9fff]{1,10}?)(?:人民)?政府(?:[和及与、][^，,;；。\d]{0,12}?)?"
+                          r"(?:依法)?(?:复议)?(?:决定)?(?:撤销|确认违法|变更|纠错|纠正)[^，,;；。\d]{0,12}$")
 # the place that opens a party of 以X为被告 (罗庄区行政机关, 某县人民政府及其部门)
 PARTY_PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?(?:自治县|自治州|新区|区|县|旗|市|州|盟|镇|乡|街道))"
                          r"(?=行政机关|人民政府|政府|各?部门|所属|及其)")
@@ -355,6 +358,8 @@ class Roles:
                 kind, reason = "breakdown", "a figure for each of those it names (局长、副局长各1次), not their sum"
             elif (reviewer := self._reviewed_by_another(sent, clause, q.head)) is not None:
                 kind, reason = "other_body", f"the decisions of the body that reviewed the page's own cases ({reviewer})"
+            elif "被" in m[max(clause[0], q.head - 40):q.head] and (reviewer := self._corrected_by_higher(clause, q.head)):
+                kind, reason = "other_body", f"the page's own acts corrected by the body that reviewed them ({reviewer})"
             elif self._lower_level(sent, clause, q.head):
                 kind, reason = "other_body", f"a lower tier by its level ({self._lower_level(sent, clause, q.head)})"
             elif self.search_in(CTX["other_body"], max(clause[0], q.head - 60), q.head):
@@ -475,13 +480,22 @@ class Roles:
         while k > 0 and (done[k].reason or "").startswith(CARRIED_SUBSET) and self.qs[k - 1].start >= sent[0]:
             k -= 1
         part, q = self.qs[k], self.qs[idx]
-        if "其中" in self.m[sent[0]:part.start] and (q.unit != part.unit or q.value > part.value):
+        if "其中" in self.m[sent[0]:part.start] and (q.unit != part.unit or q.value > part.value) \
+                and not self._rate_of_the_part(q, part, k, idx):
             # 其中涉及劳动争议的20件,审结105件: more than the part, the whole's; a rate after a part
-            # of a split (其中…的23件,审结率95.8%) is read as the whole's too
+            # of a split (其中…的23件,审结率95.8%) is read as the whole's too, unless it is the
+            # part's own by its figures (其中涉企37件,败诉4件,败诉率10.8%: 4 of 37)
             return None
         if (done[j].reason or "").startswith(CARRIED_SUBSET):
             return None if self._own_subject(clause, head) else done[j].reason
         return None if self._own_subject(clause, head) else f"{CARRIED_SUBSET} ({done[j].reason})"
+
+    def _rate_of_the_part(self, q, part, k: int, idx: int) -> bool:
+        """The rate q is a count carried from the part over the part (4 of 37 is 10.8%)."""
+        if q.unit != "%" or part.unit == "%" or not part.value:
+            return False
+        return any(self.qs[i].unit == part.unit and abs(100 * self.qs[i].value / part.value - q.value) < 0.1
+                   for i in range(k + 1, idx))
 
     def _own_subject(self, clause, head: int) -> bool:
         """The clause names its own actor or scope before the figure (县级, 全市, 行政机关…)."""
@@ -909,6 +923,18 @@ class Roles:
             return False
         gap = self.m[h.end():q.head]
         return len(gap) <= 10 and "的" not in gap
+
+    def _corrected_by_higher(self, clause, head: int) -> str | None:
+        """被某市人民政府复议撤销、确认违法6件 on a county's page: a higher tier's government (or
+        a named other place's) reviewed the page's own acts and corrected them; by the page's
+        own government (被县政府复议撤销 on the county's page) they are its own corrections."""
+        h = CORRECTED_BY.search(self.m, max(clause[0], head - 40), head)
+        if h is None:
+            return None
+        who = h.group("who")
+        if len(who) == 1:
+            return who + "政府" if who in TIER_CHARS and self.above_own_tier(who) else None
+        return self._another_place(who)
 
     def _reviewed_by_another(self, sent, clause, head: int) -> str | None:
         """A named other place's government said earlier in the sentence to review the page's own

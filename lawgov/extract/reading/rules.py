@@ -223,6 +223,8 @@ HEADING_NUMBERS = [re.compile(p) for p in (
 # a year followed by 结转 names where cases came from, not the period of what follows
 CARRIED_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(?:结转|转结|旧存|积存)")
 # after a year: it starts or ends a span (2019年以来, 2019年至, 2019年起), not a period of its own
+# the one-character tiers a government or a whole is named by (县政府, 全市)
+TIER_CHARS = frozenset("省市区县州旗盟")
 # the whole of a tier (全市, 全省): group 1 is the tier
 WHOLE_OF_TIER = r"全(国|省|自治区|市|州|盟|区|县|旗)"
 # the parts summed up again (合计, 总计, 共计): what follows is of the whole

@@ -57,7 +57,8 @@ HEADING_YEAR = re.compile(r"\s*(?:附\s*[:：]?\s*)?((?:19|20)\d{2})\s*年度?(?
 RECIPIENT_BEFORE = re.compile(r"(?:向|报送|呈报|报请|报)(?:有关|相关|各)?[^，,;；。\d向报]{0,8}$")
 # a body as the source of what the page's body reviews (对各县区政府和市级部门报备的规范性文件开展
 # 备案审查96件): neither another body's figure nor the scope of the review, which is the body's own
-DOCUMENTS_FROM = re.compile(r"[^，,;；。\d]{0,12}?(?:报备|报送|报请|提请|提交|送审|报)(?:备案|审查|审核)?的")
+DOCUMENTS_FROM = re.compile(r"[^，,;；。\d]{0,12}?(?:报备|报送|报请|提请|提交|送审|报)(?:备案|审查|审核)?的"
+                            r"[^，,;；。\d]{0,6}?(?:规范性文件|文件|合同|协议|决策|草案)")
 SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报|备案|审查|批准)")
 # a numbered heading that runs on into its paragraph ((四)行政应诉工作。), read on the unmasked text
 HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[、.．](?!\d))"

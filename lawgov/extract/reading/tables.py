@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
-from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, SCOPE_RX, SHARE_RATES, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
+from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, SCOPE_RX, SHARE_RATES, TIER_CHARS, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
                                           first_family, lead_cues)
 
 
@@ -180,8 +180,8 @@ class Tables:
             kind, reason = "change", "a row of changes (较上年, 百分点)"
         elif header and PART_HEADER.fullmatch(header.strip()):
             kind, reason = "month", "a column of one quarter or month (本季度)"
-        elif kind == "level" and (sub := CTX["breakdown"].search(self._raw_label(para, ci))
-                                  or CTX["breakdown"].search(self._raw_header(para, hc))):
+        elif kind == "level" and (sub := CTX["breakdown"].search(ASIDE_IN_CELL.sub("", self._raw_label(para, ci)))
+                                  or CTX["breakdown"].search(ASIDE_IN_CELL.sub("", self._raw_header(para, hc)))):
             kind, reason = "breakdown", f"a row or column of a subset ({sub.group()})"   # 涉企行政诉讼败诉率(%) | 6.8
         if kind == "level" and indicator and indicator.split(".")[0] in ("reconsideration", "litigation"):
             field = self._field_family(q.start, sent[0])
@@ -419,6 +419,10 @@ CELL_UNITS = {"名": "人"}   # (as rules/units.csv normalises it)
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 
 
+# an aside in a cell (行政诉讼案件总数(含涉企案件,件)): what the whole includes, not a part
+ASIDE_IN_CELL = re.compile(r"[(（][^()（）]*[)）]")
+
+
 @lru_cache(maxsize=4096)
 def scope_of_label(label: str) -> str | None:
     """The scope a row label names by itself (县政府, 县直部门, 各部门; 其中:县政府, 县政府(本级)),
@@ -461,7 +465,6 @@ KIND_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}类(?:案件)?")
 # not in a table with a row of its total (合计 | 310), whose rows are its parts
 FIRST_INSTANCE_LABEL = re.compile(r"一审(?:行政)?(?:诉讼)?(?:案件)?")
 # the characters of a tier a column's body may open with (市政府, 县本级)
-TIER_CHARS = frozenset("省市区县州旗盟")
 # the party a row label names its cases by (镇政府为被申请人的复议案件)
 PARTY_IN_LABEL = re.compile(r"(?:作为|为)(?:共同)?(?:被告|被申请人)")
 # what a row label may say around the body it names: 其中:县政府, 县政府(本级)
