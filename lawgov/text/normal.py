@@ -30,7 +30,8 @@ What normalising does:
    - web whitespace (U+3000, nbsp, U+2000–U+200A, U+202F, U+205F, tab, \\v, \\f) → ' ';
      a lone \\r, U+0085, U+2028, U+2029 → '\\n'. Runs of spaces are not collapsed;
    - a year in Chinese numerals → its digits (二〇二三年 → 2023年, 二〇二一—二〇二三年 →
-     2021—2023年).
+     2021—2023年);
+   - a half-width full stop ending a Chinese sentence → 。 (…等.目前 → …等。目前).
 
 """
 
@@ -246,8 +247,21 @@ def normalise(original: str) -> NormalText:
             offsets.extend(range(pos, n))
         offsets.append(n)
         text = "".join(kept)
-    text = _arabic_years(_widths(_to_simplified(text)))
+    text = _full_stops(_arabic_years(_widths(_to_simplified(text))))
     return NormalText(text, offsets)
+
+
+# a half-width full stop a page ends its Chinese sentences with (…等.目前审结10件): after a Han
+# character or a closing mark and before a Han character, a space, the text's end or a year
+# (败诉.2023年截至…); never between digits (1.5万) or in an address (www.gov.cn)
+_HALF_STOP = re.compile(r"(?<=[\u3400-\u9fff%)）”」』])\.(?=[\u3400-\u9fff“「『]|\s|$|(?:19|20)\d\d年)")
+
+
+def _full_stops(text: str) -> str:
+    """Half-width full stops that end Chinese sentences read as 。, one character for one."""
+    if "." not in text:
+        return text
+    return _HALF_STOP.sub("。", text)
 
 
 # a year in Chinese numerals (二〇二三年, 一九九八年度): four characters, like its digits

@@ -23,6 +23,13 @@ _SENTENCE = re.compile(
 _CLAUSE_SPLIT = re.compile(r"[；;,，：:](?!(?<=[0-9][,，])[0-9]{3}(?![0-9]))(?!(?<=[0-9][：:])[0-9])")
 
 
+# a numbered heading right after a sentence's end inside a line, with its title (。（二）依申请公开。,
+# 。 二、存在问题 …, ；3.监督保障。): a short title without figures, ended by a stop or a space
+_INLINE_HEADING = re.compile(r"(?<=[。！？!?；;])[ \u3000]*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]"
+                             r"|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[部章节])"
+                             r"[^。！？!?；;，,：:\d\s]{2,20}[。！？!?；;：:\s])")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
@@ -32,15 +39,24 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Each non-empty line is a paragraph: (start, end) without surrounding whitespace.
+    """Each non-empty line is a paragraph: (start, end) without surrounding whitespace; a
+    numbered heading after a sentence's end inside a line (…办结。（二）依申请公开。…, a page
+    whose line breaks were lost) opens a paragraph of its own.
 
     Lines are found, then trimmed, in linear time: one pattern that skipped the leading
     blanks and ended on a non-blank backtracked cubically over a run of trailing spaces."""
     out = []
     for m in _LINE.finditer(text):
-        s, e = _trim(text, m.start(), m.end())
-        if s < e:
-            out.append((s, e))
+        s = m.start()
+        for h in _INLINE_HEADING.finditer(text, m.start(), m.end()):
+            if h.start() > s:
+                a, b = _trim(text, s, h.start())
+                if a < b:
+                    out.append((a, b))
+                s = h.start()
+        a, b = _trim(text, s, m.end())
+        if a < b:
+            out.append((a, b))
     return out
 
 

@@ -79,6 +79,8 @@ def _same_modulo_normalising(orig_char: str, norm_char: str) -> bool:
         return True
     if normalise(orig_char).text == norm_char:
         return True
+    if norm_char == "。" and orig_char in ".．":
+        return True          # (a half-width full stop ending a Chinese sentence, by its context)
     return _T2S.convert(orig_char) == norm_char
 
 
@@ -214,3 +216,14 @@ def test_years_in_chinese_numerals_are_written_in_digits():
         n = normalise(original)
         assert n.text == expected and len(n.text) == len(original)
     assert normalise("二〇二三件").text == "二〇二三件"      # no 年: a count, not a year
+
+
+def test_a_half_width_full_stop_ending_a_chinese_sentence_reads_as_one():
+    nt = normalise("案件涉及信息公开、征收补偿等.目前审结10件,纠错率12%.2023年共收到申请31件. | 访问www.gov.cn,共1.5万件")
+    assert nt.text == "案件涉及信息公开、征收补偿等。目前审结10件,纠错率12%。2023年共收到申请31件。 | 访问www.gov.cn,共1.5万件"
+
+
+def test_a_numbered_heading_inside_a_line_after_a_sentence_opens_a_paragraph():
+    text = "一、总体情况 全年主动公开信息210条。（二）依申请公开。全年共收到申请9件；3.监督保障。按要求公开。一是加强培训。"
+    assert [text[a:b] for a, b in paragraphs(text)] == [
+        "一、总体情况 全年主动公开信息210条。", "（二）依申请公开。全年共收到申请9件；", "3.监督保障。按要求公开。一是加强培训。"]
