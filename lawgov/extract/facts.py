@@ -333,7 +333,8 @@ def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):
         return
     for k in list(order):
         f = facts[k]
-        if f.indicator != "litigation.closed" or f.derived or INTAKE_WORDS.search(f.evidence):
+        if f.indicator != "litigation.closed" or f.derived or INTAKE_WORDS.search(normalise(f.evidence).text):
+            # (the evidence is the page's own text: 撤訴 on a Traditional page is 撤诉)
             continue
         add_fact(("litigation.cases", f.value, f.unit, f.year, f.scope),
                  Fact("litigation.cases", f.value, f.unit, f.unit_raw, f.qualifier, f.year, f.scope,
