@@ -31,6 +31,7 @@ _BASE_BEFORE = re.compile(r"(?:从|较|比|与|相比|自)\s*$|[〔\[【]\s*$")
 _OF_THE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?的")
 # a year's agenda named as the grounds of the work (根据…2024年度工作要点, 按照2024年度工作计划):
 # the year the work was done in, not the one it reports on
+_SPEECH_TITLE = re.compile(r"在[^。\n]{2,40}?(?:会议|大会|会)上的(?:讲话|发言|致辞|工作报告|报告)")
 _AGENDA = re.compile(r"(?:19|20)\d{2}\s*年度\s*[\u4e00-\u9fff]{0,8}?(?:要点|计划|安排|方案|预算)")
 _PLAN_BEFORE_YEAR = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$")
 # a year the figures are not given for: a period's start (2020年以来), a number (〔2022〕), the year
@@ -252,7 +253,10 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
             # a news title's year of the event (2024年全市复议工作会议召开) while every figure
             # is given for another year
             report = _REPORT_TITLE.search(title) and not _EVENT_TITLE.search(title)
-            other = None if report else _figures_of_another_year(body, ys[0][0], maxyear)
+            # (a speech at the year's meeting, 在2024年…会议上的讲话, looks back on the year before:
+            # one sentence of its figures is enough)
+            other = None if report else _figures_of_another_year(
+                body, ys[0][0], maxyear, min_sentences=1 if _SPEECH_TITLE.search(title) else 2)
             return other or ys[0][0]
     head = t[:3000]
     # the report's own words on what it reports (现将我县2023年法治政府建设工作情况报告如下)
@@ -268,7 +272,8 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
         if pm and (maxyear is None or int(pm.group(2)) <= maxyear):
             return int(pm.group(2))
     # a quoted report title names the year it covers (《2016年度社旗法院…报告》)
-    qm = re.search(r"《[^》]{0,10}?((?:19|20)\d{2})年度?[^》]{0,40}(?:报告|白皮书|情况)", head)
+    qm = re.search(r"《[^》]{0,10}?((?:19|20)\d{2})年度?[^》]{0,40}(?:报告|白皮书|情况)", head) \
+        or re.search(r"《[^》]{0,40}?(?:报告|白皮书|情况)\s*[(（]((?:19|20)\d{2})年度?[)）]》", head)   # 《…白皮书(2023年度)》
     if qm and kind != "annual_report" and (maxyear is None or int(qm.group(1)) <= maxyear):
         return int(qm.group(1))
     series = _series_end(body, maxyear) if kind != "annual_report" else None

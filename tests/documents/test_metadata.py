@@ -431,3 +431,13 @@ def test_a_years_agenda_or_a_change_from_its_年度_is_no_report_year():
             "根据县人大常委会2024年度监督工作计划，调研组听取了县司法局的汇报。\n一、基本情况\n"
             "全县行政机关负责人出庭应诉率由2022年度的90.4%提升至100%。2023年县人民政府共收到行政复议申请71件。")
     assert describe_document(text, "x.txt").report_year == 2023
+
+
+def test_a_white_papers_year_in_brackets_and_a_speech_at_the_next_years_meeting():
+    news = ("某县召开《行政复议白皮书（2023年度）》新闻发布会\n"
+            "4月23日上午，某县人民政府新闻办公室召开新闻发布会。白皮书显示，县政府共收到行政复议申请203件。"
+            "今年一季度县政府已收到复议申请74件。")
+    assert describe_document(news, "x.txt").report_year == 2023
+    speech = ("在全县2024年府院联席会议上的讲话\n县长 某某\n（2024年1月26日）\n同志们：\n"
+              "过去一年，全县上下坚持依法行政。2023年，县法院受理以我县行政机关为被告的一审行政诉讼案件97件。")
+    assert describe_document(speech, "x.txt").report_year == 2023

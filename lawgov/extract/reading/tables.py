@@ -95,9 +95,9 @@ class Tables:
         pick = self._pick(own_hits, measure, unit, True, fam, ("verb",))
         if pick.cue is None:       # the column's and the row's own words first, then the caption's
             pick = self._pick(own_hits, measure, unit, True, fam, ("noun",))
-        if pick.cue is None:
+        if pick.cue is None and not self._column_of_its_own(header, headers, hc):
             pick = self._pick(hits, measure, unit, True, fam, ("verb",))
-        if pick.cue is None:
+        if pick.cue is None and not self._column_of_its_own(header, headers, hc):
             pick = self._pick(hits, measure, unit, True, fam, ("noun",))
         indicator = pick.indicator
         ratio_column = bool(RATIO_HEADER.fullmatch(header.strip()) or RATIO_HEADER.fullmatch(self._raw_header(para, hc).strip()))
@@ -193,6 +193,15 @@ class Tables:
             # figure may be cut off; a full row's last cell is taken as whole
             kind, reason = "cut", "the page ends on this cell of a short row: its figure may be cut off"
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, reason=reason)
+
+    def _column_of_its_own(self, header: str, headers: dict[int, str], hc: int) -> bool:
+        """The column's header names a measure of its own that no cue knows (告知/转送 among 收到申请 |
+        受理 | 审结, whose headers have cues): not the caption's measure (收结案情况 names 结案)."""
+        h = header.strip()
+        if not h or not CJK_WORD.search(h) or HEADER_QUANTITY.fullmatch(h) or YEAR_RX.search(h) \
+                or HEADER_YEAR.fullmatch(h) or CTX["period_labels"].fullmatch(h) or lead_cues(h)[1]:
+            return False
+        return any(lead_cues(o)[1] for c, o in headers.items() if c != hc)
 
     def _has_total_row(self, para: int) -> bool:
         """The table has a row of its total (合计 | 310): the instances above it are its parts."""
@@ -419,6 +428,7 @@ CELL_UNITS = {"名": "人"}   # (as rules/units.csv normalises it)
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 
 
+CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
 # an aside in a cell (行政诉讼案件总数(含涉企案件,件)): what the whole includes, not a part
 ASIDE_IN_CELL = re.compile(r"[(（][^()（）]*[)）]")
 
