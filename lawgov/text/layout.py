@@ -89,9 +89,10 @@ _UNIT_AFTER = (r"(?:(?:年|月|日|件|人次|人|次|[项項]|[个個]|份|[条
 # the space a PDF's text sets between a figure and that unit: the figure's own; not between two
 # figures (a table's cells: 维持 3105 74.8%), nor before a word that only begins with a unit's
 # character (受理 254 个人申请为主, 241 月均20件)
-_DIGIT_SPACE_UNIT = re.compile(r"(?<=\d)[ \u00a0](?=" + _UNIT_AFTER + ")"
-                               r"|(?<=\d[年月])[ \u00a0](?=\d{1,2}[ \u00a0]?[月日])"
-                               r"|(?<=\d [年月])[ \u00a0](?=\d{1,2}[ \u00a0]?[月日])")
+_DIGIT_SPACE_UNIT = re.compile(r"[ \u00a0](?<=[\d年月][ \u00a0])"     # (the space first: the search skips to spaces)
+                               r"(?:(?<=\d[ \u00a0])(?=" + _UNIT_AFTER + ")"
+                               r"|(?<=\d[年月][ \u00a0])(?=\d{1,2}[ \u00a0]?[月日])"
+                               r"|(?<=\d [年月][ \u00a0])(?=\d{1,2}[ \u00a0]?[月日]))")
 _COMPARING = "较比从由至到于在与自止"     # words a year compared or dated follows (较 2020 年, 由 2019 年)
 _YEAR_HERE = re.compile(r"(?:19|20)\d\d[ \u00a0]?年")
 _SPACED_YEAR = re.compile(r"(?:^|(?<=\s))(?:19|20)\d\d[ \u00a0]?年")
@@ -103,11 +104,13 @@ _RUNS_ON_AFTER = r"[ \u00a0]?[\u4e00-\u9fff，,。、；;：:]"
 # stay cells (项目 2021 年 2022 年度, 指标 2022年完成值 2023年完成值); a year where it runs on into its
 # sentence (现将 2020 年度市…) or after a word that compares or dates (较 2020 年)
 _SPACE_BEFORE_FIGURE = re.compile(
-    r"(?<=[\u4e00-\u9fff，,、；;：:])(?<!\d[件人次项个份条宗起家名场卷年月])(?<!\d [件人次项个份条宗起家名场卷年月])[ \u00a0]"
+    r"[ \u00a0](?=\d)"
+    r"(?:(?<=[\u4e00-\u9fff，,、；;：:][ \u00a0])(?<!\d[件人次项个份条宗起家名场卷年月][ \u00a0])"
+    r"(?<!\d [件人次项个份条宗起家名场卷年月][ \u00a0])"
     r"(?:(?=(?:19|20)\d\d[ \u00a0]?年度?+[\u4e00-\u9fff，,。、；;：:])"
     r"|(?!(?:19|20)\d\d[ \u00a0]?年)(?=\d[\d.,]*[ \u00a0]?" + _UNIT_AFTER + _RUNS_ON_AFTER + "))"
-    r"|(?<=[" + _COMPARING + r"])[ \u00a0](?=(?:19|20)\d\d[ \u00a0]?年)"
-    r"|(?:(?<=\d年)|(?<=\d 年))[ \u00a0](?!(?:19|20)\d\d[ \u00a0]?年)(?=\d[\d.,]*[ \u00a0]?" + _UNIT_AFTER + _RUNS_ON_AFTER + ")")
+    r"|(?<=[" + _COMPARING + r"][ \u00a0])(?=(?:19|20)\d\d[ \u00a0]?年)"
+    r"|(?:(?<=\d年[ \u00a0])|(?<=\d 年[ \u00a0]))(?!(?:19|20)\d\d[ \u00a0]?年)(?=\d[\d.,]*[ \u00a0]?" + _UNIT_AFTER + _RUNS_ON_AFTER + "))")
 
 
 def layout_deletions(text: str) -> list[tuple[int, int]]:
@@ -148,6 +151,8 @@ def _hard_wrapped(text: str) -> bool:
     number): of the lines of 20 columns or more, at least HARD_WRAP_LINES run to the very same width
     (two columns short of it: a line ending on a half-width mark), and they are most of them. A web page's paragraphs, one to a line,
     never end at one width; a table's rows are left out by the prose test in _wraps."""
+    if text.count("\n") < HARD_WRAP_LINES:
+        return False
     widths = [_width(ln.strip()) for ln in text.split("\n")]
     long = [w for w in widths if 20 <= w <= MAX_MARGIN]
     if len(long) < HARD_WRAP_LINES:

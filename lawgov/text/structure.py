@@ -46,9 +46,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     Lines are found, then trimmed, in linear time: one pattern that skipped the leading
     blanks and ended on a non-blank backtracked cubically over a run of trailing spaces."""
     out = []
+    inline = _INLINE_HEADING.search(text) is not None     # (most pages have none: one search)
     for m in _LINE.finditer(text):
         s = m.start()
-        for h in _INLINE_HEADING.finditer(text, m.start(), m.end()):
+        for h in _INLINE_HEADING.finditer(text, m.start(), m.end()) if inline else ():
             if h.start() > s:
                 a, b = _trim(text, s, h.start())
                 if a < b:
