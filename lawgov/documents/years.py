@@ -31,6 +31,8 @@ _BASE_BEFORE = re.compile(r"(?:从|较|比|与|相比|自)\s*$|[〔\[【]\s*$")
 _OF_THE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?的")
 # a year's agenda named as the grounds of the work (根据…2024年度工作要点, 按照2024年度工作计划):
 # the year the work was done in, not the one it reports on
+# (…unless it speaks of this year so far: a year-end meeting's 今年以来 beside the year before's figure)
+_SO_FAR_THIS_YEAR = re.compile(r"今年以来|本年度以来|年初以来|今年1")
 _SPEECH_TITLE = re.compile(r"在[^。\n]{2,40}?(?:会议|大会|会)上的(?:讲话|发言|致辞|工作报告|报告)")
 _AGENDA = re.compile(r"(?:19|20)\d{2}\s*年度\s*[\u4e00-\u9fff]{0,8}?(?:要点|计划|安排|方案|预算)")
 _PLAN_BEFORE_YEAR = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$")
@@ -254,9 +256,10 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
             # is given for another year
             report = _REPORT_TITLE.search(title) and not _EVENT_TITLE.search(title)
             # (a speech at the year's meeting, 在2024年…会议上的讲话, looks back on the year before:
-            # one sentence of its figures is enough)
+            # one sentence of its figures is enough, unless it speaks of this year so far)
             other = None if report else _figures_of_another_year(
-                body, ys[0][0], maxyear, min_sentences=1 if _SPEECH_TITLE.search(title) else 2)
+                body, ys[0][0], maxyear,
+                min_sentences=1 if _SPEECH_TITLE.search(title) and not _SO_FAR_THIS_YEAR.search(body) else 2)
             return other or ys[0][0]
     head = t[:3000]
     # the report's own words on what it reports (现将我县2023年法治政府建设工作情况报告如下)

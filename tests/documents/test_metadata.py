@@ -441,3 +441,9 @@ def test_a_white_papers_year_in_brackets_and_a_speech_at_the_next_years_meeting(
     speech = ("在全县2024年府院联席会议上的讲话\n县长 某某\n（2024年1月26日）\n同志们：\n"
               "过去一年，全县上下坚持依法行政。2023年，县法院受理以我县行政机关为被告的一审行政诉讼案件97件。")
     assert describe_document(speech, "x.txt").report_year == 2023
+
+
+def test_a_year_end_meeting_speaking_of_this_year_so_far_keeps_its_year():
+    speech = ("在全区2023年度法治政府建设总结会议上的讲话\n（2023年12月28日）\n同志们：\n"
+              "今年以来，全区共收到行政复议申请210件，审结188件。2022年全区收到申请170件。")
+    assert describe_document(speech, "x.txt").report_year == 2023

@@ -381,7 +381,9 @@ class Roles:
             elif self._court_subject(sent, q.head):
                 kind, reason = "other_body", "a court or other bodies (其他设区市) named earlier in the sentence"
             elif (lt := self.search_in(CTX["lower_tier"], max(self._frame_start(sent, clause), q.head - 60), q.head)) \
-                    and not DOCUMENTS_FROM.match(m, lt.end(), q.head):
+                    and not DOCUMENTS_FROM.match(m, lt.end(), q.head) \
+                    and not (lt.group().startswith("被") and getattr(self, "level", None) == "township"):
+                # (被申请人为镇人民政府 on a township's own page is the page's own government)
                 kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
             elif unit == "%" and self.search_in(CTX["units_reaching"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "how many bodies reached a rate"

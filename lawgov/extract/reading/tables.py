@@ -199,8 +199,9 @@ class Tables:
         受理 | 审结, whose headers have cues): not the caption's measure (收结案情况 names 结案)."""
         h = header.strip()
         if not h or not CJK_WORD.search(h) or HEADER_QUANTITY.fullmatch(h) or YEAR_RX.search(h) \
-                or HEADER_YEAR.fullmatch(h) or CTX["period_labels"].fullmatch(h) or lead_cues(h)[1]:
-            return False
+                or HEADER_YEAR.fullmatch(h) or CTX["period_labels"].fullmatch(h) or lead_cues(h)[1] \
+                or CTX["total_labels"].fullmatch(h) or TOTAL_COLUMN.fullmatch(h):
+            return False           # (合计 | 全年 | 小计: the caption's measure summed)
         return any(lead_cues(o)[1] for c, o in headers.items() if c != hc)
 
     def _has_total_row(self, para: int) -> bool:
@@ -429,6 +430,7 @@ PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 
 
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
+TOTAL_COLUMN = re.compile(r"(?:全年|本年|年度)?(?:合计|总计|小计|共计|累计|总数)?|全年|本年度?")
 # an aside in a cell (行政诉讼案件总数(含涉企案件,件)): what the whole includes, not a part
 ASIDE_IN_CELL = re.compile(r"[(（][^()（）]*[)）]")
 
