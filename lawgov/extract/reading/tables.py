@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
-from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, SCOPE_RX, SHARE_RATES, TIER_CHARS, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
+from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, PAREN, SCOPE_RX, SHARE_RATES, TIER_CHARS, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
                                           first_family, lead_cues)
 
 
@@ -180,8 +180,9 @@ class Tables:
             kind, reason = "change", "a row of changes (较上年, 百分点)"
         elif header and PART_HEADER.fullmatch(header.strip()):
             kind, reason = "month", "a column of one quarter or month (本季度)"
-        elif kind == "level" and (sub := CTX["breakdown"].search(ASIDE_IN_CELL.sub("", self._raw_label(para, ci)))
-                                  or CTX["breakdown"].search(ASIDE_IN_CELL.sub("", self._raw_header(para, hc)))):
+        elif kind == "level" and (sub := CTX["breakdown"].search(PAREN.sub("", self._raw_label(para, ci)))
+                                  or CTX["breakdown"].search(PAREN.sub("", self._raw_header(para, hc)))):
+            # (not in an aside: 行政诉讼案件总数(含涉企案件,件) is the whole, with what it includes)
             kind, reason = "breakdown", f"a row or column of a subset ({sub.group()})"   # 涉企行政诉讼败诉率(%) | 6.8
         if kind == "level" and indicator and indicator.split(".")[0] in ("reconsideration", "litigation"):
             field = self._field_family(q.start, sent[0])
@@ -431,8 +432,6 @@ PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
 TOTAL_COLUMN = re.compile(r"(?:全年|本年|年度)?(?:合计|总计|小计|共计|累计|总数)?|全年|本年度?")
-# an aside in a cell (行政诉讼案件总数(含涉企案件,件)): what the whole includes, not a part
-ASIDE_IN_CELL = re.compile(r"[(（][^()（）]*[)）]")
 
 
 @lru_cache(maxsize=4096)
