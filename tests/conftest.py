@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -45,3 +47,17 @@ def fresh_db(tmp_path, built_db) -> Path:
     shutil.copyfile(built_db, db)
     os.utime(db)
     return db
+
+
+def cpu_seconds(fn, *args) -> float:
+    """CPU time of fn(*args) with the cyclic collector held off: the tests of how time grows
+    with the input measure the code, and in a whole suite's process (a large heap) a full
+    collection landing in the larger run alone can make it look quadratic."""
+    gc.collect()
+    gc.disable()
+    try:
+        t0 = time.process_time()
+        fn(*args)
+        return time.process_time() - t0
+    finally:
+        gc.enable()
