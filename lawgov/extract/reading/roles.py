@@ -43,7 +43,8 @@ MOVES_ON = re.compile(r"\s*[,，、]?\s*(?:再|又|进一步|继续|后)?(?:下�
 AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
 # a year compared with, its figure in brackets right after it (与2021年(45件)相比, 较上年(38件))
 YEAR_BEFORE_PAREN = re.compile(r"(?:(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))"
-                               r"|(?:(?<=[是为达占])|(?<![\u4e00-\u9fff]))(?:去年|上年|上一年|上年度))(?:同期)?\s*$")   # (是上年(176件)的1.48倍)
+                               r"|(?:(?<=[是为达占])|(?<=[高低多少]于)|(?<![\u4e00-\u9fff]))(?:去年|上年|上一年|上年度))(?:同期)?\s*$")
+# (是上年(176件)的1.48倍, 高于上年(12.1%))
 ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末|以前|之前|前|以后|之后|后))")
 # after a body: it is the source of the news, not the subject (…法院获悉, …中院召开新闻发布会)
 SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍)")
