@@ -253,8 +253,10 @@ def normalise(original: str) -> NormalText:
 
 # a half-width full stop a page ends its Chinese sentences with (…等.目前审结10件): after a Han
 # character or a closing mark and before a Han character, a space, the text's end or a year
-# (败诉.2023年截至…); never between digits (1.5万) or in an address (www.gov.cn)
-_HALF_STOP = re.compile(r"(?<=[\u3400-\u9fff%)）”」』])\.(?=[\u3400-\u9fff“「『]|\s|$|(?:19|20)\d\d年)")
+# (败诉.2023年截至…); after a Han character also before any figure (审结88件.8件尚在审理: no
+# decimal begins with its point); never between digits (1.5万) or in an address (www.gov.cn)
+_HALF_STOP = re.compile(r"(?<=[\u3400-\u9fff%)）”」』])\.(?=[\u3400-\u9fff“「『]|\s|$|(?:19|20)\d\d年)"
+                        r"|(?<=[\u3400-\u9fff])\.(?=\d)")
 
 
 def _full_stops(text: str) -> str:

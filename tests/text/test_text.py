@@ -223,6 +223,11 @@ def test_a_half_width_full_stop_ending_a_chinese_sentence_reads_as_one():
     assert nt.text == "案件涉及信息公开、征收补偿等。目前审结10件,纠错率12%。2023年共收到申请31件。 | 访问www.gov.cn,共1.5万件"
 
 
+def test_a_half_width_full_stop_before_a_figure_ends_the_sentence_but_not_a_decimal_or_a_clause_number():
+    nt = normalise("已审结88件.8件尚在审理 | 依照第3.2条 | No.8 | 版本V2.0")
+    assert nt.text == "已审结88件。8件尚在审理 | 依照第3.2条 | No.8 | 版本V2.0"
+
+
 def test_a_numbered_heading_inside_a_line_after_a_sentence_opens_a_paragraph():
     text = "一、总体情况 全年主动公开信息210条。（二）依申请公开。全年共收到申请9件；3.监督保障。按要求公开。一是加强培训。"
     assert [text[a:b] for a, b in paragraphs(text)] == [
