@@ -410,6 +410,14 @@ def test_the_year_a_change_starts_from_is_no_report_year():
     assert describe_document(text, "x.txt").report_year == 2023
 
 
+def test_the_first_year_of_a_change_reached_by_a_later_one_is_no_report_year():
+    # an undated article whose years are a rate's start and where it had come to by a later
+    # year (在2019年为17.9%,到2021年已降至5.83%): it speaks of the later year
+    text = ("□某市生态环境局 张某\n生态环境部门直接关系群众切身利益。为降低行政诉讼败诉率,全系统持续规范执法。"
+            "行政诉讼败诉率在2019年为17.9%,到2021年已降至5.83%。\n强化局党组对法治建设的领导。")
+    assert describe_document(text, "x.txt").report_year == 2021
+
+
 def test_the_year_of_an_agenda_the_work_followed_is_no_report_year():
     text = ("关于县人民政府行政复议工作情况的调研报告\n县人大常委会调研组\n（2024年5月8日）\n"
             "根据县人大常委会2024年度工作要点，调研组听取了县司法局的汇报。\n一、基本情况\n"
