@@ -341,6 +341,8 @@ class Roles:
                     reason = f"the cases of one field ({bd.group()})"
             elif self._field_of_sentence(sent):
                 kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent)})"
+            elif self._kinds_concentrated(sent, q):
+                kind, reason = "breakdown", "the count of the kinds its sentence's cases concentrate on (集中在…等类别)"
             elif not DEPARTMENT_CHARS.isdisjoint(m[clause[0]:clause[0] + 16]) \
                     and (dept := self._department_subject(clause, q.head)):
                 kind, reason = "breakdown", f"one department's figures ({dept})"
@@ -651,6 +653,12 @@ class Roles:
         first = self.qs[i].start if i < len(self.qs) else sent[1]
         h = self.search_in(CTX["field_subject"], sent[0], min(first, sent[1]))
         return h.group() if h else None
+
+    def _kinds_concentrated(self, sent, q: Quantity) -> bool:
+        """The clause before the figure lists the kinds the cases concentrate on (集中在城建、
+        公安等类别,合计256件)."""
+        return "集中" in self.m[max(sent[0], q.head - 100):q.head] and \
+            CTX["kinds_concentrated"].search(self.m, max(sent[0], q.head - 100), q.head) is not None
 
     def _department_subject(self, clause, head: int) -> str | None:
         """One of the government's departments opening the number's clause as its subject, on a

@@ -145,6 +145,7 @@ def load_context():
         "year_own_period": compile(d["year_own_period"]),
         "range": compile(d["range"]),
         "other_docket": compile(d["other_docket"]),
+        "kinds_concentrated": compile(d["kinds_concentrated"]),
         "whole_part": compile(d["whole_part"]),
         "own_respondent": compile(d["own_respondent"]),
         "own_agency": compile(d["own_agency"]),
