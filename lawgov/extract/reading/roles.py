@@ -379,9 +379,9 @@ class Roles:
                 kind, reason = "other_body", f"a named place ({label}) that labels its line (某某区:受理…)"
             elif "该" in m[clause[0]:clause[0] + 6] and (that := self._that_place(sent, clause, q.head)) is not None:
                 kind, reason = "other_body", f"a named place ({that}) that 该县 and the like stand for"
-            elif self._other_place_subject(clause, q.head):
+            elif self._other_place_subject(clause, q.head) and not self._own_party_topic(sent, clause):
                 kind, reason = "other_body", f"a named place as its clause's subject ({self._other_place_subject(clause, q.head)})"
-            elif self._court_subject(sent, q.head):
+            elif self._court_subject(sent, q.head) and not self._own_party_topic(sent, clause):
                 kind, reason = "other_body", "a court or other bodies (其他设区市) named earlier in the sentence"
             elif (lt := self.search_in(CTX["lower_tier"], max(self._frame_start(sent, clause), q.head - 60), q.head)) \
                     and not DOCUMENTS_FROM.match(m, lt.end(), q.head) \
@@ -546,6 +546,20 @@ class Roles:
         if self.plan_heading(pos) and not ALREADY_DONE.search(self.m, max(sent[0], pos - 60), pos):
             return True
         return bool(AIM_BEFORE.search(self.m, self.clause_of(pos, sent)[0], pos))
+
+    def _own_party_topic(self, sent, clause) -> bool:
+        """The sentence opens, before the figure's clause and with no figure of its own, with the
+        page's own agencies as the party (以东阳市政府、部门为被告的行政诉讼案件,金华各级法院共受理
+        115件): whichever court took them, the cases are the page's own."""
+        if clause[0] <= sent[0] or not self.may_match(CTX["one_party"], sent[0], clause[0]):
+            return False
+        i = bisect.bisect_left(self.qstarts, sent[0])
+        if i < len(self.qstarts) and self.qstarts[i] < clause[0]:
+            return False
+        if self.search_in(CTX["own_respondent"], sent[0], clause[0]):
+            return True
+        party = self.search_in(CTX["one_party"], sent[0], clause[0])
+        return party is not None and bool(self.region_name) and self.region_name[:2] in party.group("party")
 
     def _court_subject(self, sent, head: int) -> bool:
         """A court other than the reporting body is the subject: named earlier in the sentence,
