@@ -577,8 +577,8 @@ def _dated_event(s: str, pos: int) -> bool:
     return not _FIGURE.search(s, pos, end.start() if end else len(s))
 
 
-# a later year the same sentence reaches, with what the figure had come to by then (…在2019年
-#为17.9%,到2021年已降至5.83%): the earlier year is where the change started
+# a later year the same sentence reaches, with what the figure had come to by then (…2018年
+#为21.4%,到2020年已降至9.6%): the earlier year is where the change started
 _REACHED_BY = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[,，]?\s*(?:已经?|已然)?\s*"
                          r"(?:降至|降到|下降[到至为]|减少?[到至为]|增[至到]|增加[到至]|上升[到至]|提升[到至]|提高[到至]|达到|达)")
 
@@ -591,7 +591,7 @@ def _reached_later(s: str, pos: int) -> bool:
 
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
-    (2020年以来), a change's first year (在2019年为17.9%,到2021年已降至…), a comparison's
+    (2020年以来), a change's first year (2018年为21.4%,到2020年已降至…), a comparison's
     base (从2019年的, 由2022年的, 较2021年, 比2020年), a document number
     (〔2022〕3号), the year cases were carried over from (含2021年结转12件), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
     将在2024年), an agenda's (根据…2024年度工作要点) or

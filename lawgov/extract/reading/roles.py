@@ -549,8 +549,8 @@ class Roles:
 
     def _own_party_topic(self, sent, clause) -> bool:
         """The sentence opens, before the figure's clause and with no figure of its own, with the
-        page's own agencies as the party (以东阳市政府、部门为被告的行政诉讼案件,金华各级法院共受理
-        115件): whichever court took them, the cases are the page's own."""
+        page's own agencies as the party (以本县政府及其部门为被告的行政诉讼案件,市中院全年共受理
+        88件): whichever court took them, the cases are the page's own."""
         if clause[0] <= sent[0] or not self.may_match(CTX["one_party"], sent[0], clause[0]):
             return False
         i = bisect.bisect_left(self.qstarts, sent[0])
@@ -669,8 +669,8 @@ class Roles:
         return h.group() if h else None
 
     def _kinds_concentrated(self, sent, q: Quantity) -> bool:
-        """The clause before the figure lists the kinds the cases concentrate on (集中在城建、
-        公安等类别,合计256件)."""
+        """The clause before the figure lists the kinds the cases concentrate on (集中在征收、
+        规划等类别,共计143件)."""
         return "集中" in self.m[max(sent[0], q.head - 100):q.head] and \
             CTX["kinds_concentrated"].search(self.m, max(sent[0], q.head - 100), q.head) is not None
 

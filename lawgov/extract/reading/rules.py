@@ -233,7 +233,7 @@ WHOLE_OF_TIER = r"全(国|省|自治区|市|州|盟|区|县|旗)"
 YEAR_TO_DATE_LABEL = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*年度?\s*(?:[(（]\s*(?:截至|截止|至)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*止?\s*[)）]"
                                 r"|(?:1|一)\s*[—\-–~至到]\s*\d{1,2}\s*月份?|上半年|前三季度)")
 SUMMED = re.compile(r"合计|总计|共计|总共")
-# (a year's end is its own period, 截至2021年底,共有…: only one that starts a span is not, 2019年底以来)
+# (a year's end is its own period, 截至2022年末,共有…: only one that starts a span is not, 2019年底以来)
 SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:底|末)?\s*(?:以来|来|起|至|到|—|-|~|开始)")
 SINCE_AFTER = re.compile(r"(?:度)?\s*(?:以来|来)")
 # what may stand between the start of a clause and the time word that opens it (而去年, 同时在2023年)
