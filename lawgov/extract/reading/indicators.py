@@ -62,6 +62,14 @@ class Pick:
 
 
 NOTHING = Pick()
+# a reconsideration's outcomes, which a court's judgments on decisions sued after review share
+# their words with (…复议后被诉至法院的18件中,6件被撤销): an outcome told after its figure is the
+# review's only where no court or lawsuit comes before it in the sentence, and only in a
+# sentence that speaks of cases (注册企业38件,其中3件被驳回 is none)
+REVIEW_OUTCOMES = frozenset(f"reconsideration.{o}" for o in (
+    "upheld", "dismissed", "revoked", "altered", "confirmed_illegal", "ordered_performance", "corrected"))
+COURT_BEFORE = re.compile(r"法院|起诉|被诉|诉至|诉讼")
+CASES_BEFORE = re.compile(r"案件|申请|审结|办结|结案|受理|复议")
 # a series of one measure over years (2021年712件、2022年768件): the step to the next year's
 # figure, and the year that labels a figure
 YEAR_STEP = re.compile(r"\s*[、，,；;和及]\s*(?:19|20)\d{2}\s*年度?\s*(?:为|是|达到|达)?\s*")
@@ -248,6 +256,10 @@ class IndicatorChoice:
         if pick.cue is None:
             after_end = min(clause[1], q.tail + 24)
             pick = self._pick_after(q.tail, after_end, measure, unit, fam)
+            if pick.indicator in REVIEW_OUTCOMES and (COURT_BEFORE.search(m, sent[0], q.head)
+                                                       or not CASES_BEFORE.search(m, sent[0], q.head)):
+                pick = NOTHING     # 复议后起诉到法院的12件,其中2件被撤销: the court's judgment;
+                                   # 注册企业38件,其中3件被驳回: no case of review
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
         if pick.cue is None and not lead_hits:
