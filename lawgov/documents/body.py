@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from lawgov.documents.head import (_MASTHEAD, _SOURCE_LINE, _HeadMentions, _is_prose, _Line, _opening_like,
-                                   _strip_quoted)
+                                   _strip_quoted, addressee_line)
 from lawgov.documents.regions import TOWN_LIST, ZONE_NAME, Gazetteer, RegionMention
 
 
@@ -278,7 +278,8 @@ def _openings(lines: list[_Line], first_para: _Line | None, sentences: int = 4,
         return []
     out: list[tuple[int, int]] = []
     k = next(i for i, ln in enumerate(lines) if ln is first_para)
-    paras = [ln for ln in lines[k:k + 12] if _is_prose(ln.text) or _opening_like(ln.text)][:paragraphs]
+    paras = [ln for ln in lines[k:k + 12]
+             if (_is_prose(ln.text) or _opening_like(ln.text)) and not addressee_line(ln.text)][:paragraphs]
     for n, ln in enumerate(paras):
         pos = ln.start
         for _ in range(sentences if n == 0 else 1):

@@ -237,6 +237,14 @@ _PAPER_NAME = re.compile(r"《[^》]{0,12}(?:日报|晚报|报|网)》"
 _LINK_ITEM = re.compile(r"\s*[·•●▪◆■]|.*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*$")
 
 
+def addressee_line(s: str) -> bool:
+    """A line of the bodies a notice or report is sent to (各县(市、区)人民政府,市直有关单位:):
+    named there, a body is addressed, never the one that acts."""
+    return bool(_ADDRESSEE.match(s)) and len(s) <= 60 and not _opening_like(s) \
+        and re.search(r"政府|人大|委|各|局|厅|部门|单位|领导|国务院", s) is not None \
+        and not _SOURCE_LINE.search(s) and not re.search(r"时间|日期|如下", s)
+
+
 def _structure(lines: list[_Line]):
     """(title, title line, body-name lines, first prose paragraph, addressee lines, the
     short lines of the top that may be a headline)."""
@@ -252,9 +260,7 @@ def _structure(lines: list[_Line]):
             in_links = True        # a sidebar of links to other pages: their titles are not this one's
             continue
         in_links = False
-        if _ADDRESSEE.match(s) and len(s) <= 60 and not _opening_like(s) \
-                and re.search(r"政府|人大|委|各|局|厅|部门|单位|领导|国务院", s) \
-                and not _SOURCE_LINE.search(s) and not re.search(r"时间|日期|如下", s):
+        if addressee_line(s):
             addressees.append(ln)
             continue
         if _is_prose(s) or _opening_like(s):

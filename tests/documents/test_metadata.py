@@ -418,6 +418,18 @@ def test_the_first_year_of_a_change_reached_by_a_later_one_is_no_report_year():
     assert describe_document(text, "x.txt").report_year == 2020
 
 
+def test_a_place_in_the_addressee_line_after_a_prose_banner_is_no_body():
+    # a notice whose title names no place, under a site's banner written as prose: the bodies it
+    # is sent to (…东湖区管委会,市政府各部门:) are addressed, not the one that acts
+    text = ("欢迎访问本网站，为获得最佳浏览效果，建议使用新版浏览器，谢谢合作\n当前位置：首页 > 通知公告\n"
+            "全市2023年上半年行政复议工作情况通报\n【发布时间：2023-07-20 10:15 】【打印】\n"
+            "各县（区）人民政府，市高新技术产业园区、东湖区管委会，市政府各部门：\n"
+            "为推动行政复议工作高质量发展，现将上半年全市行政复议工作情况通报如下。\n一、总体情况\n"
+            "上半年全市各级行政复议机关共收到行政复议申请412件。")
+    d = describe_document(text, "x.txt")
+    assert d.region_code is None and d.region_confidence == "unresolved"
+
+
 def test_the_year_of_an_agenda_the_work_followed_is_no_report_year():
     text = ("关于县人民政府行政复议工作情况的调研报告\n县人大常委会调研组\n（2024年5月8日）\n"
             "根据县人大常委会2024年度工作要点，调研组听取了县司法局的汇报。\n一、基本情况\n"
