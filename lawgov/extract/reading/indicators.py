@@ -957,8 +957,10 @@ class IndicatorChoice:
         i = bisect.bisect_left(self.qstarts, prev[0])
         while i < len(self.qs) and self.qs[i].start < prev[1]:
             pq = self.qs[i]
-            if (pq.unit == "%") == (measure == "rate") and pq.unit_kind != "change" and not new_period:
-                return NOTHING, kind                 # that clause's cue has its own figure
+            if (pq.unit == "%") == (measure == "rate") and pq.unit_kind != "change" and not new_period \
+                    and (pq.unit == unit or None in (pq.unit, unit)):
+                return NOTHING, kind                 # that clause's cue has its own figure (not the
+                                                     # bodies that did it: 45家部门发布权责事项,共计…项)
             i += 1
         text = self.m[prev[0]:prev[1]]
         if (cmp := COMPARED_WITH.search(text)) is not None:
