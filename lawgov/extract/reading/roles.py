@@ -909,6 +909,11 @@ class Roles:
         own = self.own_tier()
         return own is not None and self._word_rank(tier) < own
 
+    def below_own_tier(self, tier: str) -> bool:
+        """The tier a row label opens with (区县政府 on a city's page) is below the page's own."""
+        own = self.own_tier()
+        return own is not None and self._word_rank(tier) > own
+
     def _word_rank(self, tier: str) -> int:
         """The tier a page's 全X / 我X names: 区 is an autonomous region's on a province's page."""
         if tier == "区" and getattr(self, "level", None) == "province":

@@ -111,6 +111,10 @@ class Tables:
         elif indicator == "reconsideration.accepted" and label and "申请" in label and "受理" not in label \
                 and self._row_label_with(para, "受理"):
             indicator = "reconsideration.received"   # 行政复议申请(件) | 76 over 受理(件) | 69: the row of what came in
+        if indicator in ("reconsideration.accepted", "reconsideration.received") and label \
+                and not CTX["total_labels"].fullmatch(label.strip()) \
+                and RESPONDENT_HEADER.fullmatch(self._label_column_header(para)):
+            indicator = "reconsideration.as_respondent"   # 被申请人 | 案件数 over 市政府 | 60: by respondent
         if OTHER_CELL.fullmatch(header.strip()) or (label and OTHER_CELL.fullmatch(label.strip())):
             indicator = None                   # 维持 | 驳回 | 其他: the rest, no measure of its own
         if indicator and unit is None:
@@ -142,6 +146,8 @@ class Tables:
             kind, scope = "level", "all"       # a row of figures only (under its header), or 本期 | 312
         elif label_scope == "government" and label.strip()[:1] in TIER_CHARS and self.above_own_tier(label.strip()[0]):
             kind, scope = "other_body", None   # 县政府为被告的涉镇案件 | 3 on a township's page: the county's
+        elif label_scope is not None and label.strip()[:1] in TIER_CHARS and self.below_own_tier(label.strip()[0]):
+            kind, scope = "other_body", None   # 区县政府 | 782 on a city's page: the lower tier's row
         elif label_scope is not None:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
         elif label and FIRST_INSTANCE_LABEL.fullmatch(label.strip()) and indicator == "litigation.cases" \
@@ -362,6 +368,11 @@ class Tables:
         self._table_context(para)
         return self._tables.get(("extra", para), ({}, None, {}))[1]
 
+    def _label_column_header(self, para: int) -> str:
+        """The first cell of the table's first row: the header of its column of row labels."""
+        fs, fe = self.paras[self._table_first(para)]
+        return self.m[fs:fe].split("|", 1)[0].strip()
+
     def _table_first(self, para: int) -> int:
         """The first row of the table a row belongs to (cached: a long table costs its rows)."""
         key = ("first", para)
@@ -456,6 +467,8 @@ def scope_of_label(label: str) -> str | None:
 APPLICATIONS_HEADER = re.compile(r"(?:收到|新收|接收)(?:的)?申请")
 LABEL_ASIDE = re.compile(r"\s*[(（][^()（）]{1,16}[)）]\s*$")
 AUTONOMOUS_TIER = re.compile(r"^\s*自治[区州县旗]")
+# the header of a column of respondents (被申请人, 被申请人类别): each row counts one respondent's cases
+RESPONDENT_HEADER = re.compile(r"被申请人(?:类别|类型|单位|层级)?")
 # a row of a whole (全市, 全省合计): a higher tier's on a lower body's page
 # a row label that only names a family (行政复议, 行政诉讼案件): the row is that family's whole
 FAMILY_LABEL = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情况)?")
