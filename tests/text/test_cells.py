@@ -183,6 +183,21 @@ def test_a_line_of_years_and_figures_that_is_no_table_stays():
         assert split_inline_tables(line) == line
 
 
+def test_a_numbered_table_run_into_a_line_of_prose_is_put_back_into_rows():
+    """A page whose lines were joined (one cell per paragraph run into one line): the rows
+    numbered under 序号 are rows again, so their numbers are not the row before's figures."""
+    from lawgov.text.cells import split_inline_tables
+    text = ("全年审结312件,具体如下: 审结情况(件) 序号 结果 件数 占比 1 维持 201 64.4% 2 驳回 48 15.4% "
+            "3 撤销 35 11.2% 4 合计 312 100% 二、行政应诉 全年应诉58件")
+    out = split_inline_tables(text)
+    assert len(out) == len(text)
+    assert out.splitlines() == ["全年审结312件,具体如下: 审结情况(件)", "序号|结果|件数|占比", "1|维持|201|64.4%",
+                                "2|驳回|48|15.4%", "3|撤销|35|11.2%", "4|合计|312|100%", "二、行政应诉 全年应诉58件"]
+    # (not a list whose numbers do not run on from 1, nor rows of words only)
+    for line in ("序号 结果 件数 2 维持 201 3 驳回 48", "序号 单位 负责人 1 县司法局 张某 2 县公安局 李某"):
+        assert split_inline_tables(line) == line
+
+
 def test_a_caption_over_a_table_of_three_columns_is_no_header_cell():
     text = ("附表\n2023年行政复议案件审结情况\n结果\n件数\n占比\n维持\n61\n52.1%\n驳回\n20\n17.1%\n"
             "撤销\n9\n7.7%\n合计\n117\n100%\n")
