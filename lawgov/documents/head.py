@@ -237,12 +237,28 @@ _PAPER_NAME = re.compile(r"《[^》]{0,12}(?:日报|晚报|报|网)》"
 _LINK_ITEM = re.compile(r"\s*[·•●▪◆■]|.*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*$")
 
 
-def addressee_line(s: str) -> bool:
-    """A line of the bodies a notice or report is sent to (各县(市、区)人民政府,市直有关单位:):
-    named there, a body is addressed, never the one that acts."""
+def _addressee_shape(s: str) -> bool:
+    """A short line ending with a colon that names bodies: how an addressee line looks (an
+    opening that announces a list, 某局重点做好以下工作:, may look so too)."""
     return bool(_ADDRESSEE.match(s)) and len(s) <= 60 and not _opening_like(s) \
         and re.search(r"政府|人大|委|各|局|厅|部门|单位|领导|国务院", s) is not None \
         and not _SOURCE_LINE.search(s) and not re.search(r"时间|日期|如下", s)
+
+
+# one body an addressee line lists (各县(市、区)人民政府, 市直有关单位, 东湖区管委会, 各位代表)
+_ADDRESSED_BODY = re.compile(r"(?:[^,，、;；:：]{0,30}(?:政府|委员会|管委会|委|办|局|厅|院|会|单位|部门|机关|办公室|处|室|代表|领导|同志|公司|"
+                             r"区|县|市|镇|乡|街道|旗|州|盟))"
+                             r"(?:[(（][^()（）]{0,12}[)）])?")
+
+
+def addressee_line(s: str) -> bool:
+    """A line of the bodies a notice or report is sent to (各县(市、区)人民政府,市直有关单位:): the
+    addressee's shape, and nothing but bodies listed. Named there, a body is addressed, never
+    the one that acts."""
+    if not _addressee_shape(s):
+        return False
+    names = re.split(r"[,，、;；]", re.sub(r"[(（][^()（）]*[)）]", "", s.strip().rstrip(":：")))
+    return all(_ADDRESSED_BODY.fullmatch(n.strip()) for n in names if n.strip())
 
 
 def _structure(lines: list[_Line]):
@@ -260,7 +276,7 @@ def _structure(lines: list[_Line]):
             in_links = True        # a sidebar of links to other pages: their titles are not this one's
             continue
         in_links = False
-        if addressee_line(s):
+        if _addressee_shape(s):
             addressees.append(ln)
             continue
         if _is_prose(s) or _opening_like(s):

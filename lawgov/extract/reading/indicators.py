@@ -70,6 +70,12 @@ REVIEW_OUTCOMES = frozenset(f"reconsideration.{o}" for o in (
     "upheld", "dismissed", "revoked", "altered", "confirmed_illegal", "ordered_performance", "corrected"))
 COURT_BEFORE = re.compile(r"法院|起诉|被诉|诉至|诉讼")
 CASES_BEFORE = re.compile(r"案件|申请|审结|办结|结案|受理|复议")
+# a count of the bodies that did something (45家部门, 12个单位): no figure of what they did
+BODIES_COUNTED = re.compile(r"\s*(?:市直|县直|区直|省直)?(?:部门|单位|乡镇|镇街|街道|县区|区县|县市区|市县|行政机关|执法机关|执法单位)")
+# …unless they took part in something (26个单位参加执法人员考试,共计1200人: those who sat it)
+TAKING_PART = re.compile(r"参加|参与|参训|参考|考试|培训|轮训")
+# the respondent named after the cases' figure (44件复议案件以市政府为被申请人)
+RESPONDENT_AFTER = re.compile(r"[^，,;；。、]{0,12}?以(?P<party>[^，,;；。\d以为]{2,16}?)(?:作)?为(?:行政)?(?:复议)?被申请人")
 # a series of one measure over years (2021年712件、2022年768件): the step to the next year's
 # figure, and the year that labels a figure
 YEAR_STEP = re.compile(r"\s*[、，,；;和及]\s*(?:19|20)\d{2}\s*年度?\s*(?:为|是|达到|达)?\s*")
@@ -958,7 +964,8 @@ class IndicatorChoice:
         while i < len(self.qs) and self.qs[i].start < prev[1]:
             pq = self.qs[i]
             if (pq.unit == "%") == (measure == "rate") and pq.unit_kind != "change" and not new_period \
-                    and (pq.unit == unit or None in (pq.unit, unit)):
+                    and not (pq.unit != unit and BODIES_COUNTED.match(self.m, pq.tail)
+                             and not TAKING_PART.search(self.m, pq.tail, prev[1])):
                 return NOTHING, kind                 # that clause's cue has its own figure (not the
                                                      # bodies that did it: 45家部门发布权责事项,共计…项)
             i += 1

@@ -910,8 +910,14 @@ class Roles:
         return own is not None and self._word_rank(tier) < own
 
     def below_own_tier(self, tier: str) -> bool:
-        """The tier a row label opens with (区县政府 on a city's page) is below the page's own."""
-        own = self.own_tier()
+        """The tier a row label opens with (区县政府 on a city's page, 镇政府 on a county's) is
+        below the page's own: its level when the page's body is known (a county's page may
+        name its city more often than itself), else how the page names itself. On a
+        municipality's page (北京市, a province's level) 区 is a district."""
+        level = getattr(self, "level", None)
+        if level == "province" and (getattr(self, "region_name", None) or "").endswith("市"):
+            return CTX["tier_rank"][tier] > CTX["tier_rank"]["市"]    # (its 市 is itself, its 区 below)
+        own = LEVEL_TIER.get(level) or self.own_tier()
         return own is not None and self._word_rank(tier) > own
 
     def _word_rank(self, tier: str) -> int:

@@ -112,9 +112,12 @@ class Tables:
                 and self._row_label_with(para, "受理"):
             indicator = "reconsideration.received"   # 行政复议申请(件) | 76 over 受理(件) | 69: the row of what came in
         if indicator in ("reconsideration.accepted", "reconsideration.received") and label \
-                and not CTX["total_labels"].fullmatch(label.strip()) \
-                and RESPONDENT_HEADER.fullmatch(self._label_column_header(para)):
-            indicator = "reconsideration.as_respondent"   # 被申请人 | 案件数 over 市政府 | 60: by respondent
+                and scope_of_label(label) is not None and RESPONDENT_HEADER.fullmatch(self._label_column_header(para)):
+            # 被申请人 | 案件数 over 市政府 | 48: each respondent's cases; beside a column of the
+            # accepted, its applications received are a part of them by respondent, no measure
+            accepted_beside = indicator == "reconsideration.received" and any(
+                "受理" in h for c, h in headers.items() if c != hc)
+            indicator = None if accepted_beside else "reconsideration.as_respondent"
         if OTHER_CELL.fullmatch(header.strip()) or (label and OTHER_CELL.fullmatch(label.strip())):
             indicator = None                   # 维持 | 驳回 | 其他: the rest, no measure of its own
         if indicator and unit is None:
@@ -146,8 +149,10 @@ class Tables:
             kind, scope = "level", "all"       # a row of figures only (under its header), or 本期 | 312
         elif label_scope == "government" and label.strip()[:1] in TIER_CHARS and self.above_own_tier(label.strip()[0]):
             kind, scope = "other_body", None   # 县政府为被告的涉镇案件 | 3 on a township's page: the county's
-        elif label_scope is not None and label.strip()[:1] in TIER_CHARS and self.below_own_tier(label.strip()[0]):
-            kind, scope = "other_body", None   # 区县政府 | 782 on a city's page: the lower tier's row
+        elif (label_scope is not None or LOWER_BODY_LABEL.fullmatch(label.strip() if label else "")) \
+                and (tier := LABEL_TIER.match(label.strip())) and self.below_own_tier(tier.group(1)):
+            kind, scope = "other_body", None   # 区县政府 | 517 on a city's page, 镇人民政府 | 8 on a
+                                               # county's: the lower tier's row
         elif label_scope is not None:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
         elif label and FIRST_INSTANCE_LABEL.fullmatch(label.strip()) and indicator == "litigation.cases" \
@@ -467,6 +472,10 @@ def scope_of_label(label: str) -> str | None:
 APPLICATIONS_HEADER = re.compile(r"(?:收到|新收|接收)(?:的)?申请")
 LABEL_ASIDE = re.compile(r"\s*[(（][^()（）]{1,16}[)）]\s*$")
 AUTONOMOUS_TIER = re.compile(r"^\s*自治[区州县旗]")
+# the tier a row label opens with (区县政府, 镇人民政府, 街道办事处), and a label of a lower body
+# that names no scope cue knows (乡镇政府, 街道办事处)
+LABEL_TIER = re.compile(r"(街道|省|市|区|县|州|旗|盟|镇|乡)")
+LOWER_BODY_LABEL = re.compile(r"(?:乡镇|镇|乡|街道)(?:人民)?(?:政府|办事处)(?:等)?(?:其他)?")
 # the header of a column of respondents (被申请人, 被申请人类别): each row counts one respondent's cases
 RESPONDENT_HEADER = re.compile(r"被申请人(?:类别|类型|单位|层级)?")
 # a row of a whole (全市, 全省合计): a higher tier's on a lower body's page
