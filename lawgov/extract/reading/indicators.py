@@ -12,8 +12,9 @@ from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import ASIDE, Role, generic_place
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
-                                          fill, first_family, lead_cues, unit_ok, PAREN)
+                                          fill, first_family, lead_cues, unit_ok, PAREN, TIER_CHARS)
 from lawgov.extract.reading.structure import Place
+from lawgov.extract.reading.tables import scope_of_label
 from lawgov.text.cells import FIGURE_CELL, YEAR_CELL, figure_line, is_cell
 
 # a number for each of the kinds listed before it (意见书、建议书各3份), not their sum
@@ -392,6 +393,14 @@ class IndicatorChoice:
                 and PARTIES_BEYOND_GOVERNMENT.search(own.group()):
             scope = "all"          # 以我市政府、部门及镇(街道)为被告: every party together, the whole
             #                        (以区政府、区政府办公室为共同被告 stays the government's)
+        if indicator == "reconsideration.as_respondent" and kind == "level" and pick.cue is not None \
+                and pick.cue.role == "after" and (named := RESPONDENT_AFTER.match(m, q.tail, sent[1])):
+            # 51件以区县政府为被申请人 (the respondent after its figure): its scope, or a lower tier's
+            party = named.group("party")
+            if party[:1] in TIER_CHARS and self.below_own_tier(party[0]):
+                kind, reason = "other_body", f"a lower tier named as the respondent after its figure ({party})"
+            elif (named_scope := scope_of_label(party)) is not None:
+                scope = named_scope
         if indicator and indicator.startswith("reconsideration.") and kind == "level" \
                 and scope in (None, "all") and (party := self.heading_respondent(q.start)) is not None:
             if party == "own" or self.own_tier() == 4:
