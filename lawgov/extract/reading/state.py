@@ -66,6 +66,8 @@ HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+
 
 # what stands around a bare verb before its figure: a list number, marks, a colon ((2)审结:118)
 LEAD_MARKS = re.compile(r"^[\s，,、(（)）□\d一二三四五六七八九十.．]*|[\s:：]+$")
+# a sentence opening by pointing back at cases counted before (此类案件的发案量…, 上述案件目前…)
+CASES_POINTED_AT = re.compile(r"\s*(?:[,，]\s*)?(?:此类|该类|这类|上述|这些|以上)(?:行政)?(?:复议|诉讼|应诉)?(?:案件|申请)")
 # how many sentences back a sentence without a subject of its own looks for one
 CARRY_SENTENCES = 3
 
@@ -176,6 +178,9 @@ class DiscourseState:
         j = bisect.bisect_right(self.fam_ends, pos)
         for n in range(j - 1, i - 1, -1):
             if self.fam_hits[n][1] >= lo and self._subject_word(n, pos):
+                if self.fam_hits[n][1] < sent_start and (left := self._sentence_subject((lo, sent_start))):
+                    return left    # 上述案件审结10件 after …复议案件共11件,类型涉及信息公开…: what the
+                                   # sentence continued leaves, not the kinds it lists last
                 if self.fam_hits[n][2] == "other_fields" and self._in_subset_clause(n, pos):
                     continue       # …其中涉及劳动争议的20件,审结105件: the 105 goes on with 复议
                 return self.fam_hits[n][2]
@@ -186,6 +191,9 @@ class DiscourseState:
         k = self.sentence_index(lo)
         if k > 0 and lo == sent_start:
             ps = self.paras[self.paragraph_index(lo)][0] if self.paras else 0
+            # (此类案件 / 上述案件 point back at the cases last counted: a sentence of words alone
+            # between, 对此,…推动行政执法规范化建设。, names no subject for them)
+            counted_only = CASES_POINTED_AT.match(self.m, sent_start) is not None
             for back in range(k - 1, max(-1, k - 1 - CARRY_SENTENCES), -1):
                 prev = self.sents[back]
                 if prev[0] < ps:
@@ -193,6 +201,8 @@ class DiscourseState:
                     if fam is None and self._speaks_of_cases(self.sents[k]):
                         fam = self._previous_paragraph_subject(ps, prev)
                     return fam
+                if counted_only and not self._has_figure(prev):
+                    continue
                 fam = self._sentence_subject(prev)
                 if fam is not None:
                     return self._heading_among_named(prev, pos) or fam
