@@ -156,7 +156,7 @@ class Tables:
         elif label_scope is not None:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
         elif label and FIRST_INSTANCE_LABEL.fullmatch(label.strip()) and indicator == "litigation.cases" \
-                and (self.doc_kind == "court_release" or "法院" in self.title_line()) \
+                and (self.doc_kind == "court_release" or "法院" in self.title_line() or "法院" in caption) \
                 and not self._has_total_row(para):
             kind, scope = "level", "all"       # 案件类型 | 受理数 over 一审 | 4127: the lawsuits defended
         elif label and KIND_LABEL.fullmatch(label.strip()):
@@ -494,7 +494,8 @@ FIGURE_WITH_WORDS = re.compile(r"[-+]?\d|(?:同比|环比|较上年|比上年)?(
 KIND_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}类(?:案件)?")
 # the first-instance row of a court's table of instances (案件类型 | 受理数 over 一审 | 4127, 二审 |
 # 2206): the lawsuits the governments defended, as 其中一审案件… is in prose (context.yaml whole_part);
-# on a court's page only (a government's caseload split by instance is split into parts), and
+# on a court's page or under a caption naming courts (…上海法院行政案件收结情况如下:) only (a
+# government's caseload split by instance is split into parts), and
 # not in a table with a row of its total (合计 | 310), whose rows are its parts
 FIRST_INSTANCE_LABEL = re.compile(r"一审(?:行政)?(?:诉讼)?(?:案件)?")
 # the characters of a tier a column's body may open with (市政府, 县本级)
