@@ -35,6 +35,10 @@ _OF_THE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?的")
 _SO_FAR_THIS_YEAR = re.compile(r"今年以来|本年度以来|年初以来|今年1")
 _SPEECH_TITLE = re.compile(r"在[^。\n]{2,40}?(?:会议|大会|会)上的(?:讲话|发言|致辞|工作报告|报告)")
 _AGENDA = re.compile(r"(?:19|20)\d{2}\s*年度\s*[\u4e00-\u9fff]{0,8}?(?:要点|计划|安排|方案|预算)")
+# a year whose work is inspected after it (对2023年度法治政府建设情况开展全面督察): the
+# inspection's object, not the year the page reports
+_INSPECTED_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?[^。，,;；\n]{0,24}?(?:开展|进行|组织)[^。，,;；\n]{0,10}?"
+                             r"(?:督察|督查|考核|检查|评估|评议|验收|考评|审计)")
 _PLAN_BEFORE_YEAR = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$")
 # a year the figures are not given for: a period's start (2020年以来), a number (〔2022〕), the year
 # cases were carried over from (含2021年结转12件)
@@ -591,7 +595,8 @@ def _reached_later(s: str, pos: int) -> bool:
 
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
-    (2020年以来), a change's first year (2018年为21.4%,到2020年已降至…), a comparison's
+    (2020年以来), a change's first year (2018年为21.4%,到2020年已降至…), a year's work
+    inspected after it (对2023年度…开展督察), a comparison's
     base (从2019年的, 由2022年的, 较2021年, 比2020年), a document number
     (〔2022〕3号), the year cases were carried over from (含2021年结转12件), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
     将在2024年), an agenda's (根据…2024年度工作要点) or
@@ -601,7 +606,8 @@ def _background_year(s: str, pos: int) -> bool:
                 or _PLAN_BEFORE_YEAR.search(s[max(0, pos - 5):pos])
                 or _SINCE_OR_NUMBER.match(s[pos:pos + 10])
                 or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
-                or _LAW_DATE.match(s, pos) or _AGENDA.match(s, pos) or _reached_later(s, pos))
+                or _LAW_DATE.match(s, pos) or _AGENDA.match(s, pos) or _reached_later(s, pos)
+                or (s[max(0, pos - 1):pos] == "对" and _INSPECTED_YEAR.match(s, pos) is not None))
 
 
 def _this_year_unpublished(body: str, ys_body) -> int | None:

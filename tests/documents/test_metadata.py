@@ -430,6 +430,15 @@ def test_a_place_in_the_addressee_line_after_a_prose_banner_is_no_body():
     assert d.region_code is None and d.region_confidence == "unresolved"
 
 
+def test_a_year_whose_work_is_inspected_is_no_report_year():
+    # a dated mid-year story: the year whose work was inspected (对2023年度…开展全面督察) is the
+    # inspection's object; 今年上半年 on a page of July 2024 is the page's year
+    text = ("某区司法局:上半年法治建设工作扎实推进\n来源:某区融媒体中心  发布时间:2024-07-10 17:25\n"
+            "本网讯 记者从某区司法局获悉,今年上半年,区司法局围绕中心工作推进法治建设。\n"
+            "区里对2023年度法治政府建设情况开展全面督察,评查行政执法案卷210件。")
+    assert describe_document(text, "x.txt").report_year == 2024
+
+
 def test_the_year_of_an_agenda_the_work_followed_is_no_report_year():
     text = ("关于县人民政府行政复议工作情况的调研报告\n县人大常委会调研组\n（2024年5月8日）\n"
             "根据县人大常委会2024年度工作要点，调研组听取了县司法局的汇报。\n一、基本情况\n"
