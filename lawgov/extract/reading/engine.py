@@ -19,7 +19,8 @@ import re
 
 # a line that ends on a bare number (行政应诉案件 42, 收到申请:86)
 BARE_NUMBER_END = re.compile(r"\d+(?:\.\d+)?\s*$")
-HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}\s*[、.．](?!\d)|\(\d{1,2}\))")
+# (or a bullet: ■行政机关败诉案件38 is a heading the same)
+HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}\s*[、.．](?!\d)|\(\d{1,2}\)|[■□●○◆◇▲△•])")
 
 
 # a year said relative to the page's date (去年北京行政案收案2万余件)
