@@ -71,6 +71,10 @@ REVIEW_OUTCOMES = frozenset(f"reconsideration.{o}" for o in (
     "upheld", "dismissed", "revoked", "altered", "confirmed_illegal", "ordered_performance", "corrected"))
 COURT_BEFORE = re.compile(r"法院|起诉|被诉|诉至|诉讼")
 CASES_BEFORE = re.compile(r"案件|申请|审结|办结|结案|受理|复议")
+# the tier a party opens with (各区人民政府, 镇政府, 乡镇人民政府, 街道办事处), and one bureau
+# (市公安局, 市场监督管理局): not the government's or its departments' whole
+PARTY_TIER = re.compile(r"(?:各|全)?(街道|乡|镇|省|市|区|县|州|旗|盟)")
+ONE_BUREAU = re.compile(r"(?![^局委办厅]*(?:部门|政府))[\u4e00-\u9fff]{2,14}(?:局|委员会|委|办公室|办|厅|中心|大队|支队)")
 # a count of the bodies that did something (45家部门, 12个单位): no figure of what they did
 BODIES_COUNTED = re.compile(r"\s*(?:市直|县直|区直|省直)?(?:部门|单位|乡镇|镇街|街道|县区|区县|县市区|市县|行政机关|执法机关|执法单位)")
 # …unless they took part in something (26个单位参加执法人员考试,共计1200人: those who sat it)
@@ -261,7 +265,7 @@ class IndicatorChoice:
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("verb",))
         if pick.cue is None:
-            after_end = min(clause[1], q.tail + 24)
+            after_end = min(clause[1], q.tail + 32)
             pick = self._pick_after(q.tail, after_end, measure, unit, fam)
             if pick.indicator in REVIEW_OUTCOMES and (COURT_BEFORE.search(m, sent[0], q.head)
                                                        or not CASES_BEFORE.search(m, sent[0], q.head)):
@@ -397,8 +401,11 @@ class IndicatorChoice:
                 and pick.cue.role == "after" and (named := RESPONDENT_AFTER.match(m, q.tail, sent[1])):
             # 51件以区县政府为被申请人 (the respondent after its figure): its scope, or a lower tier's
             party = named.group("party")
-            if party[:1] in TIER_CHARS and self.below_own_tier(party[0]):
+            tier = PARTY_TIER.match(party)
+            if tier and self.below_own_tier(tier.group(1)):
                 kind, reason = "other_body", f"a lower tier named as the respondent after its figure ({party})"
+            elif ONE_BUREAU.fullmatch(party):
+                kind, reason = "breakdown", f"one bureau's cases as respondent ({party})"
             elif (named_scope := scope_of_label(party)) is not None:
                 scope = named_scope
         if indicator and indicator.startswith("reconsideration.") and kind == "level" \

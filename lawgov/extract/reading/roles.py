@@ -115,9 +115,9 @@ PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及
 # department's own page, the whole it belongs to, not the department
 GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?:(?:19|20)\d{2}年度?|去年|全年|上年)?[,，]?\s*(?P<whole>全[省市区县州旗盟](?:各级)?(?:行政机关|人民政府|政府))")
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
-# (not a word of a tier's character: 为区域经济, 市场, 市民, 区内)
+# (not a word of a tier's character: 为区域经济, 市场, 市民)
 PLACE_NAME = re.compile(r"(?:(?![的在到赴与和及对向从了为是将把被])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗)"
-                        r"(?![委长级直域场民内外间属辖])")
+                        r"(?![委长级直域场民])")
 # a place named right before a parenthesis (河东区(412件)): the figure inside is the place's
 PLACE_BEFORE_PAREN = re.compile(r"(?P<name>(?:(?![的是为和与及在占全])[\u4e00-\u9fff]){1,6}(?:自治县|新区|街道|区|县|市|镇|乡|旗))$"
                                 r"|(?P<short>(?:(?![的是为和与及在占])[\u4e00-\u9fff]){2,6})全[省市区县州]$")

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SUMMED, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
-                                          FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
+                                          COMPARED_AFTER, FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SCOPE_RX, SUBJECT, YEAR_RX)
 
 
@@ -68,6 +68,7 @@ HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+
 LEAD_MARKS = re.compile(r"^[\s，,、(（)）□\d一二三四五六七八九十.．]*|[\s:：]+$")
 # a sentence opening by pointing back at cases counted before (此类案件的发案量…, 上述案件目前…)
 CASES_POINTED_AT = re.compile(r"\s*(?:[,，]\s*)?(?:此类|该类|这类|上述|这些|以上)(?:行政)?(?:复议|诉讼|应诉)?(?:案件|申请)")
+FAMILY_CASES = re.compile(r"(?:复议|诉讼|应诉|行政)案件")
 # how many sentences back a sentence without a subject of its own looks for one
 CARRY_SENTENCES = 3
 
@@ -145,7 +146,8 @@ class DiscourseState:
             if ACTIVITY_BEFORE.search(m, max(0, s - 4), s):
                 continue                               # 开展2023年度…督察: an activity's name
             compared = bool(COMPARE_BEFORE.search(m, max(0, s - 4), s)) or bool(
-                FROM_BEFORE.search(m, max(0, s - 2), s) and FROM_AFTER.match(m, e))   # 由上年的12件
+                FROM_BEFORE.search(m, max(0, s - 2), s) and FROM_AFTER.match(m, e)) or bool(   # 由上年的12件
+                m[max(0, s - 1):s] in ("和", "跟", "同") and COMPARED_AFTER.match(m, e))   # 跟去年的9.8%相比
             if h.group("abs"):
                 out.append((e, s, int(h.group("abs")), None, compared))
             else:
@@ -201,8 +203,9 @@ class DiscourseState:
                     if fam is None and self._speaks_of_cases(self.sents[k]):
                         fam = self._previous_paragraph_subject(ps, prev)
                     return fam
-                if counted_only and not self._has_figure(prev):
-                    continue
+                if counted_only and not self._has_figure(prev) and not FAMILY_CASES.search(self.m, prev[0], prev[1]):
+                    continue       # (a sentence whose subject is the cases, 行政诉讼案件主要集中在…, is
+                                   # what 这些案件 points at; 把行政复议作为主渠道 names no cases)
                 fam = self._sentence_subject(prev)
                 if fam is not None:
                     return self._heading_among_named(prev, pos) or fam

@@ -156,7 +156,7 @@ class Tables:
         elif label_scope is not None:
             kind, scope = "level", label_scope # 县政府 | 12, 县直部门 | 45
         elif label and FIRST_INSTANCE_LABEL.fullmatch(label.strip()) and indicator == "litigation.cases" \
-                and (self.doc_kind == "court_release" or "法院" in self.title_line() or "法院" in caption) \
+                and (self.doc_kind == "court_release" or "法院" in self.title_line() or COURTS_CAPTION.search(caption)) \
                 and not self._has_total_row(para):
             kind, scope = "level", "all"       # 案件类型 | 受理数 over 一审 | 4127: the lawsuits defended
         elif label and KIND_LABEL.fullmatch(label.strip()):
@@ -498,6 +498,10 @@ KIND_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}类(?:案件)?")
 # government's caseload split by instance is split into parts), and
 # not in a table with a row of its total (合计 | 310), whose rows are its parts
 FIRST_INSTANCE_LABEL = re.compile(r"一审(?:行政)?(?:诉讼)?(?:案件)?")
+# a caption whose subject is the courts' docket (全省法院行政案件收结情况如下), not one quoting a
+# court as its source (经县人民法院统计,全县各部门应诉案件…)
+COURTS_CAPTION = re.compile(r"(?<![经据由向])(?:全[省市区县]|[\u4e00-\u9fff]{2,6})?(?:各级|两级|三级)?(?:人民)?法院"
+                            r"(?:全年|共)?(?:行政案件|行政诉讼|受理|收结|收案|审结|一审|审理)")
 # the characters of a tier a column's body may open with (市政府, 县本级)
 # the party a row label names its cases by (镇政府为被申请人的复议案件)
 PARTY_IN_LABEL = re.compile(r"(?:作为|为)(?:共同)?(?:被告|被申请人)")
