@@ -35,7 +35,7 @@ _OF_THE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?的")
 _SO_FAR_THIS_YEAR = re.compile(r"今年以来|本年度以来|年初以来|今年1")
 _SPEECH_TITLE = re.compile(r"在[^。\n]{2,40}?(?:会议|大会|会)上的(?:讲话|发言|致辞|工作报告|报告)")
 _AGENDA = re.compile(r"(?:19|20)\d{2}\s*年度\s*[\u4e00-\u9fff]{0,8}?(?:要点|计划|安排|方案|预算)")
-# an award's year (荣获"2018年度法治县(市、区)示范单位"): no year the page reports on
+# an award's year (荣获"2020年度法治政府建设示范单位"): no year the page reports on
 _AWARDED = re.compile(r"(?:荣获|获评|获得|被评为|被授予|评为|命名为|授予|入选)[^。，,;；\n]{0,12}$")
 # a year whose work is inspected after it (对2023年度法治政府建设情况开展全面督察): the
 # inspection's object, not the year the page reports
@@ -206,7 +206,7 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     body_start = first_para.start if first_para else 0
     body = t[body_start:body_start + 1500]
     opening = _opening_text(t, lines, first_para)
-    # (after a preface of who led the work: 在区委区政府的正确领导下,2019年全区…)
+    # (after a preface of who led the work: 在市委市政府的坚强领导下,2021年全市…)
     m = re.match(r"\s*(?:在[^。，,;；\n]{0,40}?(?:下|中)\s*[,，]\s*)?((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", opening)
     if m and _PLAN_YEAR.match(opening, m.start(1)):
         m = None                # an opening on the plans (2024年,我县将…): not the year reported

@@ -440,17 +440,17 @@ def test_a_year_whose_work_is_inspected_is_no_report_year():
 
 
 def test_an_awards_year_is_no_report_year_and_a_preface_may_open_before_the_year():
-    # an undated summary opening with who led the work, then its year (在…领导下,2019年全区…),
-    # and naming an award of the year before (被…命名为"2018年度法治县(市、区)示范单位")
-    text = ("一、注重实效,全面推进依法治区工作\n在区委区政府的正确领导下,2019年全区司法行政系统坚持稳中求进,"
-            "各项工作取得新成效。\n今年以来,全区共审核规范性文件44件。我区被省委依法治省办命名为\u201c2018年度法治县(市、区)"
-            "示范单位\u201d,区司法局被评为2018年度全市平安建设先进集体。")
-    assert describe_document(text, "x.txt").report_year == 2019
+    # an undated summary opening with who led the work, then its year (在…领导下,2021年全市…),
+    # and naming an award of the year before (被…命名为"2020年度法治政府建设示范单位")
+    text = ("二、坚持依法行政,法治政府建设提质增效\n在市委市政府的坚强领导下,2021年全市司法行政工作稳步推进,"
+            "取得明显成效。\n今年以来,市司法局共审核规范性文件37件。我市被省依法治省办命名为\u201c2020年度法治政府建设"
+            "示范单位\u201d,市人民调解委员会被评为2020年度全省人民调解工作先进集体。")
+    assert describe_document(text, "x.txt").report_year == 2021
     # a dated page whose opening says 今年: its date's year, over a 年度 named in passing
-    dated = ("某区司法局:依法治区走深走实\n来源:某日报  发布时间:2019-12-30 08:20\n"
-             "本报讯 记者从区司法局获悉,今年,全区司法行政系统围绕中心服务大局。\n"
-             "区司法局被评为2018年度全市扫黑除恶专项斗争先进集体,全年审核规范性文件44件。")
-    assert describe_document(dated, "x.txt").report_year == 2019
+    dated = ("某县司法局:法治建设提质增效\n来源:某县融媒体中心  发布时间:2021-12-28 09:40\n"
+             "记者从县司法局获悉,今年,全县司法行政工作紧扣中心大局稳步推进。\n"
+             "县司法局被评为2020年度全省人民调解工作先进集体,全年审核规范性文件37件。")
+    assert describe_document(dated, "x.txt").report_year == 2021
 
 
 def test_the_year_of_an_agenda_the_work_followed_is_no_report_year():

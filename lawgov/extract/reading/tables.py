@@ -494,11 +494,11 @@ FIGURE_WITH_WORDS = re.compile(r"[-+]?\d|(?:同比|环比|较上年|比上年)?(
 KIND_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}类(?:案件)?")
 # the first-instance row of a court's table of instances (案件类型 | 受理数 over 一审 | 4127, 二审 |
 # 2206): the lawsuits the governments defended, as 其中一审案件… is in prose (context.yaml whole_part);
-# on a court's page or under a caption naming courts (…上海法院行政案件收结情况如下:) only (a
+# on a court's page or under a caption naming courts (…全省法院行政案件受理审结情况见下表:) only (a
 # government's caseload split by instance is split into parts), and
 # not in a table with a row of its total (合计 | 310), whose rows are its parts
 FIRST_INSTANCE_LABEL = re.compile(r"一审(?:行政)?(?:诉讼)?(?:案件)?")
-# a caption whose subject is the courts' docket (全省法院行政案件收结情况如下), not one quoting a
+# a caption whose subject is the courts' docket (全省法院行政案件受理审结情况), not one quoting a
 # court as its source (经县人民法院统计,全县各部门应诉案件…)
 COURTS_CAPTION = re.compile(r"(?<![经据由向])(?:全[省市区县]|[\u4e00-\u9fff]{2,6})?(?:各级|两级|三级)?(?:人民)?法院"
                             r"(?:全年|共)?(?:行政案件|行政诉讼|受理|收结|收案|审结|一审|审理)")
