@@ -291,7 +291,8 @@ def _structure(lines: list[_Line]):
         if _BODY_LINE.match(s) and not _TITLE_WORDS.search(s):
             body_lines.append(ln)
             continue
-        if title is None and not seen_sentence and 6 <= len(s) <= 100 and _TITLE_WORDS.search(s):
+        if title is None and not seen_sentence and 6 <= len(s) <= 100 and _TITLE_WORDS.search(s) \
+                and not _BYLINE.search(s):
             title, title_line = s, ln
     headlines = [ln for ln in lines[:8] if _headline_like(ln.text)]
     if len(headlines) > 1 and _SITE_BANNER.fullmatch(headlines[0].text) and _NAMES_A_BODY.search(headlines[1].text):
@@ -323,6 +324,11 @@ def _congress_place(lines: list[_Line], title_line: _Line) -> _Line | None:
 
 
 def _headline_like(s: str) -> bool:
-    """A short line before the text that may be a news headline or a byline."""
+    """A short line before the text that may be a news headline."""
     return (not _is_chrome(s) and not _is_prose(s) and 4 <= len(s) <= 60 and not _ADDRESSEE.match(s)
-            and not _SOURCE_LINE.search(s) and not _DATE_ANY.search(s) and not s.endswith("。"))
+            and not _SOURCE_LINE.search(s) and not _DATE_ANY.search(s) and not s.endswith("。")
+            and not _BYLINE.search(s))
+
+
+# a reporter's byline (四川法治报全媒体记者 李某, 通讯员 王某 张某): who wrote, no title
+_BYLINE = re.compile(r"(?:记者|通讯员|作者|撰稿|摄影|编辑)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")

@@ -35,6 +35,7 @@ _OF_THE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?的")
 _SO_FAR_THIS_YEAR = re.compile(r"今年以来|本年度以来|年初以来|今年1")
 _SPEECH_TITLE = re.compile(r"在[^。\n]{2,40}?(?:会议|大会|会)上的(?:讲话|发言|致辞|工作报告|报告)")
 _AGENDA = re.compile(r"(?:19|20)\d{2}\s*年度\s*[\u4e00-\u9fff]{0,8}?(?:要点|计划|安排|方案|预算)")
+_YEAR_LABEL = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*[·•｜|/／—-]\s*[\u4e00-\u9fff][^\d\n]{1,30}$")
 # an award's year (荣获"2020年度法治政府建设示范单位"): no year the page reports on
 _AWARDED = re.compile(r"(?:荣获|获评|获得|被评为|被授予|评为|命名为|授予|入选)[^。，,;；\n]{0,12}$")
 # a year whose work is inspected after it (对2023年度法治政府建设情况开展全面督察): the
@@ -269,6 +270,11 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
                 min_sentences=1 if _SPEECH_TITLE.search(title) and not _SO_FAR_THIS_YEAR.search(body) else 2)
             return other or ys[0][0]
     head = t[:3000]
+    # a label line of the page's year and body under its headline (2024年 · 某市司法局)
+    for ln in lines[:8]:
+        lm = _YEAR_LABEL.match(ln.text)
+        if lm and (maxyear is None or int(lm.group(1)) <= maxyear):
+            return int(lm.group(1))
     # the report's own words on what it reports (现将我县2023年法治政府建设工作情况报告如下)
     hm = _REPORTS_BELOW.search(head)
     if hm and (maxyear is None or int(hm.group(1)) <= maxyear):

@@ -453,6 +453,21 @@ def test_an_awards_year_is_no_report_year_and_a_preface_may_open_before_the_year
     assert describe_document(dated, "x.txt").report_year == 2021
 
 
+def test_a_byline_is_no_headline_and_a_label_line_gives_the_year():
+    # a digest whose first line is the reporter's byline: the headline after it names the body
+    qa = ("某省法治报全媒体记者 王某\n【问答】湖南行政复议工作2024年\u201c成绩单\u201d\n"
+          "问:2024年的成绩单上有哪些关键数字?\n答:全省新收行政复议申请3.1万件,调解和解化解行政争议7820件。\n"
+          "问:各地有哪些做法?\n答:\n1. 长沙市:率先设立涉企行政复议服务站,办理涉企案件612件。\n"
+          "2. 株洲市:推行简案速办,平均结案周期缩短到28天。")
+    d = describe_document(qa, "x.txt")
+    assert (d.region_name, d.report_year) == ("湖南省", 2024)
+    # an infographic's label line of its year and body (2023年 · 某市司法局) over 今年以来 and an
+    # earlier year compared with: the label's year
+    card = ("一图读懂|行政复议应诉工作\n2023年 · 江门市司法局\n一、行政复议案件基本情况\n"
+            "全市复议机关收到行政复议申请\n1864宗\n较2022年 \u219112.4%\n简易程序办案(今年以来) 512件")
+    assert describe_document(card, "x.txt").report_year == 2023
+
+
 def test_the_year_of_an_agenda_the_work_followed_is_no_report_year():
     text = ("关于县人民政府行政复议工作情况的调研报告\n县人大常委会调研组\n（2024年5月8日）\n"
             "根据县人大常委会2024年度工作要点，调研组听取了县司法局的汇报。\n一、基本情况\n"
