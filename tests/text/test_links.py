@@ -73,3 +73,14 @@ def test_bullets_that_give_labels_and_figures_are_the_pages_data():
     assert bullet_links_start(page) == len(page)
     headlines = "正文已完。\n· 图解:2023年全市行政复议工作\n· 通报:全年受理案件120件\n· 市政府召开常务会议\n"
     assert bullet_links_start(headlines) == headlines.index("· 图解")
+
+
+def test_bullets_of_an_outline_followed_by_its_next_section_are_the_pages_points():
+    """Points under a numbered section ((一)… · 2020年:达1806件 · …) that the next section
+    ((二)…) follows: the page's own outline, not a box of links, whatever words they hold."""
+    page = ("某中院2022年度行政审判工作报告。\n(一)发案量总体可控\n· 2016—2020年:一审案件持续增长\n"
+            "· 2020年:达1806件\n· 应对:府院联动,加强源头治理\n· 2022年:基本稳定,全年发案1650件\n"
+            "(二)败诉率明显下降\n全年审结一审案件1702件。\n")
+    assert bullet_links_start(page) == len(page)
+    also_masked = page.replace("(二)", "(□)")
+    assert bullet_links_start(also_masked) == len(also_masked)
