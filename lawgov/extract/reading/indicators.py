@@ -75,6 +75,13 @@ CASES_BEFORE = re.compile(r"案件|申请|审结|办结|结案|受理|复议")
 # (市公安局, 市场监督管理局): not the government's or its departments' whole
 PARTY_TIER = re.compile(r"(?:各|全)?(街道|乡|镇|省|市|区|县|州|旗|盟)")
 ONE_BUREAU = re.compile(r"(?![^局委办厅]*(?:部门|政府))[\u4e00-\u9fff]{2,14}(?:局|委员会|委|办公室|办|厅|中心|大队|支队)")
+# an infographic's figure line: where it came to, the figure, and a change after it (降至16.4%,
+# 僅73件, 69件 同比↑76.9%, 84.8% 较2015年↑13.4%)
+LEVEL_WORDS = re.compile(r"(?:降至|降到|升至|增至|下降至|上升至|提高到|提升至|达到?|为|仅|只有|共)")
+CHANGE_AFTER = re.compile(r"(?:同比|环比|较(?:(?:19|20)\d{2}\s*年|上年|去年)?|比上年)?\s*(?:[↑↓▲▼]|上升|下降|增长|减少|增加|提高|降低)\s*"
+                          r"[\d.]+\s*(?:%|％|个百分点)(?:\s*[(（][^()（）]*[)）])?")
+FIGURE_AND_CHANGE = re.compile(r"(?:" + LEVEL_WORDS.pattern + r")?\s*[约近超逾]?\s*\d[\d,.]*\s*(?:万|亿)?\s*"
+                               r"(?:件|宗|起|%|％|人次|人|次|个|项|份|条|场|家|名)?\s*(?:" + CHANGE_AFTER.pattern + r")?")
 # a count of the bodies that did something (45家部门, 12个单位): no figure of what they did
 BODIES_COUNTED = re.compile(r"\s*(?:市直|县直|区直|省直)?(?:部门|单位|乡镇|镇街|街道|县区|区县|县市区|市县|行政机关|执法机关|执法单位)")
 # …unless they took part in something (26个单位参加执法人员考试,共计1200人: those who sat it)
@@ -815,8 +822,11 @@ class IndicatorChoice:
             return None                # (a bare 0 under a headline is a site's counter: 分享 0)
         ps, pe = self.paras[para]
         rest = self.m[q.tail:pe].strip()
-        if q.head - ps > 12 or (rest and not PAREN.fullmatch(rest)) or YEAR_LABEL.sub("", self.m[ps:q.head]).strip():
-            return None                # (an aside after the figure, 186件 (同比上升8%), is no words of its own)
+        before = YEAR_LABEL.sub("", self.m[ps:q.head]).strip()
+        if q.head - ps > 12 or (rest and not PAREN.fullmatch(rest) and not CHANGE_AFTER.fullmatch(rest)) \
+                or (before and not LEVEL_WORDS.fullmatch(before)):
+            return None                # (an aside after the figure, 186件 (同比上升8%), a change, 69件 同比
+                                       # ↑76.9%, or where it came to, 降至16.4%, are no words of its own)
         kinds = self._page_line_kinds()
         if kinds[para] != "Y" and self._alternation_end(kinds, para, -1) != "L":
             return None
@@ -914,7 +924,7 @@ class IndicatorChoice:
         raw = self.t[ps:pe].strip()    # (the mask blanks a bracketed numeral and keeps no aside)
         i = bisect.bisect_left(self.qstarts, ps)
         if i < len(self.qstarts) and self.qstarts[i] < pe and not YEAR_TO_DATE_LABEL.fullmatch(raw):
-            return "F" if FIGURE_CELL.fullmatch(line) or figure_line(raw) \
+            return "F" if FIGURE_CELL.fullmatch(line) or figure_line(raw) or FIGURE_AND_CHANGE.fullmatch(line) \
                 else "Y" if YEAR_FIGURE_LINE.fullmatch(line) else "X"
         if SECTION_HEADING.match(raw):
             return "X"                 # (二、主要做法 after the last figure: a section, no label)
