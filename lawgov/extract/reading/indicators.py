@@ -75,6 +75,11 @@ CASES_BEFORE = re.compile(r"案件|申请|审结|办结|结案|受理|复议")
 # (市公安局, 市场监督管理局): not the government's or its departments' whole
 PARTY_TIER = re.compile(r"(?:各|全)?(街道|乡|镇|省|市|区|县|州|旗|盟)")
 ONE_BUREAU = re.compile(r"(?![^局委办厅]*(?:部门|政府))[\u4e00-\u9fff]{2,14}(?:局|委员会|委|办公室|办|厅|中心|大队|支队)")
+LABEL_OPENS_WITH_YEAR = re.compile(r"\s*[■●▶★◆·•]?\s*((?:19|20)\d{2})\s*年(?!\s*[-—–~至到]\s*(?:19|20)\d{2})")
+# a line that only names a period (2021年, 2022年上半年, 2023年1-9月, 2021年(市区两级机构)); the
+# mask blanks what stands in brackets
+PERIOD_LINE = re.compile(r"(?:19|20)\d{2}\s*年度?(?:上半年|下半年|前三季度|全年|[1一]\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?)?"
+                         r"\s*(?:[(（][^()（）]{0,24}[)）])?")
 # an infographic's figure line: where it came to, the figure, and a change after it (降至16.4%,
 # 僅73件, 69件 同比↑76.9%, 84.8% 较2015年↑13.4%)
 LEVEL_WORDS = re.compile(r"(?:降至|降到|升至|增至|下降至|上升至|提高到|提升至|达到?|为|仅|只有|共)")
@@ -82,6 +87,9 @@ CHANGE_AFTER = re.compile(r"(?:同比|环比|较(?:(?:19|20)\d{2}\s*年|上年|�
                           r"[\d.]+\s*(?:%|％|个百分点)(?:\s*[(（][^()（）]*[)）])?")
 FIGURE_AND_CHANGE = re.compile(r"(?:" + LEVEL_WORDS.pattern + r")?\s*[约近超逾]?\s*\d[\d,.]*\s*(?:万|亿)?\s*"
                                r"(?:件|宗|起|%|％|人次|人|次|个|项|份|条|场|家|名)?\s*(?:" + CHANGE_AFTER.pattern + r")?")
+# …or a figure then a remark on it after a space (110件 已超上年全年收案数的一半): a figure's
+# line in the layout's alternation, though the remark keeps the label from it
+FIGURE_THEN_REMARK = re.compile(r"[约近超逾]?\d[\d,.]*\s*(?:万|亿)?\s*(?:件|宗|起|%|％|人次|人|次|个|项|份|条|场|家|名)[ \u3000]+[\u4e00-\u9fff]")
 # a count of the bodies that did something (45家部门, 12个单位): no figure of what they did
 BODIES_COUNTED = re.compile(r"\s*(?:市直|县直|区直|省直)?(?:部门|单位|乡镇|镇街|街道|县区|区县|县市区|市县|行政机关|执法机关|执法单位)")
 # …unless they took part in something (26个单位参加执法人员考试,共计1200人: those who sat it)
@@ -283,8 +291,11 @@ class IndicatorChoice:
         if pick.cue is None and not lead_hits:
             pick = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
                               unit, bounded, fam, ("verb",))
+        label_year = None
         if pick.cue is None and not lead_hits and (label := below or self._label_line_above(q, para)) is not None:
             label_fam, label_hits = lead_cues(m[label[0]:label[1]])
+            if (ly := LABEL_OPENS_WITH_YEAR.match(m, label[0], label[1])) is not None:
+                label_year = int(ly.group(1))   # 2021年 全区收到行政复议申请⏎仅73件: the label's year
             label_hits = self.held_on_page(label_hits)
             if label_fam is None and (group := self._group_heading_above(label)) is not None:
                 label_fam = first_family(m[group[0]:group[1]])   # 行政应诉⏎案件总数⏎97件
@@ -473,6 +484,8 @@ class IndicatorChoice:
             year = self._year_list_item(idx, q, sent)
             if year is not None and kind == "cumulative":
                 kind, reason = "level", None     # 2019—2021年,…分别为312件、348件、401件: one per year
+        if year is None and label_year is not None and base_year is None:
+            year = label_year
         if year is None:
             year = base_year if base_year is not None else self.year_at(q.start, sent, paren, clause[0])
         if indicator in ("reconsideration.accepted", "reconsideration.received") \
@@ -821,9 +834,11 @@ class IndicatorChoice:
         if q.unit_raw is None or not self.paras:
             return None                # (a bare 0 under a headline is a site's counter: 分享 0)
         ps, pe = self.paras[para]
+        if q.head - ps > 12:
+            return None
         rest = self.m[q.tail:pe].strip()
         before = YEAR_LABEL.sub("", self.m[ps:q.head]).strip()
-        if q.head - ps > 12 or (rest and not PAREN.fullmatch(rest) and not CHANGE_AFTER.fullmatch(rest)) \
+        if (rest and not PAREN.fullmatch(rest) and not CHANGE_AFTER.fullmatch(rest)) \
                 or (before and not LEVEL_WORDS.fullmatch(before)):
             return None                # (an aside after the figure, 186件 (同比上升8%), a change, 69件 同比
                                        # ↑76.9%, or where it came to, 降至16.4%, are no words of its own)
@@ -837,6 +852,12 @@ class IndicatorChoice:
             k -= 1                     # (2023年:1063件 above 2022年:847件, under one label)
         if k >= 0 and kinds[k] == "X" and kinds[para] == "Y":
             return self._introducing_clause(k)    # …败诉率逐年下降——⏎2023年:16.8%⏎2024年:7.1%
+        while k >= 0 and kinds[k] == "L" and PERIOD_LINE.fullmatch(self.m[self.paras[k][0]:self.paras[k][1]].strip()):
+            # a period's label over its figure (2021年(两级机构)⏎1706件⏎2022年上半年⏎518件): the
+            # measure's label stands over the run of periods
+            k -= 1
+            while k >= 0 and (kinds[k] in ("E", "U", "F", "Y")):
+                k -= 1
         return self.paras[k] if k >= 0 and kinds[k] == "L" else None
 
     def _introducing_clause(self, k: int) -> tuple[int, int] | None:
@@ -925,6 +946,7 @@ class IndicatorChoice:
         i = bisect.bisect_left(self.qstarts, ps)
         if i < len(self.qstarts) and self.qstarts[i] < pe and not YEAR_TO_DATE_LABEL.fullmatch(raw):
             return "F" if FIGURE_CELL.fullmatch(line) or figure_line(raw) or FIGURE_AND_CHANGE.fullmatch(line) \
+                or FIGURE_THEN_REMARK.match(line) \
                 else "Y" if YEAR_FIGURE_LINE.fullmatch(line) else "X"
         if SECTION_HEADING.match(raw):
             return "X"                 # (二、主要做法 after the last figure: a section, no label)
