@@ -90,6 +90,7 @@ FIGURE_AND_CHANGE = re.compile(r"(?:" + LEVEL_WORDS.pattern + r")?\s*[约近超�
 # …or a figure then a remark on it after a space (110件 已超上年全年收案数的一半): a figure's
 # line in the layout's alternation, though the remark keeps the label from it
 FIGURE_THEN_REMARK = re.compile(r"[约近超逾]?\d[\d,.]*\s*(?:万|亿)?\s*(?:件|宗|起|%|％|人次|人|次|个|项|份|条|场|家|名)[ \u3000]+[\u4e00-\u9fff]")
+CELL_BAR = re.compile(r"[|｜\t]")
 # a count of the bodies that did something (45家部门, 12个单位): no figure of what they did
 BODIES_COUNTED = re.compile(r"\s*(?:市直|县直|区直|省直)?(?:部门|单位|乡镇|镇街|街道|县区|区县|县市区|市县|行政机关|执法机关|执法单位)")
 # …unless they took part in something (26个单位参加执法人员考试,共计1200人: those who sat it)
@@ -1028,8 +1029,11 @@ class IndicatorChoice:
         return pick, kind
 
     def _pick_after(self, a, b, measure, unit, fam) -> Pick:
-        """The after-cue matching longest right after the number (41件行政诉讼案件开庭审理)."""
-        return after_pick(self.m[a:b], measure, unit, fam)
+        """The after-cue matching longest right after the number (41件行政诉讼案件开庭审理), up to
+        a cell's bar (行政复议案件1545件｜行政应诉案件739件: the next cell's words are not its own)."""
+        window = self.m[a:b]
+        bar = CELL_BAR.search(window)
+        return after_pick(window[:bar.start()] if bar else window, measure, unit, fam)
 
 
     def _received_before(self, idx: int, sent, done) -> bool:
