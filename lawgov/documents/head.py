@@ -292,7 +292,7 @@ def _structure(lines: list[_Line]):
             body_lines.append(ln)
             continue
         if title is None and not seen_sentence and 6 <= len(s) <= 100 and _TITLE_WORDS.search(s) \
-                and not _BYLINE.search(s):
+                and not _BYLINE.search(s) and not _BULLET_ITEM.match(s):
             title, title_line = s, ln
     headlines = [ln for ln in lines[:8] if _headline_like(ln.text)]
     if len(headlines) > 1 and _SITE_BANNER.fullmatch(headlines[0].text) and _NAMES_A_BODY.search(headlines[1].text):
@@ -330,5 +330,7 @@ def _headline_like(s: str) -> bool:
             and not _BYLINE.search(s))
 
 
+# an item of a bulleted list (▶ 成效:2020年以来,…): a point of the text, no title
+_BULLET_ITEM = re.compile(r"\s*[▶▷►●○■□◆◇▪•·]")
 # a reporter's byline (四川法治报全媒体记者 李某, 通讯员 王某 张某): who wrote, no title
 _BYLINE = re.compile(r"(?:记者|通讯员|作者|撰稿|摄影|编辑)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")

@@ -599,10 +599,16 @@ _REACHED_BY = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[,
                          r"(?:降至|降到|下降[到至为]|减少?[到至为]|增[至到]|增加[到至]|上升[到至]|提升[到至]|提高[到至]|达到|达)")
 
 
+# …or by an arrow to a later year's figure, as an infographic draws it (2019年 17.9% ⏎ ↓ ⏎ 2021年 5.83%)
+_ARROW_TO = re.compile(r"(?:19|20)\d{2}\s*年[^\n↑↓→]{0,12}\s*[↑↓→]\s*((?:19|20)\d{2})\s*年")
+
+
 def _reached_later(s: str, pos: int) -> bool:
+    if not s[pos:pos + 4].isdigit():
+        return False
     end = _SENTENCE.search(s, pos)
-    m = _REACHED_BY.search(s, pos + 4, end.start() if end else len(s))
-    return m is not None and s[pos:pos + 4].isdigit() and int(m.group(1)) > int(s[pos:pos + 4])
+    m = _REACHED_BY.search(s, pos + 4, end.start() if end else len(s)) or _ARROW_TO.match(s, pos)
+    return m is not None and int(m.group(1)) > int(s[pos:pos + 4])
 
 
 def _background_year(s: str, pos: int) -> bool:

@@ -468,6 +468,15 @@ def test_a_byline_is_no_headline_and_a_label_line_gives_the_year():
     assert describe_document(card, "x.txt").report_year == 2023
 
 
+def test_a_bullet_point_is_no_title_and_an_arrow_to_a_later_year_gives_that_year():
+    # an undated points page: a bullet (▶ 成效:2019年以来,…) is no title, and a rate drawn from one
+    # year to a later one (2018年 21.4% ⏎ ↓ ⏎ 2020年 9.6%) speaks of the later
+    text = ("□某区城市管理局 李某\n【要点速览】\n▶ 职能:城管执法点多面广\n▶ 成效:2019年以来,全局行政诉讼案件持续下降\n"
+            "某区城管系统行政诉讼败诉率\n2018年　21.4%\n　↓\n2020年　9.6%\n\n一、领导责任\n● 局党组加强对依法行政工作的领导")
+    d = describe_document(text, "x.txt")
+    assert not (d.title or "").startswith("▶") and d.report_year == 2020
+
+
 def test_the_year_of_an_agenda_the_work_followed_is_no_report_year():
     text = ("关于县人民政府行政复议工作情况的调研报告\n县人大常委会调研组\n（2024年5月8日）\n"
             "根据县人大常委会2024年度工作要点，调研组听取了县司法局的汇报。\n一、基本情况\n"
