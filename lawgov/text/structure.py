@@ -20,7 +20,7 @@ _SENTENCE = re.compile(
 )
 # clause marks: ，,；;：: — but not the comma of a thousands group (1,234 / 1，234, as
 # NUMERAL reads them) nor the colon of a time (17:17)
-_CLAUSE_SPLIT = re.compile(r"[；;,，：:](?!(?<=[0-9][,，])[0-9]{3}(?![0-9]))(?!(?<=[0-9][：:])[0-9])")
+_CLAUSE_SPLIT = re.compile(r"[；;,，：:|｜](?!(?<=[0-9][,，])[0-9]{3}(?![0-9]))(?!(?<=[0-9][：:])[0-9])")
 
 
 # a numbered heading right after a sentence's end inside a line, with its title (。（二）依申请公开。,

@@ -232,3 +232,9 @@ def test_a_numbered_heading_inside_a_line_after_a_sentence_opens_a_paragraph():
     text = "一、总体情况 全年主动公开信息210条。（二）依申请公开。全年共收到申请9件；3.监督保障。按要求公开。一是加强培训。"
     assert [text[a:b] for a, b in paragraphs(text)] == [
         "一、总体情况 全年主动公开信息210条。", "（二）依申请公开。全年共收到申请9件；", "3.监督保障。按要求公开。一是加强培训。"]
+
+
+def test_a_cells_bar_ends_a_clause():
+    from lawgov.text.structure import clauses
+    text = "● 败诉:9件|败诉率:6.2%"
+    assert [text[a:b] for a, b in clauses(text, 0, len(text))] == ["● 败诉", "9件", "败诉率", "6.2%"]
