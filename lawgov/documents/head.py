@@ -292,7 +292,7 @@ def _structure(lines: list[_Line]):
             body_lines.append(ln)
             continue
         if title is None and not seen_sentence and 6 <= len(s) <= 100 and _TITLE_WORDS.search(s) \
-                and not _BYLINE.search(s) and not _BULLET_ITEM.match(s):
+                and not _BYLINE.fullmatch(s) and not _BULLET_ITEM.match(s):
             title, title_line = s, ln
     headlines = [ln for ln in lines[:8] if _headline_like(ln.text)]
     if len(headlines) > 1 and _SITE_BANNER.fullmatch(headlines[0].text) and _NAMES_A_BODY.search(headlines[1].text):
@@ -327,10 +327,13 @@ def _headline_like(s: str) -> bool:
     """A short line before the text that may be a news headline."""
     return (not _is_chrome(s) and not _is_prose(s) and 4 <= len(s) <= 60 and not _ADDRESSEE.match(s)
             and not _SOURCE_LINE.search(s) and not _DATE_ANY.search(s) and not s.endswith("。")
-            and not _BYLINE.search(s))
+            and not _BYLINE.fullmatch(s))
 
 
 # an item of a bulleted list (▶ 成效:2020年以来,…): a point of the text, no title
 _BULLET_ITEM = re.compile(r"\s*[▶▷►●○■□◆◇▪•·]")
-# a reporter's byline (四川法治报全媒体记者 李某, 通讯员 王某 张某): who wrote, no title
-_BYLINE = re.compile(r"(?:记者|通讯员|作者|撰稿|摄影|编辑)\s*[:：]?\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*$")
+# a reporter's byline (某省法治报全媒体记者 王某, 通讯员 王某 张某): who wrote, no title
+_BYLINE = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,12}?(?:报|台|网|社|中心|融媒))?(?:全媒体|特约|见习|首席)?"
+                     r"(?:记者|通讯员|作者|撰稿|摄影|编辑)\s*[:：]?\s*[\u4e00-\u9fff]{2,3}"
+                     r"(?:[\s\u3000、]+(?:通讯员|记者)?\s*[\u4e00-\u9fff]{2,3})*\s*"
+                     r"|\s*[\u4e00-\u9fff]{0,8}讯\s*[(（][^()（）]{0,30}[)）]\s*")     # (本报讯 (通讯员 某某))

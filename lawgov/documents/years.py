@@ -35,13 +35,12 @@ _OF_THE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?的")
 _SO_FAR_THIS_YEAR = re.compile(r"今年以来|本年度以来|年初以来|今年1")
 _SPEECH_TITLE = re.compile(r"在[^。\n]{2,40}?(?:会议|大会|会)上的(?:讲话|发言|致辞|工作报告|报告)")
 _AGENDA = re.compile(r"(?:19|20)\d{2}\s*年度\s*[\u4e00-\u9fff]{0,8}?(?:要点|计划|安排|方案|预算)")
-_YEAR_LABEL = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*[·•｜|/／—-]\s*[\u4e00-\u9fff][^\d\n]{1,30}$")
+# a news lead's relative year (本网讯 今年上半年, 记者从…获悉,去年): on a dated page, its year
+_NEWS_LEAD_RELATIVE = re.compile(r"(?:讯|获悉)[^。\n]{0,12}?(今年|去年)")
+_YEAR_LABEL = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*[·•｜|/／]\s*[\u4e00-\u9fff][^\d\n]{0,28}"
+                         r"(?:局|政府|委员会|法院|检察院|办公室|办|厅|中心)\s*")
 # an award's year (荣获"2020年度法治政府建设示范单位"): no year the page reports on
 _AWARDED = re.compile(r"(?:荣获|获评|获得|被评为|被授予|评为|命名为|授予|入选)[^。，,;；\n]{0,12}$")
-# a year whose work is inspected after it (对2023年度法治政府建设情况开展全面督察): the
-# inspection's object, not the year the page reports
-_INSPECTED_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?[^。，,;；\n]{0,24}?(?:开展|进行|组织)[^。，,;；\n]{0,10}?"
-                             r"(?:督察|督查|考核|检查|评估|评议|验收|考评|审计)")
 _PLAN_BEFORE_YEAR = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*$")
 # a year the figures are not given for: a period's start (2020年以来), a number (〔2022〕), the year
 # cases were carried over from (含2021年结转12件)
@@ -212,9 +211,12 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
     if m and _PLAN_YEAR.match(opening, m.start(1)):
         m = None                # an opening on the plans (2024年,我县将…): not the year reported
     origin = int(m.group(1)) if m and _ORIGIN.search(opening, 0, 200) else None
-    stated = _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind)
+    stated = _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind, published)
     if stated:
         return stated
+    if published is not None and not _RELATIVE_YEAR.search(opening[:200]) \
+            and (rel := _NEWS_LEAD_RELATIVE.search(t[:400])):
+        return published.year - (rel.group(1) == "去年")   # 本网讯 今年上半年,…: a news lead the opening skips
     if published is None:
         # an undated news item's lead (2024年3月5日,某局召开…) dates it
         ev = _EVENT_DATE.match(opening)
@@ -253,7 +255,7 @@ def _subtitle_year(lines: list[_Line], title: str | None, first_para: _Line | No
     return found.pop() if len(found) == 1 else None
 
 
-def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind) -> int | None:
+def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind, published=None) -> int | None:
     """A year the page states as its own: a title's, a period's end, a quoted report
     title's, the opening's (unless an origin or an event before later figures), a 年度
     year, a chronicle's last."""
@@ -270,15 +272,15 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
                 min_sentences=1 if _SPEECH_TITLE.search(title) and not _SO_FAR_THIS_YEAR.search(body) else 2)
             return other or ys[0][0]
     head = t[:3000]
-    # a label line of the page's year and body under its headline (2024年 · 某市司法局)
-    for ln in lines[:8]:
-        lm = _YEAR_LABEL.match(ln.text)
-        if lm and (maxyear is None or int(lm.group(1)) <= maxyear):
-            return int(lm.group(1))
     # the report's own words on what it reports (现将我县2023年法治政府建设工作情况报告如下)
     hm = _REPORTS_BELOW.search(head)
     if hm and (maxyear is None or int(hm.group(1)) <= maxyear):
         return int(hm.group(1))
+    # a label line of the page's year and body under its headline (2024年 · 某市司法局)
+    for ln in lines[:8]:
+        lm = _YEAR_LABEL.fullmatch(ln.text)
+        if lm and (maxyear is None or int(lm.group(1)) <= maxyear):
+            return int(lm.group(1))
     sub = _subtitle_year(lines, title, first_para, maxyear)
     if sub:
         return sub
@@ -302,8 +304,10 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
             return later
     if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
         return int(m.group(1))
-    if maxyear is not None and _RELATIVE_YEAR.search(opening[:200]):
+    if published is not None and (_RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(head[:400])) \
+            and not (kind == "annual_report" and published.month <= 3):
         return None            # a dated page's opening says 今年/去年: that, not a 年度 named in passing
+                               # (an annual report of the spring after keeps its 年度)
     for y, suf, pos in _years_in(head, maxyear):
         if suf == "年度" and not _AGENDA.match(head, pos) and not _background_year(head, pos) \
                 and not _AWARDED.search(head, max(0, pos - 16), pos):
@@ -613,8 +617,7 @@ def _reached_later(s: str, pos: int) -> bool:
 
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
-    (2020年以来), a change's first year (2018年为21.4%,到2020年已降至…), a year's work
-    inspected after it (对2023年度…开展督察), a comparison's
+    (2020年以来), a change's first year (2018年为21.4%,到2020年已降至…), a comparison's
     base (从2019年的, 由2022年的, 较2021年, 比2020年), a document number
     (〔2022〕3号), the year cases were carried over from (含2021年结转12件), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
     将在2024年), an agenda's (根据…2024年度工作要点) or
@@ -624,8 +627,7 @@ def _background_year(s: str, pos: int) -> bool:
                 or _PLAN_BEFORE_YEAR.search(s[max(0, pos - 5):pos])
                 or _SINCE_OR_NUMBER.match(s[pos:pos + 10])
                 or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
-                or _LAW_DATE.match(s, pos) or _AGENDA.match(s, pos) or _reached_later(s, pos)
-                or (s[max(0, pos - 1):pos] == "对" and _INSPECTED_YEAR.match(s, pos) is not None))
+                or _LAW_DATE.match(s, pos) or _AGENDA.match(s, pos) or _reached_later(s, pos))
 
 
 def _this_year_unpublished(body: str, ys_body) -> int | None:

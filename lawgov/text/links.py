@@ -49,23 +49,29 @@ def bullet_links_start(text: str, end: int | None = None) -> int:
     if "·" not in text and "•" not in text:
         return end
     for m in _BULLET_RUN.finditer(text, 0, end):
-        if text_begun(text, m.start()) and not _data_items(m.group()) \
-                and not _SECTION_AFTER.match(text, m.end(), end):
+        if text_begun(text, m.start()) and not _data_items(m.group()) and not _outline_points(text, m, end):
             return m.start()
     return end
 
 
-# a numbered section heading right after a run of bullets: the page's own outline goes on, so
-# the bullets were its points, not a box of links ((一)…· 2019年:达2561件 · …⏎(二)…)
-# (□: the extractor's masked text blanks what stands in brackets)
-_SECTION_AFTER = re.compile(r"\s*(?:[(（][一二三四五六七八九十□]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+# a numbered section heading: one that opens the line right before a run of bullets and one right
+# after it make the bullets the points of the page's own outline ((一)…⏎· 2019年:达2561件⏎· 应对:…
+# ⏎(二)…), when most of them are labelled points (a short label and a colon), not headlines
+_SECTION = re.compile(r"[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+_LABELLED_POINT = re.compile(r"[ \t\u3000]*[·•][^\n:：]{1,12}[:：]")
+
+
+def _outline_points(text: str, run: re.Match, end: int) -> bool:
+    before = text.rfind("\n", 0, max(0, run.start() - 1)) + 1
+    if not (_SECTION.match(text, before, run.start()) and _SECTION.match(text, run.end() + 1, end)):
+        return False
+    lines = [ln for ln in run.group().split("\n") if ln.strip()]
+    return 2 * sum(1 for ln in lines if _LABELLED_POINT.match(ln)) > len(lines)
 
 
 # a bullet line that gives a label and its figure (· 新收行政案件:1.32万件), not a headline
 # (a figure with its unit or %: 图解:2023年… is a headline)
-# (a few words may stand between the label and its figure: · 2019年:达2561件, · 2021年:基本稳定,
-# 全年发案量2187件)
-_DATA_ITEM = re.compile(r"[·•][^\n:：]{2,30}[:：][^\n\d:：]{0,12}?[约近超逾]?\s*\d[\d,.]*\s*[万亿]?\s*(?:件|%|％|人次|人|次|个|项|份|起|宗|名|条|场|家)")
+_DATA_ITEM = re.compile(r"[·•][^\n:：]{2,30}[:：]\s*[约近超逾]?\s*\d[\d,.]*\s*[万亿]?\s*(?:件|%|％|人次|人|次|个|项|份|起|宗|名|条|场|家)")
 
 
 def _data_items(run: str) -> bool:

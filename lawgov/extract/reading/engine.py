@@ -19,8 +19,10 @@ import re
 
 # a line that ends on a bare number (行政应诉案件 42, 收到申请:86)
 BARE_NUMBER_END = re.compile(r"\d+(?:\.\d+)?\s*$")
-# (or a bullet: ■行政机关败诉案件38 is a heading the same)
-HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}\s*[、.．](?!\d)|\(\d{1,2}\)|[■□●○◆◇▲△•])")
+HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}\s*[、.．](?!\d)|\(\d{1,2}\))")
+# …or a bullet, on the page's last line (■行政机关败诉案件41, cut off; a card's ■收到申请86 among
+# other bulleted figures is a label and its value)
+HEADING_BULLET = re.compile(r"\s*[■□●○◆◇▲△•]")
 
 
 # a year said relative to the page's date (去年北京行政案收案2万余件)
@@ -161,7 +163,8 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
             if res is not None:
                 return res
         if q.unit is None and pe - ps <= 30 and not self.m[q.tail:pe].strip() \
-                and HEADING_ORDINAL.match(self.t, ps, pe) and self._glued_label_line(at.para, q):
+                and (HEADING_ORDINAL.match(self.t, ps, pe) or (HEADING_BULLET.match(self.t, ps, pe) and pe >= self.words_end)) \
+                and self._glued_label_line(at.para, q):
             # 4、or (4)行政机关败诉案件38 (read unmasked: the mask blanks the 4 of (4)): a bare
             # number ending a numbered heading line (a chart's label, a figure cut off), no
             # quantity a reader can take

@@ -75,6 +75,7 @@ CASES_BEFORE = re.compile(r"案件|申请|审结|办结|结案|受理|复议")
 # (市公安局, 市场监督管理局): not the government's or its departments' whole
 PARTY_TIER = re.compile(r"(?:各|全)?(街道|乡|镇|省|市|区|县|州|旗|盟)")
 ONE_BUREAU = re.compile(r"(?![^局委办厅]*(?:部门|政府))[\u4e00-\u9fff]{2,14}(?:局|委员会|委|办公室|办|厅|中心|大队|支队)")
+NATIONAL_LABEL = re.compile(r"全国")
 LABEL_OPENS_WITH_YEAR = re.compile(r"\s*[■●▶★◆·•]?\s*((?:19|20)\d{2})\s*年(?!\s*[-—–~至到]\s*(?:19|20)\d{2})")
 # a line that only names a period (2021年, 2022年上半年, 2023年1-9月, 2021年(市区两级机构)); the
 # mask blanks what stands in brackets
@@ -295,15 +296,21 @@ class IndicatorChoice:
         label_year = None
         if pick.cue is None and not lead_hits and (label := below or self._label_line_above(q, para)) is not None:
             label_fam, label_hits = lead_cues(m[label[0]:label[1]])
-            if (ly := LABEL_OPENS_WITH_YEAR.match(m, label[0], label[1])) is not None:
+            if (ly := LABEL_OPENS_WITH_YEAR.match(m, label[0], label[1])) is not None \
+                    and self.paragraph_index(label[0]) == self._line_above(para):
                 label_year = int(ly.group(1))   # 2021年 全区收到行政复议申请⏎仅73件: the label's year
+                                                # (not over period lines of their own: 2022年 纠错率⏎
+                                                # 12.5%⏎2023年⏎9.8%)
             label_hits = self.held_on_page(label_hits)
             if label_fam is None and (group := self._group_heading_above(label)) is not None:
                 label_fam = first_family(m[group[0]:group[1]])   # 行政应诉⏎案件总数⏎97件
             if label_fam is None and fam is None and (title := self.title_para()) is not None:
                 label_fam = first_family(m[title[0]:title[1]])   # 一图读懂:…行政复议工作 over 审结案件
             pick = self._pick_verb_first(label_hits, measure, unit, True, label_fam or fam, m[label[0]:label[1]])
-            if pick.cue is not None and kind == "level" and self._span_over_label(label):
+            if pick.cue is not None and kind == "level" and NATIONAL_LABEL.search(m, label[0], label[1]) \
+                    and self._national_before(label[0], label[1]):
+                kind, reason = "other_body", "the nation's figure, by its label (全国…)"
+            elif pick.cue is not None and kind == "level" and self._span_over_label(label):
                 kind, reason = "cumulative", "a total over several years (十八大以来, 近五年) named by its label lines"
             elif pick.cue is not None and kind == "level" and (part := self._label_of_a_part(label)) is not None:
                 kind, reason = part
@@ -857,9 +864,25 @@ class IndicatorChoice:
             # a period's label over its figure (2021年(两级机构)⏎1706件⏎2022年上半年⏎518件): the
             # measure's label stands over the run of periods
             k -= 1
-            while k >= 0 and (kinds[k] in ("E", "U", "F", "Y")):
+            while k >= 0 and kinds[k] in ("E", "U", "F", "Y"):
+                if kinds[k] == "F" and not self._same_unit_line(k, q):
+                    return None        # (★ 纠错率⏎12.5%⏎2023年上半年⏎702件: another measure's run)
                 k -= 1
         return self.paras[k] if k >= 0 and kinds[k] == "L" else None
+
+    def _line_above(self, para: int) -> int:
+        """The nearest line above `para` with words or a figure (past empty lines and units)."""
+        kinds = self._page_line_kinds()
+        k = para - 1
+        while k >= 0 and kinds[k] in ("E", "U"):
+            k -= 1
+        return k
+
+    def _same_unit_line(self, k: int, q: Quantity) -> bool:
+        """The figure on line k is of q's kind of unit (a rate's %, or a count)."""
+        ps, pe = self.paras[k]
+        i = bisect.bisect_left(self.qstarts, ps)
+        return i < len(self.qs) and self.qs[i].start < pe and (self.qs[i].unit == "%") == (q.unit == "%")
 
     def _introducing_clause(self, k: int) -> tuple[int, int] | None:
         """The last clause of a line of prose that introduces the lines below it (ending with

@@ -427,7 +427,7 @@ class Roles:
             prev = self._clause_list(sent)[0][k - 1]
             if not self._numbers_in(prev) and (FRAME_END.search(self.m, prev[0], prev[1]) or (
                     prev[1] - prev[0] <= 16 and self.m[prev[1]:prev[1] + 1] in (":", "："))):
-                return prev[0]         # (or a short label before a colon: ● 区县政府:共收到1680件)
+                return prev[0]         # (or a short label before a colon: ● 区县政府:共收到1310件)
         return clause[0]
 
     def _carried_other_body(self, idx: int, sent, clause, head: int, done) -> str | None:

@@ -256,7 +256,9 @@ COMPARE_BEFORE = re.compile(r"(?:较|比|与|同比|相较于?|相比|对比)\s*
 COMPARED_AFTER = re.compile(r"(?:度)?(?:同期)?的\s*[\d.]+\s*(?:万|余)?\s*[%％件起宗人次项个]*\s*(?:相比|比|比较)")
 # a year naming what is done (开展2023年度法治政府建设督察, 撰写《…2023年…报告》): the name of an
 # activity or a document, not the period the figures after it are of
-ACTIVITY_BEFORE = re.compile(r"(?:开展|组织|举办|召开|部署|启动|印发|制定|出台|发布|撰写|编制|完成|参加)\s*$")
+# (and an award's year: 获评2021年度…先进单位, 被命名为"2020年度…示范单位")
+ACTIVITY_BEFORE = re.compile(r"(?:开展|组织|举办|召开|部署|启动|印发|制定|出台|发布|撰写|编制|完成|参加|"
+                             r"获评|荣获|评为|命名为|授予|入选)\s*[\"“]?\s*$")
 NATIONAL = re.compile("全国")
 FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 FROM_AFTER = re.compile(r"(?:同期)?(?:的)?\s*(?:不足|不到|低于|约|近|仅有|仅|只有|超过|逾|达)?\s*[\d零一二两三四五六七八九十]")

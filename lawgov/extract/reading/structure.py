@@ -65,7 +65,7 @@ class Structure:
         """Where the links to other articles begin (a line 相关阅读 …), else the text's end; also
         finds the lines that link one other article (上一篇: …)."""
         if self._related is None:
-            self._related = bullet_links_start(self.m)
+            self._related = bullet_links_start(self.t)   # (unmasked: a heading's (二) is kept)
             for ps, pe in self.paras:
                 if ps >= self._related:
                     break
