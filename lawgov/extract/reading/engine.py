@@ -3,6 +3,7 @@ state the text has built up to it (structure → role → indicator, scope and y
 
 from __future__ import annotations
 
+import bisect
 from datetime import date
 
 from lawgov.extract.mentions import Quantity
@@ -90,6 +91,15 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self._resp: dict[int, tuple[list[tuple[int, int]], int]] = {}   # 分别为 groups
         self._paired: dict[int, tuple[list[str | None], int]] = {}      # 分别+verb lists: fields
 
+    def _bulleted_figure_above(self, para: int) -> bool:
+        """The line above is a bulleted line with a figure too (■ 出庭应诉率100% over ■ 败诉案件2):
+        a card of figures, whose last line is one of them, not a heading cut off."""
+        if para == 0:
+            return False
+        ps, pe = self.paras[para - 1]
+        i = bisect.bisect_left(self.qstarts, ps)
+        return bool(HEADING_BULLET.match(self.t, ps, pe)) and i < len(self.qstarts) and self.qstarts[i] < pe
+
     def _glued_label_line(self, para: int, q: Quantity) -> bool:
         """A numbered line whose number is glued to its last word (4、行政机关败诉案件38) and
         that stands alone: a line of a run of numbered label–value lines ((1)行政应诉案件 42 ⏎
@@ -163,7 +173,8 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
             if res is not None:
                 return res
         if q.unit is None and pe - ps <= 30 and not self.m[q.tail:pe].strip() \
-                and (HEADING_ORDINAL.match(self.t, ps, pe) or (HEADING_BULLET.match(self.t, ps, pe) and pe >= self.words_end)) \
+                and (HEADING_ORDINAL.match(self.t, ps, pe) or (HEADING_BULLET.match(self.t, ps, pe) and pe >= self.words_end
+                                                                 and not self._bulleted_figure_above(at.para))) \
                 and self._glued_label_line(at.para, q):
             # 4、or (4)行政机关败诉案件38 (read unmasked: the mask blanks the 4 of (4)): a bare
             # number ending a numbered heading line (a chart's label, a figure cut off), no
