@@ -12,7 +12,7 @@ from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import ASIDE, Role, generic_place
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
-                                          fill, first_family, lead_cues, unit_ok, PAREN, TIER_CHARS)
+                                          fill, first_family, lead_cues, unit_ok, PAREN, LEADING_TIER)
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
 from lawgov.text.cells import FIGURE_CELL, YEAR_CELL, figure_line, is_cell
@@ -71,11 +71,8 @@ REVIEW_OUTCOMES = frozenset(f"reconsideration.{o}" for o in (
     "upheld", "dismissed", "revoked", "altered", "confirmed_illegal", "ordered_performance", "corrected"))
 COURT_BEFORE = re.compile(r"法院|起诉|被诉|诉至|诉讼")
 CASES_BEFORE = re.compile(r"案件|申请|审结|办结|结案|受理|复议")
-# the tier a party opens with (各区人民政府, 镇政府, 乡镇人民政府, 街道办事处), and one bureau
-# (市公安局, 市场监督管理局): not the government's or its departments' whole
-PARTY_TIER = re.compile(r"(?:各|全)?(街道|乡|镇|省|市|区|县|州|旗|盟)")
+# one bureau as a party (市公安局, 市场监督管理局): not the government's or its departments' whole
 ONE_BUREAU = re.compile(r"(?![^局委办厅]*(?:部门|政府))[\u4e00-\u9fff]{2,14}(?:局|委员会|委|办公室|办|厅|中心|大队|支队)")
-NATIONAL_LABEL = re.compile(r"全国")
 LABEL_OPENS_WITH_YEAR = re.compile(r"\s*[■●▶★◆·•]?\s*((?:19|20)\d{2})\s*年(?!\s*[-—–~至到]\s*(?:19|20)\d{2})")
 # a line that only names a period (2021年, 2022年上半年, 2023年1-9月, 2021年(市区两级机构)); the
 # mask blanks what stands in brackets
@@ -307,8 +304,7 @@ class IndicatorChoice:
             if label_fam is None and fam is None and (title := self.title_para()) is not None:
                 label_fam = first_family(m[title[0]:title[1]])   # 一图读懂:…行政复议工作 over 审结案件
             pick = self._pick_verb_first(label_hits, measure, unit, True, label_fam or fam, m[label[0]:label[1]])
-            if pick.cue is not None and kind == "level" and NATIONAL_LABEL.search(m, label[0], label[1]) \
-                    and self._national_before(label[0], label[1]):
+            if pick.cue is not None and kind == "level" and self._national_before(label[0], label[1]):
                 kind, reason = "other_body", "the nation's figure, by its label (全国…)"
             elif pick.cue is not None and kind == "level" and self._span_over_label(label):
                 kind, reason = "cumulative", "a total over several years (十八大以来, 近五年) named by its label lines"
@@ -427,7 +423,7 @@ class IndicatorChoice:
                 and pick.cue.role == "after" and (named := RESPONDENT_AFTER.match(m, q.tail, sent[1])):
             # 51件以区县政府为被申请人 (the respondent after its figure): its scope, or a lower tier's
             party = named.group("party")
-            tier = PARTY_TIER.match(party)
+            tier = LEADING_TIER.match(party)
             if tier and self.below_own_tier(tier.group(1)):
                 kind, reason = "other_body", f"a lower tier named as the respondent after its figure ({party})"
             elif ONE_BUREAU.fullmatch(party):

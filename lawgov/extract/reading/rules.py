@@ -226,6 +226,8 @@ CARRIED_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(
 # after a year: it starts or ends a span (2019年以来, 2019年至, 2019年起), not a period of its own
 # the one-character tiers a government or a whole is named by (县政府, 全市)
 TIER_CHARS = frozenset("省市区县州旗盟")
+# the tier a row label or a named party opens with (区县政府, 各区人民政府, 镇人民政府, 街道办事处)
+LEADING_TIER = re.compile(r"(?:各|全)?(街道|乡|镇|省|市|区|县|州|旗|盟)")
 # the whole of a tier (全市, 全省): group 1 is the tier
 WHOLE_OF_TIER = r"全(国|省|自治区|市|州|盟|区|县|旗)"
 # the parts summed up again (合计, 总计, 共计): what follows is of the whole

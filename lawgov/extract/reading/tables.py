@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
-from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, PAREN, SCOPE_RX, SHARE_RATES, TIER_CHARS, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
+from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, LEADING_TIER, PAREN, SCOPE_RX, SHARE_RATES, TIER_CHARS, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
                                           first_family, lead_cues)
 
 
@@ -150,7 +150,7 @@ class Tables:
         elif label_scope == "government" and label.strip()[:1] in TIER_CHARS and self.above_own_tier(label.strip()[0]):
             kind, scope = "other_body", None   # 县政府为被告的涉镇案件 | 3 on a township's page: the county's
         elif (label_scope is not None or LOWER_BODY_LABEL.fullmatch(label.strip() if label else "")) \
-                and (tier := LABEL_TIER.match(label.strip())) and self.below_own_tier(tier.group(1)):
+                and (tier := LEADING_TIER.match(label.strip())) and self.below_own_tier(tier.group(1)):
             kind, scope = "other_body", None   # 区县政府 | 517 on a city's page, 镇人民政府 | 8 on a
                                                # county's: the lower tier's row
         elif label_scope is not None:
@@ -472,9 +472,7 @@ def scope_of_label(label: str) -> str | None:
 APPLICATIONS_HEADER = re.compile(r"(?:收到|新收|接收)(?:的)?申请")
 LABEL_ASIDE = re.compile(r"\s*[(（][^()（）]{1,16}[)）]\s*$")
 AUTONOMOUS_TIER = re.compile(r"^\s*自治[区州县旗]")
-# the tier a row label opens with (区县政府, 镇人民政府, 街道办事处), and a label of a lower body
-# that names no scope cue knows (乡镇政府, 街道办事处)
-LABEL_TIER = re.compile(r"(街道|省|市|区|县|州|旗|盟|镇|乡)")
+# a label of a lower body that names no scope cue knows (乡镇政府, 街道办事处)
 LOWER_BODY_LABEL = re.compile(r"(?:乡镇|镇|乡|街道)(?:人民)?(?:政府|办事处)(?:等)?(?:其他)?")
 # the header of a column of respondents (被申请人, 被申请人类别): each row counts one respondent's cases
 RESPONDENT_HEADER = re.compile(r"被申请人(?:类别|类型|单位|层级)?")
