@@ -83,11 +83,13 @@ PERIOD_LINE = re.compile(r"(?:19|20)\d{2}\s*年度?(?:上半年|下半年|前三
 LEVEL_WORDS = re.compile(r"(?:降至|降到|升至|增至|下降至|上升至|提高到|提升至|达到?|为|仅|只有|共)")
 CHANGE_AFTER = re.compile(r"(?:同比|环比|较(?:(?:19|20)\d{2}\s*年|上年|去年)?|比上年)?\s*(?:[↑↓▲▼]|上升|下降|增长|减少|增加|提高|降低)\s*"
                           r"[\d.]+\s*(?:%|％|个百分点)(?:\s*[(（][^()（）]*[)）])?")
-FIGURE_AND_CHANGE = re.compile(r"(?:" + LEVEL_WORDS.pattern + r")?\s*[约近超逾]?\s*\d[\d,.]*\s*(?:万|亿)?\s*"
-                               r"(?:件|宗|起|%|％|人次|人|次|个|项|份|条|场|家|名)?\s*(?:" + CHANGE_AFTER.pattern + r")?")
+_FIGURE = r"[约近超逾]?\s*\d[\d,.]*\s*(?:万|亿)?\s*"
+_FIGURE_UNIT = r"(?:件|宗|起|%|％|人次|人|次|个|项|份|条|场|家|名)"
+FIGURE_AND_CHANGE = re.compile(r"(?:" + LEVEL_WORDS.pattern + r")?\s*" + _FIGURE + _FIGURE_UNIT
+                               + r"?\s*(?:" + CHANGE_AFTER.pattern + r")?")
 # …or a figure then a remark on it after a space (110件 已超上年全年收案数的一半): a figure's
 # line in the layout's alternation, though the remark keeps the label from it
-FIGURE_THEN_REMARK = re.compile(r"[约近超逾]?\d[\d,.]*\s*(?:万|亿)?\s*(?:件|宗|起|%|％|人次|人|次|个|项|份|条|场|家|名)[ \u3000]+[\u4e00-\u9fff]")
+FIGURE_THEN_REMARK = re.compile(_FIGURE + _FIGURE_UNIT + r"[ \u3000]+[\u4e00-\u9fff]")
 CELL_BAR = re.compile(r"[|｜\t]")
 # a count of the bodies that did something (45家部门, 12个单位): no figure of what they did
 BODIES_COUNTED = re.compile(r"\s*(?:市直|县直|区直|省直)?(?:部门|单位|乡镇|镇街|街道|县区|区县|县市区|市县|行政机关|执法机关|执法单位)")
