@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import in_autonomous_region, levels_named, region_names, short_place_subject
-from lawgov.extract.reading.rules import CTX, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX
+from lawgov.extract.reading.rules import CTX, LIST_MARK, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX
 from lawgov.extract.reading.state import CASE_FAMILIES, DOCUMENTS_FROM
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
@@ -108,7 +108,7 @@ PLACE_CHARS = frozenset("县区市镇乡旗道")
 # what a department's name ends with (局, 系统, 委, 机关): a clause without one opens with none
 DEPARTMENT_CHARS = frozenset("局统委关")
 # a clause that ends by naming a place as what it is about (…最多的是金川区, | …为南湖县,)
-LABEL_PLACE = re.compile(r"\s*(?:[①-⑳]|\d{1,2}[.、．]|[(（]?[一二三四五六七八九十]+[)）、])?\s*(?P<name>(?:(?![的在到赴与和及对向从了是为])[\u4e00-\u9fff]){1,6}(?:自治县|新区|街道|县|区|市|镇|乡|旗))\s*")
+LABEL_PLACE = re.compile(r"\s*" + LIST_MARK + r"?\s*(?P<name>(?:(?![的在到赴与和及对向从了是为])[\u4e00-\u9fff]){1,6}(?:自治县|新区|街道|县|区|市|镇|乡|旗))\s*")
 PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及对向从了是为])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗))[，,]?\s*$")
 # a clause opening with 该县 / 该区 (that place), and a place's name before it
 # all the government's agencies as a clause's subject (全市行政机关一审败诉率为9.3%): on a

@@ -225,6 +225,9 @@ HEADING_NUMBERS = [re.compile(p) for p in (
 CARRIED_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(?:结转|转结|旧存|积存)")
 # after a year: it starts or ends a span (2019年以来, 2019年至, 2019年起), not a period of its own
 # the one-character tiers a government or a whole is named by (县政府, 全市)
+# the mark a list item opens with: a bullet, a circled or bracketed number, 1. / 1、, (一) / 一、
+# (a bracketed one may be blanked as an aside already: (□))
+LIST_MARK = r"(?:[【■●◆◇○◎·•▪▶►★☆]|[①-⑳]|\d{1,2}[.、．](?!\d)|[(（]\s*[^)）\s]{1,2}\s*[)）]|[(（]?[一二三四五六七八九十]+[)）、])"
 TIER_CHARS = frozenset("省市区县州旗盟")
 # the tier a row label or a named party opens with (区县政府, 各区人民政府, 镇人民政府, 街道办事处)
 LEADING_TIER = re.compile(r"(?:各|全)?(街道|乡|镇|省|市|区|县|州|旗|盟)")
