@@ -223,6 +223,8 @@ ACCEPTED_WORD = re.compile(r"(?<!不予)(?<!不)受理")
 LAWSUIT_WORD = re.compile(r"(?<!不予)受理|收案|发生|诉讼案件|应诉案件")
 # cases carried over from the year before (上年结转36件, 旧存): a sum of 办理 after them holds them
 CARRIED_IN = re.compile(r"结转|转入|旧存|积存")
+# the indicators a short label before a colon gives the figures after it (区政府作被申请人:…)
+PARTY_LABELS = frozenset({"reconsideration.as_respondent"})
 # a figure soon after a word, in its clause (受理…57件)
 NUMBER_SOON = re.compile(r"[^。；;，,\n]{0,20}?\d")
 
@@ -287,6 +289,14 @@ class IndicatorChoice:
                                                        or not CASES_BEFORE.search(m, sent[0], q.head)):
                 pick = NOTHING     # 复议后起诉到法院的12件,其中2件被撤销: the court's judgment;
                                    # 注册企业38件,其中3件被驳回: no case of review
+        if pick.cue is None and (colon := self.colon_label(sent, clause)) is not None:
+            # 区政府作被申请人:复议案件共14件: a short label before a colon names the party
+            # (a clause without a number lies outside the windows cues are scanned in; the label's
+            # other words, an act or a topic, are no cue of the figures after it)
+            party = self._pick(self.held_on_page(lead_cues(m[colon[0]:colon[1]])[1]), measure, unit, bounded,
+                               fam, ("verb",))
+            if party.indicator in PARTY_LABELS:
+                pick = party
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
         if pick.cue is None and not lead_hits:

@@ -420,15 +420,28 @@ class Roles:
 
     def _frame_start(self, sent, clause) -> int:
         """Where the words that frame a figure's clause begin: the clause before it when that one
-        only sets a whole the clause speaks within (乡镇政府为被告的案件中,负责人出庭率88.2%), else
-        the clause's own start."""
-        k = self.clause_index(clause[0], sent)
-        if k:
-            prev = self._clause_list(sent)[0][k - 1]
-            if not self._numbers_in(prev) and (FRAME_END.search(self.m, prev[0], prev[1]) or (
-                    prev[1] - prev[0] <= 16 and self.m[prev[1]:prev[1] + 1] in (":", "："))):
-                return prev[0]         # (or a short label before a colon: ● 区县政府:共收到1310件)
+        only sets a whole the clause speaks within (乡镇政府为被告的案件中,负责人出庭率88.2%) or is
+        a short label before a colon (● 区县政府:共收到1310件), else the clause's own start."""
+        prev = self._clause_before(sent, clause)
+        if prev is not None and (FRAME_END.search(self.m, prev[0], prev[1]) or self._is_colon_label(prev)):
+            return prev[0]
         return clause[0]
+
+    def colon_label(self, sent, clause) -> tuple[int, int] | None:
+        """The short label before a colon that opens the figure's clause (区政府作被申请人:复议案件共14件)."""
+        prev = self._clause_before(sent, clause)
+        return prev if prev is not None and self._is_colon_label(prev) else None
+
+    def _clause_before(self, sent, clause) -> tuple[int, int] | None:
+        """The clause before the figure's, when it states no figure."""
+        k = self.clause_index(clause[0], sent)
+        if not k:
+            return None
+        prev = self._clause_list(sent)[0][k - 1]
+        return None if self._numbers_in(prev) else prev
+
+    def _is_colon_label(self, c: tuple[int, int]) -> bool:
+        return c[1] - c[0] <= 16 and self.m[c[1]:c[1] + 1] in (":", "：")
 
     def _carried_other_body(self, idx: int, sent, clause, head: int, done) -> str | None:
         """A clause with no subject of its own goes on with the body of the clause before it
