@@ -174,7 +174,9 @@ OPENS_WITH_THOSE_APPLICATIONS = re.compile(r"\s*(?:对于|对|在)?(?:这些|上
 # the lines of a label-and-figure layout, as text.cells reads a table's cells: a figure's line
 # that holds only a year's label before it (2023年:1063件), such a line whole, a unit alone
 # a year (or the year so far: 2025年1—9月) labelling the figure on its line
-_YEAR_OR_SO_FAR = f"(?:{YEAR_TO_DATE_LABEL.pattern}|{YEAR_CELL.pattern})".replace("(?P<abs>", "(?:")
+# (or a year said by a word: 今年 86件 over 去年 64件)
+_YEAR_OR_SO_FAR = f"(?:{YEAR_TO_DATE_LABEL.pattern}|{YEAR_CELL.pattern}|(?:今年|去年|上年|本年|前年|上一年)度?(?:同期)?)" \
+    .replace("(?P<abs>", "(?:")
 YEAR_LABEL = re.compile(r"\s*" + _YEAR_OR_SO_FAR + r"\s*[:：]?\s*")
 YEAR_FIGURE_LINE = re.compile(_YEAR_OR_SO_FAR + r"\s*[:：]?\s*(?:" + FIGURE_CELL.pattern + ")")
 # a way of closing named before (以同样方式办结462件, 以此方式结案的有6件), and mediation's words
