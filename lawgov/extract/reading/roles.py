@@ -130,6 +130,9 @@ OTHERS_INCLUDED = re.compile(r"\s*[(（](?:含|包括|包含)[^)）]{0,6}(?:其�
 SHARE_OF = re.compile(r"占[^，,;；。\d]{0,6}$")
 COMPARED_OBJECT = re.compile(r"(?:高于|低于|优于|好于|超过|超出|不及|少于|多于|居|位居|位列|排名|排在|名列)$")
 CLAUSE_END = re.compile(r"[，,;；]")
+# a higher whole that only frames a rank or an award (全省法治政府建设示范县, 在全省…考核中位列第一)
+STANDING_IN_WHOLE = re.compile(r"[^，,;；。\d]{0,20}?(?:示范|先进|优秀|标杆|典型|称号|考核|考评|评估|测评|排名|排位|"
+                               r"第[一二三四五六七八九十\d]+名?|前列|前茅)")
 
 
 # the autonomous region as the source of a figure (据自治区司法厅通报, 自治区…数据显示, 全区(自治区))
@@ -1034,6 +1037,9 @@ class Roles:
                 and CLAUSE_END.search(self.m, h.end(), head):
             return None                # 高于全市平均水平;败诉率为3.8%: the whole compared with, in a clause before
                                        # (占某市全市(2013件)的24.1%;依法受理452件: the whole a share is of)
+        if STANDING_IN_WHOLE.match(self.m, h.end()) and CLAUSE_END.search(self.m, h.end(), head):
+            return None                # 被命名为全省法治政府建设示范县,全年共受理…: a rank or an award in
+                                       # the higher whole, in a clause before the figure's
         return h.group()
 
     def _own_year_clause(self, clause, head: int) -> bool:
