@@ -13,6 +13,11 @@ from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SUMMED, SINC
 
 
 # a government named as the one that leads (在区政府的正确领导下), not as a party
+# a clause that opens with an earlier year to give its figure (…63件,2018年同类案件为71件;):
+# the clause's break before the year, and what follows the year
+CLAUSE_BREAK_BEFORE = re.compile(r"[,，;；]\s*$")
+LOOK_BACK_AFTER = re.compile(r"\s*(?:度)?(?:同期|全年)?(?:同类|此类|该类)?(?:案件|数据|数量|数字)?(?:为|是|有)\s*"
+                             r"(?:[\d零一二两三四五六七八九十百千万])")
 LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|指导|部署|支持)")
 
 
@@ -582,6 +587,9 @@ class DiscourseState:
                 continue                              # 2021年以来, 2021年起: where a span starts, not the period
             if y is not None:
                 if clause_start is not None and s < clause_start:
+                    if base is not None and y < base and self._looks_back(s, e):
+                        continue              # …63件,2018年同类案件为71件;出庭应诉28次: the look back
+                                              # holds its own clause
                     y = self._year_looked_back_from(y, h, n)
                 return y + shift
             named = self._year_of_word(self.year_words.get(s), in_clause, bool(self.plan_heading(s)))
@@ -594,6 +602,10 @@ class DiscourseState:
             if rel and in_clause:
                 shift += rel
         return base + shift if base is not None else None
+
+    def _looks_back(self, s: int, e: int) -> bool:
+        """The year opens its clause to give an earlier year's figure (,2018年为85件 | ;上年同期为…)."""
+        return bool(CLAUSE_BREAK_BEFORE.search(self.m, max(0, s - 3), s) and LOOK_BACK_AFTER.match(self.m, e))
 
     def _year_named_before(self, first: int, n: int) -> int | None:
         """The last year (as a number) among the year hits first..n-1, not one compared with."""
