@@ -211,6 +211,9 @@ LABEL_MARKS = re.compile(r"[\s【\[■●◆▲·•]*")
 # a section's heading by its top-level numbering (二、, (一), 第二部分), not an item's (1.)
 SECTION_HEADING = re.compile(r"(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|第[一二三四五六七八九十]+部分)")
 UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
+# a group's heading in an infographic, set apart by its mark (▍依法决策, 【复议应诉】): the label
+# and figure runs under it are its own
+GROUP_HEADING_LINE = re.compile(r"(?:[▍▌▎|｜]\s*[^\d\s|｜][^\d|｜]{0,15}|【[^】\d]{1,16}】|〔[^〕\d]{1,16}〕)")
 
 # a sentence opening by saying the cases accepted were all closed (受理案件均已办结, 上述案件均已审结)
 ALL_CLOSED_OPENING = re.compile(r"\s*(?:受理|上述|以上|所有|这些)(?:的)?(?:行政)?(?P<fam>复议|诉讼|应诉)?案件\s*"
@@ -957,19 +960,24 @@ class IndicatorChoice:
         kinds = self._line_kinds
         while k >= 0 and kinds[k] == "E":
             k -= 1
-        return self.paras[k] if k >= 0 and kinds[k] == "L" else None
+        return self.paras[k] if k >= 0 and kinds[k] in ("L", "H") else None
 
     def _page_line_kinds(self) -> list[str]:
         """The kind of every line of the page (once a document; see _line_kind)."""
         kinds = self.__dict__.get("_line_kinds")
         if kinds is None:
             kinds = self._line_kinds = [self._line_kind(k) for k in range(len(self.paras))]
+            for k, kind in enumerate(kinds):
+                if kind == "H":        # (a marked line right over a figure is its label: 【审结】⏎198件)
+                    n = next((j for j in range(k + 1, len(kinds)) if kinds[j] not in ("E", "U")), None)
+                    if n is not None and kinds[n] in ("F", "Y"):
+                        kinds[k] = "L"
         return kinds
 
     def _line_kind(self, k: int) -> str:
         """A line as a label-and-figure layout sees it: E empty, U a unit alone (件), F a bare
         figure, Y a year's figure (2023年:1063件), L a label (a cell line of text.cells with no
-        figure), X anything else."""
+        figure), H a group's marked heading (▍依法决策), X anything else."""
         ps, pe = self.paras[k]
         line = self.m[ps:pe].strip()
         if not line:
@@ -984,6 +992,8 @@ class IndicatorChoice:
                 else "Y" if YEAR_FIGURE_LINE.fullmatch(line) else "X"
         if SECTION_HEADING.match(raw):
             return "X"                 # (二、主要做法 after the last figure: a section, no label)
+        if GROUP_HEADING_LINE.fullmatch(line):
+            return "H"                 # (▍依法决策, 【复议应诉】: a group's heading ends the run above it)
         return "L" if is_cell(line) and "｜" not in line else "X"     # (2025年1—9月 over its figure: a label)
 
     @staticmethod
@@ -1122,11 +1132,14 @@ class IndicatorChoice:
         return not self._numbers_in(prev) and PRINCIPAL_TO_COURT.search(self.m, prev[0], prev[1]) is not None
 
     def _family_of_line_above(self, idx: int, q, done: list) -> str | None:
-        """In a run of short label lines (收到申请⇥96件 ⏎ 受理⇥88件), the case family of the figure on
-        the line right above."""
+        """In a run of short label lines (收到申请⇥96件 ⏎ 受理⇥88件), or of labels over figures, the case
+        family of the figure on the line right above (or above its label)."""
         if idx == 0 or not self.paras:
             return None
         pi, pj = self.paragraph_index(q.start), self.paragraph_index(self.qs[idx - 1].start)
+        if pi - pj == 2 and self._page_line_kinds()[pj + 1] == "L" \
+                and self._page_line_kinds()[pj] == "F" and self._page_line_kinds()[pi] == "F":
+            pj += 1                    # 收到复议申请⏎9,106件⏎办结⏎8,417件: a label between figures' lines
         if pi - pj != 1 or any(self.paras[k][1] - self.paras[k][0] > 24 for k in (pi, pj)):
             return None
         fam = (done[idx - 1].indicator or "").split(".")[0]
