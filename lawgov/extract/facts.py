@@ -37,7 +37,7 @@ ROLES = {"level": "total", "breakdown": "subset", "share": "share", "change": "c
          "comparison_base": "comparison_base", "other_body": "other_body", "cumulative": "multi_year",
          "target": "target", "range": "range", "month": "part_period",
          "heading": "total",   # (a bare number ending a heading: no indicator, so no fact)
-         "cut": "unread", "joint": "total"}
+         "cut": "unread", "joint": "total", "ordinal": "unread"}
 DEFAULT_REASONS = {"breakdown": "a subset of a total", "share": "a share of a total",
                    "change": "a change", "other_body": "another body's figure",
                    "cumulative": "a total over several years", "target": "a target or plan",

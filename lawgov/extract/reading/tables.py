@@ -9,7 +9,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from lawgov.extract.mentions import Quantity
+from lawgov.extract.mentions import UNITS, Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, LEADING_TIER, PAREN, SCOPE_RX, SHARE_RATES, TIER_CHARS, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
                                           first_family, lead_cues)
@@ -39,7 +39,13 @@ class Tables:
         hc = ci + max(0, (max(headers) + 1 if headers else 0) - len(cells)) \
             if texts[0] is not None and not cut_row else ci
         header = headers.get(hc, "")
+        top = self._top_row(para)
+        if ORDINAL_HEADER.fullmatch(header.strip()) or ORDINAL_HEADER.fullmatch(top.get(hc, "")):
+            return Classified("ordinal", None, None, None, None, None, sent, clause, para,
+                              reason="a row's number (序号), no quantity")
         unit, unit_raw = q.unit, q.unit_raw
+        if unit is None and (raw := self._unit_cell(top, para, cells)) is not None:
+            unit, unit_raw = UNITS[raw][0], raw    # 项目 | 单位 | 数量 over 出庭应诉 | 人次 | 9
         if unit is None and (PERCENT_CELL.search(self._raw_label(para, ci)) or PERCENT_CELL.search(
                 self._raw_header(para, hc)) or ((RATE_NAME.search(header) or RATE_NAME.search(label or ""))
                                                 and q.value <= 100)):
@@ -259,6 +265,26 @@ class Tables:
             cache[para] = all(t is None for t in texts)
         return cache[para]
 
+    def _top_row(self, para: int) -> dict[int, str]:
+        """The text of each cell of the table's first row, by column (序号 | 项目 | 单位 | 数量)."""
+        key = ("top", self._table_first(para))
+        if key not in self._tables:        # (once a table: a row may hold thousands of cells)
+            cells = self._row(key[1])[0]
+            self._tables[key] = {n: self.m[cs:ce].strip() for n, (cs, ce) in enumerate(cells)}
+        return self._tables[key]
+
+    def _unit_cell(self, top: dict[int, str], para: int, cells) -> str | None:
+        """The row's cell under a 单位 column when it holds a unit (件, 人次), not a body's name
+        (序号 | 单位 | 开庭案件数 over 1 | 县人民政府 | 14)."""
+        key = ("unit column", self._table_first(para))
+        if key not in self._tables:
+            self._tables[key] = next((col for col, h in top.items() if h in ("单位", "计量单位")), None)
+        col = self._tables[key]
+        if col is None or col >= len(cells):
+            return None
+        t = self.m[cells[col][0]:cells[col][1]].strip()
+        return t if t in UNITS and UNITS[t][1] == 1 else None
+
     def _row(self, para: int):
         """A table row: its cells, their starts, their text (None for a numeric cell) and, for
         each cell, the nearest text cell to its left (the row label)."""
@@ -441,6 +467,7 @@ RATE_NAME = re.compile(r"(?:率|占比|比重)\s*(?:\([^()]*\))?\s*$")
 CHANGE_LABEL = re.compile(r"^\s*(?:较|同比|环比|比(?:上|去|前)年)|百分点|增减")   # (not 比例, 比率: a rate's row)
 # a unit of things other than cases in a row label or column header (行政复议机构(个), 法律顾问(人)):
 # its figures count no cases (a case counter, 件 or 次, leaves the measure's own unit)
+ORDINAL_HEADER = re.compile(r"序号|编号|序")
 UNIT_IN_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(个|家|人|名|项|份|条)\s*[)）]")
 CELL_UNITS = {"名": "人"}   # (as rules/units.csv normalises it)
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
