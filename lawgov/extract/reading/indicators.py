@@ -58,7 +58,7 @@ class Pick:
     cue: Cue | None = None
     also: tuple[str, ...] = ()
     text: str = ""
-    list_over: int | str | None = None
+    list_over: int | str | tuple | None = None
     joint: str = ""              # the kinds one number counts together (意见书、建议书), if any
 
 
@@ -430,6 +430,8 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        if indicator and isinstance(pick.list_over, tuple):
+            scope = pick.list_over[1]      # 区直各部门、区政府作为被告的分别为46件、11件: each item's scope
         if represented:
             scope = "government"
         if scope in ("government", "departments") and (own := self._last_own_respondent(sent[0], q.head)) \
@@ -739,9 +741,10 @@ class IndicatorChoice:
         if k >= len(items):
             return NOTHING
         over = self._list_over(items)
-        if over is not None:
+        if over is not None and not (isinstance(over[k], tuple) and lead_cues(self.m[items[k][0]:items[k][1]])[1]):
             # 2020年、2021年败诉率分别为…, 甲、乙、丙受理案件分别为…: every item shares the cue of
-            # the last; the list is over years or over names
+            # the last; the list is over years or over names (or scopes, unless each names its
+            # measure: 区属部门负责人出庭应诉率、区政府负责人出庭应诉率分别为…)
             a, b = items[-1]
             if isinstance(over[0], int) and not LIST_YEAR.match(self.m, items[0][0]) \
                     and lead_cues(self.m[items[0][0]:items[0][1]])[1]:

@@ -8,7 +8,8 @@ import bisect
 import re
 
 from lawgov.extract.mentions import Quantity
-from lawgov.extract.reading.rules import CTX, LIST_JOIN, LIST_YEAR, YEAR_LIST, YEAR_SPAN, first_family, lead_cues
+from lawgov.extract.reading.rules import (CTX, LIST_JOIN, LIST_YEAR, SCOPE_RX, TIER_CHARS, YEAR_LIST, YEAR_SPAN,
+                                          first_family, lead_cues)
 from lawgov.extract.reading.tables import scope_of_label
 
 
@@ -22,6 +23,7 @@ YEAR_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|今年|去年|上年|本年")
 
 
 RESPECTIVELY_WORD = re.compile("分别")
+OF_WHICH = re.compile(r"^(?:其中|另外|此外)\s*[,，:：]?\s*")
 MAX_SERIES = 10                    # (years a series runs over, at most: the work per figure stays bounded)
 # the year that labels a figure of a series (2021年712件, 2022年为768件)
 SERIES_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:为|是|达到|达|共)?\s*$")
@@ -178,6 +180,8 @@ class Parts:
             # (其中)2021年、2022年…分别为, 行政应诉案件2021年、2022年…分别为: a list of years, the
             # measure (if any) before the first
             return [int(y.group(1))] + [int(LIST_YEAR.match(t).group(1)) for t in texts[1:]]
+        if (scopes := self._own_scopes(texts)) is not None:
+            return scopes                  # 区直各部门、区政府作为被告的分别为46件、11件: the body's own, by scope
         if all(PART_ITEM.match(t) for t in texts):
             return ["part"] * len(items)   # 单独应诉和共同应诉案件分别为…, 市、县两级…分别收到…: parts
         if any(lead_cues(t)[1] for t in texts[:-1]):
@@ -190,6 +194,19 @@ class Parts:
                and scope_of_label(t) is None for t in heads):
             return ["name"] * len(items)
         return None
+
+    def _own_scopes(self, texts: list[str]) -> list[tuple[str, str]] | None:
+        """Each item opens by naming a scope of the page's own body, of its own tier (区政府, 区直各部门,
+        区属部门负责人出庭应诉率), and no two the same: ("scope", scope) per item, else None."""
+        out = []
+        for t in texts:
+            t = OF_WHICH.sub("", t)
+            scope = next((name for name, rx in SCOPE_RX if (h := rx.match(t)) and h.end() > 1), None)
+            if scope not in ("government", "departments") or (t[:1] in TIER_CHARS and (
+                    self.above_own_tier(t[0]) or self.below_own_tier(t[0]))):
+                return None
+            out.append(("scope", scope))
+        return out if len({s for _k, s in out}) == len(out) else None
 
     def _part_of(self, idx: int, q: Quantity, sent, indicator: str, done: list) -> int | None:
         """A figure after 其中 that measures what the figure before 其中 measures is a part of it
