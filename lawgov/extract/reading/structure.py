@@ -389,7 +389,7 @@ class Structure:
 
 
 LAW_CAMPAIGN = re.compile(r"(?:法律|法治|普法|宪法|民法典|送法|以案|谁执法)")
-NAMED_ACTIVITY = re.compile(r"\s*(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
+NAMED_ACTIVITY = re.compile(r"\s*(?:[“\"「『][^”\"」』\n]{1,12}[”\"」』]\s*)*(?:等)?(?:系列)?(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
 PARTY_ROLE = re.compile(r"\s*(?:[本我该][镇乡区县市局街]|[\u4e00-\u9fff]{0,4}?政府)?(?:作为|为)?(?:被申请人|被告|被诉|共同被告)\s*")
 GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
 
