@@ -114,6 +114,7 @@ PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及
 # all the government's agencies as a clause's subject (全市行政机关一审败诉率为9.3%): on a
 # department's own page, the whole it belongs to, not the department
 GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?:(?:19|20)\d{2}年度?|去年|全年|上年)?[,，]?\s*(?P<whole>全[省市区县州旗盟](?:各级)?(?:行政机关|人民政府|政府))")
+PREFECTURE_SUFFIXES = ("州", "地区", "盟")
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
 # (not a word of a tier's character: 为区域经济, 市场, 市民)
 PLACE_NAME = re.compile(r"(?:(?![的在到赴与和及对向从了为是将把被])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗)"
@@ -826,12 +827,16 @@ class Roles:
         return prefix in head or not CITY_NAMED.search(head.replace(self.region_name or "", ""))
 
     def _other_tier_of_own_stem(self, name: str) -> bool:
-        """The page is a township's or a street's and the place, sharing its stem, is the county
-        or district above (西湖区 on the page of 西湖街道, a street named after its district):
-        another body. (A zone's name, 济源示范区 on the page of 济源市, is the same body's.)"""
+        """The place shares the page's stem but is of another tier: the county or district above a
+        township's or a street's page (西湖区 on the page of 西湖街道, a street named after its
+        district), a prefecture and its seat (大理州 on 大理市's page): another body. (A zone's
+        name, 济源示范区 on the page of 济源市, is the same body's.)"""
         own = self.region_name or ""
-        return own.endswith(("街道", "镇", "乡")) and name.endswith(("区", "县", "旗", "市")) \
-            and not name.endswith(ZONE_SUFFIXES)
+        if own.endswith(("街道", "镇", "乡")):
+            return name.endswith(("区", "县", "旗", "市")) and not name.endswith(ZONE_SUFFIXES)
+        # a prefecture and its seat share a stem (大理州 on the page of 大理市, and the reverse)
+        return (own.endswith(("市", "县")) and name.endswith(PREFECTURE_SUFFIXES)) \
+            or (own.endswith(PREFECTURE_SUFFIXES) and name.endswith(("市", "县")))
 
     def _parent_in_title(self, name: str) -> bool:
         """The place is the one the title names the page's own region under (苏州市 in
