@@ -241,6 +241,10 @@ YEAR_TO_DATE_LABEL = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*年度?\s*(?:[(（]\
 SUMMED = re.compile(r"合计|总计|共计|总共")
 # (a year's end is its own period, 截至2022年末,共有…: only one that starts a span is not, 2019年底以来)
 SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:底|末)?\s*(?:以来|来|起|至|到|—|-|~|开始)")
+# a date things were made before (对2019年12月31日前印发的规范性文件进行清理, 2016年底前制定的): the
+# age of what is counted, not the period of the count
+MADE_BEFORE_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:底|末)?\s*(?:以前|之前|前)\s*"
+                               r"(?:印发|制定|出台|发布|制发|下发|公布|施行|实施|形成|签订)")
 SINCE_AFTER = re.compile(r"(?:度)?\s*(?:以来|来)")
 # what may stand between the start of a clause and the time word that opens it (而去年, 同时在2023年)
 _OPENER = r"\s*(?:而|但|但是|同时|此外|另外|随后|其后)?\s*(?:在)?\s*"

@@ -7,7 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, SUMMED, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
+from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, MADE_BEFORE_AFTER, SUMMED, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
                                           COMPARED_AFTER, FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SCOPE_RX, SUBJECT, YEAR_RX)
 
@@ -583,6 +583,8 @@ class DiscourseState:
                 (self.published_on is not None or self._says_this_year()) and self._time_clause(s, sent))
             if y is not None and not in_clause and CARRIED_OVER.match(self.m, e):
                 continue                              # 2022年结转5件: that year stays in its clause
+            if y is not None and MADE_BEFORE_AFTER.match(self.m, e):
+                continue                              # 对2019年12月31日前印发的文件进行清理: their age
             if y is not None and SPAN_AFTER.match(self.m, e):
                 if y == self.report_year and SINCE_AFTER.match(self.m, e):
                     return y + shift          # 2023年以来 in a 2023 report: that year, not the one before
