@@ -198,8 +198,9 @@ class Structure:
                 if rx is PAREN and PARTY_ROLE.fullmatch(self.t, s + 1, e - 1):
                     continue        # 行政复议(本镇为被申请人): whose cases, a label's own words
                 if rx is QUOTE and e - s <= 12 and NAMED_ACTIVITY.match(self.t, e) \
-                        and LAW_CAMPAIGN.match(self.t, s + 1):
-                    continue        # 开展“法律六进”活动185次: a legal-education campaign's name
+                        and LAW_CAMPAIGN.search(self.t, s + 1, e - 1):
+                    continue        # 开展“法律六进”活动185次, “湖区保护法治宣传月”等活动: a legal-education
+                                    # campaign's name
                 if e - s > 2:
                     blank.append((s + 1, e - 1))
         t = self.t
