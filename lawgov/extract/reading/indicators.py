@@ -138,8 +138,8 @@ def after_pick(window: str, measure: str, unit: str | None, fam: str | None) -> 
     for cue in AFTER_CUES:
         if cue.measure != measure:
             continue
-        if not unit_ok(cue, unit, True):
-            continue
+        if not unit_ok(cue, unit, True) or (cue.indicator is None and unit is not None and unit not in cue.units):
+            continue               # (an after-cue that blocks holds for its units only: 26个单位…, not 52件部门拟制发的…)
         h = cue.rx.match(window)
         if h is None:
             continue
@@ -228,6 +228,8 @@ ACCEPTED_WORD = re.compile(r"(?<!不予)(?<!不)受理")
 LAWSUIT_WORD = re.compile(r"(?<!不予)受理|收案|发生|诉讼案件|应诉案件")
 # cases carried over from the year before (上年结转36件, 旧存): a sum of 办理 after them holds them
 CARRIED_IN = re.compile(r"结转|转入|旧存|积存")
+# what documents issued all went through, said after their count (均经…审核, 全部报…备案)
+ALL_DONE = (("all_reviewed", "normative_docs.reviewed"), ("all_filed", "normative_docs.filed"))
 # the indicators a short label before a colon gives the figures after it (区政府作被申请人:…)
 PARTY_LABELS = frozenset({"reconsideration.as_respondent"})
 # a figure soon after a word, in its clause (受理…57件)
@@ -539,14 +541,29 @@ class IndicatorChoice:
             # a government's cases as respondent upheld by its superior are not its own decisions
             # (its upheld count); a bureau or a township decides none, so for them they are
             all_outcome = "upheld"
-        if indicator == "normative_docs.issued" and kind == "level" and "normative_docs.filed" not in also \
-                and self.may_match(CTX["all_filed"], q.tail, len(m)) and CTX["all_filed"].match(m, q.tail):
-            also = tuple(also) + ("normative_docs.filed",)    # 出台规范性文件5件,全部报…备案: 5 filed too
+        if indicator == "normative_docs.issued" and kind == "level":
+            also = tuple(also) + self._all_done_after(q.tail, also)   # 出台规范性文件5件,全部报…备案: 5 filed too
         all_accepted = indicator == "reconsideration.received" and kind == "level" \
             and self.may_match(CTX["all_accepted"], q.tail, len(m)) and bool(CTX["all_accepted"].match(m, q.tail))
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_outcome,
                           also if indicator else (), reason if kind != "level" or indicator is None else None,
                           all_accepted)
+
+    def _all_done_after(self, pos: int, also) -> tuple[str, ...]:
+        """What every document issued went through, said right after their count, one clause after
+        another (…23件,全部经合法性审查,全部报市政府备案): reviewed, filed."""
+        out = []
+        for _ in ALL_DONE:
+            for name, code in ALL_DONE:
+                if code in also or code in out or not self.may_match(CTX[name], pos, len(self.m)):
+                    continue
+                if (h := CTX[name].match(self.m, pos)) is not None:
+                    out.append(code)
+                    pos = h.end()
+                    break
+            else:
+                break
+        return tuple(out)
 
     def _decided_on_its_respondent_cases(self, idx: int, sent, done: list) -> bool:
         """The decisions are parts (其中) of the count, before them in their sentence, of the

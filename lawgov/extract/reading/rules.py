@@ -122,6 +122,7 @@ def load_context():
         "all_upheld": compile(d["all_upheld"]),
         "all_accepted": compile(d["all_accepted"]),
         "all_filed": compile(d["all_filed"]),
+        "all_reviewed": compile(d["all_reviewed"]),
         "continuation_verb": compile(d["continuation_verb"]),
         "case_words": compile(d["case_words"]),
         "bar_after": compile(d["bar_after"]),
@@ -356,7 +357,7 @@ FIGURE_CONTEXT = ("change", "not_change", "paren_base", "reached_by", "target_cl
                   "national", "other_body", "lower_tier", "units_reaching",
                   "other_body_sentence", "own_whole", "one_party", "field_subject", "anaphor",
                   "period_to_level", "share", "rejected_after", "share_after", "whole_part",
-                  "all_upheld", "all_closed", "all_accepted", "all_filed", "each_lower_tier", "place_subject",
+                  "all_upheld", "all_closed", "all_accepted", "all_filed", "all_reviewed", "each_lower_tier", "place_subject",
                   "own_respondent", "government_subject", "whole_opening", "own_body", "bar_after",
                   "tier_word", "tier_level", "rate_cumulative", "other_docket")
 
