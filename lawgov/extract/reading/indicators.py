@@ -11,7 +11,7 @@ from functools import lru_cache
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import ASIDE, Role, generic_place
-from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_MARK, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok, PAREN, LEADING_TIER)
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
@@ -232,6 +232,9 @@ CARRIED_IN = re.compile(r"结转|转入|旧存|积存")
 ALL_DONE = (("all_reviewed", "normative_docs.reviewed"), ("all_filed", "normative_docs.filed"))
 # the indicators a short label before a colon gives the figures after it (区政府作被申请人:…)
 PARTY_LABELS = frozenset({"reconsideration.as_respondent"})
+# the party a 分别 list's last item opens with, before the measure they share (区政府|作为被告的…)
+PARTY_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:人民政府|政府|部门|单位|机关)")
+LABEL_MARK = re.compile(r"^\s*" + LIST_MARK + r"?\s*")
 # a figure soon after a word, in its clause (受理…57件)
 NUMBER_SOON = re.compile(r"[^。；;，,\n]{0,20}?\d")
 
@@ -262,8 +265,10 @@ class IndicatorChoice:
                 if fj in ("reconsideration", "litigation"):
                     fam = fj
                     break
-        if fam is None and (above := self._family_of_line_above(idx, q, done)) is not None:
-            fam = above                # 收到申请⇥96件 ⏎ 受理⇥88件: a run of label lines keeps its family
+        if (fam is None or (fam not in ("reconsideration", "litigation") and first_family(m[sent[0]:q.head]) is None)) \
+                and (above := self._family_of_line_above(idx, q, done)) is not None:
+            fam = above                # 收到申请⇥96件 ⏎ 受理⇥88件: a run of label lines keeps its family, over
+                                       # a heading's field (▍化解社会矛盾纠纷 ⏎ 收到复议申请 9106件 ⏎ 办结 8417件)
         paired = self._paired_family(idx, q, sent, clause, prev_idx, lead)
         fam = paired or fam
         if fam != "reconsideration" and not paired and self._applications_in_sentence(sent, q.head):
@@ -280,6 +285,8 @@ class IndicatorChoice:
         pick = OTHER_FIELD if paired == "other_fields" else \
             self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
         reason = role.reason
+        if isinstance(pick.list_over, tuple) and pick.list_over[0] == "lower" and kind == "level":
+            kind, reason = "other_body", "a lower tier's item of a 分别 list beside the body's own (县政府、乡镇政府…分别)"
         if pick.list_over == "part" and kind == "level":
             kind, reason = "breakdown", "an item of a 分别 list over parts (一审、二审; 单独、共同; 行政处罚类、…)"
         if pick.cue is not None and pick.list_over is not None:
@@ -304,6 +311,9 @@ class IndicatorChoice:
                                fam, ("verb",))
             if party.indicator in PARTY_LABELS:
                 pick = party
+                named = LABEL_MARK.sub("", m[colon[0]:colon[1]])
+                if kind == "level" and (tier := LEADING_TIER.match(named)) and self.below_own_tier(tier.group(1)):
+                    kind, reason = "other_body", f"a lower tier named as the party in its label ({named.strip()})"
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
         if pick.cue is None and not lead_hits:
@@ -432,14 +442,14 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
-        if indicator and isinstance(pick.list_over, tuple):
-            scope = pick.list_over[1]      # 区直各部门、区政府作为被告的分别为46件、11件: each item's scope
         if represented:
             scope = "government"
         if scope in ("government", "departments") and (own := self._last_own_respondent(sent[0], q.head)) \
                 and PARTIES_BEYOND_GOVERNMENT.search(own.group()):
             scope = "all"          # 以我市政府、部门及镇(街道)为被告: every party together, the whole
             #                        (以区政府、区政府办公室为共同被告 stays the government's)
+        if indicator and isinstance(pick.list_over, tuple) and pick.list_over[0] == "scope":
+            scope = pick.list_over[1]      # 区直各部门、区政府作为被告的分别为46件、11件: each item's scope
         if indicator == "reconsideration.as_respondent" and kind == "level" and pick.cue is not None \
                 and pick.cue.role == "after" and (named := RESPONDENT_AFTER.match(m, q.tail, sent[1])):
             # 51件以区县政府为被申请人 (the respondent after its figure): its scope, or a lower tier's
@@ -763,6 +773,8 @@ class IndicatorChoice:
             # the last; the list is over years or over names (or scopes, unless each names its
             # measure: 区属部门负责人出庭应诉率、区政府负责人出庭应诉率分别为…)
             a, b = items[-1]
+            if isinstance(over[-1], tuple) and (head := PARTY_HEAD.match(self.m, a, b)):
+                a = head.end()     # (乡镇政府作为被告的行政诉讼案件: the measure after the last party)
             if isinstance(over[0], int) and not LIST_YEAR.match(self.m, items[0][0]) \
                     and lead_cues(self.m[items[0][0]:items[0][1]])[1]:
                 a, b = items[0]    # 行政应诉案件2021年、2022年分别为…: the measure before the first year

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from lawgov.extract.mentions import Quantity
-from lawgov.extract.reading.rules import (CTX, LIST_JOIN, LIST_YEAR, SCOPE_RX, TIER_CHARS, YEAR_LIST, YEAR_SPAN,
+from lawgov.extract.reading.rules import (CTX, LEADING_TIER, LIST_JOIN, LIST_YEAR, SCOPE_RX, TIER_CHARS, YEAR_LIST, YEAR_SPAN,
                                           first_family, lead_cues)
 from lawgov.extract.reading.tables import scope_of_label
 
@@ -23,7 +23,7 @@ YEAR_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|今年|去年|上年|本年")
 
 
 RESPECTIVELY_WORD = re.compile("分别")
-OF_WHICH = re.compile(r"^(?:其中|另外|此外)\s*[,，:：]?\s*")
+OF_WHICH = re.compile(r"^(?:其中|另外|此外)?\s*[,，:：]?\s*(?:以|对|涉及)?")
 MAX_SERIES = 10                    # (years a series runs over, at most: the work per figure stays bounded)
 # the year that labels a figure of a series (2021年712件, 2022年为768件)
 SERIES_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:为|是|达到|达|共)?\s*$")
@@ -195,18 +195,22 @@ class Parts:
             return ["name"] * len(items)
         return None
 
-    def _own_scopes(self, texts: list[str]) -> list[tuple[str, str]] | None:
+    def _own_scopes(self, texts: list[str]) -> list[tuple[str, str | None]] | None:
         """Each item opens by naming a scope of the page's own body, of its own tier (区政府, 区直各部门,
-        区属部门负责人出庭应诉率), and no two the same: ("scope", scope) per item, else None."""
+        区属部门负责人出庭应诉率), no two the same, or a lower tier (乡镇政府) beside them:
+        ("scope", scope) or ("lower", None) per item, else None."""
         out = []
         for t in texts:
             t = OF_WHICH.sub("", t)
+            if (tier := LEADING_TIER.match(t)) and self.below_own_tier(tier.group(1)):
+                out.append(("lower", None))    # 县政府、乡镇政府作为被告的…分别为8件、20件
+                continue
             scope = next((name for name, rx in SCOPE_RX if (h := rx.match(t)) and h.end() > 1), None)
-            if scope not in ("government", "departments") or (t[:1] in TIER_CHARS and (
-                    self.above_own_tier(t[0]) or self.below_own_tier(t[0]))):
+            if scope not in ("government", "departments") or (t[:1] in TIER_CHARS and self.above_own_tier(t[0])):
                 return None
             out.append(("scope", scope))
-        return out if len({s for _k, s in out}) == len(out) else None
+        own = [s for k, s in out if k == "scope"]
+        return out if own and len(set(own)) == len(own) else None
 
     def _part_of(self, idx: int, q: Quantity, sent, indicator: str, done: list) -> int | None:
         """A figure after 其中 that measures what the figure before 其中 measures is a part of it

@@ -132,7 +132,7 @@ SHARE_OF = re.compile(r"占[^，,;；。\d]{0,6}$")
 COMPARED_OBJECT = re.compile(r"(?:高于|低于|优于|好于|超过|超出|不及|少于|多于|居|位居|位列|排名|排在|名列)$")
 CLAUSE_END = re.compile(r"[，,;；]")
 # a higher whole that only frames a rank or an award (全省法治政府建设示范县, 在全省…考核中位列第一)
-STANDING_IN_WHOLE = re.compile(r"[^，,;；。\d]{0,20}?(?:示范|先进|优秀|标杆|典型|称号|考核|考评|评估|测评|排名|排位|"
+STANDING_IN_WHOLE = re.compile(r"[^，,;；。\d]{0,20}?(?:示范|先进|优秀|标杆|典型|称号|排名|排位|位列|位居|"
                                r"第[一二三四五六七八九十\d]+名?|前列|前茅)")
 
 

@@ -162,7 +162,6 @@ def load_context():
         "month_only": compile(d["month_only"]),
         "month_not_after": compile(d["month_not_after"]),
         "subset_families": set(d["subset_families"]),
-        "container_heading": compile(d["container_heading"]),
         "field_document": compile(d["field_document"]),
         "related_reading": RELATED_READING,
         "field_subject": compile(d["field_subject"]),

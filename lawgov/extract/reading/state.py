@@ -358,8 +358,6 @@ class DiscourseState:
                 names = set(families_named(h.text))
                 if h.level == 0:      # a title sets a family of figures, never a field (信息公开)
                     names -= CTX["subset_families"]
-                if names == {"disputes"} and CTX["container_heading"].search(h.text):
-                    names = set()     # (五)依法有效化解社会矛盾纠纷: 复议 and 应诉 stand under it too
                 stack.append((h.level, names.pop() if len(names) == 1 else ("mixed" if names else None)))
                 fam = next((f for _lvl, f in reversed(stack) if f is not None), None)
                 states.append((h.end, None if fam == "mixed" else fam))
