@@ -328,11 +328,17 @@ class IndicatorChoice:
                                                 # (not over period lines of their own: 2022年 纠错率⏎
                                                 # 12.5%⏎2023年⏎9.8%)
             label_hits = self.held_on_page(label_hits)
-            if label_fam is None and (group := self._group_heading_above(label)) is not None:
+            group = self._group_heading_above(label)
+            if label_fam is None and group is not None:
                 label_fam = first_family(m[group[0]:group[1]])   # 行政应诉⏎案件总数⏎97件
             if label_fam is None and fam is None and (title := self.title_para()) is not None:
                 label_fam = first_family(m[title[0]:title[1]])   # 一图读懂:…行政复议工作 over 审结案件
             pick = self._pick_verb_first(label_hits, measure, unit, True, label_fam or fam, m[label[0]:label[1]])
+            if pick.cue is None and not label_hits and group is not None:
+                # 法治宣传⏎开展活动⏎132场: a label of words alone is read with its group's heading
+                words = f"{m[group[0]:group[1]]} {m[label[0]:label[1]]}"
+                pick = self._pick_verb_first(self.held_on_page(lead_cues(words)[1]), measure, unit, True,
+                                             label_fam or fam, words)
             if pick.cue is not None and kind == "level" and self._national_before(label[0], label[1]):
                 kind, reason = "other_body", "the nation's figure, by its label (全国…)"
             elif pick.cue is not None and kind == "level" and self._span_over_label(label):
