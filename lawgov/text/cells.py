@@ -303,14 +303,17 @@ def join_spaced_columns(text: str) -> str:
         cells = _spaced_cells(text, m, 2) if m is not None else None
         if cells and not run and len(cells) == 2 and not _two_column_header(text, cells):
             cells = None                  # (two cells open a table only under 项目 | 数量(件))
-        if cells and (not run or len(cells) == len(run[0][2])):
+        if cells and (not run or len(cells) == len(run[0][2]) or _remark_left_empty(text, cells, run)):
             run.append((m.start(), m.end(), cells))
+            continue
+        if run and (group := _group_row(text, m)) is not None:
+            run.append((m.start(), m.end(), group))    # 一 复议应诉 between rows: the table goes on
             continue
         if cells and run and _cut_row(text, cells, run, m.end()):
             run.append((m.start(), m.end(), cells))
             cells = None
-        rows = [[text[a:b] for a, b in r[2]] for r in run]
-        if (len(run) >= MIN_ROWS or len(run) == 2 and _labels_over_figures(rows)) and _columns_agree(rows):
+        rows = [[text[a:b] for a, b in r[2]] for r in run if not _GROUP_ORDINAL.fullmatch(text, r[0], r[1])]
+        if (len(rows) >= MIN_ROWS or len(rows) == 2 and _labels_over_figures(rows)) and _columns_agree(rows):
             chars = chars if chars is not None else list(text)
             if cells and _total_row(text, cells, run):
                 run.append((m.start(), m.end(), cells))
@@ -324,6 +327,26 @@ def join_spaced_columns(text: str) -> str:
 
 _WRAPPED_LABEL = re.compile(r"(?m)^[ \t\u3000]*[^\s(（)）|]{1,12}[(（][^\s)）|]{0,12}(?P<gap>\n[ \t\u3000]*)"
                             r"(?=[^\s(（)）|]{0,10}[)）][ \t\u3000]+\S)")
+
+
+_REMARK_HEADER = re.compile(r"说明|备注|备注说明|附注")
+_GROUP_ORDINAL = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]?|[(（][一二三四五六七八九十]{1,3}[)）])"
+                            r"[ \t\u3000]+[^\s\d|。，；]{2,16}[ \t\u3000]*")
+
+
+def _remark_left_empty(text: str, cells: list[tuple[int, int]], run) -> bool:
+    """A row one cell short under a header whose last column is for remarks (序号 项目 单位 数量 说明
+    over 7 受理行政复议案件 件 23): the remark left empty."""
+    header = run[0][2]
+    return len(cells) == len(header) - 1 and bool(_REMARK_HEADER.fullmatch(text[header[-1][0]:header[-1][1]]))
+
+
+def _group_row(text: str, m) -> list[tuple[int, int]] | None:
+    """A line that opens a group of a table's rows with its ordinal and name (一 复议应诉): a row of
+    the table, its two cells left out of the columns' kinds."""
+    if m is None or not _GROUP_ORDINAL.fullmatch(text, m.start(), m.end()):
+        return None
+    return _spaced_cells(text, m, 2)
 
 
 def _join_wrapped_labels(text: str) -> str:

@@ -48,6 +48,23 @@ def test_columns_set_apart_by_spaces_are_joined_and_a_short_total_row_too():
     assert joined.splitlines()[4] == "合计|16|93.8%"
 
 
+def test_a_spaced_table_goes_on_past_an_empty_remark_and_a_group_row():
+    from lawgov.text.cells import join_spaced_columns
+    text = ("序号 项目 单位 数量 备注\n一 行政复议\n1 收到申请 件 52\n2 受理 件 49 含转送\n"
+            "二 行政应诉\n3 应诉案件 件 31\n统计口径见附件。")
+    joined = join_spaced_columns(text)
+    assert len(joined) == len(text)
+    assert joined.splitlines()[:6] == ["序号|项目|单位|数量|备注", "一|行政复议", "1|收到申请|件|52",
+                                       "2|受理|件|49|含转送", "二|行政应诉", "3|应诉案件|件|31"]
+    assert joined.splitlines()[6] == "统计口径见附件。"
+
+
+def test_a_row_one_short_is_no_row_unless_the_last_column_is_for_remarks():
+    from lawgov.text.cells import join_spaced_columns
+    text = "序号 项目 单位 数量\n1 收到申请 件 52\n2 受理 49\n3 审结 件 47\n"
+    assert join_spaced_columns(text).splitlines()[2] == "2 受理 49"
+
+
 def test_prose_with_spaces_is_no_table():
     from lawgov.text.cells import join_spaced_columns
     text = "时间:2024-01-22  来源:县司法局  阅读次数:146\n一年来 全县 坚持 依法行政\n"

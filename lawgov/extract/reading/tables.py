@@ -597,6 +597,10 @@ _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _SINCE = re.compile(r"\s*(?:以来|来|起)")
 
 
+_DAY_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_UP_TO = re.compile(r"(?:截至|截止|至|到)\s*$")
+
+
 def _caption_year(caption: str):
     """The year a table's caption gives its figures: not one in an aside (表二 审结情况(含2022年
     结转案件61件)), nor the year cases were carried over from or a span starts at."""
@@ -604,6 +608,8 @@ def _caption_year(caption: str):
     for m in YEAR_RX.finditer(plain):
         if m.group("abs") and (CARRIED_OVER.match(plain, m.end()) or _SINCE.match(plain, m.end())):
             continue
+        if m.group("abs") and _DAY_AFTER.match(plain, m.end()) and not _UP_TO.search(plain, max(0, m.start() - 4), m.start()):
+            continue           # 填报时间:2019年1月15日: the day the table was filled in, not its period
         return m
     return None
 
