@@ -233,6 +233,8 @@ ALL_DONE = (("all_reviewed", "normative_docs.reviewed"), ("all_filed", "normativ
 # the indicators a short label before a colon gives the figures after it (区政府作被申请人:…)
 PARTY_LABELS = frozenset({"reconsideration.as_respondent"})
 # the party a 分别 list's last item opens with, before the measure they share (区政府|作为被告的…)
+# 分别 before the measure the parties listed before it share (区政府、区直部门分别收到…申请12件、40件)
+RESPECTIVELY_THEN_MEASURE = re.compile(r"分别(?!为|是)(?=[^，,;；。\d]{1,20}$)")
 PARTY_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:人民政府|政府|部门|单位|机关)")
 LABEL_MARK = re.compile(r"^\s*" + LIST_MARK + r"?\s*")
 # a figure soon after a word, in its clause (受理…57件)
@@ -751,7 +753,7 @@ class IndicatorChoice:
         else:
             r = CTX["respectively"].search(lead) if ("分别" in lead or "依次" in lead) else None
             if r is None:
-                return NOTHING
+                return self._parties_then_measure(idx, lead_start, lead, measure, unit, fam)
             items, k, a = [], 0, lead_start
             stop = lead_start + r.start()
             if not lead_cues(self.m[lead_start:stop])[1] \
@@ -773,7 +775,11 @@ class IndicatorChoice:
         self._resp[idx] = (items, k)
         if k >= len(items):
             return NOTHING
-        over = self._list_over(items)
+        return self._pick_of_item(items, k, self._list_over(items), measure, unit, fam)
+
+    def _pick_of_item(self, items, k: int, over, measure, unit, fam) -> Pick:
+        """The cue of the k-th item of a 分别 list (or the list's shared one), with what the list
+        runs over (`over`, from _list_over)."""
         if over is not None and not (isinstance(over[k], tuple) and lead_cues(self.m[items[k][0]:items[k][1]])[1]):
             # 2020年、2021年败诉率分别为…, 甲、乙、丙受理案件分别为…: every item shares the cue of
             # the last; the list is over years or over names (or scopes, unless each names its
@@ -798,6 +804,24 @@ class IndicatorChoice:
         if pick.cue is None and isinstance(over, list) and isinstance(over[0], int):
             pick = self._measure_of_clause_before(items[0][0], measure, unit, fam)
         return replace(pick, also=(), list_over=over[k] if over is not None else None)
+
+    def _parties_then_measure(self, idx, lead_start, lead, measure, unit, fam) -> Pick:
+        """区政府、区直部门分别收到行政复议申请12件、40件: the parties before 分别, the measure after
+        it; a list over the body's own scopes only (names and tiers are read as other bodies and
+        parts elsewhere)."""
+        r = RESPECTIVELY_THEN_MEASURE.search(lead) if "分别" in lead else None
+        if r is None:
+            return NOTHING
+        items, a = [], lead_start
+        for sep in CTX["list_separator"].finditer(self.m, lead_start, lead_start + r.start()):
+            items.append((a, sep.start()))
+            a = sep.end()
+        items.append((a, lead_start + len(lead)))     # (the last party with the measure after 分别)
+        over = self._list_over(items) if len(items) >= 2 else None
+        if over is None or not isinstance(over[0], tuple):
+            return NOTHING
+        self._resp[idx] = (items, 0)
+        return self._pick_of_item(items, 0, over, measure, unit, fam)
 
     def _measure_of_clause_before(self, pos: int, measure, unit, fam) -> Pick:
         """全市行政诉讼案件逐年上升,2020年、2021年分别为532件、578件: a list over years that names
