@@ -14,6 +14,7 @@ from lawgov.extract.reading.roles import ASIDE, Role, generic_place
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_MARK, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok, PAREN, LEADING_TIER)
 from lawgov.extract.reading.structure import Place
+from lawgov.extract.reading.state import HEADING_RUN_ON
 from lawgov.extract.reading.tables import scope_of_label
 from lawgov.text.cells import FIGURE_CELL, YEAR_CELL, figure_line, is_cell
 
@@ -364,6 +365,11 @@ class IndicatorChoice:
                                                                   fam, kind, bool(lo.group("period") or lo.group("own")))
             if not lo.group("own"):
                 kind = carried_kind    # (…慈利县出庭应诉率为95.3%,我县为100%: the page's own takes the measure only)
+            if pick.cue is None and prev_idx is None and (heading := self._run_in_heading_of(para)) is not None:
+                # (二)规范性文件备案审查。坚持有件必备,全年共计16件: the paragraph's run-in heading names
+                # the measure its first figure counts
+                pick = self._pick_verb_first(self.held_on_page(lead_cues(heading)[1]), measure, unit, bounded,
+                                             fam, heading)
             if pick.cue is None and inherit_from is None and lo.group("period") and prev_idx is None:
                 inherit_from = self._series_before(idx, q, sent, done)
         indicator, cue, also = pick.indicator, pick.cue, pick.also
@@ -1102,6 +1108,15 @@ class IndicatorChoice:
             if not (i < len(self.qstarts) and self.qstarts[i] < pe):
                 lo = ps
         return CTX["cumulative"].search(self.m, lo, label[1]) is not None
+
+    def _run_in_heading_of(self, para: int) -> str | None:
+        """The words of the heading a paragraph opens with ((二)规范性文件备案审查。…), when they
+        name a measure."""
+        if not self.paras:
+            return None
+        ps, pe = self.paras[para]
+        head = HEADING_RUN_ON.match(self.t, ps, pe)      # (read unmasked: the mask blanks (二))
+        return self.m[ps:head.end()] if head is not None else None
 
     def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind, new_period=False):
         """达到92% after 出庭应诉率较去年提高15个百分点: the cue of the clause before, if no level
