@@ -246,6 +246,8 @@ _ALL_SAID = {"closed": "均已办结", "upheld": "均维持"}
 
 
 ALL_OF_THEM = re.compile(r"(?:均|全部|皆)\s*$")
+# the counts of all the body's lawsuits, whose record 均未败诉 after them is
+LAWSUITS_WHOLE = ("litigation.cases", "litigation.closed")
 
 
 def _counted_otherwise(indicator: str, year: int | None, scope: str | None, classified) -> bool:
@@ -257,14 +259,16 @@ def _counted_otherwise(indicator: str, year: int | None, scope: str | None, clas
 def _record_of_a_part(t: str, ps: int, sent, qs, classified) -> str | None:
     """均未败诉 said of the figure before it in its sentence when that is a part or no figure of
     the body's lawsuits (经复议后被诉的案件14件,复议机关作为共同被告的9件,均未败诉): their record,
-    not the body's."""
+    not the body's. A count of a part of the lawsuits (负责人出庭应诉12件,均胜诉; 二审8件,均未败诉)
+    is such a part; the lawsuits' count, or a rate after it, speaks for all of them."""
     if not ALL_OF_THEM.search(t, max(0, ps - 3), ps):
         return None
     before = [(q, c) for q, c in zip(qs, classified) if sent[0] <= q.start < ps]
     if not before:
         return None
     _q, c = before[-1]
-    if c.kind == "level" and (c.indicator or "").startswith("litigation."):
+    if c.kind == "level" and (c.indicator in LAWSUITS_WHOLE or (c.indicator or "").startswith("litigation.")
+                              and c.unit == "%"):
         return None
     return "said of the figures before it (均未败诉), which are not the body's lawsuits"
 

@@ -365,7 +365,8 @@ class IndicatorChoice:
                                                                   fam, kind, bool(lo.group("period") or lo.group("own")))
             if not lo.group("own"):
                 kind = carried_kind    # (…慈利县出庭应诉率为95.3%,我县为100%: the page's own takes the measure only)
-            if pick.cue is None and prev_idx is None and (heading := self._run_in_heading_of(para)) is not None:
+            if pick.cue is None and prev_idx is None and self._first_in_paragraph(idx, para) \
+                    and (heading := self._run_in_heading_of(para)) is not None:
                 # (二)规范性文件备案审查。坚持有件必备,全年共计16件: the paragraph's run-in heading names
                 # the measure its first figure counts
                 pick = self._pick_verb_first(self.held_on_page(lead_cues(heading)[1]), measure, unit, bounded,
@@ -1108,6 +1109,10 @@ class IndicatorChoice:
             if not (i < len(self.qstarts) and self.qstarts[i] < pe):
                 lo = ps
         return CTX["cumulative"].search(self.m, lo, label[1]) is not None
+
+    def _first_in_paragraph(self, idx: int, para: int) -> bool:
+        """No figure before this one in its paragraph."""
+        return not self.paras or idx == 0 or self.qs[idx - 1].start < self.paras[para][0]
 
     def _run_in_heading_of(self, para: int) -> str | None:
         """The words of the heading a paragraph opens with ((二)规范性文件备案审查。…), when they

@@ -134,6 +134,9 @@ CLAUSE_END = re.compile(r"[，,;；]")
 # a higher whole that only frames a rank or an award (全省法治政府建设示范县, 在全省…考核中位列第一)
 STANDING_IN_WHOLE = re.compile(r"[^，,;；。\d]{0,20}?(?:示范|先进|优秀|标杆|典型|称号|排名|排位|位列|位居|"
                                r"第[一二三四五六七八九十\d]+名?|前列|前茅)")
+# a higher whole that frames an assessment of the page's body (在全市依法行政考核中,区政府…;
+# 在全省…考评中,纠错率…): the figures after it are the body's own, measured in that whole
+ASSESSMENT_FRAME = re.compile(r"[^，,;；。\d]{0,20}?(?:考核|考评|评估|测评|评议|评价|评比|检查|督查|督察)(?:工作)?中")
 
 
 # the autonomous region as the source of a figure (据自治区司法厅通报, 自治区…数据显示, 全区(自治区))
@@ -1045,6 +1048,9 @@ class Roles:
         if STANDING_IN_WHOLE.match(self.m, h.end()) and CLAUSE_END.search(self.m, h.end(), head):
             return None                # 被命名为全省法治政府建设示范县,全年共受理…: a rank or an award in
                                        # the higher whole, in a clause before the figure's
+        if self.m[max(sent[0], h.start() - 1):h.start()] == "在" and (f := ASSESSMENT_FRAME.match(self.m, h.end())) \
+                and f.end() <= head:
+            return None                # 在全市依法行政考核中,区政府…出庭应诉率100%: the body assessed in it
         return h.group()
 
     def _own_year_clause(self, clause, head: int) -> bool:

@@ -597,7 +597,7 @@ _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _SINCE = re.compile(r"\s*(?:以来|来|起)")
 
 
-_DAY_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_DAY_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?!\s*(?:至|到|—|–|-|~|～|起))")
 _UP_TO = re.compile(r"(?:截至|截止|至|到)\s*$")
 
 
@@ -610,6 +610,7 @@ def _caption_year(caption: str):
             continue
         if m.group("abs") and _DAY_AFTER.match(plain, m.end()) and not _UP_TO.search(plain, max(0, m.start() - 4), m.start()):
             continue           # 填报时间:2019年1月15日: the day the table was filled in, not its period
+                               # (but 2022年1月1日至12月31日 opens the span its figures cover)
         return m
     return None
 
