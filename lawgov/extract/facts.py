@@ -260,7 +260,8 @@ def _record_of_a_part(t: str, ps: int, sent, qs, classified) -> str | None:
     """均未败诉 said of the figure before it in its sentence when that is a part or no figure of
     the body's lawsuits (经复议后被诉的案件14件,复议机关作为共同被告的9件,均未败诉): their record,
     not the body's. A count of a part of the lawsuits (负责人出庭应诉12件,均胜诉; 二审8件,均未败诉)
-    is such a part; the lawsuits' count, or a rate after it, speaks for all of them."""
+    is such a part, unless the sentence gave the lawsuits' count before it (行政诉讼案件4件,主任出庭
+    应诉3次,均无败诉): then, as after a rate, 均 speaks of all of them."""
     if not ALL_OF_THEM.search(t, max(0, ps - 3), ps):
         return None
     before = [(q, c) for q, c in zip(qs, classified) if sent[0] <= q.start < ps]
@@ -268,7 +269,8 @@ def _record_of_a_part(t: str, ps: int, sent, qs, classified) -> str | None:
         return None
     _q, c = before[-1]
     if c.kind == "level" and (c.indicator in LAWSUITS_WHOLE or (c.indicator or "").startswith("litigation.")
-                              and c.unit == "%"):
+                              and (c.unit == "%" or any(b.kind == "level" and b.indicator in LAWSUITS_WHOLE
+                                                        for _q, b in before))):
         return None
     return "said of the figures before it (均未败诉), which are not the body's lawsuits"
 

@@ -329,7 +329,7 @@ _WRAPPED_LABEL = re.compile(r"(?m)^[ \t\u3000]*[^\s(（)）|]{1,12}[(（][^\s)�
                             r"(?=[^\s(（)）|]{0,10}[)）][ \t\u3000]+\S)")
 
 
-_REMARK_HEADER = re.compile(r"说明|备注|备注说明|附注")
+REMARK_HEADER = re.compile(r"说明|备注|备注说明|附注")
 _GROUP_ORDINAL = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]?|[(（][一二三四五六七八九十]{1,3}[)）])"
                             r"[ \t\u3000]+[^\s\d|。，；]{2,16}[ \t\u3000]*")
 
@@ -338,7 +338,7 @@ def _remark_left_empty(text: str, cells: list[tuple[int, int]], run) -> bool:
     """A row one cell short under a header whose last column is for remarks (序号 项目 单位 数量 说明
     over 7 受理行政复议案件 件 23): the remark left empty."""
     header = run[0][2]
-    return len(cells) == len(header) - 1 and bool(_REMARK_HEADER.fullmatch(text[header[-1][0]:header[-1][1]]))
+    return len(cells) == len(header) - 1 and bool(REMARK_HEADER.fullmatch(text[header[-1][0]:header[-1][1]]))
 
 
 def _group_row(text: str, m) -> list[tuple[int, int]] | None:

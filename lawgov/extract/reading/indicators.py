@@ -15,6 +15,7 @@ from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, 
                                           fill, first_family, lead_cues, unit_ok, PAREN, LEADING_TIER)
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.state import HEADING_RUN_ON
+from lawgov.extract.reading.parts import YEAR_NAMED
 from lawgov.extract.reading.tables import scope_of_label
 from lawgov.text.cells import FIGURE_CELL, YEAR_CELL, figure_line, is_cell
 
@@ -235,6 +236,7 @@ ALL_DONE = (("all_reviewed", "normative_docs.reviewed"), ("all_filed", "normativ
 PARTY_LABELS = frozenset({"reconsideration.as_respondent"})
 # the party a 分别 list's last item opens with, before the measure they share (区政府|作为被告的…)
 # 分别 before the measure the parties listed before it share (区政府、区直部门分别收到…申请12件、40件)
+CLAUSE_MARK = re.compile(r"[，,;；:：。]")
 RESPECTIVELY_THEN_MEASURE = re.compile(r"分别(?!为|是)(?=[^，,;；。\d]{1,20}$)")
 PARTY_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:人民政府|政府|部门|单位|机关)")
 LABEL_MARK = re.compile(r"^\s*" + LIST_MARK + r"?\s*")
@@ -292,6 +294,8 @@ class IndicatorChoice:
             kind, reason = "other_body", "a lower tier's item of a 分别 list beside the body's own (县政府、乡镇政府…分别)"
         if pick.list_over == "part" and kind == "level":
             kind, reason = "breakdown", "an item of a 分别 list over parts (一审、二审; 单独、共同; 行政处罚类、…)"
+        if pick.list_over == "party" and kind == "level":
+            kind, reason = "breakdown", "an item of a 分别 list over parties the rules do not know"
         if pick.cue is not None and pick.list_over is not None:
             if pick.list_over == "name" and kind == "level":
                 kind, reason = "other_body", "an item of a 分别 list over places, bodies or kinds"
@@ -825,10 +829,19 @@ class IndicatorChoice:
             a = sep.end()
         items.append((a, lead_start + len(lead)))     # (the last party with the measure after 分别)
         over = self._list_over(items) if len(items) >= 2 else None
-        if over is None or not isinstance(over[0], tuple):
+        if over is None and self._parties_unread(items):
+            over = ["party"] * len(items)   # 区政府办公室、区直部门分别收到…: each figure a part, whose we cannot say
+        if over is None or isinstance(over[0], int):
             return NOTHING
         self._resp[idx] = (items, 0)
         return self._pick_of_item(items, 0, over, measure, unit, fam)
+
+    def _parties_unread(self, items) -> bool:
+        """The items before the last are words that name no measure, no figure and no year: parties
+        the rules do not know."""
+        heads = [self.m[a:b].strip() for a, b in items[:-1]]
+        return bool(heads) and all(len(h) >= 2 and not CLAUSE_MARK.search(h) and not lead_cues(h)[1] and not any(c.isdigit() for c in h) and not YEAR_NAMED.search(h)
+                   for h in heads)
 
     def _measure_of_clause_before(self, pos: int, measure, unit, fam) -> Pick:
         """全市行政诉讼案件逐年上升,2020年、2021年分别为532件、578件: a list over years that names

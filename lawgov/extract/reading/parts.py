@@ -23,7 +23,7 @@ YEAR_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|今年|去年|上年|本年")
 
 
 RESPECTIVELY_WORD = re.compile("分别")
-OF_WHICH = re.compile(r"^(?:其中|另外|此外)?\s*[,，:：]?\s*(?:以|对|涉及)?")
+OF_WHICH = re.compile(r"^(?:其中|另外|此外)?\s*[,，:：]?\s*(?:(?:全年|今年|当年|同期|(?:19|20)\d{2}\s*年度?)\s*[,，]?\s*)?(?:以|对|涉及)?")
 MAX_SERIES = 10                    # (years a series runs over, at most: the work per figure stays bounded)
 # the year that labels a figure of a series (2021年712件, 2022年为768件)
 SERIES_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:为|是|达到|达|共)?\s*$")

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from lawgov.extract.mentions import UNITS, Quantity
 from lawgov.extract.reading.classified import Classified
+from lawgov.text.cells import REMARK_HEADER
 from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, LEADING_TIER, PAREN, SCOPE_RX, SHARE_RATES, TIER_CHARS, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
                                           first_family, lead_cues)
 
@@ -206,11 +207,17 @@ class Tables:
             if field is not None:        # the 复议 / 诉讼 table of a 政府信息公开 report: its field's cases
                 kind, reason = "breakdown", f"cases of one field ({field}), by its section or document"
         if kind == "level" and self.text_end != -1 and q.end >= self.words_end \
-                and headers and len(cells) < max(headers) + 1:
+                and headers and len(cells) < max(headers) + 1 - self._remark_column(headers):
             # the page ends inside a row short of its cells (| 县直部门 | 48 | 35 | 3): the last
-            # figure may be cut off; a full row's last cell is taken as whole
+            # figure may be cut off; a full row's last cell is taken as whole (and a row short of
+            # only the remark column, 备注 left empty, is full)
             kind, reason = "cut", "the page ends on this cell of a short row: its figure may be cut off"
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, reason=reason)
+
+    @staticmethod
+    def _remark_column(headers: dict[int, str]) -> int:
+        """1 when the table's last column is for remarks (备注, 说明), which rows often leave empty."""
+        return int(bool(REMARK_HEADER.fullmatch(headers[max(headers)].strip())))
 
     def _column_of_its_own(self, header: str, headers: dict[int, str], hc: int) -> bool:
         """The column's header names a measure of its own that no cue knows (告知/转送 among 收到申请 |
