@@ -263,3 +263,22 @@ def test_a_web_pages_paragraphs_and_a_tables_rows_are_not_cut_lines():
             "收到申请(件)、受理(件)：  2024年 131 120\n"
             "收到申请(件)、受理(件)：  2025年 140 129\n")
     assert _joined(rows) == rows
+
+
+def test_a_figures_digits_set_apart_one_by_one_in_a_sentence_are_closed_up():
+    text = "全年共审查合同 2 0 8 件，办理复议案件 6 4 件，直接纠错率 1 2 . 5 %。"
+    assert _joined(text) == "全年共审查合同 208件，办理复议案件 64件，直接纠错率 12.5%。"
+    assert _joined("公开政府信息 2 . 3 万\n条，办理申请 7 1 件。") == "公开政府信息 2.3万\n条，办理申请 71件。"
+
+
+def test_digits_set_apart_once_or_in_a_tables_rows_stay_apart():
+    assert _joined("全年办理复议案件 6 4 件。") == "全年办理复议案件 6 4件。"    # (one alone: no style of the page)
+    assert _joined("项目 2021 2022 2023\n收到 4 5 6 件\n受理 3 4 5 件") == "项目 2021 2022 2023\n收到 4 5 6件\n受理 3 4 5件"
+
+
+def test_a_figure_grouped_in_thousands_by_a_space_is_one_figure():
+    assert _joined("持证执法人员：3 081人，办理处罚案件12 406件，开展活动 2 300 余场。") == \
+        "持证执法人员：3081人，办理处罚案件12406件，开展活动 2300余场。"
+    assert _joined("维持 3105 74.8%\n撤销 58 1.4%") == "维持 3105 74.8%\n撤销 58 1.4%"
+    facts = extract("某区2023年法治政府建设情况\n全区共受理行政复议申请1 208件。", 2023).facts
+    assert [(f.indicator, f.value) for f in facts] == [("reconsideration.accepted", 1208)]
