@@ -284,12 +284,47 @@ MASK_CH = "□"
 
 
 
+class _LeadPlan:
+    """The cues a lead may hold, found by one pass over it: a table's every row label is a lead,
+    and running each of some two hundred cues over each label is most of a long table's cost."""
+
+    def __init__(self):
+        from lawgov.text.prefilter import Prefilter
+
+        self.cues = [cue for cue in CUES if cue.role != "after"]
+        self.pre = Prefilter([rx for _name, rx in FAMILY_RX] + [cue.rx for cue in self.cues])
+        self._by_index: dict[int, list[int]] | None = None
+        self._always: list[int] = []
+
+    def possible(self, lead: str):
+        """(families, cues) whose patterns may match `lead`, in the catalogue's order."""
+        possible = self.pre.possible(lead)
+        if possible is None:
+            return FAMILY_RX, self.cues
+        if self._by_index is None:
+            self._by_index = {}
+            for k, cue in enumerate(self.cues):
+                i = possible.ids.get(id(cue.rx))
+                if i is None:
+                    self._always.append(k)
+                else:
+                    self._by_index.setdefault(i, []).append(k)
+        ks = sorted(self._always + [k for i in possible.hits for k in self._by_index.get(i, ())])
+        return [(n, rx) for n, rx in FAMILY_RX if rx in possible], [self.cues[k] for k in ks]
+
+
+@lru_cache(maxsize=1)
+def _lead_plan() -> _LeadPlan:
+    return _LeadPlan()
+
+
 @lru_cache(maxsize=4096)
 def lead_cues(lead: str):
     """The family and the cue matches of a free-standing lead (a table cell's caption, header, label)."""
-    fam_hits = sorted((h.end(), name) for name, rx in FAMILY_RX for h in rx.finditer(lead))
+    families, cues = _lead_plan().possible(lead)
+    fam_hits = sorted((h.end(), name) for name, rx in families for h in rx.finditer(lead))
     fam = fam_hits[-1][1] if fam_hits else None
-    hits = tuple((h.end(), h.start(), cue) for cue in CUES if cue.role != "after" for h in cue.rx.finditer(lead))
+    hits = tuple((h.end(), h.start(), cue) for cue in cues for h in cue.rx.finditer(lead))
     return fam, hits
 
 
