@@ -221,6 +221,8 @@ HEADING_NUMBERS = [re.compile(p) for p in (
     r"\d{1,2}\s*[、.．](?!\d)",
     r"[(（]\s*\d{1,2}\s*[)）]\s*[、.．]?",
     r"[①-⑳]",
+    # an infographic's or a slide's section number, zero-padded (01 依法决策, 02 行政复议)
+    r"0[1-9]\s+(?=[\u4e00-\u9fff])",
 )]
 # a year followed by 结转 names where cases came from, not the period of what follows
 CARRIED_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结)?(?:结转|转结|旧存|积存)")
