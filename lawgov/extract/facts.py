@@ -118,7 +118,7 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
     if not text:
         return Extraction([], [])
     nt = normal or normalise(text)
-    t = join_tables(nt.text)
+    t = join_tables(nt.text, _tab_positions(text, nt))
     unread: list[tuple[int, int, str]] = []
     qs = scan(t, unread=unread)
     analysis = Analysis(t, report_year, qs, published_on, level, doc_kind, region_name)
@@ -254,6 +254,14 @@ def _counted_otherwise(indicator: str, year: int | None, scope: str | None, clas
     """The page states a figure of this measure for the year and scope, as the body's."""
     return any(c.kind == "level" and c.indicator == indicator and c.year == year
                and (c.scope or "all") == (scope or "all") for c in classified)
+
+
+def _tab_positions(text: str, nt: NormalText) -> frozenset[int]:
+    """Where the normalised text has a space that was a tab: a tab-separated table's cell
+    boundaries, two of them side by side an empty cell."""
+    if "\t" not in text:
+        return frozenset()
+    return frozenset(i for i, o in enumerate(nt.offsets[:len(nt.text)]) if text[o] == "\t")
 
 
 def _record_of_a_part(t: str, ps: int, sent, qs, classified) -> str | None:

@@ -108,7 +108,7 @@ _PART_MARK = re.compile(r"^其中\s*[:：]\s*")    # (其中:以区政府工作�
 
 
 def _kind(cell: str) -> str:
-    if _EMPTY.fullmatch(cell):
+    if not cell or _EMPTY.fullmatch(cell):
         return "any"
     return "figure" if FIGURE_CELL.fullmatch(cell) else "word"
 
@@ -190,12 +190,13 @@ def _join(chars: list[str], end: int, start: int) -> None:
             chars[i] = " "
 
 
-def join_tables(text: str) -> str:
+def join_tables(text: str, tabs: frozenset[int] = frozenset()) -> str:
     """`text` with its broken-up tables put back: one cell per line (`join_cell_lines`),
-    columns set apart by spaces (`join_spaced_columns`), a label and its figure on lines of
-    their own (`join_label_lines`), a whole table run into one line (`split_inline_tables`).
+    columns set apart by spaces or tabs (`join_spaced_columns`; `tabs` are the positions that
+    were tabs before normalising made them spaces), a label and its figure on lines of their
+    own (`join_label_lines`), a whole table run into one line (`split_inline_tables`).
     Same length as `text`."""
-    return join_label_lines(join_spaced_columns(join_cell_lines(split_inline_tables(text))))
+    return join_label_lines(join_spaced_columns(join_cell_lines(split_inline_tables(text)), tabs))
 
 
 # ------------------------------------------------------------------ a table on one line
@@ -287,7 +288,7 @@ _GAP = re.compile(r"[ \t\u3000]{1,}")
 MIN_ROWS = 3
 
 
-def join_spaced_columns(text: str) -> str:
+def join_spaced_columns(text: str, tabs: frozenset[int] = frozenset()) -> str:
     """Rows whose cells are set apart by spaces (序号 单位 开庭案件数 出庭率 / 1 县人民政府 14
     100%): a run of at least three lines with the same number k ≥ 3 of space-separated cells,
     a header of labels, and columns that keep their kind, one of them figures; or a header of
@@ -300,7 +301,7 @@ def join_spaced_columns(text: str) -> str:
     for m in list(_LINE.finditer(text)) + [None]:
         if m is not None and m.start() == m.end():
             continue                      # the empty match after each line
-        cells = _spaced_cells(text, m, 2) if m is not None else None
+        cells = _spaced_cells(text, m, 2, tabs) if m is not None else None
         if cells and not run and len(cells) == 2 and not _two_column_header(text, cells):
             cells = None                  # (two cells open a table only under 项目 | 数量(件))
         if cells and (not run or len(cells) == len(run[0][2]) or _remark_left_empty(text, cells, run)):
@@ -378,19 +379,42 @@ _LABEL_COLUMN = re.compile(r"项目|指标|类别|类型|单位|年度|名称|�
 _QUANTITY_HEADER = re.compile(r"(?:数量|件数|数值|数据|总数|人数|次数|个数)\s*(?:[(（][^()（）]{1,4}[)）])?")
 
 
-def _spaced_cells(text: str, m, least: int = 3) -> list[tuple[int, int]] | None:
+def _spaced_cells(text: str, m, least: int = 3, tabs: frozenset[int] = frozenset()) -> list[tuple[int, int]] | None:
     line = text[m.start():m.end()]
     if "|" in line or "。" in line or "，" in line or "；" in line:
         return None                       # a row of cells, or prose
-    out, pos = [], m.start()
-    for g in _GAP.finditer(text, m.start(), m.end()):
-        if g.start() > pos:
-            out.append((pos, g.start()))
-        pos = g.end()
-    if pos < m.end():
-        out.append((pos, m.end()))
+    stops = [k for k in range(m.start(), m.end()) if k in tabs] if tabs else []
+    if len(stops) >= 2:
+        out = _tab_cells(text, m.start(), m.end(), stops)
+    else:
+        out, pos = [], m.start()
+        for g in _GAP.finditer(text, m.start(), m.end()):
+            if g.start() > pos:
+                out.append((pos, g.start()))
+            pos = g.end()
+        if pos < m.end():
+            out.append((pos, m.end()))
     if len(out) < least or any(e - s > MAX_CELL for s, e in out):
         return None
+    return out
+
+
+def _tab_cells(text: str, start: int, end: int, stops: list[int]) -> list[tuple[int, int]]:
+    """The cells of a tab-separated line (`stops`: where its tabs were), one per tab, an empty
+    one kept where two tabs meet or a tab ends the line (97.2⇥98.8⇥⇥按开庭数计: the change column
+    left empty), each without the spaces around it (⇥  其中：维持: an indented label); tabs
+    before the first cell open none."""
+    while stops and not text[start:stops[0]].strip():
+        start = stops.pop(0) + 1
+    out, pos = [], start
+    for stop in stops + [end]:
+        a, b = pos, stop
+        while a < b and text[a] in " \u3000":
+            a += 1
+        while b > a and text[b - 1] in " \u3000":
+            b -= 1
+        out.append((a, b) if a < b else (stop, stop))
+        pos = stop + 1
     return out
 
 

@@ -232,3 +232,19 @@ def test_labels_wrapped_onto_a_second_line_in_a_table_of_cell_lines():
     assert "其中：以区政府工作部门为被申请人·|150|141" in rows
     assert "调解、和解结案·|19|12" in rows
     assert "受理|201|180" in rows
+
+
+def test_a_tab_separated_row_keeps_its_empty_cells():
+    """Two tabs side by side, or a tab that ends the line, are an empty cell: the row keeps
+    the header's column count and each figure its column; spaces alone are no such cell."""
+    from lawgov.text.cells import join_spaced_columns
+    text = "指标\t2021年\t2022年\t同比\t备注\n受理\t30\t41\t\t含转送\n审结\t28\t40\t上升\t\n纠错\t4\t6\t\t\n"
+    tabs = frozenset(i for i, ch in enumerate(text) if ch == "\t")
+    spaced = text.replace("\t", " ")
+    joined = join_spaced_columns(spaced, tabs)
+    assert len(joined) == len(text)
+    rows = [line.split("|") for line in joined.splitlines()]
+    assert [len(r) for r in rows] == [5, 5, 5, 5]
+    assert rows[1][:3] == ["受理", "30", "41"] and rows[1][4] == "含转送"
+    assert rows[3][:3] == ["纠错", "4", "6"]
+    assert join_spaced_columns(spaced) != joined      # without the tabs the empty cells are lost

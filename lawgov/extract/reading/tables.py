@@ -37,10 +37,12 @@ class Tables:
         # the page's last row, cut short (县直部门 | 48 | 35 under five columns), its first ones
         cut_row = self.paras[para][1] >= self.words_end and not (
             label and CTX["total_labels"].fullmatch(label))
-        hc = ci + max(0, (max(headers) + 1 if headers else 0) - len(cells)) \
-            if texts[0] is not None and not cut_row else ci
-        header = headers.get(hc, "")
+        short = max(0, (max(headers) + 1 if headers else 0) - len(cells))
         top = self._top_row(para)
+        if short == 1 and (self._remark_column(headers) or self._remark_column(top)):
+            short = 0          # (a row that leaves the last column, 备注, empty: its cells from the left)
+        hc = ci + short if texts[0] is not None and not cut_row else ci
+        header = headers.get(hc, "")
         if ORDINAL_HEADER.fullmatch(header.strip()) or ORDINAL_HEADER.fullmatch(top.get(hc, "")):
             return Classified("ordinal", None, None, None, None, None, sent, clause, para,
                               reason="a row's number (序号), no quantity")
@@ -207,7 +209,7 @@ class Tables:
             if field is not None:        # the 复议 / 诉讼 table of a 政府信息公开 report: its field's cases
                 kind, reason = "breakdown", f"cases of one field ({field}), by its section or document"
         if kind == "level" and self.text_end != -1 and q.end >= self.words_end \
-                and headers and len(cells) < max(headers) + 1 - self._remark_column(headers):
+                and headers and len(cells) < max(headers) + 1 - max(self._remark_column(headers), self._remark_column(top)):
             # the page ends inside a row short of its cells (| 县直部门 | 48 | 35 | 3): the last
             # figure may be cut off; a full row's last cell is taken as whole (and a row short of
             # only the remark column, 备注 left empty, is full)
@@ -217,7 +219,7 @@ class Tables:
     @staticmethod
     def _remark_column(headers: dict[int, str]) -> int:
         """1 when the table's last column is for remarks (备注, 说明), which rows often leave empty."""
-        return int(bool(REMARK_HEADER.fullmatch(headers[max(headers)].strip())))
+        return int(bool(headers) and bool(REMARK_HEADER.fullmatch(headers[max(headers)].strip())))
 
     def _column_of_its_own(self, header: str, headers: dict[int, str], hc: int) -> bool:
         """The column's header names a measure of its own that no cue knows (告知/转送 among 收到申请 |
