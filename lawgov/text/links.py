@@ -27,18 +27,33 @@ _FIGURE = re.compile(r"\d\s*(?:件|%|％|次|人|个|项|份|条|起|宗|场)|[|
 _COUNTER = re.compile(r"浏览|点击|阅读|访问|人气|热度|次数|发布|更新|时间|日期|来源|字号|字体")
 # two or more lines in a row, each a dot bullet and a short headline with no sentence in it
 _BULLET_RUN = re.compile(r"^(?:[ \t\u3000]*[·•][^\n。]{2,50}\n){1,}[ \t\u3000]*[·•][^\n。]{2,50}$", re.M)
+# a line that links the page before or after this one (上一篇：…, 下一条：…): page-foot navigation,
+# whose headlines are other pages'
+_PREV_NEXT_LINE = re.compile(r"^[ \t\u3000]*(?:[【\[](?:上一|下一)[篇条][】\]]|(?:上一|下一)[篇条][ \t\u3000]*[:：])", re.M)
 _RELATED_LINE = re.compile(r"^[ \t\u3000]*[【\[]?(?:" + _HEADS + r")[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*$", re.M)
 
 
 def own_text_end(text: str, end: int | None = None) -> int:
-    """The offset of the line that opens the links to other articles, else `end` (the text's end)."""
+    """The offset of the line that opens the links to other articles, else `end` (the text's end):
+    a line 相关阅读, a run of bulleted headlines, or the page-foot line 上一篇：… once the page's
+    own text has begun."""
     end = len(text) if end is None else min(end, len(text))
     end = bullet_links_start(text, end)
+    end = _prev_next_start(text, end)
     if not _HEAD_WORD.search(text, 0, end):
         return end                 # no line opens the links without their word (one fast pass; the
                                    # line pattern tries its ^ at every character)
     m = _RELATED_LINE.search(text, 0, end)
     return m.start() if m else end
+
+
+def _prev_next_start(text: str, end: int) -> int:
+    if "上一" not in text and "下一" not in text:
+        return end
+    for m in _PREV_NEXT_LINE.finditer(text, 0, end):
+        if text_begun(text, m.start()):
+            return m.start()
+    return end
 
 
 def bullet_links_start(text: str, end: int | None = None) -> int:

@@ -154,6 +154,17 @@ def test_a_sidebar_of_links_above_the_title_names_neither_its_year_nor_its_title
     assert meta.report_year == 2022 and "2022" in (meta.title or "")
 
 
+def test_the_pages_before_and_after_linked_at_the_foot_name_no_year():
+    """上一篇 / 下一篇 at a page's foot name other pages: a title without a year takes its year
+    from the page's own text and date, not from the headlines linked under it."""
+    page = ("某某县人民政府\n首页 > 政务公开 > 法治建设\n某某县法治政府建设年度报告\n发布时间:2023-02-14\n"
+            "一年来,县政府坚持依法行政,全县审结行政复议案件41件,行政机关负责人出庭应诉率100%。\n")
+    alone = describe_document(page, "a.txt")
+    for foot in ("上一篇:某某县2020年法治政府建设年度报告\n下一篇:关于做好2023年度普法考核工作的通知\n",
+                 "【上一条】2019年度某某县政务公开工作年度报告\n【下一条】无\n"):
+        assert describe_document(page + foot, "b.txt").report_year == alone.report_year == 2022
+
+
 def test_the_year_cases_were_carried_over_from_is_not_the_pages_year():
     page = ("(七)争议化解助和谐。截至目前,我市共收到行政复议申请85件,受理70件。"
             "现已审结67件(含2021年结转12件),其中纠错6件。\n")
