@@ -305,8 +305,48 @@ def _fits_relative(g: Gazetteer, m: RegionMention, relative: str) -> bool:
                                  for r in regions)
 
 
+# a site's navigation under its banner (首页 > 部门动态, 当前位置: …)
+_NAVIGATION = re.compile(r"\s*(?:您的位置|当前位置|您当前的位置|首页)\s*[:：>»/]?")
+# the page speaks as a department or a township of the site's government (我局…, 本街道…)
+_FIRST_PERSON_LOWER = re.compile(r"(?:我|本)(?:局|委|办|中心|镇|乡|街道)")
+
+
+def _site_banner(lines: list[_Line], bl: _Line) -> bool:
+    """A government's name on the page's first line with the site's navigation right under it
+    (荔波县人民政府 ⏎ 首页 > 部门动态): the site's banner, which names the site's owner; the
+    report on the page may be one of its departments' or townships'."""
+    if not lines or lines[0] is not bl:
+        return False
+    return len(lines) > 1 and bool(_NAVIGATION.match(lines[1].text))
+
+
+def _within(lower: dict, upper: dict) -> bool:
+    """`lower` names a department or township of the place `upper` names (its chain's last link)."""
+    if not (lower.get("chain") and upper.get("chain")):
+        return False
+    ups = upper["chain"][-1].candidates
+    return any(c.startswith(u) for c in lower["chain"][-1].candidates for u in ups) \
+        and (bool(lower.get("dept")) or any(len(c) > 6 for c in lower["chain"][-1].candidates))
+
+
+def _banner_last(tries: list[tuple[str, dict]], banners: list[dict],
+                 first_para) -> list[tuple[str, dict]]:
+    """The tries with the site's banner (`banners`: its subjects) put after the page's own
+    subject where the opening speaks as a lower body (2023年,我局… / 2023年,潘火街道…) and that
+    body, named by the opening or the page's 来源 line, is a department or township of the
+    banner's place."""
+    if not banners:
+        return tries
+    opening = first_para.text[:60] if first_para else ""
+    rest = [(src, s) for src, s in tries if not any(s is b for b in banners)]
+    lower = any(_within(s, banners[0]) for src, s in rest
+                if src == "opening" or (src == "source" and _FIRST_PERSON_LOWER.search(opening)))
+    return rest + [(src, s) for src, s in tries if any(s is b for b in banners)] if lower else tries
+
+
 def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, headlines=()) -> dict:
     tries: list[tuple[str, dict]] = []
+    banners: list[dict] = []
     if title_line is not None:
         s = _subject_in(t, g, title_line.start, title_line.end, mentions, at_start=False)
         if s:
@@ -315,6 +355,8 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
         s = _subject_in(t, g, bl.start, bl.end, mentions, at_start=True)
         if s:
             tries.append(("body_line", s))
+            if _site_banner(lines, bl):
+                banners.append(s)
     later: list[dict] = []       # the subjects of the opening's next sentences
     for st, en in _openings(lines, first_para):
         s = _subject_in(t, g, st, en, mentions, at_start=True)
@@ -327,6 +369,8 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
             s = _subject_in(t, g, hl.start, hl.end, mentions, at_start=False)
             if s and not s.get("relative"):
                 tries.append(("headline", s))
+                if _site_banner(lines, hl):
+                    banners.append(s)
     for ln in lines[:15]:
         m = _SOURCE_LINE.search(ln.text)
         if m:
@@ -334,6 +378,7 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
             s = _subject_in(t, g, st, st + len(m.group(1)), mentions, at_start=True, max_offset=2)
             if s and not s.get("relative") and not _MEDIA.search(m.group(1)):
                 tries.append(("source", s))
+    tries = _banner_last(tries, banners, first_para)
     # the first non-relative candidate decides; a relative one (市市场监管局) is completed
     # by the region the text names most
     chosen = None

@@ -165,6 +165,25 @@ def test_the_pages_before_and_after_linked_at_the_foot_name_no_year():
         assert describe_document(page + foot, "b.txt").report_year == alone.report_year == 2022
 
 
+def test_a_site_banner_over_a_lower_bodys_report_names_the_site_not_the_body():
+    """A government's name on the first line with the site's navigation under it is the site's
+    banner: a report below it whose title names no place and whose opening speaks as a
+    department (我局, its 来源 line naming the bureau) or a township is that body's."""
+    dept = ("桐梓县人民政府\n首页 > 政务公开 > 部门信息\n2022年度法治政府建设情况报告\n"
+            "发布时间:2023-01-18  来源:桐梓县林业局\n2022年,我局坚持依法行政,全年办理林业行政处罚案件61件。\n")
+    meta = describe_document(dept, "d.txt")
+    assert (meta.region_code, meta.region_level, meta.report_year) == ("520322", "department", 2022)
+    street = ("杭州市余杭区人民政府\n当前位置:首页 > 镇街动态\n2022年度法治建设工作报告\n发布时间:2023-02-07\n"
+              "2022年,仓前街道坚持依法行政,扎实推进法治建设,调处矛盾纠纷188件。\n")
+    meta = describe_document(street, "s.txt")
+    assert (meta.region_code, meta.region_level) == ("330110012", "township")
+    # the government's own report under its banner, published by its 司法局, stays the county's
+    own = ("桐梓县人民政府\n首页 > 政务公开 > 法治政府\n2022年度法治政府建设情况报告\n"
+           "发布时间:2023-01-18  来源:桐梓县司法局\n2022年,全县坚持依法行政,全年办理行政复议案件33件。\n")
+    meta = describe_document(own, "o.txt")
+    assert (meta.region_code, meta.region_level) == ("520322", "county")
+
+
 def test_the_year_cases_were_carried_over_from_is_not_the_pages_year():
     page = ("(七)争议化解助和谐。截至目前,我市共收到行政复议申请85件,受理70件。"
             "现已审结67件(含2021年结转12件),其中纠错6件。\n")
