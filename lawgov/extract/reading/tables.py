@@ -190,7 +190,8 @@ class Tables:
                                                                or HEADER_YEAR.fullmatch(self._raw_header(para, hc).strip())
                                                                or HEADER_QUANTITY.fullmatch(header)
                                                                or (measure == "rate" and ratio_column)
-                                                               or column_period) else ("breakdown", None)
+                                                               or column_period
+                                                               or _period_of_the_table(header, caption, headers)) else ("breakdown", None)
         if not indicator:
             scope = None
         reason = None
@@ -198,8 +199,10 @@ class Tables:
             kind, reason = "change", "a column of changes (同比增减)"
         elif label and CHANGE_LABEL.search(self._raw_label(para, ci)):
             kind, reason = "change", "a row of changes (较上年, 百分点)"
-        elif header and PART_HEADER.fullmatch(header.strip()):
+        elif header and PART_HEADER.fullmatch(header.strip()) and not _period_of_the_table(header, caption, headers):
             kind, reason = "month", "a column of one quarter or month (本季度)"
+        elif column_period and "同期" in header and _part_caption(caption):
+            kind, reason = "month", "the same quarter or month of the year before (上年同期 in a table of one)"
         elif kind == "level" and (sub := CTX["breakdown"].search(PAREN.sub("", self._raw_label(para, ci)))
                                   or CTX["breakdown"].search(PAREN.sub("", self._raw_header(para, hc)))):
             # (not in an aside: 行政诉讼案件总数(含涉企案件,件) is the whole, with what it includes)
@@ -466,6 +469,29 @@ BODY_HEADER = re.compile(r"[\u4e00-\u9fff]{1,14}(?:省|市|区|县|旗|州|盟|�
 # a column of changes (同比增减, 增幅(%)) and one of a part of the period (本季度, 本月, 10月)
 CHANGE_HEADER = re.compile(r"(?:同比|环比|较上年)?(?:增减|增长|下降|增幅|降幅|变化|增减幅度|增减率|增长率)?"
                            r"(?<=[\u4e00-\u9fff])\s*(?:\(\s*%\s*\)|%)?")
+# a caption's period that runs from the year's start (2024年第一季度, 上半年, 1—9月) and a column
+# of a longer one beside the part's (本年累计, 全年)
+YEAR_TO_DATE_CAPTION = re.compile(r"(?<![二三四])(?:第?一季度|上半年|前三季度|(?<!\d)(?:1|一)\s*[—\-–~至到]\s*\d{1,2}\s*月)")
+LONGER_PERIOD_HEADER = re.compile(r"累计|全年|本年|今年|年度")
+
+
+def _period_of_the_table(header: str, caption: str, headers: dict[int, str]) -> bool:
+    """A column 本季度 / 本期 in a table whose caption names a period from the year's start
+    (2024年第一季度…统计表 | 项目 | 本季度 | 上年同期) and no column of a longer one: the column is
+    the table's period, whose figures belong to its calendar year, not a part of it."""
+    return header.strip() in ("本季度", "本季", "本期") and bool(YEAR_TO_DATE_CAPTION.search(caption)) \
+        and not any(LONGER_PERIOD_HEADER.search(h) for h in headers.values())
+
+
+CAPTION_PART = re.compile(r"第?[一二三四1-4]季度|(?<![—\-–~至到\d])\d{1,2}\s*月份?(?!\s*[—\-–~至到])")
+
+
+def _part_caption(caption: str) -> bool:
+    """The caption names one quarter or month that does not run from the year's start
+    (2023年第三季度…, 2023年5月…): its table's figures, and their 上年同期, are parts of a year."""
+    return bool(CAPTION_PART.search(caption)) and not YEAR_TO_DATE_CAPTION.search(caption)
+
+
 PART_HEADER = re.compile(r"本季度?|本月|当月|本周|第?[一二三四1-4]季度|\d{1,2}\s*月(?:份)?")
 HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:\((?:单位[:：]?)?(?:件|个|人|次|项|份|%|人次|件次|万元|元)\))?")     # (2024年(件): its unit too)
 # a column of the rates of the rows' counts (比率, 占比(%))
