@@ -503,7 +503,7 @@ CHANGE_LABEL = re.compile(r"^\s*(?:较|同比|环比|比(?:上|去|前)年)|百�
 # a unit of things other than cases in a row label or column header (行政复议机构(个), 法律顾问(人)):
 # its figures count no cases (a case counter, 件 or 次, leaves the measure's own unit)
 ORDINAL_HEADER = re.compile(r"序号|编号|序")
-UNIT_IN_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(个|家|人|名|项|份|条)\s*[)）]")
+UNIT_IN_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(个|家|人次|人|名|项|份|条|件|次)\s*[)）]")
 CELL_UNITS = {"名": "人"}   # (as rules/units.csv normalises it)
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
 
