@@ -15,6 +15,9 @@ What normalising does:
      (含撤销、确认违法), (一), (a) in a document without glosses stay.
    - zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens;
    - the \\r of \\r\\n;
+   - a scraped page's markup left in its text: inline tags (<span …>, </b>, <font …>) and an
+     HTML entity's characters but its last (&nbsp; &#160; &amp;), which is read as the
+     character the entity stands for (受理&nbsp;64&nbsp;件 → 受理 64 件, never 受理 64 件 160);
    - a printed page's layout (lawgov.text.layout): the line breaks of a text broken at a
      margin, with the page numbers and running titles between a paragraph's halves, and the
      spaces of a text that spaces every two Han characters.
@@ -85,13 +88,19 @@ _GLOSS_PLAIN = (
     _OPEN + r"[ \u00a0]*(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouv]{1,3}(?:ng|n|r)?[ \u00a0]*[)）]"
 )
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_DELETE_BASE = r"[" + _ZERO_WIDTH + r"]|\r(?=\n)"
-_DELETE = re.compile(_GLOSS_TONED + "|" + _DELETE_BASE)
-_DELETE_ALL_GLOSSES = re.compile(_GLOSS_TONED + "|" + _GLOSS_PLAIN + "|" + _DELETE_BASE)
+# inline markup a scraper left in the text; block tags (<p>, <br>) stay, as the break they were
+_INLINE_TAG = r"</?(?:span|font|b|strong|i|em|u|a|sup|sub|small|big|mark|ins|s)(?:\s[^<>\n]{0,300})?/?>"
+_ENTITY_NAMES = {"nbsp": " ", "ensp": " ", "emsp": " ", "thinsp": " ", "amp": "&", "lt": "<", "gt": ">",
+                 "quot": '"', "apos": "'"}
+_ENTITY = re.compile(r"&(?:(" + "|".join(_ENTITY_NAMES) + r")|#(\d{2,6})|#[xX]([0-9a-fA-F]{2,5}));", re.I)
+_ENTITY_HEAD = r"&(?:" + "|".join(_ENTITY_NAMES) + r"|#\d{2,6}|#[xX][0-9a-fA-F]{2,5})(?=;)"
+_DELETE_BASE = r"[" + _ZERO_WIDTH + r"]|\r(?=\n)|" + _INLINE_TAG + "|" + _ENTITY_HEAD
+_DELETE = re.compile(_GLOSS_TONED + "|" + _DELETE_BASE, re.I)
+_DELETE_ALL_GLOSSES = re.compile(_GLOSS_TONED + "|" + _GLOSS_PLAIN + "|" + _DELETE_BASE, re.I)
 _HAS_GLOSS = re.compile(_GLOSS_TONED)
 _PLAIN_GLOSS = re.compile(_GLOSS_PLAIN)
 # every deletion begins with one of these (a gloss with its opening parenthesis)
-_DELETE_START = re.compile(r"[(（" + _ZERO_WIDTH + r"\r]")
+_DELETE_START = re.compile(r"[(（" + _ZERO_WIDTH + r"\r<&]")
 
 
 def _deletions(original: str) -> re.Pattern:
@@ -247,8 +256,32 @@ def normalise(original: str) -> NormalText:
             offsets.extend(range(pos, n))
         offsets.append(n)
         text = "".join(kept)
+    if "&" in original and ";" in text:
+        text = _entities_read(original, text, offsets)
     text = _full_stops(_arabic_years(_widths(_to_simplified(text))))
     return NormalText(text, offsets)
+
+
+def _entities_read(original: str, text: str, offsets) -> str:
+    """`text` with each HTML entity's last character, the one its deletion kept (the ; of
+    &nbsp;), made the character the entity stands for, one for one."""
+    import bisect
+
+    chars = None
+    for m in _ENTITY.finditer(original):
+        i = bisect.bisect_left(offsets, m.end() - 1, 0, len(text))
+        if i >= len(text) or offsets[i] != m.end() - 1:
+            continue
+        name, dec, hexa = m.groups()
+        cp = int(dec) if dec else int(hexa, 16) if hexa else None
+        ch = _ENTITY_NAMES[name.lower()] if name else (chr(cp) if cp and 0x20 <= cp <= 0x10FFFF
+                                                      and not 0xD800 <= cp <= 0xDFFF else None)
+        if ch is None or len(ch) != 1:
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[i] = ch
+    return "".join(chars) if chars is not None else text
 
 
 # a half-width full stop a page ends its Chinese sentences with (…等.目前审结10件): after a Han

@@ -238,3 +238,17 @@ def test_a_cells_bar_ends_a_clause():
     from lawgov.text.structure import clauses
     text = "● 败诉:9件|败诉率:6.2%"
     assert [text[a:b] for a, b in clauses(text, 0, len(text))] == ["● 败诉", "9件", "败诉率", "6.2%"]
+
+
+def test_markup_a_scraper_left_is_read_as_the_text_it_stood_for():
+    """Inline tags go, an entity reads as its character: a figure keeps its cue and unit and
+    no entity's digits (&#160;) become a figure; block tags stay as the break they were."""
+    from lawgov.text import normalise
+    original = "收到申请&nbsp;73&nbsp;件,审结&#160;70&#xA0;件,败诉<font color=red>3</font>件&amp;<br>下一段"
+    nt = normalise(original)
+    assert nt.text == "收到申请 73 件,审结 70 件,败诉3件&<br>下一段"
+    i = nt.text.index("70")
+    assert original[slice(*nt.to_original(i, i + 2))] == "70"
+    assert "160" not in nt.text
+    plain = "甲 & 乙;丙 <未闭合 a<b 2<3"
+    assert normalise(plain).text == plain
