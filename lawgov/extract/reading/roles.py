@@ -54,6 +54,9 @@ ALREADY_DONE = re.compile(r"(?:截至|截止)(?:目前|当前|发稿|\d{1,2}月)
 YEAR_OPENING = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?")
 # the reason of a figure in brackets after another (indicators may make it a fact of its own)
 ASIDE = "an aside in parentheses after a figure"
+# the figure's bracket closes and the next item of a list opens its own (土地征收(19件)、行政处罚(11件)):
+# items, each with its count, never the whole
+BRACKETED_ITEM_NEXT = re.compile(r"\s*[)）]\s*(?:[、和及与]|等)\s*[\u4e00-\u9fff“”\"]{1,12}\s*[(（]\s*[\d一二三四五六七八九十两]")
 # a time word that opens what looks like a place's name (上年度州, 今年全市, 一年来区政府, 目前县政府)
 TIME_PREFIX = re.compile(r"(?:上|去|今|本|当|同|前|全)年度?|[一二三四五六七八九十两几多近]+年(?:以)?来|近年|年内|同期|目前|当前|此前|期间")
 # an autonomous tier named by itself (自治区人民政府收到…): the page's own region, no other place
@@ -411,12 +414,15 @@ class Roles:
                 kind, reason = named
             elif paren is not None and (place := self._place_before_paren(paren)) is not None:
                 kind, reason = "other_body", f"a named place's figure in parentheses after it ({place})"
+            elif paren is not None and BRACKETED_ITEM_NEXT.match(self.m, q.tail):
+                kind, reason = "breakdown", "one item of a list, each with its figure in brackets (土地征收(19件)、…)"
             elif paren is not None and self._after_figure(sent, paren, unit == "%"):
                 kind, reason = "breakdown", ASIDE
             else:
                 pb = self.search_slice(CTX["place_before_number"], lead, ls)
-                if pb and not generic_place(pb.group("name")):
-                    kind, reason = "other_body", f"a named place ({pb.group('name')}) before it"
+                named = self._place_before_number(pb) if pb else None
+                if named:
+                    kind, reason = "other_body", f"a named place ({named}) before it"
         if kind == "level" and inherit_from is None:
             carried = self._carried_other_body(idx, sent, clause, q.head, done)
             if carried:
@@ -754,6 +760,14 @@ class Roles:
         if t := TIME_PREFIX.match(name):
             name = name[t.end():]          # 去年坪山区: the place after the time word
         return self._another_place(name) if len(name) > 1 else None
+
+    def _place_before_number(self, pb: re.Match) -> str | None:
+        """The place `place_before_number` found, when it names another body: a place by its
+        name alone unless generic (辖区); a township by its government (平川镇人民政府1件) unless
+        it is the page's own."""
+        if pb.group("name"):
+            return None if generic_place(pb.group("name")) else pb.group("name")
+        return self._another_place(pb.group("town"))
 
     def _another_place(self, name: str) -> str | None:
         """The place's name when it names another body: not a generic or own word (全市, 辖区,
