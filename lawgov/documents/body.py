@@ -24,7 +24,9 @@ _SOURCE_SHOWS = re.compile(r"\s*[^,，。;；]{2,30}?(?:数据|统计|调查)显
 _ADDRESS = re.compile(r"\s*(?:坐落于|坐落在|位于|地处|地址[::]?)[^,，。;；]{0,30}?(?:路|街|大道|巷|号|大厦|广场|楼|园区)"
                       r"[^,，。;；]{0,6}?(?:的|[,，])")
 # an opening that releases the region's figures: a press conference, a 通报, a white paper
-_RELEASE = re.compile(r"新闻发布会|发布会|通报[^。]{0,12}(?:全[省市区县州旗]|情况|数据)|白皮书")
+# (or a body's word that it has just published them: 市司法局日前发布,2023年,全市…)
+_RELEASE = re.compile(r"新闻发布会|发布会|通报[^。]{0,12}(?:全[省市区县州旗]|情况|数据)|白皮书"
+                      r"|(?:日前|近日|今日|今天|近期|昨日)(?:对外|向社会)?(?:发布|公布|通报)")
 # the reporter's source (记者从…获悉) or a source cited (据某司法厅消息,): the source then speaks
 _INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff\d]{0,6}?从|\s*据(?=[^,，。]{2,30}?(?:消息|介绍|通报|获悉))")
 _UNDER = re.compile(r"\s*在[^,，。;；]{0,40}?(?:领导|指导|支持|关心|部署)下\s*[,，]?")

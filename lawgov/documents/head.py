@@ -270,10 +270,14 @@ def _structure(lines: list[_Line]):
     first_para: _Line | None = None
     seen_sentence = False
     in_links = False
+    links_at = -2              # the last line of a links head or item
+    run: list[int] = []        # the title's line and the title-shaped lines right after it
+    after_links = False
     for idx, ln in enumerate(lines[:40]):
         s = ln.text
         if RELATED_READING.fullmatch(s) or (in_links and _LINK_ITEM.match(s)):
             in_links = True        # a sidebar of links to other pages: their titles are not this one's
+            links_at = idx
             continue
         in_links = False
         if _addressee_shape(s):
@@ -291,9 +295,14 @@ def _structure(lines: list[_Line]):
         if _BODY_LINE.match(s) and not _TITLE_WORDS.search(s):
             body_lines.append(ln)
             continue
-        if title is None and not seen_sentence and 6 <= len(s) <= 100 and _TITLE_WORDS.search(s) \
+        if not seen_sentence and 6 <= len(s) <= 100 and _TITLE_WORDS.search(s) \
                 and not _BYLINE.fullmatch(s) and not _BULLET_ITEM.match(s):
-            title, title_line = s, ln
+            if title is None:
+                title, title_line, run, after_links = s, ln, [idx], links_at == idx - 1
+            elif run and idx == run[-1] + 1:
+                run.append(idx)    # a list of reports' titles (相关文章, 往期回顾, or three or more
+                if after_links or len(run) >= 3:   # in a row): the page's own is the last, right
+                    title, title_line = s, ln      # above its date or text
     headlines = [ln for ln in lines[:8] if _headline_like(ln.text)]
     if len(headlines) > 1 and _SITE_BANNER.fullmatch(headlines[0].text) and _NAMES_A_BODY.search(headlines[1].text):
         headlines = headlines[1:]  # (a site's banner, 某某法院网, over a headline that names its body)

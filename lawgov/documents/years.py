@@ -200,6 +200,28 @@ def _years_in(s: str, maxyear: int | None) -> list[tuple[int, str, int]]:
     return out
 
 
+# what a title names a year's words as: its plans (2024年工作要点) or its account (2023年工作总结)
+_TITLE_PLAN = re.compile(r"要点|计划|思路|打算|安排|展望|谋划")
+_TITLE_ACCOUNT = re.compile(r"总结|情况|成效|报告|年报")
+
+
+def _summarised_year(title: str, ys: list[tuple[int, str, int]]) -> int | None:
+    """Of a title's years, the one it gives an account of when it names another's plans too
+    (关于2024年工作要点及2023年工作总结的报告, 2024年工作思路暨2023年工作总结): the report
+    covers the year summarised, whichever is named first."""
+    if len({y for y, _, _ in ys}) < 2:
+        return None
+    ends = [pos for _, _, pos in ys[1:]] + [len(title)]
+    plans, accounts = set(), set()
+    for (y, _, pos), end in zip(ys, ends):
+        plan, account = _TITLE_PLAN.search(title, pos, end), _TITLE_ACCOUNT.search(title, pos, end)
+        if plan and (account is None or plan.start() < account.start()):
+            plans.add(y)           # (the words first after the year say which it is)
+        elif account:
+            accounts.add(y)
+    return accounts.pop() if len(accounts) == 1 and plans else None
+
+
 def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Line | None,
                  published: date | None, kind: str) -> int | None:
     maxyear = published.year if published else None
@@ -270,7 +292,7 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
             other = None if report else _figures_of_another_year(
                 body, ys[0][0], maxyear,
                 min_sentences=1 if _SPEECH_TITLE.search(title) and not _SO_FAR_THIS_YEAR.search(body) else 2)
-            return other or ys[0][0]
+            return other or _summarised_year(title, ys) or ys[0][0]
     head = t[:3000]
     # the report's own words on what it reports (现将我县2023年法治政府建设工作情况报告如下)
     hm = _REPORTS_BELOW.search(head)

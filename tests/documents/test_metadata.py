@@ -184,6 +184,41 @@ def test_a_site_banner_over_a_lower_bodys_report_names_the_site_not_the_body():
     assert (meta.region_code, meta.region_level) == ("520322", "county")
 
 
+def test_a_list_of_other_reports_above_the_title_names_neither_its_place_nor_its_year():
+    """A list of reports' titles above the page's own (相关文章 / 往期回顾 with no bullets or dates,
+    or three such lines in a row): the page's title is the last of them, right above its date or
+    text, not the first."""
+    neighbours = ("相关文章\n苍南县2022年法治政府建设年度报告\n文成县2022年法治政府建设年度报告\n"
+                  "泰顺县2022年法治政府建设年度报告\n平阳县2022年法治政府建设年度报告\n发布时间:2023-02-20\n"
+                  "2022年,平阳县坚持依法行政,全县审结行政复议案件58件。\n")
+    meta = describe_document(neighbours, "n.txt")
+    assert (meta.region_code, meta.report_year) == ("330326", 2022)
+    older = ("当前位置:首页 > 法治政府建设\n平阳县2020年法治政府建设年度报告\n平阳县2019年法治政府建设年度报告\n"
+             "平阳县2018年法治政府建设年度报告\n平阳县2021年法治政府建设年度报告\n发布时间:2022-03-02\n"
+             "一年来,平阳县坚持依法行政,全县审结行政复议案件49件。\n")
+    assert describe_document(older, "o.txt").report_year == 2021
+    # a title over one subtitle line keeps the title
+    titled = ("平阳县2022年法治政府建设年度报告\n平阳县人民政府2023年1月发布的工作报告\n"
+              "2022年,平阳县坚持依法行政,全县审结行政复议案件58件。\n")
+    assert describe_document(titled, "t.txt").title.startswith("平阳县2022年")
+
+
+def test_a_title_of_next_years_plans_and_this_years_account_covers_the_account():
+    """关于2025年工作计划和2024年工作总结的报告: the report covers the year it sums up, whichever
+    year the title names first."""
+    for title in ("平阳县关于2025年法治政府建设工作计划和2024年工作总结的报告",
+                  "平阳县2024年法治政府建设工作总结及2025年工作打算"):
+        page = title + "\n一、主要工作\n全县审结行政复议案件61件。\n"
+        assert describe_document(page, "p.txt").report_year == 2024
+
+
+def test_a_justice_bureau_that_has_just_published_the_regions_figures_speaks_for_the_region():
+    page = ("衢州市司法局近日发布,2023年,衢州市各级行政复议机关共收到行政复议申请1120件,"
+            "行政机关负责人出庭应诉率100%。\n")
+    meta = describe_document(page, "r.txt")
+    assert (meta.region_code, meta.region_level) == ("330800", "city")
+
+
 def test_the_year_cases_were_carried_over_from_is_not_the_pages_year():
     page = ("(七)争议化解助和谐。截至目前,我市共收到行政复议申请85件,受理70件。"
             "现已审结67件(含2021年结转12件),其中纠错6件。\n")
