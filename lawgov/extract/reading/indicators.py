@@ -125,6 +125,24 @@ DECISIONS = frozenset({"reconsideration.upheld", "reconsideration.dismissed", "r
 INTAKE_WORDS = {"reconsideration.accepted": "accepted_word", "litigation.cases": "lawsuit_intake_word"}
 # a lead that is only the state of the figure before it (…5件已审结、): its verb is that figure's
 POST_VERB_LEAD = re.compile(r"\s*(?:已|已经|均已|均|已全部|全部)[\u4e00-\u9fff]{1,4}\s*[、，,]\s*")
+# a span of years, all a 分别 list's items (2021年至2023年, 2021—2023年)
+YEAR_SPAN = re.compile(r"\s*(?:其中)?[,，]?\s*((?:19|20)\d{2})\s*年?\s*(?:至|到|—|–|-|~)\s*((?:19|20)\d{2})\s*年度?\s*(?:[,，]?\s*(?:全[省市区县]|我[省市区县])?(?:每年|各年)?)?\s*")
+
+
+# a figure's next clause lists it year by year: the figure is their total (…2416件,2021年至2023年
+# 分别为…; …2416件,其中2021年702件、2022年811件)
+YEARS_LISTED_AFTER = re.compile(r"\s*[,，;；]\s*(?:"
+                                r"(?:分别为|依次为)?[,，]?\s*(?:19|20)\d{2}\s*年?\s*(?:至|到|—|–|-|~)\s*(?:19|20)\d{2}\s*年度?[^，,;；。\d]{0,12}?(?:分别|依次)"
+                                r"|其中[,，]?\s*(?P<y1>(?:19|20)\d{2})\s*年度?[^，,;；。\d]{0,8}?\d[\d.]*\s*(?:件|起|宗|人次|次|人|项|个|份)[、,，;；]\s*(?!(?P=y1))(?:19|20)\d{2}\s*年)")
+
+
+def years_spanned(text: str) -> int:
+    """How many years a span (2021年至2023年) names, or 0 when `text` is no span of two to ten."""
+    m = YEAR_SPAN.fullmatch(text)
+    n = int(m.group(2)) - int(m.group(1)) + 1 if m else 0
+    return n if 2 <= n <= 10 else 0
+
+
 # a clause that opens with 分别 (…56件,分别办结1219件、52件): its figures pair with the list before
 PAIRED_OPENING = re.compile(r"\s*(?:并|均|已|又)?分别")
 
@@ -556,6 +574,8 @@ class IndicatorChoice:
         if indicator and kind == "level" and (scope or "all") == "all" and self._part_of_opening_whole(sent, q, indicator):
             # (a part of the reporting government's own, 受理的案件中,市政府受理326件, is its figure)
             kind, reason = "breakdown", "a part of the whole its sentence opens with (败诉案件中,…)"
+        if kind == "level" and unit != "%" and YEARS_LISTED_AFTER.match(self.m, q.tail):
+            kind, reason = "cumulative", "the total of the years its next clause lists one by one (…,2021年至2023年分别为…)"
         if kind == "level" and year is not None and self.published_on is not None \
                 and year > self.published_on.year:
             kind, reason = "target", f"a figure of {year}, after the page was published: a plan"
@@ -782,10 +802,17 @@ class IndicatorChoice:
                 a = sep.end()
             items.append((a, stop))
             if len(items) < 2:
-                return NOTHING
+                span = years_spanned(self.m[items[0][0]:items[0][1]]) if items else 0
+                if span < 2:
+                    return NOTHING
+                items = items * span       # 2021年至2023年分别为…: one item a year of the span
         self._resp[idx] = (items, k)
         if k >= len(items):
             return NOTHING
+        if len(items) > 1 and len(set(items)) == 1:
+            # a span of years names no measure: the clause before names it ahead of its own
+            # figure (全市共收到行政复议申请2416件,2021年至2023年分别为702件、811件、903件)
+            return self._measure_of_clause_before(items[0][0], measure, unit, fam)
         return self._pick_of_item(items, k, self._list_over(items), measure, unit, fam)
 
     def _pick_of_item(self, items, k: int, over, measure, unit, fam) -> Pick:

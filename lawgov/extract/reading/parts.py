@@ -35,7 +35,7 @@ class Parts:
 
     def _year_list_item(self, idx: int, q: Quantity, sent) -> int | None:
         """2021年和2022年,全县分别受理…31件、45件: a sentence opening with a list of years and
-        stating as many figures after its 分别 gives each figure its year, in order."""
+        stating as many figures after its 分别 (or 依次) gives each figure its year, in order."""
         h = self._sentence_year_list(sent)
         if h is not None and h.end() > q.head:
             h = None
@@ -46,7 +46,7 @@ class Parts:
             if h is None or not 0 < int(h.group("b")) - int(h.group("a")) < 10:
                 return self._year_series_item(idx, q, sent)
             years = list(range(int(h.group("a")), int(h.group("b")) + 1))
-        k = self.m.rfind("分别", h.end(), q.head)
+        k = max(self.m.rfind("分别", h.end(), q.head), self.m.rfind("依次", h.end(), q.head))
         if k == -1:
             return None
         lo, hi = bisect.bisect_right(self.qstarts, k), bisect.bisect_left(self.qstarts, sent[1])
