@@ -342,12 +342,19 @@ def _derive_corrected(facts, order, para_of_fact, add_fact, cut_para: int | None
 
 def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):
     """A lawsuit count given only as 审结 (a document that states no lawsuits received or
-    accepted) is the lawsuit count (DOMAIN, Conventions from real pages)."""
+    accepted) is the lawsuit count (DOMAIN, Conventions from real pages): the largest of a
+    year's and scope's, the others being the ways some of them closed (调解结案15件)."""
     if any(facts[k].indicator == "litigation.cases" for k in order):
         return
+    largest: dict[tuple, float] = {}     # (a part closed one way, 调解结案15件, beside the whole is no count)
+    for k in order:
+        f = facts[k]
+        if f.indicator == "litigation.closed" and not f.derived:
+            largest[(f.year, f.scope)] = max(largest.get((f.year, f.scope), f.value), f.value)
     for k in list(order):
         f = facts[k]
-        if f.indicator != "litigation.closed" or f.derived or INTAKE_WORDS.search(normalise(f.evidence).text):
+        if f.indicator != "litigation.closed" or f.derived or INTAKE_WORDS.search(normalise(f.evidence).text) \
+                or f.value < largest[(f.year, f.scope)]:
             # (the evidence is the page's own text: 撤訴 on a Traditional page is 撤诉)
             continue
         add_fact(("litigation.cases", f.value, f.unit, f.year, f.scope),

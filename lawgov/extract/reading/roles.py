@@ -150,6 +150,16 @@ REGION_SOURCE = re.compile(r"据自治区|自治区[^，,;；。]{0,10}(?:通报
 LEVEL_TIER = {"province": 1, "city": 2, "district": 3, "county": 3, "township": 4}
 
 
+# a named place's whole (平顶山全市, 江苏全省): the place's stem before 全 and its tier
+NAMED_WHOLE = re.compile(r"([\u4e00-\u9fff]{2,6}?)全[省市区县州盟旗]")
+
+
+def _is_place_stem(stem: str) -> bool:
+    """A province's, city's, county's or district's name without its tier word (平顶山, 江苏)."""
+    names = region_names()
+    return any(stem + tier in names for tier in ("市", "省", "县", "区", "州", "盟", "旗", "自治区", "自治州"))
+
+
 def generic_place(name: str) -> bool:
     """The name ends in a generic word (辖区, 城市, 城区, 乡镇) and is no real place's full name
     (海城市, 东城区 are)."""
@@ -771,7 +781,9 @@ class Roles:
 
     def _another_place(self, name: str) -> str | None:
         """The place's name when it names another body: not a generic or own word (全市, 辖区,
-        本县, 该区), not the page's own place."""
+        本县, 该区), not the page's own place; a named place's whole (平顶山全市) is that place's."""
+        if (whole := NAMED_WHOLE.fullmatch(name)) and _is_place_stem(whole.group(1)):
+            return None if self._own_place_stem(whole.group(1)) else name
         if generic_place(name) or any(w in name for w in ("全", "各", "本", "我", "该")):
             return None
         if name.endswith("地区") and levels_named(name):
@@ -818,6 +830,8 @@ class Roles:
             if len(name) <= 1 or name in BARE_AUTONOMOUS:
                 return None            # 上年度州政府, 一年来区政府: a time word before the page's own tier
             bare = False
+        if (whole := NAMED_WHOLE.fullmatch(name)) and _is_place_stem(whole.group(1)):
+            return None if self._own_place_stem(whole.group(1)) else name   # 同期,平顶山全市法院受理…
         if name in BARE_AUTONOMOUS or generic_place(name) \
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None
