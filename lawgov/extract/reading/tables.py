@@ -56,15 +56,16 @@ class Tables:
         if unit is None and (um := UNIT_IN_CELL.search(self._raw_label(para, ci))
                              or UNIT_IN_CELL.search(self._raw_header(para, hc))):
             unit, unit_raw = CELL_UNITS.get(um.group(1), um.group(1)), um.group(1)   # 行政复议机构(个) | 114: no case count
+        if unit is None and (lu := self._tables.get(("unit line", self._table_first(para)))) in LINE_UNITS:
+            unit, unit_raw = UNITS[lu][0], lu  # 单位：件 over the table: its counts' unit
         measure = "rate" if unit == "%" else "count"
         merged = self._merged_header(para, hc)
         year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) \
             or HEADER_YEAR.fullmatch(merged.strip()) or _caption_year(caption)
         year = int(year_m.group("abs")) if year_m and year_m.group("abs") else self.report_year
         period = CTX["period_labels"].fullmatch(label) if label else None
-        if period and year is not None and YEAR_RX.fullmatch(label) is None and (
-                label.startswith(("去年", "上年"))):
-            year -= 1                          # 去年同期 | 265: the figures of the year before
+        if period and year is not None and label.startswith(("去年", "上年")):
+            year -= 1                          # 去年同期 | 265, 上年 | 173: the figures of the year before
         column_period = CTX["period_labels"].fullmatch(header.strip()) if header else None
         if column_period and year is not None and header.strip().startswith(("去年", "上年")):
             year -= 1                          # 指标 | 本期 | 上年同期: the column of the year before
@@ -351,8 +352,13 @@ class Tables:
         m = self.m
         first = self._table_first(para)
         caption = ""
-        if first > 0:
-            cap = m[self.paras[first - 1][0]:self.paras[first - 1][1]]
+        before = first - 1
+        if before >= 0 and (u := UNIT_LINE.fullmatch(m, *self.paras[before])):
+            # (a line of the unit between the caption and the table, 单位：件: the caption is above it)
+            self._tables[("unit line", first)] = u.group(1)
+            before -= 1
+        if before >= 0:
+            cap = m[self.paras[before][0]:self.paras[before][1]]
             caption = cap[cap.rfind("。", 0, len(cap) - 1) + 1:] if "。" in cap[:-1] else cap
         above: dict[int, str] = {}
         above_raw: dict[int, str] = {}
@@ -503,6 +509,9 @@ CHANGE_LABEL = re.compile(r"^\s*(?:较|同比|环比|比(?:上|去|前)年)|百�
 # a unit of things other than cases in a row label or column header (行政复议机构(个), 法律顾问(人)):
 # its figures count no cases (a case counter, 件 or 次, leaves the measure's own unit)
 ORDINAL_HEADER = re.compile(r"序号|编号|序")
+# a line that gives a table's unit (单位：件, （单位:件）) and the units it may give its counts
+UNIT_LINE = re.compile(r"\s*[(（]?\s*(?:计量)?单位\s*[:：]\s*(件|人次|次|个|项|份|人)\s*[)）]?\s*")
+LINE_UNITS = ("件", "人次", "次", "个", "项", "份", "人")
 UNIT_IN_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(个|家|人次|人|名|项|份|条|件|次)\s*[)）]")
 CELL_UNITS = {"名": "人"}   # (as rules/units.csv normalises it)
 PERCENT_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?[%％]\s*[)）]")
