@@ -305,8 +305,13 @@ def _rounded_beside_exact(facts, order) -> dict[tuple, str]:
 
 
 def _cut_paragraph(t: str, paras: list[tuple[int, int]]) -> int | None:
-    """The last paragraph when the page ends inside it (no sentence end): its lists may go on."""
+    """The last paragraph when the page ends inside it (no sentence end): its lists may go on.
+    A table's last row as long as the row above it is whole, though no sentence ends it."""
     if not paras or t.rstrip().endswith(("。", "！", "？", "!", "?", "”", "」", ")", "）")):
+        return None
+    last = t[paras[-1][0]:paras[-1][1]].rstrip()
+    full_row = "|" in last and len(paras) > 1 and last.count("|") == t[paras[-2][0]:paras[-2][1]].count("|")
+    if full_row and (last[-1:].isdigit() or last.endswith("%")):
         return None
     return len(paras) - 1
 
