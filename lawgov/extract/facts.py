@@ -32,7 +32,9 @@ __all__ = ["Mention", "Fact", "Extraction", "extract"]
 CORRECTION_PARTS = ("reconsideration.revoked", "reconsideration.altered",
                     "reconsideration.confirmed_illegal", "reconsideration.ordered_performance")
 FACT_KINDS = ("level", "comparison_base")
-INTAKE_WORDS = re.compile("受理|收案|新收|立案|撤诉")
+INTAKE_WORDS = re.compile("受理|收案|新收|立案")
+# a closed count's own clause naming one way of closing (以原告撤诉等方式结案1811件, 调解结案): a part
+CLOSED_ONE_WAY = re.compile(r"(?:撤诉|撤回起诉|调解|和解|协调|方式)[^，,;；。]{0,12}$")
 ROLES = {"level": "total", "breakdown": "subset", "share": "share", "change": "change",
          "comparison_base": "comparison_base", "other_body": "other_body", "cumulative": "multi_year",
          "target": "target", "range": "range", "month": "part_period",
@@ -358,9 +360,11 @@ def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):
             largest[(f.year, f.scope)] = max(largest.get((f.year, f.scope), f.value), f.value)
     for k in list(order):
         f = facts[k]
-        if f.indicator != "litigation.closed" or f.derived or INTAKE_WORDS.search(normalise(f.evidence).text) \
-                or f.value < largest[(f.year, f.scope)]:
-            # (the evidence is the page's own text: 撤訴 on a Traditional page is 撤诉)
+        if f.indicator != "litigation.closed" or f.derived or f.value < largest[(f.year, f.scope)]:
+            continue
+        ev = normalise(f.evidence).text        # (the page's own text: 撤訴 on a Traditional page is 撤诉)
+        at = ev.find(format(f.value, "g"))
+        if INTAKE_WORDS.search(ev) or CLOSED_ONE_WAY.search(ev[:at] if at > 0 else ev):
             continue
         add_fact(("litigation.cases", f.value, f.unit, f.year, f.scope),
                  Fact("litigation.cases", f.value, f.unit, f.unit_raw, f.qualifier, f.year, f.scope,
