@@ -110,6 +110,9 @@ class Tables:
         if pick.cue is None and not self._column_of_its_own(header, headers, hc):
             pick = self._pick(hits, measure, unit, True, fam, ("noun",))
         indicator = pick.indicator
+        if indicator is None and measure == "count" and fam in (None, "litigation") \
+                and FIRST_INSTANCE_LABEL.fullmatch(header.strip()) and self._courts_table(caption):
+            indicator = "litigation.cases"     # 县市区 | 一审案件 | 败诉案件 on a court's page: the lawsuits heard
         ratio_column = bool(RATIO_HEADER.fullmatch(header.strip()) or RATIO_HEADER.fullmatch(self._raw_header(para, hc).strip()))
         if indicator is None and measure == "rate" and ratio_column:
             # 类别 | 数量 | 比率 over 行政复议纠错 | 61件 | 11.9%: the rate of the row's count
@@ -285,6 +288,10 @@ class Tables:
             cells = self._row(key[1])[0]
             self._tables[key] = {n: self.m[cs:ce].strip() for n, (cs, ce) in enumerate(cells)}
         return self._tables[key]
+
+    def _courts_table(self, caption: str) -> bool:
+        """A table of a court's page or caption, whose first-instance cases are the region's lawsuits."""
+        return self.doc_kind == "court_release" or "法院" in self.title_line() or bool(COURTS_CAPTION.search(caption))
 
     def _unit_cell(self, top: dict[int, str], para: int, cells) -> str | None:
         """The row's cell under a 单位 column when it holds a unit (件, 人次), not a body's name
