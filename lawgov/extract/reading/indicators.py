@@ -565,9 +565,11 @@ class IndicatorChoice:
             indicator = "reconsideration.rejected"   # …的7件复议申请,依法决定不予受理
         if indicator in ("litigation.cases", "reconsideration.accepted", "reconsideration.received") \
                 and kind == "level" and (scope or "all") == "all" and self.may_match(CTX["share_after"], (after := self._past_aside(q.tail)), sent[1]) \
-                and CTX["share_after"].match(m, after, sent[1]) \
+                and (share := CTX["share_after"].match(m, after, sent[1])) \
+                and not ((hw := re.search(r"全([省市区县州])", share.group())) and self.above_own_tier(hw.group(1))) \
                 and not self.search_slice(CTX["whole_part"], lead, lead_start) \
                 and not (indicator == "reconsideration.accepted" and self._received_before(idx, sent, done)):
+            # (not a share of a higher tier's whole: 我市受理4120件,占全省的12.9% is the city's own)
             # (其中一审案件3020件,占40.29%: still the lawsuits; 收到812件,其中受理706件,占86.9%: the
             # accepted, whose share of the applications is no kind's)
             kind, reason = "breakdown", "a part of the caseload: its share of the cases follows it (占81.6%)"

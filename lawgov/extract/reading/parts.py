@@ -30,6 +30,10 @@ SERIES_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:为|是|达到|达|�
 # the first item of a list of years, perhaps after the measure or 其中 (行政应诉案件2021年)
 MEASURE_THEN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*$")
 
+# the words that rank the names listed after them (受理量排名前三的是…, 位居前列的依次为…)
+RANKED_FIRST = re.compile(r".{0,16}?(?:排名|排在|位居|位列|居)(?:全[省市区县])?(?:前|第)[一二三四五六七八九十\d]*(?:位|名)?(?:的)?(?:分别|依次)?(?:是|为)")
+
+
 class Parts:
     """Part-of and list readings; mixed into `Analysis`."""
 
@@ -176,6 +180,8 @@ class Parts:
         ("part" per item), or names of places, bodies or kinds ("name" per item). None for a
         list of measures (申请量、受理量)."""
         texts = [self.m[a:b].strip() for a, b in items]
+        if texts and (rank := RANKED_FIRST.match(texts[0])):
+            texts[0] = texts[0][rank.end():]   # 受理量排名前三的是城关区、…: the ranked, by name
         if all(LIST_YEAR.match(t) for t in texts[1:]) and (y := MEASURE_THEN_YEAR.search(texts[0])):
             # (其中)2021年、2022年…分别为, 行政应诉案件2021年、2022年…分别为: a list of years, the
             # measure (if any) before the first

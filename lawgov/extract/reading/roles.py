@@ -361,8 +361,8 @@ class Roles:
                     reason = f"the cases of one party or matter (涉及{bd.group()[2:].split('的')[0]})"
                 elif FIELD_SUBSET.fullmatch(bd.group()):
                     reason = f"the cases of one field ({bd.group()})"
-            elif self._field_of_sentence(sent):
-                kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent)})"
+            elif self._field_of_sentence(sent, q.head):
+                kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent, q.head)})"
             elif self._kinds_concentrated(sent, q):
                 kind, reason = "breakdown", "the count of the kinds its sentence's cases concentrate on (集中在…等类别)"
             elif not DEPARTMENT_CHARS.isdisjoint(m[clause[0]:clause[0] + 16]) \
@@ -699,12 +699,15 @@ class Roles:
             return False
         return (self.qs[i].unit == "%") == rate
 
-    def _field_of_sentence(self, sent) -> str | None:
+    def _field_of_sentence(self, sent, pos: int | None = None) -> str | None:
         """The field (涉企 …) named before the first figure of the sentence, which every figure of
-        the sentence is then of."""
+        the sentence is then of, up to a semicolon before `pos` (…涉企案件47件;全年共办结215件: a
+        new part of the sentence)."""
         i = bisect.bisect_left(self.qstarts, sent[0])
         first = self.qs[i].start if i < len(self.qs) else sent[1]
         h = self.search_in(CTX["field_subject"], sent[0], min(first, sent[1]))
+        if h and pos is not None and ("；" in self.m[h.end():pos] or ";" in self.m[h.end():pos]):
+            return None
         return h.group() if h else None
 
     def _kinds_concentrated(self, sent, q: Quantity) -> bool:

@@ -550,8 +550,9 @@ class DiscourseState:
             i = bisect.bisect_left(self.year_ends, ps)
             j = bisect.bisect_right(self.year_ends, stop)
             for e, s, y, rel, compared in self.year_hits[i:j]:
-                if s >= ps and y is not None and not compared and not SPAN_AFTER.match(self.m, e):
-                    year = y
+                if s >= ps and y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
+                        and not CARRIED_OVER.match(self.m, e):
+                    year = y           # (not the year cases came over from: 2022年结转9件,…)
         self.para_year_cache[p] = year
         return year
 
@@ -595,6 +596,9 @@ class DiscourseState:
                     y = self._year_looked_back_from(y, h, n)
                 return y + shift
             named = self._year_of_word(self.year_words.get(s), in_clause, bool(self.plan_heading(s)))
+            if named is None and self.year_words.get(s) in ("上年", "上年度") and self.published_on is not None \
+                    and not self._titled_annual_report() and not self.m[sent[0]:s].strip():
+                named = self.published_on.year - 1   # 上年,全县…100% opening a news item of February: 去年
             if named is None and self.year_words.get(s) == "当年":
                 # 当年 is the year named last before it in its sentence, else the one year the
                 # sentence before names (2021年7月1日,改革…。改革当年,…)
