@@ -78,7 +78,9 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 # their own go on with it
 # an average per month or day in the figure's own clause (…,月均8件,审结90件: 8 only; 月均办理…分别为
 # 21件和9件: both)
-AVERAGE_LEAD = re.compile(r"(?:月均|日均|平均每月|每月平均|平均每天|每天平均)")
+# a paragraph that tells one case as an example: 【典型案例】, 案例一:, 典型案例2.
+CASE_STORY = re.compile(r"\s*[【\[(（]?\s*(?:典型|示范|优秀)?案例\s*[一二三四五六七八九十\d]*\s*[】\])）:：.、]")
+AVERAGE_LEAD = re.compile(r"(?:月均|日均|平均每月|每月平均|平均每天|每天平均|每(?:十万|万|千|百)(?:人|名|户|常住人口))")
 # the page's own cases named as what another court hears (沈阳铁路运输法院开庭审理我市行政案件…)
 OUR_CASES = re.compile(r"[我本](?:市|区|县|州|盟|旗)(?:的)?(?:行政)?(?:诉讼)?案件")
 # a city named in a page's head (南京市, 大理州)
@@ -352,8 +354,10 @@ class Roles:
             kind, reason = "other_body", "in the links to other articles (相关阅读)"
         if kind == "level" and self.t.startswith(("(", "（"), q.tail) and OTHERS_INCLUDED.match(self.t, q.tail):
             kind, reason = "other_body", "it counts other places' cases too (含其他县区案件)"
+        if kind == "level" and self._in_case_story(q.start):
+            kind, reason = "other_body", "the details of one case told as an example (典型案例)"
         if kind == "level" and AVERAGE_LEAD.search(m, clause[0], q.head):
-            kind, reason = "cumulative", "an average per month or day (月均, 日均), not the year's count"
+            kind, reason = "cumulative", "an average per month or day (月均, 日均) or per head (每万人), not the year's count"
         if kind == "level":
             if bd := self.search_slice(CTX["breakdown"], lead, ls):
                 kind, reason = "breakdown", "a subset (a kind, field or procedure) before it"
@@ -698,6 +702,12 @@ class Roles:
         if i < 0 or self.qs[i].start < sent[0]:
             return False
         return (self.qs[i].unit == "%") == rate
+
+    def _in_case_story(self, pos: int) -> bool:
+        """The figure's paragraph opens as a case told as an example (【典型案例】…, 案例一:…): its
+        figures are that case's (32户村民…共32件), not the year's."""
+        ps, pe = self.paras[self.paragraph_index(pos)]
+        return "案例" in self.m[ps:min(pe, ps + 12)] and CASE_STORY.match(self.m, ps, pe) is not None
 
     def _field_of_sentence(self, sent, pos: int | None = None) -> str | None:
         """The field (涉企 …) named before the first figure of the sentence, which every figure of
