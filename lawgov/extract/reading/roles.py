@@ -80,6 +80,7 @@ CHANGE_WORD = re.compile(r"[^，,;；。\d]{0,4}?(?:(?P<up>增长|增加|上升|
 # 21件和9件: both)
 # a paragraph that tells one case as an example: 【典型案例】, 案例一:, 典型案例2.
 CASE_STORY = re.compile(r"\s*[【\[(（]?\s*(?:典型|示范|优秀)?案例\s*[一二三四五六七八九十\d]*\s*[】\])）:：.、]")
+STORY_OVER = re.compile(r"\s*(?:全年|全[省市区县]|本年度?|今年|一年来|(?:19|20)\d{2}年)")
 AVERAGE_LEAD = re.compile(r"(?:月均|日均|平均每月|每月平均|平均每天|每天平均|每(?:十万|万|千|百)(?:人|名|户|常住人口))")
 # the page's own cases named as what another court hears (沈阳铁路运输法院开庭审理我市行政案件…)
 OUR_CASES = re.compile(r"[我本](?:市|区|县|州|盟|旗)(?:的)?(?:行政)?(?:诉讼)?案件")
@@ -707,7 +708,11 @@ class Roles:
         """The figure's paragraph opens as a case told as an example (【典型案例】…, 案例一:…): its
         figures are that case's (32户村民…共32件), not the year's."""
         ps, pe = self.paras[self.paragraph_index(pos)]
-        return "案例" in self.m[ps:min(pe, ps + 12)] and CASE_STORY.match(self.m, ps, pe) is not None
+        if "案例" not in self.m[ps:min(pe, ps + 12)] or CASE_STORY.match(self.m, ps, pe) is None:
+            return False
+        ss = self.sentence_of(pos)[0]
+        # (a sentence after the story that speaks of the year again is the year's: 全年共审结58件)
+        return ss <= ps + 12 or not STORY_OVER.match(self.m, ss)
 
     def _field_of_sentence(self, sent, pos: int | None = None) -> str | None:
         """The field (涉企 …) named before the first figure of the sentence, which every figure of
