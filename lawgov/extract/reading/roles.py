@@ -91,7 +91,8 @@ ZONE_SUFFIXES = ("示范区", "新区", "开发区", "高新区", "经开区", "
 # courts of their own kind named by their seat (context.yaml place_subject): on a city's page the
 # court its lawsuits are brought to by centralised jurisdiction, its own; on a province's, a part
 SPECIAL_COURTS = ("铁路运输", "林区", "海事", "知识产权", "互联网", "金融")
-CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place")
+CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place",
+                   "another department's figures")
 CARRIED = "its clause goes on with another body"
 # …but not past a semicolon (the items of a list end there), not after the parts of a 其中
 # split of the body's own (the parts of another body's split stay its), and not into a clause
@@ -373,6 +374,9 @@ class Roles:
             elif not DEPARTMENT_CHARS.isdisjoint(m[clause[0]:clause[0] + 16]) \
                     and (dept := self._department_subject(clause, q.head)):
                 kind, reason = "breakdown", f"one department's figures ({dept})"
+            elif getattr(self, "level", None) == "department" \
+                    and (other := self._other_department_subject(clause, q.head)):
+                kind, reason = "other_body", f"another department's figures on a department's page ({other})"
             elif getattr(self, "level", None) == "department" \
                     and (whole := GOVERNMENT_WHOLE.match(m, clause[0], q.head)) is not None:
                 kind, reason = "other_body", f"the whole government's figure on a department's page ({whole.group('whole')})"
@@ -739,6 +743,19 @@ class Roles:
             return None
         h = CTX["department_subject"].match(self.m, clause[0], head)
         return h.group("name") if h else None
+
+    def _other_department_subject(self, clause, head: int) -> str | None:
+        """On a department's page, another department opening the number's clause as its subject
+        (县住建局同期作为被告的…14件 on 县自然资源局's page): not one the title names as the page's own."""
+        if not self.may_match(CTX["department_subject"], clause[0], head):
+            return None
+        h = CTX["department_subject"].match(self.m, clause[0], head)
+        if h is None:
+            return None
+        name = h.group("name")
+        core = name.lstrip("全")[1:]
+        own = self.title_line() or self.head_text()
+        return None if not core or core in own or core[:2] in own else name
 
     def _place_before_paren(self, paren) -> str | None:
         """A named place right before the parenthesis a figure stands in (收案较多的是河东区(412件)):
