@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import in_autonomous_region, levels_named, region_names, short_place_subject
-from lawgov.extract.reading.rules import CTX, LIST_MARK, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX
+from lawgov.extract.reading.rules import CTX, LIST_MARK, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX, lead_cues
 from lawgov.extract.reading.state import CASE_FAMILIES, DOCUMENTS_FROM
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
@@ -433,7 +433,7 @@ class Roles:
                 kind, reason = named
             elif paren is not None and (place := self._place_before_paren(paren)) is not None:
                 kind, reason = "other_body", f"a named place's figure in parentheses after it ({place})"
-            elif paren is not None and BRACKETED_ITEM_NEXT.match(self.m, q.tail):
+            elif paren is not None and BRACKETED_ITEM_NEXT.match(self.m, q.tail) and not self._item_names_a_measure(paren):
                 kind, reason = "breakdown", "one item of a list, each with its figure in brackets (土地征收(19件)、…)"
             elif paren is not None and self._after_figure(sent, paren, unit == "%"):
                 kind, reason = "breakdown", ASIDE
@@ -707,6 +707,13 @@ class Roles:
         if i < 0 or self.qs[i].start < sent[0]:
             return False
         return (self.qs[i].unit == "%") == rate
+
+    def _item_names_a_measure(self, paren) -> bool:
+        """The item before a bracketed figure names a measure of its own (维持(31件)、驳回(5件): the
+        outcomes, each its own fact), not a kind or field (土地征收(19件))."""
+        a = max(0, paren[0] - 10)
+        word = re.split(r"[、，,:：;；]", self.m[a:paren[0]])[-1]
+        return bool(word) and bool(lead_cues(word)[1])
 
     def _in_case_story(self, pos: int) -> bool:
         """The figure's paragraph opens as a case told as an example (【典型案例】…, 案例一:…): its
