@@ -125,6 +125,9 @@ DECISIONS = frozenset({"reconsideration.upheld", "reconsideration.dismissed", "r
 INTAKE_WORDS = {"reconsideration.accepted": "accepted_word", "litigation.cases": "lawsuit_intake_word"}
 # a lead that is only the state of the figure before it (…5件已审结、): its verb is that figure's
 POST_VERB_LEAD = re.compile(r"\s*(?:已|已经|均已|均|已全部|全部)[\u4e00-\u9fff]{1,4}\s*[、，,]\s*")
+# a run of spaces after a figure, then a label of a few words and its own figure: the next item
+# of a line of label-figure pairs (应诉案件41件 开庭审理33件 负责人出庭33件)
+NEXT_LABEL_AFTER_GAP = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]{1,12}\d")
 # a span of years, all a 分别 list's items (2021年至2023年, 2021—2023年)
 YEAR_SPAN = re.compile(r"\s*(?:其中)?[,，]?\s*((?:19|20)\d{2})\s*年?\s*(?:至|到|—|–|-|~)\s*((?:19|20)\d{2})\s*年度?\s*(?:[,，]?\s*(?:全[省市区县]|我[省市区县])?(?:每年|各年)?)?\s*")
 
@@ -321,7 +324,8 @@ class IndicatorChoice:
                 year = pick.list_over
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("verb",))
-        if pick.cue is None:
+        if pick.cue is None and not NEXT_LABEL_AFTER_GAP.match(m, q.tail, clause[1]):
+            # (not across a gap to the next label and its figure: 应诉案件41件 负责人出庭33件)
             after_end = min(clause[1], q.tail + 32)
             pick = self._pick_after(q.tail, after_end, measure, unit, fam)
             if pick.indicator in REVIEW_OUTCOMES and (COURT_BEFORE.search(m, sent[0], q.head)
