@@ -125,6 +125,8 @@ DECISIONS = frozenset({"reconsideration.upheld", "reconsideration.dismissed", "r
 INTAKE_WORDS = {"reconsideration.accepted": "accepted_word", "litigation.cases": "lawsuit_intake_word"}
 # a lead that is only the state of the figure before it (…5件已审结、): its verb is that figure's
 POST_VERB_LEAD = re.compile(r"\s*(?:已|已经|均已|均|已全部|全部)[\u4e00-\u9fff]{1,4}\s*[、，,]\s*")
+# a line's period label before a colon (2022年:, 上年同期:), all before its figure
+PERIOD_LABEL = re.compile(r"\s*(?:[●■◆•·▪]\s*)?(?:(?P<abs>(?:19|20)\d{2})年度?|去年|上年|上一年)(?:同期|全年)?\s*[:：]\s*")
 # a run of spaces after a figure, then a label of a few words and its own figure: the next item
 # of a line of label-figure pairs (应诉案件41件 开庭审理33件 负责人出庭33件)
 NEXT_LABEL_AFTER_GAP = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff]{1,12}\d")
@@ -399,6 +401,12 @@ class IndicatorChoice:
                                              fam, heading)
             if pick.cue is None and inherit_from is None and lo.group("period") and prev_idx is None:
                 inherit_from = self._series_before(idx, q, sent, done)
+            if pick.cue is None and inherit_from is None and prev_idx is None \
+                    and (lo.group("period") or (pl := PERIOD_LABEL.fullmatch(m, sent[0], q.head))):
+                inherit_from = self._year_line_under(idx, q, sent, done)
+                if inherit_from is not None and not lo.group("period") and pl.group("abs") is None \
+                        and done[inherit_from].year is not None:
+                    label_year = done[inherit_from].year - 1    # 上年:12.1% under this year's 14.5%
         indicator, cue, also = pick.indicator, pick.cue, pick.also
         if indicator == "reconsideration.closed" and SAME_WAY.search(lead) and self._mediation_named_before(sent, lead_start):
             indicator = "reconsideration.mediated"   # …通过调解、和解方式办结1,492件;今年以同样方式办结462件
@@ -919,6 +927,20 @@ class IndicatorChoice:
             return None
         c = self.clause_of(self.qs[j].start, sent)
         return j if LIST_YEAR.search(self.m, c[0], self.qs[j].head) else None
+
+    def _year_line_under(self, idx, q, sent, done) -> int | None:
+        """A line that is only a period and its figure (2022年:47件, 上年 6.3%, 2022年同期 167件)
+        right under a short line of a label and its figure of the same unit (行政诉讼案件 58件 ↑):
+        the same measure in that period, as an infographic prints last year's under this year's."""
+        j = idx - 1
+        if j < 0 or not done[j].indicator or done[j].kind not in ("level", "comparison_base") \
+                or self.qs[j].unit != q.unit:
+            return None
+        between = self.m[self.qs[j].tail:sent[0]]
+        if "\n" not in between or between.count("\n") > 2 or len(between.strip()) > 8:
+            return None            # (the line right above, after at most an arrow or a 同比 mark)
+        ls = self.m.rfind("\n", 0, self.qs[j].start) + 1
+        return j if self.qs[j].tail - ls <= 30 else None
 
     def _paired_family(self, idx, q, sent, clause, prev_idx, lead) -> str | None:
         """信访事项1243件、行政复议案件56件,分别办结1219件、52件: the k-th figure after a clause
