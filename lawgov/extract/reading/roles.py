@@ -98,6 +98,8 @@ CARRIED = "its clause goes on with another body"
 # split of the body's own (the parts of another body's split stay its), and not into a clause
 # that names its own actor (行政机关负责人出庭应诉率100%)
 CARRY_STOP = re.compile(r"[;；]")
+# a clause opening on the agencies with no place or tier of their own (行政机关负责人出庭应诉率…)
+BARE_AGENCIES = re.compile(r"\s*(?:同时|另外|此外)?\s*行政机关")
 CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)")
 # the subsets a later clause without a subject of its own goes on with (以公安机关为被告的案件42件,
 # 败诉3件): the cases of one kind of party or of one field, not a kind of case or a channel (网上申请8件,审结…) nor a
@@ -504,6 +506,9 @@ class Roles:
             carried, framed = self._place_of_figureless_clause_before(sent, clause)
         if carried is None:          # (most figures: the clause before was the body's own)
             return None
+        if carried.startswith(f"{CARRIED} (a named place as its clause's subject") \
+                and BARE_AGENCIES.match(self.m, clause[0], head):
+            return carried    # 去年东台市共受理…412件,行政机关负责人出庭应诉率达100%: still that place's agencies
         return None if self._own_subject(clause, head) and not framed else carried
 
     def _place_of_figureless_clause_before(self, sent, clause) -> tuple[str | None, bool]:
