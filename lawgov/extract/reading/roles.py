@@ -168,7 +168,9 @@ def _is_place_stem(stem: str) -> bool:
 
 def generic_place(name: str) -> bool:
     """The name ends in a generic word (辖区, 城市, 城区, 乡镇) and is no real place's full name
-    (海城市, 东城区 are)."""
+    (海城市, 东城区 are); a community named (东苑社区) is a place, 社区 alone is not."""
+    if name.endswith("社区") and len(name) >= 4 and not any(w in name for w in "全本我该各每"):
+        return False
     return (name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"]) \
         and name not in region_names()
 
@@ -838,7 +840,7 @@ class Roles:
             return None
         if name.endswith("地区") and levels_named(name):
             return None if name == self.region_name else name   # (阿克苏地区: a prefecture, not an area)
-        stem = name[:-2] if name.endswith(("街道", "新区", "地区")) else name[:-1]
+        stem = name[:-2] if name.endswith(("街道", "新区", "地区", "社区")) else name[:-1]
         return None if self._own_place_stem(stem) else name
 
     def _own_place_stem(self, stem: str) -> bool:
@@ -888,7 +890,7 @@ class Roles:
         if self.region_name and len(self.region_name) >= 2 and name.endswith(self.region_name) \
                 and self._own_parent(name[:-len(self.region_name)]):
             return None                # 武汉市洪山区 on 洪山区's page: its own place, under its city
-        stem = name if bare else name[:-2] if name.endswith(("街道", "新区")) else name[:-1]
+        stem = name if bare else name[:-2] if name.endswith(("街道", "新区", "社区")) else name[:-1]
         if self._own_place_stem(stem) and not self._parent_in_title(name) \
                 and not (not bare and self._other_tier_of_own_stem(name)):
             return None
