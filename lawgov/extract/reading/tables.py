@@ -195,6 +195,7 @@ class Tables:
                                                                or HEADER_QUANTITY.fullmatch(header)
                                                                or (measure == "rate" and ratio_column)
                                                                or column_period
+                                                               or YEAR_TO_DATE_LABEL.fullmatch(header.strip())
                                                                or _period_of_the_table(header, caption, headers)) else ("breakdown", None)
         if not indicator:
             scope = None
