@@ -933,12 +933,15 @@ class IndicatorChoice:
         right under a short line of a label and its figure of the same unit (行政诉讼案件 58件 ↑):
         the same measure in that period, as an infographic prints last year's under this year's."""
         j = idx - 1
+        while j > 0 and done[j].kind == "change" and "\n" not in self.m[self.qs[j - 1].tail:self.qs[j].start]:
+            j -= 1                 # (past a change on the same line: 审结:132件/同比+18件)
         if j < 0 or not done[j].indicator or done[j].kind not in ("level", "comparison_base") \
                 or self.qs[j].unit != q.unit:
             return None
         between = self.m[self.qs[j].tail:sent[0]]
-        if "\n" not in between or between.count("\n") > 2 or len(between.strip()) > 8:
-            return None            # (the line right above, after at most an arrow or a 同比 mark)
+        if "\n" not in between or between.count("\n") > 2 or len(between.split("\n")[-1].strip()) > 0 \
+                or len(self.m[self.qs[j].tail:self.m.find("\n", self.qs[j].tail)].strip()) > 12:
+            return None            # (the line right above, after at most an arrow or a 同比 aside)
         ls = self.m.rfind("\n", 0, self.qs[j].start) + 1
         return j if self.qs[j].tail - ls <= 30 else None
 
