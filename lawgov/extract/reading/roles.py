@@ -131,6 +131,9 @@ PLACE_NAME = re.compile(r"(?:(?![的在到赴与和及对向从了为是将把�
 # a place named right before a parenthesis (河东区(412件)): the figure inside is the place's
 PLACE_BEFORE_PAREN = re.compile(r"(?P<name>(?:(?![的是为和与及在占全])[\u4e00-\u9fff]){1,6}(?:自治县|新区|街道|区|县|市|镇|乡|旗))$"
                                 r"|(?P<short>(?:(?![的是为和与及在占])[\u4e00-\u9fff]){2,6})全[省市区县州]$")
+# places by a collective word right before a parenthesis of their figures (与浙江、江苏等先进省份
+# (纠错率分别为15.3%、14.8%)相比)
+PLACES_BEFORE_PAREN = re.compile(r"(?:省份|省区市|兄弟城市|城市|地市|县区|区县|县市区|兄弟县市)$")
 # an aside right after a figure saying it counts other places' too (436件(含其他县区案件)): a
 # court's or a centre's docket, not the body's own
 OTHERS_INCLUDED = re.compile(r"\s*[(（](?:含|包括|包含)[^)）]{0,6}(?:其他|外地|异地|外县|外区|外市|周边|邻近)")
@@ -437,6 +440,8 @@ class Roles:
                 kind, reason = named
             elif paren is not None and (place := self._place_before_paren(paren)) is not None:
                 kind, reason = "other_body", f"a named place's figure in parentheses after it ({place})"
+            elif paren is not None and PLACES_BEFORE_PAREN.search(self.m, max(0, paren[0] - 8), paren[0]):
+                kind, reason = "other_body", "the figures of places compared, in parentheses after them (先进省份(…))"
             elif paren is not None and BRACKETED_ITEM_NEXT.match(self.m, q.tail) and not self._item_names_a_measure(paren):
                 kind, reason = "breakdown", "one item of a list, each with its figure in brackets (土地征收(19件)、…)"
             elif paren is not None and self._after_figure(sent, paren, unit == "%"):
