@@ -335,6 +335,8 @@ class Roles:
                 nl = None                  # 2015年—2019年,…持续增长,至2019年已达2561件: that year's level
             if nl == "month" and unit == "%":
                 nl = None                  # 10月出庭应诉率达到100%: a rate that month is the rate
+            if nl == "target" and "实际" in m[clause[0]:q.head]:
+                nl = None                  # 考核目标为…不低于90%,我区实际出庭应诉率为96.7%: the result
             if nl is None and unit == "%" and self._rate_over_years(sent, q):
                 nl = "cumulative"          # 年均纠错率15%, 连续五年保持在98%以上
             if nl == "cumulative" and (self._own_year_clause(clause, q.head)
