@@ -125,6 +125,8 @@ DECISIONS = frozenset({"reconsideration.upheld", "reconsideration.dismissed", "r
 INTAKE_WORDS = {"reconsideration.accepted": "accepted_word", "litigation.cases": "lawsuit_intake_word"}
 # a lead that is only the state of the figure before it (…5件已审结、): its verb is that figure's
 POST_VERB_LEAD = re.compile(r"\s*(?:已|已经|均已|均|已全部|全部)[\u4e00-\u9fff]{1,4}\s*[、，,]\s*")
+# a part named by the body's own level alone after 其中 (其中州本级138件, 其中市政府本级…)
+OWN_LEVEL_PART = re.compile(r"[,，]?\s*其中[,，]?\s*(?:[省市区县州旗盟](?:人民政府|政府)?本级|[省市区县州旗盟](?:人民)?政府)(?:共|为|有)?\s*")
 # a line's period label before a colon (2022年:, 上年同期:), all before its figure
 PERIOD_LABEL = re.compile(r"\s*(?:[●■◆•·▪]\s*)?(?:(?P<abs>(?:19|20)\d{2})年度?|去年|上年|上一年)(?:同期|全年)?\s*[:：]\s*")
 # a run of spaces after a figure, then a label of a few words and its own figure: the next item
@@ -439,6 +441,10 @@ class IndicatorChoice:
                 and self.qs[prev_idx].unit == unit and YEAR_STEP.fullmatch(lead) \
                 and YEAR_LABEL_END.search(self.m, max(0, self.qs[prev_idx].head - 8), self.qs[prev_idx].head):
             inherit_from = prev_idx   # 行政应诉案件2021年712件、2022年768件: the next year's figure of one measure
+        if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
+                and done[idx - 1].indicator and done[idx - 1].kind == "level" and self.qs[idx - 1].unit == unit \
+                and OWN_LEVEL_PART.fullmatch(m, self.qs[idx - 1].tail, q.head):
+            inherit_from = idx - 1    # 全州共收案642件,其中州本级138件: the own level's share of that measure
         if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
                 and self._single_item_respectively(clause, self.qs[prev_idx].head):
