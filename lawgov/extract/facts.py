@@ -18,6 +18,7 @@ Spans and evidence are always of the ORIGINAL text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -263,7 +264,12 @@ def _tab_positions(text: str, nt: NormalText) -> frozenset[int]:
     boundaries, two of them side by side an empty cell."""
     if "\t" not in text:
         return frozenset()
-    return frozenset(i for i, o in enumerate(nt.offsets[:len(nt.text)]) if text[o] == "\t")
+    out, n = set(), len(nt.text)
+    for m in re.finditer("\t", text):     # (a few tabs: each looked up in the offset map, not
+        i = bisect.bisect_left(nt.offsets, m.start(), 0, n)   # every character walked)
+        if i < n and nt.offsets[i] == m.start():
+            out.add(i)
+    return frozenset(out)
 
 
 def _record_of_a_part(t: str, ps: int, sent, qs, classified) -> str | None:

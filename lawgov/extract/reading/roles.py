@@ -163,10 +163,14 @@ LEVEL_TIER = {"province": 1, "city": 2, "district": 3, "county": 3, "township": 
 NAMED_WHOLE = re.compile(r"([\u4e00-\u9fff]{2,6}?)全[省市区县州盟旗]")
 
 
-def _is_place_stem(stem: str) -> bool:
-    """A province's, city's, county's or district's name without its tier word (平顶山, 江苏)."""
-    names = region_names()
-    return any(stem + tier in names for tier in ("市", "省", "县", "区", "州", "盟", "旗", "自治区", "自治州"))
+def named_whole_stem(name: str) -> str | None:
+    """The place whose whole a name is (平顶山 of 平顶山全市): a province's, city's, county's or
+    district's name without its tier word, before 全 and a tier; None for any other name."""
+    whole = NAMED_WHOLE.fullmatch(name)
+    if whole is None:
+        return None
+    stem, names = whole.group(1), region_names()
+    return stem if any(stem + tier in names for tier in ("市", "省", "县", "区", "州", "盟", "旗", "自治区", "自治州")) else None
 
 
 def generic_place(name: str) -> bool:
@@ -376,8 +380,8 @@ class Roles:
                     reason = f"the cases of one party or matter (涉及{bd.group()[2:].split('的')[0]})"
                 elif FIELD_SUBSET.fullmatch(bd.group()):
                     reason = f"the cases of one field ({bd.group()})"
-            elif self._field_of_sentence(sent, q.head):
-                kind, reason = "breakdown", f"its sentence is about a field ({self._field_of_sentence(sent, q.head)})"
+            elif field := self._field_of_sentence(sent, q.head):
+                kind, reason = "breakdown", f"its sentence is about a field ({field})"
             elif self._kinds_concentrated(sent, q):
                 kind, reason = "breakdown", "the count of the kinds its sentence's cases concentrate on (集中在…等类别)"
             elif not DEPARTMENT_CHARS.isdisjoint(m[clause[0]:clause[0] + 16]) \
@@ -841,8 +845,8 @@ class Roles:
     def _another_place(self, name: str) -> str | None:
         """The place's name when it names another body: not a generic or own word (全市, 辖区,
         本县, 该区), not the page's own place; a named place's whole (平顶山全市) is that place's."""
-        if (whole := NAMED_WHOLE.fullmatch(name)) and _is_place_stem(whole.group(1)):
-            return None if self._own_place_stem(whole.group(1)) else name
+        if (stem := named_whole_stem(name)) is not None:
+            return None if self._own_place_stem(stem) else name
         if generic_place(name) or any(w in name for w in ("全", "各", "本", "我", "该")):
             return None
         if name.endswith("地区") and levels_named(name):
@@ -889,8 +893,8 @@ class Roles:
             if len(name) <= 1 or name in BARE_AUTONOMOUS:
                 return None            # 上年度州政府, 一年来区政府: a time word before the page's own tier
             bare = False
-        if (whole := NAMED_WHOLE.fullmatch(name)) and _is_place_stem(whole.group(1)):
-            return None if self._own_place_stem(whole.group(1)) else name   # 同期,平顶山全市法院受理…
+        if (stem := named_whole_stem(name)) is not None:
+            return None if self._own_place_stem(stem) else name   # 同期,平顶山全市法院受理…
         if name in BARE_AUTONOMOUS or generic_place(name) \
                 or any(w in name for w in ("全", "各", "本", "我", "该", "两", "市县", "区县", "县区")):
             return None
