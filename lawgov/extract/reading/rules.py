@@ -167,6 +167,7 @@ def load_context():
         "field_subject": compile(d["field_subject"]),
         "whole_parties": compile(d["whole_parties"]),
         "lower_tier": compile(d["lower_tier"]),
+        "routed_elsewhere": compile(d["routed_elsewhere"]),
         "units_reaching": compile(d["units_reaching"]),
         "own_whole": compile(d["own_whole"]),
         "tier_rank": dict(d["tier_rank"]),

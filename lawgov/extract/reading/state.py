@@ -212,6 +212,8 @@ class DiscourseState:
                     continue       # (a sentence whose subject is the cases, 行政诉讼案件主要集中在…, is
                                    # what 这些案件 points at; 把行政复议作为主渠道 names no cases)
                 fam = self._sentence_subject(prev)
+                if fam == "other_fields" and CTX["routed_elsewhere"].search(self.m, prev[0], prev[1]):
+                    continue       # (…。对属于信访事项的,告知申请人向信访部门反映。依法受理118件: 复议's)
                 if fam is not None:
                     return self._heading_among_named(prev, pos) or fam
                 if not (self._speaks_of_cases(prev) if self._has_figure(prev)
@@ -303,8 +305,8 @@ class DiscourseState:
                         and (self.m.startswith("类", self.fam_hits[n][0]) or self._in_subset_clause(n, self.fam_hits[n][0])
                              or KINDS_PARTITION.search(self.m, lo, self.fam_hits[n][1])):
                     continue
-                if self._compared_before(n, hi):
-                    continue
+                if self._compared_before(n, hi) or (skip_subset_fields and self._in_other_measure(n)):
+                    continue       # (…复议后被诉率5.2%。: the sentence leaves 复议, not 诉讼)
                 return self.fam_hits[n][2]
         return None
 
@@ -320,15 +322,20 @@ class DiscourseState:
         the figure is not in (80件(其中复议后提起诉讼5件),审结75件), not part of a cue of
         another family's measure (复议后提起行政诉讼的3件 is a reconsideration measure), and not
         the object of a comparison (首次超过同期一审行政诉讼案件量) for a figure after its clause."""
-        e, s, name = self.fam_hits[n]
+        s = self.fam_hits[n][1]
         paren = self.paren_of(s)
         if paren is not None and not (paren[0] < pos < paren[1]):
             return False
+        return not self._in_other_measure(n) and not self._compared_before(n, pos)
+
+    def _in_other_measure(self, n: int) -> bool:
+        """Family word n is part of a cue of another family's measure (被诉 in 复议后被诉率)."""
+        e, s, name = self.fam_hits[n]
         k = bisect.bisect_left(self.cue_ends, e)
         for ce, cs, cue in self.cue_hits[k:k + 12]:
             if cs <= s and e <= ce and cue.indicator and not cue.indicator.startswith(("{", name + ".")):
-                return False
-        return not self._compared_before(n, pos)
+                return True
+        return False
 
     def _compared_before(self, n: int, pos: int) -> bool:
         """Family word n is what another measure is compared with (首次超过同期一审行政诉讼案件量),
