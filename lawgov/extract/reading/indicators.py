@@ -268,6 +268,12 @@ LABEL_MARK = re.compile(r"^\s*" + LIST_MARK + r"?\s*")
 # a figure soon after a word, in its clause (受理…57件)
 NUMBER_SOON = re.compile(r"[^。；;，,\n]{0,20}?\d")
 
+# the successes of a mediation said alone (调解成功318件), and mediation before a case is
+# accepted named in an earlier clause of the sentence: those successes are before acceptance
+MEDIATED_SUCCESS = re.compile(r"调解成功|成功调解|达成(?:调解|和解)?协议")
+PRE_ACCEPTANCE = re.compile(r"(?:案前|受理前|立案前)(?:调解|协商)")
+
+
 class IndicatorChoice:
     """Cue picking; mixed into `Analysis`."""
 
@@ -412,6 +418,9 @@ class IndicatorChoice:
         indicator, cue, also = pick.indicator, pick.cue, pick.also
         if indicator == "reconsideration.closed" and SAME_WAY.search(lead) and self._mediation_named_before(sent, lead_start):
             indicator = "reconsideration.mediated"   # …通过调解、和解方式办结1,492件;今年以同样方式办结462件
+        if indicator == "reconsideration.mediated" and clause[0] > sent[0] and MEDIATED_SUCCESS.search(lead) \
+                and PRE_ACCEPTANCE.search(m, sent[0], clause[0]):
+            indicator = "reconsideration.pre_acceptance_mediated"   # 开展受理前调解530次,调解成功318件
         if indicator and indicator.split(".")[0] in ("litigation", "reconsideration") \
                 and (od := self.search_slice(CTX["other_docket"], lead, lead_start)) is not None \
                 and not (od.group().startswith("各类") and ADMINISTRATIVE.search(lead, 0, od.start())):

@@ -199,6 +199,8 @@ EACH_OF = re.compile(r"[\u4e00-\u9fff]{1,8}、[\u4e00-\u9fff]{0,7}(?:长|主任|
 # of a review (维持, 驳回, 撤销 …)
 REVIEWED_BY = re.compile(r"(?:由|经)(?P<name>[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗))(?:人民)?政府"
                          r"(?:依法)?(?:审理|复议|办理)")
+# a government named by its tier alone as the one that reviewed (经市政府审理, 由县人民政府复议)
+REVIEWED_BY_TIER = re.compile(r"(?:由|经)(?P<tier>[省市州县区])(?:人民)?政府(?:依法)?(?:审理|复议|办理)")
 OUTCOME_OPENING = re.compile(r"\s*(?:经审理|其中|目前|现)?[,，]?\s*(?:已)?(?:全部|均)?(?:维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结)")
 OUTCOME_WORD = re.compile(r"维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结")
 
@@ -1101,6 +1103,9 @@ class Roles:
         cases (以县政府为被申请人、由某市人民政府审理的案件7件,维持5件): the outcomes after it are
         that government's decisions, not the body's (the count of cases itself is its own)."""
         h = self.last_match(REVIEWED_BY, sent[0], head)
+        g = self.last_match(REVIEWED_BY_TIER, sent[0], head)
+        if g is not None and (h is None or g.start() > h.start()):
+            h = g
         if h is None or not OUTCOME_WORD.search(self.m, max(h.end(), clause[0]), head):
             return None
         clauses = self._clause_list(sent)[0]
@@ -1109,7 +1114,18 @@ class Roles:
             if not OUTCOME_OPENING.match(self.m, clauses[k - 1][0]):
                 return None        # (another act between: 经…审查同意,县政府设立…,审结…维持30件)
             k -= 1
+        if h.re is REVIEWED_BY_TIER:
+            return h.group() if self._reviewer_above(h.group("tier")) else None
         return self._another_place(h.group("name"))
+
+    def _reviewer_above(self, tier: str) -> bool:
+        """A government named by its tier alone reviews another body's cases: on a department's
+        page any government (its own, since 2024 the reviewer of its acts), else one of a tier
+        above the page's own (经市政府审理 on a county's page; 经县政府审理 there is its own)."""
+        if getattr(self, "level", None) == "department":
+            return True
+        own = LEVEL_TIER.get(getattr(self, "level", None)) or self.own_tier()
+        return own is not None and self._word_rank(tier) < own
 
     def _higher_whole(self, sent, head: int) -> str | None:
         """The last whole named before the figure in its sentence (全市, 我区, 本县) when it is of a

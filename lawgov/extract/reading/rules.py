@@ -266,6 +266,9 @@ EVENT_AFTER = re.compile(
     r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?(?:出台|印发|制定|修订|修正|颁布|施行|实施|发布|启动|成立|获评|被评为|荣获|入选|召开|举办|挂牌|通过)")
 COMPARE_BEFORE = re.compile(r"(?:较|比|与|同比|相较于?|相比|对比)\s*$")
 # …or 和/跟/同 before a year whose figure is then compared with (跟去年的9.8%相比, 同2021年的80件比)
+# …or the year a multiple is of (是2023年的1.8倍, 为上年同期的2倍, 相当于去年的一半): compared with
+MULTIPLE_OF_BEFORE = re.compile(r"(?:是|为|相当于|达到?)\s*$")
+MULTIPLE_OF_AFTER = re.compile(r"(?:度)?(?:同期)?的\s*(?:[\d.]+\s*倍|[一二两三四五六七八九十]+倍|一半)")
 COMPARED_AFTER = re.compile(r"(?:度)?(?:同期)?的\s*[\d.]+\s*(?:万|余)?\s*[%％件起宗人次项个]*\s*(?:相比|比|比较)")
 # a year naming what is done (开展2023年度法治政府建设督察, 撰写《…2023年…报告》): the name of an
 # activity or a document, not the period the figures after it are of

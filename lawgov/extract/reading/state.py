@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, MADE_BEFORE_AFTER, SUMMED, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
-                                          COMPARED_AFTER, FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
+                                          COMPARED_AFTER, MULTIPLE_OF_BEFORE, MULTIPLE_OF_AFTER, FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SCOPE_RX, SUBJECT, YEAR_RX)
 
 
@@ -152,7 +152,8 @@ class DiscourseState:
                 continue                               # 开展2023年度…督察: an activity's name
             compared = bool(COMPARE_BEFORE.search(m, max(0, s - 4), s)) or bool(
                 FROM_BEFORE.search(m, max(0, s - 2), s) and FROM_AFTER.match(m, e)) or bool(   # 由上年的12件
-                m[max(0, s - 1):s] in ("和", "跟", "同") and COMPARED_AFTER.match(m, e))   # 跟去年的9.8%相比
+                m[max(0, s - 1):s] in ("和", "跟", "同") and COMPARED_AFTER.match(m, e)) or bool(   # 跟去年的9.8%相比
+                MULTIPLE_OF_BEFORE.search(m, max(0, s - 4), s) and MULTIPLE_OF_AFTER.match(m, e))   # 是2023年的1.8倍
             if h.group("abs"):
                 out.append((e, s, int(h.group("abs")), None, compared))
             else:
