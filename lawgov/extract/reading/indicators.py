@@ -619,7 +619,7 @@ class IndicatorChoice:
             # a government's cases as respondent upheld by its superior are not its own decisions
             # (its upheld count); a bureau or a township decides none, so for them they are
             all_outcome = "upheld"
-        if indicator == "normative_docs.issued" and kind == "level":
+        if indicator in ("normative_docs.issued", "normative_docs.reviewed") and kind == "level":
             also = tuple(also) + self._all_done_after(q.tail, also)   # 出台规范性文件5件,全部报…备案: 5 filed too
         all_accepted = indicator == "reconsideration.received" and kind == "level" \
             and self.may_match(CTX["all_accepted"], q.tail, len(m)) and bool(CTX["all_accepted"].match(m, q.tail))
