@@ -192,7 +192,8 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
     # figures stated without a numeral: 零败诉
     for ps, pe, indicator, value, unit in phrase_facts(t):
         sent = analysis.sentence_of(ps)
-        year = analysis.year_at(ps, sent, None)
+        # (in its clause: 上年结转6件,无败诉 is this year's record, as 败诉1件 there would be)
+        year = analysis.year_at(ps, sent, None, analysis.clause_of(ps, sent)[0])
         s, e = orig((ps, pe))
         sentence = orig_text(sent)
         scope = analysis.scope_at(ps, sent[0])
