@@ -284,9 +284,10 @@ class Gazetteer:
         rec = self._rec
         suffixed = []
         for suf in _ALL_SUFFIXES:
+            # (市 only after the short form of a place whose name is a 市: 恩施市 is the
+            # county-level city, never 恩施州, nor 阿克苏市 the 阿克苏地区)
             ok = tuple(c for c in acodes if suf in _SUFFIX[rec[c][2]]
-                       and (suf != "市" or rec[c][2] not in ("county", "district")
-                            or rec[c][1].endswith("市"))
+                       and (suf != "市" or rec[c][1].endswith("市"))
                        and (suf != "地区" or rec[c][2] != "township"
                             or rec[c][1].endswith("地区")))
             if ok:

@@ -157,7 +157,7 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
 
 # a part of the current year named with no year (一季度, 上半年, 1—3月, 今年以来): a page about
 # it is dated by its own year, even when published in the year's first half
-_THIS_YEARS_PERIOD = re.compile(r"(?<![\d年])(?:[一1]季度|第[一二1-2]季度|前[二三2-3]季度|上半年|1\s*[-—–~至到]\s*\d{1,2}\s*月|今年以来)")
+_THIS_YEARS_PERIOD = re.compile(r"(?<![\d年])(?:[一1]季度|第[一二1-2]季度|前[二三2-3]季度|上半年|1\s*[-—–~至到]\s*(?!12\s*月)\d{1,2}\s*月|今年以来)")
 _SIGNATURE_DATE = re.compile(r"^\s*(?:[\u4e00-\u9fff()（）]{2,30}\s+)?[(（]?\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*[)）]?\s*$", re.M)
 _PRINTED_URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
 
@@ -292,6 +292,9 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
             other = None if report else _figures_of_another_year(
                 body, ys[0][0], maxyear,
                 min_sentences=1 if _SPEECH_TITLE.search(title) and not _SO_FAR_THIS_YEAR.search(body) else 2)
+            if other is None and not report and _EVENT_TITLE.search(title) and published is not None \
+                    and published.month <= 4 and ys[0][0] == published.year:
+                other = _looked_back_on(body, ys[0][0], maxyear)
             return other or _summarised_year(title, ys) or ys[0][0]
     head = t[:3000]
     # the report's own words on what it reports (现将我县2023年法治政府建设工作情况报告如下)
@@ -551,6 +554,33 @@ def _figures_of_another_year(body: str, year: int, maxyear: int | None, min_sent
     return None
 
 
+_LAST_YEAR_WORD = re.compile(r"(?<![比较同与于])(?:去年|上年|上一年)(?!同期|以来)")
+_THIS_YEAR_WORD = re.compile(r"今年|本年")
+
+
+def _looked_back_on(body: str, year: int, maxyear: int | None) -> int | None:
+    """The year before `year` when a spring meeting's news (召开2024年全市…工作会议, published
+    early in 2024) gives its figures for the year just ended (去年全市共办理…, 2023年…) and none
+    for its own year: the meeting looks back before it plans."""
+    back = own = 0
+    for rx in (_LAST_YEAR_WORD, _THIS_YEAR_WORD):
+        for h in rx.finditer(body):
+            end = _SENTENCE.search(body, h.end())
+            if _FIGURE.search(body, h.end(), end.start() if end else len(body)):
+                if rx is _LAST_YEAR_WORD:
+                    back += 1
+                else:
+                    own += 1
+    for y, _, pos in _years_in(body, maxyear):
+        if _background_year(body, pos):
+            continue
+        end = _SENTENCE.search(body, pos)
+        if _FIGURE.search(body, pos, end.start() if end else len(body)):
+            back += y == year - 1
+            own += y == year
+    return year - 1 if back and not own else None
+
+
 # an opening year that is a story's origin: 2013年某地率先试点…十余年来 / 多年来 / 10年来
 _ORIGIN = re.compile(r"[。;；,，]\s*(?:[十二三四五六七八九两]|\d{1,2})?(?:十|余|多)*年(?:来|以来|间)")
 
@@ -558,6 +588,7 @@ _ORIGIN = re.compile(r"[。;；,，]\s*(?:[十二三四五六七八九两]|\d{1,
 # a page that looks back on a finished year: a work report read in the new year
 # (a whole year's figures, 全年…收到300件, in the first half of a year are last year's)
 _LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度|第四季度|第4季度|(?<![一二三])四季度|下半年|"
+                         r"(?<!\d)1\s*[-—–至到~]\s*12\s*月|"     # (a release of 1-12月 read in January)
                          r"(?<!力争|预计|目标|计划)全年[^。;；]{0,40}?\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(?:件|%|次|项|宗|起)")
 _PART_YEAR = re.compile(r"((?:19|20)\d{2})年\s*(?:1\s*[至到\-—–~]\s*\d{1,2}\s*月|上半年|前三季度|一季度|第一季度|前\d{1,2}个月)")
 
