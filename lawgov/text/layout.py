@@ -88,11 +88,12 @@ _UNIT_AFTER = (r"(?:(?:年|月|日|件|人次|人|次|[项項]|[个個]|份|[条
                r"|月(?=[ \u00a0]?\d{1,2}[ \u00a0]?日))")
 # the space a PDF's text sets between a figure and that unit: the figure's own; not between two
 # figures (a table's cells: 维持 3105 74.8%), nor before a word that only begins with a unit's
-# character (受理 254 个人申请为主, 241 月均20件)
+# character (受理 254 个人申请为主, 241 月均20件); inside a date (2023 年 1 月 5 日), a year before its
+# month and a month before its day, not a month before the next (a header's 1月 2月 3月)
 _DIGIT_SPACE_UNIT = re.compile(r"[ \u00a0](?<=[\d年月][ \u00a0])"     # (the space first: the search skips to spaces)
                                r"(?:(?<=\d[ \u00a0])(?=" + _UNIT_AFTER + ")"
-                               r"|(?<=\d[年月][ \u00a0])(?=\d{1,2}[ \u00a0]?[月日])"
-                               r"|(?<=\d [年月][ \u00a0])(?=\d{1,2}[ \u00a0]?[月日]))")
+                               r"|(?<=\d年[ \u00a0])(?=\d{1,2}[ \u00a0]?月)|(?<=\d月[ \u00a0])(?=\d{1,2}[ \u00a0]?日)"
+                               r"|(?<=\d 年[ \u00a0])(?=\d{1,2}[ \u00a0]?月)|(?<=\d 月[ \u00a0])(?=\d{1,2}[ \u00a0]?日))")
 _COMPARING = "较比从由至到于在与自止"     # words a year compared or dated follows (较 2020 年, 由 2019 年)
 _YEAR_HERE = re.compile(r"(?:19|20)\d\d[ \u00a0]?年")
 _SPACED_YEAR = re.compile(r"(?:^|(?<=\s))(?:19|20)\d\d[ \u00a0]?年")
