@@ -274,6 +274,11 @@ MEDIATED_SUCCESS = re.compile(r"调解成功|成功调解|达成(?:调解|和解
 PRE_ACCEPTANCE = re.compile(r"(?:案前|受理前|立案前)(?:调解|协商)")
 
 
+# a government as the subject of decisions on review (岳阳市政府维持17件, 其中区政府维持9件)
+DECIDING_GOVERNMENT = re.compile(r"(?:[,，;；、]|其中)\s*(?P<gov>(?P<name>[\u4e00-\u9fff]{0,6}?)(?P<tier>[省市州县区])(?:人民)?政府)"
+                                 r"(?:依法)?(?:复议)?(?:决定|作出)?(?:予以)?(?:维持|驳回|撤销|变更|确认违法|责令|终止)")
+
+
 class IndicatorChoice:
     """Cue picking; mixed into `Analysis`."""
 
@@ -579,6 +584,9 @@ class IndicatorChoice:
             done[bare].indicator = "reconsideration.received"
         if kind == "level" and indicator in DECISIONS and self._decided_on_its_respondent_cases(idx, sent, done):
             kind, reason = "breakdown", "a superior's decisions on the body's own cases as respondent (被申请人)"
+        elif kind == "level" and indicator in DECISIONS \
+                and (reviewer := self._reviewer_of_its_respondent_cases(idx, sent, done)) is not None:
+            kind, reason = "other_body", f"the decisions of the government that reviewed the page's own cases ({reviewer})"
         if year is None and kind in ("level", "cumulative"):
             year = self._year_list_item(idx, q, sent)
             if year is not None and kind == "cumulative":
@@ -665,6 +673,26 @@ class IndicatorChoice:
             if d.indicator is not None and d.indicator not in DECISIONS:
                 return False
         return False
+
+    def _reviewer_of_its_respondent_cases(self, idx: int, sent, done: list) -> str | None:
+        """A government named as the subject of the decisions (岳阳市政府维持17件, 其中区政府维持9件)
+        after the body's own count as respondent in the sentence: the reviewer's decisions, when
+        that government is not the page's own (on a bureau's page any government; elsewhere one
+        of a higher tier, or another named place's)."""
+        g = None
+        for j in range(idx - 1, -1, -1):
+            if self.qs[j].start < sent[0]:
+                return None
+            if done[j].indicator == "reconsideration.as_respondent":
+                g = DECIDING_GOVERNMENT.search(self.m, self.qs[j].tail, self.qs[idx].head)
+                break
+            if done[j].indicator is not None and done[j].indicator not in DECISIONS:
+                return None
+        if g is None:
+            return None
+        if g.group("name"):
+            return self._another_place(g.group("name") + g.group("tier"))
+        return g.group("gov") if self._reviewer_above(g.group("tier")) else None
 
     def _closed_in_next_sentence(self, idx: int, sent, indicator: str, done: list) -> bool:
         """The sentence after opens by saying the accepted cases were all closed (受理74件,不予受理
