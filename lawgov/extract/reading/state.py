@@ -23,6 +23,8 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 
 # a clause naming a part of the figures before a field word in it (其中不服信访事项…的, 涉及劳动争议的)
 CASE_FAMILIES = ("reconsideration", "litigation")
+# the kind a field's word names (信息公开类, 政府信息公开类案件)
+KIND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?类")
 # a year with one month after it (2024年1月,…开展评查。) dates an event: no period the next sentence
 # goes on in (a span of months, 2023年1-6月, is a part of that year and does go on)
 ONE_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月(?!\s*(?:[至到~～\-—－]|份?以来))|[一二三四五六七八九十]{1,2}月(?![至到~～\-—－])|元月|年?初(?!以来|至)")
@@ -189,6 +191,8 @@ class DiscourseState:
                 if self.fam_hits[n][1] < sent_start and (left := self._sentence_subject((lo, sent_start))):
                     return left    # 上述案件审结10件 after …复议案件共11件,类型涉及信息公开…: what the
                                    # sentence continued leaves, not the kinds it lists last
+                if self.fam_hits[n][1] < sent_start and self._kind_of_the_cases(n, lo):
+                    continue       # (…。其中,工伤认定类案件387件、信息公开类案件212件。全年审结2874件)
                 if self.fam_hits[n][2] == "other_fields" and self._in_subset_clause(n, pos):
                     continue       # …其中涉及劳动争议的20件,审结105件: the 105 goes on with 复议
                 return self.fam_hits[n][2]
@@ -286,6 +290,10 @@ class DiscourseState:
         qi = bisect.bisect_left(self.qstarts, sent[1]) - 1
         while qi >= 0 and self.qstarts[qi] >= sent[0] and self.paren_of(self.qstarts[qi]) is not None:
             qi -= 1        # (…超过同期诉讼案件数(74件)。: an aside's figure sets no subject)
+        done = self._done
+        while qi >= 0 and self.qstarts[qi] >= sent[0] and qi < len(done) and done[qi].kind in ("share", "change"):
+            qi -= 1        # (…受理3057件,占行政复议和行政诉讼案件总量的64.8%。: a share names its whole's
+                           # families, the sentence's subject is the figure before it)
         end = self.qstarts[qi] if qi >= 0 and self.qstarts[qi] >= sent[0] else sent[1]
         for stop in (end, sent[1]):
             fam = self.last_family_in(sent[0], stop, skip_subset_fields=True)
@@ -302,14 +310,19 @@ class DiscourseState:
         j = bisect.bisect_right(self.fam_ends, hi)
         for n in range(j - 1, i - 1, -1):
             if self.fam_hits[n][1] >= lo:
-                if skip_subset_fields and self.fam_hits[n][2] not in CASE_FAMILIES \
-                        and (self.m.startswith("类", self.fam_hits[n][0]) or self._in_subset_clause(n, self.fam_hits[n][0])
-                             or KINDS_PARTITION.search(self.m, lo, self.fam_hits[n][1])):
+                if skip_subset_fields and self._kind_of_the_cases(n, lo):
                     continue
                 if self._compared_before(n, hi) or (skip_subset_fields and self._in_other_measure(n)):
                     continue       # (…复议后被诉率5.2%。: the sentence leaves 复议, not 诉讼)
                 return self.fam_hits[n][2]
         return None
+
+    def _kind_of_the_cases(self, n: int, lo: int) -> bool:
+        """Family word n is a field of its own named as a kind of the cases (信息公开类, 其中涉及
+        信访的, 按类别分…), not their subject."""
+        return self.fam_hits[n][2] not in CASE_FAMILIES \
+            and (KIND_AFTER.match(self.m, self.fam_hits[n][0]) or self._in_subset_clause(n, self.fam_hits[n][0])
+                 or KINDS_PARTITION.search(self.m, lo, self.fam_hits[n][1]) is not None)
 
     def _in_subset_clause(self, n: int, pos: int) -> bool:
         """Family word n (a field of its own: 信访, 仲裁) stands in a clause that names a part of
