@@ -189,6 +189,8 @@ INSTRUMENT = re.compile(r"依托|通过|借助|利用|依靠|在|经|由")
 # the words that set a bar a count of bodies passed (均超过, 达到, 不足)
 BAR_BEFORE = re.compile(r"(?:均|都)?(?:超过|超|逾|达到|不足|低于|高于|在)\s*$")
 
+# a line naming a whole alone (全市, 我区:), an infographic's block header
+WHOLE_LINE = re.compile(r"[■●◆▍▌|【\[]?\s*(?P<who>全|我|本)(?P<tier>省|市|区|县|州|旗|盟|镇|乡)(?:范围|层面)?\s*[】\]]?\s*[:：]?")
 # a figure said of each of a list of people or bodies (局长、副局长各出庭应诉1次; not of kinds
 # of things: 意见书、建议书各4份 is each kind's count)
 EACH_OF = re.compile(r"[\u4e00-\u9fff]{1,8}、[\u4e00-\u9fff]{0,7}(?:长|主任|书记|负责人|领导|政府|部门|局|委|办|单位|镇|乡|街道|区|县|市|院|所)"
@@ -400,6 +402,8 @@ class Roles:
                 kind, reason = "other_body", "the national figure on a local page"
             elif self._national_subject(sent, clause, q.head):
                 kind, reason = "other_body", "the national figure on a local page (全国 named before it in its sentence)"
+            elif (block := self._whole_line_above(at.para)) is not None:
+                kind, reason = "other_body", f"under a line naming a higher tier's whole ({block}), as an infographic's block"
             elif self._higher_whole(sent, q.head):
                 kind, reason = "other_body", f"a whole of a higher tier ({self._higher_whole(sent, q.head)}) than the page's own"
             elif self._higher_government(clause, q.head):
@@ -1028,6 +1032,20 @@ class Roles:
                     and fits(self.qs[j].value):
                 return j
         return nearest
+
+    def _whole_line_above(self, para: int) -> str | None:
+        """A line of its own naming a whole (全市, 全省:) over the label lines of a block, as an
+        infographic sets its parts apart, when that whole is of a tier above the page's own: the
+        block's figures are that whole's. A line naming the page's own (我区, 全区) or a heading or
+        a sentence of prose ends the search upward."""
+        for k in range(para - 1, max(-1, para - 8), -1):
+            ps, pe = self.paras[k]
+            line = self.m[ps:pe].strip()
+            if (w := WHOLE_LINE.fullmatch(line)) is not None:
+                return line if w.group("who") == "全" and self.above_own_tier(w.group("tier")) else None
+            if "。" in line or len(line) > 40 or self._numbered(ps, self.m[ps:pe]):
+                return None
+        return None
 
     def above_own_tier(self, tier: str) -> bool:
         """The tier a 全X names (全市, 占全省…) is above the one the page speaks as."""

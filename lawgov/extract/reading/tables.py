@@ -149,6 +149,11 @@ class Tables:
             kind, scope = "level", "all"       # 指标 | 本市 | 全省: the page's own column
         elif label and CTX["total_labels"].fullmatch(label) and self._year_rows_above(para) > 1:
             kind, scope = "cumulative", None   # 2022 | 402, 2023 | 455, 合计 | 857: the years' sum
+        elif label and CTX["total_labels"].fullmatch(label) and not OWN_WHOLE_TOTAL.match(label.strip()) \
+                and (rows := self._rows_of(para, caption)) is not None:
+            # 乡镇 | 案件数 … 合计 | 13: the sum of a lower tier's rows is theirs; of departments',
+            # the departments' (县直部门…一览表)
+            kind, scope = ("level", "departments") if rows == "departments" else ("other_body", None)
         elif CTX["total_labels"].fullmatch(label) or CTX["total_labels"].fullmatch(header):
             kind, scope = "level", "all"
         elif label and FAMILY_LABEL.fullmatch(label.strip()):
@@ -425,6 +430,20 @@ class Tables:
         self._table_context(para)
         return self._tables.get(("extra", para), ({}, None, {}))[1]
 
+    def _rows_of(self, para: int, caption: str) -> str | None:
+        """Whose rows a table lists, by its column of row labels' header or its caption (各乡镇
+        (街道)…一览表, 县直部门…情况): 'lower' for a tier below the page's own, 'departments'
+        for the government's departments, 'higher' for a higher tier's, else None."""
+        for words in (self._label_column_header(para), caption):
+            h = ROWS_OF_TIER.search(words)
+            if h is None:
+                continue
+            if h.group("dept"):        # (省直单位 on a county's page: a higher tier's departments)
+                return "higher" if h.group("dtier") and self.above_own_tier(h.group("dtier")) else "departments"
+            if self.below_own_tier(h.group("tier")):
+                return "lower"
+        return None
+
     def _label_column_header(self, para: int) -> str:
         """The first cell of the table's first row: the header of its column of row labels."""
         fs, fe = self.paras[self._table_first(para)]
@@ -552,6 +571,12 @@ APPLICATIONS_HEADER = re.compile(r"(?:收到|新收|接收)(?:的)?申请")
 LABEL_ASIDE = re.compile(r"\s*[(（][^()（）]{1,16}[)）]\s*$")
 AUTONOMOUS_TIER = re.compile(r"^\s*自治[区州县旗]")
 # a label of a lower body that names no scope cue knows (乡镇政府, 街道办事处)
+# a total row named as the page's whole (全市合计, 全县): its own, whatever its rows are
+OWN_WHOLE_TOTAL = re.compile(r"(?:全|本|我)[省市区县州旗盟镇乡]")
+# the rows' bodies named in a table's label header or caption (乡镇(街道), 各县区, 县直部门)
+ROWS_OF_TIER = re.compile(r"^(?:[^|]{0,12}?)(?:各|所辖)?(?P<tier>乡|镇|街道|县|区)(?:镇|街|乡|区|县|市)?(?:\([□\u4e00-\u9fff、]{1,8}\))?"
+                          r"(?=$|\s|名称|单位|[|/]|行政|被申请|被告|负责人|出庭|一览|情况|统计|案件)"
+                          r"|(?P<dept>(?P<dtier>[省市县区])直(?:各)?(?:部门|单位)|各部门|部门名称|单位名称)")
 LOWER_BODY_LABEL = re.compile(r"(?:乡镇|镇|乡|街道)(?:人民)?(?:政府|办事处)(?:等)?(?:其他)?")
 # the header of a column of respondents (被申请人, 被申请人类别): each row counts one respondent's cases
 RESPONDENT_HEADER = re.compile(r"被申请人(?:类别|类型|单位|层级)?")
