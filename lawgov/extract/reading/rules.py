@@ -239,7 +239,7 @@ LEADING_TIER = re.compile(r"(?:各|全)?(街道|乡|镇|省|市|区|县|州|旗|
 WHOLE_OF_TIER = r"全(国|省|自治区|市|州|盟|区|县|旗)"
 # the parts summed up again (合计, 总计, 共计): what follows is of the whole
 # a year's row so far (2022年1—6月, 2023年(截至4月25日), 2024年上半年): that year's figures
-YEAR_TO_DATE_LABEL = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*年度?\s*(?:[(（]\s*(?:截至|截止|至)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*止?\s*[)）]"
+YEAR_TO_DATE_LABEL = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:[(（]\s*(?:截至|截止|至)\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*止?\s*[)）]"
                                 r"|(?:1|一)\s*[—\-–~至到]\s*\d{1,2}\s*月份?|上半年|前三季度)")
 SUMMED = re.compile(r"合计|总计|共计|总共")
 # (a year's end is its own period, 截至2022年末,共有…: only one that starts a span is not, 2019年底以来)
