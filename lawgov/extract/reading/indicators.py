@@ -558,6 +558,9 @@ class IndicatorChoice:
             field = self._field_family(q.start, sent[0])
             if field is not None:
                 kind, reason = "breakdown", f"cases of one field ({field}), by its section or sentence"
+        if kind == "level" and indicator is not None and indicator.split(".")[0] in ("reconsideration", "litigation") \
+                and (whole := self._whole_of_another_measure(idx, sent, q.head, done)) is not None:
+            kind, reason = "breakdown", f"one kind (其中) of {self.qs[whole].value:g} {done[whole].indicator} before it"
         if kind == "level" and indicator is not None:
             parent = self._part_of(idx, q, sent, indicator, done)
             own = self.search_in(CTX["own_body"], lead_start, q.head) if parent is not None else None
@@ -673,6 +676,23 @@ class IndicatorChoice:
             if d.indicator is not None and d.indicator not in DECISIONS:
                 return False
         return False
+
+    def _whole_of_another_measure(self, idx: int, sent, head: int, done: list) -> int | None:
+        """The figure before a 其中 the figure follows in its sentence, when it counts another
+        measure than cases of review or lawsuits (法律援助案件412件,其中民事案件268件,…行政诉讼案件
+        13件): the parts listed are kinds of that whole."""
+        k = self.m.rfind("其中", sent[0], head)
+        if k == -1:
+            return None
+        for j in range(idx - 1, -1, -1):
+            if self.qs[j].start < sent[0]:
+                return None
+            if self.qs[j].start < k:
+                ind = done[j].indicator
+                fam = ind.split(".")[0] if ind else None
+                return j if fam is not None and fam not in ("reconsideration", "litigation") \
+                    and done[j].kind == "level" else None
+        return None
 
     def _reviewer_of_its_respondent_cases(self, idx: int, sent, done: list) -> str | None:
         """A government named as the subject of the decisions (岳阳市政府维持17件, 其中区政府维持9件)
