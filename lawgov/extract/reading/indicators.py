@@ -710,9 +710,9 @@ class IndicatorChoice:
                 return None
         if g is None:
             return None
-        if g.group("name"):
-            return self._another_place(g.group("name") + g.group("tier"))
-        return g.group("gov") if self._reviewer_above(g.group("tier")) else None
+        if g.group("name") and (other := self._another_place(g.group("name") + g.group("tier"))):
+            return other
+        return g.group("gov") if self._reviewer_above(g.group("tier")) else None   # (长沙市政府 on 长沙市望城区's page)
 
     def _closed_in_next_sentence(self, idx: int, sent, indicator: str, done: list) -> bool:
         """The sentence after opens by saying the accepted cases were all closed (受理74件,不予受理

@@ -23,6 +23,8 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 
 # a clause naming a part of the figures before a field word in it (其中不服信访事项…的, 涉及劳动争议的)
 CASE_FAMILIES = ("reconsideration", "litigation")
+PART_OPENING = re.compile(r"\s*其中")
+SEMICOLON = re.compile(r"[;；]")
 # the kind a field's word names (信息公开类, 政府信息公开类案件)
 KIND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?类")
 # a year with one month after it (2024年1月,…开展评查。) dates an event: no period the next sentence
@@ -502,6 +504,8 @@ class DiscourseState:
             qi = bisect.bisect_left(self.qstarts, c[0])
             has_number = qi < len(self.qstarts) and self.qstarts[qi] < c[1]
             if has_number:
+                if PART_OPENING.match(self.m, c[0]) and SEMICOLON.search(self.m, c[1], clause[0] + 1):
+                    continue      # …,其中以区政府为被告的53件;败诉3件: a part's scope ends at its semicolon
                 return "all" if self._after_partition(cl, ck, name) else name
             # a short clause right before that is only a subject (区政府作为被告, 市本级), not a
             # clause with an act of its own (由本级政府集中行使复议职责)
