@@ -397,6 +397,8 @@ class Roles:
             elif getattr(self, "level", None) == "department" \
                     and (whole := GOVERNMENT_WHOLE.match(m, clause[0], q.head)) is not None:
                 kind, reason = "other_body", f"the whole government's figure on a department's page ({whole.group('whole')})"
+            elif self._shared_docket(at.para, sent, q.head):
+                kind, reason = "other_body", "a court's docket over several places (集中管辖), not the page's region's alone"
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
                     and self.search_in(CTX["national"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "the national figure on a local page"
@@ -1032,6 +1034,18 @@ class Roles:
                     and fits(self.qs[j].value):
                 return j
         return nearest
+
+    def _shared_docket(self, para: int, sent, head: int) -> bool:
+        """The paragraph (or the one before) says the court tries several places' cases (集中管辖
+        A、B、C三地的…), and the figure's sentence names neither the page's own place nor a party
+        (以龙游县行政机关为被告的…): the court's figure is those places' together."""
+        lo = self.paras[max(0, para - 1)][0] if self.paras else 0
+        if not CTX["shared_jurisdiction"].search(self.m, lo, head):
+            return False
+        before = self.m[sent[0]:head]
+        own = getattr(self, "region_name", None)
+        return not (own and own[:2] in before) and not CTX["own_body"].search(before) \
+            and "被告" not in before and "被申请人" not in before
 
     def _whole_line_above(self, para: int) -> str | None:
         """A line of its own naming a whole (全市, 全省:) over the label lines of a block, as an

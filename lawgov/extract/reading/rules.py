@@ -168,6 +168,7 @@ def load_context():
         "whole_parties": compile(d["whole_parties"]),
         "lower_tier": compile(d["lower_tier"]),
         "routed_elsewhere": compile(d["routed_elsewhere"]),
+        "shared_jurisdiction": compile(d["shared_jurisdiction"]),
         "units_reaching": compile(d["units_reaching"]),
         "own_whole": compile(d["own_whole"]),
         "tier_rank": dict(d["tier_rank"]),
