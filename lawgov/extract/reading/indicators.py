@@ -274,6 +274,7 @@ MEDIATED_SUCCESS = re.compile(r"调解成功|成功调解|达成(?:调解|和解
 PRE_ACCEPTANCE = re.compile(r"(?:案前|受理前|立案前)(?:调解|协商)")
 
 
+NEAR_FIGURES = 12
 # a government as the subject of decisions on review (岳阳市政府维持17件, 其中区政府维持9件)
 DECIDING_GOVERNMENT = re.compile(r"(?:[,，;；、]|其中)\s*(?P<gov>(?P<name>[\u4e00-\u9fff]{0,6}?)(?P<tier>[省市州县区])(?:人民)?政府)"
                                  r"(?:依法)?(?:复议)?(?:决定|作出)?(?:予以)?(?:维持|驳回|撤销|变更|确认违法|责令|终止)")
@@ -424,7 +425,7 @@ class IndicatorChoice:
         if indicator == "reconsideration.closed" and SAME_WAY.search(lead) and self._mediation_named_before(sent, lead_start):
             indicator = "reconsideration.mediated"   # …通过调解、和解方式办结1,492件;今年以同样方式办结462件
         if indicator == "reconsideration.mediated" and clause[0] > sent[0] and MEDIATED_SUCCESS.search(lead) \
-                and PRE_ACCEPTANCE.search(m, sent[0], clause[0]):
+                and PRE_ACCEPTANCE.search(m, max(sent[0], clause[0] - 120), clause[0]):
             indicator = "reconsideration.pre_acceptance_mediated"   # 开展受理前调解530次,调解成功318件
         if indicator and indicator.split(".")[0] in ("litigation", "reconsideration") \
                 and (od := self.search_slice(CTX["other_docket"], lead, lead_start)) is not None \
@@ -681,7 +682,7 @@ class IndicatorChoice:
         """The figure before a 其中 the figure follows in its sentence, when it counts another
         measure than cases of review or lawsuits (法律援助案件412件,其中民事案件268件,…行政诉讼案件
         13件): the parts listed are kinds of that whole."""
-        k = self.m.rfind("其中", sent[0], head)
+        k = self.m.rfind("其中", max(sent[0], head - 200), head)
         if k == -1:
             return None
         for j in range(idx - 1, -1, -1):
@@ -700,7 +701,7 @@ class IndicatorChoice:
         that government is not the page's own (on a bureau's page any government; elsewhere one
         of a higher tier, or another named place's)."""
         g = None
-        for j in range(idx - 1, -1, -1):
+        for j in range(idx - 1, max(-1, idx - 1 - NEAR_FIGURES), -1):   # (its decisions follow it closely)
             if self.qs[j].start < sent[0]:
                 return None
             if done[j].indicator == "reconsideration.as_respondent":

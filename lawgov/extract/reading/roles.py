@@ -123,6 +123,13 @@ PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及
 # all the government's agencies as a clause's subject (全市行政机关一审败诉率为9.3%): on a
 # department's own page, the whole it belongs to, not the department
 GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?:(?:19|20)\d{2}年度?|去年|全年|上年)?[,，]?\s*(?P<whole>全[省市区县州旗盟](?:各级)?(?:行政机关|人民政府|政府))")
+# the region's whole acting (全区全年共办理…, 据某市司法局统计,全市共收到…): on a bureau's page
+# other than the justice bureau's (which speaks for the government's review and lawsuits), the
+# government's figure quoted for context
+REGION_WHOLE_ACTING = re.compile(r"\s*(?:据[^，,;；。\d]{2,20}(?:统计|通报)[,，]?\s*)?(?:(?:19|20)\d{2}年度?|去年|全年)?[,，]?\s*"
+                                 r"(?P<whole>全[省市区县州旗盟])(?:各级)?(?:[^，,;；。\d]{0,8}?机关)?(?:全年)?(?:共|累计|共计)?"
+                                 r"(?:办理|受理|收到|新收|发生|审结|办结|接收)")
+JUSTICE_BUREAU = re.compile(r"司法局|司法厅|法制办|司法行政")
 PREFECTURE_SUFFIXES = ("州", "地区", "盟")
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
 # (not a word of a tier's character: 为区域经济, 市场, 市民)
@@ -395,7 +402,9 @@ class Roles:
                     and (other := self._other_department_subject(clause, q.head)):
                 kind, reason = "other_body", f"another department's figures on a department's page ({other})"
             elif getattr(self, "level", None) == "department" \
-                    and (whole := GOVERNMENT_WHOLE.match(m, clause[0], q.head)) is not None:
+                    and ((whole := GOVERNMENT_WHOLE.match(m, clause[0], q.head)) is not None
+                         or ((whole := REGION_WHOLE_ACTING.match(m, clause[0], q.head)) is not None
+                             and not self._justice_bureau_page())):
                 kind, reason = "other_body", f"the whole government's figure on a department's page ({whole.group('whole')})"
             elif self._shared_docket(at.para, sent, q.head):
                 kind, reason = "other_body", "a court's docket over several places (集中管辖), not the page's region's alone"
@@ -1035,12 +1044,18 @@ class Roles:
                 return j
         return nearest
 
+    def _justice_bureau_page(self) -> bool:
+        """The page is a justice bureau's (its title or region names 司法局): it speaks for the
+        government's reconsideration and lawsuits, so the region's wholes are its figures."""
+        title = self.title_line() or ""
+        return bool(JUSTICE_BUREAU.search(title) or JUSTICE_BUREAU.search(getattr(self, "region_name", None) or ""))
+
     def _shared_docket(self, para: int, sent, head: int) -> bool:
         """The paragraph (or the one before) says the court tries several places' cases (集中管辖
         A、B、C三地的…), and the figure's sentence names neither the page's own place nor a party
         (以龙游县行政机关为被告的…): the court's figure is those places' together."""
         lo = self.paras[max(0, para - 1)][0] if self.paras else 0
-        if not CTX["shared_jurisdiction"].search(self.m, lo, head):
+        if self.last_match(CTX["shared_jurisdiction"], lo, head) is None:     # (one scan of the page)
             return False
         before = self.m[sent[0]:head]
         own = getattr(self, "region_name", None)
