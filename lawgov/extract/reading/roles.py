@@ -869,7 +869,9 @@ class Roles:
         if name.endswith("地区") and levels_named(name):
             return None if name == self.region_name else name   # (阿克苏地区: a prefecture, not an area)
         stem = name[:-2] if name.endswith(("街道", "新区", "地区", "社区")) else name[:-1]
-        return None if self._own_place_stem(stem) else name
+        if self._own_place_stem(stem) and not self._other_tier_of_own_stem(name):
+            return None
+        return name
 
     def _own_place_stem(self, stem: str) -> bool:
         """A place's stem (东河 of 东河县) names the page's own body: its region's name, or its title
@@ -945,9 +947,14 @@ class Roles:
         own = self.region_name or ""
         if own.endswith(("街道", "镇", "乡")):
             return name.endswith(("区", "县", "旗", "市")) and not name.endswith(ZONE_SUFFIXES)
-        # a prefecture and its seat share a stem (大理州 on the page of 大理市, and the reverse)
-        return (own.endswith(("市", "县")) and name.endswith(PREFECTURE_SUFFIXES)) \
-            or (own.endswith(PREFECTURE_SUFFIXES) and name.endswith(("市", "县")))
+        # a prefecture and its seat share a stem (大理州 on the page of 大理市, and the reverse), and
+        # so do a city and a county named after it (长沙县 on 长沙市's page, 乌鲁木齐县, 南昌县)
+        # (杭州地区 on 杭州市's page is the city's area, no prefecture)
+        return (own.endswith(("市", "县")) and name.endswith(PREFECTURE_SUFFIXES)
+                and (not name.endswith("地区") or bool(levels_named(name)))) \
+            or (own.endswith(PREFECTURE_SUFFIXES) and name.endswith(("市", "县"))) \
+            or (own != name and own[:-1] == name[:-1] and name in region_names()
+                and {own[-1], name[-1]} in ({"市", "县"}, {"市", "区"}))
 
     def _parent_in_title(self, name: str) -> bool:
         """The place is the one the title names the page's own region under (苏州市 in
@@ -1163,7 +1170,10 @@ class Roles:
             k -= 1
         if h.re is REVIEWED_BY_TIER:
             return h.group() if self._reviewer_above(h.group("tier")) else None
-        return self._another_place(h.group("name"))
+        name = h.group("name")
+        # (a government of a tier above the page's reviews, though its name is in the title:
+        # 经浏阳市人民政府审理 on the page of 浏阳市大瑶镇)
+        return self._another_place(name) or (name if name[-1] in CTX["tier_rank"] and self._reviewer_above(name[-1]) else None)
 
     def _reviewer_above(self, tier: str) -> bool:
         """A government named by its tier alone reviews another body's cases: on a department's
