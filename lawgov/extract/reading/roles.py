@@ -196,6 +196,10 @@ INSTRUMENT = re.compile(r"依托|通过|借助|利用|依靠|在|经|由")
 # the words that set a bar a count of bodies passed (均超过, 达到, 不足)
 BAR_BEFORE = re.compile(r"(?:均|都)?(?:超过|超|逾|达到|不足|低于|高于|在)\s*$")
 
+# a line opening with a place's name and a gap before a figure (郑州市 5,126件 纠错率15.3%)
+LINE_PLACE = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.、．]\s*)?(?P<name>[\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|州|盟|镇|乡|街道))[ \t\u3000]*(?=\d)")
+# a lead that gives each of a list its figure (分别受理, 分别为)
+RESPECTIVELY_LEAD = re.compile(r"\s*(?:依次|各自)?分别")
 # a line naming a whole alone (全市, 我区:), an infographic's block header
 WHOLE_LINE = re.compile(r"[■●◆▍▌|【\[]?\s*(?P<who>全|我|本)(?P<tier>省|市|区|县|州|旗|盟|镇|乡)(?:范围|层面)?\s*[】\]]?\s*[:：]?")
 # a figure said of each of a list of people or bodies (局长、副局长各出庭应诉1次; not of kinds
@@ -438,6 +442,10 @@ class Roles:
                 kind, reason = "other_body", f"a named place's body the page's body guides ({guided.group('name')})"
             elif clause[0] > sent[0] and (label := self._place_labelling_sentence(sent)) is not None:
                 kind, reason = "other_body", f"a named place ({label}) that labels its line (某某区:受理…)"
+            elif (label := self._place_opening_line(at.para, q.head)) is not None:
+                kind, reason = "other_body", f"a named place ({label}) that opens its line, as a ranking's row does"
+            elif RESPECTIVELY_LEAD.match(m, clause[0], q.head) and self._places_in_clause_before(sent, clause):
+                kind, reason = "other_body", "one of the places listed in the clause before, each given its figure (分别)"
             elif "该" in m[clause[0]:clause[0] + 6] and (that := self._that_place(sent, clause, q.head)) is not None:
                 kind, reason = "other_body", f"a named place ({that}) that 该县 and the like stand for"
             elif self._other_place_subject(clause, q.head) and not self._own_party_topic(sent, clause):
@@ -833,6 +841,24 @@ class Roles:
         if h is None or self.m[first[1]:first[1] + 1] not in (":", "：") or self._numbers_in(first):
             return None
         return self._another_place(h.group("name"))
+
+    def _place_opening_line(self, para: int, head: int) -> str | None:
+        """The line opens with another place's name and a gap before its first figure, as the rows
+        of a ranking do (郑州市 5,126件 纠错率15.3%): every figure on it is that place's."""
+        if not self.paras:
+            return None
+        ps = max(self.paras[para][0], self.sentence_of(head)[0])   # (or its sentence: a row run on)
+        h = LINE_PLACE.match(self.m, ps, head)
+        return self._another_place(h.group("name")) if h is not None else None
+
+    def _places_in_clause_before(self, sent, clause) -> bool:
+        """The clause before lists places (新华区、运河区、开发区…居前三位,):
+        the figures said of each after it (分别受理…) are theirs."""
+        k = self.clause_index(clause[0], sent)
+        if not k:
+            return False
+        prev = self._clause_list(sent)[0][k - 1]
+        return self.search_in(CTX["other_body"], prev[0], prev[1]) is not None
 
     def _that_place(self, sent, clause, head: int) -> str | None:
         """The clause opens with 该县 / 该区 (…赴南岭县学习考察,该县受理…208件): the place it stands
