@@ -126,10 +126,13 @@ GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s
 # the region's whole acting (全区全年共办理…, 据某市司法局统计,全市共收到…): on a bureau's page
 # other than the justice bureau's (which speaks for the government's review and lawsuits), the
 # government's figure quoted for context
-REGION_WHOLE_ACTING = re.compile(r"\s*(?:据[^，,;；。\d]{2,20}(?:统计|通报)[,，]?\s*)?(?:(?:19|20)\d{2}年度?|去年|全年)?[,，]?\s*"
+REGION_WHOLE_ACTING = re.compile(r"\s*(?:同期|同时|此外|另外|而)?[,，]?\s*(?:据[^，,;；。\d]{2,20}(?:统计|通报)[,，]?\s*)?(?:(?:19|20)\d{2}年度?|去年|全年)?[,，]?\s*"
                                  r"(?P<whole>全[省市区县州旗盟])(?:各级)?(?:[^，,;；。\d]{0,8}?机关)?(?:全年)?(?:共|累计|共计)?"
                                  r"(?:办理|受理|收到|新收|发生|审结|办结|接收)")
 JUSTICE_BUREAU = re.compile(r"司法局|司法厅|法制办|司法行政")
+# a sentence opening on another body's statistics (据长沙市公安局通报, 据市司法局统计)
+QUOTED_SOURCE = re.compile(r"\s*(?:另|此外|同时)?[,，]?\s*据(?P<source>[^，,;；。\d]{1,16}?(?:局|厅|院|办|委|政府|中心))"
+                           r"(?:的)?(?:统计|通报|数据|公布|发布)")
 PREFECTURE_SUFFIXES = ("州", "地区", "盟")
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
 # (not a word of a tier's character: 为区域经济, 市场, 市民)
@@ -405,6 +408,8 @@ class Roles:
             elif getattr(self, "level", None) == "department" \
                     and (other := self._other_department_subject(clause, q.head)):
                 kind, reason = "other_body", f"another department's figures on a department's page ({other})"
+            elif getattr(self, "level", None) == "department" and (source := self._quoted_source(sent, q.head)) is not None:
+                kind, reason = "other_body", f"figures quoted from another body's statistics on a department's page ({source})"
             elif getattr(self, "level", None) == "department" \
                     and ((whole := GOVERNMENT_WHOLE.match(m, clause[0], q.head)) is not None
                          or ((whole := REGION_WHOLE_ACTING.match(m, clause[0], q.head)) is not None
@@ -1076,6 +1081,12 @@ class Roles:
                     and fits(self.qs[j].value):
                 return j
         return nearest
+
+    def _quoted_source(self, sent, head: int) -> str | None:
+        """The sentence opens by naming another body's statistics or notice (据长沙市公安局通报,
+        据市司法局统计,): on a bureau's page its figures are that body's, quoted for context."""
+        h = QUOTED_SOURCE.match(self.m, sent[0], head)
+        return h.group("source") if h is not None else None
 
     def _justice_bureau_page(self) -> bool:
         """The page is a justice bureau's (its title or region names 司法局): it speaks for the
