@@ -197,10 +197,10 @@ class Structure:
                     continue        # 前年(2020年): the year a relative word stands for, not an aside
                 if rx is PAREN and PARTY_ROLE.fullmatch(self.t, s + 1, e - 1):
                     continue        # 行政复议(本镇为被申请人): whose cases, a label's own words
-                if rx is QUOTE and e - s <= 12 and NAMED_ACTIVITY.match(self.t, e) \
+                if rx is QUOTE and e - s <= 12 and (NAMED_ACTIVITY.match(self.t, e) or NAMED_ACCOUNT.match(self.t, e)) \
                         and LAW_CAMPAIGN.search(self.t, s + 1, e - 1):
                     continue        # 开展“法律六进”活动185次, “湖区保护法治宣传月”等活动: a legal-education
-                                    # campaign's name
+                                    # campaign's name (and an account's: “某县普法”微信公众号)
                 if e - s > 2:
                     blank.append((s + 1, e - 1))
         t = self.t
@@ -390,6 +390,7 @@ class Structure:
 
 
 LAW_CAMPAIGN = re.compile(r"(?:法律|法治|普法|宪法|民法典|送法|以案|谁执法)")
+NAMED_ACCOUNT = re.compile(r"\s*(?:微信)?(?:公众号|微博|抖音号|视频号|头条号|平台|专栏)")
 NAMED_ACTIVITY = re.compile(r"\s*(?:[“\"「『][^”\"」』\n]{1,12}[”\"」』]\s*)*(?:等)?(?:系列)?(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
 PARTY_ROLE = re.compile(r"\s*(?:[本我该][镇乡区县市局街]|[\u4e00-\u9fff]{0,4}?政府)?(?:作为|为)?(?:被申请人|被告|被诉|共同被告)\s*")
 GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
