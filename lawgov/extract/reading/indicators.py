@@ -682,7 +682,8 @@ class IndicatorChoice:
         """The figure before a 其中 the figure follows in its sentence, when it counts another
         measure than cases of review or lawsuits (法律援助案件412件,其中民事案件268件,…行政诉讼案件
         13件): the parts listed are kinds of that whole."""
-        k = self.m.rfind("其中", max(sent[0], head - 200), head)
+        lo = max(sent[0], head - 200)
+        k = max(self.m.rfind(w, lo, head) for w in ("其中", "涉及", "包括"))
         if k == -1:
             return None
         for j in range(idx - 1, -1, -1):

@@ -131,7 +131,7 @@ REGION_WHOLE_ACTING = re.compile(r"\s*(?:同期|同时|此外|另外|而)?[,，]
                                  r"(?:办理|受理|收到|新收|发生|审结|办结|接收)")
 JUSTICE_BUREAU = re.compile(r"司法局|司法厅|法制办|司法行政")
 # a sentence opening on another body's statistics (据长沙市公安局通报, 据市司法局统计)
-QUOTED_SOURCE = re.compile(r"\s*(?:另|此外|同时)?[,，]?\s*据(?P<source>[^，,;；。\d]{1,16}?(?:局|厅|院|办|委|政府|中心))"
+QUOTED_SOURCE = re.compile(r"\s*(?:另|此外|同时)?[,，]?\s*(?:根)?据(?![我本])(?P<source>[^，,;；。\d]{1,16}?(?:局|厅|院|办|委|政府|中心))"
                            r"(?:的)?(?:统计|通报|数据|公布|发布)")
 PREFECTURE_SUFFIXES = ("州", "地区", "盟")
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
@@ -201,6 +201,9 @@ BAR_BEFORE = re.compile(r"(?:均|都)?(?:超过|超|逾|达到|不足|低于|高
 
 # a line opening with a place's name and a gap before a figure (郑州市 5,126件 纠错率15.3%)
 LINE_PLACE = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.、．]\s*)?(?P<name>[\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|州|盟|镇|乡|街道))[ \t\u3000]*(?=\d)")
+# two or more places listed by name (新华区、运河区)
+PLACES_LISTED = re.compile(r"(?![全本我各两该])[\u4e00-\u9fff]{1,8}?(?:区|县|市|旗|镇|乡|街道|州|盟)、"
+                           r"(?![全本我各两该])[\u4e00-\u9fff]{1,8}?(?:区|县|市|旗|镇|乡|街道|州|盟)(?![级直])")
 # a lead that gives each of a list its figure (分别受理, 分别为)
 RESPECTIVELY_LEAD = re.compile(r"\s*(?:依次|各自)?分别")
 # a line naming a whole alone (全市, 我区:), an infographic's block header
@@ -217,6 +220,8 @@ REVIEWED_BY = re.compile(r"(?:由|经)(?P<name>[\u4e00-\u9fff]{2,8}?(?:自治区
                          r"(?:依法)?(?:审理|复议|办理)")
 # a government named by its tier alone as the one that reviewed (经市政府审理, 由县人民政府复议)
 REVIEWED_BY_TIER = re.compile(r"(?:由|经)(?P<tier>[省市州县区])(?:人民)?政府(?:依法)?(?:审理|复议|办理)")
+# …or by its role alone (经复议机关审理): on a bureau's or a township's page, another body
+REVIEWED_BY_ROLE = re.compile(r"(?:由|经)(?:行政)?复议机关(?:依法)?(?:审理|复议|审查)")
 OUTCOME_OPENING = re.compile(r"\s*(?:经审理|其中|目前|现)?[,，]?\s*(?:已)?(?:全部|均)?(?:维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结)")
 OUTCOME_WORD = re.compile(r"维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结")
 
@@ -857,13 +862,14 @@ class Roles:
         return self._another_place(h.group("name")) if h is not None else None
 
     def _places_in_clause_before(self, sent, clause) -> bool:
-        """The clause before lists places (新华区、运河区、开发区…居前三位,):
+        """The clause before lists places by name (新华区、运河区、开发区…居前三位,; not measures ranked:
+        收案量、审结量均居全省前三位,分别为…):
         the figures said of each after it (分别受理…) are theirs."""
         k = self.clause_index(clause[0], sent)
         if not k:
             return False
         prev = self._clause_list(sent)[0][k - 1]
-        return self.search_in(CTX["other_body"], prev[0], prev[1]) is not None
+        return PLACES_LISTED.search(self.m, prev[0], prev[1]) is not None
 
     def _that_place(self, sent, clause, head: int) -> str | None:
         """The clause opens with 该县 / 该区 (…赴南岭县学习考察,该县受理…208件): the place it stands
@@ -1194,9 +1200,10 @@ class Roles:
         cases (以县政府为被申请人、由某市人民政府审理的案件7件,维持5件): the outcomes after it are
         that government's decisions, not the body's (the count of cases itself is its own)."""
         h = self.last_match(REVIEWED_BY, sent[0], head)
-        g = self.last_match(REVIEWED_BY_TIER, sent[0], head)
-        if g is not None and (h is None or g.start() > h.start()):
-            h = g
+        for rx in (REVIEWED_BY_TIER, REVIEWED_BY_ROLE):
+            g = self.last_match(rx, sent[0], head)
+            if g is not None and (h is None or g.start() > h.start()):
+                h = g
         if h is None or not OUTCOME_WORD.search(self.m, max(h.end(), clause[0]), head):
             return None
         clauses = self._clause_list(sent)[0]
@@ -1205,6 +1212,8 @@ class Roles:
             if not OUTCOME_OPENING.match(self.m, clauses[k - 1][0]):
                 return None        # (another act between: 经…审查同意,县政府设立…,审结…维持30件)
             k -= 1
+        if h.re is REVIEWED_BY_ROLE:
+            return h.group() if getattr(self, "level", None) in ("department", "township") else None
         if h.re is REVIEWED_BY_TIER:
             return h.group() if self._reviewer_above(h.group("tier")) else None
         name = h.group("name")

@@ -314,8 +314,8 @@ class DiscourseState:
             if self.fam_hits[n][1] >= lo:
                 if skip_subset_fields and self._kind_of_the_cases(n, lo):
                     continue
-                if self._compared_before(n, hi) or (skip_subset_fields and self._in_other_measure(n)):
-                    continue       # (…复议后被诉率5.2%。: the sentence leaves 复议, not 诉讼)
+                if self._compared_before(n, hi) or (skip_subset_fields and self._in_cross_measure(n)):
+                    continue       # (…复议后被诉率5.2%。: a measure of both leaves neither: its section's goes on)
                 return self.fam_hits[n][2]
         return None
 
@@ -343,6 +343,17 @@ class DiscourseState:
         if paren is not None and not (paren[0] < pos < paren[1]):
             return False
         return not self._in_other_measure(n) and not self._compared_before(n, pos)
+
+    def _in_cross_measure(self, n: int) -> bool:
+        """Family word n is part of a cue that names both case families (复议后被诉率, 经复议后
+        提起诉讼的): a measure of both, which leaves neither as the subject."""
+        e, s, _name = self.fam_hits[n]
+        k = bisect.bisect_left(self.cue_ends, e)
+        for ce, cs, cue in self.cue_hits[k:k + 12]:
+            if cs <= s and e <= ce and cue.indicator \
+                    and len(set(families_named(self.m[cs:ce])) & set(CASE_FAMILIES)) >= 2:
+                return True
+        return False
 
     def _in_other_measure(self, n: int) -> bool:
         """Family word n is part of a cue of another family's measure (被诉 in 复议后被诉率)."""
