@@ -268,6 +268,9 @@ LABEL_MARK = re.compile(r"^\s*" + LIST_MARK + r"?\s*")
 # a figure soon after a word, in its clause (受理…57件)
 NUMBER_SOON = re.compile(r"[^。；;，,\n]{0,20}?\d")
 
+# a list cut down to a figure (精简为3417项, 压减至86项): the items that remain
+CUT_TO = re.compile(r"(?:精简|压减|削减|减少|缩减|压缩|取消)(?:后)?(?:为|至|到)\s*$")
+REMAINING_AFTER_CUT = {"power_list.cancelled": "power_list.items", "proof_items.cancelled": "proof_items.retained"}
 # the successes of a mediation said alone (调解成功318件), and mediation before a case is
 # accepted named in an earlier clause of the sentence: those successes are before acceptance
 MEDIATED_SUCCESS = re.compile(r"调解成功|成功调解|达成(?:调解|和解)?协议")
@@ -424,6 +427,8 @@ class IndicatorChoice:
         indicator, cue, also = pick.indicator, pick.cue, pick.also
         if indicator == "reconsideration.closed" and SAME_WAY.search(lead) and self._mediation_named_before(sent, lead_start):
             indicator = "reconsideration.mediated"   # …通过调解、和解方式办结1,492件;今年以同样方式办结462件
+        if indicator in REMAINING_AFTER_CUT and CUT_TO.search(lead):
+            indicator = REMAINING_AFTER_CUT[indicator]   # 精简为3417项, 压减至86项: what remains, not what went
         if indicator == "reconsideration.mediated" and clause[0] > sent[0] and MEDIATED_SUCCESS.search(lead) \
                 and PRE_ACCEPTANCE.search(m, max(sent[0], clause[0] - 120), clause[0]):
             indicator = "reconsideration.pre_acceptance_mediated"   # 开展受理前调解530次,调解成功318件

@@ -199,6 +199,10 @@ INSTRUMENT = re.compile(r"依托|通过|借助|利用|依靠|在|经|由")
 # the words that set a bar a count of bodies passed (均超过, 达到, 不足)
 BAR_BEFORE = re.compile(r"(?:均|都)?(?:超过|超|逾|达到|不足|低于|高于|在)\s*$")
 
+# the figure a change starts from, of no stated year (由原来的5628项精简为…)
+FROM_FORMER = re.compile(r"(?:由|从)(?:原来|原先|以前|过去|改革前|清理前)(?:的)?\s*$")
+# a field word that qualifies an act rather than cases (涉企行政检查, 涉企服务)
+FIELD_OF_AN_ACT = re.compile(r"(?:行政)?(?:执法)?(?:检查|服务|政策|收费|宣传|培训|走访|调研|帮扶|指导)")
 # a line opening with a place's name and a gap before a figure (郑州市 5,126件 纠错率15.3%)
 LINE_PLACE = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.、．]\s*)?(?P<name>[\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|州|盟|镇|乡|街道))[ \t\u3000]*(?=\d)")
 # two or more places listed by name (新华区、运河区)
@@ -290,6 +294,8 @@ class Roles:
             return Role("change", reason="joined to a change before it")
         if prev_idx is not None and SPACED_SIGN.fullmatch(lead):
             return Role("change", reason="a signed figure after another of its row (67件 - 11件)")
+        if FROM_FORMER.search(lead):
+            return Role("change", reason="the earlier figure a change starts from (由原来的…), of no stated year")
 
         if paren is not None:
             pb = self.search_slice(CTX["paren_base"], m[paren[0]:q.head], paren[0])
@@ -790,6 +796,8 @@ class Roles:
         h = self.search_in(CTX["field_subject"], sent[0], min(first, sent[1]))
         if h and pos is not None and ("；" in self.m[h.end():pos] or ";" in self.m[h.end():pos]):
             return None
+        if h and FIELD_OF_AN_ACT.match(self.m, h.end()):
+            return None            # 推行涉企行政检查…,评查案卷380份: the field of another act, not of the figures
         return h.group() if h else None
 
     def _kinds_concentrated(self, sent, q: Quantity) -> bool:
