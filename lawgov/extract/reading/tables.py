@@ -434,6 +434,8 @@ class Tables:
         """Whose rows a table lists, by its column of row labels' header or its caption (各乡镇
         (街道)…一览表, 县直部门…情况): 'lower' for a tier below the page's own, 'departments'
         for the government's departments, 'higher' for a higher tier's, else None."""
+        if self._own_level_row(para):
+            return None            # 县(市、区) | … with a row 市本级: the total is the whole's
         for words in (self._label_column_header(para), caption):
             h = ROWS_OF_TIER.search(words)
             if h is None:
@@ -443,6 +445,15 @@ class Tables:
             if self.below_own_tier(h.group("tier")):
                 return "lower"
         return None
+
+    def _own_level_row(self, para: int) -> bool:
+        """A row above `para` in its table is labelled as the page's own level (市本级, 县政府)."""
+        for k in range(self._table_first(para), para):
+            ps, pe = self.paras[k]
+            label = self.m[ps:pe].split("|", 1)[0].strip()
+            if label and scope_of_label(label) == "government":
+                return True
+        return False
 
     def _label_column_header(self, para: int) -> str:
         """The first cell of the table's first row: the header of its column of row labels."""
