@@ -289,7 +289,11 @@ class Gazetteer:
             ok = tuple(c for c in acodes if suf in _SUFFIX[rec[c][2]]
                        and (suf != "市" or rec[c][1].endswith("市"))
                        and (suf != "地区" or rec[c][2] != "township"
-                            or rec[c][1].endswith("地区")))
+                            or rec[c][1].endswith("地区"))
+                       # (a township's own word: 望京街道 is never 望京镇, nor 横店镇 横店街道; an
+                       # area's office, 东坝地区, is also called 东坝乡)
+                       and (rec[c][2] != "township" or suf not in ("街道", "镇")
+                            or rec[c][1].endswith(suf)))
             if ok:
                 suffixed.append((suf, ok))
         bare = tuple(c for c in acodes if rec[c][2] in _BARE_LEVELS

@@ -292,8 +292,9 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
             other = None if report else _figures_of_another_year(
                 body, ys[0][0], maxyear,
                 min_sentences=1 if _SPEECH_TITLE.search(title) and not _SO_FAR_THIS_YEAR.search(body) else 2)
-            if other is None and not report and _EVENT_TITLE.search(title) and published is not None \
-                    and published.month <= 4 and ys[0][0] == published.year:
+            if other is None and published is not None and published.month <= 4 and ys[0][0] == published.year:
+                # (a title of the new year on a page of its first months: a meeting's, a plan's, or
+                # a report's mistyped, whose figures are all the year's before)
                 other = _looked_back_on(body, ys[0][0], maxyear)
             return other or _summarised_year(title, ys) or ys[0][0]
     head = t[:3000]
@@ -554,14 +555,14 @@ def _figures_of_another_year(body: str, year: int, maxyear: int | None, min_sent
     return None
 
 
-_LAST_YEAR_WORD = re.compile(r"(?<![比较同与于])(?:去年|上年|上一年)(?!同期|以来)")
+_LAST_YEAR_WORD = re.compile(r"(?<![比较同与于])(?:去年|上年|上一年|过去一年|一年来)(?!同期|以来)")
 _THIS_YEAR_WORD = re.compile(r"今年|本年")
 
 
 def _looked_back_on(body: str, year: int, maxyear: int | None) -> int | None:
-    """The year before `year` when a spring meeting's news (召开2024年全市…工作会议, published
-    early in 2024) gives its figures for the year just ended (去年全市共办理…, 2023年…) and none
-    for its own year: the meeting looks back before it plans."""
+    """The year before `year` when a page of its first months under a title of `year` (召开2024年
+    全市…工作会议, 2024年工作要点) gives its figures for the year just ended (去年全市共办理…, 过去一年,
+    2023年…) and none for its own year: it looks back before it plans."""
     back = own = 0
     for rx in (_LAST_YEAR_WORD, _THIS_YEAR_WORD):
         for h in rx.finditer(body):
