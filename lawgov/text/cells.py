@@ -107,10 +107,14 @@ def is_cell(line: str) -> bool:
 _PART_MARK = re.compile(r"^其中\s*[:：]\s*")    # (其中:以区政府工作部门为被申请人: a part's row label)
 
 
+# a cell of a change column said in words around its figure (提高7.7个百分点, 下降1.5个百分点)
+_CHANGE_CELL = re.compile(r"(?:提高|提升|增长|增加|上升|下降|减少|降低|持平)?\s*[-+]?\d+(?:\.\d+)?\s*(?:个百分点|%|倍)")
+
+
 def _kind(cell: str) -> str:
     if not cell or _EMPTY.fullmatch(cell):
         return "any"
-    return "figure" if FIGURE_CELL.fullmatch(cell) else "word"
+    return "figure" if FIGURE_CELL.fullmatch(cell) or _CHANGE_CELL.fullmatch(cell) else "word"
 
 
 def _table_rows(text: str, run: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
