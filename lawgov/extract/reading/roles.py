@@ -153,9 +153,10 @@ OTHERS_INCLUDED = re.compile(r"\s*[(（](?:含|包括|包含)[^)）]{0,6}(?:其�
 SHARE_OF = re.compile(r"占[^，,;；。\d]{0,6}$")
 COMPARED_OBJECT = re.compile(r"(?:高于|低于|优于|好于|超过|超出|不及|少于|多于|居|位居|位列|排名|排在|名列)$")
 CLAUSE_END = re.compile(r"[，,;；]")
-# a higher whole that only frames a rank or an award (全省法治政府建设示范县, 在全省…考核中位列第一)
+# a higher whole that only frames a rank or an award (全省法治政府建设示范县, 在全省…考核中位列第一),
+# or a first in it (在全市率先实现…)
 STANDING_IN_WHOLE = re.compile(r"[^，,;；。\d]{0,20}?(?:示范|先进|优秀|标杆|典型|称号|排名|排位|位列|位居|"
-                               r"第[一二三四五六七八九十\d]+名?|前列|前茅)")
+                               r"第[一二三四五六七八九十\d]+名?|前列|前茅)|(?:范围内)?(?:率先|首创|首个|首家|首批)")
 # a higher whole that frames an assessment of the page's body (在全市依法行政考核中,区政府…;
 # 在全省…考评中,纠错率…): the figures after it are the body's own, measured in that whole
 ASSESSMENT_FRAME = re.compile(r"[^，,;；。\d]{0,20}?(?:考核|考评|评估|测评|评议|评价|评比|检查|督查|督察)(?:工作)?中")
