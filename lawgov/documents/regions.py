@@ -292,8 +292,8 @@ class Gazetteer:
                             or rec[c][1].endswith("地区"))
                        # (a township's own word: 望京街道 is never 望京镇, nor 横店镇 横店街道; an
                        # area's office, 东坝地区, is also called 东坝乡)
-                       and (rec[c][2] != "township" or suf not in ("街道", "镇")
-                            or rec[c][1].endswith(suf)))
+                       and (rec[c][2] != "township" or not suf.startswith(("街道", "镇"))
+                            or rec[c][1].endswith("街道" if suf.startswith("街道") else "镇")))
             if ok:
                 suffixed.append((suf, ok))
         bare = tuple(c for c in acodes if rec[c][2] in _BARE_LEVELS

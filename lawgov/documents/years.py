@@ -555,8 +555,11 @@ def _figures_of_another_year(body: str, year: int, maxyear: int | None, min_sent
     return None
 
 
-_LAST_YEAR_WORD = re.compile(r"(?<![比较同与于])(?:去年|上年|上一年|过去一年|一年来)(?!同期|以来)")
-_THIS_YEAR_WORD = re.compile(r"今年|本年")
+# (not a comparison's base, 上年同期 / 上年一季度, nor 新的一年来临)
+_LAST_YEAR_WORD = re.compile(r"(?<![比较同与于])(?:去年|上年|上一年|过去一年|(?<!新的)一年来)"
+                             r"(?!同期|以来|[一二三四]季度|第[一二三四]季度|上半年|前三季度|\d{1,2}\s*[-—–至到~])")
+# the year's own figures: 今年, or a period of it said bare (一季度,…; 1—3月,…; 上半年)
+_THIS_YEAR_WORD = re.compile(r"今年|本年|(?<![上去前年])(?:第?[一二三四]季度|上半年|前三季度)|(?<![\d年])1\s*[-—–至到~]\s*\d{1,2}\s*月")
 
 
 def _looked_back_on(body: str, year: int, maxyear: int | None) -> int | None:

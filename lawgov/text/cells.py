@@ -108,7 +108,8 @@ _PART_MARK = re.compile(r"^其中\s*[:：]\s*")    # (其中:以区政府工作�
 
 
 # a cell of a change column said in words around its figure (提高7.7个百分点, 下降1.5个百分点)
-_CHANGE_CELL = re.compile(r"(?:提高|提升|增长|增加|上升|下降|减少|降低|持平)?\s*[-+]?\d+(?:\.\d+)?\s*(?:个百分点|%|倍)")
+_CHANGE_CELL = re.compile(r"(?:提高|提升|增长|增加|上升|下降|减少|降低)?\s*[-+]?\d+(?:\.\d+)?\s*"
+                          r"(?:个百分点|%|倍|件|起|宗|人次|次|人|项|个|份)|持平|无变化|基本持平")
 
 
 def _kind(cell: str) -> str:

@@ -1289,9 +1289,10 @@ class IndicatorChoice:
             text = text[:cmp.start()]   # …首次超过行政诉讼,达1320件: the measure compared, not what it is compared with
         # (a verb first, as in a lead: 审结行政复议案件:2001件 is closed)
         pick = self._pick_verb_first(self.held_on_page(lead_cues(text)[1]), measure, unit, bounded, fam, text)
-        if pick.cue is not None and (self.search_in(CTX["other_body"], prev[0], prev[1])
+        if pick.cue is not None and ((self.search_in(CTX["other_body"], prev[0], prev[1])
+                                      and not self.search_in(CTX["own_body"], prev[0], prev[1]))
                                      or self.search_in(CTX["breakdown"], prev[0], prev[1])):
-            kind = "other_body"
+            kind = "other_body"    # (我县…出庭应诉率排名全市第一,为100%: the page's own, ranked)
         return pick, kind
 
     def _pick_after(self, a, b, measure, unit, fam) -> Pick:
