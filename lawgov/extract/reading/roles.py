@@ -307,7 +307,8 @@ class Roles:
                 reason = "the figure compared with"
                 base_year = int(pb.group("year")) if pb.group("year") else None
                 for j in range(idx - 1, -1, -1):
-                    if self.qs[j].start < paren[0] and done[j].kind != "change":
+                    if self.qs[j].start < paren[0] and done[j].kind != "change" \
+                            and self.paren_of(self.qs[j].start) is None:   # (not an aside's: (其中涉企6件))
                         inherit_from = j
                         break
                 if base_year is None:      # (上年84件): the year before that of the figure it follows
