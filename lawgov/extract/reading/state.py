@@ -24,6 +24,7 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 # a clause naming a part of the figures before a field word in it (其中不服信访事项…的, 涉及劳动争议的)
 CASE_FAMILIES = ("reconsideration", "litigation")
 PART_OPENING = re.compile(r"\s*其中")
+TOWNSHIP_GOVERNMENT = re.compile(r"[镇乡](?:人民)?政府|街道办")
 SEMICOLON = re.compile(r"[;；]")
 # the kind a field's word names (信息公开类, 政府信息公开类案件)
 KIND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?类")
@@ -513,6 +514,9 @@ class DiscourseState:
                 continue          # 对区政府报备的文件审查12件: whose documents, not whose review
             if (pr := self.paren_of(s)) is not None and pr[1] <= pos:
                 continue          # 310件(其中市本级120件),受理290件: the aside's scope is its own
+            if name == "government" and getattr(self, "level", None) in ("district", "county", "city", "province") \
+                    and TOWNSHIP_GOVERNMENT.match(self.m, s, e):
+                continue          # 以街道办事处为被告 on a district's page: a lower tier's, no scope of its
             if SUMMED_CLAUSE.search(self.m, e, pos):
                 return "all"      # 以县政府为被申请人的11件,…,合计收到申请95件: the sum of every party's
             if clause is None or k is None or s >= clause[0]:
@@ -524,6 +528,8 @@ class DiscourseState:
             qi = bisect.bisect_left(self.qstarts, c[0])
             has_number = qi < len(self.qstarts) and self.qstarts[qi] < c[1]
             if has_number:
+                if qi < len(self._done) and self._done[qi].kind == "other_body":
+                    continue      # …,其中以街道办事处为被告的43件,出庭应诉172人次: a lower tier's clause
                 if PART_OPENING.match(self.m, c[0]) and SEMICOLON.search(self.m, c[1], clause[0] + 1):
                     continue      # …,其中以区政府为被告的53件;败诉3件: a part's scope ends at its semicolon
                 return "all" if self._after_partition(cl, ck, name) else name
