@@ -357,22 +357,19 @@ class DiscourseState:
     def _in_cross_measure(self, n: int) -> bool:
         """Family word n is part of a cue that names both case families (复议后被诉率, 经复议后
         提起诉讼的): a measure of both, which leaves neither as the subject."""
-        e, s, _name = self.fam_hits[n]
-        k = bisect.bisect_left(self.cue_ends, e)
-        for ce, cs, cue in self.cue_hits[k:k + 12]:
-            if cs <= s and e <= ce and cue.indicator \
-                    and len(set(families_named(self.m[cs:ce])) & set(CASE_FAMILIES)) >= 2:
-                return True
-        return False
+        return any(len(set(families_named(self.m[cs:ce])) & set(CASE_FAMILIES)) >= 2
+                   for cs, ce, _cue in self._measure_cues_over(n))
 
     def _in_other_measure(self, n: int) -> bool:
         """Family word n is part of a cue of another family's measure (被诉 in 复议后被诉率)."""
-        e, s, name = self.fam_hits[n]
+        name = self.fam_hits[n][2]
+        return any(not cue.indicator.startswith(("{", name + ".")) for _cs, _ce, cue in self._measure_cues_over(n))
+
+    def _measure_cues_over(self, n: int):
+        """(start, end, cue) of the cues of a measure that cover family word n."""
+        e, s, _name = self.fam_hits[n]
         k = bisect.bisect_left(self.cue_ends, e)
-        for ce, cs, cue in self.cue_hits[k:k + 12]:
-            if cs <= s and e <= ce and cue.indicator and not cue.indicator.startswith(("{", name + ".")):
-                return True
-        return False
+        return [(cs, ce, cue) for ce, cs, cue in self.cue_hits[k:k + 12] if cs <= s and e <= ce and cue.indicator]
 
     def _compared_before(self, n: int, pos: int) -> bool:
         """Family word n is what another measure is compared with (首次超过同期一审行政诉讼案件量),
