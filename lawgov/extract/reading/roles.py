@@ -206,9 +206,6 @@ FROM_FORMER = re.compile(r"(?:由|从)(?:原来|原先|以前|过去|改革前|�
 FIELD_OF_AN_ACT = re.compile(r"(?:行政)?(?:执法)?(?:检查|服务|政策|收费|宣传|培训|走访|调研|帮扶|指导)")
 # a line opening with a place's name and a gap before a figure (郑州市 5,126件 纠错率15.3%)
 LINE_PLACE = re.compile(r"[ \t\u3000]*(?:\d{1,2}[.、．]\s*)?(?P<name>[\u4e00-\u9fff]{2,8}?(?:市|县|区|旗|州|盟|镇|乡|街道))[ \t\u3000]*(?=\d)")
-# two or more places listed by name (新华区、运河区)
-PLACES_LISTED = re.compile(r"(?![全本我各两该])[\u4e00-\u9fff]{1,8}?(?:区|县|市|旗|镇|乡|街道|州|盟)、"
-                           r"(?![全本我各两该])[\u4e00-\u9fff]{1,8}?(?:区|县|市|旗|镇|乡|街道|州|盟)(?![级直])")
 # a lead that gives each of a list its figure (分别受理, 分别为)
 RESPECTIVELY_LEAD = re.compile(r"\s*(?:依次|各自)?分别")
 # a line naming a whole alone (全市, 我区:), an infographic's block header
@@ -879,7 +876,7 @@ class Roles:
         if not k:
             return False
         prev = self._clause_list(sent)[0][k - 1]
-        return PLACES_LISTED.search(self.m, prev[0], prev[1]) is not None
+        return CTX["places_listed"].search(self.m, prev[0], prev[1]) is not None
 
     def _that_place(self, sent, clause, head: int) -> str | None:
         """The clause opens with 该县 / 该区 (…赴南岭县学习考察,该县受理…208件): the place it stands
