@@ -282,3 +282,13 @@ def test_a_figure_grouped_in_thousands_by_a_space_is_one_figure():
     assert _joined("维持 3105 74.8%\n撤销 58 1.4%") == "维持 3105 74.8%\n撤销 58 1.4%"
     facts = extract("某区2023年法治政府建设情况\n全区共受理行政复议申请1 208件。", 2023).facts
     assert [(f.indicator, f.value) for f in facts] == [("reconsideration.accepted", 1208)]
+
+
+def test_a_tables_row_of_three_digit_cells_is_not_one_figure_grouped_in_thousands():
+    """A row of cells under a header (312 287 287 100%) is not a figure of twelve digits: the
+    cells were lost whole before (no fact, no mention)."""
+    row = "应诉案件 开庭审理 出庭人次 出庭率\n415 362 362 100%"
+    assert _joined(row) == row
+    text = "某县2021年行政应诉情况\n应诉案件(件)\t开庭审理(件)\t负责人出庭(人次)\t出庭应诉率\n415\t362\t362\t100%\n"
+    got = {(f.indicator, f.value) for f in extract(text, 2021).facts}
+    assert ("litigation.cases", 415) in got and ("litigation.head_appearance_rate", 100) in got
