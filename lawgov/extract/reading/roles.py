@@ -546,11 +546,11 @@ class Roles:
                 why = done[j].reason or ""
                 between = self.m[self.qs[j].tail:clause[0]]
                 if done[j].kind == "other_body" and not CARRY_STOP.search(between):
-                    if why.startswith(CARRIED_REASONS) and "其中" not in self.m[sent[0]:self.qs[j].start]:
+                    if why.startswith(CARRIED_REASONS) and ("其中" not in self.m[sent[0]:self.qs[j].start]
+                                                            or self._goes_on_with_the_part(j, idx, done)):
                         carried = f"{CARRIED} ({why})"
-                    elif why.startswith(CARRIED) and "其中" in self.m[sent[0]:self.qs[j].start]:
-                        # the next part of another body's 其中 split
-                        carried = why
+                    elif why.startswith(CARRIED):
+                        carried = why      # the clause after a carried one goes on with the same body
                 break
         else:
             j = -1
@@ -563,6 +563,14 @@ class Roles:
                 and BARE_AGENCIES.match(self.m, clause[0], head):
             return carried    # 去年东台市共受理…412件,行政机关负责人出庭应诉率达100%: still that place's agencies
         return None if self._own_subject(clause, head) and not framed else carried
+
+    def _goes_on_with_the_part(self, j: int, idx: int, done) -> bool:
+        """After 其中 a named place's figure is a part of the whole before it; the clause after
+        goes on with that place (其中,东湖区受理310件,审结298件) unless its count is more than the
+        part's, so the whole's (其中东湖区受理310件,审结1198件)."""
+        part, q = self.qs[j], self.qs[idx]
+        return (done[j].reason or "").startswith("a named place as its clause's subject") \
+            and not (q.unit == part.unit and q.value > part.value)
 
     def _place_of_figureless_clause_before(self, sent, clause) -> tuple[str | None, bool]:
         """The clause right before, with no figure, opens with another named place as its
