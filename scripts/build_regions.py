@@ -186,6 +186,41 @@ EVERYDAY = [
     ("乌盟", "150900", "乌兰察布盟, now 乌兰察布市"),
 ]
 
+# The usual short names of banners (旗) with long names: the head of each word of the name and
+# 旗 (科左中旗 for 科尔沁左翼中旗, 达茂旗 for 达尔罕茂明安联合旗), or the first character (莫旗).
+# Kept by hand, and only forms that name one banner and end no ordinary word: 扎旗 (扎鲁特 or
+# 扎赉特) and 阿旗 (阿鲁科尔沁, 阿荣, 阿巴嘎) are left out, and so are 达旗, 准旗 and 克旗, read in
+# 到达旗帜, 对准旗帜, 攻克旗.
+BANNERS = [
+    ("达茂旗", "150223", "达尔罕茂明安联合旗"),
+    ("土左旗", "150121", "土默特左旗"),
+    ("土右旗", "150221", "土默特右旗"),
+    ("翁旗", "150426", "翁牛特旗"),
+    ("喀旗", "150428", "喀喇沁旗"),
+    ("科左中旗", "150521", "科尔沁左翼中旗"),
+    ("科左后旗", "150522", "科尔沁左翼后旗"),
+    ("鄂前旗", "150623", "鄂托克前旗"),
+    ("伊旗", "150627", "伊金霍洛旗"),
+    ("莫旗", "150722", "莫力达瓦达斡尔族自治旗"),
+    ("陈旗", "150725", "陈巴尔虎旗"),
+    ("新左旗", "150726", "新巴尔虎左旗"),
+    ("新右旗", "150727", "新巴尔虎右旗"),
+    ("乌前旗", "150823", "乌拉特前旗"),
+    ("乌中旗", "150824", "乌拉特中旗"),
+    ("乌后旗", "150825", "乌拉特后旗"),
+    ("察右前旗", "150926", "察哈尔右翼前旗"),
+    ("察右中旗", "150927", "察哈尔右翼中旗"),
+    ("察右后旗", "150928", "察哈尔右翼后旗"),
+    ("科右前旗", "152221", "科尔沁右翼前旗"),
+    ("科右中旗", "152222", "科尔沁右翼中旗"),
+    ("东苏旗", "152523", "苏尼特左旗"),
+    ("西苏旗", "152524", "苏尼特右旗"),
+    ("东乌旗", "152525", "东乌珠穆沁旗"),
+    ("西乌旗", "152526", "西乌珠穆沁旗"),
+    ("阿左旗", "152921", "阿拉善左旗"),
+    ("阿右旗", "152922", "阿拉善右旗"),
+]
+
 
 # words that settle a shared name for one of its places (hint); not places themselves
 HINTS = [
@@ -200,7 +235,7 @@ def short_names(rows: list[dict]) -> list[dict]:
     character and 州 (巴音郭楞蒙古自治州 -> 巴州, 博尔塔拉 -> 博州, 克孜勒苏 -> 克州).
     initial: a league (盟) whose short name has three characters or more goes by its
     first character and 盟 (锡林郭勒盟 -> 锡盟, 阿拉善盟 -> 阿盟).
-    everyday: the hand-kept EVERYDAY.
+    everyday: the hand-kept EVERYDAY and BANNERS.
     epithet: the hand-kept EPITHETS.
     hint: the hand-kept HINTS, words that only settle a name several places share (通州区 of
     北京 or of 南通: 副中心 says 北京's); never read as a place themselves.
@@ -215,7 +250,7 @@ def short_names(rows: list[dict]) -> list[dict]:
             core = r["aliases"][0] if r["aliases"] else ""
             if len(core) >= 3:
                 out.append(dict(alias=core[0] + "盟", code=r["code"], kind="initial", note=r["name"]))
-    for alias, code, note in EVERYDAY:
+    for alias, code, note in EVERYDAY + BANNERS:
         out.append(dict(alias=alias, code=code, kind="everyday", note=note))
     for alias, code, note in EPITHETS:
         out.append(dict(alias=alias, code=code, kind="epithet", note=note))

@@ -280,3 +280,12 @@ def test_a_short_city_name_in_passing_on_a_province_page_is_never_stated():
     # was read as a party's mark it was ambiguous between 中山市 and 广东省; never stated)
     assert m.region_code is None and m.region_confidence in ("ambiguous", "unresolved")
     assert m.region_level == "province"
+
+
+def test_usual_short_names_of_banners():
+    """kind 'everyday' for banners (旗) with long names: 达茂旗, 科左中旗, 莫旗 name one banner each."""
+    assert named("2023年,达茂旗坚持依法行政") == [("达茂旗", ("150223",))]
+    assert named("科右前旗、察右前旗和阿左旗") == [("科右前旗", ("152221",)), ("察右前旗", ("150926",)),
+                                            ("阿左旗", ("152921",))]
+    assert named("2022年,莫旗坚持依法行政") == [("莫旗", ("150722",))]
+    assert named("高举党旗,对准旗帜方向") == []
