@@ -30,7 +30,9 @@ def half_width_marks(text: str) -> str:
 
 _CHROME = re.compile(r"首页|当前位置|您的位置|字体|字号|浏览|阅读次数|打印|关闭|分享|扫一扫|无障碍|移动版|"
                      r"繁体|English|网站地图|登录|注册|搜索|政务公开\s*>|>\s*|【|智能问答|责任编辑|"
-                     r"在线|微信|微博|收藏")
+                     r"在线|微信|微博|收藏|"
+                     # a footer's lines: the site's owner (主办:某市人民政府办公室), its licences
+                     r"主办单位|主办\s*:|承办\s*:|主管\s*:|版权所有|ICP备|公网安备|网站标识码")
 
 
 _TITLE_WORDS = re.compile(r"报告|白皮书|通报|统计|纪实|情况|总结|数据|公报|年报|综述|工作要点|成效")
