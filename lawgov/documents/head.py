@@ -265,10 +265,11 @@ def addressee_line(s: str) -> bool:
 
 def _structure(lines: list[_Line]):
     """(title, title line, body-name lines, first prose paragraph, addressee lines, the
-    short lines of the top that may be a headline)."""
+    short lines of the top that may be a headline, the lines that link other pages)."""
     title = title_line = None
     body_lines: list[_Line] = []
     addressees: list[_Line] = []
+    links: list[_Line] = []    # a sidebar's items and other reports' titles above this one's
     first_para: _Line | None = None
     seen_sentence = False
     in_links = False
@@ -280,6 +281,7 @@ def _structure(lines: list[_Line]):
         if RELATED_READING.fullmatch(s) or (in_links and _LINK_ITEM.match(s)):
             in_links = True        # a sidebar of links to other pages: their titles are not this one's
             links_at = idx
+            links.append(ln)
             continue
         in_links = False
         if _addressee_shape(s):
@@ -305,7 +307,9 @@ def _structure(lines: list[_Line]):
                 run.append(idx)    # a list of reports' titles (相关文章, 往期回顾, or three or more
                 if after_links or len(run) >= 3:   # in a row): the page's own is the last, right
                     title, title_line = s, ln      # above its date or text
-    headlines = [ln for ln in lines[:8] if _headline_like(ln.text)]
+    if title_line is not None:
+        links += [lines[i] for i in run if lines[i].start < title_line.start]
+    headlines = [ln for ln in lines[:8] if _headline_like(ln.text) and ln not in links]
     if len(headlines) > 1 and _SITE_BANNER.fullmatch(headlines[0].text) and _NAMES_A_BODY.search(headlines[1].text):
         headlines = headlines[1:]  # (a site's banner, 某某法院网, over a headline that names its body)
     if title is None and headlines:
@@ -320,7 +324,7 @@ def _structure(lines: list[_Line]):
     if title:
         title = _GLOSS.sub("", title)
         title = re.sub(r"\s*[((]\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*[))]\s*$", "", title)
-    return title, title_line, body_lines, first_para, addressees, headlines
+    return title, title_line, body_lines, first_para, addressees, headlines, links
 
 
 def _congress_place(lines: list[_Line], title_line: _Line) -> _Line | None:
@@ -335,10 +339,11 @@ def _congress_place(lines: list[_Line], title_line: _Line) -> _Line | None:
 
 
 def _headline_like(s: str) -> bool:
-    """A short line before the text that may be a news headline."""
+    """A short line before the text that may be a news headline; an item of a bulleted list
+    (· 某区2023年…报告) links another page."""
     return (not _is_chrome(s) and not _is_prose(s) and 4 <= len(s) <= 60 and not _ADDRESSEE.match(s)
             and not _SOURCE_LINE.search(s) and not _DATE_ANY.search(s) and not s.endswith("。")
-            and not _BYLINE.fullmatch(s))
+            and not _BYLINE.fullmatch(s) and not _BULLET_ITEM.match(s))
 
 
 # an item of a bulleted list (▶ 成效:2020年以来,…): a point of the text, no title

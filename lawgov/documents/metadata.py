@@ -94,12 +94,12 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
     url_m = _URL.search(t)
     url = url_m.group().rstrip(".,;") if url_m else None
 
-    title, title_line, body_lines, first_para, addressees, headlines = _structure(lines)
+    title, title_line, body_lines, first_para, addressees, headlines, links = _structure(lines)
     kind = _doc_kind(t, lines, title, first_para)
     if ty is t:
         year = _report_year(t, title, lines, first_para, published, kind)
     else:
-        title_y, _, _, first_para_y, _, _ = _structure(lines_y)
+        title_y, _, _, first_para_y, _, _, _ = _structure(lines_y)
         year = _report_year(ty, title_y, lines_y, first_para_y, published, kind)
 
     body = _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, headlines)
@@ -109,6 +109,7 @@ def describe_document(text: str, source_file: str, manifest_row: dict | None = N
                         region_candidates=[], report_year=year, published_on=published, url=url,
                         other_bodies=[])
     body["addressed"] = tuple((a.start, a.end) for a in addressees)
+    body["linked"] = tuple((ln.start, ln.end) for ln in links)
     _fill_region(meta, g, body, t, kind)
     meta.other_bodies = _other_bodies(t, g, meta, lines, addressees)
     for ob in meta.other_bodies:

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, RegionMention
-from lawgov.text.links import own_text_end
+from lawgov.text.links import own_text_end, text_begun
 
 if TYPE_CHECKING:
     from lawgov.documents.metadata import DocumentMeta
@@ -68,16 +68,22 @@ def _own_words(t: str, end: int = 8000) -> tuple[str, ...]:
     links to other articles left out."""
     if end == 8000:
         return _own_head(t)[1]
-    end = own_text_end(t, end)
-    return _words_to(t, end)
+    return _words_to(t, _own_end(t, end))
 
 
 @_per_text
 def _own_head(t: str) -> tuple[int, tuple[str, ...]]:
     """(where the page's own head ends: 8,000 characters or the links to other articles
     before them, the words it speaks as up to there)."""
-    end = own_text_end(t, 8000)
+    end = _own_end(t, 8000)
     return end, _words_to(t, end)
+
+
+def _own_end(t: str, end: int) -> int:
+    """Where the links to other articles begin, before `end`; a links line above the page's
+    first sentence is a site's sidebar, and the page's own words follow it."""
+    links = own_text_end(t, end)
+    return links if text_begun(t, links) else min(end, len(t))
 
 
 # what a comparison's 全X / 本X has around it: the last character of a word before it
@@ -268,10 +274,11 @@ def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind:
     hint = _level_hint(t)
     if levels is None and hint:
         levels = (hint,) + (("county",) if hint == "city" else ())
-    # the superior a report is addressed to (某市人民政府:) is not the body that acts
-    addressed = body.get("addressed", ())
+    # the superior a report is addressed to (某市人民政府:) is not the body that acts, nor
+    # the places in the titles of other pages it links to
+    elsewhere = body.get("addressed", ()) + body.get("linked", ())
     acting = [m for m in mentions if not _in_passing(t, m)
-              and not any(st <= m.start < en for st, en in addressed)]
+              and not any(st <= m.start < en for st, en in elsewhere)]
     code, cands = _most_named(g, acting, levels, year)
     if code is None and not cands and hasattr(mentions, "in_papers"):
         # no place named but a local paper's (四川法治报 on a 我省 page)

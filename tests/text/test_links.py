@@ -88,3 +88,9 @@ def test_bullets_of_an_outline_followed_by_its_next_section_are_the_pages_points
     assert bullet_links_start(index) == index.index("· 全市")
     done = "全年受理行政复议案件58件。\n· 全县受理行政复议案件412件\n· 全市法治政府建设推进会召开\n(完)\n"
     assert bullet_links_start(done) == done.index("· 全县")
+
+
+def test_a_box_of_the_latest_articles_ends_the_page():
+    page = "全县受理行政复议案件31件。\n最新信息\n· 邻区2023年法治政府建设年度报告\n"
+    assert page[own_text_end(page):].startswith("最新信息")
+    assert RELATED_READING.fullmatch("最新信息")
