@@ -343,7 +343,7 @@ def _headline_like(s: str) -> bool:
     (· 某区2023年…报告) links another page."""
     return (not _is_chrome(s) and not _is_prose(s) and 4 <= len(s) <= 60 and not _ADDRESSEE.match(s)
             and not _SOURCE_LINE.search(s) and not _DATE_ANY.search(s) and not s.endswith("。")
-            and not _BYLINE.fullmatch(s) and not _BULLET_ITEM.match(s))
+            and not _BYLINE.fullmatch(s) and not _LINK_ITEM.match(s))
 
 
 # an item of a bulleted list (▶ 成效:2020年以来,…): a point of the text, no title
