@@ -53,6 +53,15 @@ _NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公�
 _PARTY = re.compile(r"^(?:委|党委)")
 _RELATIVE = re.compile(r"^(自治区|省|市|区|县|州|旗|盟)(?:人民)?(?:政府(?=[\u4e00-\u9fff]{1,4}办))?((?!委|纪委)(?:[\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会)|"
                        + _SHORT_DEPT + "))")
+# a place named as a neighbour of the body (我县与相邻的平利县, 毗邻的江宁区): not the body that acts
+_NEIGHBOUR_BEFORE = re.compile(r"(?:相邻|毗邻|邻近|接壤|周边)的?\s*$|[我本](?:省|市|区|县|州|旗|盟|镇|乡|街道)"
+                               r"(?:与|和|同|联合|携手|会同)\s*$")
+
+
+def neighbour(t: str, m: RegionMention) -> bool:
+    return _NEIGHBOUR_BEFORE.search(t, max(0, m.start - 6), m.start) is not None
+
+
 _RELATIVE_GOV = re.compile(r"^(?:我|本|全)(省|市|区|县|州|旗|盟|镇|乡|街道)|^(自治区|省|市|区|县|州|旗|镇|乡)(?:委|政府|人民政府)")
 _CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国务院|司法部|公安部|最高人民法院|最高人民检察院|最高法|国家[\u4e00-\u9fff]{2,12}(?:局|委员会|总局)|"
                       r"[\u4e00-\u9fff]{1,8}部)$")
@@ -125,10 +134,11 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
         # the subject is a list of towns by short names (孝丰、梅溪、溪龙等乡镇): their county
         return {"towns": True, "county": county, "candidates": [], "dept": None, "name": None,
                 "start": start + off}
-    # a place before 某 names an anonymised party (四川某律师事务所, 中山某公司), not the body
+    # a place before 某 names an anonymised party (四川某律师事务所, 中山某公司), not the body,
+    # and a neighbour (我县与相邻的平利县) another body
     ms = [m for m in _mentions_in(mentions, start, end)
           if blanked[m.start - start:m.end - start].strip() and m.start - start >= 0
-          and not t.startswith("某", m.end)]
+          and not t.startswith("某", m.end) and not neighbour(t, m)]
     # a relative body right at the start: 市市场监管局, 区司法局, 我市, 县政府
     rel = _RELATIVE.match(blanked[off:])
     first_m = ms[0] if ms else None

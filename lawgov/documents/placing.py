@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from lawgov.documents.body import neighbour
 from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, RegionMention
 from lawgov.text.links import own_text_end, text_begun
 
@@ -274,10 +275,10 @@ def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind:
     hint = _level_hint(t)
     if levels is None and hint:
         levels = (hint,) + (("county",) if hint == "city" else ())
-    # the superior a report is addressed to (某市人民政府:) is not the body that acts, nor
-    # the places in the titles of other pages it links to
+    # the superior a report is addressed to (某市人民政府:) is not the body that acts, nor a
+    # neighbour, nor the places in the titles of other pages it links to
     elsewhere = body.get("addressed", ()) + body.get("linked", ())
-    acting = [m for m in mentions if not _in_passing(t, m)
+    acting = [m for m in mentions if not _in_passing(t, m) and not neighbour(t, m)
               and not any(st <= m.start < en for st, en in elsewhere)]
     code, cands = _most_named(g, acting, levels, year)
     if code is None and not cands and hasattr(mentions, "in_papers"):
