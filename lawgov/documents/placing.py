@@ -154,7 +154,7 @@ def _fill_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str
     if body.get("towns"):
         code = _towns_region(meta, g, body)
     elif body.get("chain"):
-        code, body = _chain_region(meta, g, body, t)
+        code, body = _chain_region(meta, g, body, t, kind)
     else:
         code = _relative_region(meta, g, body, t, kind)
     r = g.get(code)
@@ -190,10 +190,11 @@ def _towns_region(meta: DocumentMeta, g: Gazetteer, body: dict) -> str | None:
     return code
 
 
-def _chain_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str) -> tuple[str | None, dict]:
+def _chain_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str) -> tuple[str | None, dict]:
     """A chain of names (双鸭山市岭东区, 杭州市公安局萧山区分局) resolved by the gazetteer; a
     shared name by the superior's rank; a weak or contradicted name (贵州 in passing while
-    the text speaks as a city) gives way to the place inside it the text names."""
+    the text speaks as a city) gives way to the place inside it the text names, and a
+    superior named outside the title (宁波市委领导下, 我区…) to the place the page speaks as."""
     mentions, year = body.get("mentions", []), body.get("year")
     chain: list[RegionMention] = body["chain"]
     last = chain[-1]
@@ -263,6 +264,12 @@ def _chain_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str) -> tuple
             return None, body
         meta.region_confidence = "low"
         return cands[0], dict(body, name=None)
+    if body.get("source") != "title" and _level_hint(t) != "township":
+        # a superior the opening, a headline or a banner names (宁波市委领导下, 某市…主办) on a
+        # page that speaks as 我区: read as that 我区, the place of its tier the page names
+        # (its breadcrumb), else none (a township's page may state its county, as before)
+        own = dict(body, chain=None, relative=None, dept=None, name=None)
+        return _relative_region(meta, g, own, t, kind), own
     return code, body
 
 
