@@ -141,6 +141,15 @@ def test_derived_corrected_total():
                    if f.indicator == "reconsideration.corrected")
 
 
+def test_mediation_and_settlement_counted_apart_give_their_sum():
+    """调解 and 和解 given apart: the sum is the fact (derived, saying how), each part a mention."""
+    ex = extract("（二）行政复议\n审结行政复议案件90件,其中以调解方式结案8件、以和解方式结案3件。", 2024)
+    mediated = [f for f in ex.facts if f.indicator == "reconsideration.mediated"]
+    assert [(f.value, f.derived, f.derivation) for f in mediated] == [(11, True, "调解8 + 和解3 = 11")]
+    parts = {m.value: m for m in ex.mentions if m.indicator == "reconsideration.mediated"}
+    assert parts[8].role == parts[3].role == "subset" and parts[8].reason.startswith("a part of those mediated")
+
+
 def test_same_fact_twice_is_one_fact_with_two_evidences():
     ex = extract(TEXT, 2021)
     rates = [f for f in ex.facts if f.indicator == "litigation.head_appearance_rate" and f.value == 100]
