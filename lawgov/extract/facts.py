@@ -11,7 +11,8 @@ clause and sentence (reading.Analysis), and returns:
   indicator, one Fact per distinct (indicator, value, unit, year, scope) with every
   sentence that states it as evidence; plus derived facts: the corrected total summed
   from its components (撤销 + 变更 + 确认违法 + 责令履行) when a passage gives those
-  and no total, the mediated count of 调解 and 和解 given apart in one sentence, and the
+  and no total, the count of a code's two ways given apart in one sentence (调解 + 和解,
+  驳回起诉 + 驳回诉讼请求), and the
   closed count of a "均已办结" after an accepted count.
 
 Spans and evidence are always of the ORIGINAL text.
@@ -141,7 +142,7 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         return sentence_cache[span]
 
     mentions: list[Mention] = []
-    mediation_words: list[tuple[tuple, tuple[int, int], str]] = []
+    two_way_parts: list[tuple[tuple, tuple[int, int], str]] = []
     facts: dict[tuple, Fact] = {}
     order: list[tuple] = []
     para_of_fact: dict[tuple, int] = {}
@@ -172,8 +173,8 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         key = (indicator, q.value, c.unit, c.year, scope)
         add_fact(key, Fact(indicator, q.value, c.unit, c.unit_raw, q.qualifier, c.year, scope,
                            sentence, s, e), c.paragraph)
-        if indicator == "reconsideration.mediated":
-            mediation_words.append((key, c.sentence, _mediation_word(t[c.clause[0]:q.start])))
+        if indicator in TWO_WAYS:
+            two_way_parts.append((key, c.sentence, _way_named(indicator, t[c.clause[0]:q.start])))
         for other in c.also:
             if other in known:
                 add_fact((other, q.value, c.unit, c.year, scope),
@@ -231,7 +232,7 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
                  Fact(indicator, value, unit, None, "exact", year, scope, sentence, s, e),
                  analysis.paragraph_index(ps))
 
-    _join_mediation_parts(facts, order, para_of_fact, add_fact, mediation_words, mentions)
+    _join_parts_counted_apart(facts, order, para_of_fact, add_fact, two_way_parts, mentions)
     _derive_corrected(facts, order, para_of_fact, add_fact, _cut_paragraph(t, analysis.paras))
     _lawsuits_from_closed(facts, order, para_of_fact, add_fact)
     rounded = _rounded_beside_exact(facts, order)
@@ -331,27 +332,32 @@ def _cut_paragraph(t: str, paras: list[tuple[int, int]]) -> int | None:
 
 
 LIST_ITEM_START = re.compile(r"[、\d]")
-MEDIATION_PART = "a part of those mediated: 调解 and 和解 counted apart, their sum is the fact"
+# codes that count two ways of one outcome, each of which a report may count apart
+TWO_WAYS = {"reconsideration.mediated": ("调解", "和解"),          # settled by mediation, by agreement
+            "litigation.dismissed": ("起诉", "诉讼请求")}           # 驳回起诉, 驳回诉讼请求
 
 
-def _mediation_word(lead: str) -> str:
-    """Which way of settling the words before a mediated count name, since the figure or list
-    item before it (…9件、以和解方式结案5件): 调解, 和解, or both (调解和解, or neither)."""
+def _way_named(indicator: str, lead: str) -> str:
+    """Which of its code's two ways the words before a count name, since the figure or list
+    item before it (…9件、以和解方式结案5件): one of them, or "both" (调解和解, or neither)."""
     lead = LIST_ITEM_START.split(lead)[-1]
-    has = ("调解" in lead, "和解" in lead)
-    return "调解" if has == (True, False) else "和解" if has == (False, True) else "both"
+    a, b = TWO_WAYS[indicator]
+    has = (a in lead, b in lead)
+    return a if has == (True, False) else b if has == (False, True) else "both"
 
 
-def _join_mediation_parts(facts, order, para_of_fact, add_fact, words, mentions):
-    """调解 and 和解 counted apart in one sentence (以调解方式结案9件、以和解方式结案5件): the code
-    counts both, so each is a part and their sum the fact, unless the sentence counts both
-    together as well (调解和解14件). A part also stated elsewhere is left as it is."""
+def _join_parts_counted_apart(facts, order, para_of_fact, add_fact, words, mentions):
+    """The two ways of one code counted apart in one sentence (以调解方式结案9件、以和解方式结案5件;
+    判决驳回诉讼请求35件,裁定驳回起诉12件): the code counts both, so each is a part and their sum
+    the fact, unless the sentence counts both together as well (调解和解14件). A part also
+    stated elsewhere is left as it is."""
     groups: dict[tuple, list[tuple[tuple, str]]] = {}
     for key, sent, word in words:
-        groups.setdefault((sent, key[3], key[4]), []).append((key, word))
-    for (_sent, year, scope), members in groups.items():
+        groups.setdefault((key[0], sent, key[3], key[4]), []).append((key, word))
+    for (indicator, _sent, year, scope), members in groups.items():
         parts = [(k, w) for k, w in members if w != "both" and k in facts]
-        if {w for _k, w in parts} != {"调解", "和解"} or any(len(facts[k].evidences) > 1 for k, _w in parts):
+        if {w for _k, w in parts} != set(TWO_WAYS[indicator]) \
+                or any(len(facts[k].evidences) > 1 for k, _w in parts):
             continue
         parts.sort(key=lambda kw: facts[kw[0]].span_start)
         first, para = facts[parts[0][0]], para_of_fact[parts[0][0]]
@@ -360,14 +366,16 @@ def _join_mediation_parts(facts, order, para_of_fact, add_fact, words, mentions)
         for k, _w in parts:
             del facts[k]
             order.remove(k)
+        a, b = TWO_WAYS[indicator]
+        why = f"a part of its code's count: {a} and {b} counted apart, their sum is the fact"
         for m in mentions:
-            if m.span_start in spans and m.indicator == "reconsideration.mediated" and m.reason is None:
-                m.kind, m.role, m.reason = "breakdown", "subset", MEDIATION_PART
+            if m.span_start in spans and m.indicator == indicator and m.reason is None:
+                m.kind, m.role, m.reason = "breakdown", "subset", why
         if any(w == "both" for _k, w in members):
             continue
         total = sum(v for _w, v in values)
-        add_fact(("reconsideration.mediated", total, "件", year, scope),
-                 Fact("reconsideration.mediated", total, "件", None, "exact", year, scope,
+        add_fact((indicator, total, first.unit, year, scope),
+                 Fact(indicator, total, first.unit, None, "exact", year, scope,
                       first.evidence, first.span_start, first.span_end, derived=True,
                       derivation=" + ".join(f"{w}{v:g}" for w, v in values) + f" = {total:g}"), para)
 

@@ -147,7 +147,7 @@ def test_mediation_and_settlement_counted_apart_give_their_sum():
     mediated = [f for f in ex.facts if f.indicator == "reconsideration.mediated"]
     assert [(f.value, f.derived, f.derivation) for f in mediated] == [(11, True, "调解8 + 和解3 = 11")]
     parts = {m.value: m for m in ex.mentions if m.indicator == "reconsideration.mediated"}
-    assert parts[8].role == parts[3].role == "subset" and parts[8].reason.startswith("a part of those mediated")
+    assert parts[8].role == parts[3].role == "subset" and parts[8].reason.startswith("a part of its code")
 
 
 def test_same_fact_twice_is_one_fact_with_two_evidences():
