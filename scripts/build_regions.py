@@ -65,6 +65,17 @@ STOP_ALIASES = {"城关", "市中", "新区", "开发", "中心", "城区", "郊
                 "光明", "幸福", "友谊", "民主", "建设", "解放", "新华", "中华", "东风", "向阳"}
 
 
+def _area_level(name: str, city: dict | None) -> str:
+    """A city's 区 is a district; a special zone (六枝特区) and a forest zone outside any city
+    (神农架林区, 大兴安岭's 新林区) are county-level, while a city's district whose name ends in
+    林区 (碑林区, 万柏林区, 北林区) is a district like any other."""
+    if not name.endswith("区") or name.endswith("特区"):
+        return "county"
+    if name.endswith("林区") and (city is None or not city["name"].endswith("市")):
+        return "county"
+    return "district"
+
+
 def aliases_for(name: str, level: str) -> list[str]:
     out: list[str] = []
     m = ETHNIC_AUTONOMY.search(name)
@@ -129,7 +140,7 @@ def build(src: Path) -> list[dict]:
         else:                                     # 省直辖县级行政区划
             parent, city_code = pc6, ""
         name = a["name"]
-        level = "district" if name.endswith("区") and not name.endswith(("林区", "特区")) else "county"
+        level = _area_level(name, city)
         rows.append(dict(code=a["code"], name=name, level=level, parent_code=parent,
                          province_code=pc6, city_code=city_code,
                          aliases=aliases_for(name, level)))

@@ -53,6 +53,10 @@ def test_seed_examples():
     # 省直辖县级行政区划: no bogus city, no city_code
     assert by["419001"]["parent_code"] == "410000" and by["419001"]["city_code"] == ""
     assert by["429021"]["level"] == "county" and by["520203"]["level"] == "county"
+    # a city's district whose name ends in 林区 is a district (碑林区, 万柏林区), a forest zone
+    # outside any city a county (神农架林区 above, 大兴安岭's 新林区)
+    assert by["610103"]["level"] == by["140109"]["level"] == "district"
+    assert "万柏林" in by["140109"]["aliases"].split("|") and by["232763"]["level"] == "county"
 
 
 @pytest.mark.skipif(not DIVISIONS.exists(), reason="division list not available")
