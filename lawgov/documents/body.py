@@ -53,13 +53,15 @@ _NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公�
 _PARTY = re.compile(r"^(?:委|党委)")
 _RELATIVE = re.compile(r"^(自治区|省|市|区|县|州|旗|盟)(?:人民)?(?:政府(?=[\u4e00-\u9fff]{1,4}办))?((?!委|纪委)(?:[\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会)|"
                        + _SHORT_DEPT + "))")
-# a place named as a neighbour of the body (我县与相邻的平利县, 毗邻的江宁区): not the body that acts
-_NEIGHBOUR_BEFORE = re.compile(r"(?:相邻|毗邻|邻近|接壤|周边)的?\s*$|[我本](?:省|市|区|县|州|旗|盟|镇|乡|街道)"
-                               r"(?:与|和|同|联合|携手|会同)\s*$")
+# a place named as a neighbour of the body (我县与相邻的平利县, 毗邻的江宁区), or any place of a
+# list of them (相邻的安化县、桃江县; 相邻的湖北省通城县): not the body that acts
+_PLACES_BEFORE = r"(?:[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|县|区|旗|州|盟|镇|乡)(?:[、和及与]|以及)?)*"
+_NEIGHBOUR_BEFORE = re.compile(r"(?:(?:相邻|毗邻|邻近|接壤|周边)的?|[我本](?:省|市|区|县|州|旗|盟|镇|乡|街道)"
+                               r"(?:与|和|同|联合|携手|会同))\s*" + _PLACES_BEFORE + r"\s*$")
 
 
 def neighbour(t: str, m: RegionMention) -> bool:
-    return _NEIGHBOUR_BEFORE.search(t, max(0, m.start - 6), m.start) is not None
+    return _NEIGHBOUR_BEFORE.search(t, max(0, m.start - 40), m.start) is not None
 
 
 _RELATIVE_GOV = re.compile(r"^(?:我|本|全)(省|市|区|县|州|旗|盟|镇|乡|街道)|^(自治区|省|市|区|县|州|旗|镇|乡)(?:委|政府|人民政府)")

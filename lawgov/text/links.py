@@ -10,7 +10,7 @@ import re
 __all__ = ["RELATED_READING", "LINK_LINE", "bullet_links_start", "own_text_end", "text_begun"]
 
 _HEADS = ("相关阅读|相关新闻|相关链接|相关文章|相关报道|相关信息|相关稿件|推荐阅读|延伸阅读|热点推荐|往期回顾|猜你喜欢"
-          "|最新信息|最新文章|热门文章")
+          "|最新信息|最新文章|热门文章|图片新闻|热点新闻|推荐文章")
 _LINKS = "上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关信息|相关文章|相关链接|相关报道|推荐阅读|延伸阅读"
 
 # a line (matched whole) that opens the links to other articles: every figure after it is theirs
