@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from lawgov.documents.regions import Gazetteer, RegionMention
-from lawgov.text.links import RELATED_READING
+from lawgov.text.links import LINKS_ON_ONE_LINE, RELATED_READING
 from lawgov.text.prefilter import matches_at
 
 
@@ -279,7 +279,7 @@ def _structure(lines: list[_Line]):
     after_links = False
     for idx, ln in enumerate(lines[:40]):
         s = ln.text
-        if RELATED_READING.fullmatch(s) or (in_links and _LINK_ITEM.match(s)):
+        if RELATED_READING.fullmatch(s) or LINKS_ON_ONE_LINE.match(s) or (in_links and _LINK_ITEM.match(s)):
             in_links = True        # a sidebar of links to other pages: their titles are not this one's
             links_at = idx
             links.append(ln)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["RELATED_READING", "LINK_LINE", "bullet_links_start", "own_text_end", "text_begun"]
+__all__ = ["RELATED_READING", "LINKS_ON_ONE_LINE", "LINK_LINE", "bullet_links_start", "own_text_end", "text_begun"]
 
 _HEADS = ("相关阅读|相关新闻|相关链接|相关文章|相关报道|相关信息|相关稿件|推荐阅读|延伸阅读|热点推荐|往期回顾|猜你喜欢"
           "|最新信息|最新文章|热门文章|图片新闻|热点新闻|推荐文章")
@@ -15,6 +15,8 @@ _LINKS = "上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相�
 
 # a line (matched whole) that opens the links to other articles: every figure after it is theirs
 RELATED_READING = re.compile(r"\s*[【\[]?(?:" + _HEADS + r")[】\]]?\s*[:：]?\s*")
+# a strip of links on one line (最新信息  某区召开…  某区发布…): its headlines are other pages'
+LINKS_ON_ONE_LINE = re.compile(r"\s*[【\[]?(?:" + _HEADS + r")[】\]]?(?:\s*[:：]|[ \u3000]{2,})\s*\S")
 # a line that links one other article by its headline (上一篇: …, 相关阅读: …)
 LINK_LINE = re.compile(r"\s*[【\[]?(?:" + _LINKS + r")[】\]]?\s*[:：]")
 _HEAD_WORD = re.compile(_HEADS)
