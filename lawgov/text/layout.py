@@ -121,9 +121,9 @@ _FIGURE_UNIT = r"(?:件|人次|次|人|项|个|份|条|宗|起|场|名|家|%|万
 _SPACED_DIGITS = re.compile(r"(?<![\d.,])(?<![\d.,] )\d(?: \d)*(?: ?\. ?\d(?: \d)*)?(?= ?" + _FIGURE_UNIT + ")")
 _PROSE_MARK = re.compile(r"[，,。；;、]")
 # a figure grouped in thousands by a space (持证执法人员 2 046 人, GB/T 15835's 千分空; a thin space
-# is one after normalising): one to three digits, then one or two groups of three, before a unit,
-# in a sentence (a table's row of three-digit cells, 312 287 287 100%, is cells, not one figure)
-_THOUSANDS_SPACE = re.compile(r"(?<![\d.,])(?<![\d.,] )\d{1,3}(?: \d{3}){1,2}(?:\.\d+)?(?![\d.])(?= ?" + _FIGURE_UNIT + ")")
+# is one after normalising): one to three digits, then one or two groups of three, before a unit
+# other than % (a table's row of three-digit cells, 312 287 287 100%, is cells, not one figure)
+_THOUSANDS_SPACE = re.compile(r"(?<![\d.,])(?<![\d.,] )\d{1,3}(?: \d{3}){1,2}(?:\.\d+)?(?![\d.])(?= ?(?!%)" + _FIGURE_UNIT + ")")
 _ONE_SPACE = re.compile(" ")
 
 
@@ -137,8 +137,6 @@ def _spaced_figures(text: str) -> list[tuple[int, int]]:
     for m in spaced if len(spaced) >= 2 else ():
         out.extend((m.start() + k.start(), m.start() + k.end()) for k in _ONE_SPACE.finditer(m.group()))
     for m in _THOUSANDS_SPACE.finditer(text):
-        if not _in_prose(text, m.start()):
-            continue
         out.extend((m.start() + k.start(), m.start() + k.end()) for k in _ONE_SPACE.finditer(m.group()))
     return out
 

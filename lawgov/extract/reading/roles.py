@@ -549,7 +549,7 @@ class Roles:
                     if why.startswith(CARRIED_REASONS) and ("其中" not in self.m[sent[0]:self.qs[j].start]
                                                             or self._goes_on_with_the_part(j, idx, done)):
                         carried = f"{CARRIED} ({why})"
-                    elif why.startswith(CARRIED):
+                    elif why.startswith(CARRIED) and not self._larger_than_the_named(j, idx, done):
                         carried = why      # the clause after a carried one goes on with the same body
                 break
         else:
@@ -571,6 +571,14 @@ class Roles:
         part, q = self.qs[j], self.qs[idx]
         return (done[j].reason or "").startswith("a named place as its clause's subject") \
             and not (q.unit == part.unit and q.value > part.value)
+
+    def _larger_than_the_named(self, j: int, idx: int, done) -> bool:
+        """A count larger than the named body's own figure that its carried clauses started from
+        (东湖区受理310件,…,全年办结1150件): the whole's, not the body's."""
+        while j > 0 and (done[j].reason or "").startswith(CARRIED):
+            j -= 1
+        named, q = self.qs[j], self.qs[idx]
+        return q.unit == named.unit and q.value > named.value
 
     def _place_of_figureless_clause_before(self, sent, clause) -> tuple[str | None, bool]:
         """The clause right before, with no figure, opens with another named place as its
