@@ -185,12 +185,13 @@ def named_whole_stem(name: str) -> str | None:
 
 
 def generic_place(name: str) -> bool:
-    """The name ends in a generic word (辖区, 城市, 城区, 乡镇) and is no real place's full name
-    (海城市, 东城区 are); a community named (东苑社区) is a place, 社区 alone is not."""
+    """The name ends in a generic word (辖区, 城市, 城区, 乡镇) and does not end in a real place's
+    full name (海城市, 东城区, 其中上城区 do); a community named (东苑社区) is a place, 社区 alone is not."""
     if name.endswith("社区") and len(name) >= 4 and not any(w in name for w in "全本我该各每"):
         return False
+    names = region_names()
     return (name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"]) \
-        and name not in region_names()
+        and not any(name[i:] in names for i in range(len(name) - 2))
 
 
 GUIDED_BODY = re.compile(r"\s*(?:另|还|并)?(?:指导|协助|督促|帮助)(?P<name>[\u4e00-\u9fff]{2,6}?(?:市|县|区|旗))"
@@ -566,10 +567,10 @@ class Roles:
 
     def _goes_on_with_the_part(self, j: int, idx: int, done) -> bool:
         """After 其中 a named place's figure is a part of the whole before it; the clause after
-        goes on with that place (其中,东湖区受理310件,审结298件) unless its count is more than the
-        part's, so the whole's (其中东湖区受理310件,审结1198件)."""
+        goes on with that place (其中,东湖区受理310件,审结298件; 其中西湖区43件,败诉2件) unless its
+        count is more than the part's, so the whole's (其中东湖区受理310件,审结1198件)."""
         part, q = self.qs[j], self.qs[idx]
-        return (done[j].reason or "").startswith("a named place as its clause's subject") \
+        return (done[j].reason or "").startswith("a named place") \
             and not (q.unit == part.unit and q.value > part.value)
 
     def _larger_than_the_named(self, j: int, idx: int, done) -> bool:
