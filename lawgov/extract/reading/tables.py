@@ -137,9 +137,9 @@ class Tables:
             unit, unit_raw = default_unit(indicator), None
         own_label = self._is_reporting_body(label)
         label_scope = scope_of_label(label)
-        if (hw := HIGHER_WHOLE_LABEL.fullmatch(label.strip() if label else "")) and hw.group(1) != "国" \
-                and self.above_own_tier(hw.group(1)):
-            kind, scope = "other_body", None   # 全市 | 986 on a county's page: its city's row
+        if (hw := HIGHER_WHOLE_LABEL.fullmatch(label.strip() if label else "")) and (
+                self.above_own_tier(hw.group(1)) if hw.group(1) != "国" else self.region_name != "中华人民共和国"):
+            kind, scope = "other_body", None   # 全市 | 986 on a county's page: its city's row (全国: the nation's)
         elif label and CTX["own_body"].fullmatch(label.strip()):
             kind, scope = "level", "all"       # 本县 | 74 in the city's table a county quotes
         elif (hw := HIGHER_WHOLE_LABEL.fullmatch(header.strip())) and (
@@ -159,7 +159,13 @@ class Tables:
         elif label and FAMILY_LABEL.fullmatch(label.strip()):
             kind, scope = "level", "all"       # 行政诉讼 | 54 | 49 under 收案 | 审结: the row names its subject
         elif own_label:
-            kind, scope = "level", "government"
+            # 司法部 | 303 in a table of ministries, 市政府 | 48 in one of respondents: the body itself;
+            # 南京市 | 4215 beside 全国: the whole place
+            kind, scope = "level", "all" if PLACE_ONLY.fullmatch(label.strip()) else "government"
+        elif header and BODY_HEADER.fullmatch(header.strip()) and not self._all_figures(para, texts) \
+                and scope_of_label(header.strip()) is None and lead_cues(label or "")[1]:
+            # 项目 | 长兴县 | 安吉县 over 受理 | 104 | 118: the page's own body's column, and others'
+            kind, scope = ("level", "all") if self._is_reporting_body(header.strip()) else ("other_body", None)
         elif not label and self._all_figures(para, texts) and BODY_HEADER.fullmatch(header.strip()) \
                 and scope_of_label(header.strip()) is None and not self._is_reporting_body(header.strip()):
             kind, scope = "other_body", None    # 城关镇 | 河口乡 over 12 | 8: one body's column
@@ -498,10 +504,17 @@ class Tables:
             if "|" in self.m[ps:pe]:
                 break
             head_end = pe
-        # (a court's row in a court's release is one court of the region's, not the region's)
-        return label in self.t[:min(head_end, 300)] and not COURT_LABEL.search(label)
+        # (a court's row in a court's release is one court of the region's, not the region's;
+        # a measure's name found in the title, 受理 of 行政复议受理情况, names no body)
+        return label in self.t[:min(head_end, 300)] and not COURT_LABEL.search(label) \
+            and BODY_NAME.fullmatch(label.strip()) is not None
 
 
+# a body's name as a label (司法部, 南京市, 县市场监管局), not a measure's (受理)
+BODY_NAME = re.compile(r"[\u4e00-\u9fff]{1,14}(?:省|市|区|县|旗|州|盟|镇|乡|街道|局|委|办|中心|法院|政府|部门|单位|公司"
+                       r"|部|厅|署|院|会|所|队|站)")
+# a row label naming a place alone (南京市, 长兴县), not a body of it (市政府, 司法局)
+PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,12}(?:省|自治区|市|区|县|旗|州|盟|镇|乡|街道)")
 # a column header that only says "how many" (数量, 件数, 数量(件)): the row label names the measure
 HEADER_QUANTITY = re.compile(r"\s*(?:数量|件数|数|数值|数据|总数|人数|次数|个数|情况|完成情况)\s*(?:\([^()]*\))?\s*")
 # a quantity in the paragraph before a table: prose, not a caption
