@@ -457,10 +457,13 @@ def _labels_over_figures(rows: list[list[str]]) -> bool:
 
 def _columns_agree(rows: list[list[str]]) -> bool:
     """A header of labels, and columns that each keep one kind, one of them figures. A row of
-    units over the header (件 件 % / 收到申请 受理 纠错率) is part of the header; the column of
-    row labels under a label may hold years beside words (年度 / 2022 / 2023 / 合计)."""
+    units over the header (件 件 % / 收到申请 受理 纠错率) or under it (应诉案件 开庭审理 / (件) (件))
+    is part of the header; the column of row labels under a label may hold years beside words
+    (年度 / 2022 / 2023 / 合计)."""
     if len(rows) > 2 and all(_UNIT_CELL.fullmatch(c) for c in rows[0]):
         rows = rows[1:]
+    elif len(rows) > 2 and all(_UNIT_CELL.fullmatch(c) for c in rows[1]):
+        rows = rows[:1] + rows[2:]
     header, body = rows[0], rows[1:]
     if any(_kind(c) == "figure" and not YEAR_CELL.fullmatch(c) for c in header):
         return False

@@ -158,6 +158,8 @@ class Tables:
             kind, scope = "level", "all"
         elif label and FAMILY_LABEL.fullmatch(label.strip()):
             kind, scope = "level", "all"       # 行政诉讼 | 54 | 49 under 收案 | 审结: the row names its subject
+        elif header and FAMILY_LABEL.fullmatch(header.strip()) and lead_cues(label or "")[1]:
+            kind, scope = "level", "all"       # 项目 | 行政复议 | 行政诉讼 over 收案 | 210 | 156: the column names it
         elif own_label:
             # 司法部 | 303 in a table of ministries, 市政府 | 48 in one of respondents: the body itself;
             # 南京市 | 4215 beside 全国: the whole place
@@ -397,6 +399,9 @@ class Tables:
             for i, txt in enumerate(texts):
                 if txt is not None and PROSE_MARK.search(txt) and self._quantity_in(*cells[i]):
                     continue      # 受理 | 412件,其中涉企案件88件: a cell of prose heads no column
+                if txt is not None and i in above and UNIT_ONLY_CELL.fullmatch(self.t[cells[i][0]:cells[i][1]]):
+                    above_raw[i] += self.t[cells[i][0]:cells[i][1]].strip()
+                    continue      # 应诉案件 | 开庭审理 over (件) | (件): the header's unit, on a line of its own
                 if txt is not None:
                     above[i] = txt
                     above_raw[i] = self.t[cells[i][0]:cells[i][1]]
@@ -513,6 +518,8 @@ class Tables:
             and BODY_NAME.fullmatch(label.strip()) is not None
 
 
+# a cell of a unit alone, in brackets ((件), (%)), under a header's words
+UNIT_ONLY_CELL = re.compile(r"\s*[(（]\s*(?:单位[:：]?)?\s*(?:件|个|人|次|项|份|%|人次|件次|万元|元|条|场)\s*[)）]\s*")
 # a body's name as a label (司法部, 南京市, 县市场监管局), not a measure's (受理)
 BODY_NAME = re.compile(r"[\u4e00-\u9fff]{1,14}(?:省|市|区|县|旗|州|盟|镇|乡|街道|局|委|办|中心|法院|政府|部门|单位|公司"
                        r"|部|厅|署|院|会|所|队|站)")
