@@ -12,8 +12,7 @@ clause and sentence (reading.Analysis), and returns:
   sentence that states it as evidence; plus derived facts: the corrected total summed
   from its components (撤销 + 变更 + 确认违法 + 责令履行) when a passage gives those
   and no total, the count of a code's two ways given apart in one sentence (调解 + 和解,
-  驳回起诉 + 驳回诉讼请求), and the
-  closed count of a "均已办结" after an accepted count.
+  驳回起诉 + 驳回诉讼请求), and the closed count of a "均已办结" after an accepted count.
 
 Spans and evidence are always of the ORIGINAL text.
 """
