@@ -279,6 +279,9 @@ COMPARED_AFTER = re.compile(r"(?:度)?(?:同期)?的\s*[\d.]+\s*(?:万|余)?\s*[
 # (and an award's year: 获评2021年度…先进单位, 被命名为"2020年度…示范单位")
 ACTIVITY_BEFORE = re.compile(r"(?:开展|组织|举办|召开|部署|启动|印发|制定|出台|发布|撰写|编制|完成|参加|"
                              r"获评|荣获|评为|命名为|授予|入选)\s*[\"“]?\s*$")
+# …and the year an evaluation is of (在2022年度全省法治政府建设考评中获评优秀, 2022年度绩效考核结果):
+# the name of the evaluation, not the period of the figures after it
+EVALUATION_AFTER = re.compile(r"(?:度)?[^，,;；。\d]{0,20}?(?:考评|考核|评估|评选|评比|测评|督察)(?:中|结果|工作中|排名)")
 NATIONAL = re.compile("全国")
 FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 FROM_AFTER = re.compile(r"(?:同期)?(?:的)?\s*(?:不足|不到|低于|约|近|仅有|仅|只有|超过|逾|达)?\s*[\d零一二两三四五六七八九十]")

@@ -7,7 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, MADE_BEFORE_AFTER, SUMMED, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE,
+from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, MADE_BEFORE_AFTER, SUMMED, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE, EVALUATION_AFTER,
                                           COMPARED_AFTER, MULTIPLE_OF_BEFORE, MULTIPLE_OF_AFTER, FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SCOPE_RX, SUBJECT, YEAR_RX)
 
@@ -153,8 +153,8 @@ class DiscourseState:
                 continue                               # 2021-2025年: a plan, not a year spoken of
             if EVENT_AFTER.match(m, e):
                 continue                               # 2021年出台的规定: an event, not the period
-            if ACTIVITY_BEFORE.search(m, max(0, s - 4), s):
-                continue                               # 开展2023年度…督察: an activity's name
+            if ACTIVITY_BEFORE.search(m, max(0, s - 4), s) or EVALUATION_AFTER.match(m, e):
+                continue                               # 开展2023年度…督察, 在2022年度…考评中: a name
             compared = bool(COMPARE_BEFORE.search(m, max(0, s - 4), s)) or bool(
                 FROM_BEFORE.search(m, max(0, s - 2), s) and FROM_AFTER.match(m, e)) or bool(   # 由上年的12件
                 m[max(0, s - 1):s] in ("和", "跟", "同") and COMPARED_AFTER.match(m, e)) or bool(   # 跟去年的9.8%相比
