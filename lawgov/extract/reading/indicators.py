@@ -686,7 +686,8 @@ class IndicatorChoice:
     def _whole_of_another_measure(self, idx: int, sent, head: int, done: list) -> int | None:
         """The figure before a 其中 the figure follows in its sentence, when it counts another
         measure than cases of review or lawsuits (法律援助案件412件,其中民事案件268件,…行政诉讼案件
-        13件): the parts listed are kinds of that whole."""
+        13件): the parts listed are kinds of that whole (counted in its unit: 普法活动320次,其中…,
+        受理行政复议案件58件 is no kind of the events)."""
         lo = max(sent[0], head - 200)
         k = max(self.m.rfind(w, lo, head) for w in ("其中", "涉及", "包括"))
         if k == -1:
@@ -698,7 +699,7 @@ class IndicatorChoice:
                 ind = done[j].indicator
                 fam = ind.split(".")[0] if ind else None
                 return j if fam is not None and fam not in ("reconsideration", "litigation") \
-                    and done[j].kind == "level" else None
+                    and done[j].kind == "level" and self.qs[j].unit == self.qs[idx].unit else None
         return None
 
     def _reviewer_of_its_respondent_cases(self, idx: int, sent, done: list) -> str | None:

@@ -109,6 +109,8 @@ SUBSET_REASONS = ("the cases of one kind of party", "the cases of one party or m
                   "one department's figures",
                   "its clause goes on with a subset")
 CARRIED_SUBSET = "its clause goes on with a subset"
+# the words that give each of a list of years its own figure (分别, 依次, 各, 均)
+EACH_YEAR = re.compile(r"分别|依次|各|均|每年")
 # …and a field's cases (涉企行政诉讼案件61件,败诉3件: the firms' cases lost)
 FIELD_SUBSET = re.compile(r"涉企|涉及企业|涉外|民生领域|重点领域")
 # two tiers, the page's own among them, whose figures follow one by one (市、县两级…分别收到412件、1118件)
@@ -189,9 +191,9 @@ def generic_place(name: str) -> bool:
     full name (海城市, 东城区, 其中上城区 do); a community named (东苑社区) is a place, 社区 alone is not."""
     if name.endswith("社区") and len(name) >= 4 and not any(w in name for w in "全本我该各每"):
         return False
-    names = region_names()
+    names, words = region_names(), CTX["words_also_places"]
     return (name[-2:] in CTX["generic_places"] or name[-3:] in CTX["generic_places"]) \
-        and not any(name[i:] in names for i in range(len(name) - 2))
+        and not any(name[i:] in names and name[i:] not in words for i in range(len(name) - 2))
 
 
 GUIDED_BODY = re.compile(r"\s*(?:另|还|并)?(?:指导|协助|督促|帮助)(?P<name>[\u4e00-\u9fff]{2,6}?(?:市|县|区|旗))"
@@ -372,6 +374,8 @@ class Roles:
                 nl = None                  # 考核目标为…不低于90%,我区实际出庭应诉率为96.7%: the result
             if nl is None and unit == "%" and self._rate_over_years(sent, q):
                 nl = "cumulative"          # 年均纠错率15%, 连续五年保持在98%以上
+            if nl is None and unit != "%" and self._counted_over_listed_years(sent, q):
+                nl = "cumulative"          # 2022年、2023年共受理…113件: both years' total
             if nl == "cumulative" and (self._own_year_clause(clause, q.head)
                                        or self._own_year_since_span(sent, clause, q.head)):
                 nl = None                  # 2019至2023年…年均95%以上,2023年达到100%: that year's level
@@ -505,6 +509,12 @@ class Roles:
             elif carried := self._carried_subset(idx, sent, clause, q.head, done):
                 kind, reason = "breakdown", carried
         return Role(kind, base_year, inherit_from, reason)
+
+    def _counted_over_listed_years(self, sent, q) -> bool:
+        """A count after a list of years opening its sentence with no 分别 / 依次 / 各 / 均 to give
+        each year its figure (2022、2023年,全市共受理…113件): the years' total."""
+        h = self._sentence_year_list(sent)
+        return h is not None and h.end() <= q.head and not EACH_YEAR.search(self.m, h.end(), q.head)
 
     def _frame_start(self, sent, clause) -> int:
         """Where the words that frame a figure's clause begin: the clause before it when that one

@@ -118,6 +118,7 @@ def load_context():
         "national_body_head": re.compile(d["national_body_head"], re.M),
         "place_before_number": compile(d["place_before_number"]),
         "generic_places": set(d["generic_places"]),
+        "words_also_places": frozenset(d["words_also_places"]),
         "share": compile(d["share"]),
         "all_closed": compile(d["all_closed"]),
         "all_upheld": compile(d["all_upheld"]),

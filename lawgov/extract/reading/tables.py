@@ -219,8 +219,10 @@ class Tables:
             kind, reason = "change", "a row of changes (较上年, 百分点)"
         elif header and PART_HEADER.fullmatch(header.strip()) and not _period_of_the_table(header, caption, headers):
             kind, reason = "month", "a column of one quarter or month (本季度)"
-        elif header and YEAR_PART_HEADER.fullmatch(header.strip()) \
-                and any(HEADER_YEAR.fullmatch(h.strip()) for c, h in headers.items() if c != hc):
+        elif header and (part := YEAR_PART_HEADER.fullmatch(header.strip())) and not FULL_YEAR_MONTHS.search(header) \
+                and any((whole := HEADER_YEAR.fullmatch(h.strip())) and (part.group("year") is None
+                                                                     or whole.group("abs") == part.group("year"))
+                        for c, h in headers.items() if c != hc):
             kind, reason = "month", "a column of a part of the year, beside the whole year's"
         elif column_period and "同期" in header and _part_caption(caption):
             kind, reason = "month", "the same quarter or month of the year before (上年同期 in a table of one)"
@@ -514,6 +516,8 @@ class Tables:
             head_end = pe
         # (a court's row in a court's release is one court of the region's, not the region's;
         # a measure's name found in the title, 受理 of 行政复议受理情况, names no body)
+        if PLACE_ONLY.fullmatch(label.strip()) and self.region_name:
+            return label.strip() == self.region_name   # (湖州市 of 湖州市长兴县's title is its city)
         return label in self.t[:min(head_end, 300)] and not COURT_LABEL.search(label) \
             and BODY_NAME.fullmatch(label.strip()) is not None
 
@@ -561,8 +565,10 @@ def _part_caption(caption: str) -> bool:
 
 PART_HEADER = re.compile(r"本季度?|本月|当月|本周|第?[一二三四1-4]季度|\d{1,2}\s*月(?:份)?")
 # a column of a part of a year (2023年1-6月, 上半年, 前三季度): beside a column of the whole year, a part
-YEAR_PART_HEADER = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?(?:上半年|下半年|前三季度|第?[一二三四1-4]季度"
+YEAR_PART_HEADER = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?:上半年|下半年|前三季度|第?[一二三四1-4]季度"
                               r"|\d{1,2}\s*(?:月(?:份)?)?\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?)")
+# …but not all twelve months (2023年1-12月: the whole year)
+FULL_YEAR_MONTHS = re.compile(r"(?<!\d)1\s*(?:月(?:份)?)?\s*[-—–~至到]\s*12\s*月")
 HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:全年)?\s*(?:\((?:单位[:：]?)?(?:件|个|人|次|项|份|%|人次|件次|万元|元)\))?")     # (2024年(件): its unit too)
 # a column of the rates of the rows' counts (比率, 占比(%))
 RATIO_HEADER = re.compile(r"(?:比率|比例|占比|百分比|率)\s*(?:\(\s*%\s*\)|%)?")
