@@ -449,6 +449,11 @@ def _trap_matches(text: str, spans=None):
             yield s, e, kind
 
 
+_FIGURE_CELL = re.compile(r"[\d.,]+\s*%?")
+# the head of a column of row labels (年度 | 受理 over 2022 | 61): its cells are labels, years here
+_LABEL_COLUMN_HEAD = re.compile(r"年度|年份|时间|年|项目|指标|类别|类型|期间")
+
+
 def _table_value_cell(text: str, s: int, e: int) -> bool:
     """text[s:e] fills a cell of a table's body row other than its first (| 合计 | 2316 | 1986 |):
     a count, not a year. A header row (| 指标 | 2022 | 2023 |, its table's first line) and a
@@ -457,13 +462,22 @@ def _table_value_cell(text: str, s: int, e: int) -> bool:
     le = text.find("\n", e)
     le = len(text) if le == -1 else le
     before, after = text[ls:s].rstrip(" \u3000"), text[e:le].lstrip(" \u3000")
-    if not (before.endswith(("|", "｜")) and (not after or after.startswith(("|", "｜")))):
+    first = not before.strip(" \u3000|｜")
+    if not ((before.endswith(("|", "｜")) or first) and (not after or after.startswith(("|", "｜")))):
         return False                   # (a row's last cell may end at the line's end: 全市合计|2316|1986)
-    if not before.strip(" \u3000|｜"):
-        return False                   # (the row's first cell: no cell before it)
     pe = ls - 1                        # the line before: a row of the same table, so this is no header
     ps = text.rfind("\n", 0, max(pe, 0)) + 1
-    return pe > 0 and text.count("|", ps, pe) + text.count("｜", ps, pe) >= 2
+    bars = text.count("|", ps, pe) + text.count("｜", ps, pe)
+    if pe <= 0 or bars < 1 or bars != text.count("|", ls, le) + text.count("｜", ls, le):
+        return False
+    if first:
+        # the row's first cell is a year (| 2022 | 61 | 58 |) unless the row is figures only under
+        # a header of measures (收到申请(件) | 受理(件) over 2024 | 1998: a count)
+        above = [c.strip(" \u3000") for c in re.split(r"[|｜]", text[ps:pe])]
+        row = [c.strip(" \u3000") for c in re.split(r"[|｜]", text[ls:le])]
+        return all(_FIGURE_CELL.fullmatch(c) for c in row if c) and not any(ch.isdigit() for ch in text[ps:pe]) \
+            and bool(above[0]) and not _LABEL_COLUMN_HEAD.fullmatch(above[0])
+    return True
 
 
 def trap_mask(text: str, spans=None) -> bytearray:

@@ -150,6 +150,20 @@ def test_mediation_and_settlement_counted_apart_give_their_sum():
     assert parts[8].role == parts[3].role == "subset" and parts[8].reason.startswith("a part of its code")
 
 
+def test_counts_that_look_like_years_in_table_cells_are_counts():
+    """A count of 19xx/20xx in a table's cell (行政处罚案件 | 2019, or a row of figures only under
+    a header of measures, 2024 | 1998 | 1953) is a count: it was trapped as a year and lost, no
+    mention at all. A column of row labels keeps its years (年度 | 受理 over 2022 | 61)."""
+    two_columns = "某县2023年行政执法数据\n项目\t数量(件)\n行政处罚案件\t2019\n行政许可决定\t1996\n"
+    assert {m.value for m in extract(two_columns, 2023).mentions} >= {2019, 1996}
+    figures_row = "某市2023年行政复议数据\n全市行政复议情况:\n收到申请(件)\t受理(件)\t审结(件)\n2024\t1998\t1953\n"
+    facts = {(f.indicator, f.value) for f in extract(figures_row, 2023).facts}
+    assert facts == {("reconsideration.received", 2024), ("reconsideration.accepted", 1998),
+                     ("reconsideration.closed", 1953)}
+    years = "某区行政复议数据\n年度\t受理\t审结\n2022\t61\t58\n2023\t70\t66\n"
+    assert {(f.value, f.year) for f in extract(years, 2023).facts} == {(61, 2022), (58, 2022), (70, 2023), (66, 2023)}
+
+
 def test_same_fact_twice_is_one_fact_with_two_evidences():
     ex = extract(TEXT, 2021)
     rates = [f for f in ex.facts if f.indicator == "litigation.head_appearance_rate" and f.value == 100]
