@@ -92,7 +92,8 @@ ZONE_SUFFIXES = ("示范区", "新区", "开发区", "高新区", "经开区", "
 # court its lawsuits are brought to by centralised jurisdiction, its own; on a province's, a part
 SPECIAL_COURTS = ("铁路运输", "林区", "海事", "知识产权", "互联网", "金融")
 CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a higher tier", "a named place",
-                   "another department's figures")
+                   "another department's figures",
+                   "the region's whole (its government or a system of it) on a department's page")
 CARRIED = "its clause goes on with another body"
 # …but not past a semicolon (the items of a list end there), not after the parts of a 其中
 # split of the body's own (the parts of another body's split stay its), and not into a clause
@@ -125,12 +126,14 @@ PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及
 # all the government's agencies as a clause's subject (全市行政机关一审败诉率为9.3%): on a
 # department's own page, the whole it belongs to, not the department
 GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?:(?:19|20)\d{2}年度?|去年|全年|上年)?[,，]?\s*(?P<whole>全[省市区县州旗盟](?:各级)?(?:行政机关|人民政府|政府))")
-# the region's whole acting (全区全年共办理…, 据某市司法局统计,全市共收到…): on a bureau's page
+# the region's whole acting (全区全年共办理…, 全市公安机关共受理…, 全省生态环境系统下达…, 据某市司法局
+# 统计,全市共收到…): on a bureau's page
 # other than the justice bureau's (which speaks for the government's review and lawsuits), the
 # government's figure quoted for context
 REGION_WHOLE_ACTING = re.compile(r"\s*(?:同期|同时|此外|另外|而)?[,，]?\s*(?:据[^，,;；。\d]{2,20}(?:统计|通报)[,，]?\s*)?(?:(?:19|20)\d{2}年度?|去年|全年)?[,，]?\s*"
-                                 r"(?P<whole>全[省市区县州旗盟])(?:各级)?(?:[^，,;；。\d]{0,8}?机关)?(?:全年)?(?:共|累计|共计)?"
-                                 r"(?:办理|受理|收到|新收|发生|审结|办结|接收)")
+                                 r"(?P<whole>全[省市区县州旗盟])(?:\s*(?:19|20)\d{2}\s*年度?)?(?:各级)?"
+                                 r"(?:[^，,;；。\d]{0,8}?(?:机关|系统|部门))?(?:全年)?(?:共|累计|共计)?"
+                                 r"(?:办理|受理|收到|新收|发生|审结|办结|接收|下达|作出|查处|审查)")
 JUSTICE_BUREAU = re.compile(r"司法局|司法厅|法制办|司法行政")
 # a sentence opening on another body's statistics (据长沙市公安局通报, 据市司法局统计)
 QUOTED_SOURCE = re.compile(r"\s*(?:另|此外|同时)?[,，]?\s*(?:根)?据(?![我本])(?P<source>[^，,;；。\d]{1,16}?(?:局|厅|院|办|委|政府|中心))"
@@ -429,7 +432,7 @@ class Roles:
                     and ((whole := GOVERNMENT_WHOLE.match(m, clause[0], q.head)) is not None
                          or ((whole := REGION_WHOLE_ACTING.match(m, clause[0], q.head)) is not None
                              and not self._justice_bureau_page())):
-                kind, reason = "other_body", f"the whole government's figure on a department's page ({whole.group('whole')})"
+                kind, reason = "other_body", f"the region's whole (its government or a system of it) on a department's page ({whole.group('whole')})"
             elif self._shared_docket(at.para, sent, q.head):
                 kind, reason = "other_body", "a court's docket over several places (集中管辖), not the page's region's alone"
             elif self._national_before(max(clause[0], q.head - 60), q.head) \
