@@ -101,7 +101,8 @@ CARRIED = "its clause goes on with another body"
 CARRY_STOP = re.compile(r"[;；]")
 # a clause opening on the agencies with no place or tier of their own (行政机关负责人出庭应诉率…)
 BARE_AGENCIES = re.compile(r"\s*(?:同时|另外|此外)?\s*行政机关")
-CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)")
+CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)"
+                                r"|\s*(?:[我本](?:局|厅|委|办)|[局厅委](?:机关|本级))")   # (厅机关…88人: the department itself)
 # the subsets a later clause without a subject of its own goes on with (以公安机关为被告的案件42件,
 # 败诉3件): the cases of one kind of party or of one field, not a kind of case or a channel (网上申请8件,审结…) nor a
 # part of the same measure (其中受理87件)
@@ -125,7 +126,9 @@ PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及
 # a clause opening with 该县 / 该区 (that place), and a place's name before it
 # all the government's agencies as a clause's subject (全市行政机关一审败诉率为9.3%): on a
 # department's own page, the whole it belongs to, not the department
-GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?:(?:19|20)\d{2}年度?|去年|全年|上年)?[,，]?\s*(?P<whole>全[省市区县州旗盟](?:各级)?(?:行政机关|人民政府|政府))")
+GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?:(?:19|20)\d{2}年度?|去年|全年|上年)?[,，]?\s*"
+                              r"(?P<whole>全[省市区县州旗盟](?:\s*(?:19|20)\d{2}\s*年度?)?(?:各级)?(?:行政机关|人民政府|政府)"
+                              r"|全[省市区县州旗盟](?:持证)?[^，,;；。\d]{0,8}?执法(?:人员|主体|机构))")
 # the region's whole acting (全区全年共办理…, 全市公安机关共受理…, 全省生态环境系统下达…, 据某市司法局
 # 统计,全市共收到…): on a bureau's page
 # other than the justice bureau's (which speaks for the government's review and lawsuits), the
