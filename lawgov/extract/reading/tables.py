@@ -625,7 +625,8 @@ LOWER_BODY_LABEL = re.compile(r"(?:乡镇|镇|乡|街道)(?:人民)?(?:政府|�
 RESPONDENT_HEADER = re.compile(r"被申请人(?:类别|类型|单位|层级)?")
 # a row of a whole (全市, 全省合计): a higher tier's on a lower body's page
 # a row label that only names a family (行政复议, 行政诉讼案件): the row is that family's whole
-FAMILY_LABEL = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情况)?(?:\s*\((?:件|□)\))?")   # (行政复议(件): its unit)
+# (行政复议(件): a family with its unit; not 行政诉讼案件(件), a measure's label under columns of bodies)
+FAMILY_LABEL = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:(?:案件)?(?:情况)?|\s*\((?:件|□)\))")
 # a line of group headers over a table's header row, one family each (行政复议 … 行政应诉)
 GROUP_LINE = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情况)?(?:[\s\u3000]+(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情况)?)+")
 HIGHER_WHOLE_LABEL = re.compile(WHOLE_OF_TIER + r"(?:合计|总计)?")
