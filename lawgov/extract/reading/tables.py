@@ -63,6 +63,8 @@ class Tables:
         year_m = YEAR_RX.search(header) or HEADER_YEAR.fullmatch(header.strip()) \
             or HEADER_YEAR.fullmatch(merged.strip()) or _caption_year(caption)
         year = int(year_m.group("abs")) if year_m and year_m.group("abs") else self.report_year
+        if ci > 0 and (row_year := self._bare_year_row(cells, headers)) is not None:
+            year = row_year                    # 年度 | 受理(件) over 2021 | 52: the row's year, said bare
         period = CTX["period_labels"].fullmatch(label) if label else None
         if period and year is not None and label.startswith(("去年", "上年")):
             year -= 1                          # 去年同期 | 265, 上年 | 173: the figures of the year before
@@ -241,6 +243,13 @@ class Tables:
             # only the remark column, 备注 left empty, is full)
             kind, reason = "cut", "the page ends on this cell of a short row: its figure may be cut off"
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, reason=reason)
+
+    def _bare_year_row(self, cells, headers: dict[int, str]) -> int | None:
+        """The year a row opens with as a bare number (2021 | 52) under a column of years
+        (年度, 年份), which the scanner reads as a year and no label."""
+        first = self.t[cells[0][0]:cells[0][1]].strip()
+        return int(first) if BARE_YEAR_CELL.fullmatch(first) and YEARS_COLUMN.fullmatch(headers.get(0, "").strip()) \
+            else None
 
     @staticmethod
     def _remark_column(headers: dict[int, str]) -> int:
@@ -522,6 +531,9 @@ class Tables:
             and BODY_NAME.fullmatch(label.strip()) is not None
 
 
+# a row's first cell that is a bare year, under the head of a column of years
+BARE_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+YEARS_COLUMN = re.compile(r"年度|年份|年|时间")
 # a cell of a unit alone, in brackets ((件), (%)), under a header's words
 UNIT_ONLY_CELL = re.compile(r"\s*[(（]\s*(?:单位[:：]?)?\s*(?:件|个|人|次|项|份|%|人次|件次|万元|元|条|场)\s*[)）]\s*")
 # a body's name as a label (司法部, 南京市, 县市场监管局), not a measure's (受理)
