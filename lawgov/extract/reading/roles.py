@@ -585,9 +585,7 @@ class Roles:
         """After 其中 a named place's figure is a part of the whole before it; the clause after
         goes on with that place (其中,东湖区受理310件,审结298件; 其中西湖区43件,败诉2件) unless its
         count is more than the part's, so the whole's (其中东湖区受理310件,审结1198件)."""
-        part, q = self.qs[j], self.qs[idx]
-        return (done[j].reason or "").startswith("a named place") \
-            and not (q.unit == part.unit and q.value > part.value)
+        return (done[j].reason or "").startswith("a named place") and not self._larger_than_the_named(j, idx, done)
 
     def _larger_than_the_named(self, j: int, idx: int, done) -> bool:
         """A count larger than the named body's own figure that its carried clauses started from
