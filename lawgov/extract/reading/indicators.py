@@ -494,6 +494,7 @@ class IndicatorChoice:
         elif cue is None and sh:
             as_rate = kind == "level"
             kind = "share" if kind == "level" else kind
+            another_act = self._share_named_by_another_act(lead[:sh.start()], fam)
             for j in range(idx - 1, max(-1, idx - 21), -1):
                 if self.qs[j].start < sent[0]:
                     break
@@ -501,6 +502,7 @@ class IndicatorChoice:
                     continue       # 1691件(其中网上申请3件),占比61.4%: the share is of the figure before the aside
                 d = done[j]
                 if d.kind == "level" and d.indicator in SHARE_RATES and self.qs[j].unit != "%" \
+                        and another_act in (None, d.indicator) \
                         and not self._share_of_its_own_measure(sh.group(), d.indicator, fam):
                     indicator = SHARE_RATES[d.indicator]
                     kind = "level" if as_rate else kind
@@ -1428,6 +1430,14 @@ class IndicatorChoice:
         whole = share[1:]
         return self._pick_verb_first(self.held_on_page(lead_cues(whole)[1]), "count", "件", True, fam,
                                      whole).indicator == indicator
+
+    def _share_named_by_another_act(self, before: str, fam) -> str | None:
+        """The act a share's own words name before 占比 (纠错占比7% after 审结300件): the share
+        is that act's, so it is no rate of the count before it."""
+        if not before.strip():
+            return None
+        return self._pick_verb_first(self.held_on_page(lead_cues(before)[1]), "count", "件", True, fam,
+                                     before).indicator
 
     def _single_item_respectively(self, clause, head: int) -> bool:
         """A 分别 before `head` in its clause (within a bounded window) with no list of items
