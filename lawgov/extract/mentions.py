@@ -400,8 +400,9 @@ def window_prefilter(patterns: str) -> EndFilter:
                 walk(x, depth + 1)
         elif isinstance(getattr(v, "rx", None), re.Pattern):
             found.append(v.rx)
-    for value in vars(rules).values():
-        walk(value)
+    for name, value in vars(rules).items():
+        if name != "ANY_AFTER":   # the union of AFTER_CUES (each one is in): past Hyperscan's size limit
+            walk(value)
     return EndFilter(found)
 
 

@@ -51,6 +51,12 @@ class Unsupported(ValueError):
 
 
 def _char(c: int) -> str:
+    """One character of a looser pattern: CJK and other non-ASCII letters as themselves (an
+    escape is eight characters, and a long alternation of words then passes Hyperscan's
+    limit on a pattern's length), the rest escaped."""
+    ch = chr(c)
+    if c > 0x7f and ch.isprintable() and not ch.isspace() and not 0xd800 <= c <= 0xdfff:
+        return ch
     return f"\\x{{{c:x}}}"
 
 
