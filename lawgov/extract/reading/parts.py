@@ -31,6 +31,9 @@ SERIES_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:为|是|达到|达|�
 MEASURE_THEN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*$")
 
 # the words that rank the names listed after them (受理量排名前三的是…, 位居前列的依次为…)
+# the next point of an enumeration in one sentence (一是…;二是…;三是…, 第三,): what an earlier
+# point named does not reach past it
+NEXT_POINT = re.compile(r"(?:^|[，,；;：:\s])(?:[二三四五六七八九十]是|第[二三四五六七八九十][，,、是])")
 RANKED_FIRST = re.compile(r".{0,16}?(?:排名|排在|位居|位列|居)(?:全[省市区县])?(?:前|第)[一二三四五六七八九十\d]*(?:位|名)?(?:的)?(?:分别|依次)?(?:是|为)")
 
 
@@ -158,8 +161,10 @@ class Parts:
         i = bisect.bisect_left(self.fam_ends, sent_start)
         j = bisect.bisect_right(self.fam_ends, pos)
         for e, s, name in self.fam_hits[i:j]:
-            if s >= sent_start and name in CTX["subset_families"] and not KIND_COUNTED.match(self.m, e):
-                return name        # (…信息公开类6件、其他类43件,全年共受理86件: one kind in a list, no field)
+            if s >= sent_start and name in CTX["subset_families"] and not KIND_COUNTED.match(self.m, e) \
+                    and not NEXT_POINT.search(self.m, e, pos):
+                return name        # (…信息公开类6件、其他类43件,全年共受理86件: one kind in a list, no field;
+                #                    二是信息公开类案件下降;三是…29件: the next point is no longer of it)
         fam = self.heading_family(pos)
         if fam in CTX["subset_families"]:
             return fam
