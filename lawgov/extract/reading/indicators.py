@@ -558,7 +558,7 @@ class IndicatorChoice:
             indicator, reason = None, "办理 beside an intake figure: the cases handled, not those taken in"
         elif kind == "level" and indicator in INTAKE_WORDS and cue is not None and pick.text \
                 and CTX["handled"].match(pick.text) and self._carried_in_before(sent, clause, q.head) \
-                and self._intake_stated(INTAKE_WORDS[indicator], lead_start, q.head):
+                and self._intake_stated(INTAKE_WORDS[indicator], lead_start, q.head, indicator.split(".")[0]):
             # 新收…487件,加上年结转36件,共办理523件 on a page that states its 受理 elsewhere: new and
             # carried-over cases together (with no 受理 anywhere, DOMAIN takes 办理 for the accepted)
             indicator, reason = None, "办理 after cases carried over (结转), the 受理 stated elsewhere: the cases handled"
@@ -1053,11 +1053,19 @@ class IndicatorChoice:
         lo = self._clause_list(sent)[0][k - 1][0] if k else clause[0]
         return any(self.paren_of(h.start()) is None for h in CARRIED_IN.finditer(self.m, lo, head))
 
-    def _intake_stated(self, word: str, lead_start: int, head: int) -> bool:
-        """The page states an intake figure (CTX[word]: 受理 …) somewhere other than this lead."""
+    def _intake_stated(self, word: str, lead_start: int, head: int, family: str) -> bool:
+        """The page states an intake figure (CTX[word]: 受理 …) of the same family somewhere other
+        than this lead (受理政府信息公开申请48件 is no 复议 intake)."""
         end = self.related_reading_start()     # (not in the links to other articles)
-        return any(not lead_start <= h.start() < head
-                   for h in CTX[word].finditer(self.m, 0, end) if NUMBER_SOON.match(self.m, h.end()))
+        for h in CTX[word].finditer(self.m, 0, end):
+            soon = NUMBER_SOON.match(self.m, h.end())
+            if soon is None or lead_start <= h.start() < head:
+                continue
+            at = soon.end() - 1
+            named = self.family_at(at, self.sents[self.sentence_index(at)][0])
+            if named in (family, None):
+                return True
+        return False
 
     def _label_line_above(self, q, para: int) -> tuple[int, int] | None:
         """The line that labels a figure standing alone on its line, as an infographic or a

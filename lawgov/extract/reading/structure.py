@@ -98,11 +98,17 @@ class Structure:
             line = self.t[ps:pe]
             if not line.strip():
                 continue
-            if CHROME_MARKS.search(line) or (CTX["page_chrome"].search(line) and (":" in line or "：" in line)):
+            if self._chrome_line(line):
                 continue
             self._title_para = (ps, pe)
             break
         return self._title_para
+
+    @staticmethod
+    def _chrome_line(line: str) -> bool:
+        """A line of a site's chrome: a menu or breadcrumb (首页 | 政务公开, 首页 > 工作动态), a
+        date or source line, 【字体:大 中 小】."""
+        return bool(CHROME_MARKS.search(line) or (CTX["page_chrome"].search(line) and (":" in line or "：" in line)))
 
     def in_link_line(self, pos: int) -> bool:
         self.related_reading_start()
@@ -115,13 +121,16 @@ class Structure:
             return self._headings
         out = []
         in_head = True
+        n_head = 0            # the head's paragraphs that are not a site's chrome (menus, breadcrumb, date)
         m, t = self.m, self.t
         for n_para, (ps, pe) in enumerate(self.paras):
             if not in_head and pe - ps > 20 and not m[ps].isspace() and not m[pe - 1].isspace() \
                     and not _may_open_heading(t[ps]):
                 continue      # a line of more than 20 characters that opens on no ordinal
             text = m[ps:pe]
-            in_head = in_head and n_para < 4 and "。" not in text
+            in_head = in_head and n_head < 4 and n_para <= 2 * CHROME_LINES and "。" not in text
+            if in_head and not self._chrome_line(text):
+                n_head += 1
             if in_head and len(text.strip()) <= 60 and not any(c in "。；;|>:：" for c in text) \
                     and (n_para == 0 or (not CTX["page_chrome"].search(text) and _names_a_family(text)
                                          and not self._numbered(ps, text))):
