@@ -48,6 +48,9 @@ YEAR_BEFORE_PAREN = re.compile(r"(?:(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\
 ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末|以前|之前|前|以后|之后|后))")
 # after a body: it is the source of the news, not the subject (…法院获悉, …中院召开新闻发布会)
 SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍)")
+# bodies named as the group a ranking places the body in (位居全市基层法院前列, 在全省中院中排名第三)
+RANKED_AMONG = re.compile(r"[^，,;；。\d]{0,4}?(?:中)?(?:的)?(?:前列|前茅|首位|之首|第[一二三四五六七八九十\d]+(?:位|名)?|前[一二三四五六七八九十\d]+(?:位|名)?)")
+RANKING_BEFORE = re.compile(r"(?:位居|位列|居于|名列|排名|排在|跻身|进入|在)[^，,;；。\d]{0,6}$")
 # a result reported under a heading of plans (截至目前,今年已收到…37件): done, not intended
 ALREADY_DONE = re.compile(r"(?:截至|截止)(?:目前|当前|发稿|\d{1,2}月)[^。；;]{0,30}已|已(?:收到|受理|办结|审结|办理|作出|化解)")
 # a year that opens a clause before its subject (2022年全国各级…)
@@ -704,14 +707,18 @@ class Roles:
     def _court_subject(self, sent, head: int) -> bool:
         """A court other than the reporting body is the subject: named earlier in the sentence,
         and no whole of the reporting body (全省, 本市) named after it. A court named as the source
-        of the news (记者从市中级人民法院获悉, 据市中院通报) is who tells, not whose figures."""
+        of the news (记者从市中级人民法院获悉, 据市中院通报) is who tells, not whose figures; courts
+        named as the group a ranking places it in (位居全市基层法院前列) are not the subject either."""
         h = None
         a = max(sent[0], head - 120)
         if not self.may_match(CTX["other_body_sentence"], a, head):
             return False
         for h2 in CTX["other_body_sentence"].finditer(self.m, a, head):
-            if not SOURCE_AFTER.match(self.m, h2.end()):
-                h = h2
+            if SOURCE_AFTER.match(self.m, h2.end()):
+                continue
+            if RANKED_AMONG.match(self.m, h2.end()) and RANKING_BEFORE.search(self.m, max(a, h2.start() - 10), h2.start()):
+                continue       # (审判质效位居全市基层法院前列: the group it ranks in, not the subject)
+            h = h2
         return h is not None and not self.search_in(CTX["own_whole"], h.end(), head)
 
     def _moves_on(self, idx: int, q: Quantity, sent) -> bool:
