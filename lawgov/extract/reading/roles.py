@@ -42,9 +42,12 @@ NEXT_TARGET = re.compile(r"\s*(?:以上|以内|以下|左右)?\s*、[^，,;；�
 MOVES_ON = re.compile(r"\s*[,，、]?\s*(?:再|又|进一步|继续|后)?(?:下降|降低|降|上升|提高|提升|升|增加|增长|减少)(?:了)?(?:至|到)\s*")
 AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
 # a year compared with, its figure in brackets right after it (与2021年(45件)相比, 较上年(38件))
+# a multiple after the figure its base is (…612件的1.67倍, 的两倍)
+MULTIPLE_AFTER = re.compile(r"\s*(?:余|多)?\s*(?:件|起|宗|次|人次|人|个|项|份|%)?\s*的\s*(?:[\d.]+|[一二两三四五六七八九十]+(?:点[一二三四五六七八九〇零]+)?)\s*倍")
 YEAR_BEFORE_PAREN = re.compile(r"(?:(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))"
-                               r"|(?:(?<=[是为达占])|(?<=[高低多少]于)|(?<![\u4e00-\u9fff]))(?:去年|上年|上一年|上年度))(?:同期)?\s*$")
-# (是上年(176件)的1.48倍, 高于上年(12.1%))
+                               r"|(?:(?<=[是为达占])|(?<=[高低多少]于)|(?<![\u4e00-\u9fff]))(?:去年|上年|上一年|上年度)"
+                               r"|(?P<yoy>同比))(?:同期)?\s*$")
+# (是上年(176件)的1.48倍, 高于上年(12.1%); 同比(45件)增长15.6%: the year before's)
 ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末|以前|之前|前|以后|之后|后))")
 # after a body: it is the source of the news, not the subject (…法院获悉, …中院召开新闻发布会)
 SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍)")
@@ -334,6 +337,8 @@ class Roles:
                 if cb and (own := cb.groupdict().get("own")) and own[:2] in ("19", "20") \
                         and self.report_year is not None and int(own[:4]) >= self.report_year:
                     continue       # …一审应诉案件,2017年为143件 in a 2017 report: the year's own level
+                if cb and cb.groupdict().get("times") is not None and not MULTIPLE_AFTER.match(m, q.tail):
+                    continue       # (为2019年的 with no 的N倍 after the figure: no multiple's base)
                 if cb:
                     kind = "comparison_base"
                     reason = "the figure compared with"

@@ -643,7 +643,11 @@ class DiscourseState:
                                               # holds its own clause
                     y = self._year_looked_back_from(y, h, n)
                 return y + shift
-            named = self._year_of_word(self.year_words.get(s), in_clause, bool(self.plan_heading(s)))
+            word = self.year_words.get(s)
+            if word in ("去年", "前年") and (said := self._period_named_before(h, n)) is not None:
+                return said - (1 if word == "去年" else 2) + shift   # 2023年…95件,较去年增加12件,去年受理83件:
+                #                                              the year before the one the sentence speaks of
+            named = self._year_of_word(word, in_clause, bool(self.plan_heading(s)))
             if named is None and self.year_words.get(s) in ("上年", "上年度") and self.published_on is not None \
                     and not self._titled_annual_report() and not self.m[sent[0]:s].strip():
                 named = self.published_on.year - 1   # 上年,全县…100% opening a news item of February: 去年
@@ -668,13 +672,25 @@ class DiscourseState:
                 return y
         return None
 
+    def _period_named_before(self, first: int, n: int) -> int | None:
+        """The period the sentence named before its n-th year hit: a year of its own, not one
+        a span starts or ends at, cases came over from, or a day or month told on."""
+        for e, _s, y, _rel, compared in reversed(self.year_hits[first:n]):
+            if y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
+                    and not CARRIED_OVER.match(self.m, e) and not ONE_MONTH_AFTER.match(self.m, e) \
+                    and not MADE_BEFORE_AFTER.match(self.m, e):
+                return y
+        return None
+
     def _year_looked_back_from(self, y: int, first: int, n: int) -> int:
         """The sentence's period when the year y (its n-th year hit) looks back from a later year
         named before it (2018年…为34.1%,2016年这一比率为26.3%;全区…8,906件): a look back holds
         its own clause only, and the later year is the period of the clauses after it."""
         later = [yy for e, _s, yy, _rel, compared in self.year_hits[first:n]
-                 if yy is not None and yy > y and not compared and not SPAN_AFTER.match(self.m, e)]
-        return later[-1] if later else y
+                 if yy is not None and yy > y and not compared and not SPAN_AFTER.match(self.m, e)
+                 and not ONE_MONTH_AFTER.match(self.m, e)]
+        return later[-1] if later else y     # (2024年1月15日,…通报2023年…情况:全年…: a day or a
+        #                                      month is when it was told, no period looked back from)
 
     def _year_of_sentence_before(self, sent: tuple[int, int]) -> int | None:
         """The one year the sentence before names (with its month and day, 2021年7月1日, or not):
