@@ -12,7 +12,7 @@ from functools import lru_cache
 from lawgov.extract.mentions import UNITS, Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.text.cells import REMARK_HEADER
-from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, LEADING_TIER, PAREN, SCOPE_RX, SHARE_RATES, TIER_CHARS, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
+from lawgov.extract.reading.rules import (CARRIED_OVER, CTX, FAMILY_RX, LEADING_TIER, PAREN, SCOPE_RX, SHARE_RATES, TIER_CHARS, WHOLE_OF_TIER, YEAR_RX, YEAR_TO_DATE_LABEL, default_unit,
                                           first_family, lead_cues)
 
 
@@ -88,6 +88,9 @@ class Tables:
                     and (above := self._table_family(para)):
                 fam = above    # 受理(件) under 行政复议申请(件) in a table of 复议 and 应诉: the nearer family
                                # (not under a group header line of one family: 行政复议 over 收到 | 维持)
+            elif own_fam is None and label and (first := _first_of_two_families(caption)):
+                fam = first    # 行政复议应诉主要指标 over 收到申请 | 57, 受理 | 52 …, 出庭应诉率 | 100%: the
+                               # rows go under the family named first until a row names the other
         if fam is None:                        # 受理(件) under 收到行政复议申请(件): the table's family
             fam = self._table_family(para)
         if fam is None:                        # 县区 | 受理(件) | 纠错率(%): the rate column names it
@@ -113,8 +116,9 @@ class Tables:
             pick = self._pick(hits, measure, unit, True, fam, ("noun",))
         indicator = pick.indicator
         if indicator is None and measure == "count" and fam in (None, "litigation") \
-                and FIRST_INSTANCE_LABEL.fullmatch(header.strip()) and self._courts_table(caption):
-            indicator = "litigation.cases"     # 县市区 | 一审案件 | 败诉案件 on a court's page: the lawsuits heard
+                and FIRST_INSTANCE_LABEL.fullmatch(header.strip()) and (self._courts_table(caption) or fam == "litigation"):
+            indicator = "litigation.cases"     # 县市区 | 一审案件 | 败诉案件 on a court's page: the lawsuits heard;
+            #                                    被告 | 一审案件 | 开庭 under 行政应诉: the lawsuits defended
         ratio_column = bool(RATIO_HEADER.fullmatch(header.strip()) or RATIO_HEADER.fullmatch(self._raw_header(para, hc).strip()))
         if indicator is None and measure == "rate" and ratio_column:
             # 类别 | 数量 | 比率 over 行政复议纠错 | 61件 | 11.9%: the rate of the row's count
@@ -222,9 +226,9 @@ class Tables:
         elif header and PART_HEADER.fullmatch(header.strip()) and not _period_of_the_table(header, caption, headers):
             kind, reason = "month", "a column of one quarter or month (本季度)"
         elif header and (part := YEAR_PART_HEADER.fullmatch(header.strip())) and not FULL_YEAR_MONTHS.search(header) \
-                and any((whole := HEADER_YEAR.fullmatch(h.strip())) and (part.group("year") is None
-                                                                     or whole.group("abs") == part.group("year"))
-                        for c, h in headers.items() if c != hc):
+                and any(((whole := HEADER_YEAR.fullmatch(h.strip())) and (part.group("year") is None
+                                                                      or whole.group("abs") == part.group("year")))
+                        or WHOLE_YEAR_HEADER.fullmatch(h.strip()) for c, h in headers.items() if c != hc):
             kind, reason = "month", "a column of a part of the year, beside the whole year's"
         elif column_period and "同期" in header and _part_caption(caption):
             kind, reason = "month", "the same quarter or month of the year before (上年同期 in a table of one)"
@@ -577,6 +581,8 @@ def _part_caption(caption: str) -> bool:
 
 PART_HEADER = re.compile(r"本季度?|本月|当月|本周|第?[一二三四1-4]季度|\d{1,2}\s*月(?:份)?")
 # a column of a part of a year (2023年1-6月, 上半年, 前三季度): beside a column of the whole year, a part
+# …and a column of the whole year said without its number (项目 | 上半年 | 全年)
+WHOLE_YEAR_HEADER = re.compile(r"全年(?:合计|累计|总计)?|本年(?:度)?(?:累计)?")
 YEAR_PART_HEADER = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?:上半年|下半年|前三季度|第?[一二三四1-4]季度"
                               r"|\d{1,2}\s*(?:月(?:份)?)?\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?)")
 # …but not all twelve months (2023年1-12月: the whole year)
@@ -754,6 +760,13 @@ def _header_family(cell: str) -> str | None:
     applied for)."""
     fam = lead_cues(cell)[0] or ("reconsideration" if APPLICATIONS_HEADER.match(cell.strip()) else None)
     return fam if fam in ("reconsideration", "litigation") else None    # (a row's kind, 行政处罚, is no family of columns)
+
+
+def _first_of_two_families(caption: str) -> str | None:
+    """The family a caption names first when it names both 复议 and 诉讼 (行政复议应诉情况)."""
+    named = sorted((h.start(), name) for name, rx in FAMILY_RX if name in ("reconsideration", "litigation")
+                   for h in rx.finditer(caption))
+    return named[0][1] if len({name for _s, name in named}) == 2 else None
 
 
 def _group_family(caption: str, headers: dict[int, str], column: int) -> str | None:
