@@ -237,6 +237,8 @@ PLAN_WORDS = re.compile(r"目标|力争|计划|预计|确保|争取|今后|将[�
 LABEL_MARKS = re.compile(r"[\s【\[■●◆▲·•]*")
 # a section's heading by its top-level numbering (二、, (一), 第二部分), not an item's (1.)
 SECTION_HEADING = re.compile(r"(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|第[一二三四五六七八九十]+部分)")
+# a lead that is only 分别为 (…520件,分别为150件、…): the list goes on with the measure before it
+RESPECTIVELY_ONLY = re.compile(r"\s*[，,]?\s*(?:分别|依次)(?:为|是)?\s*[:：]?\s*")
 UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
 # a group's heading in an infographic, set apart by its mark (▍依法决策, 【复议应诉】): the label
 # and figure runs under it are its own
@@ -465,6 +467,11 @@ class IndicatorChoice:
                 and done[idx - 1].indicator and done[idx - 1].kind == "level" and self.qs[idx - 1].unit == unit \
                 and OWN_LEVEL_PART.fullmatch(m, self.qs[idx - 1].tail, q.head):
             inherit_from = idx - 1    # 全州共收案642件,其中州本级138件: the own level's share of that measure
+        if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
+                and done[idx - 1].indicator and done[idx - 1].kind == "cumulative" and self.qs[idx - 1].unit == unit \
+                and RESPECTIVELY_ONLY.fullmatch(m, self.qs[idx - 1].tail, q.head) \
+                and self._year_list_item(idx, q, sent) is not None:
+            inherit_from = idx - 1    # 2021年至2023年共办理…520件,分别为150件、170件、200件: the span's years one by one
         if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
                 and self._single_item_respectively(clause, self.qs[prev_idx].head):
@@ -1448,7 +1455,7 @@ class IndicatorChoice:
                                      before).indicator
 
     def _single_item_respectively(self, clause, head: int) -> bool:
-        """A 分别 before `head` in its clause (within a bounded window) with no list of items
+        """A 分别 (依次) before `head` in its clause (within a bounded window) with no list of items
         before it (行政诉讼案件分别为64件、59件…: one measure, its figures in a list)."""
-        k = self.m.rfind("分别", max(clause[0], head - 300), head)
+        k = max(self.m.rfind("分别", max(clause[0], head - 300), head), self.m.rfind("依次", max(clause[0], head - 300), head))
         return k != -1 and not CTX["list_separator"].search(self.m, max(clause[0], k - 60), k)
