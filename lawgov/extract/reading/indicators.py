@@ -212,6 +212,8 @@ MEDIATION = re.compile(r"调解|和解")
 # the principal head going to court, and any head named (主要负责人带头出庭应诉, 副职, 负责人)
 PRINCIPAL_TO_COURT = re.compile(r"(?:主要负责人|主要负责同志|主要领导|正职(?:负责人|领导)?|一把手)"
                                 r"[^，,;；。\d]{0,6}?出庭")
+# the principal head named before a count said before 出庭应诉 (区政府主要负责人3次出庭应诉)
+PRINCIPAL_IN_CLAUSE = re.compile(r"主要负责(?:人|同志)|主要领导|正职|一把手|(?<!副)(?<!常务)[省市区县州旗盟镇乡]长(?!助理)")
 # the principal head opening a sentence as its subject (县长认真履行…, 区政府主要负责人…)
 PRINCIPAL_SUBJECT = re.compile(r"[\s【】]*(?:[\u4e00-\u9fff]{0,10}?(?:人民)?政府)?(?:党政)?"
                                r"(?:主要负责(?:人|同志)|主要领导|一把手|(?<!副)(?<!常务)[省市区县州旗盟镇乡]长)"
@@ -237,6 +239,10 @@ PLAN_WORDS = re.compile(r"目标|力争|计划|预计|确保|争取|今后|将[�
 LABEL_MARKS = re.compile(r"[\s【\[■●◆▲·•]*")
 # a section's heading by its top-level numbering (二、, (一), 第二部分), not an item's (1.)
 SECTION_HEADING = re.compile(r"(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|第[一二三四五六七八九十]+部分)")
+# a part named after 其中 before a share (其中主要负责人占35%)
+PART_BEFORE_SHARE = re.compile(r"其中[，,]?\s*[\u4e00-\u9fff]{2,}")
+# an act said right after a figure (两件依法予以纠错, 一件被撤销): a count of the act, no article
+ACT_AFTER = re.compile(r"\s*(?:件|起|宗|次|个|项)?\s*(?:案件)?\s*(?:依法|经审查)?\s*(?:予以|被|已|均已|决定|作出|责令)")
 # a lead that is only 分别为 (…520件,分别为150件、…): the list goes on with the measure before it
 RESPECTIVELY_ONLY = re.compile(r"\s*[，,]?\s*(?:分别|依次)(?:为|是)?\s*[:：]?\s*")
 UNIT_LINE = re.compile(r"[件次人个项%％]|件次|人次")
@@ -444,9 +450,13 @@ class IndicatorChoice:
         if represented:
             indicator = "litigation.cases"   # 我局代理市政府…的案件,出庭应诉22件: the government's lawsuits
         elif indicator == "litigation.head_appearances" and (self._principal_before(sent, clause, q.head)
-                                                              or self._principal_subject(sent, q.head)):
+                                                              or self._principal_subject(sent, q.head)
+                                                              or (pick.cue is not None and pick.cue is not True
+                                                                  and pick.cue.role == "after"
+                                                                  and PRINCIPAL_IN_CLAUSE.search(m, clause[0], q.head))):
             indicator = "litigation.principal_head_appearances"   # 主要负责人带头出庭应诉,全年出庭2件
-        if indicator and q.text in ("一", "两") and (cue is None or cue.role != "verb") and not lead_hits:
+        if indicator and q.text in ("一", "两") and (cue is None or cue.role != "verb") and not lead_hits \
+                and not ACT_AFTER.match(m, q.tail):
             # 变化源于一件行政复议案件: a lone 一 named only by the noun after it is an article
             indicator, also, reason = None, (), "a lone 一 before its noun, with no act: an article, not a count"
         if counted_by_rate and cue is None:
@@ -1451,8 +1461,11 @@ class IndicatorChoice:
         is that act's, so it is no rate of the count before it."""
         if not before.strip():
             return None
-        return self._pick_verb_first(self.held_on_page(lead_cues(before)[1]), "count", "件", True, fam,
-                                     before).indicator
+        named = self._pick_verb_first(self.held_on_page(lead_cues(before)[1]), "count", "件", True, fam,
+                                      before).indicator
+        if named is None and PART_BEFORE_SHARE.search(before):
+            return "a part"    # …出庭应诉48人次,其中主要负责人占35%: the part's share, no rate of the whole
+        return named
 
     def _single_item_respectively(self, clause, head: int) -> bool:
         """A 分别 (依次) before `head` in its clause (within a bounded window) with no list of items

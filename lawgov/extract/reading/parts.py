@@ -31,6 +31,8 @@ SERIES_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:为|是|达到|达|�
 MEASURE_THEN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*$")
 
 # the words that rank the names listed after them (受理量排名前三的是…, 位居前列的依次为…)
+# the body's whole, said before a list of years that opens its sentence (全县2021年、2022年分别…)
+WHOLE_BEFORE_YEARS = re.compile(r"\s*(?:全|我|本)[省市区县州旗盟镇乡]\s*")
 # the next point of an enumeration in one sentence (一是…;二是…;三是…, 第三,): what an earlier
 # point named does not reach past it
 NEXT_POINT = re.compile(r"(?:^|[，,；;：:\s])(?:[二三四五六七八九十]是|第[二三四五六七八九十][，,、是])")
@@ -133,8 +135,9 @@ class Parts:
             h = YEAR_LIST.match(self.m, sent[0], sent[1])
             if h is None:
                 for h in YEAR_LIST.finditer(self.m, sent[0], sent[1]):
-                    if self.m[h.start() - 1:h.start()] in ",，:：":
-                        break
+                    if self.m[h.start() - 1:h.start()] in ",，:：" \
+                            or WHOLE_BEFORE_YEARS.fullmatch(self.m, sent[0], h.start()):
+                        break      # (…,2019年、2020年…; 全县2021年、2022年分别受理…: the whole, then its years)
                 else:
                     h = None
             cache[sent] = h

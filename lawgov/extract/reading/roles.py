@@ -42,6 +42,8 @@ NEXT_TARGET = re.compile(r"\s*(?:以上|以内|以下|左右)?\s*、[^，,;；�
 MOVES_ON = re.compile(r"\s*[,，、]?\s*(?:再|又|进一步|继续|后)?(?:下降|降低|降|上升|提高|提升|升|增加|增长|减少)(?:了)?(?:至|到)\s*")
 AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
 # a year compared with, its figure in brackets right after it (与2021年(45件)相比, 较上年(38件))
+# the end of a five-year plan (“十四五”末): the plan's number; it ends in 1955 + 5 × number
+PLAN_END = re.compile(r"十([一二三四五六七八九])五")
 # a multiple after the figure its base is (…612件的1.67倍, 的两倍)
 MULTIPLE_AFTER = re.compile(r"\s*(?:余|多)?\s*(?:件|起|宗|次|人次|人|个|项|份|%)?\s*的\s*(?:[\d.]+|[一二两三四五六七八九十]+(?:点[一二三四五六七八九〇零]+)?)\s*倍")
 YEAR_BEFORE_PAREN = re.compile(r"(?:(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))"
@@ -53,7 +55,7 @@ ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\
 SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍)")
 # bodies named as the group a ranking places the body in (位居全市基层法院前列, 在全省中院中排名第三)
 RANKED_AMONG = re.compile(r"[^，,;；。\d]{0,4}?(?:中)?(?:的)?(?:前列|前茅|首位|之首|第[一二三四五六七八九十\d]+(?:位|名)?|前[一二三四五六七八九十\d]+(?:位|名)?)")
-RANKING_BEFORE = re.compile(r"(?:位居|位列|居于|名列|排名|排在|跻身|进入|在)[^，,;；。\d]{0,6}$")
+RANKING_BEFORE = re.compile(r"(?:位居|位列|居于|居|名列|排名|排在|跻身|进入|在)[^，,;；。\d]{0,6}$")
 # a result reported under a heading of plans (截至目前,今年已收到…37件): done, not intended
 ALREADY_DONE = re.compile(r"(?:截至|截止)(?:目前|当前|发稿|\d{1,2}月)[^。；;]{0,30}已|已(?:收到|受理|办结|审结|办理|作出|化解)")
 # a year that opens a clause before its subject (2022年全国各级…)
@@ -386,6 +388,8 @@ class Roles:
                 nl = None                  # 10月出庭应诉率达到100%: a rate that month is the rate
             if nl == "target" and "实际" in m[clause[0]:q.head]:
                 nl = None                  # 考核目标为…不低于90%,我区实际出庭应诉率为96.7%: the result
+            if nl == "target" and self._plan_ended(sent[0], q.head):
+                nl = None                  # “十三五”末,出庭应诉率达到100% in a 2020 report: the end has come
             if nl is None and unit == "%" and self._rate_over_years(sent, q):
                 nl = "cumulative"          # 年均纠错率15%, 连续五年保持在98%以上
             if nl is None and unit != "%" and self._counted_over_listed_years(sent, q):
@@ -1330,6 +1334,15 @@ class Roles:
             if h.end() <= c0 < clause[0] and self._own_year_clause((c0, _c1), min(_c1, head)):
                 return True
         return False
+
+    def _plan_ended(self, a: int, b: int) -> bool:
+        """The target word before the figure is a five-year plan's end (“十三五”末) that the report's
+        year has reached: what was reached then, a result."""
+        h = self._last_hit("target", a, b)
+        p = PLAN_END.search(h.group()) if h is not None else None
+        if p is None or self.report_year is None:
+            return False
+        return 1955 + 5 * (10 + "一二三四五六七八九".index(p.group(1)) + 1) <= self.report_year
 
     def _rate_over_years(self, sent, q: Quantity) -> bool:
         """A rate said of several years: an average (年均, 以来…平均), or a streak kept above a

@@ -268,12 +268,13 @@ LIST_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:度)?")
 BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?=[\u4e00-\u9fff])")
 RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*[-—–~]\s*$")
 EVENT_AFTER = re.compile(
-    r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?(?:出台|印发|制定|修订|修正|颁布|施行|实施|发布|启动|成立|获评|被评为|荣获|入选|召开|举办|挂牌|通过)")
+    r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?(?:出台|印发|制定|修订|修正|颁布|施行|实施|发布|启动|成立|组建|设立|揭牌|获评|被评为|荣获|入选|召开|举办|挂牌|通过)")
 COMPARE_BEFORE = re.compile(r"(?:较|比|与|同比|相较于?|相比|对比)\s*$")
 # …or 和/跟/同 before a year whose figure is then compared with (跟去年的9.8%相比, 同2021年的80件比)
-# …or the year a multiple is of (是2023年的1.8倍, 为上年同期的2倍, 相当于去年的一半): compared with
+# …or the year a multiple is of (是2023年的1.8倍, 为上年同期的2倍, 相当于去年的一半, 是去年61件的2倍): compared with
 MULTIPLE_OF_BEFORE = re.compile(r"(?:是|为|相当于|达到?)\s*$")
-MULTIPLE_OF_AFTER = re.compile(r"(?:度)?(?:同期)?的\s*(?:[\d.]+\s*倍|[一二两三四五六七八九十]+倍|一半)")
+MULTIPLE_OF_AFTER = re.compile(r"(?:度)?(?:同期)?(?:的\s*|(?:的)?\s*[\d.]+\s*(?:余|多)?\s*[件起宗人次项个%％]*\s*的\s*)"
+                               r"(?:[\d.]+\s*倍|[一二两三四五六七八九十]+(?:点[一二三四五六七八九〇零]+)?倍|一半)")
 COMPARED_AFTER = re.compile(r"(?:度)?(?:同期)?的\s*[\d.]+\s*(?:万|余)?\s*[%％件起宗人次项个]*\s*(?:相比|比|比较)")
 # a year naming what is done (开展2023年度法治政府建设督察, 撰写《…2023年…报告》): the name of an
 # activity or a document, not the period the figures after it are of
@@ -285,7 +286,7 @@ ACTIVITY_BEFORE = re.compile(r"(?:开展|组织|举办|召开|部署|启动|印�
 EVALUATION_AFTER = re.compile(r"(?:度)?[^，,;；。\d]{0,20}?(?:考评|考核|评估|评选|评比|测评|督察)(?:中|结果|工作中|排名)")
 NATIONAL = re.compile("全国")
 FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
-FROM_AFTER = re.compile(r"(?:同期)?(?:的)?\s*(?:不足|不到|低于|约|近|仅有|仅|只有|超过|逾|达)?\s*[\d零一二两三四五六七八九十]")
+FROM_AFTER = re.compile(r"(?:度)?(?:同期)?(?:的)?\s*(?:不足|不到|低于|约|近|仅有|仅|只有|超过|逾|达)?\s*[\d零一二两三四五六七八九十]")
 PAREN = re.compile(r"\([^()\n]{0,80}\)")
 TITLE = re.compile(r"《[^》\n]{0,80}》")
 # a short quoted name with no figure (“复议为民”, "行政复议进万家"): its words are a name, not a

@@ -89,8 +89,9 @@ class Tables:
                 fam = above    # 受理(件) under 行政复议申请(件) in a table of 复议 and 应诉: the nearer family
                                # (not under a group header line of one family: 行政复议 over 收到 | 维持)
             elif own_fam is None and label and (first := _first_of_two_families(caption)):
-                fam = first    # 行政复议应诉主要指标 over 收到申请 | 57, 受理 | 52 …, 出庭应诉率 | 100%: the
-                               # rows go under the family named first until a row names the other
+                # 行政复议应诉主要指标 over 收到申请 | 57, 受理 | 52 …, 出庭应诉率 | 100%: the rows go under
+                # the family a row names or implies (applications are 复议's), else the one named first
+                fam = _header_family(label) or self._table_family(para) or first
         if fam is None:                        # 受理(件) under 收到行政复议申请(件): the table's family
             fam = self._table_family(para)
         if fam is None:                        # 县区 | 受理(件) | 纠错率(%): the rate column names it
@@ -420,7 +421,7 @@ class Tables:
                 if txt is not None:
                     above[i] = txt
                     above_raw[i] = self.t[cells[i][0]:cells[i][1]]
-                    fam = lead_cues(txt)[0] if not KIND_LABEL.fullmatch(txt) else None
+                    fam = (lead_cues(txt)[0] or _applications_family(txt)) if not KIND_LABEL.fullmatch(txt) else None
                     if fam is not None and fam != "enforcement":
                         fam_above = fam   # (a row of one kind of case, 行政处罚(类), names no subject)
             k += 1
@@ -756,11 +757,16 @@ def _caption_year(caption: str):
     return None
 
 
+def _applications_family(cell: str) -> str | None:
+    """收到申请 alone: applications are reconsideration's (lawsuits are filed, not applied for)."""
+    return "reconsideration" if APPLICATIONS_HEADER.match(cell.strip()) else None
+
+
 def _header_family(cell: str) -> str | None:
     """The family a header cell names; in a header row that names the other family too, a
     column of applications received (收到申请) is reconsideration's (lawsuits are filed, not
     applied for)."""
-    fam = lead_cues(cell)[0] or ("reconsideration" if APPLICATIONS_HEADER.match(cell.strip()) else None)
+    fam = lead_cues(cell)[0] or _applications_family(cell)
     return fam if fam in ("reconsideration", "litigation") else None    # (a row's kind, 行政处罚, is no family of columns)
 
 
