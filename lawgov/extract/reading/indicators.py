@@ -12,7 +12,7 @@ from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import ASIDE, Role, generic_place
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_MARK, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
-                                          fill, first_family, lead_cues, unit_ok, PAREN, LEADING_TIER)
+                                          fill, first_family, lead_cues, unit_ok, PAREN, LEADING_TIER, SCOPE_RX)
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.state import HEADING_RUN_ON
 from lawgov.extract.reading.parts import YEAR_NAMED
@@ -239,6 +239,15 @@ PLAN_WORDS = re.compile(r"目标|力争|计划|预计|确保|争取|今后|将[�
 LABEL_MARKS = re.compile(r"[\s【\[■●◆▲·•]*")
 # a section's heading by its top-level numbering (二、, (一), 第二部分), not an item's (1.)
 SECTION_HEADING = re.compile(r"(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|第[一二三四五六七八九十]+部分)")
+# a part of the caseload named by its party alone, its case noun left out (其中涉及县政府的17件,
+# 涉及县级部门的36件; 以区政府为被告的12件)
+OWN_PARTY_PART = re.compile(r"[，,;；、]?\s*(?:其中)?[，,:：]?\s*(?:涉及|以)(?P<party>[^，,;；。\d]{1,12}?)"
+                            r"(?:(?:作)?为(?:共同)?(?:被告|被申请人))?的(?:有|共|为)?\s*")
+def _names_own_party(party: str) -> bool:
+    """The party is the reporting government or its departments (县政府, 县级部门, 区直各单位)."""
+    return any(name in ("government", "departments") and rx.search(party) for name, rx in SCOPE_RX)
+
+
 # a part named after 其中 before a share (其中主要负责人占35%)
 PART_BEFORE_SHARE = re.compile(r"其中[，,]?\s*[\u4e00-\u9fff]{2,}")
 # an act said right after a figure (两件依法予以纠错, 一件被撤销): a count of the act, no article
@@ -478,6 +487,10 @@ class IndicatorChoice:
                 and OWN_LEVEL_PART.fullmatch(m, self.qs[idx - 1].tail, q.head):
             inherit_from = idx - 1    # 全州共收案642件,其中州本级138件: the own level's share of that measure
         if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
+                and (pl := OWN_PARTY_PART.fullmatch(lead)) and _names_own_party(pl.group("party")) \
+                and (j := self._last_level_in_sentence(idx, sent, done)) is not None and self.qs[j].unit == unit:
+            inherit_from = j          # 行政应诉案件53件,其中涉及县政府的17件,涉及县级部门的36件: parts by party
+        if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
                 and done[idx - 1].indicator and done[idx - 1].kind == "cumulative" and self.qs[idx - 1].unit == unit \
                 and RESPECTIVELY_ONLY.fullmatch(m, self.qs[idx - 1].tail, q.head) \
                 and self._year_list_item(idx, q, sent) is not None:
@@ -536,6 +549,8 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        if scope == "all" and (whole := self._scope_of_the_whole_before(idx, sent, q, done)) is not None:
+            scope = whole          # 市政府…审结188件。其中:维持112件: the parts of the government's whole
         if represented:
             scope = "government"
         if scope in ("government", "departments") and (own := self._last_own_respondent(sent[0], q.head)) \
@@ -1455,6 +1470,33 @@ class IndicatorChoice:
         whole = share[1:]
         return self._pick_verb_first(self.held_on_page(lead_cues(whole)[1]), "count", "件", True, fam,
                                      whole).indicator == indicator
+
+    def _last_level_in_sentence(self, idx: int, sent, done) -> int | None:
+        """The last figure before idx in its sentence that is a level with an indicator."""
+        for j in range(idx - 1, -1, -1):
+            if self.qs[j].start < sent[0]:
+                return None
+            if done[j].kind == "level" and done[j].indicator:
+                return j
+        return None
+
+    def _scope_of_the_whole_before(self, idx: int, sent, q, done) -> str | None:
+        """A sentence opening with 其中 names parts of the last figure before it: with no scope
+        word of its own before the figure, the parts have the whole's scope (government or
+        departments), as they would after ,其中 in one sentence."""
+        if idx == 0 or sent[0] == 0 or not OPENS_WITH_OF_WHICH.match(self.m, sent[0]):
+            return None
+        j = idx - 1
+        while j >= 0 and self.qs[j].start >= sent[0]:
+            j -= 1
+        if j < 0 or done[j].kind != "level" or done[j].scope not in ("government", "departments") \
+                or self.qs[j].start < self.sentence_of(sent[0] - 1)[0]:
+            return None
+        a = bisect.bisect_left(self.scope_ends, sent[0])
+        b = bisect.bisect_right(self.scope_ends, q.head)
+        if any(self.scope_hits[n][1] >= sent[0] for n in range(a, b)):
+            return None            # (其中,全市…: the sentence names its own)
+        return done[j].scope
 
     def _share_named_by_another_act(self, before: str, fam) -> str | None:
         """The act a share's own words name before 占比 (纠错占比7% after 审结300件): the share

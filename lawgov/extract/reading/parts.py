@@ -165,7 +165,7 @@ class Parts:
         j = bisect.bisect_right(self.fam_ends, pos)
         for e, s, name in self.fam_hits[i:j]:
             if s >= sent_start and name in CTX["subset_families"] and not KIND_COUNTED.match(self.m, e) \
-                    and not NEXT_POINT.search(self.m, e, pos):
+                    and not NEXT_POINT.search(self.m, e, pos) and not self._in_subject_matter(s, pos):
                 return name        # (…信息公开类6件、其他类43件,全年共受理86件: one kind in a list, no field;
                 #                    二是信息公开类案件下降;三是…29件: the next point is no longer of it)
         fam = self.heading_family(pos)

@@ -48,7 +48,7 @@ PLAN_END = re.compile(r"十([一二三四五六七八九])五")
 MULTIPLE_AFTER = re.compile(r"\s*(?:余|多)?\s*(?:件|起|宗|次|人次|人|个|项|份|%)?\s*的\s*(?:[\d.]+|[一二两三四五六七八九十]+(?:点[一二三四五六七八九〇零]+)?)\s*倍")
 YEAR_BEFORE_PAREN = re.compile(r"(?:(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\d{2})\s*年(?:度)?|(?P<prev>去年|上年|上一年|上年度))"
                                r"|(?:(?<=[是为达占])|(?<=[高低多少]于)|(?<![\u4e00-\u9fff]))(?:去年|上年|上一年|上年度)"
-                               r"|(?P<yoy>同比))(?:同期)?\s*$")
+                               r"|(?P<yoy>同比)|(?:与|较|比)\s*(?P<prev2>前年))(?:同期)?\s*$")
 # (是上年(176件)的1.48倍, 高于上年(12.1%); 同比(45件)增长15.6%: the year before's)
 ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末|以前|之前|前|以后|之后|后))")
 # after a body: it is the source of the news, not the subject (…法院获悉, …中院召开新闻发布会)
@@ -327,7 +327,8 @@ class Roles:
                         break
                 if base_year is None:      # (上年84件): the year before that of the figure it follows
                     ref = done[inherit_from].year if inherit_from is not None else self.report_year
-                    base_year = ref - 1 if ref is not None else None
+                    back = 2 if pb.groupdict().get("prev2") else 1      # 较前年(118件): two years back
+                    base_year = ref - back if ref is not None else None
                     if base_year is None:
                         kind = "level"
                 if inherit_from is not None and done[inherit_from].kind in ("other_body", "breakdown"):

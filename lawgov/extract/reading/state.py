@@ -31,6 +31,8 @@ KIND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?类")
 # a year with one month after it (2024年1月,…开展评查。) dates an event: no period the next sentence
 # goes on in (a span of months, 2023年1-6月, is a part of that year and does go on)
 ONE_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月(?!\s*(?:[至到~～\-—－]|份?以来))|[一二三四五六七八九十]{1,2}月(?![至到~～\-—－])|元月|年?初(?!以来|至)")
+# a clause saying what cases are about (涉及…等领域, 集中在…方面, 类型包括…), with no figure of its own
+SUBJECT_MATTER = re.compile(r"(?:主要|大多|多数|大部分|集中)?(?:涉及|集中在|集中于|分布在|类型(?:包括|有|为|主要有)|包括|主要是|主要为)")
 # the longest first sentence of a paragraph that heads the next like a heading (行政复议工作提质增效。)
 RUN_IN_HEADING_MAX = 20
 # the cases split by kind (按类别分, 从案件类型看): the fields named after it are kinds of the cases
@@ -345,7 +347,17 @@ class DiscourseState:
         paren = self.paren_of(s)
         if paren is not None and not (paren[0] < pos < paren[1]):
             return False
+        if self.fam_hits[n][2] not in CASE_FAMILIES and self._in_subject_matter(s, pos):
+            return False       # …86件,主要涉及行政处罚、政府信息公开等领域,审结52件: what the cases are about
         return not self._in_other_measure(n) and not self._compared_before(n, pos)
+
+    def _in_subject_matter(self, s: int, pos: int) -> bool:
+        """The word at s is in a list of what cases are about (涉及行政处罚、信息公开等领域, 集中在
+        行政处罚方面) in a clause before the figure's: the matter, not the subject of the figures."""
+        c0 = max(self.m.rfind(ch, 0, s) for ch in "，,；;。:：\n") + 1
+        c1 = min((k for k in (self.m.find(ch, s, pos) for ch in "，,；;。") if k != -1), default=-1)
+        return c1 != -1 and SUBJECT_MATTER.search(self.m, c0, s) is not None \
+            and not any(ch.isdigit() for ch in self.m[s:c1])
 
     def _of_a_cross_measure(self, sent: tuple[int, int]) -> bool:
         """The sentence names the case families only inside a measure of both (复议后被诉率)."""
