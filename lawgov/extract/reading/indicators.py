@@ -126,7 +126,7 @@ INTAKE_WORDS = {"reconsideration.accepted": "accepted_word", "litigation.cases":
 # a lead that is only the state of the figure before it (…5件已审结、): its verb is that figure's
 POST_VERB_LEAD = re.compile(r"\s*(?:已|已经|均已|均|已全部|全部)[\u4e00-\u9fff]{1,4}\s*[、，,]\s*")
 # a part named by the body's own level alone after 其中 (其中州本级138件, 其中市政府本级…)
-OWN_LEVEL_PART = re.compile(r"[,，]?\s*其中[,，]?\s*(?:[省市区县州旗盟](?:人民政府|政府)?本级|[省市区县州旗盟](?:人民)?政府)(?:共|为|有)?\s*")
+OWN_LEVEL_PART = re.compile(r"[,，]?\s*(?:其中|内含|包括|包含)[,，]?\s*(?:[省市区县州旗盟](?:人民政府|政府)?本级|[省市区县州旗盟](?:人民)?政府)(?:共|为|有)?\s*")
 # a line's period label before a colon (2022年:, 上年同期:), all before its figure
 PERIOD_LABEL = re.compile(r"\s*(?:[●■◆•·▪]\s*)?(?:(?P<abs>(?:19|20)\d{2})年度?|去年|上年|上一年)(?:同期|全年)?\s*[:：]\s*")
 # a run of spaces after a figure, then a label of a few words and its own figure: the next item
@@ -833,6 +833,8 @@ class IndicatorChoice:
         j = bisect.bisect_left(self.qstarts, paren[0]) - 1
         if j < 0 or done[j].kind != "level" or done[j].indicator is None:
             return False
+        if indicator == "litigation.principal_head_appearances" and done[j].indicator == "litigation.head_appearances":
+            return True         # (…265人次(其中副职231人次、正职34人次)): the principal's, a measure of its own
         if any(d.kind != "level" for d in done[j + 1:]):
             return False        # (其中涉企案件12件,纠错3件): after a part, the part's own outcomes
         if done[j].indicator != indicator:

@@ -22,7 +22,7 @@ PART_ITEM = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?类(?!型)|一审|二审|再审
 YEAR_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|今年|去年|上年|本年")
 
 
-RESPECTIVELY_WORD = re.compile("分别")
+RESPECTIVELY_WORD = re.compile("分别|依次")
 OF_WHICH = re.compile(r"^(?:其中|另外|此外)?\s*[,，:：]?\s*(?:(?:全年|今年|当年|同期|(?:19|20)\d{2}\s*年度?)\s*[,，]?\s*)?(?:以|对|涉及)?")
 MAX_SERIES = 10                    # (years a series runs over, at most: the work per figure stays bounded)
 # the year that labels a figure of a series (2021年712件, 2022年为768件)
