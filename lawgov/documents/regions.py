@@ -76,6 +76,8 @@ _STREET = ("路", "街", "大道", "大街", "巷", "胡同", "大桥", "桥")
 _INSTITUTION = ("先生", "大学", "学院", "中学", "小学", "医院", "公园", "广场", "宾馆", "饭店",
                 "酒店", "机场", "火车站", "日报", "晚报", "商报", "纪念", "陵园", "精神")
 _FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向")
+# districts named by an ordinary word (老城区 the old town, 新城区 the new town): see _names_a_place_here
+_WORD_NAMES = frozenset({"老城区", "新城区", "城中区", "城东区", "城西区", "城北区"})
 # characters after which a name may begin: prepositions, conjunctions, particles, time words
 _CONJUNCTIONS = set("和及与并或同")
 _BEFORE_NAME = set("在于对向与和及同跟给为是的了到至由从将把据经赴原共今年月日即系让使被就赴去来往")
@@ -271,6 +273,9 @@ class Gazetteer:
                         best = (j, bare, "bare")
             if best is None or best[2] != "full" and self._after_conjunction(text, i, out):
                 continue
+            if (text[i] == "共" and i > 0 and text[i - 1] == "中") \
+                    or (text[i:best[0]] in _WORD_NAMES and not self._names_a_place_here(text, i, out)):
+                continue      # 中共和县县委: the party's 中共, then 和县; 老城区改造: the old town, no district
             j, codes, kind = best
             out.append(RegionMention(i, j, text[i:j], codes, kind))
             nxt = j
@@ -342,12 +347,18 @@ class Gazetteer:
         non-Chinese character, right after another region, or after a character that
         ends a word before a name (在, 年, 的, 对 …); after any other character it is the
         tail of an ordinary word (示范县, 办理县, 市和县两级)."""
-        if i == 0 or (out and out[-1].end == i):
+        if i == 0 or (out and out[-1].end == i) or text[i - 2:i] == "中共":
             return True
         prev = text[i - 1]
         if not ("\u4e00" <= prev <= "\u9fff"):
             return True
         return prev in _BEFORE_NAME and text[i] not in _FUNCTION_CHARS
+
+    @staticmethod
+    def _names_a_place_here(text: str, i: int, out: list[RegionMention]) -> bool:
+        """A district whose name is also an ordinary word (老城区, 新城区, 城中区) is the place only
+        right after its city (洛阳市老城区) or opening a line (a title, a signature)."""
+        return i == 0 or text[i - 1] in "\n\r" or bool(out and out[-1].end == i)
 
     def county_of_towns(self, text: str, start: int = 0, end: int | None = None) -> str | None:
         """The county or district that holds every town of a list the text names by short

@@ -464,6 +464,12 @@ class IndicatorChoice:
                                                                   and pick.cue.role == "after"
                                                                   and PRINCIPAL_IN_CLAUSE.search(m, clause[0], q.head))):
             indicator = "litigation.principal_head_appearances"   # 主要负责人带头出庭应诉,全年出庭2件
+        if indicator == "litigation.head_appearance_rate" and idx > 0 and self.qs[idx - 1].start >= sent[0] \
+                and done[idx - 1].indicator == "litigation.principal_head_appearances" and done[idx - 1].kind == "level" \
+                and not HEAD_NAMED.search(m, self.qs[idx - 1].tail, q.head) and q.value < 100:
+            # “一把手”出庭应诉7次、出庭率为13.5%: the principal's rate (at 100% the principal went to every
+            # hearing, so every head's rate is 100% too: the headline figure it stays)
+            indicator = "litigation.principal_head_appearance_rate"
         if indicator and q.text in ("一", "两") and (cue is None or cue.role != "verb") and not lead_hits \
                 and not ACT_AFTER.match(m, q.tail):
             # 变化源于一件行政复议案件: a lone 一 named only by the noun after it is an article
