@@ -248,6 +248,10 @@ def _names_own_party(party: str) -> bool:
     return any(name in ("government", "departments") and rx.search(party) for name, rx in SCOPE_RX)
 
 
+# decisions listed right after a count, with nothing else between (…23件,维持17件、撤销2件): the
+# outcomes of those cases, as after 其中
+DECISIONS_RUN = re.compile(r"[\s,，、;；:：]*(?:经审理|经复议|复议机关)?[，,:：]?\s*(?:(?:依法)?(?:决定)?(?:维持|驳回|撤销|变更|确认违法|责令履行|终止)"
+                           r"[^，,;；。\d]{0,6}\d+\s*(?:件|起|宗)\s*[、，,]\s*)*(?:依法)?(?:决定)?(?:维持|驳回|撤销|变更|确认违法|责令履行|终止)[^，,;；。\d]{0,6}")
 # a part named after 其中 before a share (其中主要负责人占35%)
 PART_BEFORE_SHARE = re.compile(r"其中[，,]?\s*[\u4e00-\u9fff]{2,}")
 # an act said right after a figure (两件依法予以纠错, 一件被撤销): a count of the act, no article
@@ -713,7 +717,9 @@ class IndicatorChoice:
                 return False
             d = done[j]
             if d.indicator == "reconsideration.as_respondent":
-                if d.kind != "level" or d.scope == "departments" or "其中" not in self.m[self.qs[j].tail:self.qs[idx].head]:
+                between = self.m[self.qs[j].tail:self.qs[idx].head]
+                if d.kind != "level" or d.scope == "departments" or ("其中" not in between
+                                                                      and not DECISIONS_RUN.fullmatch(between)):
                     return False
                 # a bureau's or a township's own cases: theirs (they decide none); a government's
                 # named on a bureau's page (市政府作为被申请人…) are still the superior's decisions

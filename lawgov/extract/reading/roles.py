@@ -36,8 +36,8 @@ OWN_AREA = re.compile(r"(?:[省市区县州旗盟]域?内|辖区内?)|.*[两二�
 OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:行政机关|政府部门|部门|单位)")
 # what may follow 我镇 / 本县 in a party that is the reporting body itself
 OWN_GOVERNMENT_REST = re.compile(r"(?:人民)?(?:政府)?")
-# the next item of a list of targets, in its clause (…纠错率达到15%以上、出庭率达到100%)
-NEXT_TARGET = re.compile(r"\s*(?:以上|以内|以下|左右)?\s*、[^，,;；。\d]{0,16}?(?:达到|达|保持在|保持|不低于|控制在)\s*")
+# the next item of a list of targets (…纠错率达到15%以上、出庭率达到100%; or after a comma)
+NEXT_TARGET = re.compile(r"\s*(?:以上|以内|以下|左右)?\s*[、，,][^，,;；。\d]{0,16}?(?:达到|达|保持在|保持|不低于|控制在)\s*")
 # between two steps of a movement (…7.2%,再下降到5.3%)
 MOVES_ON = re.compile(r"\s*[,，、]?\s*(?:再|又|进一步|继续|后)?(?:下降|降低|降|上升|提高|提升|升|增加|增长|减少)(?:了)?(?:至|到)\s*")
 AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
@@ -373,8 +373,8 @@ class Roles:
                         kind, reason = "cumulative", "where a movement over several years began (过去三年…从9.6%下降到…)"
                     break
 
-        if kind == "level" and prev_idx is not None and done[prev_idx].kind == "target" \
-                and NEXT_TARGET.fullmatch(lead) and q.value == int(q.value):
+        if kind == "level" and idx > 0 and self.qs[idx - 1].start >= sent[0] and done[idx - 1].kind == "target" \
+                and NEXT_TARGET.fullmatch(m, self.qs[idx - 1].tail, q.head) and q.value == int(q.value):
             kind, reason = "target", "the next item of a list of targets (…达到15%以上、出庭率达到100%)"
         if kind == "level" and self._moves_on(idx, q, sent) and CTX["to_level"].fullmatch(lead) \
                 and self._last_hit("cumulative", sent[0], q.head) is not None:
@@ -595,10 +595,12 @@ class Roles:
         return None if self._own_subject(clause, head) and not framed else carried
 
     def _goes_on_with_the_part(self, j: int, idx: int, done) -> bool:
-        """After 其中 a named place's figure is a part of the whole before it; the clause after
-        goes on with that place (其中,东湖区受理310件,审结298件; 其中西湖区43件,败诉2件) unless its
-        count is more than the part's, so the whole's (其中东湖区受理310件,审结1198件)."""
-        return (done[j].reason or "").startswith("a named place") and not self._larger_than_the_named(j, idx, done)
+        """After 其中 a named place's (or a lower tier's) figure is a part of the whole before it; the
+        clause after goes on with that place (其中,东湖区受理310件,审结298件; 其中西湖区43件,败诉2件;
+        其中…;各县(市)政府受理640件,平均纠错率10.3%) unless its count is more than the part's, so the
+        whole's (其中东湖区受理310件,审结1198件)."""
+        return (done[j].reason or "").startswith(("a named place", "a lower tier")) \
+            and not self._larger_than_the_named(j, idx, done)
 
     def _larger_than_the_named(self, j: int, idx: int, done) -> bool:
         """A count larger than the named body's own figure that its carried clauses started from
