@@ -49,7 +49,7 @@ _SHORT_DEPT = (r"(?:卫健|卫计|发改|经信|工信|教体|住建|农业农�
 # a department after a region (or standing alone): 司法局, 市场监督管理局, 卫生健康委员会, 司法部,
 # and a government's legal-affairs or reconsideration office (政府法制办)
 _DEPT = re.compile(r"(?:人民政府|(?:人民)?政府(?=法制|行政复议))?([\u4e00-\u9fff]{1,14}?(?:管理局|监管局|总局|局|厅|委员会|部(?!门)|署)|" + _SHORT_DEPT + ")")
-_NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公室|各部门|全部|内部|干部|部分|部署|行政公署|公署)")
+_NOT_DEPT = re.compile(r"^(?:人民政府|政府|党委|委员会|政府办公室|各部门|全部|内部|干部|部分|部署|行政公署|公署|行署)")
 _PARTY = re.compile(r"^(?:委|党委)")
 _RELATIVE = re.compile(r"^(自治区|省|市|区|县|州|旗|盟)(?:人民)?(?:政府(?=[\u4e00-\u9fff]{1,4}办))?((?!委|纪委)(?:[\u4e00-\u9fff]{1,12}?(?:管理局|监管局|局|厅|委员会)|"
                        + _SHORT_DEPT + "))")
@@ -175,7 +175,7 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
     dept = None
     dm = _DEPT.match(after)
     if dm and not _NOT_DEPT.match(dm.group(1)) and not _PARTY.match(dm.group(1)) \
-            and not re.match(r"(?:人民政府)?(?:法治|依法|全面|党|委员会|常务委员会)", dm.group(1)) \
+            and not re.match(r"(?:人民政府)?(?:法治|依法|全面|党|委员会|常务委员会|工作委员会)", dm.group(1)) \
             and not re.search(r"[的与及、,，]", dm.group(1)) and len(dm.group(1)) <= 12 \
             and not re.search(r"和(?![\u4e00-\u9fff]{2,6}(?:局|厅|委员会)$)", dm.group(1)):
         dept = dm.group(1)
@@ -189,7 +189,7 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
             dept += bm.group(0)
     court = bool(_COURT_AFTER.match(after))
     name = t[chain[0].start:chain[-1].end] + (dept or "")
-    government = after.startswith(("人民政府", "政府", "行政公署", "街道办事处", "办事处")) \
+    government = after.startswith(("人民政府", "政府", "行政公署", "行署", "街道办事处", "办事处")) \
         or after.startswith(_ZONE_COMMITTEE) and _is_zone(g, chain[-1])
     return {"chain": chain, "dept": dept, "court": court, "government": government, "name": name,
             "start": chain[0].start, "branch": branch}

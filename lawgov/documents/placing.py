@@ -310,7 +310,7 @@ def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind:
             meta.region_level = "department"
         else:
             meta.region_level = levels[0] if levels else hint
-        if meta.region_level is None and _AS_DEPARTMENT.search(t, 0, 1500):
+        if meta.region_level is None and _speaks_as_office(t, 1500):
             # no place and no level named, but the opening speaks as an office (我局共收到…)
             meta.region_level = "department"
         elif meta.region_level != "department" and _written_by_an_office(t, meta.title) \
@@ -335,7 +335,7 @@ def _speaks_for_region(dept: str, kind: str, body: dict, t: str = "", title: str
     department."""
     if re.search(r"行政复议委员会|复议委员会", dept):
         return True     # the government's reconsideration board decides for the government
-    if "行政复议" in dept and not _AS_DEPARTMENT.search(t, 0, 6000):
+    if "行政复议" in dept and not _speaks_as_office(t, 6000):
         # the government's reconsideration office or centre (行政复议服务中心) handles the
         # government's cases: its figures are the region's
         return True
@@ -377,19 +377,29 @@ def _about_the_whole_region(t: str) -> bool:
     """A report whose opening speaks about the whole region (two 全市 / 我市 … in its first
     paragraphs) and never as the office itself (我局, 局机关)."""
     head = t[:3000]
-    if _AS_DEPARTMENT.search(t, 0, 6000) or _OWN_OFFICE.search(head):
+    if _speaks_as_office(t, 6000) or _OWN_OFFICE.search(head):
         return False
     return len(_WHOLE_REGION.findall(head[:1500])) >= 2
 
 
 _AS_DEPARTMENT = re.compile(r"我局|本局|我厅|本厅|我中心|本中心|我委(?!员)|本委(?!员)|我办(?![理结件案事公])|本办(?![理结件案事公])")
+# an office quoted by name (区司法局表示:我局将…, 县司法局负责人介绍,我局…): it speaks, not the page
+_QUOTED_OFFICE = re.compile(r"(?:局|厅|委|办|中心)(?:的)?(?:主要|相关|有关)?(?:负责人|负责同志|局长|厅长|主任)?"
+                            r"(?:表示|介绍|说|指出|称|强调|谈到)[:：,，]?\s*[“\"]?[^。“”\"]{0,8}$")
+
+
+def _speaks_as_office(t: str, end: int) -> bool:
+    """The text up to `end` says 我局 / 本局 … in its own voice, not only in a named office's quoted
+    words."""
+    return any(not _QUOTED_OFFICE.search(t, max(0, h.start() - 30), h.start())
+               for h in _AS_DEPARTMENT.finditer(t, 0, end))
 
 
 def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
     """A report written as 我局 / 本局 is a department's own, whatever place it names first,
     unless it names itself a government (X区人民政府)."""
     return (kind == "annual_report" and not body.get("court") and not body.get("central")
-            and not body.get("government") and _AS_DEPARTMENT.search(t, 0, 6000) is not None)
+            and not body.get("government") and _speaks_as_office(t, 6000))
 
 
 # a place named in passing, not as the body that acts: a superior that assigns or leads
