@@ -269,6 +269,9 @@ class Gazetteer:
                             elif best is None or j + len(suf) > best[0]:
                                 best = (j + len(suf), ok, "suffix")
                             break
+                    if not bare and out and out[-1].end == i:
+                        # 南通崇川: a county's or district's short form right after its city's
+                        bare = tuple(c for c in acodes if _parent_code(self, c) in out[-1].candidates)
                     if bare and (best is None or j > best[0]) and not self._idiom(s, text, j):
                         best = (j, bare, "bare")
             if best is None or best[2] != "full" and self._after_conjunction(text, i, out):
@@ -526,6 +529,12 @@ class _NameScanner:
             else:
                 lens.append(-negl)
         return out
+
+
+def _parent_code(g: "Gazetteer", code: str) -> str | None:
+    """The parent code of a region (its city for a county or district)."""
+    r = g.get(code)
+    return r.parent_code if r is not None else None
 
 
 def _found(k, _from, to, _flags, found):
