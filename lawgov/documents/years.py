@@ -467,7 +467,9 @@ _EPITHETS = [
 ]
 
 
-_SIGNED_MONTH = re.compile(r"^\s*[(（]?\s*((?:19|20)\d{2})年(\d{1,2})月\s*[)）]?\s*$", re.M)
+# (after the signing body on the same line too: 某县人民政府 2024年1月)
+_SIGNED_MONTH = re.compile(r"^\s*(?:[\u4e00-\u9fff()（）]{2,30}(?:政府|委员会|办事处|局|厅|委|办公室|中心)\s+)?"
+                           r"[(（]?\s*((?:19|20)\d{2})年(\d{1,2})月\s*[)）]?\s*$", re.M)
 
 
 def _signed_month(t: str, maxyear: int | None) -> tuple[int, int] | None:
