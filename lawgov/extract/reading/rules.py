@@ -252,8 +252,9 @@ SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:底|末)?\
 MADE_BEFORE_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:底|末)?\s*(?:以前|之前|前)\s*"
                                r"(?:印发|制定|出台|发布|制发|下发|公布|施行|实施|形成|签订)")
 SINCE_AFTER = re.compile(r"(?:度)?\s*(?:以来|来)")
-# what may stand between the start of a clause and the time word that opens it (而去年, 同时在2023年)
-_OPENER = r"\s*(?:而|但|但是|同时|此外|另外|随后|其后)?\s*(?:在)?\s*"
+# what may stand between the start of a clause and the time word that opens it (而去年, 同时在2023年,
+# and the body's whole before it: 全市去年新收…)
+_OPENER = r"\s*(?:而|但|但是|同时|此外|另外|随后|其后)?\s*(?:(?:全|我|本)[省市区县州旗盟镇乡])?\s*(?:在)?\s*"
 CLAUSE_OPENER = re.compile(_OPENER)
 TIME_CLAUSE = re.compile(_OPENER + r"(?:去年|上年|上一年|前年|今年|本年)(?:度)?(?:全年|一年|同期)?(?:以来|里|中|内)?\s*[,，]?")
 # a sentence opening with a list of years (2021年和2022年, | 2020年、2021年、2022年 | 2021、2022、2023年:

@@ -60,7 +60,9 @@ OWN_RESPONDENT_HEADING = re.compile(r"^[^，,;；。乡镇街]{0,8}?(?:以)?(?:�
 LOWER_RESPONDENT_HEADING = re.compile(r"^[^，,;；。]{0,8}?(?:以)?(?:各)?(?:乡镇|镇街|街道|镇|乡)(?:\(□*[^()]{0,4}\))?(?:人民)?(?:政府|办事处)?(?:作为|为)被申请人")
 # an appendix after a page's plans (附：…数据, 附件1, 附表): its figures are reported, not planned
 APPENDIX = re.compile(r"(?:^|\n)?\s*附(?:[:：]|件|表|录)")
-PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|据介绍|数据显示|统计显示|此外|同时|其中|另外|另|总体上?)\s*[,，]?\s*)?(?:在|于|到|至|截至)?\s*")
+# (…and the body's whole before it: 全区2021年受理…, 全市去年新收…)
+PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|据介绍|数据显示|统计显示|此外|同时|其中|另外|另|总体上?)\s*[,，]?\s*)?"
+                           r"(?:(?:全|我|本)[省市区县州旗盟镇乡])?(?:在|于|到|至|截至)?\s*")
 # a heading that opens with one year (2021年主要工作, 2020年度行政复议情况), not a span (2021年以来)
 # nor the year of an assessment whose findings it answers (2021年度督察反馈问题整改情况)
 HEADING_YEAR = re.compile(r"\s*(?:附\s*[:：]?\s*)?((?:19|20)\d{2})\s*年度?(?![\d月]|以来|来|起|至|到|—|-|~|底|末|[^，,。]{0,14}(?:考核|督察|反馈|整改|问题|排名|原因|评估))")
