@@ -31,6 +31,8 @@ SERIES_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:为|是|达到|达|�
 MEASURE_THEN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?\s*$")
 
 # the words that rank the names listed after them (受理量排名前三的是…, 位居前列的依次为…)
+# a span of years its figures then follow one by one (全县行政诉讼案件2020年至2022年分别为…)
+SPAN_LISTED = re.compile(r"\s*(?:的)?[^\d，,。；;]{0,10}?(?:分别|依次)")
 # the body's whole, said before a list of years that opens its sentence (全县2021年、2022年分别…)
 WHOLE_BEFORE_YEARS = re.compile(r"\s*(?:全|我|本)[省市区县州旗盟镇乡]\s*")
 # the next point of an enumeration in one sentence (一是…;二是…;三是…, 第三,): what an earlier
@@ -117,7 +119,7 @@ class Parts:
         if sent not in cache:              # (once a sentence: a long one holds many figures)
             first = YEAR_SPAN.match(self.m, sent[0], sent[1])
             later = [h for h in YEAR_SPAN.finditer(self.m, sent[0] + 1, sent[1])
-                     if self.m[h.start() - 1:h.start()] in ",，;；"]
+                     if self.m[h.start() - 1:h.start()] in ",，;；" or SPAN_LISTED.match(self.m, h.end())]
             cache[sent] = (first, later, [h.end() for h in later])
         first, later, ends = cache[sent]
         k = bisect.bisect_right(ends, head) - 1
