@@ -76,8 +76,11 @@ _STREET = ("路", "街", "大道", "大街", "巷", "胡同", "大桥", "桥")
 _INSTITUTION = ("先生", "大学", "学院", "中学", "小学", "医院", "公园", "广场", "宾馆", "饭店",
                 "酒店", "机场", "火车站", "日报", "晚报", "商报", "纪念", "陵园", "精神")
 _FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向")
-# districts named by an ordinary word (老城区 the old town, 新城区 the new town): see _names_a_place_here
+# districts named by an ordinary word (老城区 the old town, 新城区 the new town): in that sense
+# before what a town's quarter has (老城区改造, 新城区建设), unless right after their city
 _WORD_NAMES = frozenset({"老城区", "新城区", "城中区", "城东区", "城西区", "城北区"})
+_WORD_SENSE_AFTER = ("改造", "更新", "建设", "保护", "风貌", "片区", "居民", "街巷", "商圈", "拆迁", "棚户",
+                     "开发", "规划", "征收", "老旧", "道路", "管网", "街区")
 # characters after which a name may begin: prepositions, conjunctions, particles, time words
 _CONJUNCTIONS = set("和及与并或同")
 _BEFORE_NAME = set("在于对向与和及同跟给为是的了到至由从将把据经赴原共今年月日即系让使被就赴去来往")
@@ -277,7 +280,8 @@ class Gazetteer:
             if best is None or best[2] != "full" and self._after_conjunction(text, i, out):
                 continue
             if (text[i] == "共" and i > 0 and text[i - 1] == "中") \
-                    or (text[i:best[0]] in _WORD_NAMES and not self._names_a_place_here(text, i, out)):
+                    or (text[i:best[0]] in _WORD_NAMES and text.startswith(_WORD_SENSE_AFTER, best[0])
+                        and not (out and out[-1].end == i)):
                 continue      # 中共和县县委: the party's 中共, then 和县; 老城区改造: the old town, no district
             j, codes, kind = best
             out.append(RegionMention(i, j, text[i:j], codes, kind))
@@ -357,11 +361,6 @@ class Gazetteer:
             return True
         return prev in _BEFORE_NAME and text[i] not in _FUNCTION_CHARS
 
-    @staticmethod
-    def _names_a_place_here(text: str, i: int, out: list[RegionMention]) -> bool:
-        """A district whose name is also an ordinary word (老城区, 新城区, 城中区) is the place only
-        right after its city (洛阳市老城区) or opening a line (a title, a signature)."""
-        return i == 0 or text[i - 1] in "\n\r" or bool(out and out[-1].end == i)
 
     def county_of_towns(self, text: str, start: int = 0, end: int | None = None) -> str | None:
         """The county or district that holds every town of a list the text names by short

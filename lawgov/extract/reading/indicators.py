@@ -12,7 +12,7 @@ from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import ASIDE, Role, generic_place
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_MARK, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
-                                          fill, first_family, lead_cues, unit_ok, PAREN, LEADING_TIER, SCOPE_RX)
+                                          fill, first_family, lead_cues, unit_ok, PAREN, LEADING_TIER, SCOPE_RX, TIER_CHARS)
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.state import HEADING_RUN_ON
 from lawgov.extract.reading.parts import YEAR_NAMED
@@ -244,14 +244,23 @@ SECTION_HEADING = re.compile(r"(?:[一二三四五六七八九十]+\s*[、.．]|
 OWN_PARTY_PART = re.compile(r"[，,;；、]?\s*(?:其中)?[，,:：]?\s*(?:涉及|以)(?P<party>[^，,;；。\d]{1,12}?)"
                             r"(?:(?:作)?为(?:共同)?(?:被告|被申请人))?的(?:有|共|为)?\s*")
 def _names_own_party(party: str) -> bool:
-    """The party is the reporting government or its departments (县政府, 县级部门, 区直各单位)."""
-    return any(name in ("government", "departments") and rx.search(party) for name, rx in SCOPE_RX)
+    """The party is, as a whole, the government or its departments (县政府, 县级部门, 区直各单位;
+    not 县政府信息公开, 县政府征收决定: a matter of theirs)."""
+    return any(name in ("government", "departments") and (h := rx.search(party)) is not None
+               and h.start() == 0 and h.end() == len(party) for name, rx in SCOPE_RX)
 
 
 # decisions listed right after a count, with nothing else between (…23件,维持17件、撤销2件): the
 # outcomes of those cases, as after 其中
 DECISIONS_RUN = re.compile(r"[\s,，、;；:：]*(?:经审理|经复议|复议机关)?[，,:：]?\s*(?:(?:依法)?(?:决定)?(?:维持|驳回|撤销|变更|确认违法|责令履行|终止)"
                            r"[^，,;；。\d]{0,6}\d+\s*(?:件|起|宗)\s*[、，,]\s*)*(?:依法)?(?:决定)?(?:维持|驳回|撤销|变更|确认违法|责令履行|终止)[^，,;；。\d]{0,6}")
+# a case family's own word (复议, 诉讼, 应诉)
+FAMILY_WORDS = re.compile(r"复议|诉讼|应诉")
+# heads named right before their count (负责人27人出庭应诉, 主要负责人3次出庭应诉), not others
+HEADS_RIGHT_BEFORE = re.compile(r"(?:负责人|负责同志|领导|正职|副职|一把手|[省市区县镇乡旗州局]长|主任)"
+                                r"(?:共|共有|全年|先后|累计)?\s*$")
+# the principal heads as the next item of a list of ranks (…其中副职231人次、正职34人次)
+RANK_NEXT = re.compile(r"\s*[、，,]\s*(?:主要负责人|主要负责同志|主要领导|正职(?:负责人|领导)?|一把手)(?:共|为|有)?\s*")
 # a part named after 其中 before a share (其中主要负责人占35%)
 PART_BEFORE_SHARE = re.compile(r"其中[，,]?\s*[\u4e00-\u9fff]{2,}")
 # an act said right after a figure (两件依法予以纠错, 一件被撤销): a count of the act, no article
@@ -459,6 +468,14 @@ class IndicatorChoice:
             # 该院共受理各类案件6215件, 受理涉复议信访件196件: another docket than the administrative
             # (not 以区政府为被告的各类案件, 办理行政复议各类案件: every kind of the administrative ones)
             indicator, also, reason = None, (), "cases of another docket (各类案件, 民事案件, 信访件, 调解申请, 诉讼监督案件, 咨询)"
+        if indicator == "litigation.head_appearances" and pick.cue is not None and pick.cue is not True \
+                and pick.cue.role == "after" and not HEAD_NAMED.search(m, q.tail, m.find("出庭", q.tail, clause[1]))\
+                and not HEADS_RIGHT_BEFORE.search(m, clause[0], q.head):
+            indicator, reason = None, "others counted in court (律师, 工作人员), not heads"   # 公职律师23人次出庭应诉
+        if indicator in (None, "litigation.head_appearances") and RANK_NEXT.fullmatch(lead) \
+                and (j := self._last_level_in_sentence(idx, sent, done)) is not None \
+                and done[j].indicator == "litigation.head_appearances" and "副职" in m[self.qs[j].tail:q.head]:
+            indicator, cue = "litigation.principal_head_appearances", True   # …,其中副职231人次、正职34人次
         represented = indicator == "litigation.head_appearances" and self._representing_before(sent, clause)
         if represented:
             indicator = "litigation.cases"   # 我局代理市政府…的案件,出庭应诉22件: the government's lawsuits
@@ -470,7 +487,8 @@ class IndicatorChoice:
             indicator = "litigation.principal_head_appearances"   # 主要负责人带头出庭应诉,全年出庭2件
         if indicator == "litigation.head_appearance_rate" and idx > 0 and self.qs[idx - 1].start >= sent[0] \
                 and done[idx - 1].indicator == "litigation.principal_head_appearances" and done[idx - 1].kind == "level" \
-                and not HEAD_NAMED.search(m, self.qs[idx - 1].tail, q.head) and q.value < 100:
+                and not HEAD_NAMED.search(m, self.qs[idx - 1].tail, q.head) and q.value < 100 \
+                and self._rate_of_the_principals(idx, q, sent, done):
             # “一把手”出庭应诉7次、出庭率为13.5%: the principal's rate (at 100% the principal went to every
             # hearing, so every head's rate is 100% too: the headline figure it stays)
             indicator = "litigation.principal_head_appearance_rate"
@@ -494,10 +512,12 @@ class IndicatorChoice:
             inherit_from = prev_idx   # 行政应诉案件2021年712件、2022年768件: the next year's figure of one measure
         if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
                 and done[idx - 1].indicator and done[idx - 1].kind == "level" and self.qs[idx - 1].unit == unit \
-                and OWN_LEVEL_PART.fullmatch(m, self.qs[idx - 1].tail, q.head):
+                and (ol := OWN_LEVEL_PART.fullmatch(m, self.qs[idx - 1].tail, q.head)) \
+                and self._of_the_own_tier(re.search(r"[省市区县州旗盟](?=(?:人民)?政府|本级)", ol.group()).group()):
             inherit_from = idx - 1    # 全州共收案642件,其中州本级138件: the own level's share of that measure
         if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
                 and (pl := OWN_PARTY_PART.fullmatch(lead)) and _names_own_party(pl.group("party")) \
+                and self._of_the_own_tier(pl.group("party")) \
                 and (j := self._last_level_in_sentence(idx, sent, done)) is not None and self.qs[j].unit == unit:
             inherit_from = j          # 行政应诉案件53件,其中涉及县政府的17件,涉及县级部门的36件: parts by party
         if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
@@ -671,8 +691,10 @@ class IndicatorChoice:
             kind, reason = "target", f"a figure of {year}, after the page was published: a plan"
         all_outcome = None
         if indicator in ("reconsideration.accepted", "litigation.cases") and kind == "level" \
-                and ((self.may_match(CTX["all_closed"], q.tail, len(m)) and CTX["all_closed"].match(m, q.tail))
+                and ((self.may_match(CTX["all_closed"], q.tail, len(m)) and (ac := CTX["all_closed"].match(m, q.tail))
+                      and not (FAMILY_WORDS.search(ac.group()) and first_family(ac.group()) != indicator.split(".")[0]))
                      or self._closed_in_next_sentence(idx, sent, indicator, done)):
+            # (…复议案件47件;行政诉讼案件均已审结: the other family's cases closed, not these)
             all_outcome = "closed"
         elif kind == "level" and self.may_match(CTX["all_upheld"], q.tail, len(m)) and CTX["all_upheld"].match(m, q.tail) and (
                 indicator in ("reconsideration.accepted", "reconsideration.closed")
@@ -719,8 +741,9 @@ class IndicatorChoice:
             if d.indicator == "reconsideration.as_respondent":
                 between = self.m[self.qs[j].tail:self.qs[idx].head]
                 if d.kind != "level" or d.scope == "departments" or ("其中" not in between
-                                                                      and not DECISIONS_RUN.fullmatch(between)):
-                    return False
+                                                                      and not DECISIONS_RUN.fullmatch(between)) \
+                        or (self.qs[idx].value or 0) > (self.qs[j].value or 0):
+                    return False   # (…被申请人的12件,经审理,维持380件: more than its cases, so the body's own)
                 # a bureau's or a township's own cases: theirs (they decide none); a government's
                 # named on a bureau's page (市政府作为被申请人…) are still the superior's decisions
                 return self.level not in ("department", "township") \
@@ -1484,6 +1507,25 @@ class IndicatorChoice:
         whole = share[1:]
         return self._pick_verb_first(self.held_on_page(lead_cues(whole)[1]), "count", "件", True, fam,
                                      whole).indicator == indicator
+
+    def _of_the_own_tier(self, party: str) -> bool:
+        """A party named by its tier (县政府, 市级部门) is of the page's own tier, not above or below."""
+        ch = party[:1]
+        return ch not in TIER_CHARS or not (self.above_own_tier(ch) or self.below_own_tier(ch))
+
+    def _rate_of_the_principals(self, idx: int, q, sent, done) -> bool:
+        """A bare rate after the principal heads' count is theirs, unless the sentence counts every
+        head's appearances before it, or its hearings make the rate every head's (开庭60件,…主要负责人
+        出庭应诉5次,出庭率98.3%: 5/60 is not 98.3%)."""
+        principal = self.qs[idx - 1].value or 0
+        for j in range(idx - 2, -1, -1):
+            if self.qs[j].start < sent[0]:
+                break
+            if done[j].indicator == "litigation.head_appearances" and done[j].kind == "level":
+                return False
+            if done[j].indicator == "litigation.hearings" and done[j].kind == "level" and self.qs[j].value:
+                return abs(100 * principal / self.qs[j].value - q.value) < 1
+        return True
 
     def _last_level_in_sentence(self, idx: int, sent, done) -> int | None:
         """The last figure before idx in its sentence that is a level with an indicator."""

@@ -599,9 +599,9 @@ CHANGE_LABEL = re.compile(r"^\s*(?:较|同比|环比|比(?:上|去|前)年)|百�
 # its figures count no cases (a case counter, 件 or 次, leaves the measure's own unit)
 ORDINAL_HEADER = re.compile(r"序号|编号|序")
 # a line that gives a table's unit (单位：件, （单位:件）) and the units it may give its counts
-# (单位:件、%: the counts' unit first, the rates' after it)
+# (单位:件、%: the counts' unit, and the rates'; not two count units, 单位:次、件: whose is whose?)
 UNIT_LINE = re.compile(r"\s*[(（]?\s*(?:计量)?单位\s*[:：]\s*(件|人次|次|个|项|份|人)"
-                       r"(?:\s*[、,，/和及]\s*(?:%|％|件|人次|次|个|项|份|人))*\s*[)）]?\s*")
+                       r"(?:\s*[、,，/和及]\s*(?:%|％))?\s*[)）]?\s*")
 LINE_UNITS = ("件", "人次", "次", "个", "项", "份", "人")
 UNIT_IN_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(个|家|人次|人|名|项|份|条|件|次)\s*[)）]")
 CELL_UNITS = {"名": "人"}   # (as rules/units.csv normalises it)
