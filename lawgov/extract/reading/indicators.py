@@ -254,6 +254,8 @@ def _names_own_party(party: str) -> bool:
 # outcomes of those cases, as after 其中
 DECISIONS_RUN = re.compile(r"[\s,，、;；:：]*(?:经审理|经复议|复议机关)?[，,:：]?\s*(?:(?:依法)?(?:决定)?(?:维持|驳回|撤销|变更|确认违法|责令履行|终止)"
                            r"[^，,;；。\d]{0,6}\d+\s*(?:件|起|宗)\s*[、，,]\s*)*(?:依法)?(?:决定)?(?:维持|驳回|撤销|变更|确认违法|责令履行|终止)[^，,;；。\d]{0,6}")
+# a bare rate said right after a count (…7次、出庭率为13.5%; not …,出庭应诉率由上年的87.5%提升至…)
+BARE_RATE_AFTER = re.compile(r"\s*(?:次|人次|件|人)?\s*[、，,]\s*(?:其)?出庭(?:应诉)?(?:率|的?比例|的?比率)(?:为|达到?|是)?\s*")
 # a case family's own word (复议, 诉讼, 应诉)
 FAMILY_WORDS = re.compile(r"复议|诉讼|应诉")
 # heads named right before their count (负责人27人出庭应诉, 主要负责人3次出庭应诉), not others
@@ -487,7 +489,7 @@ class IndicatorChoice:
             indicator = "litigation.principal_head_appearances"   # 主要负责人带头出庭应诉,全年出庭2件
         if indicator == "litigation.head_appearance_rate" and idx > 0 and self.qs[idx - 1].start >= sent[0] \
                 and done[idx - 1].indicator == "litigation.principal_head_appearances" and done[idx - 1].kind == "level" \
-                and not HEAD_NAMED.search(m, self.qs[idx - 1].tail, q.head) and q.value < 100 \
+                and BARE_RATE_AFTER.fullmatch(m, self.qs[idx - 1].tail, q.head) and q.value < 100 \
                 and self._rate_of_the_principals(idx, q, sent, done):
             # “一把手”出庭应诉7次、出庭率为13.5%: the principal's rate (at 100% the principal went to every
             # hearing, so every head's rate is 100% too: the headline figure it stays)
@@ -578,7 +580,7 @@ class IndicatorChoice:
             unit_raw = None
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
-        scope = self.scope_at(q.start, sent[0], clause) if indicator else None
+        scope = self.scope_at(q.start, sent[0], clause, indicator.split(".")[0]) if indicator else None
         if scope == "all" and (whole := self._scope_of_the_whole_before(idx, sent, q, done)) is not None:
             scope = whole          # 市政府…审结188件。其中:维持112件: the parts of the government's whole
         if represented:

@@ -503,7 +503,8 @@ class DiscourseState:
         year = h.group("year")
         return year is None or (self.report_year is not None and int(year) > self.report_year)
 
-    def scope_at(self, pos: int, sent_start: int, clause: tuple[int, int] | None = None) -> str:
+    def scope_at(self, pos: int, sent_start: int, clause: tuple[int, int] | None = None,
+                 family: str | None = None) -> str:
         """The last scope cue before `pos` in its sentence that speaks of a figure: in the
         number's own clause, in an earlier clause that states a figure itself (区直各单位…开庭72件,
         出庭应诉率93.1%), or in a short subject clause just before (区政府作为被告,共…)."""
@@ -541,6 +542,10 @@ class DiscourseState:
             if has_number:
                 if qi < len(self._done) and self._done[qi].kind == "other_body":
                     continue      # …,其中以街道办事处为被告的43件,出庭应诉172人次: a lower tier's clause
+                if family in CASE_FAMILIES and qi < len(self._done) and (ind := self._done[qi].indicator) \
+                        and ind.split(".")[0] not in CASE_FAMILIES:
+                    continue      # 出台县政府规范性文件5件,全年办理行政复议案件215件: whose documents, not
+                    #               whose cases: a clause of another field lends a case figure no scope
                 if PART_OPENING.match(self.m, c[0]) and SEMICOLON.search(self.m, c[1], clause[0] + 1):
                     continue      # …,其中以区政府为被告的53件;败诉3件: a part's scope ends at its semicolon
                 return "all" if self._after_partition(cl, ck, name) else name
