@@ -262,7 +262,7 @@ FAMILY_WORDS = re.compile(r"复议|诉讼|应诉")
 HEADS_RIGHT_BEFORE = re.compile(r"(?:负责人|负责同志|领导|正职|副职|一把手|[省市区县镇乡旗州局]长|主任)"
                                 r"(?:共|共有|全年|先后|累计)?\s*$")
 # the principal heads as the next item of a list of ranks (…其中副职231人次、正职34人次)
-RANK_NEXT = re.compile(r"\s*[、，,]\s*(?:主要负责人|主要负责同志|主要领导|正职(?:负责人|领导)?|一把手)(?:共|为|有)?\s*")
+RANK_NEXT = re.compile(r"\s*[、，,]?\s*(?:主要负责人|主要负责同志|主要领导|正职(?:负责人|领导)?|一把手)(?:共|为|有)?\s*")
 # a part named after 其中 before a share (其中主要负责人占35%)
 PART_BEFORE_SHARE = re.compile(r"其中[，,]?\s*[\u4e00-\u9fff]{2,}")
 # an act said right after a figure (两件依法予以纠错, 一件被撤销): a count of the act, no article
@@ -375,6 +375,9 @@ class IndicatorChoice:
                 year = pick.list_over
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("verb",))
+            if pick.cue is not None and pick.text and "、" in lead[lead.rfind(pick.text) + len(pick.text):] \
+                    and (act := self._pick_after(q.tail, min(clause[1], q.tail + 32), measure, unit, fam)).cue is not None:
+                pick = act     # 19项证明事项被取消、其余7项予以保留: the next item's act is its own
         if pick.cue is None and not NEXT_LABEL_AFTER_GAP.match(m, q.tail, clause[1]):
             # (not across a gap to the next label and its figure: 应诉案件41件 负责人出庭33件)
             after_end = min(clause[1], q.tail + 32)

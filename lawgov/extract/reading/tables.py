@@ -393,13 +393,16 @@ class Tables:
         first = self._table_first(para)
         caption = ""
         before = first - 1
-        if before >= 0 and (u := UNIT_LINE.fullmatch(m, *self.paras[before])):
+        if before >= 0 and (u := UNIT_LINE.fullmatch(self.t, *self.paras[before])):   # (unmasked: (单位:件))
             # (a line of the unit between the caption and the table, 单位：件: the caption is above it)
             self._tables[("unit line", first)] = u.group(1)
             before -= 1
         if before >= 0:
             cap = m[self.paras[before][0]:self.paras[before][1]]
             caption = cap[cap.rfind("。", 0, len(cap) - 1) + 1:] if "。" in cap[:-1] else cap
+            if ("unit line", first) not in self._tables \
+                    and (u := UNIT_IN_CAPTION.search(self.t, *self.paras[before])) is not None:
+                self._tables[("unit line", first)] = u.group(1)   # 近两年行政应诉情况(单位:件、%):
         above: dict[int, str] = {}
         above_raw: dict[int, str] = {}
         spans: dict[int, str] = {}
@@ -602,6 +605,8 @@ ORDINAL_HEADER = re.compile(r"序号|编号|序")
 # (单位:件、%: the counts' unit, and the rates'; not two count units, 单位:次、件: whose is whose?)
 UNIT_LINE = re.compile(r"\s*[(（]?\s*(?:计量)?单位\s*[:：]\s*(件|人次|次|个|项|份|人)"
                        r"(?:\s*[、,，/和及]\s*(?:%|％))?\s*[)）]?\s*")
+# …or in brackets at the end of the caption (…情况(单位:件、%):)
+UNIT_IN_CAPTION = re.compile(r"[(（]\s*(?:计量)?单位\s*[:：]\s*(件|人次|次|个|项|份|人)(?:\s*[、,，/和及]\s*(?:%|％))?\s*[)）]\s*[:：]?\s*$")
 LINE_UNITS = ("件", "人次", "次", "个", "项", "份", "人")
 UNIT_IN_CELL = re.compile(r"[(（]\s*(?:单位\s*[:：]?\s*)?(个|家|人次|人|名|项|份|条|件|次)\s*[)）]")
 CELL_UNITS = {"名": "人"}   # (as rules/units.csv normalises it)
