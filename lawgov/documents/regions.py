@@ -80,7 +80,7 @@ _FUNCTION_CHARS = set("和及与各全本该每市省区县乡镇等或在对向
 # before what a town's quarter has (老城区改造, 新城区建设), unless right after their city
 _WORD_NAMES = frozenset({"老城区", "新城区", "城中区", "城东区", "城西区", "城北区"})
 _WORD_SENSE_AFTER = ("改造", "更新", "建设", "保护", "风貌", "片区", "居民", "街巷", "商圈", "拆迁", "棚户",
-                     "开发", "规划", "征收", "老旧", "道路", "管网", "街区")
+                     "开发", "规划", "征收", "老旧", "道路", "管网", "街区", "提升", "工程", "整治", "改建")
 # characters after which a name may begin: prepositions, conjunctions, particles, time words
 _CONJUNCTIONS = set("和及与并或同")
 _BEFORE_NAME = set("在于对向与和及同跟给为是的了到至由从将把据经赴原共今年月日即系让使被就赴去来往")

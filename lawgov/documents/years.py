@@ -24,7 +24,8 @@ from lawgov.documents.manifest import parse_date
 _DATE_AT_END = re.compile(r"\s(" + _DATE + r")日?\s*$")
 _NOT_A_STAMP = re.compile(r"[。;；]|今天|今日|当前|现在|截至|截止")
 # a site's clock in its header (今天是2025年6月1日 星期日): the day it is viewed, not the page's date
-_TODAY_LINE = re.compile(r"\s*(?:今天是|今日是|今天|今日|当前时间|现在时间|现在是)\s*[:：]?")
+# (今天是, or 今天 with a colon: not 今日镇海, a paper named 今日…)
+_TODAY_LINE = re.compile(r"\s*(?:今天是|今日是|现在是|(?:今天|今日|当前时间|现在时间)\s*[:：])")
 _STAMP_LINE = re.compile(r"\d{1,2}:\d{2}|^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源|浏览|点击|"
                          r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}|日\s*星期[一二三四五六日天]|第\s*[A-Z]?\d{1,2}\s*版")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")

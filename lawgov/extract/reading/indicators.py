@@ -213,7 +213,9 @@ MEDIATION = re.compile(r"调解|和解")
 PRINCIPAL_TO_COURT = re.compile(r"(?:主要负责人|主要负责同志|主要领导|正职(?:负责人|领导)?|一把手)"
                                 r"[^，,;；。\d]{0,6}?出庭")
 # the principal head named before a count said before 出庭应诉 (区政府主要负责人3次出庭应诉)
-PRINCIPAL_IN_CLAUSE = re.compile(r"主要负责(?:人|同志)|主要领导|正职|一把手|(?<!副)(?<!常务)[省市区县州旗盟镇乡]长(?!助理)")
+PRINCIPAL_IN_CLAUSE = re.compile(r"主要负责(?:人|同志)|主要领导|正职|一把手|(?<!副)(?<!常务)(?<![乡镇])[省市区县州旗盟]长(?!助理)")
+# other heads named beside the principal (县长、副县长和部门负责人共38人次): the count is every head's
+MIXED_HEADS = re.compile(r"副(?:[省市区县镇乡旗州]?长|职)|部门(?:主要)?负责人|其他负责人|和(?:各)?(?:部门|单位)")
 # the principal head opening a sentence as its subject (县长认真履行…, 区政府主要负责人…)
 PRINCIPAL_SUBJECT = re.compile(r"[\s【】]*(?:[\u4e00-\u9fff]{0,10}?(?:人民)?政府)?(?:党政)?"
                                r"(?:主要负责(?:人|同志)|主要领导|一把手|(?<!副)(?<!常务)[省市区县州旗盟镇乡]长)"
@@ -259,7 +261,7 @@ BARE_RATE_AFTER = re.compile(r"\s*(?:次|人次|件|人)?\s*[、，,]\s*(?:其)?
 # a case family's own word (复议, 诉讼, 应诉)
 FAMILY_WORDS = re.compile(r"复议|诉讼|应诉")
 # heads named right before their count (负责人27人出庭应诉, 主要负责人3次出庭应诉), not others
-HEADS_RIGHT_BEFORE = re.compile(r"(?:负责人|负责同志|领导|正职|副职|一把手|[省市区县镇乡旗州局]长|主任)"
+HEADS_RIGHT_BEFORE = re.compile(r"(?:负责人|负责同志|领导|正职|副职|一把手|(?<![乡镇])[省市区县旗州]长|主任)"
                                 r"(?:共|共有|全年|先后|累计)?\s*$")
 # the principal heads as the next item of a list of ranks (…其中副职231人次、正职34人次)
 RANK_NEXT = re.compile(r"\s*[、，,]?\s*(?:主要负责人|主要负责同志|主要领导|正职(?:负责人|领导)?|一把手)(?:共|为|有)?\s*")
@@ -488,7 +490,8 @@ class IndicatorChoice:
                                                               or self._principal_subject(sent, q.head)
                                                               or (pick.cue is not None and pick.cue is not True
                                                                   and pick.cue.role == "after"
-                                                                  and PRINCIPAL_IN_CLAUSE.search(m, clause[0], q.head))):
+                                                                  and PRINCIPAL_IN_CLAUSE.search(m, clause[0], q.head)
+                                                                  and not MIXED_HEADS.search(m, clause[0], q.head))):
             indicator = "litigation.principal_head_appearances"   # 主要负责人带头出庭应诉,全年出庭2件
         if indicator == "litigation.head_appearance_rate" and idx > 0 and self.qs[idx - 1].start >= sent[0] \
                 and done[idx - 1].indicator == "litigation.principal_head_appearances" and done[idx - 1].kind == "level" \
@@ -523,8 +526,10 @@ class IndicatorChoice:
         if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
                 and (pl := OWN_PARTY_PART.fullmatch(lead)) and _names_own_party(pl.group("party")) \
                 and self._of_the_own_tier(pl.group("party")) \
-                and (j := self._last_level_in_sentence(idx, sent, done)) is not None and self.qs[j].unit == unit:
+                and (j := self._last_level_in_sentence(idx, sent, done)) is not None and self.qs[j].unit == unit \
+                and (done[j].indicator or "").startswith("litigation."):
             inherit_from = j          # 行政应诉案件53件,其中涉及县政府的17件,涉及县级部门的36件: parts by party
+            #                           (of lawsuits: a party of reviews is the respondent, not who accepted)
         if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
                 and done[idx - 1].indicator and done[idx - 1].kind == "cumulative" and self.qs[idx - 1].unit == unit \
                 and RESPECTIVELY_ONLY.fullmatch(m, self.qs[idx - 1].tail, q.head) \
@@ -584,7 +589,7 @@ class IndicatorChoice:
         if indicator is not None and measure == "rate" and q.value > 100:
             indicator = None
         scope = self.scope_at(q.start, sent[0], clause, indicator.split(".")[0]) if indicator else None
-        if scope == "all" and (whole := self._scope_of_the_whole_before(idx, sent, q, done)) is not None:
+        if scope == "all" and (whole := self._scope_of_the_whole_before(idx, sent, q, done, indicator)) is not None:
             scope = whole          # 市政府…审结188件。其中:维持112件: the parts of the government's whole
         if represented:
             scope = "government"
@@ -1519,17 +1524,19 @@ class IndicatorChoice:
         return ch not in TIER_CHARS or not (self.above_own_tier(ch) or self.below_own_tier(ch))
 
     def _rate_of_the_principals(self, idx: int, q, sent, done) -> bool:
-        """A bare rate after the principal heads' count is theirs, unless the sentence counts every
-        head's appearances before it, or its hearings make the rate every head's (开庭60件,…主要负责人
-        出庭应诉5次,出庭率98.3%: 5/60 is not 98.3%)."""
+        """A bare rate after the principal heads' count is theirs, unless the sentence (or the one
+        before) counts every head's appearances, or its hearings or cases make the rate every head's
+        (开庭60件,…主要负责人出庭应诉5次,出庭率98.3%: 5/60 is not 98.3%)."""
         principal = self.qs[idx - 1].value or 0
+        lo = self.sentence_of(sent[0] - 1)[0] if sent[0] > 0 else sent[0]   # (the heads' count a sentence back)
         for j in range(idx - 2, -1, -1):
-            if self.qs[j].start < sent[0]:
+            if self.qs[j].start < lo:
                 break
             if done[j].indicator == "litigation.head_appearances" and done[j].kind == "level":
                 return False
-            if done[j].indicator == "litigation.hearings" and done[j].kind == "level" and self.qs[j].value:
-                return abs(100 * principal / self.qs[j].value - q.value) < 1
+            if done[j].indicator in ("litigation.hearings", "litigation.cases") and done[j].kind == "level" \
+                    and self.qs[j].value:
+                return abs(100 * principal / self.qs[j].value - q.value) < 1   # (2 of 21 is not 95.2%)
         return True
 
     def _last_level_in_sentence(self, idx: int, sent, done) -> int | None:
@@ -1541,18 +1548,22 @@ class IndicatorChoice:
                 return j
         return None
 
-    def _scope_of_the_whole_before(self, idx: int, sent, q, done) -> str | None:
+    def _scope_of_the_whole_before(self, idx: int, sent, q, done, indicator: str | None = None) -> str | None:
         """A sentence opening with 其中 names parts of the last figure before it: with no scope
         word of its own before the figure, the parts have the whole's scope (government or
         departments), as they would after ,其中 in one sentence."""
-        if idx == 0 or sent[0] == 0 or not OPENS_WITH_OF_WHICH.match(self.m, sent[0]):
-            return None
+        if idx == 0 or sent[0] == 0 or q.unit == "%" or not OPENS_WITH_OF_WHICH.match(self.m, sent[0]):
+            return None            # (a rate after the parts is the whole's, not the government's part's)
         j = idx - 1
         while j >= 0 and self.qs[j].start >= sent[0]:
             j -= 1
         if j < 0 or done[j].kind != "level" or done[j].scope not in ("government", "departments") \
                 or self.qs[j].start < self.sentence_of(sent[0] - 1)[0]:
             return None
+        if ";" in self.m[sent[0]:q.head] or "；" in self.m[sent[0]:q.head] \
+                or (done[j].indicator or "").split(".")[0] != (indicator or "").split(".")[0] \
+                or (q.unit == self.qs[j].unit and (q.value or 0) > (self.qs[j].value or 0)):
+            return None            # (past a semicolon, another family, or more than the whole: not its parts)
         a = bisect.bisect_left(self.scope_ends, sent[0])
         b = bisect.bisect_right(self.scope_ends, q.head)
         if any(self.scope_hits[n][1] >= sent[0] for n in range(a, b)):

@@ -246,9 +246,10 @@ YEAR_TO_DATE_LABEL = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:[(
                                 r"|(?:1|一)\s*[—\-–~至到]\s*\d{1,2}\s*月份?|上半年|前三季度)")
 SUMMED = re.compile(r"合计|总计|共计|总共")
 # (a year's end is its own period, 截至2022年末,共有…: only one that starts a span is not, 2019年底以来)
-# (…and a span named by its event: 2021年行政复议体制改革以来)
-SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:底|末)?\s*(?:以来|来|起|至|到|—|-|~|开始)"
-                        r"|[^，,;；。\d]{2,14}?以来")
+SPAN_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:底|末)?\s*(?:以来|来|起|至|到|—|-|~|开始)")
+# a span named by its event after 自/从 and its year (自2021年行政复议体制改革以来): no period
+SINCE_EVENT_BEFORE = re.compile(r"(?:自|从)\s*$")
+SINCE_EVENT_AFTER = re.compile(r"[^，,;；。\d]{2,14}?以来")
 # a date things were made before (对2019年12月31日前印发的规范性文件进行清理, 2016年底前制定的): the
 # age of what is counted, not the period of the count
 MADE_BEFORE_AFTER = re.compile(r"(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?\s*(?:底|末)?\s*(?:以前|之前|前)\s*"

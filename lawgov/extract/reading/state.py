@@ -7,7 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from lawgov.extract.reading.rules import (BARE_YEAR, CLAUSE_OPENER, MADE_BEFORE_AFTER, SUMMED, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE, EVALUATION_AFTER,
+from lawgov.extract.reading.rules import (BARE_YEAR, SINCE_EVENT_AFTER, SINCE_EVENT_BEFORE, CLAUSE_OPENER, MADE_BEFORE_AFTER, SUMMED, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE, EVALUATION_AFTER,
                                           COMPARED_AFTER, MULTIPLE_OF_BEFORE, MULTIPLE_OF_AFTER, FAMILY_RX, FROM_AFTER, FROM_BEFORE, PARA_YEAR, RANGE_BEFORE,
                                           SCOPE_RX, SUBJECT, YEAR_RX)
 
@@ -31,6 +31,11 @@ KIND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?类")
 # a year with one month after it (2024年1月,…开展评查。) dates an event: no period the next sentence
 # goes on in (a span of months, 2023年1-6月, is a part of that year and does go on)
 ONE_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月(?!\s*(?:[至到~～\-—－]|份?以来))|[一二三四五六七八九十]{1,2}月(?![至到~～\-—－])|元月|年?初(?!以来|至)")
+# the thing of another field a scope word names as its owner (县政府规范性文件, 市政府合同)
+FIELD_NOUN_AFTER = re.compile(r"(?:的)?(?:行政)?(?:规范性文件|文件|合同|协议|重大(?:行政)?决策|权责|证明事项|政策)")
+# the body's whole opening a sentence before its year (全区2021年…): it sets a period only for a
+# sentence of figures (本县2018年在全省率先实行…改革。 is an event's year)
+WHOLE_OPENER = re.compile(r"(?:全|我|本)[省市区县州旗盟镇乡]")
 # a clause saying what cases are about (涉及…等领域, 集中在…方面, 类型包括…), with no figure of its own
 SUBJECT_MATTER = re.compile(r"(?:主要|大多|多数|大部分|集中)?(?:涉及|集中在|集中于|分布在|类型(?:包括|有|为|主要有)|包括|主要是|主要为)")
 # the longest first sentence of a paragraph that heads the next like a heading (行政复议工作提质增效。)
@@ -157,6 +162,8 @@ class DiscourseState:
                 continue                               # 2021-2025年: a plan, not a year spoken of
             if EVENT_AFTER.match(m, e):
                 continue                               # 2021年出台的规定: an event, not the period
+            if SINCE_EVENT_BEFORE.search(m, max(0, s - 2), s) and SINCE_EVENT_AFTER.match(m, e):
+                continue                               # 自2021年…改革以来: where a span starts
             if ACTIVITY_BEFORE.search(m, max(0, s - 4), s) or EVALUATION_AFTER.match(m, e):
                 continue                               # 开展2023年度…督察, 在2022年度…考评中: a name
             compared = bool(COMPARE_BEFORE.search(m, max(0, s - 4), s)) or bool(
@@ -543,7 +550,7 @@ class DiscourseState:
                 if qi < len(self._done) and self._done[qi].kind == "other_body":
                     continue      # …,其中以街道办事处为被告的43件,出庭应诉172人次: a lower tier's clause
                 if family in CASE_FAMILIES and qi < len(self._done) and (ind := self._done[qi].indicator) \
-                        and ind.split(".")[0] not in CASE_FAMILIES:
+                        and ind.split(".")[0] not in CASE_FAMILIES and FIELD_NOUN_AFTER.match(self.m, e):
                     continue      # 出台县政府规范性文件5件,全年办理行政复议案件215件: whose documents, not
                     #               whose cases: a clause of another field lends a case figure no scope
                 if PART_OPENING.match(self.m, c[0]) and SEMICOLON.search(self.m, c[1], clause[0] + 1):
@@ -755,7 +762,8 @@ class DiscourseState:
             if s <= prev[0] + 12 and y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
                     and not CARRIED_OVER.match(self.m, e) and not self.m.startswith(("同期", "度同期"), e) \
                     and not ONE_MONTH_AFTER.match(self.m, e) \
-                    and PERIOD_OPENER.fullmatch(self.m, prev[0], s) \
+                    and (op := PERIOD_OPENER.fullmatch(self.m, prev[0], s)) \
+                    and (not WHOLE_OPENER.search(op.group()) or self._has_figure(prev)) \
                     and not self._other_year_in(prev, y, i):
                 return y            # (2023年同期受理98件。: a comparison, no period that goes on)
         return None
