@@ -245,6 +245,8 @@ SECTION_HEADING = re.compile(r"(?:[一二三四五六七八九十]+\s*[、.．]|
 # 涉及县级部门的36件; 以区政府为被告的12件)
 OWN_PARTY_PART = re.compile(r"[，,;；、]?\s*(?:其中)?[，,:：]?\s*(?:涉及|以)(?P<party>[^，,;；。\d]{1,12}?)"
                             r"(?:(?:作)?为(?:共同)?(?:被告|被申请人))?的(?:有|共|为)?\s*")
+
+
 def _names_own_party(party: str) -> bool:
     """The party is, as a whole, the government or its departments (县政府, 县级部门, 区直各单位;
     not 县政府信息公开, 县政府征收决定: a matter of theirs)."""
@@ -475,31 +477,8 @@ class IndicatorChoice:
             # 该院共受理各类案件6215件, 受理涉复议信访件196件: another docket than the administrative
             # (not 以区政府为被告的各类案件, 办理行政复议各类案件: every kind of the administrative ones)
             indicator, also, reason = None, (), "cases of another docket (各类案件, 民事案件, 信访件, 调解申请, 诉讼监督案件, 咨询)"
-        if indicator == "litigation.head_appearances" and pick.cue is not None and pick.cue is not True \
-                and pick.cue.role == "after" and not HEAD_NAMED.search(m, q.tail, m.find("出庭", q.tail, clause[1]))\
-                and not HEADS_RIGHT_BEFORE.search(m, clause[0], q.head):
-            indicator, reason = None, "others counted in court (律师, 工作人员), not heads"   # 公职律师23人次出庭应诉
-        if indicator in (None, "litigation.head_appearances") and RANK_NEXT.fullmatch(lead) \
-                and (j := self._last_level_in_sentence(idx, sent, done)) is not None \
-                and done[j].indicator == "litigation.head_appearances" and "副职" in m[self.qs[j].tail:q.head]:
-            indicator, cue = "litigation.principal_head_appearances", True   # …,其中副职231人次、正职34人次
-        represented = indicator == "litigation.head_appearances" and self._representing_before(sent, clause)
-        if represented:
-            indicator = "litigation.cases"   # 我局代理市政府…的案件,出庭应诉22件: the government's lawsuits
-        elif indicator == "litigation.head_appearances" and (self._principal_before(sent, clause, q.head)
-                                                              or self._principal_subject(sent, q.head)
-                                                              or (pick.cue is not None and pick.cue is not True
-                                                                  and pick.cue.role == "after"
-                                                                  and PRINCIPAL_IN_CLAUSE.search(m, clause[0], q.head)
-                                                                  and not MIXED_HEADS.search(m, clause[0], q.head))):
-            indicator = "litigation.principal_head_appearances"   # 主要负责人带头出庭应诉,全年出庭2件
-        if indicator == "litigation.head_appearance_rate" and idx > 0 and self.qs[idx - 1].start >= sent[0] \
-                and done[idx - 1].indicator == "litigation.principal_head_appearances" and done[idx - 1].kind == "level" \
-                and BARE_RATE_AFTER.fullmatch(m, self.qs[idx - 1].tail, q.head) and q.value < 100 \
-                and self._rate_of_the_principals(idx, q, sent, done):
-            # “一把手”出庭应诉7次、出庭率为13.5%: the principal's rate (at 100% the principal went to every
-            # hearing, so every head's rate is 100% too: the headline figure it stays)
-            indicator = "litigation.principal_head_appearance_rate"
+        indicator, cue, reason, represented = self._whose_appearances(indicator, cue, reason, pick, lead, idx, q,
+                                                                      sent, clause, done)
         if indicator and q.text in ("一", "两") and (cue is None or cue.role != "verb") and not lead_hits \
                 and not ACT_AFTER.match(m, q.tail):
             # 变化源于一件行政复议案件: a lone 一 named only by the noun after it is an article
@@ -1517,6 +1496,38 @@ class IndicatorChoice:
         whole = share[1:]
         return self._pick_verb_first(self.held_on_page(lead_cues(whole)[1]), "count", "件", True, fam,
                                      whole).indicator == indicator
+
+    def _whose_appearances(self, indicator, cue, reason, pick, lead, idx, q, sent, clause, done):
+        """Whose court appearances a count or rate of heads' appearances is: others in court
+        (律师23人次出庭应诉), the principal heads (主要负责人3次出庭应诉, …副职231人次、正职34人次,
+        “一把手”出庭应诉7次、出庭率为13.5%), or a bureau's representing its government (我局代理市政府…,
+        出庭应诉22件: the government's lawsuits). Returns (indicator, cue, reason, represented)."""
+        m = self.m
+        after_cue = pick.cue is not None and pick.cue is not True and pick.cue.role == "after"
+        if indicator == "litigation.head_appearances" and after_cue \
+                and not HEAD_NAMED.search(m, q.tail, m.find("出庭", q.tail, clause[1])) \
+                and not HEADS_RIGHT_BEFORE.search(m, clause[0], q.head):
+            indicator, reason = None, "others counted in court (律师, 工作人员), not heads"
+        if indicator in (None, "litigation.head_appearances") and RANK_NEXT.fullmatch(lead) \
+                and (j := self._last_level_in_sentence(idx, sent, done)) is not None \
+                and done[j].indicator == "litigation.head_appearances" and "副职" in m[self.qs[j].tail:q.head]:
+            indicator, cue = "litigation.principal_head_appearances", True
+        represented = indicator == "litigation.head_appearances" and self._representing_before(sent, clause)
+        if represented:
+            indicator = "litigation.cases"
+        elif indicator == "litigation.head_appearances" and (
+                self._principal_before(sent, clause, q.head) or self._principal_subject(sent, q.head)
+                or (after_cue and PRINCIPAL_IN_CLAUSE.search(m, clause[0], q.head)
+                    and not MIXED_HEADS.search(m, clause[0], q.head))):
+            indicator = "litigation.principal_head_appearances"   # 主要负责人带头出庭应诉,全年出庭2件
+        if indicator == "litigation.head_appearance_rate" and idx > 0 and self.qs[idx - 1].start >= sent[0] \
+                and done[idx - 1].indicator == "litigation.principal_head_appearances" and done[idx - 1].kind == "level" \
+                and BARE_RATE_AFTER.fullmatch(m, self.qs[idx - 1].tail, q.head) and q.value < 100 \
+                and self._rate_of_the_principals(idx, q, sent, done):
+            # (at 100% the principal went to every hearing, so every head's rate is 100% too: the
+            # headline figure it stays)
+            indicator = "litigation.principal_head_appearance_rate"
+        return indicator, cue, reason, represented
 
     def _of_the_own_tier(self, party: str) -> bool:
         """A party named by its tier (县政府, 市级部门) is of the page's own tier, not above or below."""
