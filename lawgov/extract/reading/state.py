@@ -699,13 +699,17 @@ class DiscourseState:
         return None
 
     def _period_named_before(self, first: int, n: int) -> int | None:
-        """The period the sentence named before its n-th year hit: a year of its own, not one
-        a span starts or ends at, cases came over from, or a day or month told on."""
+        """The period the sentence named before its n-th year hit and gave a figure of before it:
+        a year of its own, not one a span starts or ends at, cases came over from, or a day or
+        month told on. (通报了2023年…情况:去年全县… names a topic, no figure: 去年 is then counted
+        from the page's date.)"""
+        word_at = self.year_hits[n][1]
         for e, _s, y, _rel, compared in reversed(self.year_hits[first:n]):
             if y is not None and not compared and not SPAN_AFTER.match(self.m, e) \
                     and not CARRIED_OVER.match(self.m, e) and not ONE_MONTH_AFTER.match(self.m, e) \
                     and not MADE_BEFORE_AFTER.match(self.m, e):
-                return y
+                k = bisect.bisect_left(self.qstarts, e)
+                return y if k < len(self.qstarts) and self.qstarts[k] < word_at else None
         return None
 
     def _year_looked_back_from(self, y: int, first: int, n: int) -> int:
