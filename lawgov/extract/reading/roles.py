@@ -595,10 +595,10 @@ class Roles:
         return None if self._own_subject(clause, head) and not framed else carried
 
     def _goes_on_with_the_part(self, j: int, idx: int, done) -> bool:
-        """After 其中 a named place's (or a lower tier's) figure is a part of the whole before it; the
-        clause after goes on with that place (其中,东湖区受理310件,审结298件; 其中西湖区43件,败诉2件;
-        其中…;各县(市)政府受理640件,平均纠错率10.3%) unless its count is more than the part's, so the
-        whole's (其中东湖区受理310件,审结1198件)."""
+        """After 其中 a named place's figure is a part of the whole before it; the clause after goes
+        on with that place (其中,东湖区受理310件,审结298件; 其中西湖区43件,败诉2件) unless its count is
+        more than the part's, so the whole's (其中东湖区受理310件,审结1198件). A lower tier's part goes
+        on only with its average (其中…各县(市)政府受理640件,平均纠错率10.3%)."""
         why = done[j].reason or ""
         if why.startswith("a lower tier") and "平均" not in self.m[self.qs[j].tail:self.qs[idx].head]:
             return False           # (其中各县区政府受理620件,纠错率为11.2%: the whole's rate, as read)
