@@ -635,7 +635,8 @@ class IndicatorChoice:
                 done[parent].indicator = "reconsideration.received"
             elif parent is not None and ((done[parent].scope or "all") == (scope or "all")
                                          or not (self._scope_named_in(clause[0], q.head)
-                                                 or self._continues_a_level(idx, sent, clause, done))):
+                                                 or self._continues_a_level(idx, sent, clause, done)
+                                                 or self._goes_on_with_the_scoped_part(idx, sent, scope, done))):
                 # a part of the same scope (其中副职280人次), or one with no scope of its own in its
                 # clause (省本级收到1320件,县级收到1.37万件); 其中县政府为被告的12件 is the government's,
                 # and so is a clause that goes on with its act (…63件,受理57件)
@@ -1549,6 +1550,14 @@ class IndicatorChoice:
                     and self.qs[j].value:
                 return abs(100 * principal / self.qs[j].value - q.value) < 1   # (2 of 21 is not 95.2%)
         return True
+
+    def _goes_on_with_the_scoped_part(self, idx: int, sent, scope, done) -> bool:
+        """The figure before it in the sentence is a level of the same own scope (其中,市政府本级…
+        审结365件,直接纠错率14.8%): the clause goes on with the government's own part, whose figures
+        are facts of their scope, not parts of the whole's."""
+        j = idx - 1
+        return scope in ("government", "departments") and j >= 0 and self.qs[j].start >= sent[0] \
+            and done[j].kind == "level" and done[j].scope == scope
 
     def _last_level_in_sentence(self, idx: int, sent, done) -> int | None:
         """The last figure before idx in its sentence that is a level with an indicator."""
