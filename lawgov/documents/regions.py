@@ -266,9 +266,12 @@ class Gazetteer:
                     for suf, ok in suffixed:
                         if text.startswith(suf, j):
                             if best is not None and j + len(suf) == best[0]:
-                                # 东坝乡: the full names 东坝乡 and the short form of 东坝地区
-                                best = (best[0], best[1] + tuple(c for c in ok if c not in best[1]),
-                                        best[2])
+                                # 东坝乡: the full names 东坝乡 and the short form of 东坝地区; 崇明县:
+                                # the former county and the district it became; but a county's
+                                # current name (象山县) is no district's short form (象山区)
+                                if best[2] != "full" or not self._current_place(best[1]):
+                                    best = (best[0], best[1] + tuple(c for c in ok if c not in best[1]),
+                                            best[2])
                             elif best is None or j + len(suf) > best[0]:
                                 best = (j + len(suf), ok, "suffix")
                             break
@@ -287,6 +290,15 @@ class Gazetteer:
             out.append(RegionMention(i, j, text[i:j], codes, kind))
             nxt = j
         return out
+
+    def _current_place(self, codes: tuple[str, ...]) -> bool:
+        """The codes a full name gave include a current county, city or province: the name is
+        that place's own, not another's short form with a former suffix."""
+        for c in codes:
+            r = self._objs.get(c)
+            if not (r is not None and r.historical) and self._rec[c][2] != "township":
+                return True
+        return False
 
     def _short_forms(self, s: str, acodes: list[str]) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
         """What a short form `s` (of the regions `acodes`) may be read as, for find(): the

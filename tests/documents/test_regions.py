@@ -293,3 +293,22 @@ def test_usual_short_names_of_banners():
                                             ("阿左旗", ("152921",))]
     assert named("2022年,莫旗坚持依法行政") == [("莫旗", ("150722",))]
     assert named("高举党旗,对准旗帜方向") == []
+
+
+def test_no_former_name_takes_the_code_of_a_current_place():
+    """A renamed place's old code must not be a current code of another place: the former
+    name would replace that place (an old 大同县 row once hid 阳高县)."""
+    current = {r["code"]: r["name"] for r in rows()}
+    with open(ROOT / "seeds" / "region_renames.csv", encoding="utf-8", newline="") as fh:
+        clashes = [r for r in csv.DictReader(fh)
+                   if r["old_code"] in current and current[r["old_code"]] != r["old_name"]]
+    assert not clashes
+    assert find_regions("阳高县人民政府")[0].candidates == ("140221",)
+
+
+def test_a_countys_full_name_is_no_short_form_of_a_district_elsewhere():
+    """象山县 (宁波) is that county, not 象山区 (桂林) read with a former county's suffix; 和田县
+    is not 和田市. A township's full name still takes the short form of an area's office."""
+    assert find_regions("象山县人民政府")[0].candidates == ("330225",)
+    assert find_regions("和田县2023年法治政府建设年度报告")[0].candidates == ("653221",)
+    assert set(find_regions("朝阳县")[0].candidates) == {"211321"}
