@@ -118,12 +118,14 @@ _SPACE_BEFORE_FIGURE = re.compile(
 # single digits with single spaces between them, the unit after; a page's style, so read only
 # where the page has two such figures (a table's row of one-digit cells has no unit after each)
 _FIGURE_UNIT = r"(?:件|人次|次|人|项|个|份|条|宗|起|场|名|家|%|万|亿|[余多])"
-_SPACED_DIGITS = re.compile(r"(?<![\d.,])(?<![\d.,] )\d(?: \d)*(?: ?\. ?\d(?: \d)*)?(?= ?" + _FIGURE_UNIT + ")")
+# (each pattern opens on the digit and looks behind from it: a pattern that opens on a
+# look-behind is tried at every character of a page, one that opens on \d only at digits)
+_SPACED_DIGITS = re.compile(r"\d(?<![\d.,]\d)(?<![\d.,] \d)(?: \d)*(?: ?\. ?\d(?: \d)*)?(?= ?" + _FIGURE_UNIT + ")")
 _PROSE_MARK = re.compile(r"[，,。；;、]")
 # a figure grouped in thousands by a space (持证执法人员 2 046 人, GB/T 15835's 千分空; a thin space
 # is one after normalising): one to three digits, then one or two groups of three, before a unit
 # other than % (a table's row of three-digit cells, 312 287 287 100%, is cells, not one figure)
-_THOUSANDS_SPACE = re.compile(r"(?<![\d.,])(?<![\d.,] )\d{1,3}(?: \d{3}){1,2}(?:\.\d+)?(?![\d.])(?= ?(?!%)" + _FIGURE_UNIT + ")")
+_THOUSANDS_SPACE = re.compile(r"\d(?<![\d.,]\d)(?<![\d.,] \d)\d{0,2}(?: \d{3}){1,2}(?:\.\d+)?(?![\d.])(?= ?(?!%)" + _FIGURE_UNIT + ")")
 _ONE_SPACE = re.compile(" ")
 
 
