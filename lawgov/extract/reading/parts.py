@@ -10,6 +10,7 @@ import re
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.rules import (CTX, LEADING_TIER, LIST_JOIN, LIST_YEAR, SCOPE_RX, TIER_CHARS, YEAR_LIST, YEAR_SPAN,
                                           first_family, lead_cues)
+from lawgov.extract.reading.structure import menu_line
 from lawgov.extract.reading.tables import scope_of_label
 
 
@@ -181,7 +182,7 @@ class Parts:
         if not hasattr(self, "_is_field_document"):
             self._is_field_document = any(
                 CTX["field_document"].search(self.t, ps, min(pe, 300))
-                for ps, pe in self.paras if ps < 300 and self.t.count("|", ps, pe) < 2)
+                for ps, pe in self.paras if ps < 300 and not menu_line(self.t[ps:pe]))
         return self._is_field_document
 
     def _list_over(self, items) -> list | None:

@@ -46,6 +46,14 @@ TITLE_MAX = 80           # characters of a first line that can be a title
 CHROME_LINES = 6         # lines of a site's chrome (site, breadcrumb, date, font size) before a title
 # a breadcrumb's or a menu's separators
 CHROME_MARKS = re.compile(r"[>＞»|]|【[^】]{0,6}(?:字体|字号|打印|关闭)")
+# a site's menu set out with spaces (首页 政务公开 政府信息公开指南 政府信息公开年报): four or more
+# short items of words only, no mark of a sentence
+MENU_LINE = re.compile(r"\s*[\u4e00-\u9fff]{2,10}(?:\s+[\u4e00-\u9fff]{2,10}){3,}\s*")
+
+
+def menu_line(line: str) -> bool:
+    """A line that is a site's menu of links, by | or > or by spaces between its items."""
+    return bool(CHROME_MARKS.search(line) or MENU_LINE.fullmatch(line))
 # the characters a numbered heading (rules.HEADING_NUMBERS) begins with, besides digits and ①-⑳
 _HEADING_FIRST = set("一二三四五六七八九十(（第")
 
@@ -108,7 +116,7 @@ class Structure:
     def _chrome_line(line: str) -> bool:
         """A line of a site's chrome: a menu or breadcrumb (首页 | 政务公开, 首页 > 工作动态), a
         date or source line, 【字体:大 中 小】."""
-        return bool(CHROME_MARKS.search(line) or (CTX["page_chrome"].search(line) and (":" in line or "：" in line)))
+        return menu_line(line) or bool(CTX["page_chrome"].search(line) and (":" in line or "：" in line))
 
     def in_link_line(self, pos: int) -> bool:
         self.related_reading_start()
@@ -132,7 +140,7 @@ class Structure:
             if in_head and not self._chrome_line(text):
                 n_head += 1
             if in_head and len(text.strip()) <= 60 and not any(c in "。；;|>:：" for c in text) \
-                    and (n_para == 0 or (not CTX["page_chrome"].search(text) and _names_a_family(text)
+                    and not MENU_LINE.fullmatch(text) and (n_para == 0 or (not CTX["page_chrome"].search(text) and _names_a_family(text)
                                          and not self._numbered(ps, text))):
                 # the page's title (龙岗区2024年行政复议案件情况公开), also a line naming a subject
                 # under a site's name or a breadcrumb: the subject of the whole page, under every
