@@ -924,8 +924,10 @@ class IndicatorChoice:
         """申请量、受理量分别为210件、196件: the i-th number of a 分别 list takes the cue of the
         i-th item of the list before 分别. The items joined before 分别 are the list, not further
         indicators of this number: the pick has no `also`."""
+        act = ""
         if prev_idx is not None and prev_idx in self._resp and CTX["joined"].fullmatch(lead):
             items, k = self._resp[prev_idx]
+            act = self._resp_act.get(prev_idx, "")
             k += 1
         else:
             r = CTX["respectively"].search(lead) if ("分别" in lead or "依次" in lead) else None
@@ -947,23 +949,27 @@ class IndicatorChoice:
                 items.append((a, sep.start()))
                 a = sep.end()
             items.append((a, stop))
+            act = r.group("act") or ""
             if len(items) < 2:
                 span = years_spanned(self.m[items[0][0]:items[0][1]]) if items else 0
                 if span < 2:
                     return NOTHING
                 items = items * span       # 2021年至2023年分别为…: one item a year of the span
         self._resp[idx] = (items, k)
+        if act:
+            self._resp_act[idx] = act
         if k >= len(items):
             return NOTHING
         if len(items) > 1 and len(set(items)) == 1:
             # a span of years names no measure: the clause before names it ahead of its own
             # figure (全市共收到行政复议申请2416件,2021年至2023年分别为702件、811件、903件)
             return self._measure_of_clause_before(items[0][0], measure, unit, fam)
-        return self._pick_of_item(items, k, self._list_over(items), measure, unit, fam)
+        return self._pick_of_item(items, k, self._list_over(items), measure, unit, fam, act)
 
-    def _pick_of_item(self, items, k: int, over, measure, unit, fam) -> Pick:
+    def _pick_of_item(self, items, k: int, over, measure, unit, fam, act: str = "") -> Pick:
         """The cue of the k-th item of a 分别 list (or the list's shared one), with what the list
-        runs over (`over`, from _list_over)."""
+        runs over (`over`, from _list_over); `act` is a verb after 分别 that each item does
+        (行政复议、行政诉讼案件分别办结…: 行政复议 办结, 行政诉讼案件 办结)."""
         if over is not None and not (isinstance(over[k], tuple) and lead_cues(self.m[items[k][0]:items[k][1]])[1]):
             # 2020年、2021年败诉率分别为…, 甲、乙、丙受理案件分别为…: every item shares the cue of
             # the last; the list is over years or over names (or scopes, unless each names its
@@ -982,7 +988,11 @@ class IndicatorChoice:
         if item_fam == "other_fields" and over is None:
             return OTHER_FIELD     # 信访事项、复议申请分别为870件、91件: the 870 is no measure of ours
         fam = item_fam or fam      # 受理行政复议案件、行政诉讼案件分别为47件、62件: each item its field
-        if not hits:               # a list in a clause with no number: its cues were not scanned
+        if act:
+            item_fam, item_hits = lead_cues(self.m[a:b] + act)
+            fam = item_fam or fam
+            text, hits = self.m[a:b] + act, self.held_on_page(item_hits)
+        elif not hits:             # a list in a clause with no number: its cues were not scanned
             text, hits = self.m[a:b], self.held_on_page(item_hits)
         pick = self._pick_verb_first(hits, measure, unit, True, fam, text)
         if pick.cue is None and isinstance(over, list) and isinstance(over[0], int):
