@@ -209,6 +209,10 @@ class DiscourseState:
                     continue       # (…。其中,工伤认定类案件387件、信息公开类案件212件。全年审结2874件)
                 if self.fam_hits[n][2] == "other_fields" and self._in_subset_clause(n, pos):
                     continue       # …其中涉及劳动争议的20件,审结105件: the 105 goes on with 复议
+                if self.fam_hits[n][1] >= sent_start and self._kind_of_the_cases(n, lo) \
+                        and self._cases_named_before(n, sent_start):
+                    continue       # 受理复议案件287件,按类型分,行政处罚类102件…;审结279件: a kind of the
+                                   # cases counted before it, no new subject
                 return self.fam_hits[n][2]
         # a sentence with no subject of its own takes that of the nearest sentence before it in
         # the same paragraph that has one (二是依法办理复议案件。全年受理案件86件…), over sentences of
@@ -339,6 +343,15 @@ class DiscourseState:
         return self.fam_hits[n][2] not in CASE_FAMILIES \
             and (KIND_AFTER.match(self.m, self.fam_hits[n][0]) or self._in_subset_clause(n, self.fam_hits[n][0])
                  or KINDS_PARTITION.search(self.m, lo, self.fam_hits[n][1]) is not None)
+
+    def _cases_named_before(self, n: int, sent_start: int) -> bool:
+        """A case family (复议 / 诉讼) is named in the sentence before family word n."""
+        for m in range(n - 1, -1, -1):
+            if self.fam_hits[m][1] < sent_start:
+                return False
+            if self.fam_hits[m][2] in CASE_FAMILIES:
+                return True
+        return False
 
     def _in_subset_clause(self, n: int, pos: int) -> bool:
         """Family word n (a field of its own: 信访, 仲裁) stands in a clause that names a part of
