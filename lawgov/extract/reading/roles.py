@@ -631,10 +631,15 @@ class Roles:
     def _carried_subset(self, idx: int, sent, clause, head: int, done) -> str | None:
         """A clause with no subject of its own goes on with the cases of one kind of party or
         kind named in the clause before it (以公安机关为被告的案件42件,败诉3件): its figure is theirs.
-        (A part of the same measure is no such subset: 收到申请96件,其中受理87件,审结80件.)"""
-        if clause[0] <= sent[0] or idx == 0:
+        (A part of the same measure is no such subset: 收到申请96件,其中受理87件,审结80件.) A figure
+        joined by 、 to the part's goes on with it as a clause would (其中涉企案件41件、纠错7件)."""
+        if idx == 0:
             return None
         j = idx - 1
+        if self.qs[j].start >= clause[0] and self.m.startswith("、", self.qs[j].tail):
+            clause = (self.qs[j].tail + 1, clause[1])
+        if clause[0] <= sent[0]:
+            return None
         if not (sent[0] <= self.qs[j].start < clause[0]) or done[j].kind != "breakdown" \
                 or not (done[j].reason or "").startswith(SUBSET_REASONS) \
                 or CARRY_STOP.search(self.m, self.qs[j].tail, clause[0]):
