@@ -238,22 +238,6 @@ def test_speed():
 REPORTS = sorted((HERE.parent / "data" / "reports").glob("*.txt"))
 
 
-def test_typical_report_costs_a_few_ms():
-    """About 6 ms of CPU per report is the whole budget of a build; reading the metadata
-    takes well under half of it (~1.5 ms on the bundled reports)."""
-    import time
-    from lawgov.documents import warm
-    warm()
-    texts = [p.read_text(encoding="utf-8") for p in REPORTS] or [c["text"] for c in CASES]
-    best = float("inf")
-    for _ in range(3):
-        c = time.process_time()
-        for t in texts:
-            describe_document(t, "speed.txt")
-        best = min(best, (time.process_time() - c) / len(texts))
-    assert best < 0.005
-
-
 def test_head_scan_by_lines_equals_scan_of_the_whole_head():
     """The body is looked for in single lines of the head; a scan from a line's start finds
     there exactly what a scan of the whole head finds."""

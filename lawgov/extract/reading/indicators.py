@@ -924,10 +924,11 @@ class IndicatorChoice:
         """申请量、受理量分别为210件、196件: the i-th number of a 分别 list takes the cue of the
         i-th item of the list before 分别. The items joined before 分别 are the list, not further
         indicators of this number: the pick has no `also`."""
-        act = ""
+        act, over = "", None
         if prev_idx is not None and prev_idx in self._resp and CTX["joined"].fullmatch(lead):
             items, k = self._resp[prev_idx]
             act = self._resp_act.get(prev_idx, "")
+            over = self._resp_scopes.get(prev_idx)
             k += 1
         else:
             r = CTX["respectively"].search(lead) if ("分别" in lead or "依次" in lead) else None
@@ -953,18 +954,48 @@ class IndicatorChoice:
             if len(items) < 2:
                 span = years_spanned(self.m[items[0][0]:items[0][1]]) if items else 0
                 if span < 2:
-                    return NOTHING
+                    return self._over_the_scopes_before(idx, items, measure, unit, fam)
                 items = items * span       # 2021年至2023年分别为…: one item a year of the span
         self._resp[idx] = (items, k)
         if act:
             self._resp_act[idx] = act
         if k >= len(items):
             return NOTHING
-        if len(items) > 1 and len(set(items)) == 1:
+        if len(items) > 1 and len(set(items)) == 1 and over is None:
             # a span of years names no measure: the clause before names it ahead of its own
             # figure (全市共收到行政复议申请2416件,2021年至2023年分别为702件、811件、903件)
             return self._measure_of_clause_before(items[0][0], measure, unit, fam)
-        return self._pick_of_item(items, k, self._list_over(items), measure, unit, fam, act)
+        over = over or self._list_over(items)
+        if over is not None and isinstance(over[0], tuple):
+            self._resp_scopes[idx] = over
+        return self._pick_of_item(items, k, over, measure, unit, fam, act)
+
+    def _over_the_scopes_before(self, idx, items, measure, unit, fam) -> Pick:
+        """区政府、区直部门作为被告的案件分别为58件、176件,负责人出庭应诉率分别为100%、98.3%: a
+        later 分别 list of one measure, with as many figures as an earlier list of its sentence
+        that ran over the body's own scopes, goes on over those scopes in order."""
+        if not items or not self._resp_scopes:
+            return NOTHING
+        sent = self.sentence_of(self.qs[idx].start)
+        first = min((j for j in self._resp_scopes if sent[0] <= self.qs[j].start < self.qs[idx].start), default=None)
+        if first is None:
+            return NOTHING
+        over = self._resp_scopes[first]
+        run = self._joined_run(idx, sent)
+        if len(run) != len(over) or len(self._joined_run(first, sent)) != len(over):
+            return NOTHING
+        self._resp[idx] = (items * len(over), 0)
+        self._resp_scopes[idx] = over
+        return self._pick_of_item(items * len(over), 0, over, measure, unit, fam)
+
+    def _joined_run(self, idx: int, sent) -> list[int]:
+        """The figures from idx on joined to it by 、 / 和 / 及 only, within its sentence."""
+        run = [idx]
+        for n in range(idx + 1, len(self.qs)):
+            if self.qs[n].start >= sent[1] or not LIST_JOIN.fullmatch(self.m, self.qs[n - 1].tail, self.qs[n].head):
+                break
+            run.append(n)
+        return run
 
     def _pick_of_item(self, items, k: int, over, measure, unit, fam, act: str = "") -> Pick:
         """The cue of the k-th item of a 分别 list (or the list's shared one), with what the list
