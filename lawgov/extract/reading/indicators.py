@@ -319,6 +319,10 @@ DECIDING_GOVERNMENT = re.compile(r"(?:[,，;；、]|其中)\s*(?P<gov>(?P<name>[
                                  r"(?:依法)?(?:复议)?(?:决定|作出)?(?:予以)?(?:维持|驳回|撤销|变更|确认违法|责令|终止)")
 
 
+# a clause that only says its figure is a total (…,总计82件; 合计为…)
+TOTAL_LEAD = re.compile(r"\s*(?:以上|上述)?(?:总计|合计|共计|总共|共)(?:为|有|达)?\s*")
+
+
 class IndicatorChoice:
     """Cue picking; mixed into `Analysis`."""
 
@@ -529,6 +533,8 @@ class IndicatorChoice:
                     break
         if cue is None and inherit_from is None and CTX["figure_anaphor"].search(lead):
             inherit_from = self._figure_named_before(idx, q, sent, done)
+        if cue is None and inherit_from is None and TOTAL_LEAD.fullmatch(lead):
+            inherit_from = self._sum_of_the_parts_before(idx, q, sent, done)
         if cue is None and inherit_from is not None and done[inherit_from].indicator:
             src = done[inherit_from]
             src_q = self.qs[inherit_from]
@@ -969,6 +975,18 @@ class IndicatorChoice:
         if over is not None and isinstance(over[0], tuple):
             self._resp_scopes[idx] = over
         return self._pick_of_item(items, k, over, measure, unit, fam, act)
+
+    def _sum_of_the_parts_before(self, idx: int, q: Quantity, sent, done) -> int | None:
+        """…乡镇政府为被告的23件,县直部门为被告的41件,县政府为被告的18件,总计82件: a bare total
+        after two or more figures of its sentence, of its unit, that sum to it, is their measure's
+        whole: the last of them with an indicator lends it."""
+        parts = [j for j in range(bisect.bisect_left(self.qstarts, sent[0]), idx) if self.qs[j].unit == q.unit]
+        if len(parts) < 2 or abs(sum(self.qs[j].value for j in parts) - q.value) > 1e-6:
+            return None
+        named = {done[j].indicator for j in parts if done[j].indicator}
+        if len(named) != 1:
+            return None
+        return max(j for j in parts if done[j].indicator)
 
     def _over_the_scopes_before(self, idx, items, measure, unit, fam) -> Pick:
         """区政府、区直部门作为被告的案件分别为58件、176件,负责人出庭应诉率分别为100%、98.3%: a
