@@ -636,7 +636,11 @@ def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
 # a year of plans, not of figures: 2023年,将…, 2024年工作打算
 _PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我们|我[省市区县州局委办厅]|全[省市区县州]|[区市县州镇乡旗]?(?:人民)?政府|街道|[本我]?(?:局|委|办|厅))?(?:将|要(?!闻|点|求|素|害|件|案)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望)|重点(?:做好|抓好|推进|开展))"
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
-_PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*((?:19|20)\d{2})\s*年度?")
+# (not a deadline, 确保到2025年率先建成…: a goal over years, which names no next year's plans)
+_PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于)?\s*((?:19|20)\d{2})\s*年度?")
+# a deadline a goal is set for (到2035年基本建成…, 至2025年全面实现…): no year of the figures
+_DEADLINE = re.compile(r"(?<=[到至])\s*(?:19|20)\d{2}\s*年(?:底|末|前)?\s*[,，]?\s*(?:要|将|力争|争取|确保)?"
+                       r"(?:基本|全面|率先|初步|如期)?(?:建成|实现|形成|完成|建立|成为)")
 
 
 # a full date that leads a clause is an event's day (2024年3月5日上午,…), not the figures' year
@@ -682,14 +686,15 @@ def _background_year(s: str, pos: int) -> bool:
     (2020年以来), a change's first year (2018年为21.4%,到2020年已降至…), a comparison's
     base (从2019年的, 由2022年的, 较2021年, 比2020年), a document number
     (〔2022〕3号), the year cases were carried over from (含2021年结转12件), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
-    将在2024年), an agenda's (根据…2024年度工作要点) or
+    将在2024年), an agenda's (根据…2024年度工作要点), a goal's deadline (到2035年基本建成) or
     an event's day (2024年3月5日,…)."""
     return bool(_BASE_BEFORE.search(s[max(0, pos - 3):pos])
                 or (s[max(0, pos - 1):pos] == "由" and _OF_THE_YEAR.match(s, pos) is not None)
                 or _PLAN_BEFORE_YEAR.search(s[max(0, pos - 5):pos])
                 or _SINCE_OR_NUMBER.match(s[pos:pos + 10])
                 or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
-                or _LAW_DATE.match(s, pos) or _AGENDA.match(s, pos) or _reached_later(s, pos))
+                or _LAW_DATE.match(s, pos) or _AGENDA.match(s, pos) or _reached_later(s, pos)
+                or _DEADLINE.match(s, pos))
 
 
 def _this_year_unpublished(body: str, ys_body) -> int | None:
