@@ -145,8 +145,11 @@ def _doc_kind(t: str, lines: list[_Line], title: str | None, first_para: _Line |
             return "not_report"
     ttl = title or ""
     opening = first_para.text[:80] if first_para else ""
-    if _COURT.search(ttl) or re.search(r"^(?:[^,，。]{0,12}[,，])?[^,，。]{0,20}(?:人民法院|全[市省区县]法院|法院)",
-                                       _LEAD.sub("", opening)):
+    # (a court named in the opening of a page titled as a government's report is a source it
+    # cites, 根据区人民法院统计,…: the page stays the report)
+    if _COURT.search(ttl) or (not _REPORT.search(ttl)
+                              and re.search(r"^(?:[^,，。]{0,12}[,，])?[^,，。]{0,20}(?:人民法院|全[市省区县]法院|法院)",
+                                            _LEAD.sub("", opening))):
         return "court_release"
     if _NEWS.search(ttl) or (_BODY_LINE.match(ttl) and _news_headline_under(lines, ttl)):
         return "news"

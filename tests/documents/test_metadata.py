@@ -563,3 +563,12 @@ def test_a_year_end_meeting_speaking_of_this_year_so_far_keeps_its_year():
     speech = ("在全区2023年度法治政府建设总结会议上的讲话\n（2023年12月28日）\n同志们：\n"
               "今年以来，全区共收到行政复议申请210件，审结188件。2022年全区收到申请170件。")
     assert describe_document(speech, "x.txt").report_year == 2023
+
+
+def test_a_report_citing_a_court_in_its_opening_is_still_a_report():
+    """根据区人民法院统计,… opening a page titled as a government's report names the source of its
+    figures: the page is the report, not a court's release (a court's own title still is)."""
+    text = "萧山区2023年法治政府建设年度报告\n根据区人民法院统计,2023年全区行政诉讼案件一审收案158件。\n"
+    assert describe_document(text, "x.txt").doc_kind == "annual_report"
+    court = "萧山区人民法院2023年行政审判白皮书\n2023年,我院共受理行政诉讼案件158件。\n"
+    assert describe_document(court, "y.txt").doc_kind == "court_release"

@@ -52,7 +52,9 @@ YEAR_BEFORE_PAREN = re.compile(r"(?:(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\
 # (是上年(176件)的1.48倍, 高于上年(12.1%); 同比(45件)增长15.6%: the year before's)
 ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末|以前|之前|前|以后|之后|后))")
 # after a body: it is the source of the news, not the subject (…法院获悉, …中院召开新闻发布会)
-SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍)")
+SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍|统计)")
+# the court a source named, taken up as the subject (据市中级人民法院通报,该院受理…): its own figures
+COURT_TAKEN_UP = re.compile(r"[，,]\s*(?:该院|该法院|该中院|该庭)")
 # bodies named as the group a ranking places the body in (位居全市基层法院前列, 在全省中院中排名第三)
 RANKED_AMONG = re.compile(r"[^，,;；。\d]{0,4}?(?:中)?(?:的)?(?:前列|前茅|首位|之首|第[一二三四五六七八九十\d]+(?:位|名)?|前[一二三四五六七八九十\d]+(?:位|名)?)")
 RANKING_BEFORE = re.compile(r"(?:位居|位列|居于|居|名列|排名|排在|跻身|进入|在)[^，,;；。\d]{0,6}$")
@@ -733,8 +735,8 @@ class Roles:
         if not self.may_match(CTX["other_body_sentence"], a, head):
             return False
         for h2 in CTX["other_body_sentence"].finditer(self.m, a, head):
-            if SOURCE_AFTER.match(self.m, h2.end()):
-                continue
+            if SOURCE_AFTER.match(self.m, h2.end()) and not COURT_TAKEN_UP.search(self.m, h2.end(), head):
+                continue       # (据市中院统计,全市…: who tells; 据市中院统计,该院…: the court, the subject)
             if RANKED_AMONG.match(self.m, h2.end()) and RANKING_BEFORE.search(self.m, max(a, h2.start() - 10), h2.start()):
                 continue       # (审判质效位居全市基层法院前列: the group it ranks in, not the subject)
             h = h2
