@@ -815,10 +815,15 @@ class DiscourseState:
         # …or opens the clause that states the sentence's first figure (…获悉,去年全市新收…1260件,
         # 纠错率提高到13.5%): the period of the whole sentence, as a news reader takes it
         # (or the first after a semicolon: 今年一季度…316件;去年全年新收…1087件,审结1012件)
+        # (or opens a clause of words ending in a colon before the sentence's first figures:
+        # 会议通报,去年全区法治政府建设成效明显:…受理511件: the time of the list it announces)
         i = bisect.bisect_left(self.qstarts, s)
-        return CLAUSE_OPENER.fullmatch(self.m, c0, s) is not None and i < len(self.qstarts) and self.qstarts[i] < c1 \
-            and (i == 0 or self.qstarts[i - 1] < sent[0] or "；" in self.m[self.qstarts[i - 1]:s]
-                 or ";" in self.m[self.qstarts[i - 1]:s])
+        if CLAUSE_OPENER.fullmatch(self.m, c0, s) is None or i >= len(self.qstarts) or self.qstarts[i] >= sent[1]:
+            return False
+        first = i == 0 or self.qstarts[i - 1] < sent[0]
+        if self.qstarts[i] >= c1:
+            return first and self.m[c1:c1 + 1] in (":", "：")
+        return first or "；" in self.m[self.qstarts[i - 1]:s] or ";" in self.m[self.qstarts[i - 1]:s]
 
     def _titled_annual_report(self) -> bool:
         """The page is an annual report by its kind and says so in its head (…2023年度法治政府
