@@ -52,6 +52,20 @@ NO_YEAR = ("no year: neither its sentence nor the report names one (a manifest r
            "report_year makes it a fact)")
 
 
+# the government a no-case phrase names as the respondent (未发生以镇政府为被申请人…): its tier
+NO_CASE_RESPONDENT = re.compile(r"(?:未发生|没有发生|无)(?:一起)?以(?:本级|(?P<tier>[省市区县州旗盟镇乡])?(?:人民)?政府)为被申请人")
+
+
+def _own_government_named(analysis, t: str, ps: int) -> bool:
+    """The phrase at ps names the page's own government as the respondent: 本级, a bare 政府, or
+    the page's own tier (镇政府 on a township's page), not a tier below or above it."""
+    h = NO_CASE_RESPONDENT.match(t, ps)
+    if h is None:
+        return False
+    tier = h.group("tier")
+    return tier is None or CTX["tier_rank"].get(tier) == analysis.own_tier()
+
+
 def reason_not_fact(kind: str, reason: str | None, indicator: str | None, unit: str | None,
                     year: int | None = 0) -> str | None:
     """Why a quantity stays a mention (None when it is a fact), in words an analyst reads.
@@ -203,6 +217,8 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         scope = analysis.scope_at(ps, sent[0])
         if scope == "all":
             scope = analysis.scope_named_before(sent[0], ps)
+        if scope == "all" and indicator == "reconsideration.as_respondent" and _own_government_named(analysis, t, ps):
+            scope = "government"          # 我镇未发生以镇政府为被申请人的…案件: the body's government
         not_level = analysis._not_level_before(sent[0], ps)
         tg = CTX["target"].search(t, sent[0], ps) if not_level is None else None
         if tg is not None and not (tg.group("future") and report_year and int(tg.group("future")) <= report_year):
