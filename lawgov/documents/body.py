@@ -114,6 +114,14 @@ def _preamble(s: str) -> tuple[int, bool]:
             return off, informant
 
 
+# a meeting's venue (全省行政复议工作会议在南昌召开): where it was held, not who reports
+_VENUE_AFTER = re.compile(r"(?:隆重|顺利|胜利)?(?:召开|举行|举办|开幕|闭幕)")
+
+
+def _venue(t: str, m: RegionMention) -> bool:
+    return m.start > 0 and t[m.start - 1] in "在于" and _VENUE_AFTER.match(t, m.end) is not None
+
+
 def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[RegionMention],
                 at_start: bool, max_offset: int = 40) -> dict | None:
     """The body a line or an opening sentence is about: a chain of regions, maybe a
@@ -140,7 +148,7 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
     # and a neighbour (我县与相邻的平利县) another body
     ms = [m for m in _mentions_in(mentions, start, end)
           if blanked[m.start - start:m.end - start].strip() and m.start - start >= 0
-          and not t.startswith("某", m.end) and not neighbour(t, m)]
+          and not t.startswith("某", m.end) and not neighbour(t, m) and not _venue(t, m)]
     # a relative body right at the start: 市市场监管局, 区司法局, 我市, 县政府
     rel = _RELATIVE.match(blanked[off:])
     first_m = ms[0] if ms else None
