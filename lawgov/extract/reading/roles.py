@@ -137,8 +137,11 @@ PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及
 # all the government's agencies as a clause's subject (全市行政机关一审败诉率为9.3%): on a
 # department's own page, the whole it belongs to, not the department
 GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?:(?:19|20)\d{2}年度?|去年|全年|上年)?[,，]?\s*"
-                              r"(?P<whole>全[省市区县州旗盟](?:\s*(?:19|20)\d{2}\s*年度?)?(?:各级)?(?:行政机关|人民政府|政府)"
+                              r"(?P<whole>全[省市区县州旗盟](?:\s*(?:19|20)\d{2}\s*年度?)?(?:各级)?(?:行政机关|[省市区县州旗盟]?(?:人民)?政府)"
                               r"|全[省市区县州旗盟](?:持证)?[^，,;；。\d]{0,8}?执法(?:人员|主体|机构))")
+# the region's government opening a clause as its subject (区政府负责人出庭应诉率95.5%): on a
+# department's page, the government's figure, not the department's
+REGION_GOVERNMENT_OPENING = re.compile(r"\s*(?P<whole>[省市区县州旗盟](?:人民)?政府)(?!办|组成|工作部门|部门|各|所属|直属)")
 # the region's whole acting (全区全年共办理…, 全市公安机关共受理…, 全省生态环境系统下达…, 据某市司法局
 # 统计,全市共收到…): on a bureau's page
 # other than the justice bureau's (which speaks for the government's review and lawsuits), the
@@ -146,7 +149,7 @@ GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s
 REGION_WHOLE_ACTING = re.compile(r"\s*(?:同期|同时|此外|另外|而)?[,，]?\s*(?:据[^，,;；。\d]{2,20}(?:统计|通报)[,，]?\s*)?(?:(?:19|20)\d{2}年度?|去年|全年)?[,，]?\s*"
                                  r"(?P<whole>全[省市区县州旗盟])(?:\s*(?:19|20)\d{2}\s*年度?)?(?:各级)?"
                                  r"(?:[^，,;；。\d]{0,8}?(?:机关|系统|部门))?(?:\s*(?:19|20)\d{2}\s*年度?)?(?:全年)?(?:共|累计|共计)?"
-                                 r"(?:办理|受理|收到|新收|发生|审结|办结|接收|下达|作出|查处|查办|审查|(?:行政)?(?:复议|诉讼|应诉)案件)")
+                                 r"(?:办理|受理|收到|新收|发生|审结|办结|接收|下达|作出|查处|查办|审查|(?:行政)?(?:复议|诉讼|应诉))")
 JUSTICE_BUREAU = re.compile(r"司法局|司法厅|法制办|司法行政")
 # a sentence opening on another body's statistics (据长沙市公安局通报, 据市司法局统计)
 QUOTED_SOURCE = re.compile(r"\s*(?:另|此外|同时)?[,，]?\s*(?:根)?据(?![我本])(?P<source>[^，,;；。\d]{1,16}?(?:局|厅|院|办|委|政府|中心))"
@@ -448,6 +451,7 @@ class Roles:
                 kind, reason = "other_body", f"figures quoted from another body's statistics on a department's page ({source})"
             elif getattr(self, "level", None) == "department" \
                     and ((whole := GOVERNMENT_WHOLE.match(m, clause[0], q.head)) is not None
+                         or (whole := REGION_GOVERNMENT_OPENING.match(m, clause[0], q.head)) is not None
                          or ((whole := REGION_WHOLE_ACTING.match(m, clause[0], q.head)) is not None
                              and not self._justice_bureau_page())):
                 kind, reason = "other_body", f"the region's whole (its government or a system of it) on a department's page ({whole.group('whole')})"
