@@ -267,10 +267,15 @@ class Gazetteer:
                         if text.startswith(suf, j):
                             if best is not None and j + len(suf) == best[0]:
                                 # 东坝乡: the full names 东坝乡 and the short form of 东坝地区; 崇明县:
-                                # the former county and the district it became; but a county's
-                                # current name (象山县) is no district's short form (象山区)
-                                if best[2] != "full" or not self._current_place(best[1]):
+                                # the former county and the district it became (not 大同县 and 大庆's
+                                # 大同区); but a county's current name (象山县) is no district's short
+                                # form (象山区)
+                                if best[2] != "full" or all(self._rec[c][2] == "township" for c in best[1]):
                                     best = (best[0], best[1] + tuple(c for c in ok if c not in best[1]),
+                                            best[2])
+                                elif not self._current_place(best[1]):
+                                    became = {self._new_code.get(c) for c in best[1]}
+                                    best = (best[0], best[1] + tuple(c for c in ok if c in became and c not in best[1]),
                                             best[2])
                             elif best is None or j + len(suf) > best[0]:
                                 best = (j + len(suf), ok, "suffix")
@@ -292,13 +297,9 @@ class Gazetteer:
         return out
 
     def _current_place(self, codes: tuple[str, ...]) -> bool:
-        """The codes a full name gave include a current county, city or province: the name is
-        that place's own, not another's short form with a former suffix."""
-        for c in codes:
-            r = self._objs.get(c)
-            if not (r is not None and r.historical) and self._rec[c][2] != "township":
-                return True
-        return False
+        """The codes a full name gave include a current place: the name is that place's own,
+        not another's short form with a former suffix."""
+        return any(not ((r := self._objs.get(c)) is not None and r.historical) for c in codes)
 
     def _short_forms(self, s: str, acodes: list[str]) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
         """What a short form `s` (of the regions `acodes`) may be read as, for find(): the
