@@ -47,8 +47,9 @@ CHROME_LINES = 6         # lines of a site's chrome (site, breadcrumb, date, fon
 # a breadcrumb's or a menu's separators
 CHROME_MARKS = re.compile(r"[>＞»|]|【[^】]{0,6}(?:字体|字号|打印|关闭)")
 # a site's menu set out with spaces (首页 政务公开 政府信息公开指南 政府信息公开年报): four or more
-# short items of words only, no mark of a sentence
-MENU_LINE = re.compile(r"\s*[\u4e00-\u9fff]{2,10}(?:\s+[\u4e00-\u9fff]{2,10}){3,}\s*")
+# short items of words only, no mark of a sentence; three when one is a site's own (首页, 通知公告)
+MENU_LINE = re.compile(r"\s*[\u4e00-\u9fff]{2,10}(?:\s+[\u4e00-\u9fff]{2,10}){3,}\s*"
+                       r"|\s*(?=[^\n]*(?:首页|主页|网站地图|通知公告|政务公开))[\u4e00-\u9fff]{2,10}(?:\s+[\u4e00-\u9fff]{2,10}){2}\s*")
 
 
 def menu_line(line: str) -> bool:
@@ -161,7 +162,7 @@ class Structure:
                 if len(text.strip()) <= 20:
                     bare = _YEAR.sub("", text)
                     if len(bare.strip()) >= 2 and not any(map(str.isdigit, bare)) \
-                            and not any(c in bare for c in "。,，;；|"):
+                            and not any(c in bare for c in "。,，;；|") and not MENU_LINE.fullmatch(text):
                         out.append(Heading(ps, pe, 2, text.strip()))
                 continue
             k = _TITLE_STOP.search(text, body)
