@@ -451,7 +451,8 @@ class Roles:
                 kind, reason = "other_body", f"figures quoted from another body's statistics on a department's page ({source})"
             elif getattr(self, "level", None) == "department" \
                     and ((whole := GOVERNMENT_WHOLE.match(m, clause[0], q.head)) is not None
-                         or (whole := REGION_GOVERNMENT_OPENING.match(m, clause[0], q.head)) is not None
+                         or ((whole := REGION_GOVERNMENT_OPENING.match(m, clause[0], q.head)) is not None
+                             and not self._justice_bureau_page())
                          or ((whole := REGION_WHOLE_ACTING.match(m, clause[0], q.head)) is not None
                              and not self._justice_bureau_page())):
                 kind, reason = "other_body", f"the region's whole (its government or a system of it) on a department's page ({whole.group('whole')})"
