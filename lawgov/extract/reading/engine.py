@@ -89,7 +89,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self._sentence_year_before: dict[int, int | None] = {}
         self._table_para: dict[int, bool] = {}           # paragraph → it holds a table's cell mark |
         self._resp: dict[int, tuple[list[tuple[int, int]], int]] = {}   # 分别为 groups
-        self._resp_act: dict[int, str] = {}     # the act after a group's 分别 (分别办结)
+        self._resp_act: dict[int, tuple[str, bool]] = {}   # a group's act (分别办结), and whether it comes first
         self._resp_scopes: dict[int, list] = {}  # a group's list over the body's own scopes
         self._paired: dict[int, tuple[list[str | None], int]] = {}      # 分别+verb lists: fields
 

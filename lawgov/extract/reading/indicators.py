@@ -298,6 +298,11 @@ PARTY_LABELS = frozenset({"reconsideration.as_respondent"})
 # the party a 分别 list's last item opens with, before the measure they share (区政府|作为被告的…)
 # 分别 before the measure the parties listed before it share (区政府、区直部门分别收到…申请12件、40件)
 CLAUSE_MARK = re.compile(r"[，,;；:：。]")
+# the head noun a list's last item ends with, which the items before share (行政许可、行政处罚案件)
+SHARED_NOUN = re.compile(r"(?:案件|事项|申请)$")
+# 分别 and its act, then the measures listed (分别办理行政处罚案件、行政许可案件…)
+MEASURES_AFTER = re.compile(r"(?:分别|依次)(?P<act>(?:依法)?(?:办理|受理|收到|新收|审结|办结|审查|审核|备案|查处|作出|开展|举办|化解|调解|清理|公开|评查)(?:了)?)"
+                            r"(?P<items>(?:[^，,;；。\d、和及与]{2,16}(?:、|和|及|与))+[^，,;；。\d、和及与]{2,16})\s*$")
 RESPECTIVELY_THEN_MEASURE = re.compile(r"分别(?!为|是)(?=[^，,;；。\d]{1,20}$)")
 PARTY_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{0,6}?(?:人民政府|政府|部门|单位|机关)")
 LABEL_MARK = re.compile(r"^\s*" + LIST_MARK + r"?\s*")
@@ -930,16 +935,17 @@ class IndicatorChoice:
         """申请量、受理量分别为210件、196件: the i-th number of a 分别 list takes the cue of the
         i-th item of the list before 分别. The items joined before 分别 are the list, not further
         indicators of this number: the pick has no `also`."""
-        act, over = "", None
+        act, over = ("", False), None
         if prev_idx is not None and prev_idx in self._resp and CTX["joined"].fullmatch(lead):
             items, k = self._resp[prev_idx]
-            act = self._resp_act.get(prev_idx, "")
+            act = self._resp_act.get(prev_idx, act)
             over = self._resp_scopes.get(prev_idx)
             k += 1
         else:
             r = CTX["respectively"].search(lead) if ("分别" in lead or "依次" in lead) else None
             if r is None:
-                return self._parties_then_measure(idx, lead_start, lead, measure, unit, fam)
+                pick = self._measures_after(idx, lead_start, lead, measure, unit, fam)
+                return pick if pick is not None else self._parties_then_measure(idx, lead_start, lead, measure, unit, fam)
             items, k, a = [], 0, lead_start
             stop = lead_start + r.start()
             if not lead_cues(self.m[lead_start:stop])[1] \
@@ -956,14 +962,14 @@ class IndicatorChoice:
                 items.append((a, sep.start()))
                 a = sep.end()
             items.append((a, stop))
-            act = r.group("act") or ""
+            act = (r.group("act") or "", False)
             if len(items) < 2:
                 span = years_spanned(self.m[items[0][0]:items[0][1]]) if items else 0
                 if span < 2:
-                    return self._over_the_scopes_before(idx, items, measure, unit, fam)
+                    return self._over_the_scopes_before(idx, items, measure, unit, fam, act)
                 items = items * span       # 2021年至2023年分别为…: one item a year of the span
         self._resp[idx] = (items, k)
-        if act:
+        if act[0]:
             self._resp_act[idx] = act
         if k >= len(items):
             return NOTHING
@@ -988,7 +994,7 @@ class IndicatorChoice:
             return None
         return max(j for j in parts if done[j].indicator)
 
-    def _over_the_scopes_before(self, idx, items, measure, unit, fam) -> Pick:
+    def _over_the_scopes_before(self, idx, items, measure, unit, fam, act=("", False)) -> Pick:
         """区政府、区直部门作为被告的案件分别为58件、176件,负责人出庭应诉率分别为100%、98.3%: a
         later 分别 list of one measure, with as many figures as an earlier list of its sentence
         that ran over the body's own scopes, goes on over those scopes in order."""
@@ -1004,7 +1010,9 @@ class IndicatorChoice:
             return NOTHING
         self._resp[idx] = (items * len(over), 0)
         self._resp_scopes[idx] = over
-        return self._pick_of_item(items * len(over), 0, over, measure, unit, fam)
+        if act[0]:
+            self._resp_act[idx] = act
+        return self._pick_of_item(items * len(over), 0, over, measure, unit, fam, act)
 
     def _joined_run(self, idx: int, sent) -> list[int]:
         """The figures from idx on joined to it by 、 / 和 / 及 only, within its sentence."""
@@ -1015,7 +1023,27 @@ class IndicatorChoice:
             run.append(n)
         return run
 
-    def _pick_of_item(self, items, k: int, over, measure, unit, fam, act: str = "") -> Pick:
+    def _measures_after(self, idx, lead_start, lead, measure, unit, fam) -> Pick | None:
+        """分别办理行政处罚案件、行政许可案件920件、1.6万件: the measures listed after 分别 and its act,
+        each naming one, give the figures after them theirs in order (None when the lead is not
+        such a list)."""
+        h = MEASURES_AFTER.search(lead) if "分别" in lead or "依次" in lead else None
+        if h is None:
+            return None
+        act = h.group("act") or ""
+        a, stop = lead_start + h.start("items"), lead_start + h.end("items")
+        items = []
+        for sep in CTX["list_separator"].finditer(self.m, a, stop):
+            items.append((a, sep.start()))
+            a = sep.end()
+        items.append((a, stop))
+        if len(items) < 2 or not all(lead_cues(act + self.m[x:y])[1] for x, y in items):
+            return None
+        self._resp[idx] = (items, 0)
+        self._resp_act[idx] = (act, True)
+        return self._pick_of_item(items, 0, None, measure, unit, fam, (act, True))
+
+    def _pick_of_item(self, items, k: int, over, measure, unit, fam, act: tuple[str, bool] = ("", False)) -> Pick:
         """The cue of the k-th item of a 分别 list (or the list's shared one), with what the list
         runs over (`over`, from _list_over); `act` is a verb after 分别 that each item does
         (行政复议、行政诉讼案件分别办结…: 行政复议 办结, 行政诉讼案件 办结)."""
@@ -1037,10 +1065,15 @@ class IndicatorChoice:
         if item_fam == "other_fields" and over is None:
             return OTHER_FIELD     # 信访事项、复议申请分别为870件、91件: the 870 is no measure of ours
         fam = item_fam or fam      # 受理行政复议案件、行政诉讼案件分别为47件、62件: each item its field
-        if act:
-            item_fam, item_hits = lead_cues(self.m[a:b] + act)
+        if act[0]:
+            item = self.m[a:b]
+            if over is None and k < len(items) - 1 and (noun := SHARED_NOUN.search(self.m, *items[-1])) \
+                    and not item.endswith(noun.group()):
+                item += noun.group()   # 行政许可、行政处罚案件分别办结…: 行政许可 is 行政许可案件
+            text = act[0] + item if act[1] else item + act[0]
+            item_fam, item_hits = lead_cues(text)
             fam = item_fam or fam
-            text, hits = self.m[a:b] + act, self.held_on_page(item_hits)
+            hits = self.held_on_page(item_hits)
         elif not hits:             # a list in a clause with no number: its cues were not scanned
             text, hits = self.m[a:b], self.held_on_page(item_hits)
         pick = self._pick_verb_first(hits, measure, unit, True, fam, text)
