@@ -418,7 +418,7 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
     if kind == "annual_report":
         # an annual report's plans for the next year (2024年,我县将… / 将在2024年…) and no other year
         plans = {int(m.group(1)) for m in _PLAN_YEAR.finditer(body)} | \
-                {int(m.group(1)) for m in _PLAN_BEFORE.finditer(body)}
+                {int(m.group(1)) for m in _PLAN_BEFORE.finditer(body) if not _DEADLINE.match(body, m.start(1))}
         if len(plans) == 1 and not _years_in(_PLAN_BEFORE.sub("", _PLAN_YEAR.sub("", body)), None):
             return plans.pop() - 1
     if epithet:
@@ -638,9 +638,10 @@ _PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我们|我[省市区县州局委办
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
 # (not a deadline, 确保到2025年率先建成…: a goal over years, which names no next year's plans)
 _PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于)?\s*((?:19|20)\d{2})\s*年度?")
-# a deadline a goal is set for (到2035年基本建成…, 至2025年全面实现…): no year of the figures
-_DEADLINE = re.compile(r"(?<=[到至])\s*(?:19|20)\d{2}\s*年(?:底|末|前)?\s*[,，]?\s*(?:要|将|力争|争取|确保)?"
-                       r"(?:基本|全面|率先|初步|如期)?(?:建成|实现|形成|完成|建立|成为)")
+# a deadline a goal is set for (到2035年基本建成…, 锚定2035年…, 于2025年底前创成…, 力争在2026年全面
+# 建成…): no year of the figures, and no next year's plans
+_DEADLINE = re.compile(r"(?:(?<=[到至于在])|(?<=锚定))\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?\s*[,，]?\s*(?:要|将|力争|争取|确保)?"
+                       r"(?:基本|全面|率先|初步|如期)?(?:建成|实现|形成|完成|建立|成为|创成|创建成)")
 
 
 # a full date that leads a clause is an event's day (2024年3月5日上午,…), not the figures' year
