@@ -345,13 +345,17 @@ class DiscourseState:
                  or KINDS_PARTITION.search(self.m, lo, self.fam_hits[n][1]) is not None)
 
     def _cases_named_before(self, n: int, sent_start: int) -> bool:
-        """A case family (复议 / 诉讼) is named in the sentence before family word n."""
+        """A case family (复议 / 诉讼) is named in the sentence before family word n, or the
+        sentence opens on a partition by kind (按案件类型分,…) after a sentence of cases."""
         for m in range(n - 1, -1, -1):
             if self.fam_hits[m][1] < sent_start:
-                return False
+                break
             if self.fam_hits[m][2] in CASE_FAMILIES:
                 return True
-        return False
+        if KINDS_PARTITION.search(self.m, sent_start, min(sent_start + 12, self.fam_hits[n][1])) is None:
+            return False
+        k = self.sentence_index(sent_start)
+        return k > 0 and self._sentence_subject(self.sents[k - 1]) in CASE_FAMILIES
 
     def _in_subset_clause(self, n: int, pos: int) -> bool:
         """Family word n (a field of its own: 信访, 仲裁) stands in a clause that names a part of
