@@ -139,6 +139,9 @@ PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及
 GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?:(?:19|20)\d{2}年度?|去年|全年|上年)?[,，]?\s*"
                               r"(?P<whole>全[省市区县州旗盟](?:\s*(?:19|20)\d{2}\s*年度?)?(?:各级)?(?:行政机关|[省市区县州旗盟]?(?:人民)?政府)"
                               r"|全[省市区县州旗盟](?:持证)?[^，,;；。\d]{0,8}?执法(?:人员|主体|机构))")
+# one kind of agency as the party said in the passive (公安机关被诉案件19件, 市场监管部门被申请复议…)
+ONE_PARTY_PASSIVE = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?P<party>[^，,;；。\d以为被]{2,20}?(?:机关|部门|局|委员会|单位|中心|所|队))"
+                               r"(?:全年)?被(?:诉|起诉|提起(?:行政)?诉讼|申请(?:行政)?复议)")
 # the region's government opening a clause as its subject (区政府负责人出庭应诉率95.5%): on a
 # department's page, the government's figure, not the department's
 REGION_GOVERNMENT_OPENING = re.compile(r"\s*(?P<whole>[省市区县州旗盟](?:人民)?政府)(?!办|组成|工作部门|部门|各|所属|直属)")
@@ -511,7 +514,7 @@ class Roles:
                 kind, reason = "target", "a bar that picks out bodies (…%的单位), not a rate of the body"
             elif self.may_match(CTX["one_party"], ls, q.head) and (place := self._party_of_another_place(lead)):
                 kind, reason = "other_body", f"another place's agencies as the party ({place})"
-            elif self.may_match(CTX["one_party"], ls, q.head) and self._one_party(lead):
+            elif (self.may_match(CTX["one_party"], ls, q.head) or "被" in lead) and self._one_party(lead):
                 kind, reason = "breakdown", f"the cases of one kind of party ({self._one_party(lead)})"
             elif (named := self._kind_before_anaphor(sent, lead, ls)) is not None:
                 kind, reason = named
@@ -790,10 +793,14 @@ class Roles:
         return self._another_place(p.group("name"))
 
     def _one_party(self, lead: str) -> str | None:
-        """The party of 以X为被告 / 以X为被申请人 in the lead when it is one kind of agency."""
+        """The party of 以X为被告 / 以X为被申请人 (or X被诉 / X被申请复议) in the lead when it is one
+        kind of agency."""
         h = None
         for h in CTX["one_party"].finditer(lead):
             pass
+        if h is None and "被" in lead:
+            for h in ONE_PARTY_PASSIVE.finditer(lead):
+                pass
         if h is None:
             return None
         party = h.group("party").replace(MASK_CH, "").replace("()", "").replace("（）", "")   # 以我局(含执法支队)为…
