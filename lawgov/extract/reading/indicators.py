@@ -410,6 +410,10 @@ class IndicatorChoice:
                 named = LABEL_MARK.sub("", m[colon[0]:colon[1]])
                 if kind == "level" and (tier := LEADING_TIER.match(named)) and self.below_own_tier(tier.group(1)):
                     kind, reason = "other_body", f"a lower tier named as the party in its label ({named.strip()})"
+            elif not m[colon[1] + 1:q.head].strip():
+                # 审结:64件(维持29件,…): a label right before its figure names its measure
+                hits = self.held_on_page(lead_cues(m[colon[0]:colon[1]])[1])
+                pick = self._pick_verb_first(hits, measure, unit, bounded, fam, m[colon[0]:colon[1]])
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
         if pick.cue is None and not lead_hits:
