@@ -418,7 +418,7 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
     if kind == "annual_report":
         # an annual report's plans for the next year (2024年,我县将… / 将在2024年…) and no other year
         plans = {int(m.group(1)) for m in _PLAN_YEAR.finditer(body)} | \
-                {int(m.group(1)) for m in _PLAN_BEFORE.finditer(body) if not _DEADLINE.match(body, m.start(1))}
+                {int(m.group(1)) for m in _PLAN_BEFORE.finditer(body) if not _deadline(body, m.start(1))}
         if len(plans) == 1 and not _years_in(_PLAN_BEFORE.sub("", _PLAN_YEAR.sub("", body)), None):
             return plans.pop() - 1
     if epithet:
@@ -637,11 +637,13 @@ def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
 _PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我们|我[省市区县州局委办厅]|全[省市区县州]|[区市县州镇乡旗]?(?:人民)?政府|街道|[本我]?(?:局|委|办|厅))?(?:将|要(?!闻|点|求|素|害|件|案)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望)|重点(?:做好|抓好|推进|开展))"
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
 # (not a deadline, 确保到2025年率先建成…: a goal over years, which names no next year's plans)
-_PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于)?\s*((?:19|20)\d{2})\s*年度?")
+_PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*((?:19|20)\d{2})\s*年度?")
 # a deadline a goal is set for (到2035年基本建成…, 锚定2035年…, 于2025年底前创成…, 力争在2026年全面
 # 建成…): no year of the figures, and no next year's plans
-_DEADLINE = re.compile(r"(?:(?<=[到至于在])|(?<=锚定))\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?\s*[,，]?\s*(?:要|将|力争|争取|确保)?"
-                       r"(?:基本|全面|率先|初步|如期)?(?:建成|实现|形成|完成|建立|成为|创成|创建成)")
+_DEADLINE_AT = re.compile(r"(?:(?<=[到于在])|(?<=(?<!截)至)|(?<=锚定))\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?\s*[,，]?\s*"
+                          r"(?:要|将|力争|争取|确保)?(?:基本|全面|率先|初步|如期)?(?:建成|实现|形成|完成|建立|成为|创成|创建成)")
+_GOAL_BEFORE = re.compile(r"(?:将|要|力争|争取|确保|努力|锚定|目标|计划|规划|预计)[^，,;；。]{0,6}$")
+_GOAL_AFTER = re.compile(r"[^，,;；。]{0,30}?目标")
 
 
 # a full date that leads a clause is an event's day (2024年3月5日上午,…), not the figures' year
@@ -682,6 +684,14 @@ def _reached_later(s: str, pos: int) -> bool:
     return m is not None and int(m.group(1)) > int(s[pos:pos + 4])
 
 
+def _deadline(s: str, pos: int) -> bool:
+    """The year at pos is a goal's deadline (确保到2025年率先建成…, 锚定2035年基本建成…的目标), not
+    a result reached by it (截至2023年底,全面完成…; 至2022年底,建成…)."""
+    h = _DEADLINE_AT.match(s, pos)
+    return h is not None and (_GOAL_BEFORE.search(s, max(0, pos - 10), pos) is not None
+                              or _GOAL_AFTER.match(s, h.end()) is not None)
+
+
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
     (2020年以来), a change's first year (2018年为21.4%,到2020年已降至…), a comparison's
@@ -695,7 +705,7 @@ def _background_year(s: str, pos: int) -> bool:
                 or _SINCE_OR_NUMBER.match(s[pos:pos + 10])
                 or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
                 or _LAW_DATE.match(s, pos) or _AGENDA.match(s, pos) or _reached_later(s, pos)
-                or _DEADLINE.match(s, pos))
+                or _deadline(s, pos))
 
 
 def _this_year_unpublished(body: str, ys_body) -> int | None:

@@ -988,14 +988,16 @@ class IndicatorChoice:
 
     def _sum_of_the_parts_before(self, idx: int, q: Quantity, sent, done) -> int | None:
         """…乡镇政府为被告的23件,县直部门为被告的41件,县政府为被告的18件,总计82件: a bare total
-        after two or more figures of its sentence, of its unit, that sum to it, is their measure's
-        whole: the last of them with an indicator lends it."""
+        after two or more figures of its sentence, of its unit and year, that sum to it, is their
+        measure's whole: the last of them with an indicator lends it. Not a sum over years, over
+        new and carried-over cases (a part with no measure) or over the kinds of the cases."""
         parts = [j for j in range(bisect.bisect_left(self.qstarts, sent[0]), idx) if self.qs[j].unit == q.unit]
         if len(parts) < 2 or abs(sum(self.qs[j].value for j in parts) - q.value) > 1e-6:
             return None
         named = {done[j].indicator for j in parts if done[j].indicator}
-        if len(named) != 1:
-            return None
+        if len(named) != 1 or not any(done[j].kind == "level" and done[j].indicator for j in parts) \
+                or len({done[j].year for j in parts}) != 1 or "结转" in self.m[self.qs[parts[0]].head:q.head]:
+            return None            # (two years' figures, new and carried-over cases, kinds of the cases)
         return max(j for j in parts if done[j].indicator)
 
     def _over_the_scopes_before(self, idx, items, measure, unit, fam, act=("", False)) -> Pick:
@@ -1074,6 +1076,13 @@ class IndicatorChoice:
             if over is None and k < len(items) - 1 and (noun := SHARED_NOUN.search(self.m, *items[-1])) \
                     and not item.endswith(noun.group()):
                 item += noun.group()   # 行政许可、行政处罚案件分别办结…: 行政许可 is 行政许可案件
+            own_fam, own_hits = lead_cues(item)
+            if own_hits and own_fam not in ("reconsideration", "litigation"):
+                # 法律援助、行政复议案件分别办结…: an item that names a measure of another field is
+                # that measure; the act's 办结 is a case family's word
+                pick = self._pick_verb_first(self.held_on_page(own_hits), measure, unit, True, own_fam, item)
+                if pick.cue is not None:
+                    return replace(pick, also=(), list_over=None)
             text = act[0] + item if act[1] else item + act[0]
             item_fam, item_hits = lead_cues(text)
             fam = item_fam or fam

@@ -10,7 +10,7 @@ import re
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.rules import (CTX, LEADING_TIER, LIST_JOIN, LIST_YEAR, SCOPE_RX, TIER_CHARS, YEAR_LIST, YEAR_SPAN,
                                           first_family, lead_cues)
-from lawgov.extract.reading.structure import menu_line
+from lawgov.extract.reading.structure import MENU_LINE
 from lawgov.extract.reading.tables import scope_of_label
 
 
@@ -178,11 +178,13 @@ class Parts:
 
     def _field_document(self) -> bool:
         """The document itself is of the 信息公开 field: its head (300 characters) names it, not
-        in a site's menu (信息公开指南 | 政府信息公开年报 | 依申请公开), which every page carries."""
+        in a site's menu (信息公开指南 | 政府信息公开年报 | 依申请公开, or spaced), which every page
+        carries; a breadcrumb (首页 > …> 2023年度…政府信息公开工作年度报告) ends on the page's title."""
         if not hasattr(self, "_is_field_document"):
             self._is_field_document = any(
                 CTX["field_document"].search(self.t, ps, min(pe, 300))
-                for ps, pe in self.paras if ps < 300 and not menu_line(self.t[ps:pe]))
+                for ps, pe in self.paras if ps < 300 and self.t.count("|", ps, pe) < 2
+                and not MENU_LINE.fullmatch(self.t, ps, pe))
         return self._is_field_document
 
     def _list_over(self, items) -> list | None:

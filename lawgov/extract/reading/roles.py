@@ -144,8 +144,10 @@ ONE_PARTY_PASSIVE = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?:全年|�
                                r"(?P<party>(?![本我该全各])[^，,;；。\d以为被]{2,20}?(?:机关|部门|局|委员会|单位|中心|所|队))"
                                r"(?:全年)?被(?:诉|起诉|提起(?:行政)?诉讼|申请(?:行政)?复议)")
 # the region's government opening a clause as its subject (区政府负责人出庭应诉率95.5%): on a
-# department's page, the government's figure, not the department's
-REGION_GOVERNMENT_OPENING = re.compile(r"\s*(?P<whole>[省市区县州旗盟](?:人民)?政府)(?!办|组成|工作部门|部门|各|所属|直属)")
+# department's page, the government's figure, not the department's (not as the reviewer of the
+# department's own cases: 市政府作为复议机关受理的以我局为被申请人的…)
+REGION_GOVERNMENT_OPENING = re.compile(r"\s*(?P<whole>[省市区县州旗盟](?:人民)?政府)(?!办|组成|工作部门|部门|各|所属|直属)"
+                                       r"(?!作为(?:行政)?复议机关|[^，,;；。\d]{0,4}(?:受理|审理|办理)的)")
 # the region's whole acting (全区全年共办理…, 全市公安机关共受理…, 全省生态环境系统下达…, 据某市司法局
 # 统计,全市共收到…): on a bureau's page
 # other than the justice bureau's (which speaks for the government's review and lawsuits), the
