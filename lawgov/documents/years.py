@@ -640,10 +640,11 @@ _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
 _PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*((?:19|20)\d{2})\s*年度?")
 # a deadline a goal is set for (到2035年基本建成…, 锚定2035年…, 于2025年底前创成…, 力争在2026年全面
 # 建成…): no year of the figures, and no next year's plans
-_DEADLINE_AT = re.compile(r"(?:(?<=[到于在])|(?<=(?<!截)至)|(?<=锚定))\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?\s*[,，]?\s*"
-                          r"(?:要|将|力争|争取|确保)?(?:基本|全面|率先|初步|如期)?(?:建成|实现|形成|完成|建立|成为|创成|创建成)")
-_GOAL_BEFORE = re.compile(r"(?:将|要|力争|争取|确保|努力|锚定|目标|计划|规划|预计)[^，,;；。]{0,6}$")
+_DEADLINE_AT = re.compile(r"(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:底|末)?(?:前)?\s*[,，]?[^，,;；。\d]{0,12}?"
+                          r"(?:建成|实现|形成|完成|建立|成为|创成|创建|达标)")
+_GOAL_BEFORE = re.compile(r"(?:将|要|力争|争取|确保|努力|锚定|瞄准|紧盯|朝着|目标|计划|规划|预计)[^，,;；。]{0,6}$")
 _GOAL_AFTER = re.compile(r"[^，,;；。]{0,30}?目标")
+_WILL = re.compile(r"将|要|力争|争取|确保")
 
 
 # a full date that leads a clause is an event's day (2024年3月5日上午,…), not the figures' year
@@ -688,8 +689,10 @@ def _deadline(s: str, pos: int) -> bool:
     """The year at pos is a goal's deadline (确保到2025年率先建成…, 锚定2035年基本建成…的目标), not
     a result reached by it (截至2023年底,全面完成…; 至2022年底,建成…)."""
     h = _DEADLINE_AT.match(s, pos)
-    return h is not None and (_GOAL_BEFORE.search(s, max(0, pos - 10), pos) is not None
-                              or _GOAL_AFTER.match(s, h.end()) is not None)
+    if h is None or s[max(0, pos - 2):pos].endswith(("截至", "截止")):
+        return False
+    return (_GOAL_BEFORE.search(s, max(0, pos - 10), pos) is not None
+            or _GOAL_AFTER.match(s, h.end()) is not None or _WILL.search(s, pos, h.end()) is not None)
 
 
 def _background_year(s: str, pos: int) -> bool:

@@ -1112,6 +1112,8 @@ class IndicatorChoice:
         if over is None or isinstance(over[0], int):
             return NOTHING
         self._resp[idx] = (items, 0)
+        if isinstance(over[0], tuple):
+            self._resp_scopes[idx] = over
         return self._pick_of_item(items, 0, over, measure, unit, fam)
 
     def _parties_unread(self, items) -> bool:

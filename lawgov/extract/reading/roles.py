@@ -137,8 +137,10 @@ PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及
 # all the government's agencies as a clause's subject (全市行政机关一审败诉率为9.3%): on a
 # department's own page, the whole it belongs to, not the department
 GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?:(?:19|20)\d{2}年度?|去年|全年|上年)?[,，]?\s*"
-                              r"(?P<whole>全[省市区县州旗盟](?:\s*(?:19|20)\d{2}\s*年度?)?(?:各级)?(?:行政机关|[省市区县州旗盟]?(?:人民)?政府)"
+                              r"(?P<whole>全[省市区县州旗盟](?:\s*(?:19|20)\d{2}\s*年度?|本年度|全年|今年|去年)?(?:各级)?(?:行政机关|[省市区县州旗盟]?(?:人民)?政府)"
                               r"|全[省市区县州旗盟](?:持证)?[^，,;；。\d]{0,8}?执法(?:人员|主体|机构))")
+# a figure that a goal or a task names (出庭应诉率达到95%的目标, 90%以上的要求): the bar, not the level
+GOAL_AFTER_FIGURE = re.compile(r"\s*(?:以上|以下|左右)?的(?:目标|任务|要求|标准)")
 # one kind of agency as the party said in the passive (公安机关被诉案件19件, 市场监管部门被申请复议…)
 ONE_PARTY_PASSIVE = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?:全年|年内|今年|去年|同期)?\s*"
                                r"(?P<party>(?![本我该全各])[^，,;；。\d以为被]{2,20}?(?:机关|部门|局|委员会|单位|中心|所|队))"
@@ -146,7 +148,8 @@ ONE_PARTY_PASSIVE = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?:全年|�
 # the region's government opening a clause as its subject (区政府负责人出庭应诉率95.5%): on a
 # department's page, the government's figure, not the department's (not as the reviewer of the
 # department's own cases: 市政府作为复议机关受理的以我局为被申请人的…)
-REGION_GOVERNMENT_OPENING = re.compile(r"\s*(?P<whole>[省市区县州旗盟](?:人民)?政府)(?!办|组成|工作部门|部门|各|所属|直属)"
+REGION_GOVERNMENT_OPENING = re.compile(r"\s*(?:(?:19|20)\d{2}年度?|全年|去年|同期|本年度)?[,，]?\s*(?:全[省市区县州旗盟])?\s*以?"
+                                       r"(?P<whole>[省市区县州旗盟](?:人民)?政府)(?!办|组成|工作部门|部门|各|所属|直属)"
                                        r"(?!作为(?:行政)?复议机关|[^，,;；。\d]{0,4}(?:受理|审理|办理)的)")
 # the region's whole acting (全区全年共办理…, 全市公安机关共受理…, 全省生态环境系统下达…, 据某市司法局
 # 统计,全市共收到…): on a bureau's page
@@ -420,6 +423,8 @@ class Roles:
             elif q.value == int(q.value) and (ar := AIM_REACH.search(self.m, max(clause[0], q.head - 40), q.head)) \
                     and ar.end() == q.head and self._aim_ahead(ar.group()):
                 kind, reason = "target", "a round figure to be reached (确保…达到100%)"
+            elif GOAL_AFTER_FIGURE.match(m, q.tail):
+                kind, reason = "target", "the figure a goal names (…达到95%的目标如期实现)"
             elif self.plan_heading(q.start) and not ALREADY_DONE.search(m, max(sent[0], q.head - 60), q.head):
                 kind, reason = "target", f"under a heading of plans ({self.plan_heading(q.start)[:20]})"
             elif self._in_range(q.start):

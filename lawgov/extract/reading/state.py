@@ -28,7 +28,7 @@ TOWNSHIP_GOVERNMENT = re.compile(r"[镇乡](?:人民)?政府|街道办")
 SEMICOLON = re.compile(r"[;；]")
 # a time word said of the body's whole (去年全区…, 去年我县…, 去年,…): the time of what follows, not
 # an event's (去年底出台的…办法)
-WHOLE_AFTER_TIME = re.compile(r"(?:去年|今年|上年|前年|(?:19|20)\d{2}年度?)\s*(?:[,，]|全[省市区县州旗盟镇乡]|[我本][省市区县州旗盟镇乡])")
+WHOLE_AFTER_TIME = re.compile(r"(?:去年|今年|上一?年度?|前年|(?:19|20)\d{2}年度?)\s*(?:[,，]|全[省市区县州旗盟镇乡]|[我本][省市区县州旗盟镇乡])")
 # the kind a field's word names (信息公开类, 政府信息公开类案件)
 KIND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?类")
 # a year with one month after it (2024年1月,…开展评查。) dates an event: no period the next sentence
