@@ -52,17 +52,23 @@ NO_YEAR = ("no year: neither its sentence nor the report names one (a manifest r
            "report_year makes it a fact)")
 
 
-# the government a no-case phrase names as the respondent (未发生以镇政府为被申请人…): its tier
-NO_CASE_RESPONDENT = re.compile(r"(?:未发生|没有发生|无)(?:一起)?以(?:本级|(?P<tier>[省市区县州旗盟镇乡])?(?:人民)?政府)为被申请人")
+# the government a no-case phrase names as the respondent (未发生以镇政府为被申请人…, 市政府未发生
+# 作为被申请人的…, 镇人民政府作为被申请人的…为零): its tier, or a street's office
+NO_CASE_RESPONDENT = re.compile(r"以(?:本级|(?P<tier>[省市区县州旗盟镇乡])?(?:人民)?政府|(?P<street>(?:街道)?办事处|街道))为被申请人"
+                                r"|(?:(?P<tier2>[省市区县州旗盟镇乡])(?:人民)?政府|(?P<street2>街道办事处))"
+                                r"(?:全年)?(?:未发生|没有发生|作为被申请人|为被申请人)")
 
 
 def _own_government_named(analysis, t: str, ps: int) -> bool:
-    """The phrase at ps names the page's own government as the respondent: 本级, a bare 政府, or
-    the page's own tier (镇政府 on a township's page), not a tier below or above it."""
-    h = NO_CASE_RESPONDENT.match(t, ps)
+    """The no-case phrase at ps names the page's own government as the respondent: 本级, a bare
+    政府, the page's own tier (镇政府 on a township's page) or a street's office on a street's
+    page, not a tier below or above it."""
+    h = NO_CASE_RESPONDENT.search(t, max(0, ps - 12), ps + 24)
     if h is None:
         return False
-    tier = h.group("tier")
+    if h.group("street") or h.group("street2"):
+        return analysis.own_tier() == 4
+    tier = h.group("tier") or h.group("tier2")
     return tier is None or CTX["tier_rank"].get(tier) == analysis.own_tier()
 
 
