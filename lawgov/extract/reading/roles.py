@@ -141,6 +141,8 @@ GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s
                               r"|全[省市区县州旗盟](?:持证)?[^，,;；。\d]{0,8}?执法(?:人员|主体|机构))")
 # a figure that a goal or a task names (出庭应诉率达到95%的目标, 90%以上的要求): the bar, not the level
 GOAL_AFTER_FIGURE = re.compile(r"\s*(?:以上|以下|左右)?的(?:目标|任务|要求|标准)")
+# words that open a phrase, not a place's one-character name before its tier (据市, 经县, 由区)
+FUNCTION_CHARS = set("据经由在向对从于把被给按依为与及将自")
 # one kind of agency as the party said in the passive (公安机关被诉案件19件, 市场监管部门被申请复议…)
 ONE_PARTY_PASSIVE = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?:全年|年内|今年|去年|同期)?\s*"
                                r"(?P<party>(?![本我该全各])[^，,;；。\d以为被]{2,20}?(?:机关|部门|局|委员会|单位|中心|所|队))"
@@ -972,6 +974,8 @@ class Roles:
         name = last.group()
         if t := TIME_PREFIX.match(name):
             name = name[t.end():]          # 去年坪山区: the place after the time word
+        if len(name) == 2 and name[0] in FUNCTION_CHARS:
+            return None                    # 据市中级人民法院统计,该市…: 据 is no place's name
         return self._another_place(name) if len(name) > 1 else None
 
     def _place_before_number(self, pb: re.Match) -> str | None:
