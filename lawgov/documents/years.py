@@ -691,8 +691,12 @@ def _deadline(s: str, pos: int) -> bool:
     h = _DEADLINE_AT.match(s, pos)
     if h is None or s[max(0, pos - 2):pos].endswith(("截至", "截止")):
         return False
-    return (_GOAL_BEFORE.search(s, max(0, pos - 10), pos) is not None
-            or _GOAL_AFTER.match(s, h.end()) is not None or _WILL.search(s, pos, h.end()) is not None)
+    if _GOAL_BEFORE.search(s, max(0, pos - 10), pos) is not None:
+        return True
+    before = s[pos - 1:pos] if pos else ""
+    if before in ("到", "至"):
+        return _GOAL_AFTER.match(s, h.end()) is not None or _WILL.search(s, pos, h.end()) is not None
+    return before in ("于", "在") and "前" in h.group()
 
 
 def _background_year(s: str, pos: int) -> bool:

@@ -298,6 +298,8 @@ PARTY_LABELS = frozenset({"reconsideration.as_respondent"})
 # the party a 分别 list's last item opens with, before the measure they share (区政府|作为被告的…)
 # 分别 before the measure the parties listed before it share (区政府、区直部门分别收到…申请12件、40件)
 CLAUSE_MARK = re.compile(r"[，,;；:：。]")
+# what may stand before a label's own words (1.依法受理, 已审结)
+LABEL_OPENING = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?(?:依法|已|共|新|全年)?")
 # the head noun a list's last item ends with, which the items before share (行政许可、行政处罚案件)
 SHARED_NOUN = re.compile(r"(?:案件|事项|申请)$")
 # 分别 and its act, then the measures listed (分别办理行政处罚案件、行政许可案件…)
@@ -410,10 +412,13 @@ class IndicatorChoice:
                 named = LABEL_MARK.sub("", m[colon[0]:colon[1]])
                 if kind == "level" and (tier := LEADING_TIER.match(named)) and self.below_own_tier(tier.group(1)):
                     kind, reason = "other_body", f"a lower tier named as the party in its label ({named.strip()})"
-            elif not m[colon[1] + 1:q.head].strip():
-                # 审结:64件(维持29件,…): a label right before its figure names its measure
-                hits = self.held_on_page(lead_cues(m[colon[0]:colon[1]])[1])
-                pick = self._pick_verb_first(hits, measure, unit, bounded, fam, m[colon[0]:colon[1]])
+            elif not m[colon[1] + 1:q.head].strip() and "类" not in m[colon[0]:colon[1]]:
+                # 审结:64件(维持29件,…): a label right before its figure names its measure, when its
+                # cue opens it (not 听证审理:7件, a way of hearing; not 行政处罚类:20件, a kind)
+                label = m[colon[0]:colon[1]]
+                opening = LABEL_OPENING.match(label).end()
+                hits = [h for h in self.held_on_page(lead_cues(label)[1]) if h[1] == opening]
+                pick = self._pick_verb_first(hits, measure, unit, bounded, fam, label)
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
         if pick.cue is None and not lead_hits:

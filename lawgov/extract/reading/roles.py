@@ -139,7 +139,8 @@ PLACE_ENDING = re.compile(r"(?:是|为|有)(?P<name>(?:(?![的在到赴与和及
 GOVERNMENT_WHOLE = re.compile(r"\s*(?:同期|同时|而|另外|此外)?[,，]?\s*(?:(?:19|20)\d{2}年度?|去年|全年|上年)?[,，]?\s*"
                               r"(?P<whole>全[省市区县州旗盟](?:\s*(?:19|20)\d{2}\s*年度?|本年度|全年|今年|去年)?(?:各级)?(?:行政机关|[省市区县州旗盟]?(?:人民)?政府)"
                               r"|全[省市区县州旗盟](?:持证)?[^，,;；。\d]{0,8}?执法(?:人员|主体|机构))")
-# a figure that a goal or a task names (出庭应诉率达到95%的目标, 90%以上的要求): the bar, not the level
+# a figure that a goal or a task names (出庭应诉率达到95%的目标…,全省实际达到98.7%): the bar, not the
+# level, when the sentence gives the result after it (实现了100%的目标 alone is the result)
 GOAL_AFTER_FIGURE = re.compile(r"\s*(?:以上|以下|左右)?的(?:目标|任务|要求|标准)")
 # words that open a phrase, not a place's one-character name before its tier (据市, 经县, 由区)
 FUNCTION_CHARS = set("据经由在向对从于把被给按依为与及将自")
@@ -425,7 +426,8 @@ class Roles:
             elif q.value == int(q.value) and (ar := AIM_REACH.search(self.m, max(clause[0], q.head - 40), q.head)) \
                     and ar.end() == q.head and self._aim_ahead(ar.group()):
                 kind, reason = "target", "a round figure to be reached (确保…达到100%)"
-            elif GOAL_AFTER_FIGURE.match(m, q.tail):
+            elif GOAL_AFTER_FIGURE.match(m, q.tail) and any(
+                    self.qs[j].unit == unit for j in range(idx + 1, len(self.qs)) if self.qs[j].start < sent[1]):
                 kind, reason = "target", "the figure a goal names (…达到95%的目标如期实现)"
             elif self.plan_heading(q.start) and not ALREADY_DONE.search(m, max(sent[0], q.head - 60), q.head):
                 kind, reason = "target", f"under a heading of plans ({self.plan_heading(q.start)[:20]})"
