@@ -29,6 +29,8 @@ SEMICOLON = re.compile(r"[;；]")
 # a time word said of the body's whole (去年全区…, 去年我县…, 去年,…): the time of what follows, not
 # an event's (去年底出台的…办法)
 WHOLE_AFTER_TIME = re.compile(r"(?:去年|今年|上一?年度?|前年|(?:19|20)\d{2}年度?)\s*(?:[,，]|全[省市区县州旗盟镇乡]|[我本][省市区县州旗盟镇乡])")
+# a later year a goal is set for (朝着2035年基本建成…, 力争于2025年前建成…): no period of figures
+GOAL_VERB_AFTER = re.compile(r"(?:底|末)?(?:前)?\s*[^，,;；。\d]{0,10}?(?:建成|实现|形成|建立|成为|创成|创建|达标)")
 # the kind a field's word names (信息公开类, 政府信息公开类案件)
 KIND_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?类")
 # a year with one month after it (2024年1月,…开展评查。) dates an event: no period the next sentence
@@ -678,6 +680,9 @@ class DiscourseState:
                 continue                              # 2022年结转5件: that year stays in its clause
             if y is not None and MADE_BEFORE_AFTER.match(self.m, e):
                 continue                              # 对2019年12月31日前印发的文件进行清理: their age
+            if y is not None and self.report_year is not None and y > self.report_year \
+                    and GOAL_VERB_AFTER.match(self.m, e):
+                continue                              # 朝着2035年基本建成…的目标: a goal's year
             if y is not None and SPAN_AFTER.match(self.m, e):
                 if y == self.report_year and SINCE_AFTER.match(self.m, e):
                     return y + shift          # 2023年以来 in a 2023 report: that year, not the one before
