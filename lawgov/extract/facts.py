@@ -306,12 +306,14 @@ def _record_of_a_part(t: str, ps: int, sent, qs, classified) -> str | None:
     not the body's. A count of a part of the lawsuits (负责人出庭应诉12件,均胜诉; 二审8件,均未败诉)
     is such a part, unless the sentence gave the lawsuits' count before it (行政诉讼案件4件,主任出庭
     应诉3次,均无败诉): then, as after a rate, 均 speaks of all of them."""
-    if not ALL_OF_THEM.search(t, max(0, ps - 3), ps):
-        return None
     before = [(q, c) for q, c in zip(qs, classified) if sent[0] <= q.start < ps]
     if not before:
         return None
     _q, c = before[-1]
+    if not ALL_OF_THEM.search(t, max(0, ps - 3), ps):
+        # (其中区市场监管局被诉12件,全年未发生败诉: right after a part's figure, the part's record)
+        return "said right after a part's or another body's count of cases, its record" \
+            if c.kind in ("breakdown", "other_body") and c.unit == "件" else None
     if c.kind == "level" and (c.indicator in LAWSUITS_WHOLE or (c.indicator or "").startswith("litigation.")
                               and (c.unit == "%" or any(b.kind == "level" and b.indicator in LAWSUITS_WHOLE
                                                         for _q, b in before))):
