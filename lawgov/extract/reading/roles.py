@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import in_autonomous_region, levels_named, region_names, short_place_subject
 from lawgov.extract.reading.rules import CTX, LIST_MARK, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX, lead_cues
-from lawgov.extract.reading.state import CASE_FAMILIES, DOCUMENTS_FROM
+from lawgov.extract.reading.state import CASE_FAMILIES, DOCUMENTS_FROM, OWN_BODY
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
 
@@ -465,11 +465,7 @@ class Roles:
             elif getattr(self, "level", None) == "department" and (source := self._quoted_source(sent, q.head)) is not None:
                 kind, reason = "other_body", f"figures quoted from another body's statistics on a department's page ({source})"
             elif getattr(self, "level", None) == "department" \
-                    and ((whole := GOVERNMENT_WHOLE.match(m, clause[0], q.head)) is not None
-                         or ((whole := REGION_GOVERNMENT_OPENING.match(m, clause[0], q.head)) is not None
-                             and not self._justice_bureau_page())
-                         or ((whole := REGION_WHOLE_ACTING.match(m, clause[0], q.head)) is not None
-                             and not self._justice_bureau_page())):
+                    and (whole := self._region_whole_on_department(clause, q.head)) is not None:
                 kind, reason = "other_body", f"the region's whole (its government or a system of it) on a department's page ({whole.group('whole')})"
             elif self._shared_docket(at.para, sent, q.head):
                 kind, reason = "other_body", "a court's docket over several places (集中管辖), not the page's region's alone"
@@ -1286,6 +1282,18 @@ class Roles:
         if len(who) == 1:
             return who + "政府" if who in TIER_CHARS and self.above_own_tier(who) else None
         return self._another_place(who)
+
+    def _region_whole_on_department(self, clause, head: int) -> re.Match | None:
+        """The region's whole or its government opening the clause of a figure on a department's
+        page, unless the clause names the page's own body as the party of the cases (市政府行政复议
+        机构转来以我局为被申请人的…8件, 区政府考核通报我分局…出庭应诉率100%): those are its own."""
+        m = self.m
+        whole = GOVERNMENT_WHOLE.match(m, clause[0], head)
+        if whole is None and not self._justice_bureau_page():
+            whole = REGION_GOVERNMENT_OPENING.match(m, clause[0], head) or REGION_WHOLE_ACTING.match(m, clause[0], head)
+        if whole is None or OWN_BODY.search(m, whole.end(), head):
+            return None
+        return whole
 
     def _reviewed_by_another(self, sent, clause, head: int) -> str | None:
         """A named other place's government said earlier in the sentence to review the page's own

@@ -83,6 +83,10 @@ RECIPIENT_BEFORE = re.compile(r"(?:向|报送|呈报|报请|报)(?:有关|相关
 # 备案审查96件): neither another body's figure nor the scope of the review, which is the body's own
 DOCUMENTS_FROM = re.compile(r"[^，,;；。\d]{0,12}?(?:报备|报送|报请|提请|提交|送审|报)(?:备案|审查|审核)?的"
                             r"[^，,;；。\d]{0,6}?(?:规范性文件|文件|合同|协议|决策|草案)")
+# the department itself named as a party (以我局为被申请人, 对我分局作出的): on a department's
+# page, a government named before it in the clause acts on the department's cases (转来, 审结,
+# 考核通报), so the figure is the department's, not the government's
+OWN_BODY = re.compile(r"[我本](?:分局|局|厅|委|办|中心|单位|机关)")
 SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报|备案|审查|批准)")
 # a numbered heading that runs on into its paragraph ((四)行政应诉工作。), read on the unmasked text
 HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[、.．](?!\d))"
@@ -151,8 +155,19 @@ class DiscourseState:
                                         or WHOLE_YEAR_AFTER.search(self.m, e, b)):
                     continue         # 2023年12月,县政府常务会议听取…,全年受理36件: the year's
                                      # (…首月即收案530件;全省收案数2021年为4870件: a year of its own)
+                if kind == "target" and self._past_year_clause_after(e, b):
+                    continue         # 力争于2025年前建成…的目标,2023年全市受理…93件: a year's result
                 return kind
         return None
+
+    def _past_year_clause_after(self, a: int, b: int) -> bool:
+        """A clause in [a, b) that opens on a year not after the report's: the goal before it
+        has ended, and the figures after it are that year's."""
+        w = WHOLE_YEAR_AFTER.search(self.m, a, b)
+        if w is None or self.report_year is None:
+            return False
+        year = re.search(r"(?:19|20)\d{2}", w.group())
+        return int(year.group()) <= self.report_year
 
     def _in_range(self, pos: int) -> bool:
         i = bisect.bisect_right(self.range_starts, pos) - 1
@@ -558,6 +573,8 @@ class DiscourseState:
             if name == "government" and getattr(self, "level", None) in ("district", "county", "city", "province") \
                     and TOWNSHIP_GOVERNMENT.match(self.m, s, e):
                 continue          # 以街道办事处为被告 on a district's page: a lower tier's, no scope of its
+            if name == "government" and getattr(self, "level", None) == "department" and OWN_BODY.search(self.m, e, pos):
+                continue          # 市政府转来以我局为被申请人的…8件: the department's own cases
             if SUMMED_CLAUSE.search(self.m, e, pos):
                 return "all"      # 以县政府为被申请人的11件,…,合计收到申请95件: the sum of every party's
             if clause is None or k is None or s >= clause[0]:
@@ -600,6 +617,8 @@ class DiscourseState:
                     last = (h.end(), name)
         if last is None or self.search_in(CTX["tier_word"], last[0], b):
             return "all"                # 我区行政机关…零败诉: the whole named after it
+        if last[1] == "government" and getattr(self, "level", None) == "department" and OWN_BODY.search(self.m, last[0], b):
+            return "all"                # 区政府考核通报我分局…无败诉案件: the department's own
         return last[1]
 
     def _after_partition(self, cl, ck: int, name: str) -> bool:
@@ -680,8 +699,7 @@ class DiscourseState:
                 continue                              # 2022年结转5件: that year stays in its clause
             if y is not None and MADE_BEFORE_AFTER.match(self.m, e):
                 continue                              # 对2019年12月31日前印发的文件进行清理: their age
-            if y is not None and self.report_year is not None and y > self.report_year \
-                    and GOAL_VERB_AFTER.match(self.m, e):
+            if y is not None and self._goal_year(y, e):
                 continue                              # 朝着2035年基本建成…的目标: a goal's year
             if y is not None and SPAN_AFTER.match(self.m, e):
                 if y == self.report_year and SINCE_AFTER.match(self.m, e):
@@ -711,6 +729,10 @@ class DiscourseState:
             if rel and in_clause:
                 shift += rel
         return base + shift if base is not None else None
+
+    def _goal_year(self, y: int, e: int) -> bool:
+        """A year after the report's that a goal is set for (朝着2035年基本建成…, 力争于2025年前…)."""
+        return self.report_year is not None and y > self.report_year and bool(GOAL_VERB_AFTER.match(self.m, e))
 
     def _looks_back(self, s: int, e: int) -> bool:
         """The year opens its clause to give an earlier year's figure (,2018年为85件 | ;上年同期为…)."""
@@ -743,7 +765,7 @@ class DiscourseState:
         its own clause only, and the later year is the period of the clauses after it."""
         later = [yy for e, _s, yy, _rel, compared in self.year_hits[first:n]
                  if yy is not None and yy > y and not compared and not SPAN_AFTER.match(self.m, e)
-                 and not ONE_MONTH_AFTER.match(self.m, e)]
+                 and not ONE_MONTH_AFTER.match(self.m, e) and not self._goal_year(yy, e)]
         return later[-1] if later else y     # (2024年1月15日,…通报2023年…情况:全年…: a day or a
         #                                      month is when it was told, no period looked back from)
 
