@@ -880,8 +880,9 @@ class IndicatorChoice:
             return False
         if indicator == "litigation.principal_head_appearances" and done[j].indicator == "litigation.head_appearances":
             return True         # (…265人次(其中副职231人次、正职34人次)): the principal's, a measure of its own
-        if any(d.kind != "level" for d in done[j + 1:]):
+        if any(d.kind not in ("level", "share") for d in done[j + 1:]):
             return False        # (其中涉企案件12件,纠错3件): after a part, the part's own outcomes
+            #                     (an item's share, 撤销21件、占56.8%, is no part: the list goes on)
         if done[j].indicator != indicator:
             return True
         return (scope or "all") != (done[j].scope or "all") and self._scope_named_in(paren[0], q.head)
