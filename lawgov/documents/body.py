@@ -30,11 +30,11 @@ _RELEASE = re.compile(r"新闻发布会|发布会|通报[^。]{0,12}(?:全[省�
 # the reporter's source (记者从…获悉) or a source cited (据某司法厅消息,): the source then speaks
 _INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff\d]{0,6}?从|\s*据(?=[^,，。]{2,30}?(?:消息|介绍|通报|获悉))")
 _UNDER = re.compile(r"\s*在[^,，。;；]{0,40}?(?:领导|指导|支持|关心|部署)下\s*[,，]?")
-_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|\d{1,2}月(?:\d{1,2}日)?|近年来|今年以来|今日|近日|日前|昨日|"
-                   r"一年来|过去一年|去年)*\s*[,，、]?\s*(?:以来[,，]?)?")
+_LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|(?:\d{1,2}\s*[—\-–~至到]\s*)?\d{1,2}月份?(?:\d{1,2}日)?|近年来|今年以来|今日|近日|日前|昨日|"
+                   r"一年来|过去一年|去年|今年|上半年|前三季度|全年|本年度|年内)*\s*[,，、]?\s*(?:以来[,，]?)?")
 # what a non-empty _LEAD match can start with in a stripped line: a digit (\d: any decimal
 # digit) or one of these (keep it in step with _LEAD)
-_LEAD_FIRST = frozenset("近今日昨一过去,，、以")
+_LEAD_FIRST = frozenset("近今日昨一过去,，、以上前全本年")
 
 # the short names of commissions and offices of a government (卫健委, 外办, 政府办) and its
 # service centres; a party body (市委办, 纪委) is not one
@@ -64,6 +64,7 @@ def neighbour(t: str, m: RegionMention) -> bool:
     return _NEIGHBOUR_BEFORE.search(t, max(0, m.start - 40), m.start) is not None
 
 
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 _RELATIVE_GOV = re.compile(r"^(?:我|本|全)(省|市|区|县|州|旗|盟|镇|乡|街道)|^(自治区|省|市|区|县|州|旗|镇|乡)(?:委|政府|人民政府)")
 _CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国务院|司法部|公安部|最高人民法院|最高人民检察院|最高法|国家[\u4e00-\u9fff]{2,12}(?:局|委员会|总局)|"
                       r"[\u4e00-\u9fff]{1,8}部)$")
@@ -155,6 +156,9 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
     if rel and (first_m is None or first_m.start - start > off):
         return {"relative": rel.group(1), "dept": rel.group(1) + rel.group(2), "name": rel.group(0),
                 "start": start + off}
+    if ms and _RELATIVE_GOV.match(blanked[off:]) and _CLAUSE_BREAK.search(blanked, off, ms[0].start - start):
+        ms = []     # 全市共收到…120件,其中社渚镇受理12件: the whole opening the sentence acts; a place
+        #             named in a later clause is its part, not the body
     if not ms:
         relg = _RELATIVE_GOV.match(blanked[off:])
         if relg:
