@@ -37,6 +37,9 @@ _OF_THE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?的")
 # (…unless it speaks of this year so far: a year-end meeting's 今年以来 beside the year before's figure)
 _SO_FAR_THIS_YEAR = re.compile(r"今年以来|本年度以来|年初以来|今年1")
 _SPEECH_TITLE = re.compile(r"在[^。\n]{2,40}?(?:会议|大会|会)上的(?:讲话|发言|致辞|工作报告|报告)")
+# a government's work report to the people's congress, titled by the year it is given in: its
+# account is of the year before (not a 法治政府建设 report, nor a report on one)
+_WORK_REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年\s*[\u4e00-\u9fff]{0,12}?(?<!法治)(?:人民)?政府工作报告\s*(?:[(（][^()（）]{0,8}[)）])?\s*$")
 _AGENDA = re.compile(r"(?:19|20)\d{2}\s*年度\s*[\u4e00-\u9fff]{0,8}?(?:要点|计划|安排|方案|预算)")
 # a news lead's relative year (本网讯 今年上半年, 记者从…获悉,去年): on a dated page, its year
 _NEWS_LEAD_RELATIVE = re.compile(r"(?:讯|获悉)[^。\n]{0,12}?(今年|去年)")
@@ -286,6 +289,8 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
     year, a chronicle's last."""
     if title:
         ys = _years_in(title, maxyear)
+        if ys and _WORK_REPORT_TITLE.match(title, ys[0][2]):
+            return ys[0][0] - 1    # 2024年某市政府工作报告: given in 2024, an account of 2023 (and its plans)
         if ys:
             # a news title's year of the event (2024年全市复议工作会议召开) while every figure
             # is given for another year

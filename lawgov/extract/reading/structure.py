@@ -43,6 +43,8 @@ _NAMED_PAIRS: dict[int, tuple] = {}       # id() of a list of (name, rx) → (th
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _TITLE_STOP = re.compile("[。：:，,；;]")    # where a numbered heading's title ends
 TITLE_MAX = 80           # characters of a first line that can be a title
+# the last word of a document's title (…年度报告, …工作总结, …白皮书)
+DOCUMENT_TITLE_END = re.compile(r"(?:报告|总结|年报|白皮书|公报)\s*(?:[(（][^()（）]{0,8}[)）])?\s*$")
 CHROME_LINES = 6         # lines of a site's chrome (site, breadcrumb, date, font size) before a title
 # a breadcrumb's or a menu's separators
 CHROME_MARKS = re.compile(r"[>＞»|]|【[^】]{0,6}(?:字体|字号|打印|关闭)")
@@ -146,6 +148,12 @@ class Structure:
                 # the page's title (龙岗区2024年行政复议案件情况公开), also a line naming a subject
                 # under a site's name or a breadcrumb: the subject of the whole page, under every
                 # section, until a sentence or heading names another
+                out.append(Heading(ps, pe, 0, text.strip()))
+                continue
+            if in_head and len(text.strip()) <= TITLE_MAX and DOCUMENT_TITLE_END.search(text) \
+                    and not any(c in "。；;|>:：" for c in text) and not self._numbered(ps, text):
+                # a document's title under a site's banner (某市人民政府 ⏎ 2024年某市政府工作报告):
+                # the title, whose year is the one it was given in, not a section's period
                 out.append(Heading(ps, pe, 0, text.strip()))
                 continue
             lead = len(text) - len(text.lstrip())
