@@ -359,6 +359,9 @@ class Roles:
                     continue       # …一审应诉案件,2017年为143件 in a 2017 report: the year's own level
                 if cb and cb.groupdict().get("times") is not None and not MULTIPLE_AFTER.match(m, q.tail):
                     continue       # (为2019年的 with no 的N倍 after the figure: no multiple's base)
+                if cb and cb.groupdict().get("listed") is not None \
+                        and not (idx > 0 and done[idx - 1].kind == "comparison_base" and self.qs[idx - 1].start >= sent[0]):
+                    continue       # (、2022年的 after no base: a list of years' own levels)
                 if cb:
                     kind = "comparison_base"
                     reason = "the figure compared with"
@@ -386,6 +389,8 @@ class Roles:
                             break
                     if inherit_from is not None:
                         inherit_from = self._compared_by_change(idx, q, sent, done, inherit_from)
+                    if cb.groupdict().get("listed") is not None and done[idx - 1].indicator:
+                        inherit_from = idx - 1     # (the list's next base measures what the first did)
                     if y is None and self._last_hit("cumulative", sent[0], q.head) is not None:
                         kind, reason = "cumulative", "where a movement over several years began (过去三年…从9.6%下降到…)"
                     break

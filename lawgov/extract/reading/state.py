@@ -87,6 +87,8 @@ DOCUMENTS_FROM = re.compile(r"[^，,;；。\d]{0,12}?(?:报备|报送|报请|提
 # page, a government named before it in the clause acts on the department's cases (转来, 审结,
 # 考核通报), so the figure is the department's, not the government's
 OWN_BODY = re.compile(r"[我本](?:分局|局|厅|委|办|中心|单位|机关)")
+# between two years of a list a movement starts from (从2021年的9.8%、2022年的12.4%): a figure
+FROM_LIST_BETWEEN = re.compile(r"(?:度)?(?:同期)?的?\s*[\d.]+\s*(?:%|％|件|个|项|人次|次|人|起|宗)?\s*(?:、|和|及|以及)\s*")
 SENT_TO_AFTER = re.compile(r"[^，,;；。\d]{0,6}?(?:制发|发出|送达|反馈|下发|印发|移送|通报|备案|审查|批准)")
 # a numbered heading that runs on into its paragraph ((四)行政应诉工作。), read on the unmasked text
 HEADING_RUN_ON = re.compile(r"\s*(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d{1,2}\s*[、.．](?!\d))"
@@ -190,6 +192,10 @@ class DiscourseState:
                 FROM_BEFORE.search(m, max(0, s - 2), s) and FROM_AFTER.match(m, e)) or bool(   # 由上年的12件
                 m[max(0, s - 1):s] in ("和", "跟", "同") and COMPARED_AFTER.match(m, e)) or bool(   # 跟去年的9.8%相比
                 MULTIPLE_OF_BEFORE.search(m, max(0, s - 4), s) and MULTIPLE_OF_AFTER.match(m, e))   # 是2023年的1.8倍
+            if not compared and out and out[-1][4] and h.group("abs") and FROM_AFTER.match(m, e) \
+                    and FROM_LIST_BETWEEN.fullmatch(m, out[-1][0], s):
+                compared = True    # 从2021年的9.8%、2022年的12.4%提升至15.1%: each year of the list is a start
+                #                    (no period of the figure the movement reaches)
             if h.group("abs"):
                 out.append((e, s, int(h.group("abs")), None, compared))
             else:
