@@ -70,6 +70,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self._plan_state = None
         self._heading_year_state = None
         self._heading_party_state = None
+        self._heading_scope_state = None
         self.win = self._windows()
         self.cue_hits = self._scan_cues()
         self.fam_hits = self._scan(FAMILY_RX)

@@ -10,11 +10,11 @@ from functools import lru_cache
 
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
-from lawgov.extract.reading.roles import ASIDE, Role, generic_place
+from lawgov.extract.reading.roles import ASIDE, LEVEL_TIER, Role, generic_place
 from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_MARK, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
                                           fill, first_family, lead_cues, unit_ok, PAREN, LEADING_TIER, SCOPE_RX, TIER_CHARS)
 from lawgov.extract.reading.structure import Place
-from lawgov.extract.reading.state import HEADING_RUN_ON
+from lawgov.extract.reading.state import CASE_FAMILIES, HEADING_RUN_ON, HeadingParty
 from lawgov.extract.reading.parts import YEAR_NAMED
 from lawgov.extract.reading.tables import scope_of_label
 from lawgov.text.cells import FIGURE_CELL, YEAR_CELL, figure_line, is_cell
@@ -285,6 +285,8 @@ FAMILY_WORD = re.compile(r"复议|诉讼|应诉")
 # the administrative docket named before 各类案件 (以区政府为被告的各类案件, 复议局…受理各类案件)
 ADMINISTRATIVE = re.compile(r"行政|复议|诉讼(?!服务)|应诉|被告|被申请人")   # (not 诉讼服务中心: a court's desk)
 # a clause that only gives the share the figure before it takes (占结案数的23.3%)
+# a sentence that names the whole, over a heading's party (全区共…, 合计…)
+HEADING_WHOLE_IN_SENTENCE = re.compile(r"全[省市区县州旗盟]|合计|总计|共计|总体|各级行政机关")
 SHARE_ASIDE = re.compile(r"\s*(?:约|仅)?占[^，,;；。\d]{0,16}?(?:的)?\s*(?:比例|比重)?(?:为|达|约)?\s*[\d.]+\s*[%％]\s*$")
 # the words that say a count is of accepted cases / of lawsuits (not 不予受理)
 ACCEPTED_WORD = re.compile(r"(?<!不予)(?<!不)受理")
@@ -619,6 +621,8 @@ class IndicatorChoice:
                     indicator = "reconsideration.as_respondent"
             else:                  # 二、以镇(街道)为被申请人的案件 … 1.案件数:18件: theirs
                 kind, reason = "other_body", "under a heading that names a lower tier as the respondent"
+        if indicator and indicator.split(".")[0] in CASE_FAMILIES and kind == "level" and scope in (None, "all"):
+            indicator, scope, kind, reason = self._scope_of_heading(q, sent, indicator, scope, kind, reason)
         if kind == "breakdown" and reason == ASIDE and indicator is not None and measure == "count" \
                 and self._aside_of_its_own(q, paren, indicator, scope, done):
             kind, reason = "level", None     # 办结86件(其中维持52件、驳回9件): the outcomes, facts of their own
@@ -869,6 +873,28 @@ class IndicatorChoice:
         if h.group(1) == "国":
             return not self.national_doc
         return self.above_own_tier(h.group(1))
+
+    def _scope_of_heading(self, q: Quantity, sent, indicator: str, scope, kind, reason) -> tuple:
+        """A case figure under a section heading that names whose cases they are ((一)区政府作为
+        被告的案件情况 ⏎ 收案:38件; (二)区直部门作为被申请人; (一)市本级; 三、各镇(街道)作为被告的案件)
+        takes that scope, or is a lower tier's; not where its sentence names the whole (全区共…),
+        nor on a department's page (its headings name the government that reviews it)."""
+        party = self.heading_party(q.start)
+        if party is None or party.who == "all" or getattr(self, "level", None) == "department" \
+                or HEADING_WHOLE_IN_SENTENCE.search(self.m, sent[0], q.head):
+            return indicator, scope, kind, reason
+        if party.tier is not None and self.below_own_tier(party.tier):
+            party = HeadingParty("lower", None, party.respondent)
+        elif party.tier is not None and (own := LEVEL_TIER.get(getattr(self, "level", None)) or self.own_tier()) is not None \
+                and self._word_rank(party.tier) < own:
+            return indicator, scope, kind, reason            # a higher tier's heading: not the page's party
+        if party.who == "lower" and not (self.own_tier() == 4 or getattr(self, "level", None) == "township"):
+            return indicator, scope, "other_body", "under a heading that names a lower tier's cases"
+        if party.who == "lower":      # (a township's page names its own government as a lower tier would)
+            party = HeadingParty("government", None, party.respondent)
+        if party.respondent and indicator in ("reconsideration.accepted", "reconsideration.received"):
+            indicator = "reconsideration.as_respondent"
+        return indicator, party.who, kind, reason
 
     def _aside_of_its_own(self, q: Quantity, paren, indicator: str, scope, done) -> bool:
         """A count in brackets after a figure names a measure of its own (办结86件(其中维持52件):

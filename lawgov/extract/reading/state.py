@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from lawgov.extract.reading.rules import (BARE_YEAR, SINCE_EVENT_AFTER, SINCE_EVENT_BEFORE, CLAUSE_OPENER, MADE_BEFORE_AFTER, SUMMED, SINCE_AFTER, CARRIED_OVER, SPAN_AFTER, TIME_CLAUSE, COMPARE_BEFORE, CTX, EVENT_AFTER, ACTIVITY_BEFORE, EVALUATION_AFTER,
@@ -68,6 +69,15 @@ SUMMED_CLAUSE = re.compile(r"[,，;；]\s*(?:" + SUMMED.pattern + ")")
 OWN_RESPONDENT_HEADING = re.compile(r"^[^，,;；。乡镇街]{0,8}?(?:以)?(?:本级|本|我)?[省市区县州旗盟]?(?:人民)?政府(?:作为|为)被申请人")
 # …and one naming a lower tier (以镇(街道)为被申请人的案件, 乡镇政府作为被申请人)
 LOWER_RESPONDENT_HEADING = re.compile(r"^[^，,;；。]{0,8}?(?:以)?(?:各)?(?:乡镇|镇街|街道|镇|乡)(?:\(□*[^()]{0,4}\))?(?:人民)?(?:政府|办事处)?(?:作为|为)被申请人")
+# a section heading naming whose cases its figures are (一、市政府作为复议机关, (二)区直部门作为被告的
+# 案件情况, (一)市本级, 三、各镇(街道)作为被告的案件, (三)全区总体情况): past its ordinal, at its start
+HEADING_ORDINAL = re.compile(r"\s*(?:[(（][^()（）]{1,3}[)）]|[一二三四五六七八九十\d□]{1,3}\s*[、.．]|第[一二三四五六七八九十]+部分)?\s*(?:关于|以)?")
+HEADING_WHOLE = re.compile(r"全[省市区县州旗盟](?:各级)?(?:行政机关)?(?:总体|整体|应诉|复议|行政|案件|情况|$)|总体情况|合计|总计")
+HEADING_LOWER = re.compile(r"(?:各)?(?:乡镇|镇街|街镇|街道|镇|乡|区(?:[(（][^()（）]{1,3}[)）])?县|县(?:[(（][^()（）]{1,5}[)）]|市区|区)|区县|县区)"
+                           r"(?:[(（][^()（）]{0,4}[)）])?(?:人民)?(?:政府|办事处)?(?:作为|为)?(?:被申请人|被告|情况|案件|$)")
+HEADING_DEPARTMENTS = re.compile(r"(?:(?P<tier>[省市区县州旗盟])(?:直|级)|(?:政府)?各)(?:各)?(?:工作)?(?:部门|单位)(?:作为|为)?(?:被申请人|被告|情况|案件|应诉|复议|$)")
+HEADING_GOVERNMENT = re.compile(r"(?:本级|本|我)?(?P<tier>[省市区县州旗盟])(?:(?:人民)?政府(?:本级)?|本级)"
+                                r"(?:作为|为)?(?:被申请人|被告|(?:行政)?复议机关|应诉|复议|行政复议|行政应诉|案件|情况|$)")
 # an appendix after a page's plans (附：…数据, 附件1, 附表): its figures are reported, not planned
 APPENDIX = re.compile(r"(?:^|\n)?\s*附(?:[:：]|件|表|录)")
 # (…and the body's whole before it: 全区2021年受理…, 全市去年新收…)
@@ -116,6 +126,31 @@ def _respondent_of_heading(heading: str) -> str | None:
     if OWN_RESPONDENT_HEADING.search(heading):
         return "own"
     return "lower" if LOWER_RESPONDENT_HEADING.search(heading) else None
+
+
+@dataclass(frozen=True)
+class HeadingParty:
+    """Whose cases a section heading sets its figures' scope to: "government" (区政府作为被告,
+    市政府作为复议机关, 市本级, 区政府 alone), "departments" (区直部门作为被申请人), "lower" (各镇(街道)
+    作为被告, 各区(市)县) or "all" (全区总体情况, which ends a party's section); the tier word it
+    names (checked against the page's own), and whether it names the respondent (被申请人)."""
+    who: str
+    tier: str | None
+    respondent: bool
+
+
+def party_of_heading(heading: str) -> HeadingParty | None:
+    rest = heading[HEADING_ORDINAL.match(heading).end():]
+    respondent = "被申请人" in rest[:24]
+    if HEADING_WHOLE.match(rest):
+        return HeadingParty("all", None, False)
+    if (h := HEADING_LOWER.match(rest)) is not None:
+        return HeadingParty("lower", None, respondent)
+    if (h := HEADING_DEPARTMENTS.match(rest)) is not None:
+        return HeadingParty("departments", h.group("tier"), respondent)
+    if (h := HEADING_GOVERNMENT.match(rest)) is not None:
+        return HeadingParty("government", h.group("tier"), respondent)
+    return None
 
 class DiscourseState:
     """Subject, actor and period lookups; mixed into `Analysis`."""
@@ -502,6 +537,15 @@ class DiscourseState:
             ends.append(h.end)
             values.append(next((v for _lvl, v in reversed(stack) if v is not None), None))
         return ends, values
+
+    def heading_party(self, pos: int) -> HeadingParty | None:
+        """The party a section heading in force above `pos` names (party_of_heading), up to the
+        next heading of its rank."""
+        if self._heading_scope_state is None:
+            self._heading_scope_state = self._section_values(party_of_heading)
+        ends, parties = self._heading_scope_state
+        i = bisect.bisect_right(ends, pos) - 1
+        return parties[i] if i >= 0 else None
 
     def heading_respondent(self, pos: int) -> str | None:
         """The respondent a section heading in force above `pos` names: "own" for the reporting
