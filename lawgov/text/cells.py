@@ -309,7 +309,8 @@ def join_spaced_columns(text: str, tabs: frozenset[int] = frozenset()) -> str:
         cells = _spaced_cells(text, m, 2, tabs) if m is not None else None
         if cells and not run and len(cells) == 2 and not _two_column_header(text, cells):
             cells = None                  # (two cells open a table only under 项目 | 数量(件))
-        if cells and (not run or len(cells) == len(run[0][2]) or _remark_left_empty(text, cells, run)):
+        if cells and (not run or len(cells) == len(run[0][2]) or _remark_left_empty(text, cells, run)) \
+                and not _total_row_across(text, cells, run):
             run.append((m.start(), m.end(), cells))
             continue
         if run and (group := _group_row(text, m)) is not None:
@@ -436,12 +437,25 @@ def _cut_row(text: str, cells: list[tuple[int, int]], run, end: int) -> bool:
 
 def _total_row(text: str, cells: list[tuple[int, int]], run) -> bool:
     """A last row one cell short (合计 47 45 95.7% under 序号 单位 …): a label, then figures
-    where the columns to its right have figures. The table reader aligns it to the right."""
+    where the columns to its right have figures. The table reader aligns it to the right. Also
+    one whose label spans the first two columns, the second left empty (合计⇥⇥47⇥45)."""
     k = len(run[0][2])
+    if _total_row_across(text, cells, run):
+        cells = cells[:1] + cells[2:]
     if len(cells) != k - 1 or _kind(text[cells[0][0]:cells[0][1]]) != "word":
         return False
     last = [text[a:b] for a, b in run[-1][2]][-(k - 2):]
     return [_kind(text[a:b]) for a, b in cells[1:]] == [_kind(c) for c in last]
+
+
+_TOTAL_LABEL = re.compile(r"\s*(?:合计|总计|小计|共计|全[省市区县]|总数)\s*")
+
+
+def _total_row_across(text: str, cells: list[tuple[int, int]], run) -> bool:
+    """A row of a table's whole whose label fills the 序号 column and leaves the next empty
+    (合计⇥⇥3204⇥2824 under 序号⇥单位⇥收案…): a total row, not a row whose columns change kind."""
+    return bool(run) and len(cells) == len(run[0][2]) >= 4 and len(run) >= 3 \
+        and bool(_TOTAL_LABEL.fullmatch(text, *cells[0])) and not text[cells[1][0]:cells[1][1]].strip()
 
 
 def _labels_over_figures(rows: list[list[str]]) -> bool:
