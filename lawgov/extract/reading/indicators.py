@@ -142,6 +142,14 @@ YEARS_LISTED_AFTER = re.compile(r"\s*[,，;；]\s*(?:"
                                 r"(?:分别为|依次为)?[,，]?\s*(?:19|20)\d{2}\s*年?\s*(?:至|到|—|–|-|~)\s*(?:19|20)\d{2}\s*年度?[^，,;；。\d]{0,12}?(?:分别|依次)"
                                 r"|其中[,，]?\s*(?P<y1>(?:19|20)\d{2})\s*年度?[^，,;；。\d]{0,8}?\d[\d.]*\s*(?:件|起|宗|人次|次|人|项|个|份)[、,，;；]\s*(?!(?P=y1))(?:19|20)\d{2}\s*年)")
 
+# a running total's part named by one whole year (累计受理420件,其中2023年受理156件): when that is
+# the year the total would be given, the total runs over more years than that one
+YEAR_PART_AFTER = re.compile(r"\s*[,，;；]\s*其中[,，]?\s*(?P<y>(?:19|20)\d{2})\s*年度?"
+                             r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|\s*[上下]半年|\s*第?[一二三四1-4]季度|\s*(?:年)?[底末初])")
+YEAR_PART_LEAD = re.compile(YEAR_PART_AFTER.pattern + r"\s*(?:共|为|有|达)?\s*")
+# …a running total with no year of its own in its sentence (累计, 历年; not 全年累计, 2023年累计)
+UNDATED_RUNNING_TOTAL = re.compile(r"^(?!.*(?:(?:19|20)\d{2}\s*年|全年|今年|本年|当年|年内|同期)).*(?:累计|历年)", re.S)
+
 
 def years_spanned(text: str) -> int:
     """How many years a span (2021年至2023年) names, or 0 when `text` is no span of two to ten."""
@@ -534,6 +542,11 @@ class IndicatorChoice:
                 and RESPECTIVELY_ONLY.fullmatch(m, self.qs[idx - 1].tail, q.head) \
                 and self._year_list_item(idx, q, sent) is not None:
             inherit_from = idx - 1    # 2021年至2023年共办理…520件,分别为150件、170件、200件: the span's years one by one
+        if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
+                and done[idx - 1].indicator and done[idx - 1].kind == "cumulative" and self.qs[idx - 1].unit == unit \
+                and YEAR_PART_LEAD.fullmatch(m, self.qs[idx - 1].tail, q.head) \
+                and self._running_total_with_the_year_s_part(self.qs[idx - 1], sent, self.report_year):
+            inherit_from = idx - 1    # 累计…633件,其中2022年度189件: the year's own figure of that measure
         if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
                 and self._single_item_respectively(clause, self.qs[prev_idx].head):
@@ -700,6 +713,8 @@ class IndicatorChoice:
             kind, reason = "breakdown", "a part of the whole its sentence opens with (败诉案件中,…)"
         if kind == "level" and unit != "%" and YEARS_LISTED_AFTER.match(self.m, q.tail):
             kind, reason = "cumulative", "the total of the years its next clause lists one by one (…,2021年至2023年分别为…)"
+        elif kind == "level" and unit != "%" and self._running_total_with_the_year_s_part(q, sent, year):
+            kind, reason = "cumulative", "a total whose part (其中2023年…) is its own year's: the total spans more years"
         if kind == "level" and year is not None and self.published_on is not None \
                 and year > self.published_on.year:
             kind, reason = "target", f"a figure of {year}, after the page was published: a plan"
@@ -723,6 +738,13 @@ class IndicatorChoice:
         return Classified(kind, indicator, scope, year, unit, unit_raw, sent, clause, para, all_outcome,
                           also if indicator else (), reason if kind != "level" or indicator is None else None,
                           all_accepted)
+
+    def _running_total_with_the_year_s_part(self, q: Quantity, sent: tuple[int, int], year: int | None) -> bool:
+        """Whether `q` is a running total with no year of its own (累计受理420件) whose next clause
+        gives the part of `year` (,其中2023年受理156件): the total then spans more years."""
+        part = YEAR_PART_AFTER.match(self.m, q.tail)
+        return part is not None and year is not None and int(part.group("y")) == year \
+            and UNDATED_RUNNING_TOTAL.search(self.m[sent[0]:q.head]) is not None
 
     def _all_done_after(self, pos: int, also) -> tuple[str, ...]:
         """What every document issued went through, said right after their count, one clause after
