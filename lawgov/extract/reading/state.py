@@ -201,8 +201,8 @@ class DiscourseState:
         """A clause in [a, b) that opens on a year not after the report's: the goal before it
         has ended, and the figures after it are that year's."""
         w = WHOLE_YEAR_AFTER.search(self.m, a, b)
-        if w is None or self.report_year is None:
-            return False
+        if w is None or self.report_year is None or not self.m[a:w.start()].strip():
+            return False     # 会议要求,2023年全市…达到95%以上: the clause the goal's own words lead into
         year = re.search(r"(?:19|20)\d{2}", w.group())
         return int(year.group()) <= self.report_year
 
