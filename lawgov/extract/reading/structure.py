@@ -41,6 +41,7 @@ class Place(NamedTuple):
 _LEAD_PAIRS = [(id(cue.rx), cue) for cue in LEAD_CUES]     # (Windows.live)
 _NAMED_PAIRS: dict[int, tuple] = {}       # id() of a list of (name, rx) → (the list, its pairs)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _TITLE_STOP = re.compile("[。：:，,；;]")    # where a numbered heading's title ends
 TITLE_MAX = 80           # characters of a first line that can be a title
 # the last word of a document's title (…年度报告, …工作总结, …白皮书)
@@ -177,7 +178,8 @@ class Structure:
             stop = k.start() if k else len(text)
             title = text[body:stop]
             bare = _YEAR.sub("", title)         # a year may head a section (三、2024年工作计划)
-            if 0 < len(title) <= 30 and len(bare) >= 2 and not any(map(str.isdigit, bare)):
+            if 0 < len(title) <= 30 and (len(bare) >= 2 or _YEAR_ONLY.fullmatch(title.strip())) \
+                    and not any(map(str.isdigit, bare)):   # ((一)2021年: a section for one year)
                 out.append(Heading(ps, ps + stop, level, title))
         self._headings = out
         return out
