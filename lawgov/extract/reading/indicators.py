@@ -146,6 +146,7 @@ YEARS_LISTED_AFTER = re.compile(r"\s*[,，;；]\s*(?:"
 # the year the total would be given, the total runs over more years than that one
 YEAR_PART_AFTER = re.compile(r"\s*[,，;；]\s*其中[,，]?\s*(?P<y>(?:19|20)\d{2})\s*年度?"
                              r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|\s*[上下]半年|\s*第?[一二三四1-4]季度|\s*(?:年)?[底末初])")
+COMMA_JOIN = re.compile(r"\s*[,，]\s*")
 YEAR_PART_LEAD = re.compile(YEAR_PART_AFTER.pattern + r"\s*(?:共|为|有|达)?\s*")
 # …a running total with no year of its own in its sentence (累计, 历年; not 全年累计, 2023年累计)
 UNDATED_RUNNING_TOTAL = re.compile(r"^(?!.*(?:(?:19|20)\d{2}\s*年|全年|今年|本年|当年|年内|同期)).*(?:累计|历年)", re.S)
@@ -551,6 +552,12 @@ class IndicatorChoice:
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
                 and self._single_item_respectively(clause, self.qs[prev_idx].head):
             inherit_from = prev_idx   # 行政诉讼案件分别为64件、59件、47件: the list's figures are of one measure
+        if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
+                and done[idx - 1].indicator and self.qs[idx - 1].unit == unit \
+                and COMMA_JOIN.fullmatch(m, self.qs[idx - 1].tail, q.head) \
+                and self._single_item_respectively(self.clause_of(self.qs[(first := self._comma_list_first(idx, sent))].start, sent),
+                                                   self.qs[first].head):
+            inherit_from = idx - 1    # 分别为39件,44件,52件: a 分别 list whose items commas join
         if cue is None and inherit_from is None and (self.search_slice(CTX["anaphor"], lead, lead_start)
                                                      or (self.may_match(CTX["period_to_level"], lead_start, q.head)
                                                          and CTX["period_to_level"].fullmatch(lead))):
@@ -1761,6 +1768,13 @@ class IndicatorChoice:
         if named is None and PART_BEFORE_SHARE.search(before):
             return "a part"    # …出庭应诉48人次,其中主要负责人占35%: the part's share, no rate of the whole
         return named
+
+    def _comma_list_first(self, idx: int, sent) -> int:
+        """The first of the figures that commas alone join up to `idx` (39件,44件,52件)."""
+        while idx > 0 and self.qs[idx - 1].start >= sent[0] \
+                and COMMA_JOIN.fullmatch(self.m, self.qs[idx - 1].tail, self.qs[idx].head):
+            idx -= 1
+        return idx
 
     def _single_item_respectively(self, clause, head: int) -> bool:
         """A 分别 (依次) before `head` in its clause (within a bounded window) with no list of items
