@@ -56,7 +56,7 @@ _SUFFIX = {
     "city": ("自治州", "地区", "市", "州", "盟"),
     "county": ("自治县", "自治旗", "县", "市", "旗"),
     "district": ("区", "县", "市"),
-    "township": ("街道办事处", "街道", "办事处", "地区", "镇", "乡"),
+    "township": ("街道办事处", "街道", "办事处", "地区", "镇", "乡", "苏木"),
 }
 _ALL_SUFFIXES = tuple(sorted({s for v in _SUFFIX.values() for s in v}, key=len, reverse=True))
 _BARE_LEVELS = ("province", "city")
@@ -152,7 +152,7 @@ class Gazetteer:
         self.by_code = _RegionMap(self)
         full: dict[str, list[str]] = {}
         alias: dict[str, list[str]] = {}
-        town_ends = ("街道", "镇", "乡", "地区")
+        town_ends = ("街道", "镇", "乡", "地区", "苏木")
         skip = ("城区", "郊区", "矿区")
         for code, row in rec.items():
             name = row[1]
@@ -253,6 +253,8 @@ class Gazetteer:
                 if best is not None and L + 3 < best[0] - i:
                     break
                 codes = full.get(s)
+                if codes and s.endswith("旗") and text.startswith("帜", i + L):
+                    codes = None          # 对准旗帜: the word 旗帜 (a flag), no banner's short name
                 if codes and (best is None or i + L > best[0]):
                     if L > 2 or self._two_char_ok(text, i, out):
                         best = (i + L, tuple(codes), "full")
@@ -315,10 +317,10 @@ class Gazetteer:
                        and (suf != "市" or rec[c][1].endswith("市"))
                        and (suf != "地区" or rec[c][2] != "township"
                             or rec[c][1].endswith("地区"))
-                       # (a township's own word: 望京街道 is never 望京镇, nor 横店镇 横店街道; an
-                       # area's office, 东坝地区, is also called 东坝乡)
-                       and (rec[c][2] != "township" or not suf.startswith(("街道", "镇"))
-                            or rec[c][1].endswith("街道" if suf.startswith("街道") else "镇")))
+                       # (a township's own word: 望京街道 is never 望京镇, nor 横店镇 横店街道, nor
+                       # 宝力根苏木 宝力根街道; an area's office, 东坝地区, is also called 东坝乡)
+                       and (rec[c][2] != "township" or not suf.startswith(("街道", "镇", "苏木"))
+                            or rec[c][1].endswith("街道" if suf.startswith("街道") else suf)))
             if ok:
                 suffixed.append((suf, ok))
         bare = tuple(c for c in acodes if rec[c][2] in _BARE_LEVELS
