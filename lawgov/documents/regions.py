@@ -61,6 +61,9 @@ _SUFFIX = {
 _ALL_SUFFIXES = tuple(sorted({s for v in _SUFFIX.values() for s in v}, key=len, reverse=True))
 _BARE_LEVELS = ("province", "city")
 # bare short forms inside ordinary words: (alias, the text that follows it)
+# full names inside ordinary words: (name, or 旗 for every banner's, the text that follows it):
+# 对准旗帜 (a flag), 建设平安县城 (a safe county seat, not the former 平安县)
+_NAME_IDIOMS = {"旗": ("帜",), "平安县": ("城",)}
 _BARE_IDIOMS = {"长治": ("久安",), "延安": ("精神",), "遵义": ("会议",), "大同": ("",),
                 "来宾": ("",), "中山": ("装", "路", "大学", "公园"), "黄山": ("风景",),
                 "吉林": ("大学",), "井冈山": ("精神",), "安康": ("",)}
@@ -253,8 +256,8 @@ class Gazetteer:
                 if best is not None and L + 3 < best[0] - i:
                     break
                 codes = full.get(s)
-                if codes and s.endswith("旗") and text.startswith("帜", i + L):
-                    codes = None          # 对准旗帜: the word 旗帜 (a flag), no banner's short name
+                if codes and self._name_in_a_word(s, text, i + L):
+                    codes = None
                 if codes and (best is None or i + L > best[0]):
                     if L > 2 or self._two_char_ok(text, i, out):
                         best = (i + L, tuple(codes), "full")
@@ -266,7 +269,7 @@ class Gazetteer:
                         forms = alias_forms[s] = self._short_forms(s, acodes)
                     suffixed, bare = forms
                     for suf, ok in suffixed:
-                        if text.startswith(suf, j):
+                        if text.startswith(suf, j) and not self._name_in_a_word(s + suf, text, j + len(suf)):
                             if best is not None and j + len(suf) == best[0]:
                                 # 东坝乡: the full names 东坝乡 and the short form of 东坝地区; 崇明县:
                                 # the former county and the district it became (not 大同县 and 大庆's
@@ -339,6 +342,13 @@ class Gazetteer:
             if text[i:i + 2] in two:
                 lens += (2,)
             yield i, lens
+
+    @staticmethod
+    def _name_in_a_word(name: str, text: str, j: int) -> bool:
+        """A place's name, full or a short form with its suffix, that ends at `j` inside an
+        ordinary word (对准旗帜, 建设平安县城): no place."""
+        follow = _NAME_IDIOMS.get("旗" if name.endswith("旗") else name, ())
+        return any(text.startswith(f, j) for f in follow)
 
     @staticmethod
     def _idiom(alias: str, text: str, j: int) -> bool:
