@@ -232,7 +232,7 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         if not_level is None and analysis.intended(ps, sent):
             not_level = "target"          # 五、2020年工作计划 … 确保全年无行政败诉案件
         others = analysis.others_before(ps, sent) if not_level is None else None
-        if not_level is None and not others and (part := _record_of_a_part(t, ps, sent, qs, classified)):
+        if not_level is None and not others and (part := _record_of_a_part(t, analysis, ps, sent, qs, classified)):
             not_level, others = "breakdown", part
         if not_level is None and not others and value == 0 and _counted_otherwise(indicator, year, scope, classified):
             # 败诉3件。县长出庭应诉2次,均无败诉: the page counts its losses; the words speak of a part
@@ -300,23 +300,25 @@ def _tab_positions(text: str, nt: NormalText) -> frozenset[int]:
     return frozenset(out)
 
 
-def _record_of_a_part(t: str, ps: int, sent, qs, classified) -> str | None:
+def _record_of_a_part(t: str, analysis: Analysis, ps: int, sent, qs, classified) -> str | None:
     """均未败诉 said of the figure before it in its sentence when that is a part or no figure of
     the body's lawsuits (经复议后被诉的案件14件,复议机关作为共同被告的9件,均未败诉): their record,
     not the body's. A count of a part of the lawsuits (负责人出庭应诉12件,均胜诉; 二审8件,均未败诉)
     is such a part, unless the sentence gave the lawsuits' count before it (行政诉讼案件4件,主任出庭
     应诉3次,均无败诉): then, as after a rate, 均 speaks of all of them."""
-    before = [(q, c) for q, c in zip(qs, classified) if sent[0] <= q.start < ps]
+    before = [(j, q, c) for j, (q, c) in enumerate(zip(qs, classified)) if sent[0] <= q.start < ps]
     if not before:
         return None
-    _q, c = before[-1]
+    j, _q, c = before[-1]
+    if analysis.counts_another_docket(j):
+        return "said after a count of another docket's cases (民事诉讼案件9件,全部零败诉), their record"
     if not ALL_OF_THEM.search(t, max(0, ps - 3), ps):
         # (其中区市场监管局被诉12件,全年未发生败诉: right after a part's figure, the part's record)
         return "said right after a part's or another body's count of cases, its record" \
             if c.kind in ("breakdown", "other_body") and c.unit == "件" else None
     if c.kind == "level" and (c.indicator in LAWSUITS_WHOLE or (c.indicator or "").startswith("litigation.")
                               and (c.unit == "%" or any(b.kind == "level" and b.indicator in LAWSUITS_WHOLE
-                                                        for _q, b in before))):
+                                                        for _j, _q, b in before))):
         return None
     return "said of the figures before it (均未败诉), which are not the body's lawsuits"
 

@@ -146,6 +146,8 @@ YEARS_LISTED_AFTER = re.compile(r"\s*[,，;；]\s*(?:"
 # the year the total would be given, the total runs over more years than that one
 YEAR_PART_AFTER = re.compile(r"\s*[,，;；]\s*其中[,，]?\s*(?P<y>(?:19|20)\d{2})\s*年度?"
                              r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|\s*[上下]半年|\s*第?[一二三四1-4]季度|\s*(?:年)?[底末初])")
+RESPECTIVELY = re.compile(r"分别|依次")
+OTHER_DOCKET = "cases of another docket (各类案件, 民事案件, 信访件, 调解申请, 诉讼监督案件, 咨询)"
 COMMA_JOIN = re.compile(r"\s*[,，]\s*")
 YEAR_PART_LEAD = re.compile(YEAR_PART_AFTER.pattern + r"\s*(?:共|为|有|达)?\s*")
 # …a running total with no year of its own in its sentence (累计, 历年; not 全年累计, 2023年累计)
@@ -501,11 +503,15 @@ class IndicatorChoice:
                 and PRE_ACCEPTANCE.search(m, max(sent[0], clause[0] - 120), clause[0]):
             indicator = "reconsideration.pre_acceptance_mediated"   # 开展受理前调解530次,调解成功318件
         if indicator and indicator.split(".")[0] in ("litigation", "reconsideration") \
-                and (od := self.search_slice(CTX["other_docket"], lead, lead_start)) is not None \
-                and not (od.group().startswith("各类") and ADMINISTRATIVE.search(lead, 0, od.start())):
-            # 该院共受理各类案件6215件, 受理涉复议信访件196件: another docket than the administrative
-            # (not 以区政府为被告的各类案件, 办理行政复议各类案件: every kind of the administrative ones)
-            indicator, also, reason = None, (), "cases of another docket (各类案件, 民事案件, 信访件, 调解申请, 诉讼监督案件, 咨询)"
+                and self._another_docket(lead, lead_start):
+            indicator, also, reason = None, (), OTHER_DOCKET
+        elif indicator and indicator.split(".")[0] in ("litigation", "reconsideration") and idx > 0 \
+                and self.qs[idx - 1].start >= sent[0] and self.counts_another_docket(idx - 1) \
+                and not FAMILY_WORDS.search(m, self.qs[idx - 1].tail, q.head) \
+                and not RESPECTIVELY.search(m, self.qs[idx - 1].tail, q.head):
+            # 区政府作为当事人的民事诉讼案件9件,败诉1件: the outcome of that docket's cases
+            # (…复议申请91件、信访事项870件,分别办结88件: a list's, paired item by item)
+            indicator, also, reason = None, (), "an outcome of the cases of another docket counted right before it"
         indicator, cue, reason, represented = self._whose_appearances(indicator, cue, reason, pick, lead, idx, q,
                                                                       sent, clause, done)
         if indicator and q.text in ("一", "两") and (cue is None or cue.role != "verb") and not lead_hits \
@@ -1768,6 +1774,18 @@ class IndicatorChoice:
         if named is None and PART_BEFORE_SHARE.search(before):
             return "a part"    # …出庭应诉48人次,其中主要负责人占35%: the part's share, no rate of the whole
         return named
+
+    def _another_docket(self, lead: str, lead_start: int) -> bool:
+        """A figure's lead names another docket than the administrative (该院共受理各类案件6215件,
+        受理涉复议信访件196件, 民事案件11件); not 以区政府为被告的各类案件, 办理行政复议各类案件:
+        every kind of the administrative ones."""
+        od = self.search_slice(CTX["other_docket"], lead, lead_start)
+        return od is not None and not (od.group().startswith("各类") and ADMINISTRATIVE.search(lead, 0, od.start()))
+
+    def counts_another_docket(self, idx: int) -> bool:
+        """The figure at `idx` counts the cases of another docket (民事案件11件, 信访事项870件)."""
+        at = self.place_of(idx)
+        return self._another_docket(at.lead, at.lead_start)
 
     def _comma_list_first(self, idx: int, sent) -> int:
         """The first of the figures that commas alone join up to `idx` (39件,44件,52件)."""
