@@ -156,6 +156,9 @@ class Tables:
             kind, scope = "level", "all"       # 指标 | 本市 | 全省: the page's own column
         elif label and CTX["total_labels"].fullmatch(label) and self._year_rows_above(para) > 1:
             kind, scope = "cumulative", None   # 2022 | 402, 2023 | 455, 合计 | 857: the years' sum
+        elif header and YEARS_SUM_HEADER.fullmatch(header.strip()) \
+                and sum(bool(HEADER_YEAR.fullmatch(h.strip())) for h in headers.values()) > 1:
+            kind, scope = "cumulative", None   # 2021年 | 2022年 | 2023年 | 三年合计: the years' sum
         elif label and CTX["total_labels"].fullmatch(label) and not OWN_WHOLE_TOTAL.match(label.strip()) \
                 and (rows := self._rows_of(para, caption)) is not None:
             # 乡镇 | 案件数 … 合计 | 13: the sum of a lower tier's rows is theirs; of departments',
@@ -652,6 +655,8 @@ RESPONDENT_HEADER = re.compile(r"被申请人(?:类别|类型|单位|层级)?")
 # a row of a whole (全市, 全省合计): a higher tier's on a lower body's page
 # a row label that only names a family (行政复议, 行政诉讼案件): the row is that family's whole
 # (行政复议(件): a family with its unit; not 行政诉讼案件(件), a measure's label under columns of bodies)
+# a column summing the year columns beside it (合计, 三年合计, 累计, 近三年总计)
+YEARS_SUM_HEADER = re.compile(r"(?:近?[两二三四五六七八九十\d]年|历年)?(?:合计|累计|总计|共计|小计|总数)")
 FAMILY_LABEL = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:(?:案件)?(?:情况)?|\s*\((?:件|□)\))")
 # a line of group headers over a table's header row, one family each (行政复议 … 行政应诉)
 GROUP_LINE = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情况)?(?:[\s\u3000]+(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:情况)?)+")
