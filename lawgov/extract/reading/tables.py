@@ -168,6 +168,8 @@ class Tables:
             kind, scope = "level", "all"
         elif label and FAMILY_LABEL.fullmatch(label.strip()):
             kind, scope = "level", "all"       # 行政诉讼 | 54 | 49 under 收案 | 审结: the row names its subject
+            if (party := self._party_column(header)) is not None:
+                kind, scope = party            # …under 市政府 | 市直部门: the column names whose
         elif header and FAMILY_LABEL.fullmatch(header.strip()) and lead_cues(label or "")[1]:
             kind, scope = "level", "all"       # 项目 | 行政复议 | 行政诉讼 over 收案 | 210 | 156: the column names it
         elif own_label:
@@ -295,6 +297,17 @@ class Tables:
                     return True
             k += 1
         return False
+
+    def _party_column(self, header: str) -> tuple[str, str | None] | None:
+        """The kind and scope of a column headed by a party (市政府, 市直部门; 县区政府 a lower tier's)."""
+        h = header.strip()
+        scope = scope_of_label(h) if h else None
+        if scope is None and not LOWER_BODY_LABEL.fullmatch(h):
+            return None
+        tier = LEADING_TIER.match(h)
+        if tier and self.below_own_tier(tier.group(1)):
+            return "other_body", None
+        return ("level", scope) if scope is not None else None
 
     def _year_rows_above(self, para: int) -> int:
         """How many rows above this one, in its table, are labelled by a year (2022 | 402)."""
