@@ -168,6 +168,8 @@ JUSTICE_BUREAU = re.compile(r"司法局|司法厅|法制办|司法行政")
 # a sentence opening on another body's statistics (据长沙市公安局通报, 据市司法局统计)
 QUOTED_SOURCE = re.compile(r"\s*(?:另|此外|同时)?[,，]?\s*(?:根)?据(?![我本])(?P<source>[^，,;；。\d]{1,16}?(?:局|厅|院|办|委|政府|中心))"
                            r"(?:的)?(?:统计|通报|数据|公布|发布)")
+# a whole named after the page's own body in a quoted sentence (…我局…,全区共…): the whole's again
+WHOLE_AFTER_OWN = re.compile(r"全[省市区县州旗盟]|各级|[省市区县]政府|[省市区县]直")
 PREFECTURE_SUFFIXES = ("州", "地区", "盟")
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
 # (not a word of a tier's character: 为区域经济, 市场, 市民)
@@ -1191,7 +1193,14 @@ class Roles:
         """The sentence opens by naming another body's statistics or notice (据长沙市公安局通报,
         据市司法局统计,): on a bureau's page its figures are that body's, quoted for context."""
         h = QUOTED_SOURCE.match(self.m, sent[0], head)
-        return h.group("source") if h is not None else None
+        if h is None:
+            return None
+        own = None
+        for own in OWN_BODY.finditer(self.m, h.end(), head):
+            pass
+        if own is not None and not WHOLE_AFTER_OWN.search(self.m, own.end(), head):
+            return None    # 据区司法局统计,2023年我局被申请行政复议6件: the bureau's own, as quoted
+        return h.group("source")
 
     def _justice_bureau_page(self) -> bool:
         """The page is a justice bureau's (its title or region names 司法局): it speaks for the
