@@ -1508,9 +1508,16 @@ class IndicatorChoice:
         head = HEADING_RUN_ON.match(self.t, ps, pe)      # (read unmasked: the mask blanks (二))
         return self.m[ps:head.end()] if head is not None else None
 
+    def _said_as_a_change(self, idx: int) -> bool:
+        """The figure at `idx` follows a change word (增加了12件, 较上年减少9件): a change of its
+        measure, not a level that would use its clause's cue."""
+        at = self.place_of(idx)
+        return bool(self.search_slice(CTX["change"], at.lead, at.lead_start)) \
+            and not self.search_slice(CTX["not_change"], at.lead, at.lead_start)
+
     def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind, new_period=False):
-        """达到92% after 出庭应诉率较去年提高15个百分点: the cue of the clause before, if no level
-        figure there used it. The clause before must not be about another body. Returns the
+        """达到92% after 出庭应诉率较去年提高15个百分点 (达到79件 after 案件增加了12件): the cue of the
+        clause before, if no level figure there used it. The clause before must not be about another body. Returns the
         pick and the kind it makes of the figure."""
         cl = self._clause_list(sent)[0]
         k = self.clause_index(q.start, sent)
@@ -1523,6 +1530,7 @@ class IndicatorChoice:
         while i < len(self.qs) and self.qs[i].start < prev[1]:
             pq = self.qs[i]
             if (pq.unit == "%") == (measure == "rate") and pq.unit_kind != "change" and not new_period \
+                    and not self._said_as_a_change(i) \
                     and not (pq.unit != unit and BODIES_COUNTED.match(self.m, pq.tail)
                              and not TAKING_PART.search(self.m, pq.tail, prev[1])):
                 return NOTHING, kind                 # that clause's cue has its own figure (not the
