@@ -257,11 +257,11 @@ EACH_OF = re.compile(r"[\u4e00-\u9fff]{1,8}、[\u4e00-\u9fff]{0,7}(?:长|主任|
 # a government named as the one that reviews (由某市人民政府审理, 经某省政府复议) and the outcomes
 # of a review (维持, 驳回, 撤销 …)
 REVIEWED_BY = re.compile(r"(?:由|经)(?P<name>[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗))(?:人民)?政府"
-                         r"(?:依法)?(?:审理|复议|办理)")
+                         r"(?:依法)?(?:审理|复议|办理|审结|办结|作出)")
 # a government named by its tier alone as the one that reviewed (经市政府审理, 由县人民政府复议)
-REVIEWED_BY_TIER = re.compile(r"(?:由|经)(?P<tier>[省市州县区])(?:人民)?政府(?:依法)?(?:审理|复议|办理)")
+REVIEWED_BY_TIER = re.compile(r"(?:由|经)(?P<tier>[省市州县区])(?:人民)?政府(?:依法)?(?:审理|复议|办理|审结|办结|作出)")
 # …or by its role alone (经复议机关审理): on a bureau's or a township's page, another body
-REVIEWED_BY_ROLE = re.compile(r"(?:由|经)(?:行政)?复议机关(?:依法)?(?:审理|复议|审查)")
+REVIEWED_BY_ROLE = re.compile(r"(?:由|经)(?:行政)?复议机关(?:依法)?(?:审理|复议|审查|审结|办结|作出)")
 OUTCOME_OPENING = re.compile(r"\s*(?:经审理|其中|目前|现)?[,，]?\s*(?:已)?(?:全部|均)?(?:维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结)")
 OUTCOME_WORD = re.compile(r"维持|驳回|撤销|变更|确认违法|责令|终止|纠错|纠正|调解|和解|审结|办结")
 
@@ -1318,13 +1318,17 @@ class Roles:
     def _reviewed_by_another(self, sent, clause, head: int) -> str | None:
         """A named other place's government said earlier in the sentence to review the page's own
         cases (以县政府为被申请人、由某市人民政府审理的案件7件,维持5件): the outcomes after it are
-        that government's decisions, not the body's (the count of cases itself is its own)."""
+        that government's decisions, not the body's (the count of cases itself is its own), and so
+        are the cases it closed (由市政府审结19件)."""
         h = self.last_match(REVIEWED_BY, sent[0], head)
         for rx in (REVIEWED_BY_TIER, REVIEWED_BY_ROLE):
             g = self.last_match(rx, sent[0], head)
             if g is not None and (h is None or g.start() > h.start()):
                 h = g
-        if h is None or not OUTCOME_WORD.search(self.m, max(h.end(), clause[0]), head):
+        if h is None:
+            return None
+        closed_by_it = h.group().endswith(("审结", "办结")) and h.end() >= clause[0]   # 由市政府审结19件
+        if not closed_by_it and not OUTCOME_WORD.search(self.m, max(h.end(), clause[0]), head):
             return None
         clauses = self._clause_list(sent)[0]
         k = self.clause_index(clause[0], sent)
