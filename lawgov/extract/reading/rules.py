@@ -263,7 +263,7 @@ TIME_CLAUSE = re.compile(_OPENER + r"(?:去年|上年|上一年|前年|今年|�
 # a sentence opening with a list of years (2021年和2022年, | 2020年、2021年、2022年 | 2021、2022、2023年:
 # 年 said once, after the last | 2022、2023两年: not at all, their count said instead)
 YEAR_LIST = re.compile(r"\s*(?:19|20)\d{2}\s*(?:年(?:度)?)?(?:\s*(?:、|和|及|与)\s*(?:19|20)\d{2}\s*(?:年(?:度)?)?)*"
-                       r"\s*(?:、|和|及|与)\s*(?:19|20)\d{2}\s*(?:年(?:度)?|(?=[两二三四五六七八九十]个?年))")
+                       r"\s*(?:、|和|及|与)\s*(?:19|20)\d{2}\s*(?:年(?:度)?|(?=(?:连续)?[两二三四五六七八九十]个?年))")
 # …or with a span of years (2019—2021年, | 2020年至2022年): as many figures after its 分别 as
 # the span has years give one figure to each year
 YEAR_SPAN = re.compile(r"\s*(?P<a>(?:19|20)\d{2})\s*年?(?:度)?\s*(?:至|到|—|–|-|~)\s*(?P<b>(?:19|20)\d{2})\s*年(?:度)?(?!\d{1,2}月)")

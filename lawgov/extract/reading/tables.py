@@ -662,7 +662,7 @@ ROWS_OF_TIER = re.compile(r"^(?:[^|]{0,12}?)(?:各|所辖)?(?P<tier>乡|镇|街�
                           r"(?=$|\s|名称|单位|[|/]|行政|被申请|被告|负责人|出庭|一览|情况|统计|案件)"
                           r"|(?P<dept>(?P<dtier>[省市县区])直(?:各)?(?:部门|单位)|各部门|部门名称|单位名称)")
 # a label of a lower body that names no scope cue knows (乡镇政府, 街道办事处)
-LOWER_BODY_LABEL = re.compile(r"(?:乡镇|镇|乡|街道)(?:人民)?(?:政府|办事处)(?:等)?(?:其他)?")
+LOWER_BODY_LABEL = re.compile(r"(?:乡镇|镇|乡|街道)(?:人民)?(?:政府|办事处)(?:等)?(?:其他)?|(?:各)?(?:乡镇|镇街|街镇)(?:\((?:街道|□+)\))?")
 # the header of a column of respondents (被申请人, 被申请人类别): each row counts one respondent's cases
 RESPONDENT_HEADER = re.compile(r"被申请人(?:类别|类型|单位|层级)?")
 # a row of a whole (全市, 全省合计): a higher tier's on a lower body's page
