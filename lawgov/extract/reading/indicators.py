@@ -144,7 +144,7 @@ YEARS_LISTED_AFTER = re.compile(r"\s*[,，;；]\s*(?:"
 
 # a running total's part named by one whole year (累计受理420件,其中2023年受理156件): when that is
 # the year the total would be given, the total runs over more years than that one
-YEAR_PART_AFTER = re.compile(r"\s*[,，;；]\s*其中[,，]?\s*(?P<y>(?:19|20)\d{2})\s*年度?"
+YEAR_PART_AFTER = re.compile(r"\s*(?:[,，;；]|[(（])\s*其中[,，:：]?\s*(?P<y>(?:19|20)\d{2})\s*年度?"
                              r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|\s*[上下]半年|\s*第?[一二三四1-4]季度|\s*(?:年)?[底末初])")
 RESPECTIVELY = re.compile(r"分别|依次")
 OTHER_DOCKET = "cases of another docket (各类案件, 民事案件, 信访件, 调解申请, 诉讼监督案件, 咨询)"
@@ -551,8 +551,8 @@ class IndicatorChoice:
             inherit_from = idx - 1    # 2021年至2023年共办理…520件,分别为150件、170件、200件: the span's years one by one
         if cue is None and inherit_from is None and idx > 0 and self.qs[idx - 1].start >= sent[0] \
                 and done[idx - 1].indicator and done[idx - 1].kind == "cumulative" and self.qs[idx - 1].unit == unit \
-                and YEAR_PART_LEAD.fullmatch(m, self.qs[idx - 1].tail, q.head) \
-                and self._running_total_with_the_year_s_part(self.qs[idx - 1], sent, self.report_year):
+                and (part := YEAR_PART_LEAD.fullmatch(m, self.qs[idx - 1].tail, q.head)) \
+                and int(part.group("y")) == self.report_year:
             inherit_from = idx - 1    # 累计…633件,其中2022年度189件: the year's own figure of that measure
         if cue is None and inherit_from is None and prev_idx is not None and done[prev_idx].indicator \
                 and self.qs[prev_idx].unit == unit and LIST_JOIN.fullmatch(lead) \
