@@ -142,13 +142,13 @@ YEARS_LISTED_AFTER = re.compile(r"\s*[,，;；]\s*(?:"
                                 r"(?:分别为|依次为)?[,，]?\s*(?:19|20)\d{2}\s*年?\s*(?:至|到|—|–|-|~)\s*(?:19|20)\d{2}\s*年度?[^，,;；。\d]{0,12}?(?:分别|依次)"
                                 r"|其中[,，]?\s*(?P<y1>(?:19|20)\d{2})\s*年度?[^，,;；。\d]{0,8}?\d[\d.]*\s*(?:件|起|宗|人次|次|人|项|个|份)[、,，;；]\s*(?!(?P=y1))(?:19|20)\d{2}\s*年)")
 
+RESPECTIVELY = re.compile(r"分别|依次")
+OTHER_DOCKET = "cases of another docket (各类案件, 民事案件, 信访件, 调解申请, 诉讼监督案件, 咨询)"
+COMMA_JOIN = re.compile(r"\s*[,，]\s*")
 # a running total's part named by one whole year (累计受理420件,其中2023年受理156件): when that is
 # the year the total would be given, the total runs over more years than that one
 YEAR_PART_AFTER = re.compile(r"\s*(?:[,，;；]|[(（])\s*其中[,，:：]?\s*(?P<y>(?:19|20)\d{2})\s*年度?"
                              r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|\s*[上下]半年|\s*第?[一二三四1-4]季度|\s*(?:年)?[底末初])")
-RESPECTIVELY = re.compile(r"分别|依次")
-OTHER_DOCKET = "cases of another docket (各类案件, 民事案件, 信访件, 调解申请, 诉讼监督案件, 咨询)"
-COMMA_JOIN = re.compile(r"\s*[,，]\s*")
 YEAR_PART_LEAD = re.compile(YEAR_PART_AFTER.pattern + r"\s*(?:共|为|有|达)?\s*")
 # …a running total with no year of its own in its sentence (累计, 历年; not 全年累计, 2023年累计)
 UNDATED_RUNNING_TOTAL = re.compile(r"^(?!.*(?:(?:19|20)\d{2}\s*年|全年|今年|本年|当年|年内|同期)).*(?:累计|历年)", re.S)
@@ -1517,8 +1517,8 @@ class IndicatorChoice:
 
     def _carry_from_previous_clause(self, q, sent, clause, measure, unit, bounded, fam, kind, new_period=False):
         """达到92% after 出庭应诉率较去年提高15个百分点 (达到79件 after 案件增加了12件): the cue of the
-        clause before, if no level figure there used it. The clause before must not be about another body. Returns the
-        pick and the kind it makes of the figure."""
+        clause before, if no level figure there used it. The clause before must not be about
+        another body. Returns the pick and the kind it makes of the figure."""
         cl = self._clause_list(sent)[0]
         k = self.clause_index(q.start, sent)
         if not k:
