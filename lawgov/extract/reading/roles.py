@@ -1197,9 +1197,7 @@ class Roles:
         h = QUOTED_SOURCE.match(self.m, sent[0], head)
         if h is None:
             return None
-        own = None
-        for own in OWN_BODY.finditer(self.m, h.end(), head):
-            pass
+        own = self.last_match(OWN_BODY, h.end(), head)
         if own is not None and not WHOLE_AFTER_OWN.search(self.m, own.end(), head):
             return None    # 据区司法局统计,2023年我局被申请行政复议6件: the bureau's own, as quoted
         return h.group("source")
