@@ -230,14 +230,15 @@ def _summarised_year(title: str, ys: list[tuple[int, str, int]]) -> int | None:
 
 def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Line | None,
                  published: date | None, kind: str) -> int | None:
+    published = published or _adopted_on(t)
     maxyear = published.year if published else None
     body_start = first_para.start if first_para else 0
     body = t[body_start:body_start + 1500]
     opening = _opening_text(t, lines, first_para)
     # (after a preface of who led the work: 在市委市政府的坚强领导下,2021年全市…)
     m = re.match(r"\s*(?:在[^。，,;；\n]{0,40}?(?:下|中)\s*[,，]\s*)?((?:19|20)\d{2})\s*年(?:度|以来|来|全年|,|，|、|[\u4e00-\u9fff])", opening)
-    if m and _PLAN_YEAR.match(opening, m.start(1)):
-        m = None                # an opening on the plans (2024年,我县将…): not the year reported
+    if m and (_PLAN_YEAR.match(opening, m.start(1)) or _LAW_DATE.match(opening, m.start(1))):
+        m = None                # an opening on the plans (2024年,我县将…) or on a law (2023年修订的…)
     origin = int(m.group(1)) if m and _ORIGIN.search(opening, 0, 200) else None
     stated = _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear, kind, published)
     if stated:
@@ -337,7 +338,7 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
         if later and later > int(m.group(1)):
             return later
     if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
-        return int(m.group(1))
+        return _latest_part_of_span(opening, m.start(1), maxyear) or int(m.group(1))
     if published is not None and (_RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(head[:400])) \
             and not (kind == "annual_report" and published.month <= 3):
         return None            # a dated page's opening says 今年/去年: that, not a 年度 named in passing
@@ -350,6 +351,36 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
     if last and (maxyear is None or last <= maxyear):
         return last
     return None
+
+
+# the part of a span a later year is given (2021年以来,共办理120件,其中2023年办理39件)
+_SPAN_PART = re.compile(r"其中\s*((?:19|20)\d{2})\s*年度?(?:全年)?[^。;；,，]{0,12}?\d")
+
+
+def _latest_part_of_span(opening: str, pos: int, maxyear: int | None) -> int | None:
+    """An opening on a span since a year (2021年以来,…) whose first sentence gives a later
+    year's part of the total reports up to that later year (a mid-term review's latest year)."""
+    if not _SINCE_OR_NUMBER.match(opening, pos) or "以来" not in opening[pos:pos + 8] and "来" not in opening[pos:pos + 7]:
+        return None
+    end = _SENTENCE.search(opening, pos)
+    parts = [int(p.group(1)) for p in _SPAN_PART.finditer(opening, pos, end.start() if end else len(opening))]
+    later = [y for y in parts if y > int(opening[pos:pos + 4]) and (maxyear is None or y <= maxyear)]
+    return max(later) if later else None
+
+
+# the meeting that adopted the report, where the page has no date of its own (本报告经2024年1月
+# 12日区政府常务会议审议通过; 2024年2月,县政府常务会议审议通过了本报告): it is read then
+_ADOPTED = re.compile(
+    r"(?:本|此|该)报告[^。\n]{0,6}?经\s*((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?[^。\n]{0,30}?审议(?:并)?通过"
+    r"|((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?[^。\n]{0,30}?审议(?:并)?通过了?\s*(?:本|此|该)报告")
+
+
+def _adopted_on(t: str) -> date | None:
+    m = _ADOPTED.search(t[:4000]) or _ADOPTED.search(t[-1500:])
+    if m is None:
+        return None
+    y, mo, d = m.groups()[:3] if m.group(1) else m.groups()[3:]
+    return parse_date(y, mo, d or 1)
 
 
 def _series_end(body: str, maxyear: int | None) -> int | None:
@@ -704,14 +735,26 @@ def _deadline(s: str, pos: int) -> bool:
     return before in ("于", "在") and "前" in h.group()
 
 
+# a year an honour the sentence follows on from was won (继2021年获评…之后), or a law's year in
+# brackets after its title (《优化营商环境条例》(2019年))
+_FOLLOWS_ON = re.compile(r"(?:继|》\s*[(（])\s*$")
+
+
+def _adoption_at(s: str, pos: int) -> bool:
+    return any(pos in (m.start(1), m.start(4)) for m in _ADOPTED.finditer(s, max(0, pos - 12), pos + 60))
+
+
 def _background_year(s: str, pos: int) -> bool:
     """A year that is not the one the figures are given for: the start of a period
     (2020年以来), a change's first year (2018年为21.4%,到2020年已降至…), a comparison's
     base (从2019年的, 由2022年的, 较2021年, 比2020年), a document number
-    (〔2022〕3号), the year cases were carried over from (含2021年结转12件), a law's date (于2022年修订, 2024年1月1日起施行), a plan's year (2024年,将…,
+    (〔2022〕3号), the year cases were carried over from (含2021年结转12件), a law's date
+    (于2022年修订, 2024年1月1日起施行, 《…条例》(2019年)), an honour followed on from
+    (继2021年获评…后), the meeting that adopted the report, a plan's year (2024年,将…,
     将在2024年), an agenda's (根据…2024年度工作要点), a goal's deadline (到2035年基本建成) or
     an event's day (2024年3月5日,…)."""
-    return bool(_BASE_BEFORE.search(s[max(0, pos - 3):pos])
+    return bool(_BASE_BEFORE.search(s[max(0, pos - 3):pos]) or _FOLLOWS_ON.search(s, max(0, pos - 3), pos)
+                or _adoption_at(s, pos)
                 or (s[max(0, pos - 1):pos] == "由" and _OF_THE_YEAR.match(s, pos) is not None)
                 or _PLAN_BEFORE_YEAR.search(s[max(0, pos - 5):pos])
                 or _SINCE_OR_NUMBER.match(s[pos:pos + 10])
