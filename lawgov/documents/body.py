@@ -370,6 +370,11 @@ def _banner_last(tries: list[tuple[str, dict]], banners: list[dict],
     return rest + [(src, s) for src, s in tries if any(s is b for b in banners)] if lower else tries
 
 
+# the opening's first sentence going on to the whole place's figures (县司法局坚持复议为民,全县共
+# 收到…): the department writes the place's account of its own field, the place reports
+_WHOLE_IN_FIRST_SENTENCE = re.compile(r"[^。;；\n]*?[,，]\s*全[省市县区旗州盟](?:共|累计|全年)[^。;；\n]*?\d")
+
+
 def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, headlines=()) -> dict:
     tries: list[tuple[str, dict]] = []
     banners: list[dict] = []
@@ -425,7 +430,8 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
     opening = next((s for src, s in tries if src == "opening"), None)
     if chosen.get("source") == "title" and chosen.get("chain") and not chosen.get("dept") \
             and opening and opening.get("relative") and opening.get("dept") \
-            and _fits_relative(g, chosen["chain"][-1], opening["relative"]):
+            and _fits_relative(g, chosen["chain"][-1], opening["relative"]) \
+            and not _WHOLE_IN_FIRST_SENTENCE.match(first_para.text if first_para else ""):
         # a place in the title, its department acting in the opening (丽水市…报告 / 市外办坚持…)
         dept = opening["dept"][len(opening["relative"]):]
         chosen = dict(chosen, dept=dept, name=chosen["name"] + dept,
