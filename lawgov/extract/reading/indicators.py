@@ -494,6 +494,8 @@ class IndicatorChoice:
                 if inherit_from is not None and not lo.group("period") and pl.group("abs") is None \
                         and done[inherit_from].year is not None:
                     label_year = done[inherit_from].year - 1    # 上年:12.1% under this year's 14.5%
+        elif pick.cue is None and not lead_hits and paren is None and CTX["generic_items_lead"].fullmatch(lead):
+            pick, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded, fam, kind)
         indicator, cue, also = pick.indicator, pick.cue, pick.also
         if indicator == "reconsideration.closed" and SAME_WAY.search(lead) and self._mediation_named_before(sent, lead_start):
             indicator = "reconsideration.mediated"   # …通过调解、和解方式办结1,492件;今年以同样方式办结462件

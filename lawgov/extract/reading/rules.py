@@ -107,6 +107,7 @@ def load_context():
         "change": compile("|".join(f"(?:{p})" for p in d["change"])),
         "not_change": compile(d["not_change"]),
         "level_only_lead": compile(d["level_only_lead"]),
+        "generic_items_lead": compile(d["generic_items_lead"]),
         "comparison_base": [compile(p) for p in d["comparison_base"]],
         "paren_base": compile(d["paren_base"]),
         "to_level": compile(d["to_level"]),
