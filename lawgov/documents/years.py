@@ -230,7 +230,7 @@ def _summarised_year(title: str, ys: list[tuple[int, str, int]]) -> int | None:
 
 def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Line | None,
                  published: date | None, kind: str) -> int | None:
-    published = published or _adopted_on(t)
+    published = published or _dated_by_month(t, lines)
     maxyear = published.year if published else None
     body_start = first_para.start if first_para else 0
     body = t[body_start:body_start + 1500]
@@ -258,6 +258,9 @@ def _report_year(t: str, title: str | None, lines: list[_Line], first_para: _Lin
                                        _signed_month(t, maxyear))
 
 
+_YEAR_END_CUTOFF = re.compile(
+    r"(?:截至|截止(?:时间|日期)?(?:为|到|至)?)\s*((?:19|20)\d{2})年12月31日"
+    r"|统计(?:时间|期间|周期|时段|区间)(?:为|是)?\s*((?:19|20)\d{2})年1月1日\s*(?:至|到|—|-|~)\s*(?:\2年)?12月31日")
 _REPORTS_BELOW = re.compile(r"现将[^。\n]{0,30}?((?:19|20)\d{2})\s*年(?!以来|来)[^。\n]{0,40}?(?:报告|汇报|总结|通报|公布)如下")
 _DATED_LINE = re.compile(r"(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*(?:[-月/.]|$)|来源|时间|日期|发布|浏览|作者|编辑|点击|字体|[::|]")
 
@@ -311,6 +314,11 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
     hm = _REPORTS_BELOW.search(head)
     if hm and (maxyear is None or int(hm.group(1)) <= maxyear):
         return int(hm.group(1))
+    # the data's cut-off or the statistics period at the year's last day (数据截至2024年12月31日,
+    # 统计期间为2023年1月1日至2023年12月31日) names the year covered
+    cm = _YEAR_END_CUTOFF.search(head)
+    if cm and (maxyear is None or int(cm.group(1) or cm.group(2)) <= maxyear):
+        return int(cm.group(1) or cm.group(2))
     # a label line of the page's year and body under its headline (2024年 · 某市司法局)
     for ln in lines[:8]:
         lm = _YEAR_LABEL.fullmatch(ln.text)
@@ -337,6 +345,11 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
         later = _figures_of_another_year(body, int(m.group(1)), maxyear, min_sentences=1)
         if later and later > int(m.group(1)):
             return later
+        back = _LOOK_BACK_NEXT.match(opening, _SENTENCE.search(opening + "。").end())
+        if published is not None and back:
+            # (…a span since a year, a reform, the new year's epithet; then 过去一年/去年 on a dated page)
+            last = back.group(1) is not None or published.month <= 6 and back.group(2) is None
+            return published.year - last
     if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
         return _latest_part_of_span(opening, m.start(1), maxyear) or int(m.group(1))
     if published is not None and (_RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(head[:400])) \
@@ -357,6 +370,10 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
 _SPAN_PART = re.compile(r"其中\s*((?:19|20)\d{2})\s*年度?(?:全年)?[^。;；,，]{0,12}?\d")
 
 
+# a sentence that looks back on the year (过去一年, 一年来, 去年) or speaks of this one (今年)
+_LOOK_BACK_NEXT = re.compile(r"\s*(?:回顾)?(?:(去年|上一年)|过去(?:的)?一年|一年来|(今年))")
+
+
 def _latest_part_of_span(opening: str, pos: int, maxyear: int | None) -> int | None:
     """An opening on a span since a year (2021年以来,…) whose first sentence gives a later
     year's part of the total reports up to that later year (a mid-term review's latest year)."""
@@ -369,18 +386,29 @@ def _latest_part_of_span(opening: str, pos: int, maxyear: int | None) -> int | N
 
 
 # the meeting that adopted the report, where the page has no date of its own (本报告经2024年1月
-# 12日区政府常务会议审议通过; 2024年2月,县政府常务会议审议通过了本报告): it is read then
-_ADOPTED = re.compile(
-    r"(?:本|此|该)报告[^。\n]{0,6}?经\s*((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?[^。\n]{0,30}?审议(?:并)?通过"
-    r"|((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?[^。\n]{0,30}?审议(?:并)?通过了?\s*(?:本|此|该)报告")
+# 12日区政府常务会议审议通过; 2024年2月,县政府常务会议审议通过了本报告; 经区政府2025年1月常务会议审议
+# 通过,现将…; its numbered meeting, 2024年第2次常务会议, is of the year's first months): it is read then
+_MEETING_DATE = r"((?:19|20)\d{2})年(?:(\d{1,2})月(?:(\d{1,2})日)?|第\s*\d{1,3}\s*次)"
+_ADOPTED = [re.compile(p) for p in (
+    r"(?:本|此|该)报告[^。\n]{0,6}?经[^。\n\d]{0,12}?" + _MEETING_DATE + r"[^。\n]{0,30}?审议(?:并)?通过",
+    _MEETING_DATE + r"[^。\n]{0,30}?审议(?:并)?通过了?\s*(?:本|此|该)报告",
+    r"经[^。\n\d]{0,12}?" + _MEETING_DATE + r"[^。\n]{0,30}?审议(?:并)?通过\s*[,，]\s*现将")]
+# a date line of the month only (日期:2024年2月)
+_MONTH_DATE_LINE = re.compile(r"\s*(?:发布)?(?:日期|时间)\s*[:：]\s*((?:19|20)\d{2})年(\d{1,2})月\s*")
 
 
-def _adopted_on(t: str) -> date | None:
-    m = _ADOPTED.search(t[:4000]) or _ADOPTED.search(t[-1500:])
-    if m is None:
-        return None
-    y, mo, d = m.groups()[:3] if m.group(1) else m.groups()[3:]
-    return parse_date(y, mo, d or 1)
+def _dated_by_month(t: str, lines: list[_Line]) -> date | None:
+    """The month an undated page was adopted or dated in, for its year only (the day, where
+    unsaid, is the month's first): a report read in the year's first half is of the year before."""
+    for rx in _ADOPTED:
+        m = rx.search(t[:4000]) or rx.search(t[-1500:])
+        if m:
+            return parse_date(m.group(1), m.group(2) or 1, m.group(3) or 1)
+    for ln in lines[:12]:
+        m = _MONTH_DATE_LINE.fullmatch(ln.text)
+        if m:
+            return parse_date(m.group(1), m.group(2), 1)
+    return None
 
 
 def _series_end(body: str, maxyear: int | None) -> int | None:
@@ -500,6 +528,8 @@ _EPITHETS = [
     (re.compile(r"新中国成立(?:75|七十五)周年"), 2024),
     (re.compile(r"改革开放(?:40|四十)周年"), 2018),
     (re.compile(r"党的二十大(?:胜利)?召开之年"), 2022),
+    (re.compile(r"全面贯彻(?:落实)?党的二十大精神(?:的)?开局之年"), 2023),
+    (re.compile(r"全面贯彻(?:落实)?党的十九大精神(?:的)?开局之年"), 2018),
     (re.compile(r"党的十九大(?:胜利)?召开之年"), 2017),
 ]
 
@@ -741,7 +771,7 @@ _FOLLOWS_ON = re.compile(r"(?:继|》\s*[(（])\s*$")
 
 
 def _adoption_at(s: str, pos: int) -> bool:
-    return any(pos in (m.start(1), m.start(4)) for m in _ADOPTED.finditer(s, max(0, pos - 12), pos + 60))
+    return any(m.start(1) == pos for rx in _ADOPTED for m in rx.finditer(s, max(0, pos - 30), pos + 60))
 
 
 def _background_year(s: str, pos: int) -> bool:
@@ -750,7 +780,8 @@ def _background_year(s: str, pos: int) -> bool:
     base (从2019年的, 由2022年的, 较2021年, 比2020年), a document number
     (〔2022〕3号), the year cases were carried over from (含2021年结转12件), a law's date
     (于2022年修订, 2024年1月1日起施行, 《…条例》(2019年)), an honour followed on from
-    (继2021年获评…后), the meeting that adopted the report, a plan's year (2024年,将…,
+    (继2021年获评…后), an honour of an earlier year's assessment (被评为2022年度…), the
+    meeting that adopted the report, a plan's year (2024年,将…,
     将在2024年), an agenda's (根据…2024年度工作要点), a goal's deadline (到2035年基本建成) or
     an event's day (2024年3月5日,…)."""
     return bool(_BASE_BEFORE.search(s[max(0, pos - 3):pos]) or _FOLLOWS_ON.search(s, max(0, pos - 3), pos)
@@ -760,6 +791,7 @@ def _background_year(s: str, pos: int) -> bool:
                 or _SINCE_OR_NUMBER.match(s[pos:pos + 10])
                 or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
                 or _LAW_DATE.match(s, pos) or _AGENDA.match(s, pos) or _reached_later(s, pos)
+                or _AWARDED.search(s, max(0, pos - 16), pos)
                 or _deadline(s, pos))
 
 
