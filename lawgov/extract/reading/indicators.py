@@ -224,7 +224,7 @@ MEDIATION = re.compile(r"调解|和解")
 PRINCIPAL_TO_COURT = re.compile(r"(?:主要负责人|主要负责同志|主要领导|正职(?:负责人|领导)?|一把手)"
                                 r"[^，,;；。\d]{0,6}?出庭")
 # the principal head named before a count said before 出庭应诉 (区政府主要负责人3次出庭应诉)
-PRINCIPAL_IN_CLAUSE = re.compile(r"主要负责(?:人|同志)|主要领导|正职|一把手|(?<!副)(?<!常务)(?<![乡镇])[省市区县州旗盟]长(?!助理)")
+PRINCIPAL_IN_CLAUSE = re.compile(r"主要负责(?:人|同志)|主要领导|正职|一把手|苏木达|(?<!副)(?<!常务)(?<![乡镇])[省市区县州旗盟]长(?!助理)")
 # other heads named beside the principal (县长、副县长和部门负责人共38人次): the count is every head's
 MIXED_HEADS = re.compile(r"副(?:[省市区县镇乡旗州]?长|职)|部门(?:主要)?负责人|其他负责人|和(?:各)?(?:部门|单位)")
 # the principal head opening a sentence as its subject (县长认真履行…, 区政府主要负责人…)

@@ -113,6 +113,8 @@ CARRY_STOP = re.compile(r"[;；]")
 BARE_AGENCIES = re.compile(r"\s*(?:同时|另外|此外)?\s*行政机关")
 CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)"
                                 r"|\s*(?:[我本](?:局|厅|委|办)|[局厅委](?:机关|本级))")   # (厅机关…88人: the department itself)
+# the page's own tier's agency opening a clause (镇公共法律服务工作站解答…, 市司法局办理…): its own actor
+OWN_TIER_AGENCY = re.compile(r"\s*(?P<tier>街道|苏木|[省市区县旗州盟镇乡])(?![级直属])[\u4e00-\u9fff]{0,10}?(?:站|所|中心|办公室|局|委|厅)")
 # the subsets a later clause without a subject of its own goes on with (以公安机关为被告的案件42件,
 # 败诉3件): the cases of one kind of party or of one field, not a kind of case or a channel (网上申请8件,审结…) nor a
 # part of the same measure (其中受理87件)
@@ -703,7 +705,9 @@ class Roles:
                     or self._scope_named_in(clause[0], head)
                     or (self.may_match(CTX["place_subject"], clause[0], head)
                         and CTX["place_subject"].match(self.m, clause[0], head))
-                    or CARRY_STOP_SUBJECT.match(self.m, clause[0], head))
+                    or CARRY_STOP_SUBJECT.match(self.m, clause[0], head)
+                    or ((a := OWN_TIER_AGENCY.match(self.m, clause[0], head)) is not None
+                        and self._word_rank(a.group("tier")) == self.own_tier()))
 
     def title_line(self) -> str:
         """The page's title lines (its first line, and the first after a site's chrome) that
