@@ -603,6 +603,8 @@ class Roles:
         for j in range(idx - 1, max(-1, idx - 12), -1):
             if self.qs[j].start < sent[0]:
                 break
+            if (aside := self.paren_of(self.qs[j].start)) is not None and not aside[0] < head < aside[1]:
+                continue          # (…88件(全市共2140件),受理81件: past the aside to the clause it is in)
             if self.qs[j].start < clause[0] and done[j].kind in ("share", "change") and j > 0 \
                     and self.qs[j - 1].start >= sent[0]:
                 continue          # (…326件,占全市的16.5%,败诉19件: past the share to the count it is of)
@@ -1367,6 +1369,8 @@ class Roles:
         h = self._last_hit("tier_word", sent[0], head)
         if h is None or h.group("who") != "全":
             return None
+        if (aside := self.paren_of(h.start())) is not None and not aside[0] < head < aside[1]:
+            return None                # …88件(全市共2140件),受理81件: the whole named in an aside only
         tier = h.group("tier")
         if tier == "区" and "自治区" in self.m[sent[0]:h.start()] and (
                 own != LEVEL_TIER["district"] or REGION_SOURCE.search(self.m, sent[0], h.end() + 6)):

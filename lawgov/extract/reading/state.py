@@ -56,6 +56,9 @@ WHOLE_YEAR_AFTER = re.compile(r"[,，;；]\s*(?:[^，,;；。]*?(?:19|20)\d{2}\s
                               r"|(?:在|而|其中)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*"
                               r"(?:[-—–~至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*)?月|[元正]月|[上下]半年|第?[一二三四1-4]季度|前[一二三]季度)))")
 SUBSET_CLAUSE = re.compile(r"\s*(?:其中|内含|包含|含|包括|另有)|[^，,;；。]*?(?:涉及|不服|来自|经)")
+# the route a part of the cases took, said before a case family in the part's clause (其中经过复议的,
+# 其中引导通过行政复议途径解决): the part's route, not the cases' subject
+ROUTE_BEFORE = re.compile(r"(?:经过?|通过|引导|告知|导入|分流|转入)[^，,;；。\d]{0,8}?$")
 # a head that names a report (…2023年度法治政府建设情况的报告, …工作总结)
 REPORT_TITLE = re.compile(r"(?:报告|总结)")
 # …but a page about such a report (…报告出炉, 《…报告》解读, 公布了…报告) speaks from its own date
@@ -270,6 +273,8 @@ class DiscourseState:
                     continue       # (…。其中,工伤认定类案件387件、信息公开类案件212件。全年审结2874件)
                 if self.fam_hits[n][2] == "other_fields" and self._in_subset_clause(n, pos):
                     continue       # …其中涉及劳动争议的20件,审结105件: the 105 goes on with 复议
+                if self._route_of_a_part(n):
+                    continue       # …诉讼案件318件,其中经过复议的案件104件: 诉讼's, routed through 复议
                 if self.fam_hits[n][1] >= sent_start and self._kind_of_the_cases(n, lo) \
                         and self._cases_named_before(n, sent_start):
                     continue       # 受理复议案件287件,按类型分,行政处罚类102件…;审结279件: a kind of the
@@ -391,7 +396,7 @@ class DiscourseState:
         j = bisect.bisect_right(self.fam_ends, hi)
         for n in range(j - 1, i - 1, -1):
             if self.fam_hits[n][1] >= lo:
-                if skip_subset_fields and self._kind_of_the_cases(n, lo):
+                if skip_subset_fields and (self._kind_of_the_cases(n, lo) or self._route_of_a_part(n)):
                     continue
                 if self._compared_before(n, hi) or (skip_subset_fields and self._in_cross_measure(n)):
                     continue       # (…复议后被诉率5.2%。: a measure of both leaves neither: its section's goes on)
@@ -417,6 +422,15 @@ class DiscourseState:
             return False
         k = self.sentence_index(sent_start)
         return k > 0 and self._sentence_subject(self.sents[k - 1]) in CASE_FAMILIES
+
+    def _route_of_a_part(self, n: int) -> bool:
+        """Case family word n names the route a part of the cases took, in the part's own clause
+        (其中经过复议的, 其中引导通过行政复议途径解决): not the subject of the cases."""
+        if self.fam_hits[n][2] not in CASE_FAMILIES:
+            return False
+        s = self.fam_hits[n][1]
+        c0, _c1 = self.clause_of(s, self.sentence_of(s))
+        return bool(PART_OPENING.match(self.m, c0, s)) and ROUTE_BEFORE.search(self.m, c0, s) is not None
 
     def _in_subset_clause(self, n: int, pos: int) -> bool:
         """Family word n (a field of its own: 信访, 仲裁) stands in a clause that names a part of
