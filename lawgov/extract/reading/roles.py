@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import in_autonomous_region, levels_named, region_names, short_place_subject
 from lawgov.extract.reading.rules import CTX, LIST_MARK, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX, lead_cues
-from lawgov.extract.reading.state import CASE_FAMILIES, DOCUMENTS_FROM, OWN_BODY
+from lawgov.extract.reading.state import CASE_FAMILIES, CASES_POINTED_AT, DOCUMENTS_FROM, OWN_BODY
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
 
@@ -472,6 +472,8 @@ class Roles:
                 kind, reason = "breakdown", f"its sentence is about a field ({field})"
             elif self._kinds_concentrated(sent, q):
                 kind, reason = "breakdown", "the count of the kinds its sentence's cases concentrate on (集中在…等类别)"
+            elif (example := self.search_in(CTX["example_frame"], sent[0], clause[0])) is not None:
+                kind, reason = "breakdown", f"one example's figures ({example.group('name')})"
             elif not DEPARTMENT_CHARS.isdisjoint(m[clause[0]:clause[0] + 16]) \
                     and (dept := self._department_subject(clause, q.head)):
                 kind, reason = "breakdown", f"one department's figures ({dept})"
@@ -561,6 +563,8 @@ class Roles:
                 kind, reason = "other_body", carried
             elif carried := self._carried_subset(idx, sent, clause, q.head, done):
                 kind, reason = "breakdown", carried
+            elif carried := self._pointed_back_at_another(idx, sent, clause, q.head, done):
+                kind, reason = "other_body", carried
         return Role(kind, base_year, inherit_from, reason)
 
     def _counted_over_listed_years(self, sent, q) -> bool:
@@ -629,6 +633,21 @@ class Roles:
                 and BARE_AGENCIES.match(self.m, clause[0], head):
             return carried    # 去年东台市共受理…412件,行政机关负责人出庭应诉率达100%: still that place's agencies
         return None if self._own_subject(clause, head) and not framed else carried
+
+    def _pointed_back_at_another(self, idx: int, sent, clause, head: int, done) -> str | None:
+        """A sentence opening on the cases counted before (上述案件中, 这些案件) goes on with the
+        body of the last figure of the sentence before, when that was another's (各乡镇人民政府作为
+        被告的案件21件。上述案件中,败诉3件) and the figure's clause names no subject of its own."""
+        if sent[0] == 0 or not CASES_POINTED_AT.match(self.m, sent[0]) or self._own_subject(clause, head):
+            return None
+        before = self.sentence_of(sent[0] - 1)
+        j = bisect.bisect_left(self.qstarts, sent[0]) - 1
+        while j >= 0 and self.qs[j].start >= before[0] and done[j].kind in ("share", "change"):
+            j -= 1
+        if j < 0 or self.qs[j].start < before[0] or done[j].kind != "other_body":
+            return None
+        why = done[j].reason or ""
+        return f"{CARRIED} ({why})" if why.startswith(CARRIED_REASONS) else why if why.startswith(CARRIED) else None
 
     def _goes_on_with_the_part(self, j: int, idx: int, done) -> bool:
         """After 其中 a named place's figure is a part of the whole before it; the clause after goes

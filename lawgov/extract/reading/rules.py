@@ -161,6 +161,7 @@ def load_context():
         "accepted_word": compile(d["accepted_word"]),
         "place_subject": compile(d["place_subject"]),
         "department_subject": compile(d["department_subject"]),
+        "example_frame": compile(d["example_frame"]),
         "link_line": LINK_LINE,
         "month_only": compile(d["month_only"]),
         "month_not_after": compile(d["month_not_after"]),
