@@ -157,7 +157,7 @@ ONE_PARTY_PASSIVE = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?:全年|�
 # the region's government opening a clause as its subject (区政府负责人出庭应诉率95.5%): on a
 # department's page, the government's figure, not the department's (not as the reviewer of the
 # department's own cases: 市政府作为复议机关受理的以我局为被申请人的…)
-REGION_GOVERNMENT_OPENING = re.compile(r"\s*(?:(?:19|20)\d{2}年度?|全年|去年|同期|本年度)?[,，]?\s*(?:全[省市区县州旗盟])?\s*以?"
+REGION_GOVERNMENT_OPENING = re.compile(r"\s*(?:其中)?[,，:：]?\s*(?:(?:19|20)\d{2}年度?|全年|去年|同期|本年度)?[,，]?\s*(?:全[省市区县州旗盟])?\s*以?"
                                        r"(?P<whole>[省市区县州旗盟](?:人民)?政府)(?!办|组成|工作部门|部门|各|所属|直属)"
                                        r"(?!作为(?:行政)?复议机关|[^，,;；。\d]{0,4}(?:受理|审理|办理)的)")
 # the region's whole acting (全区全年共办理…, 全市公安机关共受理…, 全省生态环境系统下达…, 据某市司法局
@@ -616,7 +616,9 @@ class Roles:
                 why = done[j].reason or ""
                 between = self.m[self.qs[j].tail:clause[0]]
                 if done[j].kind == "other_body" and not CARRY_STOP.search(between):
-                    if why.startswith(CARRIED_REASONS) and ("其中" not in self.m[sent[0]:self.qs[j].start]
+                    part = max(sent[0], self.m.rfind("；", sent[0], self.qs[j].start) + 1,
+                               self.m.rfind(";", sent[0], self.qs[j].start) + 1)
+                    if why.startswith(CARRIED_REASONS) and ("其中" not in self.m[part:self.qs[j].start]
                                                             or self._goes_on_with_the_part(j, idx, done)):
                         carried = f"{CARRIED} ({why})"
                     elif why.startswith(CARRIED) and not self._larger_than_the_named(j, idx, done):
