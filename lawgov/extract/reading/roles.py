@@ -946,6 +946,9 @@ class Roles:
         name = h.group("name")
         core = name.lstrip("全")[1:]
         own = self.title_line() or self.head_text()
+        at = own.find(core) if core else -1
+        if at > 0 and own[at - 1] in TIER_CHARS and own[at - 1] != name.lstrip("全")[0]:
+            return name        # 省税务局 on 某市税务局's page: the same kind of bureau of another tier
         return None if not core or core in own or core[:2] in own else name
 
     def _place_before_paren(self, paren) -> str | None:
