@@ -264,6 +264,12 @@ def _chain_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: st
             return None, body
         meta.region_confidence = "low"
         return cands[0], dict(body, name=None)
+    if body.get("source") != "title" and _level_hint(t) == "township" \
+            and (town := _township_in_navigation(g, t, body.get("mentions", []), code)) is not None:
+        # a county's banner over its township's page (安吉县人民政府 ⏎ 当前位置: … > 天荒坪镇; 我镇…):
+        # the township the navigation ends on
+        meta.region_confidence = "medium"
+        return town, dict(body, name=g.get(town).name)
     if body.get("source") != "title" and _level_hint(t) != "township":
         # a superior the opening, a headline or a banner names (宁波市委领导下, 某市…主办) on a
         # page that speaks as 我区: read as that 我区, the place of its tier the page names
@@ -271,6 +277,20 @@ def _chain_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: st
         own = dict(body, chain=None, relative=None, dept=None, name=None)
         return _relative_region(meta, g, own, t, kind), own
     return code, body
+
+
+# a site's navigation line (当前位置: 首页 > 信息公开 > 乡镇(街道) > 天荒坪镇)
+_NAVIGATION_LINE = re.compile(r"^[^\n]*(?:当前位置|您的位置|您当前的位置|首页)[^\n]*[>»›][^\n]*$", re.M)
+
+
+def _township_in_navigation(g: Gazetteer, t: str, mentions, code: str) -> str | None:
+    """The one township of `code` a navigation line near the page's head names."""
+    nav = _NAVIGATION_LINE.search(t, 0, 1500)
+    if nav is None:
+        return None
+    towns = {c for m in mentions if nav.start() <= m.start < nav.end() for c in m.candidates
+             if len(c) > 6 and c.startswith(code) and (r := g.get(c)) is not None and r.level == "township"}
+    return towns.pop() if len(towns) == 1 else None
 
 
 def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: str) -> str | None:
