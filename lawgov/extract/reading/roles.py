@@ -634,7 +634,8 @@ class Roles:
         if carried.startswith(f"{CARRIED} (a named place as its clause's subject") \
                 and BARE_AGENCIES.match(self.m, clause[0], head):
             return carried    # 去年东台市共受理…412件,行政机关负责人出庭应诉率达100%: still that place's agencies
-        return None if self._own_subject(clause, head) and not framed else carried
+        own = self._own_subject(clause, head) or self._own_party_named(clause[0], head)
+        return None if own and not framed else carried
 
     def _pointed_back_at_another(self, idx: int, sent, clause, head: int, done) -> str | None:
         """A sentence opening on the cases counted before (上述案件中, 这些案件) goes on with the
@@ -840,6 +841,14 @@ class Roles:
         if h is None or (p := PARTY_PLACE.match(h.group("party"))) is None or p.group("name") in BARE_AUTONOMOUS:
             return None                # (以自治区人民政府为被申请人: an autonomous region's own tier word)
         return self._another_place(p.group("name"))
+
+    def _own_party_named(self, a: int, b: int) -> bool:
+        """[a, b) names the page's own body as the party of the cases (其中以我局为被申请人的,
+        以乡政府为被申请人的 on a township's page): a party is named and it is no other's."""
+        lead = self.m[a:b]
+        if CTX["one_party"].search(lead) is None:
+            return False
+        return self._one_party(lead) is None and not ("政府" in lead and "部门" in lead)
 
     def _one_party(self, lead: str) -> str | None:
         """The party of 以X为被告 / 以X为被申请人 (or X被诉 / X被申请复议) in the lead when it is one
@@ -1395,6 +1404,9 @@ class Roles:
             return None
         if (aside := self.paren_of(h.start())) is not None and not aside[0] < head < aside[1]:
             return None                # …88件(全市共2140件),受理81件: the whole named in an aside only
+        part = max(self.m.rfind("；", h.end(), head), self.m.rfind(";", h.end(), head))
+        if part >= 0 and self._own_party_named(part + 1, head):
+            return None                # 全县共受理…93件;以乡政府为被申请人的…1件: the page's own part
         tier = h.group("tier")
         if tier == "区" and "自治区" in self.m[sent[0]:h.start()] and (
                 own != LEVEL_TIER["district"] or REGION_SOURCE.search(self.m, sent[0], h.end() + 6)):
@@ -1467,7 +1479,8 @@ class Roles:
         ranks = CTX["tier_rank"]
         tier = ranks[h.group("tier")]
         ref = self.own_tier()
-        w = self._last_hit("tier_word", sent[0], h.start())
+        part = max(sent[0], self.m.rfind("；", sent[0], h.start()) + 1, self.m.rfind(";", sent[0], h.start()) + 1)
+        w = self._last_hit("tier_word", part, h.start())     # (a whole before a semicolon is another part's)
         if w is not None and w.group("who") != "该":
             ref = self._word_rank(w.group("tier")) if ref is None else min(ref, self._word_rank(w.group("tier")))
         if ref is not None and (t := TIER_LISTED_BEFORE.search(self.m, max(0, h.start() - 3), h.start())) \
