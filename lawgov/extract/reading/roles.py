@@ -115,6 +115,9 @@ CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各�
                                 r"|\s*(?:[我本](?:局|厅|委|办)|[局厅委](?:机关|本级))")   # (厅机关…88人: the department itself)
 # the page's own tier's agency opening a clause (镇公共法律服务工作站解答…, 市司法局办理…): its own actor
 OWN_TIER_AGENCY = re.compile(r"\s*(?P<tier>街道|苏木|[省市区县旗州盟镇乡])(?![级直属])[\u4e00-\u9fff]{0,10}?(?:站|所|中心|办公室|局|委|厅)")
+# a named place said to rank first or last, with no figure (东坡区是全市案件量最大的区, 南湖县收案最多)
+PLACE_RANKED = re.compile(r"\s*(?P<name>[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗|镇|乡|街道))(?:是|为|作为)?"
+                          r"[^，,;；。\d]{0,14}?(?:最多|最大|最高|最少|最低|最小|居首|首位|第一位?|前列)")
 # the subsets a later clause without a subject of its own goes on with (以公安机关为被告的案件42件,
 # 败诉3件): the cases of one kind of party or of one field, not a kind of case or a channel (网上申请8件,审结…) nor a
 # part of the same measure (其中受理87件)
@@ -681,6 +684,8 @@ class Roles:
         if self._numbers_in(prev):
             return None, False
         name = self._other_place_subject(prev, prev[1])
+        if not name and (ranked := PLACE_RANKED.match(self.m, prev[0], prev[1])) is not None:
+            name = self._another_place(ranked.group("name"))   # 东坡区是全市案件量最大的区,全年收到…
         if not name:
             return None, False
         return (f"{CARRIED} (a named place as the subject of the clause before ({name}))",
@@ -1018,17 +1023,16 @@ class Roles:
         if not THAT_PLACE.match(self.m, clause[0], head):
             return None
         lo = self.sentence_of(sent[0] - 1)[0] if sent[0] > 0 else sent[0]
-        last = None
-        for last in PLACE_NAME.finditer(self.m, lo, clause[0]):
-            pass
-        if last is None:
-            return None
-        name = last.group()
-        if t := TIME_PREFIX.match(name):
-            name = name[t.end():]          # 去年坪山区: the place after the time word
-        if len(name) == 2 and name[0] in FUNCTION_CHARS:
-            return None                    # 据市中级人民法院统计,该市…: 据 is no place's name
-        return self._another_place(name) if len(name) > 1 else None
+        for last in reversed(list(PLACE_NAME.finditer(self.m, lo, clause[0]))):
+            name = last.group()
+            if t := TIME_PREFIX.match(name):
+                name = name[t.end():]      # 去年坪山区: the place after the time word
+            if "的" in name or name.startswith(("全", "各")):
+                continue                   # (东坡区是全市案件量最大的区。该区…: past the kind of place to its name)
+            if len(name) == 2 and name[0] in FUNCTION_CHARS:
+                return None                # 据市中级人民法院统计,该市…: 据 is no place's name
+            return self._another_place(name) if len(name) > 1 else None
+        return None
 
     def _place_before_number(self, pb: re.Match) -> str | None:
         """The place `place_before_number` found, when it names another body: a place by its
