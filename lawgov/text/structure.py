@@ -22,7 +22,9 @@ _SENTENCE = re.compile(
 # NUMERAL reads them) nor the colon of a time (17:17)
 # (and a slash after a figure's unit before words, an infographic's separator: 审结:132件/同比+18件)
 _CLAUSE_SPLIT = re.compile(r"[；;,，：:|｜](?!(?<=[0-9][,，])[0-9]{3}(?![0-9]))(?!(?<=[0-9][：:])[0-9])"
-                           r"|(?<=[件起宗次人项个份条%])/(?=[\u4e00-\u9fff])")
+                           r"|(?<=[件起宗次人项个份条%])/(?=[\u4e00-\u9fff])"
+                           # (a space between label-and-value pairs on one line: 受理案件:86件 审结案件:80件)
+                           r"|(?<=[件起宗次人项个份条%])\s+(?=[\u4e00-\u9fff]{1,12}[：:])")
 
 
 # a numbered heading right after a sentence's end inside a line, with its title (。（二）依申请公开。,

@@ -575,7 +575,7 @@ BODY_HEADER = re.compile(r"[\u4e00-\u9fff]{1,14}(?:省|市|区|县|旗|州|盟|�
 # a column header that is a year without 年 (项目 | 2021 | 2022)
 # a column of changes (同比增减, 增幅(%)) and one of a part of the period (本季度, 本月, 10月)
 CHANGE_HEADER = re.compile(r"(?:同比|环比|较上年)?(?:增减|增长|下降|增幅|降幅|变化|增减幅度|增减率|增长率)?"
-                           r"(?<=[\u4e00-\u9fff])\s*(?:\(\s*%\s*\)|%)?")
+                           r"(?<=[\u4e00-\u9fff])\s*(?:\(\s*%\s*\)|%|\(□{1,4}\))?")   # (增减(件): its unit in brackets, masked)
 # a caption's period that runs from the year's start (2024年第一季度, 上半年, 1—9月) and a column
 # of a longer one beside the part's (本年累计, 全年)
 YEAR_TO_DATE_CAPTION = re.compile(r"(?<![二三四])(?:第?一季度|上半年|前三季度|(?<!\d)(?:1|一)\s*[—\-–~至到]\s*\d{1,2}\s*月)")
