@@ -83,6 +83,10 @@ class Tables:
             if own_fam is None and GROUP_LINE.fullmatch(caption.strip()):
                 fam = _group_family(caption, headers, hc)   # 行政复议 … 行政应诉 over the header row
             elif own_fam is None and (left := self._family_to_the_left(headers, hc)):
+                if CTX["total_labels"].fullmatch(header.strip()) and hc > max(self._tables[("families", id(headers))][1]):
+                    # 项目 | 行政复议 | 行政诉讼 | 合计: the column sums both families, neither's figure
+                    return Classified("joint", None, None, None, None, None, sent, clause, para,
+                                      reason="a 合计 column summing the families named before it")
                 fam = left     # 收到申请 | 受理 | 审结 | 行政应诉 | 出庭率: 受理 under the family named before it
             elif own_fam is None and not FAMILY_LABEL.fullmatch(caption.strip()) \
                     and (above := self._table_family(para)):
