@@ -127,6 +127,7 @@ INTAKE_WORDS = {"reconsideration.accepted": "accepted_word", "litigation.cases":
 POST_VERB_LEAD = re.compile(r"\s*(?:已|已经|均已|均|已全部|全部)[\u4e00-\u9fff]{1,4}\s*[、，,]\s*")
 # a part named by the body's own level alone after 其中 (其中州本级138件, 其中市政府本级…)
 OWN_LEVEL_PART = re.compile(r"[,，]?\s*(?:其中|内含|包括|包含)[,，]?\s*(?:[省市区县州旗盟](?:人民政府|政府)?本级|[省市区县州旗盟](?:人民)?政府)(?:共|为|有)?\s*")
+OUTCOME_OF_ANOTHER_DOCKET = "an outcome of the cases of another docket counted right before it"
 # a line's period label before a colon (2022年:, 上年同期:), all before its figure
 PERIOD_LABEL = re.compile(r"\s*(?:[●■◆•·▪]\s*)?(?:(?P<abs>(?:19|20)\d{2})年度?|去年|上年|上一年)(?:同期|全年)?\s*[:：]\s*")
 # a run of spaces after a figure, then a label of a few words and its own figure: the next item
@@ -508,12 +509,13 @@ class IndicatorChoice:
                 and self._another_docket(lead, lead_start):
             indicator, also, reason = None, (), OTHER_DOCKET
         elif indicator and indicator.split(".")[0] in ("litigation", "reconsideration") and idx > 0 \
-                and self.qs[idx - 1].start >= sent[0] and self.counts_another_docket(idx - 1) \
+                and self.qs[idx - 1].start >= sent[0] \
+                and (self.counts_another_docket(idx - 1) or done[idx - 1].reason == OUTCOME_OF_ANOTHER_DOCKET) \
                 and not FAMILY_WORDS.search(m, self.qs[idx - 1].tail, q.head) \
                 and not RESPECTIVELY.search(m, self.qs[idx - 1].tail, q.head):
             # 区政府作为当事人的民事诉讼案件9件,败诉1件: the outcome of that docket's cases
             # (…复议申请91件、信访事项870件,分别办结88件: a list's, paired item by item)
-            indicator, also, reason = None, (), "an outcome of the cases of another docket counted right before it"
+            indicator, also, reason = None, (), OUTCOME_OF_ANOTHER_DOCKET   # (…审结12108件,结案率96.4%: on down the chain)
         indicator, cue, reason, represented = self._whose_appearances(indicator, cue, reason, pick, lead, idx, q,
                                                                       sent, clause, done)
         if indicator and q.text in ("一", "两") and (cue is None or cue.role != "verb") and not lead_hits \
