@@ -112,6 +112,8 @@ LEAD_MARKS = re.compile(r"^[\s，,、(（)）□\d一二三四五六七八九十
 # a sentence opening by pointing back at cases counted before (此类案件的发案量…, 上述案件目前…)
 CASES_POINTED_AT = re.compile(r"\s*(?:[,，]\s*)?(?:此类|该类|这类|上述|这些|以上)(?:行政)?(?:复议|诉讼|应诉)?(?:案件|申请)")
 FAMILY_CASES = re.compile(r"(?:复议|诉讼|应诉|行政)案件")
+# what the year before left over (上年度未审结的7件, 遗留…): no period of the figures after it
+LEFT_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结|遗留)")
 # the words for the year before that, with 同期 (or as 上年度), open a sentence as its period
 # (上年同期受理71件,审结69件)
 LOOK_BACK_WORD = re.compile(r"去年|上年|上一年")
@@ -782,7 +784,8 @@ class DiscourseState:
             word = self.year_words.get(s)
             if not in_clause and not self.m[sent[0]:s].strip(" \t,，:：") and word is not None \
                     and (word in ("上年度", "上一年度") or LOOK_BACK_WORD.fullmatch(word) and self.m.startswith(("同期", "度"), e)) \
-                    and not CARRIED_OVER.match(self.m, e) and not SPAN_AFTER.match(self.m, e):
+                    and not CARRIED_OVER.match(self.m, e) and not LEFT_OVER.match(self.m, e) \
+                    and not SPAN_AFTER.match(self.m, e) and not SEMICOLON.search(self.m, e, pos):
                 in_clause = True      # 上年同期受理71件,审结69件: opening its sentence, it is the sentence's period
             if word in ("去年", "前年") and (said := self._period_named_before(h, n)) is not None:
                 return said - (1 if word == "去年" else 2) + shift   # 2023年…95件,较去年增加12件,去年受理83件:
