@@ -321,7 +321,7 @@ SHARED_NOUN = re.compile(r"(?:案件|事项|申请)$")
 MEASURES_AFTER = re.compile(r"(?:分别|依次)(?P<act>(?:依法)?(?:办理|受理|收到|新收|审结|办结|审查|审核|备案|查处|作出|开展|举办|化解|调解|清理|公开|评查)(?:了)?)"
                             r"(?P<items>(?:[^，,;；。\d、和及与]{2,16}(?:、|和|及|与))+[^，,;；。\d、和及与]{2,16})\s*$")
 RESPECTIVELY_THEN_MEASURE = re.compile(r"分别(?!为|是)(?=[^，,;；。\d]{1,20}$)")
-PARTY_HEAD = re.compile(r"\s*(?:[\u4e00-\u9fff]|[(（]□+[)）]){0,6}?(?:人民政府|政府|部门|单位|机关)")
+PARTY_HEAD = re.compile(r"\s*(?:[\u4e00-\u9fff]|[(（]□+[)）]){0,6}?(?:人民政府|政府|部门|单位|机关|办事处|管委会)")
 LABEL_MARK = re.compile(r"^\s*" + LIST_MARK + r"?\s*")
 # a figure soon after a word, in its clause (受理…57件)
 NUMBER_SOON = re.compile(r"[^。；;，,\n]{0,20}?\d")
