@@ -532,8 +532,9 @@ class Roles:
                 kind, reason = "other_body", "a court or other bodies (其他设区市) named earlier in the sentence"
             elif (lt := self.search_in(CTX["lower_tier"], max(self._frame_start(sent, clause), q.head - 60), q.head)) \
                     and not DOCUMENTS_FROM.match(m, lt.end(), q.head) \
-                    and not (lt.group().startswith("被") and getattr(self, "level", None) == "township"):
-                # (被申请人为镇人民政府 on a township's own page is the page's own government)
+                    and not (lt.group().startswith("被") and getattr(self, "level", None) == "township") \
+                    and not (lt.group().endswith("负责人") and self.own_tier() == LEVEL_TIER["township"]):
+                # (被申请人为镇人民政府, 镇负责人 on a township's own page are the page's own government)
                 kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
             elif unit == "%" and self.search_in(CTX["units_reaching"], max(clause[0], q.head - 60), q.head):
                 kind, reason = "other_body", "how many bodies reached a rate"
@@ -1408,9 +1409,11 @@ class Roles:
             return None
         if (aside := self.paren_of(h.start())) is not None and not aside[0] < head < aside[1]:
             return None                # …88件(全市共2140件),受理81件: the whole named in an aside only
-        part = max(self.m.rfind("；", h.end(), head), self.m.rfind(";", h.end(), head))
-        if part >= 0 and self._own_party_named(part + 1, head):
-            return None                # 全县共受理…93件;以乡政府为被申请人的…1件: the page's own part
+        part = max(self.m.rfind("；", h.end(), head), self.m.rfind(";", h.end(), head),
+                   self.m.rfind("其中", h.end(), head))
+        if part >= 0 and self._own_party_named(part, head):
+            return None                # 全县共受理…93件;以乡政府为被申请人的…1件 (…,其中以乡政府为被告的2件):
+                                       # the page's own part
         tier = h.group("tier")
         if tier == "区" and "自治区" in self.m[sent[0]:h.start()] and (
                 own != LEVEL_TIER["district"] or REGION_SOURCE.search(self.m, sent[0], h.end() + 6)):
@@ -1483,6 +1486,8 @@ class Roles:
         ranks = CTX["tier_rank"]
         tier = ranks[h.group("tier")]
         ref = self.own_tier()
+        if tier == ref == LEVEL_TIER["township"] and self.m[h.start() - 1:h.start()] == "以":
+            return None        # 全县…,其中以镇政府为被告的3件 on a township's page: its own government
         part = max(sent[0], self.m.rfind("；", sent[0], h.start()) + 1, self.m.rfind(";", sent[0], h.start()) + 1)
         w = self._last_hit("tier_word", part, h.start())     # (a whole before a semicolon is another part's)
         if w is not None and w.group("who") != "该":
