@@ -317,8 +317,9 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
     # the data's cut-off or the statistics period at the year's last day (数据截至2024年12月31日,
     # 统计期间为2023年1月1日至2023年12月31日) names the year covered
     cm = _YEAR_END_CUTOFF.search(head)
-    if cm and (maxyear is None or int(cm.group(1) or cm.group(2)) <= maxyear):
-        return int(cm.group(1) or cm.group(2))
+    cut = int(cm.group(1) or cm.group(2)) if cm else None
+    if cut and (maxyear is None or cut <= maxyear) and (m is None or int(m.group(1)) == cut):
+        return cut             # (not over an opening's own year: 2024年,我县… ⏎ 截至2023年12月31日,…)
     # a label line of the page's year and body under its headline (2024年 · 某市司法局)
     for ln in lines[:8]:
         lm = _YEAR_LABEL.fullmatch(ln.text)
@@ -402,12 +403,12 @@ def _dated_by_month(t: str, lines: list[_Line]) -> date | None:
     unsaid, is the month's first): a report read in the year's first half is of the year before."""
     for rx in _ADOPTED:
         m = rx.search(t[:4000]) or rx.search(t[-1500:])
-        if m:
-            return parse_date(m.group(1), m.group(2) or 1, m.group(3) or 1)
+        if m and (d := parse_date(m.group(1), m.group(2) or 1, m.group(3) or 1)):
+            return d
     for ln in lines[:12]:
         m = _MONTH_DATE_LINE.fullmatch(ln.text)
-        if m:
-            return parse_date(m.group(1), m.group(2), 1)
+        if m and (d := parse_date(m.group(1), m.group(2), 1)):
+            return d
     return None
 
 

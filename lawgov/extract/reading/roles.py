@@ -113,11 +113,9 @@ CARRY_STOP = re.compile(r"[;；]")
 BARE_AGENCIES = re.compile(r"\s*(?:同时|另外|此外)?\s*行政机关")
 CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)"
                                 r"|\s*(?:[我本](?:局|厅|委|办)|[局厅委](?:机关|本级))")   # (厅机关…88人: the department itself)
-# the page's own tier's agency opening a clause (镇公共法律服务工作站解答…, 市司法局办理…): its own actor
-OWN_TIER_AGENCY = re.compile(r"\s*(?P<tier>街道|苏木|[省市区县旗州盟镇乡])(?![级直属])[\u4e00-\u9fff]{0,10}?(?:站|所|中心|办公室|局|委|厅)")
 # a named place said to rank first or last, with no figure (东坡区是全市案件量最大的区, 南湖县收案最多)
-PLACE_RANKED = re.compile(r"\s*(?P<name>[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗|镇|乡|街道))(?:是|为|作为)?"
-                          r"[^，,;；。\d]{0,14}?(?:最多|最大|最高|最少|最低|最小|居首|首位|第一位?|前列)")
+PLACE_RANKED = re.compile(r"\s*(?![全各本我该])(?P<name>[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗|镇|乡|街道))(?:是|为|作为)?"
+                          r"[^，,;；。\d]{0,14}?(?:最多|最大|最高|最少|最低|最小|居首|首位|前列)")
 # the subsets a later clause without a subject of its own goes on with (以公安机关为被告的案件42件,
 # 败诉3件): the cases of one kind of party or of one field, not a kind of case or a channel (网上申请8件,审结…) nor a
 # part of the same measure (其中受理87件)
@@ -533,7 +531,7 @@ class Roles:
             elif (lt := self.search_in(CTX["lower_tier"], max(self._frame_start(sent, clause), q.head - 60), q.head)) \
                     and not DOCUMENTS_FROM.match(m, lt.end(), q.head) \
                     and not (lt.group().startswith("被") and getattr(self, "level", None) == "township") \
-                    and not (lt.group().endswith("负责人") and self.own_tier() == LEVEL_TIER["township"]):
+                    and not (lt.group("town_heads") and self.own_tier() == LEVEL_TIER["township"]):
                 # (被申请人为镇人民政府, 镇负责人 on a township's own page are the page's own government)
                 kind, reason = "other_body", "a lower tier (各区县政府, 乡镇政府)"
             elif unit == "%" and self.search_in(CTX["units_reaching"], max(clause[0], q.head - 60), q.head):
@@ -736,8 +734,8 @@ class Roles:
                     or (self.may_match(CTX["place_subject"], clause[0], head)
                         and CTX["place_subject"].match(self.m, clause[0], head))
                     or CARRY_STOP_SUBJECT.match(self.m, clause[0], head)
-                    or ((a := OWN_TIER_AGENCY.match(self.m, clause[0], head)) is not None
-                        and self._word_rank(a.group("tier")) == self.own_tier()))
+                    or ((agency := CTX["own_tier_agency"].match(self.m, clause[0], head)) is not None
+                        and self._word_rank(agency.group("tier")) == self.own_tier()))
 
     def title_line(self) -> str:
         """The page's title lines (its first line, and the first after a site's chrome) that

@@ -162,6 +162,7 @@ def load_context():
         "place_subject": compile(d["place_subject"]),
         "department_subject": compile(d["department_subject"]),
         "example_frame": compile(d["example_frame"]),
+        "own_tier_agency": compile(d["own_tier_agency"]),
         "link_line": LINK_LINE,
         "month_only": compile(d["month_only"]),
         "month_not_after": compile(d["month_not_after"]),
