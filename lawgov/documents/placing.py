@@ -264,13 +264,13 @@ def _chain_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind: st
             return None, body
         meta.region_confidence = "low"
         return cands[0], dict(body, name=None)
-    if body.get("source") != "title" and _level_hint(t) == "township" \
-            and (town := _township_in_navigation(g, t, body.get("mentions", []), code)) is not None:
+    hint = _level_hint(t) if body.get("source") != "title" else None
+    if hint == "township" and (town := _township_in_navigation(g, t, mentions, code)) is not None:
         # a county's banner over its township's page (安吉县人民政府 ⏎ 当前位置: … > 天荒坪镇; 我镇…):
         # the township the navigation ends on
         meta.region_confidence = "medium"
         return town, dict(body, name=g.get(town).name)
-    if body.get("source") != "title" and _level_hint(t) != "township":
+    if body.get("source") != "title" and hint != "township":
         # a superior the opening, a headline or a banner names (宁波市委领导下, 某市…主办) on a
         # page that speaks as 我区: read as that 我区, the place of its tier the page names
         # (its breadcrumb), else none (a township's page may state its county, as before)

@@ -348,9 +348,12 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
             return later
         back = _LOOK_BACK_NEXT.match(opening, _SENTENCE.search(opening + "。").end())
         if published is not None and back:
-            # (…a span since a year, a reform, the new year's epithet; then 过去一年/去年 on a dated page)
-            last = back.group(1) is not None or published.month <= 6 and back.group(2) is None
-            return published.year - last
+            # (…a span since a year, a reform, the new year's epithet; then 过去一年/去年 on a dated page:
+            # 去年 is the year before the date, 今年 the date's; 过去一年 looks back from a page of the
+            # year's first half, as an annual report is, and on one of its second half is that year)
+            if back.group(1) is not None or (published.month <= 6 and back.group(2) is None):
+                return published.year - 1
+            return published.year
     if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
         return _latest_part_of_span(opening, m.start(1), maxyear) or int(m.group(1))
     if published is not None and (_RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(head[:400])) \
@@ -358,8 +361,7 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
         return None            # a dated page's opening says 今年/去年: that, not a 年度 named in passing
                                # (an annual report of the spring after keeps its 年度)
     for y, suf, pos in _years_in(head, maxyear):
-        if suf == "年度" and not _AGENDA.match(head, pos) and not _background_year(head, pos) \
-                and not _AWARDED.search(head, max(0, pos - 16), pos):
+        if suf == "年度" and not _AGENDA.match(head, pos) and not _background_year(head, pos):
             return y
     last = _chronicle_end(lines, first_para)
     if last and (maxyear is None or last <= maxyear):
@@ -378,7 +380,8 @@ _LOOK_BACK_NEXT = re.compile(r"\s*(?:回顾)?(?:(去年|上一年)|过去(?:的)
 def _latest_part_of_span(opening: str, pos: int, maxyear: int | None) -> int | None:
     """An opening on a span since a year (2021年以来,…) whose first sentence gives a later
     year's part of the total reports up to that later year (a mid-term review's latest year)."""
-    if not _SINCE_OR_NUMBER.match(opening, pos) or "以来" not in opening[pos:pos + 8] and "来" not in opening[pos:pos + 7]:
+    since = _SINCE_OR_NUMBER.match(opening, pos)
+    if since is None or not since.group().endswith("来"):
         return None
     end = _SENTENCE.search(opening, pos)
     parts = [int(p.group(1)) for p in _SPAN_PART.finditer(opening, pos, end.start() if end else len(opening))]

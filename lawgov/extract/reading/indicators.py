@@ -313,8 +313,9 @@ PARTY_LABELS = frozenset({"reconsideration.as_respondent"})
 # 分别 before the measure the parties listed before it share (区政府、区直部门分别收到…申请12件、40件)
 CLAUSE_MARK = re.compile(r"[，,;；:：。]")
 # what may stand before a label's own words (1.依法受理, 已审结)
-LABEL_FAMILY = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?=[\u4e00-\u9fff])")
 LABEL_OPENING = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?(?:依法|已|共|新|全年)?")
+# a label opening on its family's word before its act (复议维持, 诉讼败诉)
+LABEL_FAMILY = re.compile(r"(?:行政)?(?:复议|诉讼|应诉)(?=[\u4e00-\u9fff])")
 # the head noun a list's last item ends with, which the items before share (行政许可、行政处罚案件)
 SHARED_NOUN = re.compile(r"(?:案件|事项|申请)$")
 # 分别 and its act, then the measures listed (分别办理行政处罚案件、行政许可案件…)
@@ -433,13 +434,14 @@ class IndicatorChoice:
                 label = m[colon[0]:colon[1]]
                 opening = LABEL_OPENING.match(label).end()
                 label_hits = self.held_on_page(lead_cues(label)[1])
-                hits = []
+                pick = NOTHING
                 if (family_word := LABEL_FAMILY.match(label, opening)) is not None:
                     # 复议维持:2件, 诉讼败诉:1件: the act after the family's word names the measure
-                    hits = [h for h in label_hits if h[1] == family_word.end()]
-                if not hits or self._pick_verb_first(hits, measure, unit, bounded, fam, label).cue is None:
-                    hits = [h for h in label_hits if h[1] == opening]
-                pick = self._pick_verb_first(hits, measure, unit, bounded, fam, label)
+                    pick = self._pick_verb_first([h for h in label_hits if h[1] == family_word.end()],
+                                                 measure, unit, bounded, fam, label)
+                if pick.cue is None:
+                    pick = self._pick_verb_first([h for h in label_hits if h[1] == opening],
+                                                 measure, unit, bounded, fam, label)
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
         if pick.cue is None and not lead_hits:

@@ -618,8 +618,7 @@ class Roles:
                 why = done[j].reason or ""
                 between = self.m[self.qs[j].tail:clause[0]]
                 if done[j].kind == "other_body" and not CARRY_STOP.search(between):
-                    part = max(sent[0], self.m.rfind("；", sent[0], self.qs[j].start) + 1,
-                               self.m.rfind(";", sent[0], self.qs[j].start) + 1)
+                    part = self._semicolon_part_start(sent[0], self.qs[j].start)
                     if why.startswith(CARRIED_REASONS) and ("其中" not in self.m[part:self.qs[j].start]
                                                             or self._goes_on_with_the_part(j, idx, done)):
                         carried = f"{CARRIED} ({why})"
@@ -846,6 +845,10 @@ class Roles:
             return None                # (以自治区人民政府为被申请人: an autonomous region's own tier word)
         return self._another_place(p.group("name"))
 
+    def _semicolon_part_start(self, lo: int, pos: int) -> int:
+        """Where the semicolon-separated part holding `pos` begins (at `lo` at the earliest)."""
+        return max(lo, self.m.rfind("；", lo, pos) + 1, self.m.rfind(";", lo, pos) + 1)
+
     def _own_party_named(self, a: int, b: int) -> bool:
         """[a, b) names the page's own body as the party of the cases (其中以我局为被申请人的,
         以乡政府为被申请人的 on a township's page): a party is named and it is no other's."""
@@ -925,7 +928,7 @@ class Roles:
         (…涉企案件47件;全年共办结215件: a new part; …败诉率9.4%;二审案件中,败诉率3.1%: a part of its own)."""
         start = sent[0]
         if pos is not None:
-            start = max(start, self.m.rfind("；", sent[0], pos) + 1, self.m.rfind(";", sent[0], pos) + 1)
+            start = max(start, self._semicolon_part_start(sent[0], pos))
         i = bisect.bisect_left(self.qstarts, start)
         first = self.qs[i].start if i < len(self.qs) else sent[1]
         h = self.search_in(CTX["field_subject"], start, min(first, sent[1]))
@@ -1486,7 +1489,7 @@ class Roles:
         ref = self.own_tier()
         if tier == ref == LEVEL_TIER["township"] and self.m[h.start() - 1:h.start()] == "以":
             return None        # 全县…,其中以镇政府为被告的3件 on a township's page: its own government
-        part = max(sent[0], self.m.rfind("；", sent[0], h.start()) + 1, self.m.rfind(";", sent[0], h.start()) + 1)
+        part = self._semicolon_part_start(sent[0], h.start())
         w = self._last_hit("tier_word", part, h.start())     # (a whole before a semicolon is another part's)
         if w is not None and w.group("who") != "该":
             ref = self._word_rank(w.group("tier")) if ref is None else min(ref, self._word_rank(w.group("tier")))

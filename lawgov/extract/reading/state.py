@@ -114,9 +114,9 @@ CASES_POINTED_AT = re.compile(r"\s*(?:[,，]\s*)?(?:此类|该类|这类|上述|
 FAMILY_CASES = re.compile(r"(?:复议|诉讼|应诉|行政)案件")
 # what the year before left over (上年度未审结的7件, 遗留…): no period of the figures after it
 LEFT_OVER = re.compile(r"(?:底|末)?(?:的)?(?:未结|未办结|未审结|遗留)")
-# the words for the year before that, with 同期 (or as 上年度), open a sentence as its period
-# (上年同期受理71件,审结69件)
-LOOK_BACK_WORD = re.compile(r"去年|上年|上一年")
+# the words for the year before the report's that, with 同期 or 度 after them, open a sentence as
+# its period (上年同期受理71件,审结69件; 上年度,…)
+LOOK_BACK_WORDS = frozenset({"去年", "上年", "上一年"})
 # how many sentences back a sentence without a subject of its own looks for one
 CARRY_SENTENCES = 3
 
@@ -782,10 +782,7 @@ class DiscourseState:
                     y = self._year_looked_back_from(y, h, n)
                 return y + shift
             word = self.year_words.get(s)
-            if not in_clause and not self.m[sent[0]:s].strip(" \t,，:：") and word is not None \
-                    and (word in ("上年度", "上一年度") or LOOK_BACK_WORD.fullmatch(word) and self.m.startswith(("同期", "度"), e)) \
-                    and not CARRIED_OVER.match(self.m, e) and not LEFT_OVER.match(self.m, e) \
-                    and not SPAN_AFTER.match(self.m, e) and not SEMICOLON.search(self.m, e, pos):
+            if not in_clause and self._year_before_opens(word, s, e, sent, pos):
                 in_clause = True      # 上年同期受理71件,审结69件: opening its sentence, it is the sentence's period
             if word in ("去年", "前年") and (said := self._period_named_before(h, n)) is not None:
                 return said - (1 if word == "去年" else 2) + shift   # 2023年…95件,较去年增加12件,去年受理83件:
@@ -803,6 +800,16 @@ class DiscourseState:
             if rel and in_clause:
                 shift += rel
         return base + shift if base is not None else None
+
+    def _year_before_opens(self, word: str | None, s: int, e: int, sent, pos: int) -> bool:
+        """The year before (上年同期, 上年度) opens the sentence as its period up to `pos`: not what
+        it left over (上年结转, 上年度未办结的) nor a span from it, and no semicolon between."""
+        if word is None or self.m[sent[0]:s].strip(" \t,，:："):
+            return False
+        if word not in ("上年度", "上一年度") and not (word in LOOK_BACK_WORDS and self.m.startswith(("同期", "度"), e)):
+            return False
+        return not (CARRIED_OVER.match(self.m, e) or LEFT_OVER.match(self.m, e) or SPAN_AFTER.match(self.m, e)
+                    or SEMICOLON.search(self.m, e, pos))
 
     def _goal_year(self, y: int, e: int) -> bool:
         """A year after the report's that a goal is set for (朝着2035年基本建成…, 力争于2025年前…)."""

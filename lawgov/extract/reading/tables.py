@@ -83,7 +83,7 @@ class Tables:
             if own_fam is None and GROUP_LINE.fullmatch(caption.strip()):
                 fam = _group_family(caption, headers, hc)   # 行政复议 … 行政应诉 over the header row
             elif own_fam is None and (left := self._family_to_the_left(headers, hc)):
-                if CTX["total_labels"].fullmatch(header.strip()) and hc > max(self._tables[("families", id(headers))][1]):
+                if CTX["total_labels"].fullmatch(header.strip()) and hc > self._last_family_column(headers):
                     # 项目 | 行政复议 | 行政诉讼 | 合计: the column sums both families, neither's figure
                     return Classified("joint", None, None, None, None, None, sent, clause, para,
                                       reason="a 合计 column summing the families named before it")
@@ -477,6 +477,10 @@ class Tables:
         named, columns, two = self._tables[key]
         i = bisect.bisect_right(columns, hc)
         return named[i - 1][1] if two and i else None
+
+    def _last_family_column(self, headers: dict[int, str]) -> int:
+        """The last header column that names a family (after _family_to_the_left has read them)."""
+        return self._tables[("families", id(headers))][1][-1]
 
     def _table_family(self, para: int) -> str | None:
         """The family named last in the row labels and headers above a row."""
