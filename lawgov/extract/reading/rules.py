@@ -171,7 +171,7 @@ def load_context():
         "related_reading": RELATED_READING,
         "field_subject": compile(d["field_subject"]),
         "whole_parties": compile(d["whole_parties"]),
-        "lower_tier": compile(d["lower_tier"]),
+        "lower_tier": compile("|".join(d["lower_tier"])),   # (its alternatives joined as written)
         "routed_elsewhere": compile(d["routed_elsewhere"]),
         "shared_jurisdiction": compile(d["shared_jurisdiction"]),
         "units_reaching": compile(d["units_reaching"]),
