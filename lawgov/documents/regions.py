@@ -159,6 +159,11 @@ class Gazetteer:
         skip = ("城区", "郊区", "矿区")
         for code, row in rec.items():
             name = row[1]
+            # a district named 市X区 written after its city with one 市 (乐山市中区, 青岛市南区): read
+            # whole, not as the city with 中区 left over
+            city = rec.get(row[3]) if row[2] == "district" and name.startswith("市") else None
+            if city is not None and city[1].endswith("市"):
+                full.setdefault(city[1] + name[1:], []).append(code)
             if row[2] == "township" and (len(name) < 3 or not name.endswith(town_ends)):
                 continue
             if name in skip:
@@ -180,12 +185,6 @@ class Gazetteer:
         for surface, code in surfaces:
             if code in rec and code not in full.setdefault(surface, []):
                 full[surface].append(code)
-        for code, row in rec.items():
-            # a district named 市X区 written after its city with one 市 (乐山市中区, 青岛市南区): read
-            # whole, not as the city with 中区 left over
-            city = rec.get(row[3]) if row[2] == "district" and row[1].startswith("市") else None
-            if city is not None and city[1].endswith("市") and code not in full.setdefault(city[1] + row[1][1:], []):
-                full[city[1] + row[1][1:]].append(code)
         self.full = full
         self.alias = alias
         names = list(full) + list(alias)

@@ -775,6 +775,9 @@ _FOLLOWS_ON = re.compile(r"(?:继|》\s*[(（])\s*$")
 
 
 def _adoption_at(s: str, pos: int) -> bool:
+    """The year at pos dates the meeting that adopted the report (only looked for where 审议 follows)."""
+    if "审议" not in s[pos:pos + 60]:
+        return False
     return any(m.start(1) == pos for rx in _ADOPTED for m in rx.finditer(s, max(0, pos - 30), pos + 60))
 
 
