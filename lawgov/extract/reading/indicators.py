@@ -94,7 +94,7 @@ FIGURE_AND_CHANGE = re.compile(r"(?:" + LEVEL_WORDS.pattern + r")?\s*" + _FIGURE
 FIGURE_THEN_REMARK = re.compile(_FIGURE + _FIGURE_UNIT + r"[ \u3000]+[\u4e00-\u9fff]")
 CELL_BAR = re.compile(r"[|｜\t]")
 # a count of the bodies that did something (45家部门, 12个单位): no figure of what they did
-BODIES_COUNTED = re.compile(r"\s*(?:市直|县直|区直|省直)?(?:部门|单位|乡镇|镇街|街道|县区|区县|县市区|市县|行政机关|执法机关|执法单位)")
+BODIES_COUNTED = re.compile(r"\s*(?:市直|县直|区直|省直)?(?:部门|单位|乡镇|镇街|街道|镇|乡|社区|村|县区|区县|县市区|市县|行政机关|执法机关|执法单位)")
 # …unless they took part in something (26个单位参加执法人员考试,共计1200人: those who sat it)
 TAKING_PART = re.compile(r"参加|参与|参训|参考|考试|培训|轮训")
 # the respondent named after the cases' figure (44件复议案件以市政府为被申请人)
