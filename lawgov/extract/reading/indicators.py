@@ -144,6 +144,7 @@ YEARS_LISTED_AFTER = re.compile(r"\s*[,，;；]\s*(?:"
                                 r"|其中[,，]?\s*(?P<y1>(?:19|20)\d{2})\s*年度?[^，,;；。\d]{0,8}?\d[\d.]*\s*(?:件|起|宗|人次|次|人|项|个|份)[、,，;；]\s*(?!(?P=y1))(?:19|20)\d{2}\s*年)")
 
 RESPECTIVELY = re.compile(r"分别|依次")
+COUNSELS_WORK = "counsel's part in the cases (the sentence's subject is counsel: 法律顾问…参与诉讼案件8件)"
 OTHER_DOCKET = "cases of another docket (各类案件, 民事案件, 信访件, 调解申请, 诉讼监督案件, 咨询)"
 COMMA_JOIN = re.compile(r"\s*[,，]\s*")
 # a running total's part named by one whole year (累计受理420件,其中2023年受理156件): when that is
@@ -517,6 +518,9 @@ class IndicatorChoice:
         if indicator and indicator.split(".")[0] in ("litigation", "reconsideration") \
                 and self._another_docket(lead, lead_start):
             indicator, also, reason = None, (), OTHER_DOCKET
+        elif indicator and indicator.split(".")[0] in ("litigation", "reconsideration") \
+                and CTX["counsel_item"].match(lead) and self.search_in(CTX["counsel_subject"], sent[0], lead_start):
+            indicator, also, reason = None, (), COUNSELS_WORK
         elif indicator and indicator.split(".")[0] in ("litigation", "reconsideration") and idx > 0 \
                 and self.qs[idx - 1].start >= sent[0] \
                 and (self.counts_another_docket(idx - 1) or done[idx - 1].reason == OUTCOME_OF_ANOTHER_DOCKET) \
