@@ -229,8 +229,6 @@ class Structure:
                         and LAW_CAMPAIGN.search(self.t, s + 1, e - 1):
                     continue        # 开展“法律六进”活动185次, “湖区保护法治宣传月”等活动: a legal-education
                                     # campaign's name (and an account's: “某县普法”微信公众号)
-                if rx is QUOTE and QUOTED_TERM.fullmatch(self.t, s + 1, e - 1):
-                    continue        # 发生“民告官”案件64起: the press's word for the field's own cases
                 if e - s > 2:
                     blank.append((s + 1, e - 1))
         t = self.t
@@ -421,8 +419,6 @@ class Structure:
 
 LAW_CAMPAIGN = re.compile(r"(?:法律|法治|普法|宪法|民法典|送法|以案|谁执法)")
 NAMED_ACCOUNT = re.compile(r"\s*(?:微信)?(?:公众号|微博|抖音号|视频号|头条号|平台|专栏)")
-# a word of the field the press puts in quotes (“民告官”: lawsuits against the government): kept
-QUOTED_TERM = re.compile(r"民告官")
 NAMED_ACTIVITY = re.compile(r"\s*(?:[“\"「『][^”\"」』\n]{1,12}[”\"」』]\s*)*(?:等)?(?:系列)?(?:主题)?(?:宣传|普法|教育)*(?:活动|宣讲)")
 PARTY_ROLE = re.compile(r"\s*(?:[本我该][镇乡区县市局街]|[\u4e00-\u9fff]{0,4}?政府)?(?:作为|为)?(?:被申请人|被告|被诉|共同被告)\s*")
 GLOSSED_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
