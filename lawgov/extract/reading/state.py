@@ -644,8 +644,10 @@ class DiscourseState:
                 continue          # 以街道办事处为被告 on a district's page: a lower tier's, no scope of its
             if name == "government" and getattr(self, "level", None) == "department" and OWN_BODY.search(self.m, e, pos):
                 continue          # 市政府转来以我局为被申请人的…8件: the department's own cases
-            if SUMMED_CLAUSE.search(self.m, e, pos):
+            if (sc := SUMMED_CLAUSE.search(self.m, e, pos)) is not None \
+                    and (qn := bisect.bisect_left(self.qstarts, e)) < len(self.qstarts) and self.qstarts[qn] < sc.start():
                 return "all"      # 以县政府为被申请人的11件,…,合计收到申请95件: the sum of every party's
+                #                   (not the party's own total: 本镇作为被告的案件,共计3件)
             if clause is None or k is None or s >= clause[0]:
                 return name
             ck = self.clause_index(s, sent)
