@@ -963,6 +963,8 @@ class Roles:
         core = name.lstrip("全")[1:]
         own = self.title_line() or self.head_text()
         at = own.find(core) if core else -1
+        if at < 0 and core:
+            at = own.find(core[:2])   # 省自然资源厅 on 某市自然资源和规划局's page: the field's stem
         if at > 0 and own[at - 1] in TIER_CHARS and own[at - 1] != name.lstrip("全")[0]:
             return name        # 省税务局 on 某市税务局's page: the same kind of bureau of another tier
         return None if not core or core in own or core[:2] in own else name
