@@ -234,6 +234,8 @@ PRINCIPAL_SUBJECT = re.compile(r"[\s【】]*(?:[\u4e00-\u9fff]{0,10}?(?:人民)?
                                r"(?:主要负责(?:人|同志)|主要领导|一把手|(?<!副)(?<!常务)[省市区县州旗盟镇乡]长)"
                                r"(?!期|远|江|热线|信箱|专线|电话|公开|接待|办公|助理)")
 APPLICATIONS = re.compile(r"(?:收到|新收|接收|接到)(?:的)?申请")
+# …with words between (接收书面申请239件, 收到复议申请)
+APPLICATIONS_TAKEN_IN = re.compile(r"(?:收到|新收|接收|接到)[^，,;；。\d]{0,4}申请")
 RECONSIDERATION_WORD = re.compile("复议")
 # …made to another service (公证处, 法律援助中心, 仲裁委, 信访, 政务服务, 信息公开)
 OTHER_APPLICANTS = re.compile(r"公证|援助|仲裁|信访|政务服务|信息公开|调解|鉴定|登记")
@@ -525,7 +527,9 @@ class IndicatorChoice:
                 and self.qs[idx - 1].start >= sent[0] \
                 and (self.counts_another_docket(idx - 1) or done[idx - 1].reason == OUTCOME_OF_ANOTHER_DOCKET) \
                 and not FAMILY_WORDS.search(m, self.qs[idx - 1].tail, q.head) \
-                and not RESPECTIVELY.search(m, self.qs[idx - 1].tail, q.head):
+                and not RESPECTIVELY.search(m, self.qs[idx - 1].tail, q.head) \
+                and not APPLICATIONS_TAKEN_IN.search(lead):
+            # (an intake of applications starts a count of its own: …接待咨询860人次,接收书面申请239件)
             # 区政府作为当事人的民事诉讼案件9件,败诉1件: the outcome of that docket's cases
             # (…复议申请91件、信访事项870件,分别办结88件: a list's, paired item by item)
             indicator, also, reason = None, (), OUTCOME_OF_ANOTHER_DOCKET   # (…审结12108件,结案率96.4%: on down the chain)
