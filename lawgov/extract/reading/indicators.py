@@ -163,6 +163,8 @@ def years_spanned(text: str) -> int:
     return n if 2 <= n <= 10 else 0
 
 
+# the manner a list's items share, said after its last item (以撤销、变更、责令履行方式纠错的分别为…)
+SHARED_MANNER = re.compile(r"(?:等)?(?:的)?(?:方式|形式)[^、，,;；。\d]{0,6}$")
 # a clause that opens with 分别 (…56件,分别办结1219件、52件): its figures pair with the list before
 PAIRED_OPENING = re.compile(r"\s*(?:并|均|已|又)?分别")
 
@@ -1053,6 +1055,8 @@ class IndicatorChoice:
             for sep in CTX["list_separator"].finditer(self.m, a, stop):
                 items.append((a, sep.start()))
                 a = sep.end()
+            if items and (tail := SHARED_MANNER.search(self.m, a, stop)) is not None:
+                stop = tail.start()   # 以撤销、…、责令履行方式纠错的分别为…: the items' shared manner, not the last's own
             items.append((a, stop))
             act = (r.group("act") or "", False)
             if len(items) < 2:
