@@ -163,7 +163,7 @@ def _published_on(t: str, lines: list[_Line]) -> date | None:
 
 # a part of the current year named with no year (一季度, 上半年, 1—3月, 今年以来): a page about
 # it is dated by its own year, even when published in the year's first half
-_THIS_YEARS_PERIOD = re.compile(r"(?<![\d年])(?:[一1]季度|第[一二1-2]季度|前[二三2-3]季度|上半年|1\s*[-—–~至到]\s*(?!12\s*月)\d{1,2}\s*月|今年以来)")
+_THIS_YEARS_PERIOD = re.compile(r"(?<![\d年第])(?:[一1]季度|第[一二1-2]季度|前[二三2-3]季度|上半年|1\s*[-—–~至到]\s*(?!12\s*月)\d{1,2}\s*月|今年以来)")
 _SIGNATURE_DATE = re.compile(r"^\s*(?:[\u4e00-\u9fff()（）]{2,30}\s+)?[(（]?\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*[)）]?\s*$", re.M)
 _PRINTED_URL = re.compile(r"https?://[^\s\"'<>，。)）]+")
 
@@ -487,8 +487,9 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
         # an annual report's plans for the next year (2024年,我县将… / 将在2024年…) and no other year
         plans = {int(m.group(1)) for m in _PLAN_YEAR.finditer(body)} | \
                 {int(m.group(1)) for m in _PLAN_BEFORE.finditer(body) if not _deadline(body, m.start(1))}
-        if len(plans) == 1 and not _years_in(_PLAN_BEFORE.sub("", _PLAN_YEAR.sub("", body)), None):
-            return plans.pop() - 1
+        rest = _PLAN_BEFORE.sub("", _PLAN_YEAR.sub("", body))
+        if len(plans) == 1 and not any(not _background_year(rest, pos) for _, _, pos in _years_in(rest, None)):
+            return plans.pop() - 1     # (other years only a document's or a goal's: 2021年印发的《纲要》)
     if epithet:
         return epithet
     if kind == "annual_report" and head_number:
@@ -598,7 +599,9 @@ def _own_number_year(t: str, body_start: int) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-_LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:正式)?(?:修订|修正|颁布|公布|施行|实施|起施行|起实施)")
+# (…and the year a document was issued, by whom between: 2019年中办、国办印发的《…》, 2021年印发的《…》)
+_LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:正式)?(?:修订|修正|颁布|公布|施行|实施|起施行|起实施)"
+                       r"|\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,;；。\n\d《]{0,16}?(?:印发|发布|出台|颁发|制定)的\s*《")
 # 今年 / 去年 as the time of the opening's figures (去年全年, 今年1-11月, 去年,某市…, 去年全国各级…),
 # not a comparison's base (比去年, 较去年同期) nor the year a plan is made for (今年,我县将…)
 _RELATIVE_YEAR = re.compile(r"(?<![比较同与于])(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|"
@@ -666,7 +669,7 @@ _ORIGIN = re.compile(r"[。;；,，]\s*(?:[十二三四五六七八九两]|\d{1,
 
 # a page that looks back on a finished year: a work report read in the new year
 # (a whole year's figures, 全年…收到300件, in the first half of a year are last year's)
-_LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一年度|第四季度|第4季度|(?<![一二三])四季度|下半年|"
+_LOOKS_BACK = re.compile(r"一年来|过去一年|工作报告|去年全年|上一?年度|第四季度|第4季度|(?<![一二三])四季度|下半年|"
                          r"(?<!\d)1\s*[-—–至到~]\s*12\s*月|"     # (a release of 1-12月 read in January)
                          r"(?<!力争|预计|目标|计划)全年[^。;；]{0,40}?\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(?:件|%|次|项|宗|起)")
 _PART_YEAR = re.compile(r"((?:19|20)\d{2})年\s*(?:1\s*[至到\-—–~]\s*\d{1,2}\s*月|上半年|前三季度|一季度|第一季度|前\d{1,2}个月)")
@@ -771,6 +774,8 @@ def _deadline(s: str, pos: int) -> bool:
 
 # a year an honour the sentence follows on from was won (继2021年获评…之后), or a law's year in
 # brackets after its title (《优化营商环境条例》(2019年))
+# a goal's year a document sets (《纲要》明确,到2025年政府行为全面纳入法治轨道)
+_DOCUMENT_GOAL = re.compile(r"(?:明确|提出|要求|规定|指出|强调|确定)[^。;；\n\d]{0,4}?[,，:：]?\s*(?:到|至)\s*$")
 _FOLLOWS_ON = re.compile(r"(?:继|》\s*[(（])\s*$")
 
 
@@ -799,6 +804,7 @@ def _background_year(s: str, pos: int) -> bool:
                 or _PLAN_YEAR.match(s, pos) or _EVENT_DATE.match(s, pos) or _LINE_END_DATE.match(s, pos)
                 or _LAW_DATE.match(s, pos) or _AGENDA.match(s, pos) or _reached_later(s, pos)
                 or _AWARDED.search(s, max(0, pos - 16), pos)
+                or _DOCUMENT_GOAL.search(s, max(0, pos - 16), pos)
                 or _deadline(s, pos))
 
 
