@@ -442,4 +442,5 @@ def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, 
     chosen["year"] = year
     chosen["mentions"] = mentions
     chosen["later"] = later
+    chosen["banner"] = any(chosen.get("start") == b.get("start") for b in banners)
     return chosen

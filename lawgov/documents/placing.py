@@ -417,9 +417,10 @@ def _speaks_as_office(t: str, end: int) -> bool:
 
 def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
     """A report written as 我局 / 本局 is a department's own, whatever place it names first,
-    unless it names itself a government (X区人民政府)."""
+    unless it names itself a government (X区人民政府; not the site's banner over the page:
+    张家港市人民政府 ⏎ 首页 > … > 市市场监督管理局)."""
     return (kind == "annual_report" and not body.get("court") and not body.get("central")
-            and not body.get("government") and _speaks_as_office(t, 6000))
+            and (not body.get("government") or body.get("banner")) and _speaks_as_office(t, 6000))
 
 
 # a place named in passing, not as the body that acts: a superior that assigns or leads
