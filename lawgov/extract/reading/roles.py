@@ -112,7 +112,8 @@ CARRY_STOP = re.compile(r"[;；]")
 # a clause opening on the agencies with no place or tier of their own (行政机关负责人出庭应诉率…)
 BARE_AGENCIES = re.compile(r"\s*(?:同时|另外|此外)?\s*行政机关")
 CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)"
-                                r"|\s*(?:[我本](?:局|厅|委|办)|[局厅委](?:机关|本级))")   # (厅机关…88人: the department itself)
+                                r"|\s*(?:[我本](?:局|厅|委|办)|[局厅委](?:[(（][□局厅委办][)）])?(?:机关|本级))")
+# (厅机关…88人: the department itself; 厅(局)机关 with its other name in brackets)
 # a named place said to rank first or last, with no figure (东坡区是全市案件量最大的区, 南湖县收案最多)
 PLACE_RANKED = re.compile(r"\s*(?![全各本我该])(?P<name>[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗|镇|乡|街道))(?:是|为|作为)?"
                           r"[^，,;；。\d]{0,14}?(?:最多|最大|最高|最少|最低|最小|居首|首位|前列)")
