@@ -790,9 +790,12 @@ class DiscourseState:
                 return said - (1 if word == "去年" else 2) + shift   # 2023年…95件,较去年增加12件,去年受理83件:
                 #                                              the year before the one the sentence speaks of
             named = self._year_of_word(word, in_clause, bool(self.plan_heading(s)))
-            if named is None and self.year_words.get(s) in ("上年", "上年度") and self.published_on is not None \
-                    and not self._titled_annual_report() and not self.m[sent[0]:s].strip():
+            if named is None and word in ("上年", "上年度", "上一年", "上一年度") and self.published_on is not None \
+                    and not self._titled_annual_report() and (not self.m[sent[0]:s].strip() or (
+                        word in ("上一年", "上一年度") and not self.m[self.clause_of(s, sent)[0]:s].strip()
+                        and self._period_named_before(h, n) is None)):
                 named = self.published_on.year - 1   # 上年,全县…100% opening a news item of February: 去年
+                #                                      (会议通报,上一年度全市…: opening its clause, with no year before)
             if named is None and self.year_words.get(s) == "当年":
                 # 当年 is the year named last before it in its sentence, else the one year the
                 # sentence before names (2021年7月1日,改革…。改革当年,…)
