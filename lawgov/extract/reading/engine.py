@@ -13,6 +13,9 @@ from lawgov.extract.reading.parts import Parts
 from lawgov.extract.reading.roles import Roles
 from lawgov.extract.reading.rules import CTX, FAMILY_RX, NATIONAL, SCOPE_RX, SENT
 from lawgov.extract.reading.state import DiscourseState
+
+# the levels of a local government's page (a department's or an unknown page may be a central body's)
+LOCAL_LEVELS = frozenset({"province", "city", "district", "county", "township"})
 from lawgov.extract.reading.structure import Structure
 from lawgov.extract.reading.tables import Tables
 from lawgov.text import paragraphs as split_paragraphs
@@ -83,7 +86,8 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self.not_level_ends = [h[0] for h in self.not_level]
         self.ranges = sorted((s, e) for s, e, _h in self.win.finditer(CTX["range"]))
         self.range_starts = [r[0] for r in self.ranges]
-        self.national_doc = bool(CTX["national_body_head"].search(text, 0, 300))
+        # (a local government's page quoting a central body in its opening lines is no central body's)
+        self.national_doc = level not in LOCAL_LEVELS and bool(CTX["national_body_head"].search(text, 0, 300))
         self.national_at = [] if self.national_doc else [h.start() for h in NATIONAL.finditer(self.m)]
         self._done: list[Classified] = []
         self._family_lo: dict[int, int] = {}             # per sentence: see DiscourseState.family_at

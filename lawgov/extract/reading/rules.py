@@ -293,7 +293,7 @@ ACTIVITY_BEFORE = re.compile(r"(?:开展|组织|举办|召开|部署|启动|印�
 # …and the year an evaluation is of (在2022年度全省法治政府建设考评中获评优秀, 2022年度绩效考核结果):
 # the name of the evaluation, not the period of the figures after it
 EVALUATION_AFTER = re.compile(r"(?:度)?[^，,;；。\d]{0,20}?(?:考评|考核|评估|评选|评比|测评|督察)(?:中|结果|工作中|排名)")
-NATIONAL = re.compile("全国")
+NATIONAL = re.compile("全国|我国|司法部|最高人民(?:法院|检察院)")   # where context.yaml's `national` may match
 FROM_BEFORE = re.compile(r"(?:由|从)\s*$")
 FROM_AFTER = re.compile(r"(?:度)?(?:同期)?(?:的)?\s*(?:不足|不到|低于|约|近|仅有|仅|只有|超过|逾|达)?\s*[\d零一二两三四五六七八九十]")
 PAREN = re.compile(r"\([^()\n]{0,80}\)")
