@@ -285,7 +285,8 @@ HEADS_RIGHT_BEFORE = re.compile(r"(?:负责人|负责同志|领导|正职|副职
 # the principal heads as the next item of a list of ranks (…其中副职231人次、正职34人次)
 RANK_NEXT = re.compile(r"\s*[、，,]?\s*(?:主要负责人|主要负责同志|主要领导|正职(?:负责人|领导)?|一把手)(?:共|为|有)?\s*")
 # a part named after 其中 before a share (其中主要负责人占35%)
-PART_BEFORE_SHARE = re.compile(r"其中[，,]?\s*[\u4e00-\u9fff]{2,}")
+# (…or a kind described with 的 before 占, in a clause of its own: 败诉案件中,程序违法的占75%)
+PART_BEFORE_SHARE = re.compile(r"其中[，,]?\s*[\u4e00-\u9fff]{2,}|^\s*(?:因)?[\u4e00-\u9fff、]{2,14}的\s*$")
 # an act said right after a figure (两件依法予以纠错, 一件被撤销): a count of the act, no article
 ACT_AFTER = re.compile(r"\s*(?:件|起|宗|次|个|项)?\s*(?:案件)?\s*(?:依法|经审查)?\s*(?:予以|被|已|均已|决定|作出|责令)")
 # a lead that is only 分别为 (…520件,分别为150件、…): the list goes on with the measure before it
@@ -1592,13 +1593,18 @@ class IndicatorChoice:
                    for j in range(idx - 1, -1, -1) if self.qs[j].start >= lo)
 
     def _part_of_opening_whole(self, sent, q, indicator: str) -> bool:
-        """The sentence opens with a whole (败诉案件中, | 在纠错的14件中,) and the figure is of the same
+        """The sentence (or the figure's clause) opens with a whole (败诉案件中, | 在纠错的14件中,) and the figure is of the same
         measure as that whole: one part of it (因程序违法败诉的4件). Figures of other measures are
         the whole's outcomes (审结案件中,维持…): facts."""
-        if not self.may_match(CTX["whole_opening"], sent[0], q.head):
-            return False
-        h = CTX["whole_opening"].match(self.m, sent[0], q.head)
-        if h is None or h.end() > q.head:
+        h = None
+        for start in (sent[0], self.clause_of(q.start, sent)[0]):
+            # (or its clause opens with it: …败诉7件,败诉案件中因程序违法败诉的3件)
+            if start <= q.head and self.may_match(CTX["whole_opening"], start, q.head):
+                h = CTX["whole_opening"].match(self.m, start, q.head)
+                if h is not None and h.end() <= q.head:
+                    break
+                h = None
+        if h is None:
             return False
         if SUMMED.search(self.m, h.end(), q.head):
             return False               # …,以街道为被申请人19件,合计收到申请128件,受理117件: the whole again

@@ -131,10 +131,12 @@ EACH_YEAR = re.compile(r"分别|依次|各|均|每年")
 FIELD_SUBSET = re.compile(r"涉企|涉及企业|涉外|民生领域|重点领域")
 # two tiers, the page's own among them, whose figures follow one by one (市、县两级…分别收到412件、1118件)
 TIERS_EACH = re.compile(r"[省市县区乡镇]、?[省市县区乡镇](?:两级|本级)[^，,;；。\d]{0,16}分别")
-# …named right after the count (67件涉企行政复议案件, 67件属涉企案件, 27件涉及征地拆迁的案件)
+# …named right after the count (67件涉企行政复议案件, 67件属涉企案件, 27件涉及征地拆迁的案件), or
+# after the count's case noun (37件行政复议案件涉及企业)
 FIELD_AFTER = re.compile(r"\s*(?:属于|属|为|系|是)?(?P<field>涉企|涉及企业|涉外|涉民生"
                          r"|涉及(?![省市区县州旗盟镇乡](?:人民)?政府|[省市区县州旗盟]直|本级|[我本])[^，,;；。\d的]{2,8}的)"
-                         r"(?:行政)?(?:复议|诉讼|应诉)?(?:案件|申请)")
+                         r"(?:行政)?(?:复议|诉讼|应诉)?(?:案件|申请)"
+                         r"|\s*(?:行政)?(?:复议|诉讼|应诉)?(?:案件|申请)(?:均|都)?(?:属于|属|为|系|是)?(?P<field_after>涉企|涉及企业|涉外|涉民生)")
 PLACE_CHARS = frozenset("县区市镇乡旗道")
 # what a department's name ends with (局, 系统, 委, 机关): a clause without one opens with none
 DEPARTMENT_CHARS = frozenset("局统委关")
@@ -469,7 +471,7 @@ class Roles:
                     reason = f"the cases of one field ({bd.group()})"
             elif field := FIELD_AFTER.match(m, q.tail):
                 # 办理67件涉企行政复议案件, 审结案件中有67件属涉企案件: the field named after the count
-                kind, reason = "breakdown", f"the cases of one field ({field.group('field')}), named after its count"
+                kind, reason = "breakdown", f"the cases of one field ({field.group('field') or field.group('field_after')}), named after its count"
             elif field := self._field_of_sentence(sent, q.head):
                 kind, reason = "breakdown", f"its sentence is about a field ({field})"
             elif self._kinds_concentrated(sent, q):
