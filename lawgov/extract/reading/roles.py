@@ -203,7 +203,7 @@ COMPARED_OBJECT = re.compile(r"(?:高于|低于|优于|好于|超过|超出|不�
 CLAUSE_END = re.compile(r"[，,;；]")
 # a higher whole that only frames a rank or an award (全省法治政府建设示范县, 在全省…考核中位列第一),
 # or a first in it (在全市率先实现…)
-STANDING_IN_WHOLE = re.compile(r"[^，,;；。\d]{0,20}?(?:示范|先进|优秀|标杆|典型|称号|排名|排位|位列|位居|"
+STANDING_IN_WHOLE = re.compile(r"[^，,;；。\d]{0,20}?(?:示范|先进|优秀|标杆|典型|称号|排名|排位|位列|位居|最多|最少|最高|最低|最大|之首|居首|"
                                r"第[一二三四五六七八九十\d]+名?|前列|前茅)|(?:范围内)?(?:率先|首创|首个|首家|首批)")
 # a higher whole that frames an assessment of the page's body (在全市依法行政考核中,区政府…;
 # 在全省…考评中,纠错率…): the figures after it are the body's own, measured in that whole
@@ -1443,6 +1443,7 @@ class Roles:
                                        # (占某市全市(2013件)的24.1%;依法受理452件: the whole a share is of)
         if STANDING_IN_WHOLE.match(self.m, h.end()) and CLAUSE_END.search(self.m, h.end(), head):
             return None                # 被命名为全省法治政府建设示范县,全年共受理…: a rank or an award in
+                                       # (or a superlative: 作为全州案件数量最多的县(市),全年共收到…)
                                        # the higher whole, in a clause before the figure's
         if self.m[max(sent[0], h.start() - 1):h.start()] == "在" and (f := ASSESSMENT_FRAME.match(self.m, h.end())) \
                 and f.end() <= head:
