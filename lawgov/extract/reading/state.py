@@ -27,6 +27,8 @@ CASE_FAMILIES = ("reconsideration", "litigation")
 PART_OPENING = re.compile(r"\s*其中")
 TOWNSHIP_GOVERNMENT = re.compile(r"[镇乡](?:人民)?政府|街道办")
 SEMICOLON = re.compile(r"[;；]")
+# a report's verb leading a time word (会议通报了去年…, 会上介绍了今年以来…)
+REPORTED_LEAD = re.compile(r"\s*[\u4e00-\u9fff]{0,8}?(?:通报|介绍|公布|发布|总结|回顾|汇报)(?:了)?\s*")
 # a time word said of the body's whole (去年全区…, 去年我县…, 去年,…): the time of what follows, not
 # an event's (去年底出台的…办法)
 WHOLE_AFTER_TIME = re.compile(r"(?:去年|今年|上一?年度?|前年|(?:19|20)\d{2}年度?)\s*(?:[,，]|全[省市区县州旗盟镇乡]|[我本][省市区县州旗盟镇乡])")
@@ -937,13 +939,15 @@ class DiscourseState:
         # (or the first after a semicolon: 今年一季度…316件;去年全年新收…1087件,审结1012件)
         # (or opens a clause of words ending in a colon before the sentence's first figures:
         # 会议通报,去年全区法治政府建设成效明显:…受理511件: the time of the list it announces)
+        # (…or a report's verb before it, in a clause ending in a colon: 会议通报了去年全旗…情况:全旗共收到…)
         i = bisect.bisect_left(self.qstarts, s)
-        if CLAUSE_OPENER.fullmatch(self.m, c0, s) is None or i >= len(self.qstarts) or self.qstarts[i] >= sent[1]:
+        opens = CLAUSE_OPENER.fullmatch(self.m, c0, s) is not None
+        if not (opens or REPORTED_LEAD.fullmatch(self.m, c0, s)) or i >= len(self.qstarts) or self.qstarts[i] >= sent[1]:
             return False
         first = i == 0 or self.qstarts[i - 1] < sent[0]
         if self.qstarts[i] >= c1:
             return first and self.m[c1:c1 + 1] in (":", "：") and WHOLE_AFTER_TIME.match(self.m, s) is not None
-        return first or "；" in self.m[self.qstarts[i - 1]:s] or ";" in self.m[self.qstarts[i - 1]:s]
+        return opens and (first or "；" in self.m[self.qstarts[i - 1]:s] or ";" in self.m[self.qstarts[i - 1]:s])
 
     def _titled_annual_report(self) -> bool:
         """The page is an annual report by its kind and says so in its head (…2023年度法治政府
