@@ -254,7 +254,8 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
                  analysis.paragraph_index(ps))
 
     _join_parts_counted_apart(facts, order, para_of_fact, add_fact, two_way_parts, mentions)
-    _derive_corrected(facts, order, para_of_fact, add_fact, _cut_paragraph(t, analysis.paras))
+    _derive_corrected(facts, order, para_of_fact, add_fact, _cut_paragraph(t, analysis.paras),
+                      _label_blocks(t, analysis.paras))
     _lawsuits_from_closed(facts, order, para_of_fact, add_fact)
     rounded = _rounded_beside_exact(facts, order)
     for m in mentions:
@@ -353,10 +354,16 @@ def _cut_paragraph(t: str, paras: list[tuple[int, int]]) -> int | None:
     full_row = "|" in last and len(paras) > 1 and last.count("|") == t[paras[-2][0]:paras[-2][1]].count("|")
     if full_row and (last[-1:].isdigit() or last.endswith("%")):
         return None
+    if len(paras) > 1 and _label_line(last) and _label_line(t[paras[-2][0]:paras[-2][1]].strip()) \
+            and re.search(r"[\d%％件次项人个份]$", last):
+        return None            # (a label line as whole as the one above it: 纠错率:6.6%)
     return len(paras) - 1
 
 
 LIST_ITEM_START = re.compile(r"[、\d]")
+# a label line: short, a figure on it, no sentence's marks (撤销:61件)
+LABEL_LINE_MAX = 24
+SENTENCE_MARKS = re.compile(r"[。；;，,]")
 # codes that count two ways of one outcome, each of which a report may count apart
 TWO_WAYS = {"reconsideration.mediated": ("调解", "和解"),          # settled by mediation, by agreement
             "litigation.dismissed": ("起诉", "诉讼请求")}           # 驳回起诉, 驳回诉讼请求
@@ -405,21 +412,45 @@ def _join_parts_counted_apart(facts, order, para_of_fact, add_fact, words, menti
                       derivation=" + ".join(f"{w}{v:g}" for w, v in values) + f" = {total:g}"), para)
 
 
-def _derive_corrected(facts, order, para_of_fact, add_fact, cut_para: int | None = None):
-    """The corrected total from its components, in a paragraph that states no total and that
-    the end of the page does not cut (its list of components may go on past the cut)."""
+def _label_line(line: str) -> bool:
+    return len(line) <= LABEL_LINE_MAX and not SENTENCE_MARKS.search(line) and bool(re.search(r"\d", line))
+
+
+def _label_blocks(t: str, paras: list[tuple[int, int]]) -> list[int]:
+    """Each paragraph's block: a run of short label lines (维持:402件 ⏎ 撤销:61件 ⏎ …) is one
+    block, as one paragraph of prose is; any other paragraph is a block of its own."""
+    blocks, prev_label = [], False
+    for ps, pe in paras:
+        label = _label_line(t[ps:pe].strip())
+        blocks.append(blocks[-1] if blocks and label and prev_label else len(blocks))
+        prev_label = label
+    return blocks
+
+
+def _derive_corrected(facts, order, para_of_fact, add_fact, cut_para: int | None = None,
+                      blocks: list[int] | None = None):
+    """The corrected total from its components, in a paragraph (or a block of label lines) that
+    states no total and that the end of the page does not cut (its list of components may go on
+    past the cut)."""
+    def block(p):
+        return blocks[p] if blocks is not None and p is not None and 0 <= p < len(blocks) else p
+    cut_para = block(cut_para)
     groups: dict[tuple, list] = {}
-    stated = set()
+    stated, stated_years, paras_of = set(), set(), {}
     for k in order:
         f = facts[k]
-        para = para_of_fact[k]
+        para = block(para_of_fact[k])
         if f.indicator == "reconsideration.corrected":
             stated.add((para, f.year))
+            stated_years.add(f.year)
         if f.indicator in CORRECTION_PARTS:
             groups.setdefault((para, f.year), []).append(f)
+            paras_of.setdefault((para, f.year), set()).add(para_of_fact[k])
     for (para, year), parts in groups.items():
         if (para, year) in stated or para == cut_para or len({p.indicator for p in parts}) < 2:
             continue
+        if len(paras_of[(para, year)]) > 1 and year in stated_years:
+            continue    # (a table's rows under a total stated above it: 其中纠错191件。详见下表)
         names = {"reconsideration.revoked": "撤销", "reconsideration.altered": "变更",
                  "reconsideration.confirmed_illegal": "确认违法",
                  "reconsideration.ordered_performance": "责令履行"}
