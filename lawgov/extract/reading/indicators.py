@@ -510,7 +510,9 @@ class IndicatorChoice:
                 if inherit_from is not None and not lo.group("period") and pl.group("abs") is None \
                         and done[inherit_from].year is not None:
                     label_year = done[inherit_from].year - 1    # 上年:12.1% under this year's 14.5%
-        elif pick.cue is None and not lead_hits and paren is None and CTX["generic_items_lead"].fullmatch(lead):
+        elif pick.cue is None and paren is None and ((not lead_hits and CTX["generic_items_lead"].fullmatch(lead))
+                                                     or CTX["generic_review_lead"].fullmatch(lead)):
+            # (a bare 审查 is a cue of its field's family only: here it names no measure of its own)
             pick, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded, fam, kind)
         indicator, cue, also = pick.indicator, pick.cue, pick.also
         if indicator == "reconsideration.closed" and SAME_WAY.search(lead) and self._mediation_named_before(sent, lead_start):

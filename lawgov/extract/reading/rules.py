@@ -108,6 +108,7 @@ def load_context():
         "not_change": compile(d["not_change"]),
         "level_only_lead": compile(d["level_only_lead"]),
         "generic_items_lead": compile(d["generic_items_lead"]),
+        "generic_review_lead": compile(d["generic_review_lead"]),
         "counsel_subject": compile(d["counsel_subject"]),
         "counsel_item": compile(d["counsel_item"]),
         "comparison_base": [compile(p) for p in d["comparison_base"]],
