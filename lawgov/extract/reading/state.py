@@ -27,6 +27,8 @@ CASE_FAMILIES = ("reconsideration", "litigation")
 PART_OPENING = re.compile(r"\s*其中")
 TOWNSHIP_GOVERNMENT = re.compile(r"[镇乡](?:人民)?政府|街道办")
 SEMICOLON = re.compile(r"[;；]")
+# a clause opening on the whole again, its year or its sum (全年审结58件, 全县…, 合计…)
+WHOLE_AGAIN = re.compile(r"\s*(?:全年|全[省市区县州旗盟]|合计|共计|总计)")
 # a report's verb leading a time word (会议通报了去年…, 会上介绍了今年以来…)
 REPORTED_LEAD = re.compile(r"\s*[\u4e00-\u9fff]{0,8}?(?:通报|介绍|公布|发布|总结|回顾|汇报)(?:了)?\s*")
 # a time word said of the body's whole (去年全区…, 去年我县…, 去年,…): the time of what follows, not
@@ -665,8 +667,10 @@ class DiscourseState:
                         and ind.split(".")[0] not in CASE_FAMILIES and FIELD_NOUN_AFTER.match(self.m, e):
                     continue      # 出台县政府规范性文件5件,全年办理行政复议案件215件: whose documents, not
                     #               whose cases: a clause of another field lends a case figure no scope
-                if PART_OPENING.match(self.m, c[0]) and SEMICOLON.search(self.m, c[1], clause[0] + 1):
+                if PART_OPENING.match(self.m, c[0]) and (SEMICOLON.search(self.m, c[1], clause[0] + 1)
+                                                         or any(WHOLE_AGAIN.match(self.m, cl[c2][0]) for c2 in range(ck + 1, k + 1))):
                     continue      # …,其中以区政府为被告的53件;败诉3件: a part's scope ends at its semicolon
+                    #               (or at a clause that opens on the whole again: …的12件,全年审结58件)
                 return "all" if self._after_partition(cl, ck, name) else name
             # a short clause right before that is only a subject (区政府作为被告, 市本级), not a
             # clause with an act of its own (由本级政府集中行使复议职责)
