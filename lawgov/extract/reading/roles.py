@@ -50,7 +50,9 @@ YEAR_BEFORE_PAREN = re.compile(r"(?:(?:与|较|比|同)\s*(?:(?P<year>(?:19|20)\
                                r"|(?:(?<=[是为达占])|(?<=[高低多少]于)|(?<![\u4e00-\u9fff]))(?:去年|上年|上一年|上年度)"
                                r"|(?P<yoy>同比)|(?:与|较|比)\s*(?P<prev2>前年))(?:同期)?\s*$")
 # (是上年(176件)的1.48倍, 高于上年(12.1%); 同比(45件)增长15.6%: the year before's)
-ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:19|20)\d{2}\s*年(?:度)?(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末|以前|之前|前|以后|之后|后))")
+# (or by a word: 改革以来…年均增长23%,去年全市新收…)
+ONE_YEAR_OPENING = re.compile(r"\s*(?:其中|在|而|到|至)?\s*(?:(?:19|20)\d{2}\s*年(?:度)?|去年|今年|上一?年度?|本年度?)"
+                              r"(?!\s*(?:\d{1,2}\s*月|以来|来|起|至|到|—|–|-|~|底|末|以前|之前|前|以后|之后|后|同期))")
 # after a body: it is the source of the news, not the subject (…法院获悉, …中院召开新闻发布会)
 SOURCE_AFTER = re.compile(r"[^，,;；。\d]{0,8}?(?:获悉|了解到|得知|召开|举行|发布|通报|公布|介绍|统计)")
 # the court a source named, taken up as the subject (据市中级人民法院通报,该院受理…): its own figures
