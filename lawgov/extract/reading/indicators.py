@@ -165,6 +165,8 @@ def years_spanned(text: str) -> int:
 
 # the manner a list's items share, said after its last item (以撤销、变更、责令履行方式纠错的分别为…)
 SHARED_MANNER = re.compile(r"(?:等)?(?:的)?(?:方式|形式)[^、，,;；。\d]{0,6}$")
+# the period a clause of a series gives its figure (2020年90.3%; by a word: 前年…680件,去年增至905件)
+SERIES_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年|去年|前年|今年|上一?年")
 # a clause that opens with 分别 (…56件,分别办结1219件、52件): its figures pair with the list before
 PAIRED_OPENING = re.compile(r"\s*(?:并|均|已|又)?分别")
 
@@ -1247,7 +1249,7 @@ class IndicatorChoice:
         return None
 
     def _series_before(self, idx, q, sent, done) -> int | None:
-        """出庭应诉率逐年提升:2019年82.1%,2020年90.3%,2021年96.0% (…,到2021年升至96.0%): a clause that is
+        """出庭应诉率逐年提升:2019年82.1%,2020年90.3%,2021年96.0% (…,到2021年升至96.0%; 去年增至905件,今年1至8月已达714件): a clause that is
         only a year and its figure goes on with the series of the clause before, when that clause's last figure
         is a level of the same unit given its own year; None otherwise."""
         j = idx - 1
@@ -1260,7 +1262,7 @@ class IndicatorChoice:
         if prev.kind not in ("level", "comparison_base") or not prev.indicator or self.qs[j].unit != q.unit:
             return None
         c = self.clause_of(self.qs[j].start, sent)
-        return j if LIST_YEAR.search(self.m, c[0], self.qs[j].head) else None
+        return j if SERIES_PERIOD.search(self.m, c[0], self.qs[j].head) else None
 
     def _year_line_under(self, idx, q, sent, done) -> int | None:
         """A line that is only a period and its figure (2022年:47件, 上年 6.3%, 2022年同期 167件)
