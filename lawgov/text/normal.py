@@ -94,13 +94,15 @@ _ENTITY_NAMES = {"nbsp": " ", "ensp": " ", "emsp": " ", "thinsp": " ", "amp": "&
                  "quot": '"', "apos": "'"}
 _ENTITY = re.compile(r"&(?:(" + "|".join(_ENTITY_NAMES) + r")|#(\d{2,6})|#[xX]([0-9a-fA-F]{2,5}));", re.I)
 _ENTITY_HEAD = r"&(?:" + "|".join(_ENTITY_NAMES) + r"|#\d{2,6}|#[xX][0-9a-fA-F]{2,5})(?=;)"
-_DELETE_BASE = r"[" + _ZERO_WIDTH + r"]|\r(?=\n)|" + _INLINE_TAG + "|" + _ENTITY_HEAD
+# a markdown table's alignment row (|:---|---:|) and bold marks (**合计**): layout, not words
+_MARKDOWN = r"(?m:^[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\n)|\*\*(?=[^*\s])|(?<=[^*\s])\*\*"
+_DELETE_BASE = r"[" + _ZERO_WIDTH + r"]|\r(?=\n)|" + _INLINE_TAG + "|" + _ENTITY_HEAD + "|" + _MARKDOWN
 _DELETE = re.compile(_GLOSS_TONED + "|" + _DELETE_BASE, re.I)
 _DELETE_ALL_GLOSSES = re.compile(_GLOSS_TONED + "|" + _GLOSS_PLAIN + "|" + _DELETE_BASE, re.I)
 _HAS_GLOSS = re.compile(_GLOSS_TONED)
 _PLAIN_GLOSS = re.compile(_GLOSS_PLAIN)
 # every deletion begins with one of these (a gloss with its opening parenthesis)
-_DELETE_START = re.compile(r"[(（" + _ZERO_WIDTH + r"\r<&]")
+_DELETE_START = re.compile(r"[(（" + _ZERO_WIDTH + r"\r<&*|]")
 
 
 def _deletions(original: str) -> re.Pattern:

@@ -666,7 +666,7 @@ AUTONOMOUS_TIER = re.compile(r"^\s*自治[区州县旗]")
 # a total row named as the page's whole (全市合计, 全县): its own, whatever its rows are
 OWN_WHOLE_TOTAL = re.compile(r"(?:全|本|我)[省市区县州旗盟镇乡]")
 # the rows' bodies named in a table's label header or caption (乡镇(街道), 各县区, 县直部门)
-ROWS_OF_TIER = re.compile(r"^(?:[^|]{0,12}?)(?:各|所辖)?(?P<tier>乡|镇|街道|县|区)(?:镇|街|乡|区|县|市)?(?:\([□\u4e00-\u9fff、]{1,8}\))?"
+ROWS_OF_TIER = re.compile(r"^(?:[^|]{0,12}?)(?<!地)(?<!社)(?<!园)(?<!城)(?:各|所辖)?(?P<tier>乡|镇|街道|县|区)(?:镇|街|乡|区|县|市)?(?:\([□\u4e00-\u9fff、]{1,8}\))?"
                           r"(?=$|\s|名称|单位|[|/]|行政|被申请|被告|负责人|出庭|一览|情况|统计|案件)"
                           r"|(?P<dept>(?P<dtier>[省市县区])直(?:各)?(?:部门|单位)|各部门|部门名称|单位名称)")
 # a label of a lower body that names no scope cue knows (乡镇政府, 街道办事处)
