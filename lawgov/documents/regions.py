@@ -185,6 +185,9 @@ class Gazetteer:
         for surface, code in surfaces:
             if code in rec and code not in full.setdefault(surface, []):
                 full[surface].append(code)
+        for surface, code in _zone_surfaces(rec):
+            if surface not in full:        # (never over another place's name: 滨海新区 stays Tianjin's)
+                full[surface] = [code]
         self.full = full
         self.alias = alias
         names = list(full) + list(alias)
@@ -558,6 +561,25 @@ class _NameScanner:
             else:
                 lens.append(-negl)
         return out
+
+
+def _zone_surfaces(rec: dict[str, list]):
+    """A zone's committee listed as a township (诸城经济开发区管理委员会): the zone's own name
+    (诸城经济开发区) and its committee's short name (…管委会) name it too, when the zone's name
+    opens on a place's (not 经济开发区 alone)."""
+    for code, row in rec.items():
+        name = row[1]
+        if row[2] != "township" or not name.endswith("管理委员会"):
+            continue
+        zone = name[:-len("管理委员会")]
+        if len(zone) >= 5 and ZONE_NAME.search(zone) and not zone.startswith(_GENERIC_ZONE_OPENINGS):
+            yield zone, code
+            yield zone + "管委会", code
+            yield name, code
+
+
+# how a zone's name opens when it names no place (经济开发区, 高新技术产业开发区)
+_GENERIC_ZONE_OPENINGS = ("经济", "高新", "开发", "工业", "产业", "农业", "旅游", "市政府", "县政府")
 
 
 def _parent_code(g: "Gazetteer", code: str) -> str | None:
