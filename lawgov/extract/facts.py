@@ -54,7 +54,7 @@ NO_YEAR = ("no year: neither its sentence nor the report names one (a manifest r
 
 # the government a no-case phrase names as the respondent (未发生以镇政府为被申请人…, 市政府未发生
 # 作为被申请人的…, 镇人民政府作为被申请人的…为零): its tier, or a street's office
-NO_CASE_RESPONDENT = re.compile(r"以(?:本级|(?P<tier>[省市区县州旗盟镇乡])?(?:人民)?政府|(?P<street>(?:街道)?办事处|街道))为被申请人"
+NO_CASE_RESPONDENT = re.compile(r"以(?:本级(?:人民)?(?:政府)?|(?P<tier>[省市区县州旗盟镇乡])?(?:人民)?政府|(?P<street>(?:街道)?办事处|街道))为被(?:申请人|告)"
                                 r"|(?:(?P<tier2>[省市区县州旗盟镇乡])(?:人民)?政府|(?P<street2>街道办事处))"
                                 r"(?:全年)?(?:未发生|没有发生|作为被申请人|为被申请人)")
 
@@ -223,8 +223,9 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         scope = analysis.scope_at(ps, sent[0])
         if scope == "all":
             scope = analysis.scope_named_before(sent[0], ps)
-        if scope == "all" and indicator == "reconsideration.as_respondent" and _own_government_named(analysis, t, ps):
-            scope = "government"          # 我镇未发生以镇政府为被申请人的…案件: the body's government
+        if scope == "all" and indicator in ("reconsideration.as_respondent", "litigation.cases") \
+                and _own_government_named(analysis, t, ps):
+            scope = "government"          # 我镇未发生以镇政府为被申请人(被告)的…案件: the body's government
         not_level = analysis._not_level_before(sent[0], ps)
         tg = CTX["target"].search(t, sent[0], ps) if not_level is None else None
         if tg is not None and not (tg.group("future") and report_year and int(tg.group("future")) <= report_year):
@@ -234,6 +235,9 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         others = analysis.others_before(ps, sent) if not_level is None else None
         if not_level is None and not others and (part := _record_of_a_part(t, analysis, ps, sent, qs, classified)):
             not_level, others = "breakdown", part
+        if not_level is None and not others and indicator == "litigation.cases" and scope != "government":
+            # 未发生以县政府为被告的…案件 on a township's page: another tier's government's record
+            not_level, others = "other_body", "no lawsuit of a government other than the page's own"
         if not_level is None and not others and value == 0 and _counted_otherwise(indicator, year, scope, classified):
             # 败诉3件。县长出庭应诉2次,均无败诉: the page counts its losses; the words speak of a part
             not_level, others = "breakdown", "a zero in words where the page counts this measure otherwise"
