@@ -885,9 +885,11 @@ class Roles:
                 party.startswith(("我", "本")) or getattr(self, "level", None) == "department"
                 or party.lstrip("该") in self.head_text()):
             return None                # 以分局为被告 on the bureau's own page: the reporting body
-        if len(party) >= 3 and party.endswith(("局", "委", "厅", "办", "部")) and party in self.title_line():
+        # (its title, or the head under a government's site banner: 沛县人民政府 ⏎ … ⏎ 沛县公安局…报告)
+        heads = (self.title_line(), self.head_text()) if getattr(self, "level", None) == "department" else (self.title_line(),)
+        if len(party) >= 3 and party.endswith(("局", "委", "厅", "办", "部")) and any(party in h for h in heads):
             return None                # 以市公安局为被申请人 on 某市公安局's own report (以水利部为被告 on 水利部's)
-        if getattr(self, "level", None) == "department" and _short_name_of(party, self.title_line()):
+        if getattr(self, "level", None) == "department" and any(_short_name_of(party, h) for h in heads):
             return None                # 以市市场监管局为被告 on 某市市场监督管理局's own report
         if party in ("管委会", "管委会本级", "管理委员会", "管委"):
             return None                # 以管委会为被告 on a zone's page: its government
