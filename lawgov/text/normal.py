@@ -95,7 +95,11 @@ _ENTITY_NAMES = {"nbsp": " ", "ensp": " ", "emsp": " ", "thinsp": " ", "amp": "&
 _ENTITY = re.compile(r"&(?:(" + "|".join(_ENTITY_NAMES) + r")|#(\d{2,6})|#[xX]([0-9a-fA-F]{2,5}));", re.I)
 _ENTITY_HEAD = r"&(?:" + "|".join(_ENTITY_NAMES) + r"|#\d{2,6}|#[xX][0-9a-fA-F]{2,5})(?=;)"
 # a markdown table's alignment row (|:---|---:|) and bold marks (**合计**): layout, not words
-_MARKDOWN = r"(?m:^[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\n)|\*\*(?=[^*\s])|(?<=[^*\s])\*\*"
+# (the row opens its line, after at most four spaces of indent; deleted from its first bar)
+_INDENT = "[ \t\u3000]"
+_LINE_OPENS = "(?:" + "|".join("(?<=\n" + _INDENT * k + ")" for k in range(5)) + r"|(?<![\s\S]))"
+_MARKDOWN = (_LINE_OPENS + r"\|[ \t\u3000]*:?-{3,}:?[ \t\u3000]*(?:\|[ \t\u3000]*:?-{3,}:?[ \t\u3000]*)+\|?[ \t\u3000]*\n"
+             r"|\*\*(?=[^*\s])|(?<=[^*\s])\*\*")
 _DELETE_BASE = r"[" + _ZERO_WIDTH + r"]|\r(?=\n)|" + _INLINE_TAG + "|" + _ENTITY_HEAD + "|" + _MARKDOWN
 _DELETE = re.compile(_GLOSS_TONED + "|" + _DELETE_BASE, re.I)
 _DELETE_ALL_GLOSSES = re.compile(_GLOSS_TONED + "|" + _GLOSS_PLAIN + "|" + _DELETE_BASE, re.I)
