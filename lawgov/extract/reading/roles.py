@@ -119,6 +119,8 @@ CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各�
 # a paper's, a broadcaster's or a media centre's name (常德日报, 德清县融媒体中心): a place in it names the
 # medium, not the page's body
 MEDIA_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|晨报|都市报|新闻网|融媒体中心|广播电视台|电视台|新闻中心)")
+# what a report's title line says it is
+REPORT_TITLE_WORD = re.compile(r"报告|总结|情况|年报")
 # a named place said to rank first or last, with no figure (东坡区是全市案件量最大的区, 南湖县收案最多)
 PLACE_RANKED = re.compile(r"\s*(?![全各本我该])(?P<name>[\u4e00-\u9fff]{1,6}?(?:新区|区|县|市|旗|镇|乡|街道))(?:是|为|作为)?"
                           r"[^，,;；。\d]{0,14}?(?:最多|最大|最高|最少|最低|最小|居首|首位|前列)")
@@ -176,7 +178,7 @@ REGION_GOVERNMENT_OPENING = re.compile(r"\s*(?:其中)?[,，:：]?\s*(?:(?:19|20
 REGION_WHOLE_ACTING = re.compile(r"\s*(?:同期|同时|此外|另外|而)?[,，]?\s*(?:据[^，,;；。\d]{2,20}(?:统计|通报)[,，]?\s*)?(?:(?:19|20)\d{2}年度?|去年|全年)?[,，]?\s*"
                                  r"(?P<whole>全[省市区县州旗盟])(?:\s*(?:19|20)\d{2}\s*年度?)?(?:各级)?"
                                  r"(?:(?:\d{1,3}个)?[^，,;；。\d]{0,12}?(?:机关|系统|部门))?(?:\s*(?:19|20)\d{2}\s*年度?)?(?:全年)?(?:共|累计|共计)?"
-                                 r"(?:办理|受理|收到|新收|发生|审结|办结|接收|下达|作出|查处|查办|审查|被提起|被诉|被起诉|(?:行政)?(?:复议|诉讼|应诉))")
+                                 r"(?:办理|受理|收到|新收|发生|审结|办结|接收|下达|作出|查处|查办|审查|审核|立案|开展|举办|组织|评查|有|被提起|被诉|被起诉|(?:行政)?(?:复议|诉讼|应诉))")
 JUSTICE_BUREAU = re.compile(r"司法局|司法厅|法制办|司法行政")
 # a sentence opening on another body's statistics (据长沙市公安局通报, 据市司法局统计)
 QUOTED_SOURCE = re.compile(r"\s*(?:另|此外|同时)?[,，]?\s*(?:根)?据(?![我本])(?P<source>[^，,;；。\d]{1,16}?(?:局|厅|院|办|委|政府|中心))"
@@ -865,6 +867,12 @@ class Roles:
             return False
         return self._one_party(lead) is None and not ("政府" in lead and "部门" in lead)
 
+    def _report_title_lines(self) -> list[str]:
+        """The head's lines that title a report (沛县公安局2023年度法治政府建设情况报告), under a
+        site's banner line that title_line takes for the title."""
+        return [ln for ln in self.head_text().split("\n")
+                if len(ln) <= 60 and "。" not in ln and REPORT_TITLE_WORD.search(ln)]
+
     def _one_party(self, lead: str) -> str | None:
         """The party of 以X为被告 / 以X为被申请人 (or X被诉 / X被申请复议) in the lead when it is one
         kind of agency."""
@@ -886,7 +894,8 @@ class Roles:
                 or party.lstrip("该") in self.head_text()):
             return None                # 以分局为被告 on the bureau's own page: the reporting body
         # (its title, or the head under a government's site banner: 沛县人民政府 ⏎ … ⏎ 沛县公安局…报告)
-        heads = (self.title_line(), self.head_text()) if getattr(self, "level", None) == "department" else (self.title_line(),)
+        heads = (self.title_line(), *self._report_title_lines()) if getattr(self, "level", None) == "department" \
+            else (self.title_line(),)
         if len(party) >= 3 and party.endswith(("局", "委", "厅", "办", "部")) and any(party in h for h in heads):
             return None                # 以市公安局为被申请人 on 某市公安局's own report (以水利部为被告 on 水利部's)
         if getattr(self, "level", None) == "department" and any(_short_name_of(party, h) for h in heads):
