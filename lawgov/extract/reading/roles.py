@@ -1273,8 +1273,9 @@ class Roles:
     def _justice_bureau_page(self) -> bool:
         """The page is a justice bureau's (its title or region names 司法局): it speaks for the
         government's reconsideration and lawsuits, so the region's wholes are its figures."""
-        title = self.title_line() or ""
-        return bool(JUSTICE_BUREAU.search(title) or JUSTICE_BUREAU.search(getattr(self, "region_name", None) or ""))
+        titles = (self.title_line() or "", *self._report_title_lines())   # (its title under a site's banner)
+        return any(JUSTICE_BUREAU.search(t) for t in titles) \
+            or bool(JUSTICE_BUREAU.search(getattr(self, "region_name", None) or ""))
 
     def _shared_docket(self, para: int, sent, head: int) -> bool:
         """The paragraph (or the one before) says the court tries several places' cases (集中管辖
