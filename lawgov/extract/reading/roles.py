@@ -1216,7 +1216,7 @@ class Roles:
         """The tier the page's own place is by its name when the name settles it: a 县 or 旗 is
         a county whatever the page calls itself (a city's newspaper writing 我市 about one of its
         counties speaks as the city, so its 全市 is still the city's); a 区 a district, a 镇 /
-        乡 / 街道 a township. A 市 may be a prefecture or a county-level city: the gazetteer tells,
+        乡 / 街道 / 苏木 a township. A 市 may be a prefecture or a county-level city: the gazetteer tells,
         else its words decide. A department's page is of its government's tier."""
         name = getattr(self, "region_name", None) or ""
         level = getattr(self, "level", None)
@@ -1228,7 +1228,7 @@ class Roles:
             return LEVEL_TIER["district"]
         if self._county_level_city():
             return LEVEL_TIER["county"]     # (a county-level city: its 全州 is above it, its 全市 its own)
-        if level == "township" and name.endswith(("镇", "乡", "街道")):
+        if level == "township" and name.endswith(("镇", "乡", "街道", "苏木")):
             return LEVEL_TIER["township"]
         return None
 
