@@ -56,7 +56,7 @@ NO_YEAR = ("no year: neither its sentence nor the report names one (a manifest r
 # 作为被申请人的…, 镇人民政府作为被申请人的…为零): its tier, or a street's office
 NO_CASE_RESPONDENT = re.compile(r"以(?:本级(?:人民)?(?:政府)?|(?P<tier>苏木|[省市区县州旗盟镇乡])?(?:人民)?政府|(?P<street>(?:街道)?办事处|街道))为被(?:申请人|告)"
                                 r"|(?:(?P<tier2>[省市区县州旗盟镇乡])(?:人民)?政府|(?P<street2>街道办事处))"
-                                r"(?:全年)?(?:未发生|没有发生|作为被申请人|为被申请人)")
+                                r"(?:全年)?(?:未发生|没有发生|作为被申请人|为被申请人|作为被告|为被告)")
 
 
 def _own_government_named(analysis, t: str, ps: int) -> bool:
@@ -359,7 +359,7 @@ def _cut_paragraph(t: str, paras: list[tuple[int, int]]) -> int | None:
     if full_row and (last[-1:].isdigit() or last.endswith("%")):
         return None
     if len(paras) > 1 and _label_line(last) and _label_line(t[paras[-2][0]:paras[-2][1]].strip()) \
-            and re.search(r"[\d%％件次项人个份]$", last):
+            and re.search(r"[\d%％件次项人个份卷]$", last):
         return None            # (a label line as whole as the one above it: 纠错率:6.6%)
     return len(paras) - 1
 
@@ -368,6 +368,7 @@ LIST_ITEM_START = re.compile(r"[、\d]")
 # a label line: short, a figure on it, no sentence's marks (撤销:61件)
 LABEL_LINE_MAX = 24
 SENTENCE_MARKS = re.compile(r"[。；;，,]")
+FIGURE_CHAR = re.compile(r"[\d零一二两三四五六七八九十百]")
 # codes that count two ways of one outcome, each of which a report may count apart
 TWO_WAYS = {"reconsideration.mediated": ("调解", "和解"),          # settled by mediation, by agreement
             "litigation.dismissed": ("起诉", "诉讼请求")}           # 驳回起诉, 驳回诉讼请求
@@ -417,7 +418,7 @@ def _join_parts_counted_apart(facts, order, para_of_fact, add_fact, words, menti
 
 
 def _label_line(line: str) -> bool:
-    return len(line) <= LABEL_LINE_MAX and not SENTENCE_MARKS.search(line) and bool(re.search(r"\d", line))
+    return len(line) <= LABEL_LINE_MAX and not SENTENCE_MARKS.search(line) and bool(FIGURE_CHAR.search(line))
 
 
 def _label_blocks(t: str, paras: list[tuple[int, int]]) -> list[int]:

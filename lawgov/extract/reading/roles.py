@@ -143,7 +143,7 @@ TIERS_EACH = re.compile(r"[省市县区乡镇]、?[省市县区乡镇](?:两级|
 FIELD_AFTER = re.compile(r"\s*(?:属于|属|为|系|是)?(?P<field>涉企|涉及企业|涉外|涉民生"
                          r"|涉及(?![省市区县州旗盟镇乡](?:人民)?政府|[省市区县州旗盟]直|本级|[我本])[^，,;；。\d的]{2,8}的)"
                          r"(?:行政)?(?:复议|诉讼|应诉)?(?:案件|申请)"
-                         r"|\s*(?:行政)?(?:复议|诉讼|应诉)?(?:案件|申请)(?:均|都)?(?:属于|属|为|系|是)?(?P<field_after>涉企|涉及企业|涉外|涉民生)")
+                         r"|\s*(?:行政)?(?:复议|诉讼|应诉)?(?:案件|申请)(?:均|都)?(?:属于|属|为|系|是)?(?P<field_after>涉企|涉及(?:民营|国有|中小|外资|外商投资)?企业|涉外|涉民生)")
 PLACE_CHARS = frozenset("县区市镇乡旗道")
 # what a department's name ends with (局, 系统, 委, 机关): a clause without one opens with none
 DEPARTMENT_CHARS = frozenset("局统委关")
