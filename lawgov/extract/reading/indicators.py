@@ -1575,6 +1575,8 @@ class IndicatorChoice:
                                       and not self.search_in(CTX["own_body"], prev[0], prev[1]))
                                      or self.search_in(CTX["breakdown"], prev[0], prev[1])):
             kind = "other_body"    # (我县…出庭应诉率排名全市第一,为100%: the page's own, ranked)
+        elif pick.cue is not None and self._other_place_subject(prev, prev[1]):
+            kind = "other_body"    # 海宁市行政机关败诉率仍然偏高,达到11.7%: a named place's measure
         return pick, kind
 
     def _pick_after(self, a, b, measure, unit, fam) -> Pick:
