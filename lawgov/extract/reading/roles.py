@@ -187,6 +187,9 @@ QUOTED_SOURCE = re.compile(r"\s*(?:另|此外|同时)?[,，]?\s*(?:根)?据(?![�
 WHOLE_AFTER_OWN = re.compile(r"全[省市区县州旗盟]|各级|[省市区县]政府|[省市区县]直")
 PREFECTURE_SUFFIXES = ("州", "地区", "盟")
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
+# …and 该院 after a place's court (某区人民法院介绍…,该院…)
+THAT_COURT = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该院")
+PLACE_COURT = re.compile(r"(?P<name>(?:(?![的在到赴与和及对向从了为是将把被据])[\u4e00-\u9fff]){1,5}(?:自治县|新区|县|区|市|旗))(?:人民)?法院")
 # (not a word of a tier's character: 为区域经济, 市场, 市民)
 PLACE_NAME = re.compile(r"(?:(?![的在到赴与和及对向从了为是将把被])[\u4e00-\u9fff]){1,5}(?:自治县|新区|街道|县|区|市|镇|乡|旗)"
                         r"(?![委长级直域场民])")
@@ -1043,9 +1046,15 @@ class Roles:
         """The clause opens with 该县 / 该区 (…赴南岭县学习考察,该县受理…208件): the place it stands
         for is the last one named before it in its sentence or the one before, when that is
         not the page's own."""
+        lo = self.sentence_of(sent[0] - 1)[0] if sent[0] > 0 else sent[0]
+        if THAT_COURT.match(self.m, clause[0], head):
+            # 章贡区人民法院介绍了…,该院一审行政案件调撤率41.5%: the court named last before it
+            court = None
+            for court in PLACE_COURT.finditer(self.m, lo, clause[0]):
+                pass
+            return self._another_place(court.group("name")) if court is not None else None
         if not THAT_PLACE.match(self.m, clause[0], head):
             return None
-        lo = self.sentence_of(sent[0] - 1)[0] if sent[0] > 0 else sent[0]
         for last in reversed(list(PLACE_NAME.finditer(self.m, lo, clause[0]))):
             name = last.group()
             if t := TIME_PREFIX.match(name):
