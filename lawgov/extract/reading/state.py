@@ -88,7 +88,9 @@ HEADING_GOVERNMENT = re.compile(r"(?:本级|本|我)?(?P<tier>[省市区县州�
 # an appendix after a page's plans (附：…数据, 附件1, 附表): its figures are reported, not planned
 APPENDIX = re.compile(r"(?:^|\n)?\s*附(?:[:：]|件|表|录)")
 # (…and the body's whole before it: 全区2021年受理…, 全市去年新收…)
-PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|据介绍|数据显示|统计显示|此外|同时|其中|另外|另|总体上?)\s*[,，]?\s*)?"
+# (…and a meeting's report of it: 会上通报,2023年,…; 会议通报,2023年,…)
+PERIOD_OPENER = re.compile(r"[\s,，]*(?:(?:据统计|据了解|据介绍|数据显示|统计显示|此外|同时|其中|另外|另|总体上?"
+                           r"|会上通报|会议通报|会上介绍|会议指出|据通报)\s*[,，]?\s*)?"
                            r"(?:(?:全|我|本)[省市区县州旗盟镇乡])?(?:在|于|到|至|截至)?\s*")
 # a heading that opens with one year (2021年主要工作, 2020年度行政复议情况), not a span (2021年以来)
 # nor the year of an assessment whose findings it answers (2021年度督察反馈问题整改情况)
