@@ -473,9 +473,10 @@ def _derive_corrected(facts, order, para_of_fact, add_fact, cut_para: int | None
 def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):
     """A lawsuit count given only as 审结 (a document that states no lawsuits received or
     accepted) is the lawsuit count (DOMAIN, Conventions from real pages): the largest of a
-    year's and scope's, the others being the ways some of them closed (调解结案15件)."""
-    if any(facts[k].indicator == "litigation.cases" for k in order):
-        return
+    year's and scope's, the others being the ways some of them closed (调解结案15件). Not where
+    a lawsuit count of that year and scope is stated (one of the government's alone, beside the
+    whole's 审结, does not stop the whole's)."""
+    stated = {(facts[k].year, facts[k].scope) for k in order if facts[k].indicator == "litigation.cases"}
     largest: dict[tuple, float] = {}     # (a part closed one way, 调解结案15件, beside the whole is no count)
     for k in order:
         f = facts[k]
@@ -483,7 +484,8 @@ def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):
             largest[(f.year, f.scope)] = max(largest.get((f.year, f.scope), f.value), f.value)
     for k in list(order):
         f = facts[k]
-        if f.indicator != "litigation.closed" or f.derived or f.value < largest[(f.year, f.scope)]:
+        if f.indicator != "litigation.closed" or f.derived or f.value < largest[(f.year, f.scope)] \
+                or (f.year, f.scope) in stated:
             continue
         ev = normalise(f.evidence).text        # (the page's own text: 撤訴 on a Traditional page is 撤诉)
         at = ev.find(format(f.value, "g"))

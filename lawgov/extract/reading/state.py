@@ -27,6 +27,8 @@ CASE_FAMILIES = ("reconsideration", "litigation")
 PART_OPENING = re.compile(r"\s*其中")
 TOWNSHIP_GOVERNMENT = re.compile(r"[镇乡](?:人民)?政府|街道办")
 SEMICOLON = re.compile(r"[;；]")
+# another party named between a party's figure and a sum (…的11件,以部门为被申请人的84件,合计…)
+OTHER_PARTY_BETWEEN = re.compile(r"为被(?:申请人|告)|部门|乡镇|街道|单位|镇街")
 # a clause opening on the whole again, its year or its sum (全年审结58件, 全县…, 合计…)
 WHOLE_AGAIN = re.compile(r"\s*(?:全年|全[省市区县州旗盟]|合计|共计|总计)")
 # a report's verb leading a time word (会议通报了去年…, 会上介绍了今年以来…)
@@ -651,9 +653,11 @@ class DiscourseState:
             if name == "government" and getattr(self, "level", None) == "department" and OWN_BODY.search(self.m, e, pos):
                 continue          # 市政府转来以我局为被申请人的…8件: the department's own cases
             if (sc := SUMMED_CLAUSE.search(self.m, e, pos)) is not None \
-                    and (qn := bisect.bisect_left(self.qstarts, e)) < len(self.qstarts) and self.qstarts[qn] < sc.start():
+                    and (qn := bisect.bisect_left(self.qstarts, e)) < len(self.qstarts) and self.qstarts[qn] < sc.start() \
+                    and OTHER_PARTY_BETWEEN.search(self.m, e, sc.start()):
                 return "all"      # 以县政府为被申请人的11件,…,合计收到申请95件: the sum of every party's
-                #                   (not the party's own total: 本镇作为被告的案件,共计3件)
+                #                   (not the party's own total: 本镇作为被告的案件,共计3件; nor a sum over
+                #                   its own kinds: 本级…其中撤销128件、…,合计纠错269件)
             if clause is None or k is None or s >= clause[0]:
                 return name
             ck = self.clause_index(s, sent)
