@@ -420,7 +420,12 @@ def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
     unless it names itself a government (X区人民政府; not the site's banner over the page:
     张家港市人民政府 ⏎ 首页 > … > 市市场监督管理局)."""
     return (kind == "annual_report" and not body.get("court") and not body.get("central")
-            and (not body.get("government") or body.get("banner")) and _speaks_as_office(t, 6000))
+            and (not body.get("government") or (body.get("banner") and _NAVIGATION_TO_OFFICE.search(t, 0, 400)))
+            and _speaks_as_office(t, 6000))
+
+
+# a site's navigation ending on one of its offices (首页 > 部门信息 > 市市场监督管理局)
+_NAVIGATION_TO_OFFICE = re.compile(r"[>»/]\s*[^>»/\n]{0,20}?(?:局|委员会|委|办公室|中心)[ \t]*(?:\n|$)")
 
 
 # a place named in passing, not as the body that acts: a superior that assigns or leads

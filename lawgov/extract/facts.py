@@ -55,7 +55,7 @@ NO_YEAR = ("no year: neither its sentence nor the report names one (a manifest r
 # the government a no-case phrase names as the respondent (未发生以镇政府为被申请人…, 市政府未发生
 # 作为被申请人的…, 镇人民政府作为被申请人的…为零): its tier, or a street's office
 NO_CASE_RESPONDENT = re.compile(r"以(?:本级(?:人民)?(?:政府)?|(?P<tier>苏木|[省市区县州旗盟镇乡])?(?:人民)?政府|(?P<street>(?:街道)?办事处|街道))为被(?:申请人|告)"
-                                r"|(?:(?P<tier2>[省市区县州旗盟镇乡])(?:人民)?政府|(?P<street2>街道办事处))"
+                                r"|(?:(?P<tier2>苏木|[省市区县州旗盟镇乡])(?:人民)?政府|(?P<street2>街道办事处))"
                                 r"(?:全年)?(?:未发生|没有发生|作为被申请人|为被申请人|作为被告|为被告)")
 
 
@@ -235,7 +235,8 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         others = analysis.others_before(ps, sent) if not_level is None else None
         if not_level is None and not others and (part := _record_of_a_part(t, analysis, ps, sent, qs, classified)):
             not_level, others = "breakdown", part
-        if not_level is None and not others and indicator == "litigation.cases" and scope != "government":
+        if not_level is None and not others and indicator == "litigation.cases" \
+                and not _own_government_named(analysis, t, ps):
             # 未发生以县政府为被告的…案件 on a township's page: another tier's government's record
             not_level, others = "other_body", "no lawsuit of a government other than the page's own"
         if not_level is None and not others and value == 0 and _counted_otherwise(indicator, year, scope, classified):

@@ -98,7 +98,7 @@ _ENTITY_HEAD = r"&(?:" + "|".join(_ENTITY_NAMES) + r"|#\d{2,6}|#[xX][0-9a-fA-F]{
 # (the row opens its line, after at most four spaces of indent; deleted from its first bar)
 _INDENT = "[ \t\u3000]"
 _LINE_OPENS = "(?:" + "|".join("(?<=\n" + _INDENT * k + ")" for k in range(5)) + r"|(?<![\s\S]))"
-_MARKDOWN = (_LINE_OPENS + r"\|[ \t\u3000]*:?-+:?[ \t\u3000]*(?:\|[ \t\u3000]*:?-+:?[ \t\u3000]*)+\|?[ \t\u3000]*\n"
+_MARKDOWN = (_LINE_OPENS + r"\|[ \t\u3000]*:?-+:?[ \t\u3000]*(?:\|[ \t\u3000]*:?-+:?[ \t\u3000]*)+\|?[ \t\u3000]*\r?\n"
              r"|\*\*(?=[^*\s])|(?<=[^*\s])\*\*")
 _DELETE_BASE = r"[" + _ZERO_WIDTH + r"]|\r(?=\n)|" + _INLINE_TAG + "|" + _ENTITY_HEAD + "|" + _MARKDOWN
 _DELETE = re.compile(_GLOSS_TONED + "|" + _DELETE_BASE, re.I)

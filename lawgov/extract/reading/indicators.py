@@ -165,8 +165,10 @@ def years_spanned(text: str) -> int:
 
 # the manner a list's items share, said after its last item (以撤销、变更、责令履行方式纠错的分别为…)
 SHARED_MANNER = re.compile(r"(?:等)?(?:的)?(?:方式|形式)[^、，,;；。\d]{0,6}$")
+# a part of a year said as a period (上半年, 1至9月, 一季度)
+PART_OF_YEAR = re.compile(r"月|上半年|下半年|季度")
 # the period a clause of a series gives its figure (2020年90.3%; by a word: 前年…680件,去年增至905件)
-SERIES_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年|去年|前年|今年|上一?年")
+SERIES_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年|去年|前年|上一?年")   # (not 今年: its whole, then 上半年45件, is a part)
 # a clause that opens with 分别 (…56件,分别办结1219件、52件): its figures pair with the list before
 PAIRED_OPENING = re.compile(r"\s*(?:并|均|已|又)?分别")
 
@@ -494,8 +496,10 @@ class IndicatorChoice:
             if counted_by_rate:
                 lo = None
         if lo:
+            new_period = (lo.group("period") and not PART_OF_YEAR.search(lo.group("period"))) or lo.group("own")
             pick, carried_kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
-                                                                  fam, kind, bool(lo.group("period") or lo.group("own")))
+                                                                  fam, kind, bool(new_period))
+            # (a part of the year, 上半年45件 after the year's 86件, is no new period: a part of it)
             if not lo.group("own"):
                 kind = carried_kind    # (…慈利县出庭应诉率为95.3%,我县为100%: the page's own takes the measure only)
             if pick.cue is None and prev_idx is None and self._first_in_paragraph(idx, para) \

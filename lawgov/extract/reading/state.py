@@ -29,6 +29,8 @@ TOWNSHIP_GOVERNMENT = re.compile(r"[镇乡](?:人民)?政府|街道办")
 SEMICOLON = re.compile(r"[;；]")
 # another party named between a party's figure and a sum (…的11件,以部门为被申请人的84件,合计…)
 OTHER_PARTY_BETWEEN = re.compile(r"为被(?:申请人|告)|部门|乡镇|街道|单位|镇街")
+# a running total said later in the sentence (…以来的文件进行审查,累计审查860件)
+RUNNING_TOTAL_AFTER = re.compile(r"[^。；;]{0,60}?累计")
 # a clause opening on the whole again, its year or its sum (全年审结58件, 全县…, 合计…)
 WHOLE_AGAIN = re.compile(r"\s*(?:全年|全[省市区县州旗盟]|合计|共计|总计)")
 # a report's verb leading a time word (会议通报了去年…, 会上介绍了今年以来…)
@@ -186,8 +188,10 @@ class DiscourseState:
                         continue                 # 到2022年底 in a 2022 report: the year's own figure
                     if kind == "cumulative" and int(y) >= ry:
                         continue                 # 2023年以来 in a 2023 report: the year itself
-                if kind == "cumulative" and CTX["cumulative_object"].match(self.m, e):
+                if kind == "cumulative" and CTX["cumulative_object"].match(self.m, e) \
+                        and not RUNNING_TOTAL_AFTER.match(self.m, e):
                     continue                     # 对2010年以来制发的规范性文件进行清理: which documents
+                    #                              (not with a running total after: …进行审查,累计审查860件)
                 out.append((e, s, kind))
         for s, e, _h in self.win.finditer(CTX["month_only"]):
             if not CTX["month_not_after"].search(self.m, max(0, s - 12), s):
@@ -805,7 +809,8 @@ class DiscourseState:
             if named is None and word in ("上年", "上年度", "上一年", "上一年度") and self.published_on is not None \
                     and not self._titled_annual_report() and (not self.m[sent[0]:s].strip() or (
                         word in ("上一年", "上一年度") and not self.m[self.clause_of(s, sent)[0]:s].strip()
-                        and self._period_named_before(h, n) is None)):
+                        and self._period_named_before(h, n) is None)) \
+                    and not self._year_named_in_paragraph_before(s):
                 named = self.published_on.year - 1   # 上年,全县…100% opening a news item of February: 去年
                 #                                      (会议通报,上一年度全市…: opening its clause, with no year before)
             if named is None and self.year_words.get(s) == "当年":
@@ -928,6 +933,13 @@ class DiscourseState:
                     and ONE_YEAR_CLAUSE.match(self.m, self.clause_of(s, sent)[0], s + 4):
                 return True
         return False
+
+    def _year_named_in_paragraph_before(self, s: int) -> bool:
+        """A year in digits is named earlier in the paragraph of `s` (2023年…320件。上一年度,…280件:
+        the year before that one, not the one before publication)."""
+        ps = self.paras[self.paragraph_index(s)][0] if self.paras else 0
+        i = bisect.bisect_left(self.year_ends, ps)
+        return any(y is not None and st >= ps and st < s for _e, st, y, _rel, _c in self.year_hits[i:])
 
     def _says_this_year(self) -> bool:
         """The page also says 今年, read as its report's year: its 去年 is then the year before,
