@@ -10,17 +10,16 @@ from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.indicators import IndicatorChoice
 from lawgov.extract.reading.parts import Parts
-from lawgov.extract.reading.roles import Roles
+from lawgov.extract.reading.roles import LEVEL_TIER, Roles
 from lawgov.extract.reading.rules import CTX, FAMILY_RX, NATIONAL, SCOPE_RX, SENT
 from lawgov.extract.reading.state import DiscourseState
-
-# the levels of a local government's page (a department's or an unknown page may be a central body's)
-LOCAL_LEVELS = frozenset({"province", "city", "district", "county", "township"})
 from lawgov.extract.reading.structure import Structure
 from lawgov.extract.reading.tables import Tables
 from lawgov.text import paragraphs as split_paragraphs
 import re
 
+# the levels of a local government's page (a department's or an unknown page may be a central body's)
+LOCAL_LEVELS = frozenset(LEVEL_TIER)
 # a line that ends on a bare number (行政应诉案件 42, 收到申请:86)
 BARE_NUMBER_END = re.compile(r"\d+(?:\.\d+)?\s*$")
 HEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d{1,2}\s*[、.．](?!\d)|\(\d{1,2}\))")

@@ -116,9 +116,6 @@ BARE_AGENCIES = re.compile(r"\s*(?:同时|另外|此外)?\s*行政机关")
 CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)"
                                 r"|\s*(?:[我本](?:局|厅|委|办)|[局厅委](?:[(（][□局厅委办][)）])?(?:机关|本级))")
 # (厅机关…88人: the department itself; 厅(局)机关 with its other name in brackets)
-# a paper's, a broadcaster's or a media centre's name (常德日报, 德清县融媒体中心): a place in it names the
-# medium, not the page's body
-MEDIA_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|晨报|都市报|新闻网|融媒体中心|广播电视台|电视台|新闻中心)")
 # what a report's title line says it is
 REPORT_TITLE_WORD = re.compile(r"报告|总结|情况|年报")
 # a named place said to rank first or last, with no figure (东坡区是全市案件量最大的区, 南湖县收案最多)
@@ -1093,7 +1090,8 @@ class Roles:
         when the page has one that names the region; a page of no known region by the words
         before its first figure (an excerpt names itself there)."""
         # (a paper's banner names its own city, not the page's body: 常德日报 over 澧县's news)
-        title, head = MEDIA_NAME.sub("", self.title_line() or ""), MEDIA_NAME.sub("", self.head_text())
+        media = CTX["media_name"]
+        title, head = media.sub("", self.title_line() or ""), media.sub("", self.head_text())
         if self.region_name and title and self.region_name[:2] in title:
             return _named_in(stem, self.region_name, self.region_name) or _named_in(stem, title, self.region_name)
         if self.region_name and len(self.region_name) >= 3 and self.region_name[:-1] in head:

@@ -110,6 +110,7 @@ def load_context():
         "generic_items_lead": compile(d["generic_items_lead"]),
         "generic_review_lead": compile(d["generic_review_lead"]),
         "counsel_subject": compile(d["counsel_subject"]),
+        "media_name": compile(d["media_name"]),
         "counsel_item": compile(d["counsel_item"]),
         "comparison_base": [compile(p) for p in d["comparison_base"]],
         "paren_base": compile(d["paren_base"]),
