@@ -723,6 +723,8 @@ class DiscourseState:
                 continue
             # the clause with figures just before: its own scope cue
             a, b = cl[c2]
+            if SEMICOLON.search(self.m, b, cl[ck][0] + 1):
+                return False   # (省政府…186件;省直部门…612件,负责人出庭应诉率100%: the split ended at its semicolon)
             i = bisect.bisect_left(self.scope_ends, a)
             j = bisect.bisect_right(self.scope_ends, b)
             names = [h[2] for h in self.scope_hits[i:j] if h[1] >= a]
