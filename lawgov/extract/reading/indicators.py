@@ -169,6 +169,8 @@ SHARED_MANNER = re.compile(r"(?:等)?(?:的)?(?:方式|形式)[^、，,;；。\d
 PART_OF_YEAR = re.compile(r"月|上半年|下半年|季度")
 # the period a clause of a series gives its figure (2020年90.3%; by a word: 前年…680件,去年增至905件)
 SERIES_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年|去年|前年|上一?年")   # (not 今年: its whole, then 上半年45件, is a part)
+# a part named by the government that reviewed it (其中某市人民政府审理3件)
+REVIEWER_PART = re.compile(r"[、，,\s]*(?:其中)?[，,]?\s*(?:由)?[\u4e00-\u9fff]{0,10}?(?:人民)?政府(?:负责)?(?:审理|办理|审结|受理)\s*$")
 # a clause that opens with 分别 (…56件,分别办结1219件、52件): its figures pair with the list before
 PAIRED_OPENING = re.compile(r"\s*(?:并|均|已|又)?分别")
 
@@ -534,6 +536,12 @@ class IndicatorChoice:
         elif indicator and indicator.split(".")[0] in ("litigation", "reconsideration") \
                 and CTX["counsel_item"].match(lead) and self.search_in(CTX["counsel_subject"], sent[0], lead_start):
             indicator, also, reason = None, (), COUNSELS_WORK
+        elif indicator and indicator.startswith("reconsideration.") and REVIEWER_PART.match(lead) \
+                and any(done[j].indicator == "reconsideration.as_respondent"
+                        for j in range(idx - 1, -1, -1) if self.qs[j].start >= sent[0]):
+            # 以镇政府为被申请人的案件13件,其中某市人民政府审理3件、某县人民政府审理10件: the body's
+            # cases as respondent split by the governments that reviewed them
+            indicator, also, reason = None, (), "the body's cases as respondent, split by their reviewer"
         elif indicator and indicator.split(".")[0] in ("litigation", "reconsideration") and idx > 0 \
                 and self.qs[idx - 1].start >= sent[0] \
                 and (self.counts_another_docket(idx - 1) or done[idx - 1].reason == OUTCOME_OF_ANOTHER_DOCKET) \
