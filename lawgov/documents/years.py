@@ -772,10 +772,10 @@ def _deadline(s: str, pos: int) -> bool:
     return before in ("于", "在") and "前" in h.group()
 
 
-# a year an honour the sentence follows on from was won (继2021年获评…之后), or a law's year in
-# brackets after its title (《优化营商环境条例》(2019年))
 # a goal's year a document sets (《纲要》明确,到2025年政府行为全面纳入法治轨道)
 _DOCUMENT_GOAL = re.compile(r"(?:明确|提出|要求|规定|指出|强调|确定)[^。;；\n\d]{0,4}?[,，:：]?\s*(?:到|至)\s*$")
+# a year an honour the sentence follows on from was won (继2021年获评…之后), or a law's year in
+# brackets after its title (《优化营商环境条例》(2019年))
 _FOLLOWS_ON = re.compile(r"(?:继|》\s*[(（])\s*$")
 
 

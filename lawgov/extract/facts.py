@@ -52,8 +52,9 @@ NO_YEAR = ("no year: neither its sentence nor the report names one (a manifest r
            "report_year makes it a fact)")
 
 
-# the government a no-case phrase names as the respondent (未发生以镇政府为被申请人…, 市政府未发生
-# 作为被申请人的…, 镇人民政府作为被申请人的…为零): its tier, or a street's office
+# the government a no-case phrase names as the respondent or defendant (未发生以镇政府为被申请人…,
+# 市政府未发生作为被申请人的…, 未发生以镇政府为被告的…, 镇人民政府作为被申请人的…为零): its tier, or a
+# street's office
 NO_CASE_RESPONDENT = re.compile(r"以(?:本级(?:人民)?(?:政府)?|(?P<tier>苏木|[省市区县州旗盟镇乡])?(?:人民)?政府|(?P<street>(?:街道)?办事处|街道))为被(?:申请人|告)"
                                 r"|(?:(?P<tier2>苏木|[省市区县州旗盟镇乡])(?:人民)?政府|(?P<street2>街道办事处))"
                                 r"(?:全年)?(?:未发生|没有发生|作为被申请人|为被申请人|作为被告|为被告)")

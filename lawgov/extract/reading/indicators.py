@@ -1261,7 +1261,8 @@ class IndicatorChoice:
         return None
 
     def _series_before(self, idx, q, sent, done) -> int | None:
-        """出庭应诉率逐年提升:2019年82.1%,2020年90.3%,2021年96.0% (…,到2021年升至96.0%; 去年增至905件,今年1至8月已达714件): a clause that is
+        """出庭应诉率逐年提升:2019年82.1%,2020年90.3%,2021年96.0% (…,到2021年升至96.0%; by words:
+        去年增至905件,今年1至8月已达714件): a clause that is
         only a year and its figure goes on with the series of the clause before, when that clause's last figure
         is a level of the same unit given its own year; None otherwise."""
         j = idx - 1
