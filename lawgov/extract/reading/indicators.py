@@ -457,7 +457,7 @@ class IndicatorChoice:
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
         if pick.cue is None and not lead_hits:
-            pick = self._pick(self.cues_in(max(clause[0], lead_start - 60), lead_start), measure,
+            pick = self._pick(self._acts_before_item(lead, lead_start, clause, fam), measure,
                               unit, bounded, fam, ("verb",))
         label_year = None
         if pick.cue is None and not lead_hits and (label := below or self._label_line_above(q, para)) is not None:
@@ -1008,6 +1008,17 @@ class IndicatorChoice:
         """A verb's cue among the hits, else a noun's: how a lead names its measure."""
         pick = self._pick(hits, measure, unit, bounded, fam, ("verb",), text)
         return pick if pick.cue is not None else self._pick(hits, measure, unit, bounded, fam, ("noun",), text)
+
+    def _acts_before_item(self, lead, lead_start, clause, fam):
+        """The cues before a figure whose lead names none. An item that names its own field
+        (审查重大行政决策4项、规范性文件11件) takes the act before the list, not the thing the
+        previous item counted: cues of another field are dropped."""
+        hits = self.cues_in(max(clause[0], lead_start - 60), lead_start)
+        named = first_family(lead)
+        if named is None:
+            return hits
+        return [h for h in hits if h[2].indicator is None
+                or (fill(h[2].indicator, fam) or "").split(".")[0] == named]
 
     def _pick(self, hits, measure, unit, bounded, fam, roles, text=None) -> Pick:
         """The cue ending nearest the number (then the longest). Verbs joined to it by 、/和
