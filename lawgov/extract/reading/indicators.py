@@ -145,6 +145,7 @@ YEARS_LISTED_AFTER = re.compile(r"\s*[,，;；]\s*(?:"
 
 RESPECTIVELY = re.compile(r"分别|依次")
 COUNSELS_WORK = "counsel's part in the cases (the sentence's subject is counsel: 法律顾问…参与诉讼案件8件)"
+INSTANCE_PART = "an instance's part (一审, 二审) of the docket's total stated after it"
 OTHER_DOCKET = "cases of another docket (各类案件, 民事案件, 信访件, 调解申请, 诉讼监督案件, 咨询)"
 COMMA_JOIN = re.compile(r"\s*[,，]\s*")
 # a running total's part named by one whole year (累计受理420件,其中2023年受理156件): when that is
@@ -356,6 +357,8 @@ DECIDING_GOVERNMENT = re.compile(r"(?:[,，;；、]|其中)\s*(?P<gov>(?P<name>[
 
 # a clause that only says its figure is a total (…,总计82件; 合计为…)
 TOTAL_LEAD = re.compile(r"\s*(?:以上|上述)?(?:总计|合计|共计|总共|共)(?:为|有|达)?\s*")
+# the instance a figure of a lawsuit docket is of, right before it (一审128件, 案件二审31件)
+INSTANCE_BEFORE = re.compile(r"(一审|二审|再审)(?:行政)?(?:诉讼|应诉)?(?:案件)?(?:有|共|为|达)?\s*$")
 
 
 class IndicatorChoice:
@@ -615,6 +618,13 @@ class IndicatorChoice:
                     break
         if cue is None and inherit_from is None and CTX["figure_anaphor"].search(lead):
             inherit_from = self._figure_named_before(idx, q, sent, done)
+        instances = []
+        if cue is None and inherit_from is None and TOTAL_LEAD.fullmatch(lead) and fam == "litigation" \
+                and (instances := self._instances_summed_before(idx, q, sent, done)):
+            indicator, cue = "litigation.cases", True   # 一审128件,二审47件,再审3件,合计178件: the lawsuits
+            for j in instances:
+                if done[j].kind == "level" and done[j].indicator in (None, "litigation.cases"):
+                    done[j].kind, done[j].reason = "breakdown", INSTANCE_PART
         if cue is None and inherit_from is None and TOTAL_LEAD.fullmatch(lead):
             inherit_from = self._sum_of_the_parts_before(idx, q, sent, done)
         if cue is None and inherit_from is not None and done[inherit_from].indicator:
@@ -658,6 +668,8 @@ class IndicatorChoice:
         scope = self.scope_at(q.start, sent[0], clause, indicator.split(".")[0]) if indicator else None
         if scope == "all" and (whole := self._scope_of_the_whole_before(idx, sent, q, done, indicator)) is not None:
             scope = whole          # 市政府…审结188件。其中:维持112件: the parts of the government's whole
+        if instances and len(parts_scope := {done[j].scope for j in instances} - {None}) == 1:
+            scope = parts_scope.pop()   # 以县政府为被告的…一审20件、二审9件,总计29件: the parts' party
         if represented:
             scope = "government"
         if scope in ("government", "departments") and (own := self._last_own_respondent(sent[0], q.head)) \
@@ -1119,6 +1131,22 @@ class IndicatorChoice:
                 or len({done[j].year for j in parts}) != 1 or "结转" in self.m[self.qs[parts[0]].head:q.head]:
             return None            # (two years' figures, new and carried-over cases, kinds of the cases)
         return max(j for j in parts if done[j].indicator)
+
+    def _instances_summed_before(self, idx: int, q: Quantity, sent, done) -> list[int]:
+        """一审56件、二审31件,共计87件: a bare total after the figures of its sentence, each named by
+        its instance (two instances at least), that sum to it, is the docket's whole: the
+        lawsuits. The parts, figures of one year, are returned (none when it is no such total)."""
+        parts = [j for j in range(bisect.bisect_left(self.qstarts, sent[0]), idx) if self.qs[j].unit == q.unit]
+        if len(parts) < 2 or abs(sum(self.qs[j].value for j in parts) - q.value) > 1e-6 \
+                or len({done[j].year for j in parts}) != 1:
+            return []
+        named = set()
+        for j in parts:
+            start = self.qs[j - 1].tail if j > 0 and self.qs[j - 1].start >= sent[0] else sent[0]
+            if (h := INSTANCE_BEFORE.search(self.m, start, self.qs[j].head)) is None:
+                return []
+            named.add(h.group(1))
+        return parts if len(named) == len(parts) else []
 
     def _over_the_scopes_before(self, idx, items, measure, unit, fam, act=("", False)) -> Pick:
         """区政府、区直部门作为被告的案件分别为58件、176件,负责人出庭应诉率分别为100%、98.3%: a
