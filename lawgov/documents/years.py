@@ -214,9 +214,13 @@ _TITLE_ACCOUNT = re.compile(r"总结|情况|成效|报告|年报")
 def _summarised_year(title: str, ys: list[tuple[int, str, int]]) -> int | None:
     """Of a title's years, the one it gives an account of when it names another's plans too
     (关于2024年工作要点及2023年工作总结的报告, 2024年工作思路暨2023年工作总结): the report
-    covers the year summarised, whichever is named first."""
-    if len({y for y, _, _ in ys}) < 2:
-        return None
+    covers the year summarised, whichever is named first. A title that names only the plans'
+    year after an account with none (工作总结及2024年工作安排) gives an account of the year
+    before it."""
+    if len({y for y, _, _ in ys}) == 1:
+        y, _, pos = ys[0]
+        plan, account = _TITLE_PLAN.search(title, pos), _TITLE_ACCOUNT.search(title, 0, pos)
+        return y - 1 if plan and account and not _TITLE_ACCOUNT.search(title, pos, plan.start()) else None
     ends = [pos for _, _, pos in ys[1:]] + [len(title)]
     plans, accounts = set(), set()
     for (y, _, pos), end in zip(ys, ends):
@@ -643,12 +647,13 @@ _THIS_YEAR_WORD = re.compile(r"今年|本年|(?<![上去前年])(?:第?[一二�
 def _looked_back_on(body: str, year: int, maxyear: int | None) -> int | None:
     """The year before `year` when a page of its first months under a title of `year` (召开2024年
     全市…工作会议, 2024年工作要点) gives its figures for the year just ended (去年全市共办理…, 过去一年,
-    2023年…) and none for its own year: it looks back before it plans."""
+    2023年…) and none for its own year: it looks back before it plans. A sentence that names
+    the year just ended with no figure, before one that opens on the whole year with figures
+    (通报2023年度…情况。全年共受理…), gives them that year."""
     back = own = 0
     for rx in (_LAST_YEAR_WORD, _THIS_YEAR_WORD):
         for h in rx.finditer(body):
-            end = _SENTENCE.search(body, h.end())
-            if _FIGURE.search(body, h.end(), end.start() if end else len(body)):
+            if _figures_follow(body, h.end(), whole_year_next=rx is _LAST_YEAR_WORD):
                 if rx is _LAST_YEAR_WORD:
                     back += 1
                 else:
@@ -656,11 +661,27 @@ def _looked_back_on(body: str, year: int, maxyear: int | None) -> int | None:
     for y, _, pos in _years_in(body, maxyear):
         if _background_year(body, pos):
             continue
-        end = _SENTENCE.search(body, pos)
-        if _FIGURE.search(body, pos, end.start() if end else len(body)):
+        if _figures_follow(body, pos, whole_year_next=y == year - 1):
             back += y == year - 1
             own += y == year
     return year - 1 if back and not own else None
+
+
+# a sentence that opens on the whole year (全年共受理…, 一年来…)
+_WHOLE_YEAR_OPENS = re.compile(r"\s*(?:全年|一年来|这一年|当年)")
+
+
+def _figures_follow(body: str, pos: int, whole_year_next: bool) -> bool:
+    """The sentence from `pos` has a figure, or (`whole_year_next`) has none and the next one
+    opens on the whole year with one."""
+    end = _SENTENCE.search(body, pos)
+    stop = end.start() if end else len(body)
+    if _FIGURE.search(body, pos, stop):
+        return True
+    if not whole_year_next or end is None or not _WHOLE_YEAR_OPENS.match(body, end.end()):
+        return False
+    after = _SENTENCE.search(body, end.end())
+    return bool(_FIGURE.search(body, end.end(), after.start() if after else len(body)))
 
 
 # an opening year that is a story's origin: 2013年某地率先试点…十余年来 / 多年来 / 10年来
