@@ -481,6 +481,8 @@ class Roles:
                 kind, reason = "breakdown", f"the cases of one field ({field.group('field') or field.group('field_after')}), named after its count"
             elif field := self._field_of_sentence(sent, q.head):
                 kind, reason = "breakdown", f"its sentence is about a field ({field})"
+            elif origin := self._last_hit("origin_subset", clause[0], q.head):
+                kind, reason = "breakdown", f"the cases of one origin ({origin.group()})"
             elif self._kinds_concentrated(sent, q):
                 kind, reason = "breakdown", "the count of the kinds its sentence's cases concentrate on (集中在…等类别)"
             elif (example := self.search_in(CTX["example_frame"], sent[0], clause[0])) is not None:
@@ -858,6 +860,20 @@ class Roles:
     def _semicolon_part_start(self, lo: int, pos: int) -> int:
         """Where the semicolon-separated part holding `pos` begins (at `lo` at the earliest)."""
         return max(lo, self.m.rfind("；", lo, pos) + 1, self.m.rfind(";", lo, pos) + 1)
+
+    def _own_government_opens(self, part: int, own: int) -> bool:
+        """The part of a higher whole that opens at `part` (其中 / ；) has the page's own government
+        as its subject (其中县政府收到612件, ；我县受理…, 其中长兴县人民政府…): its figures are the page's."""
+        at = part + (2 if self.m.startswith("其中", part) else 1)
+        while at < len(self.m) and self.m[at] in "，,:： ":
+            at += 1
+        name = getattr(self, "region_name", None) or ""
+        if name and self.m.startswith(name, at):
+            return True
+        if (tw := CTX["tier_word"].match(self.m, at)) is not None and tw.group("who") in "我本":
+            return self._word_rank(tw.group("tier")) == own
+        h = CTX["government_subject"].match(self.m, at)
+        return h is not None and "政府" in h.group("who") and self._word_rank(h.group("tier")) == own
 
     def _own_party_named(self, a: int, b: int) -> bool:
         """[a, b) names the page's own body as the party of the cases (其中以我局为被申请人的,
@@ -1443,9 +1459,9 @@ class Roles:
             return None                # …88件(全市共2140件),受理81件: the whole named in an aside only
         part = max(self.m.rfind("；", h.end(), head), self.m.rfind(";", h.end(), head),
                    self.m.rfind("其中", h.end(), head))
-        if part >= 0 and self._own_party_named(part, head):
+        if part >= 0 and (self._own_party_named(part, head) or self._own_government_opens(part, own)):
             return None                # 全县共受理…93件;以乡政府为被申请人的…1件 (…,其中以乡政府为被告的2件):
-                                       # the page's own part
+                                       # the page's own part (…共收到3105件,其中县政府收到612件,受理574件)
         tier = h.group("tier")
         if tier == "区" and "自治区" in self.m[sent[0]:h.start()] and (
                 own != LEVEL_TIER["district"] or REGION_SOURCE.search(self.m, sent[0], h.end() + 6)):
@@ -1505,6 +1521,8 @@ class Roles:
         h = self._last_hit("rate_cumulative", sent[0], q.head)
         if h is None:
             return False
+        if CTX["year_own_period"].search(self.m, sent[0], h.start()) and re.search("[;；]", self.m[h.end():q.head]):
+            return False       # 全年…,近五年年均增长12.4%;…纠错率9.8%: the aside on the years ended
         return not ((h.group().startswith(("连续", "历年")) or "保持" in h.group()) and q.qualifier == "exact")
 
     def _lower_level(self, sent, clause, head: int) -> str | None:

@@ -116,6 +116,7 @@ def load_context():
         "paren_base": compile(d["paren_base"]),
         "to_level": compile(d["to_level"]),
         "breakdown": compile("|".join(f"(?:{p})" for p in d["breakdown"])),
+        "origin_subset": compile(d["origin_subset"]),
         "other_body": compile("|".join(f"(?:{p})" for p in d["other_body"] + [d["places_listed"]])),
         "places_listed": compile(d["places_listed"]),
         "other_body_sentence": compile(d["other_body_sentence"]),

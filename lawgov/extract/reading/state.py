@@ -210,6 +210,9 @@ class DiscourseState:
             if s >= a:
                 if kind == "cumulative" and "累计" not in self.m[s:e] and CTX["year_own_period"].search(self.m, e, b):
                     continue
+                if kind == "cumulative" and CTX["year_own_period"].search(self.m, a, s) and SEMICOLON.search(self.m, e, b):
+                    continue         # 全年受理1126件,五年来年均受理712件;审结1071件: an aside on the years,
+                                     # in a sentence of the year's own, ends at its semicolon
                 if kind == "month" and (CTX["year_own_period"].search(self.m, e, b)
                                         or WHOLE_YEAR_AFTER.search(self.m, e, b)):
                     continue         # 2023年12月,县政府常务会议听取…,全年受理36件: the year's
@@ -683,7 +686,7 @@ class DiscourseState:
                                                          or any(WHOLE_AGAIN.match(self.m, cl[c2][0]) for c2 in range(ck + 1, k + 1))):
                     continue      # …,其中以区政府为被告的53件;败诉3件: a part's scope ends at its semicolon
                     #               (or at a clause that opens on the whole again: …的12件,全年审结58件)
-                return "all" if self._after_partition(cl, ck, name) else name
+                return "all" if self._after_partition(cl, ck, name) and not self._part_acts_on(cl, ck, k) else name
             # a short clause right before that is only a subject (区政府作为被告, 市本级), not a
             # clause with an act of its own (由本级政府集中行使复议职责)
             # (its scope reaches the figures of the clauses that follow it, up to this one)
@@ -709,6 +712,13 @@ class DiscourseState:
         if last[1] == "government" and getattr(self, "level", None) == "department" and OWN_BODY.search(self.m, last[0], b):
             return "all"                # 区政府考核通报我分局…无败诉案件: the department's own
         return last[1]
+
+    def _part_acts_on(self, cl, ck: int, k: int) -> bool:
+        """The clauses from a 其中 part (其中县政府收到433件) to the figure's each open on an act
+        with no subject of their own (,受理401件,审结392件): the part's subject acting on, not the
+        whole again."""
+        return bool(PART_OPENING.match(self.m, cl[ck][0])) \
+            and all(CTX["continuation_verb"].match(self.m, cl[c][0]) for c in range(ck + 1, k + 1))
 
     def _after_partition(self, cl, ck: int, name: str) -> bool:
         """True when the clause ck (scope `name`, with figures) is the last of a split by scope:
