@@ -309,8 +309,9 @@ def is_chinese_numeral(s: str) -> bool:
 #     百姓, 万一 do not match), optionally 点 + digits, optionally ending in 万/亿:
 #     三十二, 一千二百三十四, 两万三千, 三点五, 十五, 二〇二二.
 #     Left out: a run right after 第 (ordinals: 第三, 第一), or right after another numeral
-#     character (so no match starts inside a run), or right after 统 唯 同 单 逐 进 之 专
-#     (统一, 唯一, 同一, 单一, 逐一, 进一步, 之一, 专一); and a lone 一 followed by
+#     character (so no match starts inside a run), or right after 统 唯 单 逐 进 之 专
+#     (统一, 唯一, 单一, 逐一, 进一步, 之一, 专一), or 一 right after 同 (同一: 合同五十八份 is
+#     a count); and a lone 一 followed by
 #     是 些 般 直 起 致 律 体 站 切 同 旦 定 道 窗 网 把 揽 系 线 并 样 味 贯 再 流
 #     (一是, 一些, 一般, 一站式, 一窗通办, 一网通办, 一把手 …).
 #     A run that begins with 十 right after 数 / 几 (数十件, 几十人) is vague and left out.
@@ -331,7 +332,7 @@ NUMERAL_PATTERN = (
     r"|(?:(?<![0-9０-９.．])"
     r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
     r"(?:[百千]?万亿?|[百千]?亿|千(?![米克瓦伏字]))?)"
-    r"|(?:(?<![第统唯同单逐进之专" + _CN_ALL + r"点])"
+    r"|(?:(?<![第统唯单逐进之专" + _CN_ALL + r"点])(?!(?<=同)一)"
     r"(?!一[是些般直起致律体站切同旦定道窗网把揽系线并样味贯再流])"
     r"(?:[" + _CN_DIGIT + r"]|(?<![数几])十)[" + _CN_ALL + r"]*(?:点[" + _CN_DIGIT + r"]+[万亿]?)?)"
     r"|(?:(?<=[逾近超过约上])(?:[百千]万?|万)(?=[余多]?\s*" + _MEASURE + r"))"

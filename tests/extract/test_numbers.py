@@ -124,6 +124,9 @@ def _tokens(text):
     ("一些问题,一般程序,统一部署,进一步,唯一,之一,一站式服务,一窗通办,一网通办", []),
     ("第三季度,第一次会议", []),
     ("千万不要,百姓,万一", []),
+    ("同一案件,同一时间", []),
+    # a count right after a word that ends in 同 (合同, 协同)
+    ("审查合同五十八份,会同三个部门", ["五十八", "三"]),
 ])
 def test_numeral_pattern(text, expected):
     assert _tokens(text) == expected
