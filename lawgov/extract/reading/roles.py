@@ -162,6 +162,10 @@ FUNCTION_CHARS = set("据经由在向对从于把被给按依为与及将自")
 ONE_PARTY_PASSIVE = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?:全年|年内|今年|去年|同期)?\s*"
                                r"(?P<party>(?![本我该全各])[^，,;；。\d以为被]{2,20}?(?:机关|部门|局|委员会|单位|中心|所|队))"
                                r"(?:全年)?被(?:诉|起诉|提起(?:行政)?诉讼|申请(?:行政)?复议)")
+# a bureau's lower units, each of them, sued or applied against (各分局被诉案件9件, 各所被申请复议):
+# on a bureau's page, a part of its system's cases, not the bureau's own
+LOWER_UNITS_SUED = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?P<units>各(?:直属|下属|基层)?(?:分局|派出所|所|站|大队|中队|支队|执法队|基层单位|下属单位))"
+                              r"(?:全年)?被(?:诉|起诉|提起(?:行政)?诉讼|申请(?:行政)?复议)")
 # the region's government opening a clause as its subject (区政府负责人出庭应诉率95.5%): on a
 # department's page, the government's figure, not the department's (not as the reviewer of the
 # department's own cases: 市政府作为复议机关受理的以我局为被申请人的…)
@@ -299,7 +303,7 @@ def _short_name_of(party: str, title: str) -> bool:
     while at >= 0:
         if not tier or title[at - 1:at] == tier:
             end = title.find(name[-1], at + 1, at + 16)
-            if end > 0 and _in_order(name, title[at:end + 1]):
+            if end > 0 and _in_order(name, title[at:end + 1]) and not BRANCH_AFTER.match(title, end + 1):
                 return True
         at = title.find(name[0], at + 1)
     return False
@@ -556,6 +560,8 @@ class Roles:
                 kind, reason = "other_body", f"another place's agencies as the party ({place})"
             elif (self.may_match(CTX["one_party"], ls, q.head) or "被" in lead) and self._one_party(lead):
                 kind, reason = "breakdown", f"the cases of one kind of party ({self._one_party(lead)})"
+            elif getattr(self, "level", None) == "department" and "被" in lead and (units := LOWER_UNITS_SUED.search(lead)):
+                kind, reason = "breakdown", f"the bureau's lower units as the party ({units.group('units')})"
             elif (named := self._kind_before_anaphor(sent, lead, ls)) is not None:
                 kind, reason = named
             elif paren is not None and (place := self._place_before_paren(paren)) is not None:
@@ -912,8 +918,9 @@ class Roles:
         # (its title, or the head under a government's site banner: 沛县人民政府 ⏎ … ⏎ 沛县公安局…报告)
         heads = (self.title_line(), *self._report_title_lines()) if getattr(self, "level", None) == "department" \
             else (self.title_line(),)
-        if len(party) >= 3 and party.endswith(("局", "委", "厅", "办", "部")) and any(party in h for h in heads):
-            return None                # 以市公安局为被申请人 on 某市公安局's own report (以水利部为被告 on 水利部's)
+        if len(party) >= 3 and party.endswith(("局", "委", "厅", "办", "部")) and any(_heads_as_itself(party, h) for h in heads):
+            return None                # 以市公安局为被申请人 on 某市公安局's own report (以水利部为被告 on 水利部's;
+                                       # not the parent bureau on its branch's, 某市生态环境局某县分局)
         if getattr(self, "level", None) == "department" and any(_short_name_of(party, h) for h in heads):
             return None                # 以市市场监管局为被告 on 某市市场监督管理局's own report
         if party in ("管委会", "管委会本级", "管理委员会", "管委"):
@@ -1589,3 +1596,17 @@ class Roles:
         w = self._last_hit("tier_word", n + 2, head)
         return w is None and not self.search_in(CTX["own_body"], n + 2, head) \
             and not self._other_place_subject(clause, head)
+
+
+# a branch or unit named right after a bureau's name (某市生态环境局温岭分局, 某市公安局某某派出所)
+BRANCH_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:分局|支队|大队|中队|派出所|分院|管理所|管理站)")
+
+
+def _heads_as_itself(party: str, head: str) -> bool:
+    """`party` names the body a head line titles, not the bureau a branch of it belongs to."""
+    at = head.find(party)
+    while at != -1:
+        if not BRANCH_AFTER.match(head, at + len(party)):
+            return True
+        at = head.find(party, at + 1)
+    return False
