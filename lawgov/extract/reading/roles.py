@@ -1072,11 +1072,12 @@ class Roles:
             court = None
             for court in PLACE_COURT.finditer(self.m, lo, clause[0]):
                 pass
-            return self._another_place(court.group("name")) if court is not None else None
+            return self._another_place(self._whole_place_name(court.start("name"), court.group("name"))) \
+                if court is not None else None
         if not THAT_PLACE.match(self.m, clause[0], head):
             return None
         for last in reversed(list(PLACE_NAME.finditer(self.m, lo, clause[0]))):
-            name = last.group()
+            name = self._whole_place_name(last.start(), last.group())
             if t := TIME_PREFIX.match(name):
                 name = name[t.end():]      # 去年坪山区: the place after the time word
             if "的" in name or name.startswith(("全", "各")):
@@ -1085,6 +1086,16 @@ class Roles:
                 return None                # 据市中级人民法院统计,该市…: 据 is no place's name
             return self._another_place(name) if len(name) > 1 else None
         return None
+
+    def _whole_place_name(self, start: int, name: str) -> str:
+        """The place name found at `start` with the one or two characters before it when they
+        begin it, by the gazetteer (将乐县, 和平县, 从化区: names that open with a word the
+        name patterns stop at)."""
+        for k in (1, 2):
+            longer = self.m[max(0, start - k):start] + name
+            if len(longer) == len(name) + k and levels_named(longer):
+                return longer
+        return name
 
     def _place_before_number(self, pb: re.Match) -> str | None:
         """The place `place_before_number` found, when it names another body: a place by its

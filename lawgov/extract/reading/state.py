@@ -814,6 +814,10 @@ class DiscourseState:
                     y = self._year_looked_back_from(y, h, n)
                 return y + shift
             word = self.year_words.get(s)
+            if word in ("去年", "前年", "上年") and clause_start is not None and s < clause_start \
+                    and self._looks_back(s, e) and self._period_named_before(h, n) is not None:
+                continue                      # 上半年…1,037件,去年同期为1,112件;…出庭应诉率为99.8%: the
+                #                               look back holds its own clause, under the period named first
             if not in_clause and self._year_before_opens(word, s, e, sent, pos):
                 in_clause = True      # 上年同期受理71件,审结69件: opening its sentence, it is the sentence's period
             if word in ("去年", "前年") and (said := self._period_named_before(h, n)) is not None:
