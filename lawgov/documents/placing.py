@@ -424,8 +424,10 @@ def _speaks_as_department(t: str, kind: str, body: dict) -> bool:
             and _speaks_as_office(t, 6000))
 
 
-# a site's navigation ending on one of its offices (首页 > 部门信息 > 市市场监督管理局)
-_NAVIGATION_TO_OFFICE = re.compile(r"[>»/]\s*[^>»/\n]{0,20}?(?:局|委员会|委|办公室|中心)[ \t]*(?:\n|$)")
+# a site's navigation ending on one of its offices (首页 > 部门信息 > 市市场监督管理局), or on a
+# topic column under it (… > 市审计局 > 法治政府建设)
+_NAVIGATION_TO_OFFICE = re.compile(r"[>»/]\s*[^>»/\n]{0,20}?(?:局|委员会|委|办公室|中心)[ \t]*"
+                                   r"(?:[>»/][ \t]*(?:法治|依法|政务|信息|工作|通知|公告|动态|规划|计划|总结|报告)[^>»/\n]{0,10}?[ \t]*)?(?:\n|$)")
 
 
 # a place named in passing, not as the body that acts: a superior that assigns or leads

@@ -566,9 +566,15 @@ class _NameScanner:
 def _zone_surfaces(rec: dict[str, list]):
     """A zone's committee listed as a township (诸城经济开发区管理委员会): the zone's own name
     (诸城经济开发区) and its committee's short name (…管委会) name it too, when the zone's name
-    opens on a place's (not 经济开发区 alone)."""
+    opens on a place's (not 经济开发区 alone); a zone listed by its own name (昆山开发区) is
+    named by its committee's too."""
     for code, row in rec.items():
         name = row[1]
+        if row[2] == "township" and ZONE_NAME.search(name) and len(name) >= 4 \
+                and not name.startswith(_GENERIC_ZONE_OPENINGS):
+            yield name + "管委会", code       # 昆山开发区, listed without its committee: its committee
+            yield name + "管理委员会", code   # names it too
+            continue
         if row[2] != "township" or not name.endswith("管理委员会"):
             continue
         zone = name[:-len("管理委员会")]

@@ -29,7 +29,7 @@ _TODAY_LINE = re.compile(r"\s*(?:今天是|今日是|现在是|(?:今天|今日|
 _STAMP_LINE = re.compile(r"\d{1,2}:\d{2}|^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-年/.]|来源|作者|编辑|版次|稿源|浏览|点击|"
                          r"^\s*[\u4e00-\u9fff]{2,10}(?:报|网)\s*[((]?\s*(?:19|20)\d{2}|日\s*星期[一二三四五六日天]|第\s*[A-Z]?\d{1,2}\s*版")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
-_BASE_BEFORE = re.compile(r"(?:从|较|比|与|相比|自)\s*$|[〔\[【]\s*$")
+_BASE_BEFORE = re.compile(r"(?:从|较|比|与|相比|自|超过|超出|高于|低于|多于|少于|接近)\s*$|[〔\[【]\s*$")
 # 由2022年的91.3%提升至…: the year a change starts from (由 alone also names the body: 由2022年新设的…)
 _OF_THE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?的")
 # a year's agenda named as the grounds of the work (根据…2024年度工作要点, 按照2024年度工作计划):
@@ -297,6 +297,9 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
     year, a chronicle's last."""
     if title:
         ys = _years_in(title, maxyear)
+        span = _SPAN_OF_YEARS.search(title) if not ys and _REPORT_TITLE.search(title) else None
+        if span is not None and (last := _span_end(title, span.start(), maxyear)):
+            return last            # 某中院行政审判白皮书(2021—2023年): up to its last year
         if ys and _WORK_REPORT_TITLE.match(title, ys[0][2]):
             return ys[0][0] - 1    # 2024年某市政府工作报告: given in 2024, an account of 2023 (and its plans)
         if ys:
@@ -359,7 +362,8 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
                 return published.year - 1
             return published.year
     if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
-        return _latest_part_of_span(opening, m.start(1), maxyear) or int(m.group(1))
+        return _span_end(opening, m.start(1), maxyear) or _latest_part_of_span(opening, m.start(1), maxyear) \
+            or int(m.group(1))
     if published is not None and (_RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(head[:400])) \
             and not (kind == "annual_report" and published.month <= 3):
         return None            # a dated page's opening says 今年/去年: that, not a 年度 named in passing
@@ -379,6 +383,21 @@ _SPAN_PART = re.compile(r"其中\s*((?:19|20)\d{2})\s*年度?(?:全年)?[^。;�
 
 # a sentence that looks back on the year (过去一年, 一年来, 去年) or speaks of this one (今年)
 _LOOK_BACK_NEXT = re.compile(r"\s*(?:回顾)?(?:(去年|上一年)|过去(?:的)?一年|一年来|(今年))")
+
+
+# a span of years (2021—2023年, 2021年至2023年, 2021-23年度): its last year
+_SPAN_OF_YEARS = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*((?:19|20)?\d{2})\s*年")
+
+
+def _span_end(s: str, pos: int, maxyear: int | None) -> int | None:
+    """The last year of a span of years at `pos` (2021年至2023年,…; a white paper titled
+    2021—2023年度): a report over several years reports up to its last."""
+    sp = _SPAN_OF_YEARS.match(s, pos)
+    if sp is None:
+        return None
+    end = sp.group(1)
+    year = int(end) if len(end) == 4 else int(s[pos:pos + 2] + end)
+    return year if (maxyear is None or year <= maxyear) and year > int(s[pos:pos + 4]) else None
 
 
 def _latest_part_of_span(opening: str, pos: int, maxyear: int | None) -> int | None:
@@ -608,7 +627,8 @@ _LAW_DATE = re.compile(r"\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起)?\s*(?:
                        r"|\d{4}\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,;；。\n\d《]{0,16}?(?:印发|发布|出台|颁发|制定)的\s*《")
 # 今年 / 去年 as the time of the opening's figures (去年全年, 今年1-11月, 去年,某市…, 去年全国各级…),
 # not a comparison's base (比去年, 较去年同期) nor the year a plan is made for (今年,我县将…)
-_RELATIVE_YEAR = re.compile(r"(?<![比较同与于])(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|"
+_RELATIVE_YEAR = re.compile(r"(?<![比较同与于超])(?<!超过)(?<!超出)(?<!高于)(?<!低于)(?<!多于)(?<!少于)(?<!接近)"
+                            r"(今年|去年)(?:以来|全年|上半年|下半年|前三季度|一季度|前\d{1,2}个?月|"
                             r"\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截至|\s*[,，](?![^，,;；。]{0,10}?(?:将|计划|拟))|(?=全[国省市区县州]|我[省市区县州]|各级|"
                             r"[\u4e00-\u9fff]{2,10}?(?:各级|共[收受办审新]|全年)|"
                             r"[\u4e00-\u9fff]{0,10}?(?:行政机关|行政复议|行政诉讼|行政应诉|行政案件)))")
