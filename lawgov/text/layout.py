@@ -39,7 +39,8 @@ HARD_WRAP_SHARE = 0.6         # …and their share of its long lines
 ALL_INDENTED = 0.9           # this share of the lines indented: the indent marks no paragraph
 LINE_INDENT = INDENT + ("\t",)         # (a crawl's tab too)
 # a page number (— 3 —, ·3·, 第2页 共5页, in traditional characters too)
-_PAGE_NUMBER = r"(?:[-—–－·•]+\s*\d{1,4}\s*[-—–－·•]+|第\s*\d{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?)"
+_PAGE_NUMBER = (r"(?:[-—–－·•]+\s*\d{1,4}\s*[-—–－·•]+|第\s*\d{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*\d{1,4}\s*[页頁])?"
+                r"|(?<![\d/])[1-9]\d{0,2}\s*/\s*[1-9]\d{0,2}(?![\d/]))")   # (and a browser's or a viewer's 2/5)
 _PAGE_FURNITURE = re.compile(_PAGE_NUMBER + r"|[Pp](?:age|\.)\s*\d{1,4}")
 # a page number on a line of its own (— 2 —, ·3·, 第2页 共5页): not a crawled page's
 _PAGE_NUMBER_LINE = re.compile(r"^[ \t\u3000]*" + _PAGE_NUMBER + r"[ \t\u3000]*$", re.M)

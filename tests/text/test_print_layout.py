@@ -143,6 +143,13 @@ def test_a_page_number_on_a_line_of_its_own_goes_wherever_it_stands():
     assert _joined(text).rstrip("\n") == "维持 | 512\n撤销 | 38\n合计 | 550"
 
 
+def test_a_viewers_page_count_on_a_line_of_its_own_is_a_page_number():
+    text = WRAPPED.replace("审结1\n09件", "审结1\n2/4\n09件")
+    joined = _joined(text)
+    assert "审结109件" in joined and "2/4" not in joined
+    assert "比例3/5" in _joined("比例3/5\n") and "2023/12/08" in _joined("2023/12/08\n")
+
+
 def test_a_heading_spread_across_its_line_is_closed_up_but_a_header_row_of_words_is_not():
     text = _joined("一、行 政 复 议\n处理方式 数量 比例\n维持 512 63.5%\n")
     assert text.startswith("一、行政复议\n") and "处理方式 数量 比例" in text

@@ -1848,7 +1848,7 @@ class IndicatorChoice:
         j = idx - 1
         while j >= 0 and self.qs[j].start >= sent[0]:
             j -= 1
-        if j < 0 or done[j].kind != "level" or done[j].scope not in ("government", "departments") \
+        if j < 0 or done[j].kind not in ("level", "cumulative") or done[j].scope not in ("government", "departments") \
                 or self.qs[j].start < self.sentence_of(sent[0] - 1)[0]:
             return None
         if ";" in self.m[sent[0]:q.head] or "；" in self.m[sent[0]:q.head] \

@@ -162,6 +162,10 @@ FUNCTION_CHARS = set("据经由在向对从于把被给按依为与及将自")
 ONE_PARTY_PASSIVE = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?:全年|年内|今年|去年|同期)?\s*"
                                r"(?P<party>(?![本我该全各])[^，,;；。\d以为被]{2,20}?(?:机关|部门|局|委员会|单位|中心|所|队))"
                                r"(?:全年)?被(?:诉|起诉|提起(?:行政)?诉讼|申请(?:行政)?复议)")
+# a year of its own named under a span (…由2019年的14.2%下降到2021年的5.3%): the figure is that year's
+YEAR_OF_ITS_OWN = re.compile(r"(?:19|20)\d{2}\s*年|今年|全年|当年|本年")
+# a rate kept through a span (三年来…保持在98%以上, 均达到, 始终): every year's, not the span's alone
+SPAN_KEPT = re.compile(r"保持|均|始终|一直|持续|连续|每年|逐年|稳定")
 # a bureau's lower units, each of them, sued or applied against (各分局被诉案件9件, 各所被申请复议):
 # on a bureau's page, a part of its system's cases, not the bureau's own
 LOWER_UNITS_SUED = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?P<units>各(?:直属|下属|基层)?(?:分局|派出所|所|站|大队|中队|支队|执法队|基层单位|下属单位))"
@@ -426,7 +430,8 @@ class Roles:
             kind, reason = "cumulative", "a step of a movement over several years (…下降到7.2%,再下降到5.3%)"
         if kind == "level":
             nl = self._not_level_before(sent[0], q.head)
-            if nl == "cumulative" and unit == "%" and not self._rate_over_years(sent, q):
+            if nl == "cumulative" and unit == "%" and not self._rate_over_years(sent, q) \
+                    and not self._rate_of_the_span(sent, q):
                 nl = None                  # 三年来出庭应诉率保持100%: so it is this year too
             if nl == "cumulative" and self.search_slice(CTX["reached_by"], lead, ls):
                 nl = None                  # 2015年—2019年,…持续增长,至2019年已达2561件: that year's level
@@ -1542,6 +1547,15 @@ class Roles:
         if CTX["year_own_period"].search(self.m, sent[0], h.start()) and re.search("[;；]", self.m[h.end():q.head]):
             return False       # 全年…,近五年年均增长12.4%;…纠错率9.8%: the aside on the years ended
         return not ((h.group().startswith(("连续", "历年")) or "保持" in h.group()) and q.qualifier == "exact")
+
+    def _rate_of_the_span(self, sent, q: Quantity) -> bool:
+        """A rate under a span that its sentence's counts are totals of (改革以来,…累计审结934件,
+        纠错121件,综合纠错率13%; 近三年,…败诉率为6.2%): the span's own rate, unless it is kept
+        through it (保持, 均, 始终) or is whole (100%: every year's too)."""
+        h = self._last_hit("cumulative", sent[0], q.head)
+        if h is None or q.value >= 100:
+            return False
+        return not SPAN_KEPT.search(self.m, h.end(), q.head) and not YEAR_OF_ITS_OWN.search(self.m, h.end(), q.head)
 
     def _lower_level(self, sent, clause, head: int) -> str | None:
         """A tier named by its level in the figure's clause (县级政府) below the page's own tier or
