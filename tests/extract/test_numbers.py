@@ -126,7 +126,7 @@ def _tokens(text):
     ("千万不要,百姓,万一", []),
     ("同一案件,同一时间", []),
     # a count right after a word that ends in 同 (合同, 协同)
-    ("审查合同五十八份,会同三个部门", ["五十八", "三"]),
+    ("审查合同五十八份,会同三个部门,合同一百零五份", ["五十八", "三", "一百零五"]),
 ])
 def test_numeral_pattern(text, expected):
     assert _tokens(text) == expected

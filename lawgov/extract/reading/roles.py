@@ -162,6 +162,12 @@ FUNCTION_CHARS = set("据经由在向对从于把被给按依为与及将自")
 ONE_PARTY_PASSIVE = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?:全年|年内|今年|去年|同期)?\s*"
                                r"(?P<party>(?![本我该全各])[^，,;；。\d以为被]{2,20}?(?:机关|部门|局|委员会|单位|中心|所|队))"
                                r"(?:全年)?被(?:诉|起诉|提起(?:行政)?诉讼|申请(?:行政)?复议)")
+# a clause that is only a docket's name before its figure (,行政复议案件14件): a list's next item
+BARE_DOCKET_LEAD = re.compile(r"\s*(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:共|有|为)?\s*")
+# the reporting government by its own level (本级政府, 县本级, 市政府本级)
+OWN_LEVEL_GOVERNMENT = re.compile(r"(?:[省市区县旗州盟]?本级(?:人民)?(?:政府)?|[省市区县旗州盟](?:人民)?政府本级)")
+# what turned out, against a plan or forecast before it (…预计…,实际全年收到…)
+ACTUALLY = re.compile(r"[,，;；]\s*实际")
 # a year of its own named under a span (…由2019年的14.2%下降到2021年的5.3%): the figure is that year's
 YEAR_OF_ITS_OWN = re.compile(r"(?:19|20)\d{2}\s*年|今年|全年|当年|本年")
 # a rate kept through a span (三年来…保持在98%以上, 均达到, 始终): every year's, not the span's alone
@@ -169,7 +175,7 @@ SPAN_KEPT = re.compile(r"保持|均|始终|一直|持续|连续|每年|逐年|�
 # a bureau's lower units, each of them, sued or applied against (各分局被诉案件9件, 各所被申请复议):
 # on a bureau's page, a part of its system's cases, not the bureau's own
 LOWER_UNITS_SUED = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?P<units>各(?:直属|下属|基层)?(?:分局|派出所|所|站|大队|中队|支队|执法队|基层单位|下属单位))"
-                              r"(?:全年)?被(?:诉|起诉|提起(?:行政)?诉讼|申请(?:行政)?复议)")
+                              r"(?:全年|共|累计|共计)?被(?:诉|起诉|提起(?:行政)?诉讼|申请(?:行政)?复议)")
 # the region's government opening a clause as its subject (区政府负责人出庭应诉率95.5%): on a
 # department's page, the government's figure, not the department's (not as the reviewer of the
 # department's own cases: 市政府作为复议机关受理的以我局为被申请人的…)
@@ -439,6 +445,9 @@ class Roles:
                 nl = None                  # 10月出庭应诉率达到100%: a rate that month is the rate
             if nl == "target" and "实际" in m[clause[0]:q.head]:
                 nl = None                  # 考核目标为…不低于90%,我区实际出庭应诉率为96.7%: the result
+            elif nl == "target" and (aim := self._last_hit("target", sent[0], q.head)) is not None \
+                    and ACTUALLY.search(m, aim.end(), clause[0]):
+                nl = None                  # 年初预计全年…将有所增加,实际全年收到112件,受理105件: the result
             if nl == "target" and self._plan_ended(sent[0], q.head):
                 nl = None                  # “十三五”末,出庭应诉率达到100% in a 2020 report: the end has come
             if nl is None and unit == "%" and self._rate_over_years(sent, q):
@@ -490,8 +499,10 @@ class Roles:
                 kind, reason = "breakdown", f"the cases of one field ({field.group('field') or field.group('field_after')}), named after its count"
             elif field := self._field_of_sentence(sent, q.head):
                 kind, reason = "breakdown", f"its sentence is about a field ({field})"
-            elif origin := self._last_hit("origin_subset", clause[0], q.head):
+            elif origin := self._last_hit("origin_subset", clause[0], q.head) or (
+                    BARE_DOCKET_LEAD.fullmatch(m, clause[0], q.head) and self._last_hit("origin_subset", sent[0], clause[0])):
                 kind, reason = "breakdown", f"the cases of one origin ({origin.group()})"
+                #                           (…引起的行政诉讼案件21件,行政复议案件14件: the list goes on)
             elif self._kinds_concentrated(sent, q):
                 kind, reason = "breakdown", "the count of the kinds its sentence's cases concentrate on (集中在…等类别)"
             elif (example := self.search_in(CTX["example_frame"], sent[0], clause[0])) is not None:
@@ -881,6 +892,8 @@ class Roles:
         name = getattr(self, "region_name", None) or ""
         if name and self.m.startswith(name, at):
             return True
+        if OWN_LEVEL_GOVERNMENT.match(self.m, at):
+            return True                # 其中本级政府受理…, 其中县本级…
         if (tw := CTX["tier_word"].match(self.m, at)) is not None and tw.group("who") in "我本":
             return self._word_rank(tw.group("tier")) == own
         h = CTX["government_subject"].match(self.m, at)
