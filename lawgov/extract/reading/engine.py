@@ -96,6 +96,7 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         self._resp_act: dict[int, tuple[str, bool]] = {}   # a group's act (分别办结), and whether it comes first
         self._resp_scopes: dict[int, list] = {}  # a group's list over the body's own scopes
         self._paired: dict[int, tuple[list[str | None], int]] = {}      # 分别+verb lists: fields
+        self._base_list: dict[int, tuple[list[int], int, int | None]] = {}   # 分别较上年的…、…: bases paired
 
     def _bulleted_figure_above(self, para: int) -> bool:
         """The line above is a bulleted line with a figure too (■ 出庭应诉率100% over ■ 败诉案件2):

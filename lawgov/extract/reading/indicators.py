@@ -357,6 +357,8 @@ DECIDING_GOVERNMENT = re.compile(r"(?:[,，;；、]|其中)\s*(?P<gov>(?P<name>[
 
 # a clause that only says its figure is a total (…,总计82件; 合计为…)
 TOTAL_LEAD = re.compile(r"\s*(?:以上|上述)?(?:总计|合计|共计|总共|共)(?:为|有|达)?\s*")
+# cases carried in from before (结转, 旧存 …): a sum with them is no count of the year's intake
+CARRIED_IN = re.compile(r"结转|旧存|积存|上年未结|存量案件")
 # the instance a figure of a lawsuit docket is of, right before it (一审128件, 案件二审31件)
 INSTANCE_BEFORE = re.compile(r"(一审|二审|再审)(?:行政)?(?:诉讼|应诉)?(?:案件)?(?:有|共|为|达)?\s*$")
 
@@ -504,6 +506,8 @@ class IndicatorChoice:
             new_period = (lo.group("period") and not PART_OF_YEAR.search(lo.group("period"))) or lo.group("own")
             pick, carried_kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
                                                                   fam, kind, bool(new_period))
+            if lo.group("total") and CARRIED_IN.search(m, sent[0], q.head):
+                pick = NOTHING     # 旧存64件,新收892件,共计956件: what was handled, old and new together
             # (a part of the year, 上半年45件 after the year's 86件, is no new period: a part of it)
             if not lo.group("own"):
                 kind = carried_kind    # (…慈利县出庭应诉率为95.3%,我县为100%: the page's own takes the measure only)
@@ -1128,7 +1132,7 @@ class IndicatorChoice:
             return None
         named = {done[j].indicator for j in parts if done[j].indicator}
         if len(named) != 1 or not any(done[j].kind == "level" and done[j].indicator for j in parts) \
-                or len({done[j].year for j in parts}) != 1 or "结转" in self.m[self.qs[parts[0]].head:q.head]:
+                or len({done[j].year for j in parts}) != 1 or CARRIED_IN.search(self.m, sent[0], q.head):
             return None            # (two years' figures, new and carried-over cases, kinds of the cases)
         return max(j for j in parts if done[j].indicator)
 

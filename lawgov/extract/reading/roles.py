@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import in_autonomous_region, levels_named, region_names, short_place_subject
-from lawgov.extract.reading.rules import CTX, LIST_MARK, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX, lead_cues
+from lawgov.extract.reading.rules import CTX, LIST_JOIN, LIST_MARK, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX, lead_cues
 from lawgov.extract.reading.state import CASE_FAMILIES, CASES_POINTED_AT, DOCUMENTS_FROM, OWN_BODY
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
@@ -162,6 +162,8 @@ FUNCTION_CHARS = set("据经由在向对从于把被给按依为与及将自")
 ONE_PARTY_PASSIVE = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?:全年|年内|今年|去年|同期)?\s*"
                                r"(?P<party>(?![本我该全各])[^，,;；。\d以为被]{2,20}?(?:机关|部门|局|委员会|单位|中心|所|队))"
                                r"(?:全年)?被(?:诉|起诉|提起(?:行政)?诉讼|申请(?:行政)?复议)")
+# bases compared with item by item (分别较上年的207件、189件; 上年同期分别为167件、155件)
+RESPECTIVE_BASE = re.compile(r"分别(?:较|比|同比|与|为|是)")
 # a clause that is only a docket's name before its figure (,行政复议案件14件): a list's next item
 BARE_DOCKET_LEAD = re.compile(r"\s*(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:共|有|为)?\s*")
 # the reporting government by its own level (本级政府, 县本级, 市政府本级)
@@ -384,6 +386,11 @@ class Roles:
                 if inherit_from is not None and done[inherit_from].kind in ("other_body", "breakdown"):
                     kind = done[inherit_from].kind   # the earlier figure of another body is another body's
                     reason = "the earlier figure of a subset or another body"
+        if kind == "level" and idx - 1 in self._base_list and LIST_JOIN.fullmatch(m, self.qs[idx - 1].tail, q.head):
+            paired, k, base_year = self._base_list[idx - 1]
+            if k + 1 < len(paired):        # (…分别较上年的207件、189件: the next base, of the next figure)
+                kind, reason, inherit_from = "comparison_base", "the figure compared with", paired[k + 1]
+                self._base_list[idx] = (paired, k + 1, base_year)
         if kind == "level":
             for rx in CTX["comparison_base"]:
                 cb = self.search_slice(rx, lead, ls)
@@ -424,6 +431,9 @@ class Roles:
                         inherit_from = self._compared_by_change(idx, q, sent, done, inherit_from)
                     if cb.groupdict().get("listed") is not None and done[idx - 1].indicator:
                         inherit_from = idx - 1     # (the list's next base measures what the first did)
+                    if RESPECTIVE_BASE.search(lead) and (paired := self._levels_paired(idx, sent, done)):
+                        inherit_from = paired[0]   # 收到264件、受理241件,分别较上年的207件、189件: item by item
+                        self._base_list[idx] = (paired, 0, base_year)
                     if y is None and self._last_hit("cumulative", sent[0], q.head) is not None:
                         kind, reason = "cumulative", "where a movement over several years began (过去三年…从9.6%下降到…)"
                     break
@@ -1290,6 +1300,15 @@ class Roles:
         if level == "township" and name.endswith(("镇", "乡", "街道", "苏木")):
             return LEVEL_TIER["township"]
         return None
+
+    def _levels_paired(self, idx: int, sent, done) -> list[int]:
+        """The figures of the sentence before the list of bases that starts at idx, as many as
+        the list has, in order: a 分别 list of bases pairs with them item by item (none when
+        there are fewer)."""
+        n = len(self._joined_run(idx, sent))
+        levels = [j for j in range(bisect.bisect_left(self.qstarts, sent[0]), idx)
+                  if done[j].kind == "level" and done[j].indicator and self.qs[j].unit == self.qs[idx].unit]
+        return levels[-n:] if n >= 2 and len(levels) >= n else []
 
     def _compared_by_change(self, idx: int, q: Quantity, sent, done, nearest: int) -> int:
         """The figure a base is compared with, checked by the change stated after the base
