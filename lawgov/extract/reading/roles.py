@@ -162,6 +162,10 @@ FUNCTION_CHARS = set("据经由在向对从于把被给按依为与及将自")
 ONE_PARTY_PASSIVE = re.compile(r"(?:^|(?<=[，,;；。其中、]))\s*(?:全年|年内|今年|去年|同期)?\s*"
                                r"(?P<party>(?![本我该全各])[^，,;；。\d以为被]{2,20}?(?:机关|部门|局|委员会|单位|中心|所|队))"
                                r"(?:全年)?被(?:诉|起诉|提起(?:行政)?诉讼|申请(?:行政)?复议)")
+# a committee named by its zone (园区管委会, 经济开发区管理委员会): the zone's words before it
+COMMITTEE_OF = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:管理委员会|管委会)(?:本级)?")
+# a development zone's committee by its name (…经济开发区管理委员会, …工业园区管委会)
+ZONE_BODY = re.compile(r"(?:开发区|园区|新区|高新区|示范区|试验区|管理区)(?:管理委员会|管委会)?$")
 # bases compared with item by item (分别较上年的207件、189件; 上年同期分别为167件、155件)
 RESPECTIVE_BASE = re.compile(r"分别(?:较|比|同比|与|为|是)")
 # a clause that is only a docket's name before its figure (,行政复议案件14件): a list's next item
@@ -953,6 +957,8 @@ class Roles:
             return None                # 以市市场监管局为被告 on 某市市场监督管理局's own report
         if party in ("管委会", "管委会本级", "管理委员会", "管委"):
             return None                # 以管委会为被告 on a zone's page: its government
+        if (stem := COMMITTEE_OF.fullmatch(party)) and self._zone_page() and stem.group(1) in self.region_name:
+            return None                # 以园区管委会为被告 on 某县工业园区管理委员会's page: itself, named short
         if (o := CTX["own_body"].match(party)) and OWN_GOVERNMENT_REST.fullmatch(party, o.end()):
             return None                # 以我镇为被申请人, 以本县政府为被告: the reporting body itself
         if self.own_tier() == 4 and CTX["township_self"].fullmatch(party):
@@ -1297,9 +1303,14 @@ class Roles:
             return LEVEL_TIER["district"]
         if self._county_level_city():
             return LEVEL_TIER["county"]     # (a county-level city: its 全州 is above it, its 全市 its own)
-        if level == "township" and name.endswith(("镇", "乡", "街道", "苏木")):
-            return LEVEL_TIER["township"]
+        if level == "township" and (name.endswith(("镇", "乡", "街道", "苏木")) or self._zone_page()):
+            return LEVEL_TIER["township"]   # (a zone's committee listed as a township: its 全县 is above it)
         return None
+
+    def _zone_page(self) -> bool:
+        """The page's own body is a development zone's committee (某经济开发区管理委员会), whose
+        own whole it calls 全区."""
+        return bool(ZONE_BODY.search(getattr(self, "region_name", None) or ""))
 
     def _levels_paired(self, idx: int, sent, done) -> list[int]:
         """The figures of the sentence before the list of bases that starts at idx, as many as
@@ -1398,9 +1409,12 @@ class Roles:
         return own is not None and self._word_rank(tier) > own
 
     def _word_rank(self, tier: str) -> int:
-        """The tier a page's 全X / 我X names: 区 is an autonomous region's on a province's page."""
+        """The tier a page's 全X / 我X names: 区 is an autonomous region's on a province's page,
+        the zone itself on a zone's."""
         if tier == "区" and getattr(self, "level", None) == "province":
             return CTX["tier_rank"]["自治区"]
+        if tier == "区" and getattr(self, "level", None) == "township" and self._zone_page():
+            return LEVEL_TIER["township"]
         if tier == "市" and self._county_level_city():
             return LEVEL_TIER["county"]    # (全市 of a county-level city: the county itself)
         return CTX["tier_rank"][tier]
