@@ -225,7 +225,11 @@ class Tables:
                                                                or (measure == "rate" and ratio_column)
                                                                or column_period
                                                                or YEAR_TO_DATE_LABEL.fullmatch(header.strip())
+                                                               or WHOLE_YEAR_COLUMN.fullmatch(header.strip())
                                                                or _period_of_the_table(header, caption, headers)) else ("breakdown", None)
+            if kind == "level" and (whole := WHOLE_YEAR_COLUMN.fullmatch(header.strip())) and whole.group("prev") \
+                    and year is not None:
+                year -= 1                      # 12月 | 1-12月 | 上年1-12月: the year before's whole year
         if not indicator:
             scope = None
         reason = None
@@ -490,7 +494,8 @@ class Tables:
     def _rows_of(self, para: int, caption: str) -> str | None:
         """Whose rows a table lists, by its column of row labels' header or its caption (各乡镇
         (街道)…一览表, 县直部门…情况): 'lower' for a tier below the page's own, 'departments'
-        for the government's departments, 'higher' for a higher tier's, else None."""
+        for the government's departments, 'higher' for a higher tier's, 'peers' for places of
+        the page's own tier (a city's counties quoted on one county's page), else None."""
         if self._own_level_row(para):
             return None            # 县(市、区) | … with a row 市本级: the total is the whole's
         for words in (self._label_column_header(para), caption):
@@ -501,6 +506,9 @@ class Tables:
                 return "higher" if h.group("dtier") and self.above_own_tier(h.group("dtier")) else "departments"
             if self.below_own_tier(h.group("tier")):
                 return "lower"
+            if words is not caption and PEER_ROWS.fullmatch(words.strip()) and self.own_tier() is not None \
+                    and not self.above_own_tier(h.group("tier")):
+                return "peers"     # 区县 | 受理 on a county's page: its city's counties; their sum the city's
         return None
 
     def _own_level_row(self, para: int) -> bool:
@@ -615,6 +623,8 @@ YEAR_PART_HEADER = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?:上半�
                               r"|\d{1,2}\s*(?:月(?:份)?)?\s*[-—–~至到]\s*\d{1,2}\s*月(?:份)?)")
 # …but not all twelve months (2023年1-12月: the whole year)
 FULL_YEAR_MONTHS = re.compile(r"(?<!\d)1\s*(?:月(?:份)?)?\s*[-—–~至到]\s*12\s*月")
+# a column of the whole year by its months (1-12月, 上年1-12月, 本年1至12月累计)
+WHOLE_YEAR_COLUMN = re.compile(r"(?P<prev>上年|去年|上一年)?(?:同期)?\s*(?:本年|今年)?\s*1\s*(?:月(?:份)?)?\s*[-—–~至到]\s*12\s*月(?:份)?\s*(?:累计)?")
 HEADER_YEAR = re.compile(r"(?P<abs>(?:19|20)\d{2})\s*(?:年度?)?\s*(?:全年)?\s*(?:\((?:单位[:：]?)?(?:件|个|人|次|项|份|%|人次|件次|万元|元)\))?")     # (2024年(件): its unit too)
 # a column of the rates of the rows' counts (比率, 占比(%))
 RATIO_HEADER = re.compile(r"(?:比率|比例|占比|百分比|率)\s*(?:\(\s*%\s*\)|%)?")
@@ -669,6 +679,8 @@ OWN_WHOLE_TOTAL = re.compile(r"(?:全|本|我)[省市区县州旗盟镇乡]")
 ROWS_OF_TIER = re.compile(r"^(?:[^|]{0,12}?)(?<!地)(?<!社)(?<!园)(?<!城)(?:各|所辖)?(?P<tier>乡|镇|街道|县|区)(?:镇|街|乡|区|县|市)?(?:\([□\u4e00-\u9fff、]{1,8}\))?"
                           r"(?=$|\s|名称|单位|[|/]|行政|被申请|被告|负责人|出庭|一览|情况|统计|案件)"
                           r"|(?P<dept>(?P<dtier>[省市县区])直(?:各)?(?:部门|单位)|各部门|部门名称|单位名称)")
+# the label column of a table of places of a tier (区县, 县(市、区), 各县区)
+PEER_ROWS = re.compile(r"(?:各)?(?:区县|县区|县市区|县\(市、区\)|县（市、区）|区\(县\)|区（县）|县\(区\)|县（区）|区/县|县/区)(?:名称)?")
 # a label of a lower body that names no scope cue knows (乡镇政府, 街道办事处)
 LOWER_BODY_LABEL = re.compile(r"(?:乡镇|镇|乡|街道)(?:人民)?(?:政府|办事处)(?:等)?(?:其他)?|(?:各)?(?:乡镇|镇街|街镇)(?:\((?:街道|□+)\))?")
 # the header of a column of respondents (被申请人, 被申请人类别): each row counts one respondent's cases
