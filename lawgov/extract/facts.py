@@ -55,22 +55,25 @@ NO_YEAR = ("no year: neither its sentence nor the report names one (a manifest r
 # the government a no-case phrase names as the respondent or defendant (未发生以镇政府为被申请人…,
 # 市政府未发生作为被申请人的…, 未发生以镇政府为被告的…, 镇人民政府作为被申请人的…为零): its tier, or a
 # street's office
-NO_CASE_RESPONDENT = re.compile(r"以(?:本级(?:人民)?(?:政府)?|(?P<tier>苏木|[省市区县州旗盟镇乡])?(?:人民)?政府|(?P<street>(?:街道)?办事处|街道))为被(?:申请人|告)"
+NO_CASE_RESPONDENT = re.compile(r"以(?:本级(?:人民)?(?:政府)?|(?P<tier>苏木|[省市区县州旗盟镇乡])?(?:人民)?政府|(?P<street>(?:街道)?办事处|街道)|(?P<bureau>[我本](?:局|委|厅|办|单位)|局机关))为被(?:申请人|告)"
                                 r"|(?:(?P<tier2>苏木|[省市区县州旗盟镇乡])(?:人民)?政府|(?P<street2>街道办事处))"
                                 r"(?:全年)?(?:未发生|没有发生|作为被申请人|为被申请人|作为被告|为被告)")
 
 
-def _own_government_named(analysis, t: str, ps: int) -> bool:
-    """The no-case phrase at ps names the page's own government as the respondent: 本级, a bare
-    政府, the page's own tier (镇政府 on a township's page) or a street's office on a street's
-    page, not a tier below or above it."""
+def _own_party_named(analysis, t: str, ps: int) -> str | None:
+    """Whose no-case phrase at ps is the page's own: 'government' when it names the page's own
+    government as the respondent (本级, a bare 政府, the page's own tier: 镇政府 on a township's
+    page, a street's office on a street's page), 'bureau' when a bureau names itself (我局); None
+    for a tier below or above it."""
     h = NO_CASE_RESPONDENT.search(t, max(0, ps - 12), ps + 24)
     if h is None:
-        return False
+        return None
+    if h.group("bureau"):
+        return "bureau"
     if h.group("street") or h.group("street2"):
-        return analysis.own_tier() == 4
+        return "government" if analysis.own_tier() == 4 else None
     tier = h.group("tier") or h.group("tier2")
-    return tier is None or CTX["tier_rank"].get(tier) == analysis.own_tier()
+    return "government" if tier is None or CTX["tier_rank"].get(tier) == analysis.own_tier() else None
 
 
 def reason_not_fact(kind: str, reason: str | None, indicator: str | None, unit: str | None,
@@ -225,7 +228,7 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         if scope == "all":
             scope = analysis.scope_named_before(sent[0], ps)
         if scope == "all" and indicator in ("reconsideration.as_respondent", "litigation.cases") \
-                and _own_government_named(analysis, t, ps):
+                and _own_party_named(analysis, t, ps) == "government":
             scope = "government"          # 我镇未发生以镇政府为被申请人(被告)的…案件: the body's government
         not_level = analysis._not_level_before(sent[0], ps)
         tg = CTX["target"].search(t, sent[0], ps) if not_level is None else None
@@ -237,7 +240,7 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
         if not_level is None and not others and (part := _record_of_a_part(t, analysis, ps, sent, qs, classified)):
             not_level, others = "breakdown", part
         if not_level is None and not others and indicator == "litigation.cases" \
-                and not _own_government_named(analysis, t, ps):
+                and not _own_party_named(analysis, t, ps):
             # 未发生以县政府为被告的…案件 on a township's page: another tier's government's record
             not_level, others = "other_body", "no lawsuit of a government other than the page's own"
         if not_level is None and not others and value == 0 and _counted_otherwise(indicator, year, scope, classified):

@@ -11,7 +11,7 @@ from functools import lru_cache
 from lawgov.extract.mentions import Quantity
 from lawgov.extract.reading.classified import Classified
 from lawgov.extract.reading.roles import ASIDE, LEVEL_TIER, Role, generic_place
-from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_MARK, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit,
+from lawgov.extract.reading.rules import (AFTER_CUES, ANY_AFTER, BOUNDARY, CTX, LIST_JOIN, LIST_MARK, LIST_YEAR, SHARE_RATES, SUMMED, WHOLE_OF_TIER, YEAR_TO_DATE_LABEL, Cue, default_unit, unit_choices,
                                           fill, first_family, lead_cues, unit_ok, PAREN, LEADING_TIER, SCOPE_RX, TIER_CHARS)
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.state import CASE_FAMILIES, HEADING_RUN_ON, HeadingParty
@@ -285,7 +285,7 @@ DECISIONS_RUN = re.compile(r"[\s,，、;；:：]*(?:经审理|经复议|复议�
 # a bare rate said right after a count (…7次、出庭率为13.5%; not …,出庭应诉率由上年的87.5%提升至…)
 BARE_RATE_AFTER = re.compile(r"\s*(?:次|人次|件|人)?\s*[、，,]\s*(?:其)?出庭(?:应诉)?(?:率|的?比例|的?比率)(?:为|达到?|是)?\s*")
 # a case family's own word (复议, 诉讼, 应诉)
-FAMILY_WORDS = re.compile(r"复议|诉讼|应诉")
+FAMILY_WORDS = re.compile(r"复议|诉讼|应诉|行政案件|为被告")
 # heads named right before their count (负责人27人出庭应诉, 主要负责人3次出庭应诉), not others
 HEADS_RIGHT_BEFORE = re.compile(r"(?:负责人|负责同志|领导|正职|副职|一把手|(?<![乡镇])[省市区县旗州]长|主任)"
                                 r"(?:共|共有|全年|先后|累计)?\s*$")
@@ -357,6 +357,9 @@ DECIDING_GOVERNMENT = re.compile(r"(?:[,，;；、]|其中)\s*(?P<gov>(?P<name>[
 
 # a clause that only says its figure is a total (…,总计82件; 合计为…)
 TOTAL_LEAD = re.compile(r"\s*(?:以上|上述)?(?:总计|合计|共计|总共|共)(?:为|有|达)?\s*")
+# a unit named by the words right before a bare figure (出庭应诉人次为312, 案件件数:96)
+UNIT_NAMED_BEFORE = re.compile(r"(人次|件次|(?<!案)件数)(?:为|是|达到?|共|[:：])?\s*$")
+UNIT_WORDS = {"人次": "人次", "件次": "件", "件数": "件"}
 # cases carried in from before (结转, 旧存 …): a sum with them is no count of the year's intake
 CARRIED_IN = re.compile(r"结转|旧存|积存|上年未结|存量案件")
 # the instance a figure of a lawsuit docket is of, right before it (一审128件, 案件二审31件)
@@ -664,6 +667,9 @@ class IndicatorChoice:
                 and (count := RATE_COUNTS.get(indicator)) \
                 and self._part_of_its_own_measure(sh.group(), self.m[sent[0]:lead_start + sh.start()], count, fam):
             kind, reason = "share", "a part's share of the measure's own whole (占败诉总数的, 败诉案件中…的占), not the rate"
+        if indicator is not None and unit is None and (named := UNIT_NAMED_BEFORE.search(lead)) is not None \
+                and (said := UNIT_WORDS[named.group(1)]) in unit_choices(indicator):
+            unit, unit_raw = said, named.group(1)   # 出庭应诉人次为312: the unit the words before it name
         if indicator is not None and unit is None:
             unit = default_unit(indicator)
             unit_raw = None

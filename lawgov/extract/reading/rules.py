@@ -381,6 +381,14 @@ def unit_ok(cue: Cue, unit: str | None, bounded: bool) -> bool:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
+def unit_choices(indicator: str) -> frozenset[str]:
+    """Every unit a cue of the indicator accepts."""
+    return frozenset(u for c in CUES if c.indicator == indicator or (
+        c.indicator and "{family}" in c.indicator and c.indicator.split(".", 1)[1] == indicator.split(".", 1)[1])
+        for u in c.units)
+
+
 def default_unit(indicator: str) -> str | None:
     for c in CUES:
         if c.indicator == indicator or (c.indicator and "{family}" in c.indicator
