@@ -211,6 +211,10 @@ _TITLE_PLAN = re.compile(r"要点|计划|思路|打算|安排|展望|谋划")
 _TITLE_ACCOUNT = re.compile(r"总结|情况|成效|报告|年报")
 
 
+# a part of a year a title names (上半年, 下半年, 一季度)
+_PART_OF_A_YEAR = re.compile(r"上半年|下半年|[一二三四]季度|前三季度")
+
+
 def _summarised_year(title: str, ys: list[tuple[int, str, int]]) -> int | None:
     """Of a title's years, the one it gives an account of when it names another's plans too
     (关于2024年工作要点及2023年工作总结的报告, 2024年工作思路暨2023年工作总结): the report
@@ -220,6 +224,8 @@ def _summarised_year(title: str, ys: list[tuple[int, str, int]]) -> int | None:
     if len({y for y, _, _ in ys}) == 1:
         y, _, pos = ys[0]
         plan, account = _TITLE_PLAN.search(title, pos), _TITLE_ACCOUNT.search(title, 0, pos)
+        if _PART_OF_A_YEAR.search(title):
+            return None            # 上半年工作总结及2024年下半年工作计划: both parts of that one year
         return y - 1 if plan and account and not _TITLE_ACCOUNT.search(title, pos, plan.start()) else None
     ends = [pos for _, _, pos in ys[1:]] + [len(title)]
     plans, accounts = set(), set()
@@ -297,7 +303,8 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
     year, a chronicle's last."""
     if title:
         ys = _years_in(title, maxyear)
-        span = _SPAN_OF_YEARS.search(title) if not ys and _REPORT_TITLE.search(title) else None
+        span = _SPAN_OF_YEARS.search(title) if not ys and _REPORT_TITLE.search(title) \
+            and not _PLAN_DOCUMENT.search(title) else None
         if span is not None and (last := _span_end(title, span.start(), maxyear)):
             return last            # 某中院行政审判白皮书(2021—2023年): up to its last year
         if ys and _WORK_REPORT_TITLE.match(title, ys[0][2]):
@@ -385,6 +392,8 @@ _SPAN_PART = re.compile(r"其中\s*((?:19|20)\d{2})\s*年度?(?:全年)?[^。;�
 _LOOK_BACK_NEXT = re.compile(r"\s*(?:回顾)?(?:(去年|上一年)|过去(?:的)?一年|一年来|(今年))")
 
 
+# a plan's own document, whose span is the plan's, not a report's (实施方案(2021—2025年)中期评估)
+_PLAN_DOCUMENT = re.compile(r"规划|纲要|方案|计划|意见")
 # a span of years (2021—2023年, 2021年至2023年, 2021-23年度): its last year
 _SPAN_OF_YEARS = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*((?:19|20)?\d{2})\s*年")
 
@@ -687,6 +696,8 @@ def _looked_back_on(body: str, year: int, maxyear: int | None) -> int | None:
     return year - 1 if back and not own else None
 
 
+# the words of plans and aims (全年要完成…, 力争…, 确保…): no account of a year gone
+_AIMS = re.compile(r"要|将|力争|确保|计划|目标|争取")
 # a sentence that opens on the whole year (全年共受理…, 一年来…)
 _WHOLE_YEAR_OPENS = re.compile(r"\s*(?:全年|一年来|这一年|当年)")
 
@@ -701,7 +712,8 @@ def _figures_follow(body: str, pos: int, whole_year_next: bool) -> bool:
     if not whole_year_next or end is None or not _WHOLE_YEAR_OPENS.match(body, end.end()):
         return False
     after = _SENTENCE.search(body, end.end())
-    return bool(_FIGURE.search(body, end.end(), after.start() if after else len(body)))
+    stop = after.start() if after else len(body)
+    return bool(_FIGURE.search(body, end.end(), stop)) and not _AIMS.search(body, end.end(), stop)
 
 
 # an opening year that is a story's origin: 2013年某地率先试点…十余年来 / 多年来 / 10年来

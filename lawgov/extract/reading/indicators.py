@@ -364,6 +364,9 @@ UNIT_WORDS = {"人次": "人次", "件次": "件", "件数": "件"}
 CARRIED_IN = re.compile(r"结转|旧存|积存|上年未结|存量案件")
 # the instance a figure of a lawsuit docket is of, right before it (一审128件, 案件二审31件)
 INSTANCE_BEFORE = re.compile(r"(一审|二审|再审)(?:行政)?(?:诉讼|应诉)?(?:案件)?(?:有|共|为|达)?\s*$")
+# what a figure by instance may be read as whatever it counts (the first instance's as the
+# lawsuits, the others as their instance)
+BY_INSTANCE = frozenset({None, "litigation.cases", "litigation.second_instance", "litigation.retrial"})
 
 
 class IndicatorChoice:
@@ -628,9 +631,10 @@ class IndicatorChoice:
         instances = []
         if cue is None and inherit_from is None and TOTAL_LEAD.fullmatch(lead) and fam == "litigation" \
                 and (instances := self._instances_summed_before(idx, q, sent, done)):
-            indicator, cue = "litigation.cases", True   # 一审128件,二审47件,再审3件,合计178件: the lawsuits
+            # 一审128件,二审47件,再审3件,合计178件: the lawsuits; 败诉案件一审18件、二审6件,共计24件: the losses
+            indicator, cue = self._measure_by_instance(instances, done), True
             for j in instances:
-                if done[j].kind == "level" and done[j].indicator in (None, "litigation.cases"):
+                if done[j].kind == "level" and done[j].indicator in (None, indicator):
                     done[j].kind, done[j].reason = "breakdown", INSTANCE_PART
         if cue is None and inherit_from is None and TOTAL_LEAD.fullmatch(lead):
             inherit_from = self._sum_of_the_parts_before(idx, q, sent, done)
@@ -1142,21 +1146,31 @@ class IndicatorChoice:
             return None            # (two years' figures, new and carried-over cases, kinds of the cases)
         return max(j for j in parts if done[j].indicator)
 
+    @staticmethod
+    def _measure_by_instance(parts: list[int], done) -> str:
+        """The measure a total over instances counts: the parts' own (败诉, 开庭, 出庭应诉), else
+        the lawsuits themselves."""
+        own = {done[j].indicator for j in parts} - BY_INSTANCE
+        return own.pop() if own else "litigation.cases"
+
     def _instances_summed_before(self, idx: int, q: Quantity, sent, done) -> list[int]:
-        """一审56件、二审31件,共计87件: a bare total after the figures of its sentence, each named by
-        its instance (two instances at least), that sum to it, is the docket's whole: the
-        lawsuits. The parts, figures of one year, are returned (none when it is no such total)."""
-        parts = [j for j in range(bisect.bisect_left(self.qstarts, sent[0]), idx) if self.qs[j].unit == q.unit]
-        if len(parts) < 2 or abs(sum(self.qs[j].value for j in parts) - q.value) > 1e-6 \
-                or len({done[j].year for j in parts}) != 1:
-            return []
-        named = set()
-        for j in parts:
+        """一审56件、二审31件,共计87件: a bare total right after a run of figures of its sentence,
+        each named by its instance (two instances at least), that sum to it, is their whole. The
+        parts, figures of one year and of one measure, are returned (none when it is no such
+        total)."""
+        parts, named = [], set()
+        j = idx - 1
+        while j >= 0 and self.qs[j].start >= sent[0] and self.qs[j].unit == q.unit:
             start = self.qs[j - 1].tail if j > 0 and self.qs[j - 1].start >= sent[0] else sent[0]
             if (h := INSTANCE_BEFORE.search(self.m, start, self.qs[j].head)) is None:
-                return []
+                break
+            parts.insert(0, j)
             named.add(h.group(1))
-        return parts if len(named) == len(parts) else []
+            j -= 1
+        if len(parts) < 2 or len(named) != len(parts) or abs(sum(self.qs[k].value for k in parts) - q.value) > 1e-6 \
+                or len({done[k].year for k in parts}) != 1 or len({done[k].indicator for k in parts} - BY_INSTANCE) > 1:
+            return []              # (not their sum, of two years, or parts of two measures)
+        return parts
 
     def _over_the_scopes_before(self, idx, items, measure, unit, fam, act=("", False)) -> Pick:
         """区政府、区直部门作为被告的案件分别为58件、176件,负责人出庭应诉率分别为100%、98.3%: a

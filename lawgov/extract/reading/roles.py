@@ -171,11 +171,13 @@ RESPECTIVE_BASE = re.compile(r"分别(?:较|比|同比|与|为|是)")
 # a clause that is only a docket's name before its figure (,行政复议案件14件): a list's next item
 BARE_DOCKET_LEAD = re.compile(r"\s*(?:行政)?(?:复议|诉讼|应诉)(?:案件)?(?:共|有|为)?\s*")
 # the reporting government by its own level (本级政府, 县本级, 市政府本级)
-OWN_LEVEL_GOVERNMENT = re.compile(r"(?:[省市区县旗州盟]?本级(?:人民)?(?:政府)?|[省市区县旗州盟](?:人民)?政府本级)")
+OWN_LEVEL_GOVERNMENT = re.compile(r"(?:(?P<tier>[省市区县旗州盟])?本级(?:人民)?(?:政府)?|(?P<tier2>[省市区县旗州盟])(?:人民)?政府本级)")
 # what turned out, against a plan or forecast before it (…预计…,实际全年收到…)
 ACTUALLY = re.compile(r"[,，;；]\s*实际")
 # a year of its own named under a span (…由2019年的14.2%下降到2021年的5.3%): the figure is that year's
-YEAR_OF_ITS_OWN = re.compile(r"(?:19|20)\d{2}\s*年|今年|全年|当年|本年")
+YEAR_OF_ITS_OWN = re.compile(r"(?:19|20)\d{2}\s*年|今年|全年|当年|本年|年内")
+# the level a movement reaches, right before its figure (下降至, 提高到)
+TO_LEVEL_END = re.compile(r"(?:下降|减少|降低|增加|增长|上升|提高|提升|降|升)(?:了)?(?:至|到)(?:(?:19|20)\d{2}\s*年(?:度)?(?:的)?)?\s*$")
 # a rate kept through a span (三年来…保持在98%以上, 均达到, 始终): every year's, not the span's alone
 SPAN_KEPT = re.compile(r"保持|均|始终|一直|持续|连续|每年|逐年|稳定")
 # a bureau's lower units, each of them, sued or applied against (各分局被诉案件9件, 各所被申请复议):
@@ -906,12 +908,14 @@ class Roles:
         name = getattr(self, "region_name", None) or ""
         if name and self.m.startswith(name, at):
             return True
-        if OWN_LEVEL_GOVERNMENT.match(self.m, at):
-            return True                # 其中本级政府受理…, 其中县本级…
+        if (lv := OWN_LEVEL_GOVERNMENT.match(self.m, at)) is not None:
+            tier = lv.group("tier") or lv.group("tier2")
+            return tier is None or self._word_rank(tier) == own   # 其中本级政府受理…, 其中县本级… (not 市本级 on a county's page)
         if (tw := CTX["tier_word"].match(self.m, at)) is not None and tw.group("who") in "我本":
             return self._word_rank(tw.group("tier")) == own
         h = CTX["government_subject"].match(self.m, at)
-        return h is not None and "政府" in h.group("who") and self._word_rank(h.group("tier")) == own
+        return h is not None and "政府" in h.group("who") and "级" not in h.group("who") \
+            and self._word_rank(h.group("tier")) == own     # (not 县级政府: every county's)
 
     def _own_party_named(self, a: int, b: int) -> bool:
         """[a, b) names the page's own body as the party of the cases (其中以我局为被申请人的,
@@ -1601,6 +1605,8 @@ class Roles:
         h = self._last_hit("cumulative", sent[0], q.head)
         if h is None or q.value >= 100:
             return False
+        if TO_LEVEL_END.search(self.m, max(h.end(), q.head - 12), q.head):
+            return False       # 近三年,…败诉率由12.1%下降至4.3%: where the movement ends, the current level
         return not SPAN_KEPT.search(self.m, h.end(), q.head) and not YEAR_OF_ITS_OWN.search(self.m, h.end(), q.head)
 
     def _lower_level(self, sent, clause, head: int) -> str | None:

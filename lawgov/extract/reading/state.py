@@ -25,6 +25,10 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 # a clause naming a part of the figures before a field word in it (其中不服信访事项…的, 涉及劳动争议的)
 CASE_FAMILIES = ("reconsideration", "litigation")
 PART_OPENING = re.compile(r"\s*其中")
+# a forecast said of its measure, right before its verb (预计将突破, 有望首次超过)
+FORECAST = re.compile(r"预计|预期|有望")
+FORECAST_VERB = re.compile(r"突破|超过|超|达到|达|逾|增至|升至|降至|保持")
+CLAUSE_MARK = re.compile(r"[，,;；]")
 TOWNSHIP_GOVERNMENT = re.compile(r"[镇乡](?:人民)?政府|街道办")
 SEMICOLON = re.compile(r"[;；]")
 # another party named between a party's figure and a sum (…的11件,以部门为被申请人的84件,合计…)
@@ -217,6 +221,9 @@ class DiscourseState:
                                         or WHOLE_YEAR_AFTER.search(self.m, e, b)):
                     continue         # 2023年12月,县政府常务会议听取…,全年受理36件: the year's
                                      # (…首月即收案530件;全省收案数2021年为4870件: a year of its own)
+                if kind == "target" and FORECAST.match(self.m, s) and FORECAST_VERB.match(self.m, e) \
+                        and CLAUSE_MARK.search(self.m, e, b):
+                    continue         # …有望突破5000件,受理4,398件: the forecast is of its own clause's figure
                 if kind == "target" and self._past_year_clause_after(e, b):
                     continue         # 力争于2025年前建成…的目标,2023年全市受理…93件: a year's result
                 return kind
@@ -686,7 +693,7 @@ class DiscourseState:
                                                          or any(WHOLE_AGAIN.match(self.m, cl[c2][0]) for c2 in range(ck + 1, k + 1))):
                     continue      # …,其中以区政府为被告的53件;败诉3件: a part's scope ends at its semicolon
                     #               (or at a clause that opens on the whole again: …的12件,全年审结58件)
-                return "all" if self._after_partition(cl, ck, name) and not self._part_acts_on(cl, ck, k) else name
+                return "all" if self._after_partition(cl, ck, name) and not self._part_acts_on(cl, ck, k, pos) else name
             # a short clause right before that is only a subject (区政府作为被告, 市本级), not a
             # clause with an act of its own (由本级政府集中行使复议职责)
             # (its scope reaches the figures of the clauses that follow it, up to this one)
@@ -713,12 +720,19 @@ class DiscourseState:
             return "all"                # 区政府考核通报我分局…无败诉案件: the department's own
         return last[1]
 
-    def _part_acts_on(self, cl, ck: int, k: int) -> bool:
+    def _part_acts_on(self, cl, ck: int, k: int, pos: int) -> bool:
         """The clauses from a 其中 part (其中县政府收到433件) to the figure's each open on an act
         with no subject of their own (,受理401件,审结392件): the part's subject acting on, not the
-        whole again."""
-        return bool(PART_OPENING.match(self.m, cl[ck][0])) \
-            and all(CTX["continuation_verb"].match(self.m, cl[c][0]) for c in range(ck + 1, k + 1))
+        whole again; a figure larger than the part's (…,依法受理497件) is the whole's."""
+        if not PART_OPENING.match(self.m, cl[ck][0]) \
+                or not all(CTX["continuation_verb"].match(self.m, cl[c][0]) for c in range(ck + 1, k + 1)):
+            return False
+        part = bisect.bisect_left(self.qstarts, cl[ck][0])
+        here = bisect.bisect_left(self.qstarts, pos)
+        if part >= len(self.qs) or here >= len(self.qs) or self.qs[part].start >= cl[ck][1]:
+            return False
+        p, q = self.qs[part], self.qs[here]
+        return p.unit != q.unit or q.unit == "%" or q.value <= p.value
 
     def _after_partition(self, cl, ck: int, name: str) -> bool:
         """True when the clause ck (scope `name`, with figures) is the last of a split by scope:
