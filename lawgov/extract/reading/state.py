@@ -25,6 +25,8 @@ LEADER_AFTER = re.compile(r"(?:的)?(?:正确|坚强|统一|大力)?(?:领导|�
 # a clause naming a part of the figures before a field word in it (其中不服信访事项…的, 涉及劳动争议的)
 CASE_FAMILIES = ("reconsideration", "litigation")
 PART_OPENING = re.compile(r"\s*其中")
+# a whole named (全市, 各级): a clause after it that a government opens is that whole's part
+WHOLE_NAMED = re.compile(r"全[省市区县州旗盟]|各级")
 # a forecast said of its measure, right before its verb (预计将突破, 有望首次超过)
 FORECAST = re.compile(r"预计|预期|有望")
 FORECAST_VERB = re.compile(r"突破|超过|超|达到|达|逾|增至|升至|降至|保持")
@@ -721,11 +723,15 @@ class DiscourseState:
         return last[1]
 
     def _part_acts_on(self, cl, ck: int, k: int, pos: int) -> bool:
-        """The clauses from a 其中 part (其中县政府收到433件) to the figure's each open on an act
-        with no subject of their own (,受理401件,审结392件): the part's subject acting on, not the
-        whole again; a figure larger than the part's (…,依法受理497件) is the whole's."""
-        if not PART_OPENING.match(self.m, cl[ck][0]) \
-                or not all(CTX["continuation_verb"].match(self.m, cl[c][0]) for c in range(ck + 1, k + 1)):
+        """The clauses from a part (其中县政府收到433件, or the government opening its clause after
+        the whole: 全市…1,648件,市政府收到372件) to the figure's each open on an act with no subject
+        of their own (,受理401件,审结392件): the part's subject acting on, not the whole again; a
+        figure larger than the part's (…,依法受理497件) is the whole's."""
+        gov = CTX["government_subject"].match(self.m, cl[ck][0])
+        opens_part = PART_OPENING.match(self.m, cl[ck][0]) or (
+            gov is not None and "政府" in gov.group("who") and "级" not in gov.group("who") and ck > 0
+            and WHOLE_NAMED.search(self.m, cl[ck - 1][0], cl[ck - 1][1]))
+        if not opens_part or not all(CTX["continuation_verb"].match(self.m, cl[c][0]) for c in range(ck + 1, k + 1)):
             return False
         part = bisect.bisect_left(self.qstarts, cl[ck][0])
         here = bisect.bisect_left(self.qstarts, pos)
