@@ -281,7 +281,7 @@ BARE_YEAR = re.compile(r"(?:19|20)\d{2}(?=[\u4e00-\u9fff])")
 RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*[-—–~]\s*$")
 EVENT_AFTER = re.compile(
     r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?(?:出台|印发|制定|修订|修正|颁布|施行|实施|发布|启动|成立|组建|设立|揭牌|获评|被评为|荣获|入选|召开|举办|挂牌|通过(?!调解|和解|协调|网上|线上|[^，,;；。\d]{0,12}?(?:方式|途径|渠道|形式)(?![^，,;；。\d]{0,2}(?:制定|出台|印发|发布|修订|审议))))")
-COMPARE_BEFORE = re.compile(r"(?:较|比|与|同比|相较于?|相比|对比|(?:超过|超出|高于|低于|多于|少于|接近)了?)\s*$")
+COMPARE_BEFORE = re.compile(r"(?:较|比|与|同比|(?<![连一共不相如等])同|相较于?|相比|对比|(?:超过|超出|高于|低于|多于|少于|接近)了?)\s*$")
 # …or 和/跟/同 before a year whose figure is then compared with (跟去年的9.8%相比, 同2021年的80件比)
 # …or the year a multiple is of (是2023年的1.8倍, 为上年同期的2倍, 相当于去年的一半, 是去年61件的2倍): compared with
 MULTIPLE_OF_BEFORE = re.compile(r"(?:是|为|相当于|达到?)\s*$")
