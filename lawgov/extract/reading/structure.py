@@ -47,6 +47,8 @@ TITLE_MAX = 80           # characters of a first line that can be a title
 # a news agency's or a paper's dateline (新华社广州1月30日电, 中新网郑州3月2日电, 本报长沙3月2日讯)
 DATELINE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:社|网|报|台|客户端))[\u4e00-\u9fff]{1,8}?\d{1,2}月\d{1,2}日"
                       r"(?:\d{1,2}时(?:\d{1,2}分)?)?(?:电|讯)")
+# …found from its end, a date filed on (1月30日电), so the text is not searched at every character
+DATELINE_END = re.compile(r"\d{1,2}月\d{1,2}日(?:\d{1,2}时(?:\d{1,2}分)?)?[电讯]")
 # the last word of a document's title (…年度报告, …工作总结, …白皮书)
 DOCUMENT_TITLE_END = re.compile(r"(?:报告|总结|年报|白皮书|公报)\s*(?:[(（][^()（）]{0,8}[)）])?\s*$")
 CHROME_LINES = 6         # lines of a site's chrome (site, breadcrumb, date, font size) before a title
@@ -234,9 +236,10 @@ class Structure:
                                     # campaign's name (and an account's: “某县普法”微信公众号)
                 if e - s > 2:
                     blank.append((s + 1, e - 1))
-        for m in DATELINE.finditer(self.t):
-            i = bisect.bisect_left(qpos, m.start())
-            if i == len(qpos) or qpos[i] >= m.end():
+        for d in DATELINE_END.finditer(self.t):
+            m = DATELINE.search(self.t, max(0, d.start() - 16), d.end())
+            i = bisect.bisect_left(qpos, m.start()) if m is not None else 0
+            if m is not None and m.end() == d.end() and (i == len(qpos) or qpos[i] >= m.end()):
                 blank.append(m.span())    # 新华社广州1月30日电: where the agency filed from, no place spoken of
         t = self.t
         pieces = []
