@@ -428,7 +428,7 @@ FIGURE_CONTEXT = ("change", "not_change", "paren_base", "reached_by", "target_cl
                   "period_to_level", "share", "rejected_after", "share_after", "whole_part",
                   "all_upheld", "all_closed", "all_accepted", "all_filed", "all_reviewed", "each_lower_tier", "place_subject",
                   "own_respondent", "government_subject", "whole_opening", "own_body", "bar_after",
-                  "tier_word", "tier_level", "rate_cumulative", "other_docket")
+                  "tier_word", "tier_level", "rate_cumulative", "other_docket", "origin_subset")
 
 
 @lru_cache(maxsize=1)
