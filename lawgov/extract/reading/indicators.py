@@ -337,6 +337,10 @@ MEASURES_AFTER = re.compile(r"(?:分别|依次)(?P<act>(?:依法)?(?:办理|受�
 RESPECTIVELY_THEN_MEASURE = re.compile(r"分别(?!为|是)(?=[^，,;；。\d]{1,20}$)")
 PARTY_HEAD = re.compile(r"\s*(?:[\u4e00-\u9fff]|[(（]□+[)）]){0,6}?(?:人民政府|政府|部门|单位|机关|办事处|管委会)")
 LABEL_MARK = re.compile(r"^\s*" + LIST_MARK + r"?\s*")
+# marks no label beside its figure holds (a sentence's, an aside's)
+LABEL_MARK_CHARS = re.compile(r"[。；;！？!?|｜:：()（），,、]")
+# a change said after a figure (同比增长, 下降) is no label of it
+CHANGE_WORDS = re.compile(r"(?:同比|环比|较上年|较去年|比上年|比去年)|(?:增长|增加|上升|下降|减少|降低|提高)")
 # a figure soon after a word, in its clause (受理…57件)
 NUMBER_SOON = re.compile(r"[^。；;，,\n]{0,20}?\d")
 
@@ -411,7 +415,8 @@ class IndicatorChoice:
                 and CTX["to_level"].fullmatch(lead):
             lead_hits = ()         # 由5,207项精简为4,862项: the level of what the first figure was
         below = self._label_line_below(q, para)
-        if below is not None:
+        beside = self._label_beside(q, para) if below is None else None
+        if below is not None or beside is not None:
             lead_hits = ()         # 86件⏎收到行政复议申请⏎79件: the line above labels the figure above
         pick = OTHER_FIELD if paired == "other_fields" else \
             self._respectively(idx, lead_start, lead, prev_idx, measure, unit, fam)
@@ -432,7 +437,7 @@ class IndicatorChoice:
             if pick.cue is not None and pick.text and "、" in lead[lead.rfind(pick.text) + len(pick.text):] \
                     and (act := self._pick_after(q.tail, min(clause[1], q.tail + 32), measure, unit, fam)).cue is not None:
                 pick = act     # 19项证明事项被取消、其余7项予以保留: the next item's act is its own
-        if pick.cue is None and not NEXT_LABEL_AFTER_GAP.match(m, q.tail, clause[1]):
+        if pick.cue is None and beside is None and not NEXT_LABEL_AFTER_GAP.match(m, q.tail, clause[1]):
             # (not across a gap to the next label and its figure: 应诉案件41件 负责人出庭33件)
             after_end = min(clause[1], q.tail + 32)
             pick = self._pick_after(q.tail, after_end, measure, unit, fam)
@@ -471,7 +476,7 @@ class IndicatorChoice:
             pick = self._pick(self._acts_before_item(lead, lead_start, clause, fam), measure,
                               unit, bounded, fam, ("verb",))
         label_year = None
-        if pick.cue is None and not lead_hits and (label := below or self._label_line_above(q, para)) is not None:
+        if pick.cue is None and not lead_hits and (label := below or beside or self._label_line_above(q, para)) is not None:
             label_fam, label_hits = lead_cues(m[label[0]:label[1]])
             if (ly := LABEL_OPENS_WITH_YEAR.match(m, label[0], label[1])) is not None \
                     and self.paragraph_index(label[0]) == self._line_above(para):
@@ -1442,6 +1447,42 @@ class IndicatorChoice:
                     return None        # (★ 纠错率⏎12.5%⏎2023年上半年⏎702件: another measure's run)
                 k -= 1
         return self.paras[k] if k >= 0 and kinds[k] == "L" else None
+
+    def _label_beside(self, q, para: int) -> tuple[int, int] | None:
+        """The words after a figure that opens its line, where the nearest line above or below
+        is laid out the same way (326件 收到行政复议申请⏎298件 依法受理): an infographic that
+        prints each figure before its label on one line. A single such line is no layout."""
+        if not self.paras:
+            return None
+        ps, pe = self.paras[para]
+        if LABEL_MARKS.fullmatch(self.m[ps:q.head]) is None or self._words_after_figure(para) is None:
+            return None
+        kinds = self._page_line_kinds()
+        for step in (-1, +1):
+            k = para + step
+            while 0 <= k < len(kinds) and kinds[k] in ("E", "U"):
+                k += step
+            if 0 <= k < len(kinds) and self._words_after_figure(k) is not None:
+                return self._words_after_figure(para)
+        return None
+
+    def _words_after_figure(self, k: int) -> tuple[int, int] | None:
+        """The span of a short label after the figure that opens line k (2 to 20 characters of
+        words, no digit, no sentence mark, no aside or change), or None."""
+        ps, pe = self.paras[k]
+        i = bisect.bisect_left(self.qstarts, ps)
+        if i >= len(self.qs) or self.qs[i].start >= pe:
+            return None
+        first = self.qs[i]
+        if LABEL_MARKS.fullmatch(self.m[ps:first.head]) is None or first.unit_raw is None:
+            return None
+        rest = self.m[first.tail:pe]
+        label = rest.strip()
+        if not 2 <= len(label) <= 20 or not rest[:1].isspace() or re.search(r"[\d%％]", label) \
+                or not is_cell(label) or LABEL_MARK_CHARS.search(label) or CHANGE_WORDS.match(label):
+            return None
+        start = first.tail + len(rest) - len(rest.lstrip())
+        return start, start + len(label)
 
     def _line_above(self, para: int) -> int:
         """The nearest line above `para` with words or a figure (past empty lines and units)."""
