@@ -327,6 +327,10 @@ def _short_name_of(party: str, title: str) -> bool:
     return False
 
 
+# the names of the places above a body, as its full name opens with them (河南省洛阳市, 宁都县)
+PARENTS_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗)){1,3}")
+
+
 def _named_in(stem: str, text: str, own: str) -> bool:
     """The stem is named in text other than as the tail of the page's own name (澧 of 澧县 is
     not named by 临澧县; 深圳 is by 深圳市, 示范 by 济源示范区)."""
@@ -1150,6 +1154,9 @@ class Roles:
             return None if self._own_place_stem(stem) else name
         if generic_place(name) or any(w in name for w in ("全", "各", "本", "我", "该")):
             return None
+        own = self.region_name or ""
+        if len(own) >= 2 and name.endswith(own) and PARENTS_BEFORE.fullmatch(name[:-len(own)]):
+            return None            # 洛阳市洛龙区 on 洛龙区's page: the page's own, named with its parents
         if name.endswith("地区") and levels_named(name):
             return None if name == self.region_name else name   # (阿克苏地区: a prefecture, not an area)
         stem = name[:-2] if name.endswith(("街道", "新区", "地区", "社区")) else name[:-1]
