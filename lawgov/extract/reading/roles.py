@@ -345,6 +345,24 @@ def _occurrences(word: str, text: str):
         at = text.find(word, at + 1)
 
 
+def _contraction_at(core: str, own: str) -> int | None:
+    """Where `own` names a body whose short name is `core` (人社局 of 人力资源和社会保障局, 住建委
+    of 住房和城乡建设委员会): the first character found, the others after it in order within the
+    name, its last (局, 委, 厅) closing it. None when no such name is in `own`."""
+    at = own.find(core[0])
+    while at >= 0:
+        name = DEPARTMENT_NAME.match(own, at)
+        full = name.group().removesuffix("员会") if name is not None else ""
+        if full.endswith(core[-1]) and _in_order(core, full):
+            return at
+        at = own.find(core[0], at + 1)
+    return None
+
+
+# a department's full name from its first character: up to the first 局 / 委员会 / 厅 (20 at most)
+DEPARTMENT_NAME = re.compile(r"[^\s，,。；;、]{1,18}?(?:局|委员会|委|厅|办公室|办)")
+
+
 def _in_order(short: str, full: str) -> bool:
     """Every character of short appears in full, in order."""
     rest = iter(full)
@@ -1049,9 +1067,11 @@ class Roles:
         at = own.find(core) if core else -1
         if at < 0 and core:
             at = own.find(core[:2])   # 省自然资源厅 on 某市自然资源和规划局's page: the field's stem
+        if at < 0 and core and (short := _contraction_at(core, own)) is not None:
+            at = short         # 市人社局 on 岳阳市人力资源和社会保障局's page: its short name
         if at > 0 and own[at - 1] in TIER_CHARS and own[at - 1] != name.lstrip("全")[0]:
             return name        # 省税务局 on 某市税务局's page: the same kind of bureau of another tier
-        return None if not core or core in own or core[:2] in own else name
+        return None if not core or at >= 0 else name
 
     def _place_before_paren(self, paren) -> str | None:
         """A named place right before the parenthesis a figure stands in (收案较多的是河东区(412件)):
