@@ -370,7 +370,9 @@ def _stated_year(t, title, lines, first_para, opening, m, origin, body, maxyear,
             return published.year
     if m and (maxyear is None or int(m.group(1)) <= maxyear) and origin is None:
         return _span_end(opening, m.start(1), maxyear) or _latest_part_of_span(opening, m.start(1), maxyear) \
-            or int(m.group(1))
+            or _listed_years_end(opening, m.start(1), maxyear) \
+            or _year_after_a_span_since(opening, m, body, maxyear) \
+            or _later_year_in_first_sentence(opening, m, maxyear) or int(m.group(1))
     if published is not None and (_RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(head[:400])) \
             and not (kind == "annual_report" and published.month <= 3):
         return None            # a dated page's opening says 今年/去年: that, not a 年度 named in passing
@@ -407,6 +409,52 @@ def _span_end(s: str, pos: int, maxyear: int | None) -> int | None:
     end = sp.group(1)
     year = int(end) if len(end) == 4 else int(s[pos:pos + 2] + end)
     return year if (maxyear is None or year <= maxyear) and year > int(s[pos:pos + 4]) else None
+
+
+def _listed_years_end(opening: str, pos: int, maxyear: int | None) -> int | None:
+    """The last of the years an opening lists (2021年、2022年、2023年,…分别为…): a page over
+    several years reports up to its last, as a span does."""
+    listed = _LISTED_YEARS.match(opening, pos)
+    if listed is None:
+        return None
+    year = int(listed.group(1))
+    return year if (maxyear is None or year <= maxyear) and year > int(opening[pos:pos + 4]) else None
+
+
+_LISTED_YEARS = re.compile(r"(?:(?:19|20)\d{2}\s*年度?\s*[、和及与]\s*)+((?:19|20)\d{2})\s*年")
+
+
+def _later_year_in_first_sentence(opening: str, m: re.Match, maxyear: int | None) -> int | None:
+    """A later year opening a clause of the first sentence with its figures (2022年,全市受理…4127件;
+    2023年受理4506件,…): the page compares the year it reports with the one before."""
+    first = int(m.group(1))
+    stop = opening.find("。", m.end())
+    stop = stop if stop >= 0 else len(opening)
+    for later in _CLAUSE_YEAR.finditer(opening, m.end(), stop):
+        year = int(later.group(1))
+        clause_end = _CLAUSE_END.search(opening, later.end(), stop)
+        if first < year and (maxyear is None or year <= maxyear) and not _PLAN_YEAR.match(opening, later.start(1)) \
+                and _FIGURE.search(opening, later.end(), clause_end.start() if clause_end else stop):
+            return year
+    return None
+
+
+# a year opening a clause, said whole (not 2023年1—3月, 2023年上半年 or a date)
+_CLAUSE_YEAR = re.compile(r"[;；,，]\s*((?:19|20)\d{2})\s*年(?:度)?(?![\d一二三四上下前]|第|底|末|初)")
+_CLAUSE_END = re.compile(r"[;；,，。]")
+
+
+def _year_after_a_span_since(opening: str, m: re.Match, body: str, maxyear: int | None) -> int | None:
+    """An opening on a span since a year (2020年以来,累计办理…312件) followed by the figures of one
+    later year (2023年,全市共办理…76件): the page reports that year; the span's first year is
+    only where its total starts."""
+    if not _SINCE_AFTER_YEAR.match(opening, m.end(1)):
+        return None
+    later = _figures_of_another_year(body, int(m.group(1)), maxyear, min_sentences=1)
+    return later if later and later > int(m.group(1)) else None
+
+
+_SINCE_AFTER_YEAR = re.compile(r"\s*年\s*(?:以来|来)")
 
 
 def _latest_part_of_span(opening: str, pos: int, maxyear: int | None) -> int | None:

@@ -431,7 +431,7 @@ def test_dev_corpus_states_high_only_when_right_and_few_wrong_regions():
     assert wrong <= 1
 
 
-ROUND3 = [c for f in ("issue12c.yaml", "issue12d.yaml", "issue12e.yaml", "round21.yaml", "round22.yaml", "round23.yaml", "round24.yaml", "round25.yaml", "round26.yaml", "round27.yaml")
+ROUND3 = [c for f in ("issue12c.yaml", "issue12d.yaml", "issue12e.yaml", "round21.yaml", "round22.yaml", "round23.yaml", "round24.yaml", "round25.yaml", "round26.yaml", "round27.yaml", "round28.yaml")
           for c in yaml.safe_load((HERE / "fixtures" / "openings" / f).read_text(encoding="utf-8"))]
 
 
