@@ -524,6 +524,10 @@ def _year_from_date_and_figures(lead: str, title, opening, body, origin, publish
     if published is not None:
         # 今年 / 去年 in the opening (or the headline) of a dated page name the year outright
         rel = _RELATIVE_YEAR.search(opening[:200]) or _RELATIVE_YEAR.search(title or "")
+        if rel and rel.group(1) != "去年" and kind == "annual_report" and published.month <= 3 \
+                and any(int(p.group(1)) == published.year for p in _PLAN_YEAR.finditer(body)):
+            return published.year - 1  # 今年以来,… with 二、2024年工作打算 on a report of January 2024:
+                                       # written before the new year its plans are for
         if rel:
             return published.year - (rel.group(1) == "去年")
     ys_body = [(y, suf, pos) for y, suf, pos in _years_in(body, maxyear)
@@ -808,7 +812,7 @@ def _opening_text(t: str, lines: list[_Line], first_para: _Line | None) -> str:
 
 
 # a year of plans, not of figures: 2023年,将…, 2024年工作打算
-_PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我们|我[省市区县州局委办厅]|全[省市区县州]|[区市县州镇乡旗]?(?:人民)?政府|街道|[本我]?(?:局|委|办|厅))?(?:将|要(?!闻|点|求|素|害|件|案)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望)|重点(?:做好|抓好|推进|开展))"
+_PLAN = r"\s*(?:年度?)?\s*(?:[,，]\s*)?(?:我们|我[省市区县州局委办厅]|全[省市区县州]|[区市县州镇乡旗]?(?:人民)?政府|街道|[本我]?(?:局|委|办|厅))?(?:将|要(?!闻|点|求|素|害|件|案)|计划(?!生育|单列)|拟|力争|(?:工作)?(?:计划(?!生育|单列)|打算|思路|展望)|工作(?:安排|任务|重点|目标)|重点(?:做好|抓好|推进|开展))"
 _PLAN_YEAR = re.compile(r"((?:19|20)\d{2})(?=" + _PLAN + ")")
 # (not a deadline, 确保到2025年率先建成…: a goal over years, which names no next year's plans)
 _PLAN_BEFORE = re.compile(r"(?:将|拟|计划|力争|争取|预计|确保)(?:在|于|到)?\s*((?:19|20)\d{2})\s*年度?")
