@@ -361,9 +361,23 @@ def _speaks_for_region(dept: str, kind: str, body: dict, t: str = "", title: str
         return True
     if not re.search(r"司法局|司法厅|行政复议局|行政复议办|法制局|法制办|^办公厅$", dept):
         return False
+    if _titled_own_work(title, dept):
+        return False
     return (kind in ("statistics", "news", "court_release") or body.get("informant", False)
             or body.get("release", False) or _titled_for_region(title, dept, region_name)
             or _about_the_whole_region(t))
+
+
+# a bureau's summary of its own year's work (某市司法局2023年工作总结和2024年工作计划)
+_OWN_WORK = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:上半年|全年)?\s*工作(?:总结|报告|要点|计划)")
+
+
+def _titled_own_work(title: str | None, dept: str) -> bool:
+    """A title that is the bureau's name and its year's work summary, with no region's topic
+    (法治政府建设, 行政复议) between: the bureau writes of its own work."""
+    if not title or dept not in title:
+        return False
+    return _OWN_WORK.match(title, title.index(dept) + len(dept)) is not None
 
 
 # the whole region as the subject of the figures (全市共收到, 全区行政机关, 我市行政复议), not the
