@@ -1695,8 +1695,10 @@ class Roles:
         if not CTX["national"].match(self.m, n):
             return False
         c0 = self.clause_of(n, sent)[0]
-        if len(YEAR_OPENING.sub("", self.m[c0:n]).strip()) > 4 or self.m[max(c0, n - 1):n] in ("于", "比", "较", "居", "在", "与"):
-            return False               # 居于全国前列, 低于全国均值: a comparison, not the subject
+        if len(YEAR_OPENING.sub("", self.m[c0:n]).strip()) > 4 or self.m[max(c0, n - 1):n] in ("于", "比", "较", "居", "在", "与") \
+                or "占" in self.m[c0:n]:
+            return False               # 居于全国前列, 低于全国均值, 占全国总量的4.7%: a comparison or a
+                                       # share of the nation's whole, not the subject
         w = self._last_hit("tier_word", n + 2, head)
         return w is None and not self.search_in(CTX["own_body"], n + 2, head) \
             and not self._other_place_subject(clause, head)
