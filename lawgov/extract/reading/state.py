@@ -63,6 +63,9 @@ RUN_IN_HEADING_MAX = 20
 # the cases split by kind (按类别分, 从案件类型看): the fields named after it are kinds of the cases
 KINDS_PARTITION = re.compile(r"(?:按|从)(?:案件)?(?:类别|类型|领域|案由|种类)(?:分|看|划分|来看)")
 COMPARISON_CHARS = re.compile("[超于近]")     # (one of them stands in every compared_family word)
+# what a figure is a multiple of: 是 / 为 before the family's word, 的2.1倍 after it
+MULTIPLE_LEAD = re.compile(r"[是为](?:同期|同年|当年|全年|全[省市区县])?(?:的)?(?:一审)?(?:行政)?$")
+MULTIPLE_AFTER = re.compile(r"的\s*(?:[\d.]+|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)\s*倍")
 # a year named whole as a figure's period after a month's clause (…;全省收案数2021年为4870件;
 # …;2023年受理…512件: a year opening its clause), not a document's or a plan's year inside a
 # clause (对照2023年度工作要点…)
@@ -481,7 +484,8 @@ class DiscourseState:
             return False
         if self.fam_hits[n][2] not in CASE_FAMILIES and self._in_subject_matter(s, pos):
             return False       # …86件,主要涉及行政处罚、政府信息公开等领域,审结52件: what the cases are about
-        return not self._in_other_measure(n) and not self._compared_before(n, pos)
+        return not self._in_other_measure(n) and not self._compared_before(n, pos) \
+            and not self._multiple_of(n, pos)
 
     def _in_subject_matter(self, s: int, pos: int) -> bool:
         """The word at s is in a list of what cases are about (涉及行政处罚、信息公开等领域, 集中在
@@ -528,6 +532,17 @@ class DiscourseState:
             return False
         c0, c1 = self.clause_of(s, self.sentence_of(s))
         return pos >= c1 and CTX["compared_family"].search(self.m, max(lo, c0), s) is not None
+
+    def _multiple_of(self, n: int, pos: int) -> bool:
+        """Family word n names what the figure before it is a multiple of (收到复议申请4126件,是同期
+        行政诉讼一审收案数的2.1倍), in a clause that ends before `pos`: the base of a comparison,
+        not the subject of the clauses after it."""
+        s = self.fam_hits[n][1]
+        lead = self.m[max(0, s - 10):s]
+        if "是" not in lead and "为" not in lead or MULTIPLE_LEAD.search(lead) is None:
+            return False
+        c1 = self.clause_of(s, self.sentence_of(s))[1]
+        return pos >= c1 and MULTIPLE_AFTER.search(self.m, s, c1) is not None
 
     def heading_family(self, pos: int) -> str | None:
         """The subject the section headings above `pos` set ((一)行政复议工作 … 1.办理情况。全年受理
