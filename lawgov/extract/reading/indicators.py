@@ -515,8 +515,13 @@ class IndicatorChoice:
                 lo = None
         if lo:
             new_period = (lo.group("period") and not PART_OF_YEAR.search(lo.group("period"))) or lo.group("own")
-            pick, carried_kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
-                                                                  fam, kind, bool(new_period))
+            if role.inherit_from is not None and done[role.inherit_from].kind == "comparison_base" \
+                    and done[role.inherit_from].indicator and CTX["to_level"].fullmatch(lead):
+                pick, carried_kind = NOTHING, kind    # 由上年的64件下降至51件: what 64 measured, not
+                                                      # a measure of the clause before (出庭应诉率由…)
+            else:
+                pick, carried_kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded,
+                                                                      fam, kind, bool(new_period))
             if lo.group("total") and CARRIED_IN.search(m, sent[0], q.head):
                 pick = NOTHING     # 旧存64件,新收892件,共计956件: what was handled, old and new together
             # (a part of the year, 上半年45件 after the year's 86件, is no new period: a part of it)
