@@ -1466,6 +1466,8 @@ class Roles:
         own = self.own_tier()
         h = CTX["government_subject"].match(self.m, clause[0], head) \
             if self.may_match(CTX["government_subject"], clause[0], head) else None
+        if h is None and "政府" in self.m[clause[0]:head]:
+            h = CTX["government_party"].search(self.m, clause[0], head)
         if own is None or h is None:
             return None
         if self.level == "county" and h.group("tier") == "市" \

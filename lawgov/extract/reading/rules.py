@@ -183,6 +183,7 @@ def load_context():
         "own_whole": compile(d["own_whole"]),
         "tier_rank": dict(d["tier_rank"]),
         "government_subject": compile(d["government_subject"]),
+        "government_party": compile(d["government_party"]),
         "share_after": compile(d["share_after"]),
         "anaphor": compile(d["anaphor"]),
         "reached_by": compile(d["reached_by"]),
