@@ -205,7 +205,8 @@ QUOTED_SOURCE = re.compile(r"\s*(?:另|此外|同时)?[,，]?\s*(?:根)?据(?![�
 # a whole named after the page's own body in a quoted sentence (…我局…,全区共…): the whole's again
 WHOLE_AFTER_OWN = re.compile(r"全[省市区县州旗盟]|各级|[省市区县]政府|[省市区县]直")
 PREFECTURE_SUFFIXES = ("州", "地区", "盟")
-THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
+THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*(?:(?:19|20)\d{2}\s*年度?\s*[,，]?\s*|去年|今年|全年|上年)?"
+                        r"该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
 # …and 该院 after a place's court (某区人民法院介绍…,该院…)
 THAT_COURT = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该院")
 PLACE_COURT = re.compile(r"(?P<name>(?:(?![的在到赴与和及对向从了为是将把被据])[\u4e00-\u9fff]){1,5}(?:自治县|新区|县|区|市|旗))(?:人民)?法院")
@@ -1191,6 +1192,9 @@ class Roles:
         # (a paper's banner names its own city, not the page's body: 常德日报 over 澧县's news)
         media = CTX["media_name"]
         title, head = media.sub("", self.title_line() or ""), media.sub("", self.head_text())
+        if self.region_name and title:
+            title = CTX["visited_place"].sub("", title)   # (赴杭州学习…, 江油市考察团来我县: the host
+                                                          # or the visitor, not the page's body)
         if self.region_name and title and self.region_name[:2] in title:
             return _named_in(stem, self.region_name, self.region_name) or _named_in(stem, title, self.region_name)
         if self.region_name and len(self.region_name) >= 3 and self.region_name[:-1] in head:

@@ -184,6 +184,7 @@ def load_context():
         "tier_rank": dict(d["tier_rank"]),
         "government_subject": compile(d["government_subject"]),
         "government_party": compile(d["government_party"]),
+        "visited_place": compile(d["visited_place"]),
         "share_after": compile(d["share_after"]),
         "anaphor": compile(d["anaphor"]),
         "reached_by": compile(d["reached_by"]),
