@@ -31,10 +31,10 @@ _RELEASE = re.compile(r"新闻发布会|发布会|通报[^。]{0,12}(?:全[省�
 _INFORMANT = re.compile(r"\s*(?:这是)?记者[\u4e00-\u9fff\d]{0,6}?从|\s*据(?=[^,，。]{2,30}?(?:消息|介绍|通报|获悉))")
 _UNDER = re.compile(r"\s*在[^,，。;；]{0,40}?(?:领导|指导|支持|关心|部署)下\s*[,，]?")
 _LEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}年(?:度|以来|来|上半年|全年)?|(?:\d{1,2}\s*[—\-–~至到]\s*)?\d{1,2}月份?(?:\d{1,2}日)?|近年来|今年以来|今日|近日|日前|昨日|"
-                   r"一年来|过去一年|去年|今年|上半年|前三季度|全年|本年度|年内)*\s*[,，、]?\s*(?:以来[,，]?)?")
+                   r"一年来|过去一年|去年|今年|上半年|前三季度|全年|本年度|年内|(?:座谈)?会上|会议上|座谈中)*\s*[,，、]?\s*(?:以来[,，]?)?")
 # what a non-empty _LEAD match can start with in a stripped line: a digit (\d: any decimal
 # digit) or one of these (keep it in step with _LEAD)
-_LEAD_FIRST = frozenset("近今日昨一过去,，、以上前全本年")
+_LEAD_FIRST = frozenset("近今日昨一过去,，、以上前全本年座会")
 
 # the short names of commissions and offices of a government (卫健委, 外办, 政府办) and its
 # service centres; a party body (市委办, 纪委) is not one
@@ -123,6 +123,16 @@ def _venue(t: str, m: RegionMention) -> bool:
     return m.start > 0 and t[m.start - 1] in "在于" and _VENUE_AFTER.match(t, m.end) is not None
 
 
+def visitor(t: str, m: RegionMention) -> bool:
+    """A place whose delegation comes to the page's body (江油市考察团来我县…): the guest, not the
+    body; the host is named after 来 / 到 (我县, or by its name)."""
+    return _VISITORS_AFTER.match(t, m.end) is not None
+
+
+_VISITORS_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:局|院|办|委))?(?:考察团|代表团|调研组|考察组|学习组|一行)"
+                             r"(?:[\u4e00-\u9fff]{0,4})?(?:来|莅临|到(?=我|本))")
+
+
 def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[RegionMention],
                 at_start: bool, max_offset: int = 40) -> dict | None:
     """The body a line or an opening sentence is about: a chain of regions, maybe a
@@ -149,7 +159,8 @@ def _subject_after(t, g, start, end, mentions, at_start, max_offset, blanked, of
     # and a neighbour (我县与相邻的平利县) another body
     ms = [m for m in _mentions_in(mentions, start, end)
           if blanked[m.start - start:m.end - start].strip() and m.start - start >= 0
-          and not t.startswith("某", m.end) and not neighbour(t, m) and not _venue(t, m)]
+          and not t.startswith("某", m.end) and not neighbour(t, m) and not _venue(t, m)
+          and not visitor(t, m)]
     # a relative body right at the start: 市市场监管局, 区司法局, 我市, 县政府
     rel = _RELATIVE.match(blanked[off:])
     first_m = ms[0] if ms else None

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from lawgov.documents.body import _LEAD, _LEAD_FIRST, _chain_at, _find_body
+from lawgov.documents.body import _LEAD, _LEAD_FIRST, _chain_at, visitor, _find_body
 from lawgov.documents.head import (half_width_marks, _BODY_LINE, _TITLE_WORDS, _HeadMentions, _is_chrome, _is_prose,
                                    _Line, _lines, _structure)
 from lawgov.documents.manifest import parse_date
@@ -211,7 +211,7 @@ def _other_bodies(t: str, g: Gazetteer, meta: DocumentMeta, lines: list[_Line],
                     codes = last.candidates
                     # a township's paragraphs about its own county are the township's setting
                     in_own_county = len(own) == 9 and any(own.startswith(c[:6]) for c in codes)
-                    if (not _LIST_OR_OFFICE.match(nxt)
+                    if (not _LIST_OR_OFFICE.match(nxt) and not visitor(t, last)
                             and own not in codes and not in_own_county):
                         code = codes[0] if len(codes) == 1 else None
                         if code and not _same_body(g, own, code):

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from lawgov.documents.body import neighbour
+from lawgov.documents.body import neighbour, visitor
 from lawgov.documents.regions import CENTRAL_CODE, Gazetteer, RegionMention
 from lawgov.text.links import own_text_end, text_begun
 
@@ -305,8 +305,9 @@ def _relative_region(meta: DocumentMeta, g: Gazetteer, body: dict, t: str, kind:
     # the superior a report is addressed to (某市人民政府:) is not the body that acts, nor a
     # neighbour, nor the places in the titles of other pages it links to
     elsewhere = body.get("addressed", ()) + body.get("linked", ())
-    acting = [m for m in mentions if not _in_passing(t, m) and not neighbour(t, m)
+    acting = [m for m in mentions if not _in_passing(t, m) and not neighbour(t, m) and not visitor(t, m)
               and not any(st <= m.start < en for st, en in elsewhere)]
+    acting = _named_by_its_word(g, acting, body.get("relative"))
     code, cands = _most_named(g, acting, levels, year)
     if code is None and not cands and hasattr(mentions, "in_papers"):
         # no place named but a local paper's (四川法治报 on a 我省 page)
@@ -449,6 +450,24 @@ _NAVIGATION_TO_OFFICE = re.compile(r"[>»/]\s*[^>»/\n]{0,20}?(?:局|委员会|�
 _PASSING_BEFORE = re.compile(r"(?:按照|根据|依据|遵照|受|被|坐落于|位于|地址[::]?|地处)\s*$")
 _PASSING_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:委|政府|厅|部)){0,2}?(?:的)?(?:交办|下达|部署|要求|考核|督查|督导|"
                             r"批复|印发|表彰|命名|(?:正确|坚强)?领导|指导)")
+
+
+def _named_by_its_word(g: Gazetteer, mentions: list, word: str | None) -> list:
+    """Past the places of the county tier whose names end otherwise than the word the page calls
+    itself by (我县: a 县, not the county-level 江油市 it names as a guest), when one of that tier
+    does end so; places of other tiers stay (a parent city tells which 普陀区 it is)."""
+    if word not in ("县", "区", "旗"):
+        return mentions
+
+    def county_tier(m) -> bool:
+        return all((r := g.get(c)) is not None and r.level in ("county", "district") for c in m.candidates)
+
+    def named(m) -> bool:
+        return any((r := g.get(c)) is not None and r.name.endswith(word) for c in m.candidates)
+
+    if not any(county_tier(m) and named(m) for m in mentions):
+        return mentions
+    return [m for m in mentions if not county_tier(m) or named(m)]
 
 
 def _in_passing(t: str, m: RegionMention) -> bool:

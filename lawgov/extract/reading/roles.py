@@ -595,6 +595,9 @@ class Roles:
                 kind, reason = "other_body", "one of the places listed in the clause before, each given its figure (分别)"
             elif "该" in m[clause[0]:clause[0] + 6] and (that := self._that_place(sent, clause, q.head)) is not None:
                 kind, reason = "other_body", f"a named place ({that}) that 该县 and the like stand for"
+            elif (k := m.find("该", clause[0] + 6, q.head)) != -1 \
+                    and (that := self._that_place(sent, (k, clause[1]), q.head)) is not None:
+                kind, reason = "other_body", f"a named place ({that}) that 该市 stands for in what it told (介绍了该市…)"
             elif self._other_place_subject(clause, q.head) and not self._own_party_topic(sent, clause):
                 kind, reason = "other_body", f"a named place as its clause's subject ({self._other_place_subject(clause, q.head)})"
             elif self._court_subject(sent, q.head) and not self._own_party_topic(sent, clause):
