@@ -26,6 +26,7 @@ from datetime import date
 
 from lawgov.extract.reading import Analysis, catalogue, phrase_facts
 from lawgov.extract.reading.rules import CTX
+from lawgov.extract.reading.places import numeral_places
 from lawgov.extract.mentions import scan
 from lawgov.text import NormalText, join_tables, normalise
 
@@ -148,7 +149,7 @@ def extract(text: str, report_year: int | None, *, published_on: date | None = N
     nt = normal or normalise(text)
     t = join_tables(nt.text, _tab_positions(text, nt))
     unread: list[tuple[int, int, str]] = []
-    qs = scan(t, unread=unread)
+    qs = scan(t, unread=unread, names=numeral_places())
     analysis = Analysis(t, report_year, qs, published_on, level, doc_kind, region_name)
     classified = analysis.classify()
     known = catalogue()

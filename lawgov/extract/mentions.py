@@ -525,10 +525,12 @@ def numerals(text: str) -> list[tuple[tuple[int, int], str]]:
     return out
 
 
-def scan(text: str, mask: bytearray | None = None, found=None, unread: list | None = None) -> list[Quantity]:
+def scan(text: str, mask: bytearray | None = None, found=None, unread: list | None = None,
+         names: re.Pattern | None = None) -> list[Quantity]:
     """Every quantity in `text` (normalised text), in order. A numeral too long to be a value
     (hundreds of digits) is no quantity; ``unread`` gets its (start, end, why), so the
-    extractor can keep it as a mention rather than lose it."""
+    extractor can keep it as a mention rather than lose it. `names` matches the names a
+    Chinese numeral may open (三台县: no 三 台 of anything)."""
     if found is None:
         found = numerals(text)
     if mask is None:
@@ -545,7 +547,7 @@ def scan(text: str, mask: bytearray | None = None, found=None, unread: list | No
             # a Chinese numeral is a quantity only with a measure word (below): without one it is
             # dropped before it is parsed (it has no digits, so it is never an unread numeral)
             t = _TAIL.match(text, e)
-            if t is None or not t.group("unit"):
+            if t is None or not t.group("unit") or (names is not None and names.match(text, s)):
                 continue
         bare = bare_numeral(raw)            # 近万件, 上百次, 千余人: 一万, 一百, 一千
         try:

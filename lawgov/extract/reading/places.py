@@ -50,6 +50,18 @@ def short_place_subject() -> re.Pattern | None:
 
 
 @lru_cache(maxsize=1)
+def numeral_places() -> re.Pattern | None:
+    """The full names of places that open with a Chinese numeral and a measure word (三台县, 五台县,
+    七台河市, 六合区, 一心乡): a numeral there is part of a name, no quantity. None when the seed
+    is missing."""
+    names = {row["name"] for row in _gazetteer_rows()
+             if row["name"][:1] in "一二三四五六七八九十两百千万" and len(row["name"]) >= 3}
+    if not names:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(names, key=lambda a: (-len(a), a)))))
+
+
+@lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
     """The full names of the provinces, cities, counties and districts of the seed gazetteer:
     a name ending like a generic word (海城市, 东城区, 下花园区) that is a real place."""
