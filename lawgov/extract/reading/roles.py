@@ -37,7 +37,8 @@ OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:�
 # what may follow 我镇 / 本县 in a party that is the reporting body itself
 OWN_GOVERNMENT_REST = re.compile(r"(?:人民)?(?:政府)?")
 # the next item of a list of targets (…纠错率达到15%以上、出庭率达到100%; or after a comma)
-NEXT_TARGET = re.compile(r"\s*(?:以上|以内|以下|左右)?\s*[、，,][^，,;；。\d]{0,16}?(?:达到|达|保持在|保持|不低于|控制在)\s*")
+NEXT_TARGET = re.compile(r"\s*(?:以上|以内|以下|左右)?\s*[、，,][^，,;；。\d]{0,16}?"
+                         r"(?:达到|达|保持在|保持|稳定在|不低于|低于|不高于|不超过|控制在)\s*")
 # between two steps of a movement (…7.2%,再下降到5.3%)
 MOVES_ON = re.compile(r"\s*[,，、]?\s*(?:再|又|进一步|继续|后)?(?:下降|降低|降|上升|提高|提升|升|增加|增长|减少)(?:了)?(?:至|到)\s*")
 AIM_BEFORE = re.compile(r"确保(?!了)|力争|争取|努力实现|力求")
@@ -468,7 +469,7 @@ class Roles:
                     break
 
         if kind == "level" and idx > 0 and self.qs[idx - 1].start >= sent[0] and done[idx - 1].kind == "target" \
-                and NEXT_TARGET.fullmatch(m, self.qs[idx - 1].tail, q.head) and q.value == int(q.value):
+                and NEXT_TARGET.fullmatch(m, self.qs[idx - 1].tail, q.start) and q.value == int(q.value):
             kind, reason = "target", "the next item of a list of targets (…达到15%以上、出庭率达到100%)"
         if kind == "level" and self._moves_on(idx, q, sent) and CTX["to_level"].fullmatch(lead) \
                 and self._last_hit("cumulative", sent[0], q.head) is not None:
