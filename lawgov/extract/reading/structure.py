@@ -41,6 +41,8 @@ class Place(NamedTuple):
 _LEAD_PAIRS = [(id(cue.rx), cue) for cue in LEAD_CUES]     # (Windows.live)
 _NAMED_PAIRS: dict[int, tuple] = {}       # id() of a list of (name, rx) → (the list, its pairs)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+# a line opening on one year (2022年行政复议工作情况) after the page's title: a section for that year
+YEAR_SECTION = re.compile(r"\s*(?:19|20)\d{2}\s*年度?(?![\d至到—–\-~以来])")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _TITLE_STOP = re.compile("[。：:，,；;]")    # where a numbered heading's title ends
 TITLE_MAX = 80           # characters of a first line that can be a title
@@ -150,7 +152,8 @@ class Structure:
                 n_head += 1
             if in_head and len(text.strip()) <= 60 and not any(c in "。；;|>:：" for c in text) \
                     and not MENU_LINE.fullmatch(text) and (n_para == 0 or (not CTX["page_chrome"].search(text) and _names_a_family(text)
-                                         and not self._numbered(ps, text))):
+                                         and not self._numbered(ps, text))) \
+                    and not (n_head >= 2 and YEAR_SECTION.match(text)):
                 # the page's title (龙岗区2024年行政复议案件情况公开), also a line naming a subject
                 # under a site's name or a breadcrumb: the subject of the whole page, under every
                 # section, until a sentence or heading names another
