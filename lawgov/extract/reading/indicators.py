@@ -1678,6 +1678,10 @@ class IndicatorChoice:
         prev = cl[k - 1]
         if k >= 2 and SHARE_ASIDE.match(self.m, prev[0], prev[1]):
             prev = cl[k - 2]     # …结案24件,占结案数的23.3%,去年同期为14件: past the share, to what it is of
+        back = cl.index(prev)
+        while back > 0 and self._only_changes(prev) and not lead_cues(self.m[prev[0]:prev[1]])[1]:
+            back -= 1            # 收到申请同比增加43件,增幅达31.9%,总数达到178件: past the changes, to
+            prev = cl[back]      # the clause that names what changed
         i = bisect.bisect_left(self.qstarts, prev[0])
         while i < len(self.qs) and self.qs[i].start < prev[1]:
             pq = self.qs[i]
@@ -1700,6 +1704,17 @@ class IndicatorChoice:
         elif pick.cue is not None and self._other_place_subject(prev, prev[1]):
             kind = "other_body"    # 海宁市行政机关败诉率仍然偏高,达到11.7%: a named place's measure
         return pick, kind
+
+    def _only_changes(self, clause) -> bool:
+        """The clause holds figures, and each is a change (增幅达31.9%, 同比增加43件)."""
+        i = bisect.bisect_left(self.qstarts, clause[0])
+        seen = False
+        while i < len(self.qs) and self.qs[i].start < clause[1]:
+            if self.qs[i].unit_kind != "change" and not self._said_as_a_change(i):
+                return False
+            seen = True
+            i += 1
+        return seen
 
     def _pick_after(self, a, b, measure, unit, fam) -> Pick:
         """The after-cue matching longest right after the number (41件行政诉讼案件开庭审理), up to
