@@ -198,7 +198,8 @@ REGION_GOVERNMENT_OPENING = re.compile(r"\s*(?:其中)?[,，:：]?\s*(?:(?:19|20
 REGION_WHOLE_ACTING = re.compile(r"\s*(?:同期|同时|此外|另外|而)?[,，]?\s*(?:据[^，,;；。\d]{2,20}(?:统计|通报)[,，]?\s*)?(?:(?:19|20)\d{2}年度?|去年|全年)?[,，]?\s*"
                                  r"(?P<whole>全[省市区县州旗盟])(?:\s*(?:19|20)\d{2}\s*年度?)?(?:各级)?"
                                  r"(?:(?:\d{1,3}个)?[^，,;；。\d]{0,12}?(?:机关|系统|部门))?(?:\s*(?:19|20)\d{2}\s*年度?)?(?:全年)?(?:共|累计|共计)?"
-                                 r"(?:办理|受理|收到|新收|发生|审结|办结|接收|下达|作出|查处|查办|审查|审核|立案|开展|举办|组织|评查|有|被提起|被诉|被起诉|(?:行政)?(?:复议|诉讼|应诉))")
+                                 r"(?:办理|受理|收到|新收|发生|审结|办结|接收|下达|作出|查处|查办|审查|审核|立案|开展|举办|组织|评查|有|被提起|被诉|被起诉|(?:行政)?(?:复议|诉讼|应诉)"
+                                 r"|(?:作)?为(?:共同)?被(?:告|申请人))")
 JUSTICE_BUREAU = re.compile(r"司法局|司法厅|法制办|司法行政")
 # a sentence opening on another body's statistics (据长沙市公安局通报, 据市司法局统计)
 QUOTED_SOURCE = re.compile(r"\s*(?:另|此外|同时)?[,，]?\s*(?:根)?据(?![我本])(?P<source>[^，,;；。\d]{1,16}?(?:局|厅|院|办|委|政府|中心))"
@@ -712,8 +713,9 @@ class Roles:
         if carried.startswith(f"{CARRIED} (a named place as its clause's subject") \
                 and BARE_AGENCIES.match(self.m, clause[0], head):
             return carried    # 去年东台市共受理…412件,行政机关负责人出庭应诉率达100%: still that place's agencies
-        own = self._own_subject(clause, head) or self._own_party_named(clause[0], head)
-        return None if own and not framed else carried
+        own = self._own_subject(clause, head) or self._own_party_named(clause[0], head) \
+            or (getattr(self, "level", None) == "department" and OWN_BODY.search(self.m, clause[0], head) is not None)
+        return None if own and not framed else carried      # (…,其中我局作为被告的…4件: the bureau's own)
 
     def _pointed_back_at_another(self, idx: int, sent, clause, head: int, done) -> str | None:
         """A sentence opening on the cases counted before (上述案件中, 这些案件) goes on with the
