@@ -525,6 +525,11 @@ def numerals(text: str) -> list[tuple[tuple[int, int], str]]:
     return out
 
 
+# a percentage whose decimal a PDF's spacing split after the point (14. 3%): either side of the gap
+SPLIT_DECIMAL_AFTER = re.compile(r"[.．][ \t\u00a0\u3000]+\d{1,3}\s*[%％]")
+SPLIT_DECIMAL_BEFORE = re.compile(r"\d[.．][ \t\u00a0\u3000]+$")
+
+
 def scan(text: str, mask: bytearray | None = None, found=None, unread: list | None = None,
          names: re.Pattern | None = None) -> list[Quantity]:
     """Every quantity in `text` (normalised text), in order. A numeral too long to be a value
@@ -549,6 +554,11 @@ def scan(text: str, mask: bytearray | None = None, found=None, unread: list | No
             t = _TAIL.match(text, e)
             if t is None or not t.group("unit") or (names is not None and names.match(text, s)):
                 continue
+        if not chinese and (SPLIT_DECIMAL_AFTER.match(text, e) or (
+                s and text[s - 1].isspace() and SPLIT_DECIMAL_BEFORE.search(text, max(0, s - 12), s))):
+            if unread is not None:          # 纠错率 14. 3%: neither 14 nor 3% is the rate
+                unread.append((s, e, "a decimal split by a space after its point (14. 3%)"))
+            continue
         bare = bare_numeral(raw)            # 近万件, 上百次, 千余人: 一万, 一百, 一千
         try:
             parsed = parse_number("一" + raw if bare else raw)
