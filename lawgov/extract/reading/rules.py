@@ -173,6 +173,7 @@ def load_context():
         "month_not_after": compile(d["month_not_after"]),
         "subset_families": set(d["subset_families"]),
         "field_document": compile(d["field_document"]),
+        "disclosure_columns": compile(d["disclosure_columns"]),
         "related_reading": RELATED_READING,
         "field_subject": compile(d["field_subject"]),
         "whole_parties": compile(d["whole_parties"]),
