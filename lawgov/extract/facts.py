@@ -457,23 +457,41 @@ def _derive_corrected(facts, order, para_of_fact, add_fact, cut_para: int | None
         if f.indicator in CORRECTION_PARTS:
             groups.setdefault((para, f.year), []).append(f)
             paras_of.setdefault((para, f.year), set()).add(para_of_fact[k])
-    for (para, year), parts in groups.items():
-        if (para, year) in stated or para == cut_para or len({p.indicator for p in parts}) < 2:
+    for (para, year), group in groups.items():
+        if (para, year) in stated or para == cut_para:
             continue
         if len(paras_of[(para, year)]) > 1 and year in stated_years:
             continue    # (a table's rows under a total stated above it: 其中纠错191件。详见下表)
-        names = {"reconsideration.revoked": "撤销", "reconsideration.altered": "变更",
-                 "reconsideration.confirmed_illegal": "确认违法",
-                 "reconsideration.ordered_performance": "责令履行"}
-        total = sum(p.value for p in parts)
-        first = min(parts, key=lambda p: p.span_start)
-        scopes = {p.scope for p in parts}
-        scope = scopes.pop() if len(scopes) == 1 else "all"
-        derivation = " + ".join(f"{names[p.indicator]}{p.value:g}" for p in parts) + f" = {total:g}"
-        add_fact(("reconsideration.corrected", total, "件", year, scope),
-                 Fact("reconsideration.corrected", total, "件", None, "exact", year, scope,
-                      first.evidence, first.span_start, first.span_end, derived=True,
-                      derivation=derivation), para)
+        for parts in _one_whole_each(group):
+            _add_corrected(parts, year, para, add_fact)
+
+
+def _one_whole_each(parts: list) -> list[list]:
+    """The parts of a paragraph or table, as the corrections of one whole each: all of them
+    when no kind repeats; else by scope (a table's rows, 市政府本级 | 全市, each its own whole),
+    and none where a scope still repeats a kind (two wholes the text does not tell apart)."""
+    if len({p.indicator for p in parts}) == len(parts):
+        return [parts] if len(parts) >= 2 else []
+    by_scope: dict = {}
+    for p in parts:
+        by_scope.setdefault(p.scope, []).append(p)
+    return [ps for ps in by_scope.values() if len(ps) >= 2 and len({p.indicator for p in ps}) == len(ps)]
+
+
+def _add_corrected(parts: list, year, para, add_fact) -> None:
+    """The corrected total of one whole's parts (撤销, 变更, 确认违法, 责令履行), as a derived fact."""
+    names = {"reconsideration.revoked": "撤销", "reconsideration.altered": "变更",
+             "reconsideration.confirmed_illegal": "确认违法",
+             "reconsideration.ordered_performance": "责令履行"}
+    total = sum(p.value for p in parts)
+    first = min(parts, key=lambda p: p.span_start)
+    scopes = {p.scope for p in parts}
+    scope = scopes.pop() if len(scopes) == 1 else "all"
+    derivation = " + ".join(f"{names[p.indicator]}{p.value:g}" for p in parts) + f" = {total:g}"
+    add_fact(("reconsideration.corrected", total, "件", year, scope),
+             Fact("reconsideration.corrected", total, "件", None, "exact", year, scope,
+                  first.evidence, first.span_start, first.span_end, derived=True,
+                  derivation=derivation), para)
 
 
 def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):

@@ -168,8 +168,8 @@ class Tables:
             # 乡镇 | 案件数 … 合计 | 13: the sum of a lower tier's rows is theirs; of departments',
             # the departments' (县直部门…一览表)
             kind, scope = ("level", "departments") if rows == "departments" else ("other_body", None)
-        elif CTX["total_labels"].fullmatch(label) or CTX["total_labels"].fullmatch(header):
-            kind, scope = "level", "all"
+        elif CTX["total_labels"].fullmatch(label) or (CTX["total_labels"].fullmatch(header) and label_scope is None):
+            kind, scope = "level", "all"       # (a 合计 column of a row naming its scope, 市政府本级 | … | 52: below)
         elif label and FAMILY_LABEL.fullmatch(label.strip()):
             kind, scope = "level", "all"       # 行政诉讼 | 54 | 49 under 收案 | 审结: the row names its subject
             if (party := self._party_column(header)) is not None:
