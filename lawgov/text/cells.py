@@ -535,6 +535,8 @@ def _figures_first(text: str, lines: list[tuple[int, int]], pairs) -> bool:
     across = [_blank_between(text, a[-1], b[0]) for a, b in zip(pairs, pairs[1:])]
     if sum(inside) >= 2 and not any(across):
         return True               # (⏎612件⏎收到申请⏎⏎557件⏎依法受理: empty lines part each figure from the label above)
+    if _units_agree_below(text, lines, pairs):
+        return True               # (纠错⏎15.4%⏎纠错率: a count's label over a rate, a rate's under it)
     first = lines.index(pairs[0][0])
     last = lines.index(pairs[-1][-1])
     if last + 1 >= len(lines):
@@ -550,6 +552,23 @@ def _figures_first(text: str, lines: list[tuple[int, int]], pairs) -> bool:
         return False
     before = text[lines[first - 1][0]:lines[first - 1][1]].strip()
     return _kind(before) == "figure"
+
+
+def _units_agree_below(text: str, lines: list[tuple[int, int]], pairs) -> bool:
+    """Each figure of the run agrees with the line below it, and one at least disagrees with the
+    label above it (a label and its own figure never do): a rate (%) under a label with no 率 and
+    over one with it (纠错⏎15.4%⏎纠错率)."""
+    above = below = 0
+    for group in pairs:
+        label, figure = text[group[0][0]:group[0][1]], text[group[1][0]:group[1][1]]
+        pct = "%" in figure or "％" in figure
+        above += ("率" in label) != pct
+        k = lines.index(group[-1]) + 1
+        if k < len(lines):
+            after = text[lines[k][0]:lines[k][1]].strip()
+            if _kind(after) == "word":
+                below += ("率" in after) != pct
+    return above >= 1 and below == 0
 
 
 def _blank_between(text: str, upper: tuple[int, int], lower: tuple[int, int]) -> bool:
