@@ -29,7 +29,7 @@ __all__ = ["join_tables", "join_cell_lines", "join_spaced_columns", "join_label_
 MAX_CELL = 24
 _SENTENCE_MARK = re.compile(r"[。；;，,：:！？!?|]")
 # a figure cell: a number with its unit or percent sign, nothing else
-FIGURE_CELL = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(?:%|‰|个百分点|[件起宗人个项次份条元户家名万亿余多]*)?(?:次|件)?")
+FIGURE_CELL = re.compile(r"[-+]?\d+(?:[,，]\d{3})*(?:\.\d+)?\s*(?:%|‰|个百分点|[件起宗人个项次份条元户家名万亿余多]*)?(?:次|件)?")
 # a header label that is a year (项目 | 2021 | 2022)
 YEAR_CELL = re.compile(r"(?:19|20)\d{2}\s*(?:年度?)?")
 _LINE = re.compile(r"[^\n]*")

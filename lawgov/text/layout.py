@@ -205,8 +205,24 @@ def _hard_wrapped(text: str) -> bool:
 
 def _page_numbers(text: str) -> list[tuple[int, int]]:
     """Page numbers on lines of their own (— 2 —, 第 3 页): print furniture wherever they
-    stand, even where no paragraph runs on past them (after a table, at the end)."""
-    return [m.span() for m in _PAGE_NUMBER_LINE.finditer(text) if m.end() > m.start()]
+    stand, even where no paragraph runs on past them (after a table, at the end). Where the
+    line above ends mid-sentence (…共收到行政复议申请 ⏎ — 6 — ⏎ 1518件), the line breaks around
+    the number go with it, so the sentence's halves meet again."""
+    out = []
+    for m in _PAGE_NUMBER_LINE.finditer(text):
+        s, e = m.span()
+        if e <= s:
+            continue
+        before = text[text.rfind("\n", 0, max(0, s - 1)) + 1:max(0, s - 1)].rstrip()
+        if s > 0 and text[s - 1] == "\n" and e < len(text) and text[e] == "\n" \
+                and len(_HAN.findall(before)) >= 4 and not _SENTENCE_END.search(before):
+            s, e = s - 1, e + 1
+        out.append((s, e))
+    return out
+
+
+# the end of a sentence or a line's list item (。, ；, ：, !, ?): a page break after it breaks no sentence
+_SENTENCE_END = re.compile(r"[。；;：:！!？?…]$")
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -231,9 +247,15 @@ def _running_heads(text: str) -> list[tuple[int, int]]:
             beside.setdefault(ln, []).append(i)
     out = []
     for ln, at in beside.items():
-        if len(at) >= 2 and text.count("\n" + ln + "\n") + text.startswith(ln + "\n") <= len(at) + 1:
+        if (len(at) >= 2 or _RUNNING_TITLE.search(ln)) \
+                and text.count("\n" + ln + "\n") + text.startswith(ln + "\n") <= len(at) + 1:
             out.extend((lines[i][0], min(lines[i][1] + 1, len(text))) for i in at)
     return out
+
+
+# a running head that names the document (某市人民政府2023年度…报告, 某县人民政府文件): one
+# beside a page number is enough, as no paragraph of the text is such a line
+_RUNNING_TITLE = re.compile(r"^[^。，,；;：:]{4,}(?:报告|報告|文件|简报|簡報|通报|通報|白皮书|白皮書)$")
 
 
 def _width(line: str) -> int:
