@@ -124,13 +124,28 @@ def _venue(t: str, m: RegionMention) -> bool:
 
 
 def visitor(t: str, m: RegionMention) -> bool:
-    """A place whose delegation comes to the page's body (江油市考察团来我县…): the guest, not the
-    body; the host is named after 来 / 到 (我县, or by its name)."""
-    return _VISITORS_AFTER.match(t, m.end) is not None
+    """A place whose delegation comes to the page's body (江油市考察团来我县…), or that the body
+    goes to learn from (赴浙江省安吉县考察学习): the guest or the host of a visit, not the body."""
+    if _VISITORS_AFTER.match(t, m.end) is not None:
+        return True
+    return _VISITED_BEFORE.search(t, max(0, m.start - 12), m.start) is not None \
+        and _VISIT_AFTER.match(t, m.end) is not None
 
 
-_VISITORS_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?(?:局|院|办|委))?(?:考察团|代表团|调研组|考察组|学习组|一行)"
-                             r"(?:[\u4e00-\u9fff]{0,4})?(?:来|莅临|到(?=我|本))")
+_VISITORS_AFTER = re.compile(r"[^，,。；;：:\n]{0,20}?(?:考察团|代表团|调研组|考察组|学习组|一行)"
+                             r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:来|莅临|到(?=我|本))")
+_VISITED_BEFORE = re.compile(r"(?:赴|前往|到)(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州))?$")
+_VISIT_AFTER = re.compile(r"[^，,。；;\n]{0,12}?(?:考察|学习|调研|参观|交流|取经)")
+
+
+def without_guests(t: str, mentions: list[RegionMention]) -> list[RegionMention]:
+    """The mentions past the places a visit names (see `visitor`), wherever the page names them
+    again (太仓市去年通过调解…96件 after 太仓市司法局考察团来我市): a guest's or host's figures
+    are not the page's body."""
+    guests = {c for m in mentions if visitor(t, m) for c in m.candidates}
+    if not guests:
+        return mentions
+    return [m for m in mentions if not set(m.candidates) <= guests]
 
 
 def _subject_in(t: str, g: Gazetteer, start: int, end: int, mentions: list[RegionMention],
@@ -387,6 +402,7 @@ _WHOLE_IN_FIRST_SENTENCE = re.compile(r"[^。;；\n]*?[,，]\s*全[省市县区�
 
 
 def _find_body(t, g, mentions, title_line, body_lines, first_para, lines, year, headlines=()) -> dict:
+    mentions = without_guests(t, mentions)
     tries: list[tuple[str, dict]] = []
     banners: list[dict] = []
     if title_line is not None:

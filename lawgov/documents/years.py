@@ -441,7 +441,7 @@ def _later_year_in_first_sentence(opening: str, m: re.Match, maxyear: int | None
 
 # a year opening a clause, said whole (not 2023年1—3月, 2023年上半年 or a date)
 _CLAUSE_YEAR = re.compile(r"[;；,，]\s*((?:19|20)\d{2})\s*年(?:度)?(?![\d一二三四上下前]|第|底|末|初)")
-_CLAUSE_END = re.compile(r"[;；,，。]")
+_CLAUSE_END = re.compile(r"[;；。]")
 
 
 def _year_after_a_span_since(opening: str, m: re.Match, body: str, maxyear: int | None) -> int | None:
