@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity, search_near
 from lawgov.extract.reading.places import in_autonomous_region, levels_named, region_names, short_place_subject
-from lawgov.extract.reading.rules import CTX, LIST_JOIN, LIST_MARK, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX, lead_cues
+from lawgov.extract.reading.rules import CTX, LIST_JOIN, LIST_MARK, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX, lead_cues, first_family
 from lawgov.extract.reading.state import CASE_FAMILIES, CASES_POINTED_AT, DOCUMENTS_FROM, OWN_BODY
 from lawgov.extract.reading.structure import Place
 from lawgov.extract.reading.tables import scope_of_label
@@ -108,6 +108,8 @@ CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a h
                    "another department's figures",
                    "the region's whole (its government or a system of it) on a department's page")
 CARRIED = "its clause goes on with another body"
+# the words that name a party of cases (以县政府为被告, 作为被申请人, 被诉)
+PARTY_WORDS = re.compile(r"被告|被申请人|被诉")
 # …but not past a semicolon (the items of a list end there), not after the parts of a 其中
 # split of the body's own (the parts of another body's split stay its), and not into a clause
 # that names its own actor (行政机关负责人出庭应诉率100%)
@@ -695,7 +697,8 @@ class Roles:
             if self.qs[j].start < clause[0]:
                 why = done[j].reason or ""
                 between = self.m[self.qs[j].tail:clause[0]]
-                if done[j].kind == "other_body" and not CARRY_STOP.search(between):
+                if done[j].kind == "other_body" and not CARRY_STOP.search(between) \
+                        and not self._another_field_of_work(j, done[j], clause[0], head):
                     part = self._semicolon_part_start(sent[0], self.qs[j].start)
                     if why.startswith(CARRIED_REASONS) and ("其中" not in self.m[part:self.qs[j].start]
                                                             or self._goes_on_with_the_part(j, idx, done)):
@@ -716,6 +719,17 @@ class Roles:
         own = self._own_subject(clause, head) or self._own_party_named(clause[0], head) \
             or (getattr(self, "level", None) == "department" and OWN_BODY.search(self.m, clause[0], head) is not None)
         return None if own and not framed else carried      # (…,其中我局作为被告的…4件: the bureau's own)
+
+    def _another_field_of_work(self, j: int, before, a: int, b: int) -> bool:
+        """The figure before was another body's as the party of its cases (以县政府为被告的…4件),
+        and the clause [a, b) names another field of work (妥善调处矛盾纠纷86起): the party of
+        those cases is not its actor. (A named place as the subject acts in both.)"""
+        then = (before.indicator or "").split(".")[0]
+        if then not in ("litigation", "reconsideration") \
+                or PARTY_WORDS.search(self.m, before.clause[0], self.qs[j].head) is None:
+            return False
+        now = first_family(self.m[a:b])
+        return now is not None and now not in ("litigation", "reconsideration")
 
     def _pointed_back_at_another(self, idx: int, sent, clause, head: int, done) -> str | None:
         """A sentence opening on the cases counted before (上述案件中, 这些案件) goes on with the
