@@ -114,6 +114,8 @@ PARTY_WORDS = re.compile(r"被告|被申请人|被诉")
 # split of the body's own (the parts of another body's split stay its), and not into a clause
 # that names its own actor (行政机关负责人出庭应诉率100%)
 CARRY_STOP = re.compile(r"[;；]")
+# a clause between that opens on the page's own body (…18万条,我市积极推进政务公开,全年主动公开…)
+OWN_CLAUSE_BETWEEN = re.compile(r"[，,]\s*[我本](?:省|市|区|县|州|旗|盟|镇|乡|街道|局|委|厅)")
 # a clause opening on the agencies with no place or tier of their own (行政机关负责人出庭应诉率…)
 BARE_AGENCIES = re.compile(r"\s*(?:同时|另外|此外)?\s*行政机关")
 CARRY_STOP_SUBJECT = re.compile(r"\s*(?:全年|同时|另外|此外)?\s*(?:各级)?(?:行政机关|政府|部门)|\s*(?:" + SUMMED.pattern + "|总体|整体|综合)"
@@ -698,6 +700,7 @@ class Roles:
                 why = done[j].reason or ""
                 between = self.m[self.qs[j].tail:clause[0]]
                 if done[j].kind == "other_body" and not CARRY_STOP.search(between) \
+                        and not OWN_CLAUSE_BETWEEN.search(between) \
                         and not self._another_field_of_work(j, done[j], clause[0], head):
                     part = self._semicolon_part_start(sent[0], self.qs[j].start)
                     if why.startswith(CARRIED_REASONS) and ("其中" not in self.m[part:self.qs[j].start]
