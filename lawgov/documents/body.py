@@ -133,7 +133,7 @@ def visitor(t: str, m: RegionMention) -> bool:
 
 
 _VISITORS_AFTER = re.compile(r"[^，,。；;：:\n]{0,20}?(?:考察团|代表团|调研组|考察组|学习组|一行)"
-                             r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:来|莅临|到(?=我|本))")
+                             r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:来(?![到自])|(?:来到|莅临|到)(?=我|本))")
 _VISITED_BEFORE = re.compile(r"(?:赴|前往|到)(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州))?$")
 _VISIT_AFTER = re.compile(r"[^，,。；;\n]{0,12}?(?:考察|学习|调研|参观|交流|取经)")
 

@@ -433,14 +433,15 @@ def _later_year_in_first_sentence(opening: str, m: re.Match, maxyear: int | None
     for later in _CLAUSE_YEAR.finditer(opening, m.end(), stop):
         year = int(later.group(1))
         clause_end = _CLAUSE_END.search(opening, later.end(), stop)
+        end = clause_end.start() if clause_end else stop
         if first < year and (maxyear is None or year <= maxyear) and not _PLAN_YEAR.match(opening, later.start(1)) \
-                and _FIGURE.search(opening, later.end(), clause_end.start() if clause_end else stop):
-            return year
+                and _FIGURE.search(opening, later.end(), end) and not _AIMS.search(opening, later.end(), end):
+            return year        # (not …,2024年目标纠错率15%以上: a goal, no account of that year)
     return None
 
 
 # a year opening a clause, said whole (not 2023年1—3月, 2023年上半年 or a date)
-_CLAUSE_YEAR = re.compile(r"[;；,，]\s*((?:19|20)\d{2})\s*年(?:度)?(?![\d一二三四上下前]|第|底|末|初)")
+_CLAUSE_YEAR = re.compile(r"[;；,，]\s*((?:19|20)\d{2})\s*年(?:度)?(?![\d一二三四上下前]|第|底|末|初|以来|来|起)")
 _CLAUSE_END = re.compile(r"[;；。]")
 
 

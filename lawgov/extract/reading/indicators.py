@@ -490,7 +490,7 @@ class IndicatorChoice:
             if label_fam is None and fam is None and (title := self.title_para()) is not None:
                 label_fam = first_family(m[title[0]:title[1]])   # 一图读懂:…行政复议工作 over 审结案件
             pick = self._pick_verb_first(label_hits, measure, unit, True, label_fam or fam, m[label[0]:label[1]])
-            if pick.cue is None and not label_hits and group is not None:
+            if pick.cue is None and not label_hits and group is not None and label is not beside:
                 # 法治宣传⏎开展活动⏎132场: a label of words alone is read with its group's heading
                 words = f"{m[group[0]:group[1]]} {m[label[0]:label[1]]}"
                 pick = self._pick_verb_first(self.held_on_page(lead_cues(words)[1]), measure, unit, True,
@@ -501,7 +501,8 @@ class IndicatorChoice:
                 kind, reason = "cumulative", "a total over several years (十八大以来, 近五年) named by its label lines"
             elif pick.cue is not None and kind == "level" and (part := self._label_of_a_part(label)) is not None:
                 kind, reason = part
-        lo = level_only(lead) if pick.cue is None and not lead_hits and paren is None else None
+        lo = level_only(lead) if pick.cue is None and not lead_hits and paren is None and beside is None else None
+        #    (a figure whose label beside it names no measure, 126件 现场提交, takes none from elsewhere)
         if lo and not lead.strip() and len(PAREN.sub("", m[q.tail:clause[1]]).strip()) >= 4:
             # 15977件案件未再进入诉讼: the number is its clause's subject, not a level (an aside
             # after it, 1.32万件(同比下降5.1%), is no predicate)
@@ -1483,7 +1484,7 @@ class IndicatorChoice:
             return None
         rest = self.m[first.tail:pe]
         label = rest.strip()
-        if not 2 <= len(label) <= 20 or not rest[:1].isspace() or re.search(r"[\d%％]", label) \
+        if not 2 <= len(label) <= 20 or not rest[:1].isspace() or re.search(r"[\d%％]", label) or "其中" in label \
                 or not is_cell(label) or LABEL_MARK_CHARS.search(label) or CHANGE_WORDS.match(label):
             return None
         start = first.tail + len(rest) - len(rest.lstrip())

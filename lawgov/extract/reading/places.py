@@ -88,6 +88,11 @@ def in_autonomous_region(name: str) -> bool:
     return bool(provinces) and provinces <= AUTONOMOUS_REGIONS
 
 
+def places_named(name: str) -> int:
+    """How many places of the seed gazetteer bear this full name (朝阳区: several)."""
+    return len(_by_name("code").get(name, ()))
+
+
 def levels_named(name: str) -> frozenset[str]:
     """The levels of the places the gazetteer holds by this full name (弥勒市: county, a
     county-level city; 吉林市: city); empty when it holds none."""

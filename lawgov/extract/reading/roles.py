@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from lawgov.extract.mentions import Quantity, search_near
-from lawgov.extract.reading.places import in_autonomous_region, levels_named, region_names, short_place_subject
+from lawgov.extract.reading.places import in_autonomous_region, levels_named, places_named, region_names, short_place_subject
 from lawgov.extract.reading.rules import CTX, LIST_JOIN, LIST_MARK, MASK_CH, SCOPE_RX, SUMMED, TIER_CHARS, YEAR_RX, lead_cues, first_family
 from lawgov.extract.reading.state import CASE_FAMILIES, CASES_POINTED_AT, DOCUMENTS_FROM, OWN_BODY
 from lawgov.extract.reading.structure import Place
@@ -37,7 +37,7 @@ OWN_TIER_AGENCIES = re.compile(r"(省|市|区|县|旗)级(?:各)?(?:人民)?(?:�
 # what may follow 我镇 / 本县 in a party that is the reporting body itself
 OWN_GOVERNMENT_REST = re.compile(r"(?:人民)?(?:政府)?")
 # the next item of a list of targets (…纠错率达到15%以上、出庭率达到100%; or after a comma)
-NEXT_TARGET = re.compile(r"\s*(?:以上|以内|以下|左右)?\s*[、，,][^，,;；。\d]{0,16}?"
+NEXT_TARGET = re.compile(r"\s*(?:以上|以内|以下|左右)?\s*[、，,](?:(?![我本][省市区县州旗镇乡])[^，,;；。\d]){0,16}?"
                          r"(?:达到|达|保持在|保持|稳定在|不低于|低于|不高于|不超过|控制在)\s*")
 # between two steps of a movement (…7.2%,再下降到5.3%)
 MOVES_ON = re.compile(r"\s*[,，、]?\s*(?:再|又|进一步|继续|后)?(?:下降|降低|降|上升|提高|提升|升|增加|增长|减少)(?:了)?(?:至|到)\s*")
@@ -212,7 +212,10 @@ QUOTED_SOURCE = re.compile(r"\s*(?:另|此外|同时)?[,，]?\s*(?:根)?据(?![�
 WHOLE_AFTER_OWN = re.compile(r"全[省市区县州旗盟]|各级|[省市区县]政府|[省市区县]直")
 PREFECTURE_SUFFIXES = ("州", "地区", "盟")
 THAT_PLACE = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*(?:(?:19|20)\d{2}\s*年度?\s*[,，]?\s*|去年|今年|全年|上年)?"
-                        r"该(?:县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
+                        r"该(?P<tier>县|区|市|镇|乡|旗|街道)(?!级|委|政府工作)")
+# the names 该县 and the like stand for, by their last word (该县 an autonomous county or a banner too)
+THAT_TIERS = {"县": ("县", "旗"), "旗": ("旗", "县"), "区": ("区",), "市": ("市",), "镇": ("镇",), "乡": ("乡",),
+              "街道": ("街道",)}
 # …and 该院 after a place's court (某区人民法院介绍…,该院…)
 THAT_COURT = re.compile(r"\s*(?:其中|同时|而)?[,，]?\s*该院")
 PLACE_COURT = re.compile(r"(?P<name>(?:(?![的在到赴与和及对向从了为是将把被据])[\u4e00-\u9fff]){1,5}(?:自治县|新区|县|区|市|旗))(?:人民)?法院")
@@ -366,8 +369,9 @@ def _contraction_at(core: str, own: str) -> int | None:
     return None
 
 
-# a department's full name from its first character: up to the first 局 / 委员会 / 厅 (20 at most)
-DEPARTMENT_NAME = re.compile(r"[^\s，,。；;、]{1,18}?(?:局|委员会|委|厅|办公室|办)")
+# a department's full name from its first character: up to the first 局 / 委员会 / 厅 (20 at most), within
+# the department's words (not from inside its place's name: the 林 of 桂林市农业农村局)
+DEPARTMENT_NAME = re.compile(r"(?:市场|[^\s，,。；;、省市县区州旗]){1,18}?(?:局|委员会|委|厅|办公室|办)")
 
 
 def _in_order(short: str, full: str) -> bool:
@@ -1160,14 +1164,18 @@ class Roles:
                 pass
             return self._another_place(self._whole_place_name(court.start("name"), court.group("name"))) \
                 if court is not None else None
-        if not THAT_PLACE.match(self.m, clause[0], head):
+        that = THAT_PLACE.match(self.m, clause[0], head)
+        if not that:
             return None
+        tier = THAT_TIERS.get(that.group("tier"), (that.group("tier"),))
         for last in reversed(list(PLACE_NAME.finditer(self.m, lo, clause[0]))):
             name = self._whole_place_name(last.start(), last.group())
             if t := TIME_PREFIX.match(name):
                 name = name[t.end():]      # 去年坪山区: the place after the time word
             if "的" in name or name.startswith(("全", "各")):
                 continue                   # (东坡区是全市案件量最大的区。该区…: past the kind of place to its name)
+            if not name.endswith(tier) and not any(w in name for w in ("我", "本")):
+                continue                   # (平利县在安康市…发言。该县…: 该县 stands for a 县)
             if len(name) == 2 and name[0] in FUNCTION_CHARS:
                 return None                # 据市中级人民法院统计,该市…: 据 is no place's name
             return self._another_place(name) if len(name) > 1 else None
@@ -1199,8 +1207,10 @@ class Roles:
         if generic_place(name) or any(w in name for w in ("全", "各", "本", "我", "该")):
             return None
         own = self.region_name or ""
-        if len(own) >= 2 and name.endswith(own) and PARENTS_BEFORE.fullmatch(name[:-len(own)]):
+        if len(own) >= 2 and name.endswith(own) and PARENTS_BEFORE.fullmatch(name[:-len(own)]) \
+                and (places_named(own) <= 1 or name[:-len(own)] in self.title_line()):
             return None            # 洛阳市洛龙区 on 洛龙区's page: the page's own, named with its parents
+            #                        (a name several places bear, 朝阳区, only with the parents the page names)
         if name.endswith("地区") and levels_named(name):
             return None if name == self.region_name else name   # (阿克苏地区: a prefecture, not an area)
         stem = name[:-2] if name.endswith(("街道", "新区", "地区", "社区")) else name[:-1]
