@@ -215,6 +215,9 @@ def level_only(lead: str) -> re.Match | None:
     return CTX["level_only_lead"].fullmatch(lead)
 
 
+# the page's own body doing an act with its object left unsaid (…,我县办理612件; 本区共审查35件)
+OWN_SAME_ACT = re.compile(r"\s*[我本](?:省|市|区|县|州|旗|盟|镇|乡|局)(?:全年)?(?:共|累计|共计)?(?:依法)?"
+                          r"(?P<act>办理|受理|审结|办结|开展|审查|审核|化解|调处|查处|公开|发布|收到|新收|举办|评查|备案)(?:了)?\s*")
 # a sentence that opens with 其中 speaks of parts of the sentence before it
 OPENS_WITH_OF_WHICH = re.compile(r"\s*其中")
 # …as does one that opens pointing back at the applications (对这些申请, 上述申请中)
@@ -546,6 +549,8 @@ class IndicatorChoice:
                                                      or CTX["generic_review_lead"].fullmatch(lead)):
             # (a bare 审查 is a cue of its field's family only: here it names no measure of its own)
             pick, kind = self._carry_from_previous_clause(q, sent, clause, measure, unit, bounded, fam, kind)
+        if pick.cue is None and paren is None and (act := OWN_SAME_ACT.fullmatch(lead)) is not None:
+            pick = self._same_act_before(act.group("act"), sent, clause, measure, unit, bounded, fam)
         indicator, cue, also = pick.indicator, pick.cue, pick.also
         if indicator == "reconsideration.closed" and SAME_WAY.search(lead) and self._mediation_named_before(sent, lead_start):
             indicator = "reconsideration.mediated"   # …通过调解、和解方式办结1,492件;今年以同样方式办结462件
@@ -1705,6 +1710,19 @@ class IndicatorChoice:
         elif pick.cue is not None and self._other_place_subject(prev, prev[1]):
             kind = "other_body"    # 海宁市行政机关败诉率仍然偏高,达到11.7%: a named place's measure
         return pick, kind
+
+    def _same_act_before(self, act: str, sent, clause, measure, unit, bounded, fam) -> Pick:
+        """全市共办理法律援助案件6,821件,我县办理612件: the page's own body doing the act the clause
+        before did, its object left unsaid, does it to the same measure (that clause's cue, when
+        its words hold the act)."""
+        k = self.clause_index(clause[0], sent)
+        if not k:
+            return NOTHING
+        prev = self._clause_list(sent)[0][k - 1]
+        text = self.m[prev[0]:prev[1]]
+        if act not in text:
+            return NOTHING
+        return self._pick_verb_first(self.held_on_page(lead_cues(text)[1]), measure, unit, bounded, fam, text)
 
     def _only_changes(self, clause) -> bool:
         """The clause holds figures, and each is a change (增幅达31.9%, 同比增加43件)."""
