@@ -215,6 +215,10 @@ def level_only(lead: str) -> re.Match | None:
     return CTX["level_only_lead"].fullmatch(lead)
 
 
+# a list's next item, right after the figure before it (…870件、行政复议申请91件)
+LIST_ITEM_LEAD = re.compile(r"\s*[、和及与]")
+# …and the act shared by the list, a verb alone (受理, 办理), not a measure's name (行政许可)
+BARE_ACT = re.compile(r"(?:依法)?(?:受理|办理|审结|办结|收到|接收|新收|接到)")
 # the page's own body doing an act with its object left unsaid (…,我县办理612件; 本区共审查35件)
 OWN_SAME_ACT = re.compile(r"\s*[我本](?:省|市|区|县|州|旗|盟|镇|乡|局)(?:全年)?(?:共|累计|共计)?(?:依法)?"
                           r"(?P<act>办理|受理|审结|办结|开展|审查|审核|化解|调处|查处|公开|发布|收到|新收|举办|评查|备案)(?:了)?\s*")
@@ -473,6 +477,12 @@ class IndicatorChoice:
                 if pick.cue is None:
                     pick = self._pick_verb_first([h for h in label_hits if h[1] == opening],
                                                  measure, unit, bounded, fam, label)
+        if pick.cue is None and lead_hits and LIST_ITEM_LEAD.match(lead) \
+                and all(h[2].role == "noun" for h in lead_hits):
+            # 受理信访事项870件、行政复议申请91件: an item named by its noun alone takes the act
+            # before the list (受理), over what the noun says on its own
+            pick = self._pick([h for h in self._acts_before_item(lead, lead_start, clause, fam)
+                               if BARE_ACT.fullmatch(m, h[1], h[0])], measure, unit, bounded, fam, ("verb",))
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
         if pick.cue is None and not lead_hits:

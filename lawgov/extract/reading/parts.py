@@ -42,6 +42,15 @@ NEXT_POINT = re.compile(r"(?:^|[，,；;：:\s])(?:[二三四五六七八九十]
 RANKED_FIRST = re.compile(r".{0,16}?(?:排名|排在|位居|位列|居)(?:全[省市区县])?(?:前|第)[一二三四五六七八九十\d]*(?:位|名)?(?:的)?(?:分别|依次)?(?:是|为)")
 
 
+# a sentence opening on the years the one before named, by their number (三年间, 这三年, 近两年来)
+THOSE_YEARS = re.compile(r"\s*(?:这|近|过去(?:的)?|上述)?([两二三四五六七八九十])(?:个)?年(?:间|来|中|里|以来)?\s*[,，]")
+
+
+def parse_count(word: str) -> int:
+    """两 / 三 … 十 as an int."""
+    return "一两三四五六七八九十".index(word) + 1 if word != "二" else 2
+
+
 class Parts:
     """Part-of and list readings; mixed into `Analysis`."""
 
@@ -55,9 +64,14 @@ class Parts:
             years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
         else:
             h = self._clause_year_span(sent, q.head)
-            if h is None or not 0 < int(h.group("b")) - int(h.group("a")) < 10:
+            if h is not None and 0 < int(h.group("b")) - int(h.group("a")) < 10:
+                years = list(range(int(h.group("a")), int(h.group("b")) + 1))
+            elif (those := THOSE_YEARS.match(self.m, sent[0])) is not None \
+                    and (years := self._years_of_sentence_before(sent)) is not None \
+                    and len(years) == parse_count(those.group(1)):
+                h = those          # 2021年、2022年、2023年,…。三年间,…败诉率分别为9.6%、8.4%、6.9%
+            else:
                 return self._year_series_item(idx, q, sent)
-            years = list(range(int(h.group("a")), int(h.group("b")) + 1))
         k = max(self.m.rfind("分别", h.end(), q.head), self.m.rfind("依次", h.end(), q.head))
         if k == -1:
             return None
@@ -78,6 +92,22 @@ class Parts:
                 return None
             if idx in run:
                 return years[run.index(idx)]
+        return None
+
+    def _years_of_sentence_before(self, sent) -> list[int] | None:
+        """The years the sentence before lists or spans (2021年、2022年、2023年,…; 2021年至2023年,…),
+        in the same paragraph."""
+        if sent[0] == 0:
+            return None
+        before = self.sentence_of(sent[0] - 1)
+        if self.paragraph_index(before[0]) != self.paragraph_index(sent[0]):
+            return None
+        h = self._sentence_year_list(before)
+        if h is not None:
+            return [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
+        span = self._clause_year_span(before, before[1])
+        if span is not None and 0 < int(span.group("b")) - int(span.group("a")) < 10:
+            return list(range(int(span.group("a")), int(span.group("b")) + 1))
         return None
 
     def _year_series_item(self, idx: int, q: Quantity, sent) -> int | None:
