@@ -501,6 +501,13 @@ def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):
     a lawsuit count of that year and scope is stated (one of the government's alone, beside the
     whole's 审结, does not stop the whole's)."""
     stated = {(facts[k].year, facts[k].scope) for k in order if facts[k].indicator == "litigation.cases"}
+    # (…为被告的应诉案件共45件,…已审结39件 in one paragraph: the 39 closed are of the 45, whatever
+    # scope the carried subject gave them)
+    stated_here: dict[tuple, float] = {}
+    for k in order:
+        if facts[k].indicator == "litigation.cases":
+            key = (facts[k].year, para_of_fact[k])
+            stated_here[key] = max(stated_here.get(key, facts[k].value), facts[k].value)
     largest: dict[tuple, float] = {}     # (a part closed one way, 调解结案15件, beside the whole is no count)
     for k in order:
         f = facts[k]
@@ -509,7 +516,7 @@ def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):
     for k in list(order):
         f = facts[k]
         if f.indicator != "litigation.closed" or f.derived or f.value < largest[(f.year, f.scope)] \
-                or (f.year, f.scope) in stated:
+                or (f.year, f.scope) in stated or f.value <= stated_here.get((f.year, para_of_fact[k]), -1):
             continue
         ev = normalise(f.evidence).text        # (the page's own text: 撤訴 on a Traditional page is 撤诉)
         at = ev.find(format(f.value, "g"))
