@@ -114,6 +114,10 @@ PARTY_WORDS = re.compile(r"被告|被申请人|被诉")
 # split of the body's own (the parts of another body's split stay its), and not into a clause
 # that names its own actor (行政机关负责人出庭应诉率100%)
 CARRY_STOP = re.compile(r"[;；]")
+# the leadership named right after the principal's own count (局主要负责人出庭应诉3次,班子成员出庭
+# 应诉8次): its other members, a part
+LEADERSHIP_AFTER_PRINCIPAL = re.compile(r"\s*(?:[局厅委区县市]|[局厅委]领导)?(?:领导)?班子(?:成员)?[^，,;；。\d]{0,4}出庭")
+PRINCIPAL_COUNT_BEFORE = re.compile(r"(?:主要负责人|主要领导|正职|一把手)[^，,;；。\d]{0,8}出庭[^，,;；。\d]{0,4}\d+\s*[次件]\s*[，,、]\s*$")
 # a clause between that opens on the page's own body (…18万条,我市积极推进政务公开,全年主动公开…)
 OWN_CLAUSE_BETWEEN = re.compile(r"[，,]\s*[我本](?:省|市|区|县|州|旗|盟|镇|乡|街道|局|委|厅)")
 # a clause opening on the agencies with no place or tier of their own (行政机关负责人出庭应诉率…)
@@ -536,6 +540,9 @@ class Roles:
             kind, reason = "other_body", "the details of one case told as an example (典型案例)"
         if kind == "level" and AVERAGE_LEAD.search(m, clause[0], q.head):
             kind, reason = "cumulative", "an average per month or day (月均, 日均) or per head (每万人), not the year's count"
+        if kind == "level" and LEADERSHIP_AFTER_PRINCIPAL.match(m, clause[0], q.head) \
+                and PRINCIPAL_COUNT_BEFORE.search(m, sent[0], clause[0]):
+            kind, reason = "breakdown", "the leadership's other members, after the principal's own count"
         if kind == "level":
             if bd := self.search_slice(CTX["breakdown"], lead, ls):
                 kind, reason = "breakdown", "a subset (a kind, field or procedure) before it"
