@@ -63,6 +63,9 @@ RUN_IN_HEADING_MAX = 20
 # the cases split by kind (按类别分, 从案件类型看): the fields named after it are kinds of the cases
 KINDS_PARTITION = re.compile(r"(?:按|从)(?:案件)?(?:类别|类型|领域|案由|种类)(?:分|看|划分|来看)")
 COMPARISON_CHARS = re.compile("[超于近]")     # (one of them stands in every compared_family word)
+# a span of months opening a later clause (…10月份,…8件;1—10月全县共新收…71件): a period of its own
+# after a month's figure, the year's part so far
+MONTHS_SPAN_AFTER = re.compile(r"[;；,，。]\s*(?:(?:19|20)\d{2}\s*年)?\s*1\s*[-—–至到~]\s*\d{1,2}\s*月")
 # what a figure is a multiple of: 是 / 为 before the family's word, 的2.1倍 after it
 MULTIPLE_LEAD = re.compile(r"[是为](?:同期|同年|当年|全年|全[省市区县])?(?:的)?(?:一审)?(?:行政)?$")
 MULTIPLE_AFTER = re.compile(r"的\s*(?:[\d.]+|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)\s*倍")
@@ -223,7 +226,8 @@ class DiscourseState:
                     continue         # 全年受理1126件,五年来年均受理712件;审结1071件: an aside on the years,
                                      # in a sentence of the year's own, ends at its semicolon
                 if kind == "month" and (CTX["year_own_period"].search(self.m, e, b)
-                                        or WHOLE_YEAR_AFTER.search(self.m, e, b)):
+                                        or WHOLE_YEAR_AFTER.search(self.m, e, b)
+                                        or MONTHS_SPAN_AFTER.search(self.m, e, b)):
                     continue         # 2023年12月,县政府常务会议听取…,全年受理36件: the year's
                                      # (…首月即收案530件;全省收案数2021年为4870件: a year of its own)
                 if kind == "target" and FORECAST.match(self.m, s) and FORECAST_VERB.match(self.m, e) \
