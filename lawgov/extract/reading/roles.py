@@ -114,6 +114,8 @@ PARTY_WORDS = re.compile(r"被告|被申请人|被诉")
 # split of the body's own (the parts of another body's split stay its), and not into a clause
 # that names its own actor (行政机关负责人出庭应诉率100%)
 CARRY_STOP = re.compile(r"[;；]")
+# a clause opening on the heads of a tier's government (镇主要负责人出庭应诉3次): that tier's own
+OWN_TIER_HEADS = re.compile(r"\s*(?P<tier>[省市区县镇乡旗])(?:人民)?(?:政府)?(?:主要|分管)?(?:负责人|领导)")
 # the leadership named right after the principal's own count (局主要负责人出庭应诉3次,班子成员出庭
 # 应诉8次): its other members, a part
 LEADERSHIP_AFTER_PRINCIPAL = re.compile(r"\s*(?:[局厅委区县市]|[局厅委]领导)?(?:领导)?班子(?:成员)?[^，,;；。\d]{0,4}出庭")
@@ -731,7 +733,9 @@ class Roles:
                 and BARE_AGENCIES.match(self.m, clause[0], head):
             return carried    # 去年东台市共受理…412件,行政机关负责人出庭应诉率达100%: still that place's agencies
         own = self._own_subject(clause, head) or self._own_party_named(clause[0], head) \
-            or (getattr(self, "level", None) == "department" and OWN_BODY.search(self.m, clause[0], head) is not None)
+            or (getattr(self, "level", None) == "department" and OWN_BODY.search(self.m, clause[0], head) is not None) \
+            or ((heads := OWN_TIER_HEADS.match(self.m, clause[0], head)) is not None
+                and self._word_rank(heads.group("tier")) == self.own_tier())
         return None if own and not framed else carried      # (…,其中我局作为被告的…4件: the bureau's own)
 
     def _another_field_of_work(self, j: int, before, a: int, b: int) -> bool:

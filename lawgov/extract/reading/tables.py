@@ -254,7 +254,8 @@ class Tables:
             field = self._field_family(q.start, sent[0])
             if field is not None:        # the 复议 / 诉讼 table of a 政府信息公开 report: its field's cases
                 kind, reason = "breakdown", f"cases of one field ({field}), by its section or document"
-            elif any(CTX["disclosure_columns"].search(h) for h in (*headers.values(), *top.values())):
+            elif len({h.group() for c in (*headers.values(), *top.values())
+                      for h in CTX["disclosure_columns"].finditer(c)}) >= 2:
                 kind, reason = "breakdown", "the disclosure report's table of its own cases (结果维持, 结果纠正…): 信息公开类"
         if kind == "level" and self.text_end != -1 and q.end >= self.words_end \
                 and headers and len(cells) < max(headers) + 1 - max(self._remark_column(headers), self._remark_column(top)):
