@@ -65,7 +65,7 @@ KINDS_PARTITION = re.compile(r"(?:按|从)(?:案件)?(?:类别|类型|领域|案
 COMPARISON_CHARS = re.compile("[超于近]")     # (one of them stands in every compared_family word)
 # a span of months opening a later clause (…10月份,…8件;1—10月全县共新收…71件): a period of its own
 # after a month's figure, the year's part so far
-MONTHS_SPAN_AFTER = re.compile(r"[;；,，。]\s*(?:(?:19|20)\d{2}\s*年)?\s*1\s*[-—–至到~]\s*\d{1,2}\s*月")
+MONTHS_SPAN_AFTER = re.compile(r"[;；,，。]\s*1\s*[-—–至到~]\s*\d{1,2}\s*月")   # (not of another year named: 2024年1—2月)
 # what a figure is a multiple of: 是 / 为 before the family's word, 的2.1倍 after it
 MULTIPLE_LEAD = re.compile(r"[是为](?:同期|同年|当年|全年|全[省市区县])?(?:的)?(?:一审)?(?:行政)?$")
 MULTIPLE_AFTER = re.compile(r"的\s*(?:[\d.]+|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)\s*倍")
