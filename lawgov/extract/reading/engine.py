@@ -4,6 +4,7 @@ state the text has built up to it (structure → role → indicator, scope and y
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from datetime import date
 
 from lawgov.extract.mentions import Quantity
@@ -32,6 +33,9 @@ HEADING_BULLET = re.compile(r"\s*[■□●○◆◇▲△•]")
 RELATIVE_YEAR = re.compile(r"去年|前年")
 # a count small enough to recur from year to year is no sign of a restatement
 RESTATED_AT_LEAST = 10
+# a clause opening on a part of the year, and one on the whole year
+PART_YEAR_OPENING = re.compile(r"\s*(?:今年)?(?:上半年|下半年|前三季度|第?[一二三四]季度|1\s*[-—–至到~]\s*\d{1,2}\s*月)")
+WHOLE_YEAR_OPENING = re.compile(r"\s*(?:全年|(?:19|20)\d{2}\s*年(?:全年)?|一年来)")
 # marks that close a sentence or a line complete: a page ending on one was not cut inside a number
 SENTENCE_CLOSE = tuple("。！？!?；;）)」』”\"】]")
 
@@ -126,7 +130,25 @@ class Analysis(Structure, DiscourseState, Roles, IndicatorChoice, Parts, Tables)
         for idx, q in enumerate(self.qs):
             out.append(self._classify(idx, q, out))
         self._restated_from_body(out)
+        self._parts_before_the_year(out)
         return out
+
+    def _parts_before_the_year(self, done: list[Classified]) -> None:
+        """A part of the year said before the whole year's figure of the same measure in its
+        sentence (上半年审核规范性文件4件,全年共审核9件): a part of that figure, not the year's own
+        count (a part said after the whole, 其中上半年4件, is read so already)."""
+        whole: dict[tuple, int] = {}
+        for i in range(len(self.qs) - 1, -1, -1):
+            c = done[i]
+            if c.kind != "level" or not c.indicator:
+                continue
+            opening = self.m[c.clause[0]:self.qs[i].head]
+            key = (c.sentence, c.indicator, c.year, c.scope)
+            if WHOLE_YEAR_OPENING.match(opening):
+                whole[key] = i
+            elif key in whole and PART_YEAR_OPENING.match(opening):
+                done[i] = replace(c, kind="month",
+                                  reason="a part of the year, before the whole year's figure of its measure")
 
     def _restated_from_body(self, done: list[Classified]) -> None:
         """A headline's figure said of 去年 on a page with no date of its own, that the body
