@@ -217,6 +217,8 @@ def level_only(lead: str) -> re.Match | None:
 
 # a list's next item, right after the figure before it (…870件、行政复议申请91件)
 LIST_ITEM_LEAD = re.compile(r"\s*[、和及与]")
+# a clause of the count's change right after it (…7件,同比减少2件)
+CHANGE_CLAUSE_AFTER = re.compile(r"[，,]\s*(?:同比|较上年|比上年|较去年|比去年)[^，,;；。]{0,12}?(?:增加|减少|增长|下降|上升|持平)[^，,;；。]{0,8}")
 # …and the act shared by the list, a verb alone (受理, 办理), not a measure's name (行政许可)
 BARE_ACT = re.compile(r"(?:依法)?(?:受理|办理|审结|办结|收到|接收|新收|接到)")
 # the page's own body doing an act with its object left unsaid (…,我县办理612件; 本区共审查35件)
@@ -855,6 +857,8 @@ class IndicatorChoice:
         """What every document issued went through, said right after their count, one clause after
         another (…23件,全部经合法性审查,全部报市政府备案): reviewed, filed."""
         out = []
+        if (change := CHANGE_CLAUSE_AFTER.match(self.m, pos)) is not None:
+            pos = change.end()     # (…7件,同比减少2件,均报送市政府备案: past the change)
         for _ in ALL_DONE:
             for name, code in ALL_DONE:
                 if code in also or code in out or not self.may_match(CTX[name], pos, len(self.m)):
