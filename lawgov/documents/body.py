@@ -132,10 +132,10 @@ def visitor(t: str, m: RegionMention) -> bool:
         and _VISIT_AFTER.match(t, m.end) is not None
 
 
-_VISITORS_AFTER = re.compile(r"[^，,。；;：:\n]{0,20}?(?:考察团|代表团|调研组|考察组|学习组|一行)"
+_VISITORS_AFTER = re.compile(r"(?:(?!陪同)[^，,。；;：:\n]){0,20}?(?:考察团|代表团|调研组|考察组|学习组|一行)"
                              r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:来(?![到自])|(?:来到|莅临|到)(?=我|本))")
 _VISITED_BEFORE = re.compile(r"(?:赴|前往|到)(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州))?$")
-_VISIT_AFTER = re.compile(r"[^，,。；;\n]{0,12}?(?:考察|学习|调研|参观|交流|取经)")
+_VISIT_AFTER = re.compile(r"[^，,。；;\n]{0,12}?(?:考察|学习|参观|交流|取经)")   # (not 调研: a superior's survey of the page's place)
 
 
 def without_guests(t: str, mentions: list[RegionMention]) -> list[RegionMention]:

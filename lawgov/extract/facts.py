@@ -494,6 +494,11 @@ def _add_corrected(parts: list, year, para, add_fact) -> None:
                   derivation=derivation), para)
 
 
+# the whole named as the subject of a count (全县各级行政机关…审结48件): its own, not a part of a
+# party's cases counted beside it
+WHOLE_NAMED = re.compile(r"全[省市区县旗州]|各级")
+
+
 def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):
     """A lawsuit count given only as 审结 (a document that states no lawsuits received or
     accepted) is the lawsuit count (DOMAIN, Conventions from real pages): the largest of a
@@ -516,7 +521,8 @@ def _lawsuits_from_closed(facts, order, para_of_fact, add_fact):
     for k in list(order):
         f = facts[k]
         if f.indicator != "litigation.closed" or f.derived or f.value < largest[(f.year, f.scope)] \
-                or (f.year, f.scope) in stated or f.value <= stated_here.get((f.year, para_of_fact[k]), -1):
+                or (f.year, f.scope) in stated \
+                or (f.value <= stated_here.get((f.year, para_of_fact[k]), -1) and not WHOLE_NAMED.search(f.evidence)):
             continue
         ev = normalise(f.evidence).text        # (the page's own text: 撤訴 on a Traditional page is 撤诉)
         at = ev.find(format(f.value, "g"))

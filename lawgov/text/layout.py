@@ -215,14 +215,38 @@ def _page_numbers(text: str) -> list[tuple[int, int]]:
             continue
         before = text[text.rfind("\n", 0, max(0, s - 1)) + 1:max(0, s - 1)].rstrip()
         if s > 0 and text[s - 1] == "\n" and e < len(text) and text[e] == "\n" \
-                and len(_HAN.findall(before)) >= 4 and not _SENTENCE_END.search(before):
+                and len(_HAN.findall(before)) >= 4 and not _SENTENCE_END.search(before) \
+                and _runs_on_after(text, e + 1):
             s, e = s - 1, e + 1
         out.append((s, e))
     return out
 
 
-# the end of a sentence or a line's list item (。, ；, ：, !, ?): a page break after it breaks no sentence
-_SENTENCE_END = re.compile(r"[。；;：:！!？?…]$")
+# the end of a sentence or a line's list item (。, ；, ：, !, ?, or an aside's bracket): a page break
+# after it breaks no sentence
+_SENTENCE_END = re.compile(r"[。；;：:！!？?…)）]$")
+
+
+def _runs_on_after(text: str, pos: int) -> bool:
+    """The text after a page number (past a running head naming the document) goes on with a
+    sentence, not a heading: its first line holds a clause mark, or opens with a figure."""
+    for _ in range(2):
+        end = text.find("\n", pos)
+        line = text[pos:end if end != -1 else len(text)].strip()
+        if _RUNNING_TITLE.search(line) or (len(line) <= 40 and _DOCUMENT_WORD.search(line)
+                                           and not _CLAUSE_MARKS.search(line)):
+            if end == -1:
+                return False
+            pos = end + 1
+            continue
+        return bool(line) and not _OPENS_PART.match(line) \
+            and ((line[:1].isdigit() and not _YEAR_OPENS.match(line)) or _CLAUSE_MARKS.search(line) is not None)
+    return False
+
+
+_DOCUMENT_WORD = re.compile(r"人民政府|政府|文件|报告|報告")
+_YEAR_OPENS = re.compile(r"(?:19|20)\d{2}\s*年")
+_CLAUSE_MARKS = re.compile(r"[，,。；;]")
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -255,7 +279,8 @@ def _running_heads(text: str) -> list[tuple[int, int]]:
 
 # a running head that names the document (某市人民政府2023年度…报告, 某县人民政府文件): one
 # beside a page number is enough, as no paragraph of the text is such a line
-_RUNNING_TITLE = re.compile(r"^[^。，,；;：:]{4,}(?:报告|報告|文件|简报|簡報|通报|通報|白皮书|白皮書)$")
+_RUNNING_TITLE = re.compile(r"^(?!(?:19|20)\d{2}|附件)[^。，,；;：:]{2,}?(?:人民政府|政府|局|委员会|委員會|法院|办公室|辦公室)"
+                            r"[^。，,；;：:]*(?:报告|報告|文件|简报|簡報|通报|通報|白皮书|白皮書)$")
 
 
 def _width(line: str) -> int:

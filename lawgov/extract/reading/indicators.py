@@ -484,7 +484,8 @@ class IndicatorChoice:
             # 受理信访事项870件、行政复议申请91件: an item named by its noun alone takes the act
             # before the list (受理), over what the noun says on its own
             pick = self._pick([h for h in self._acts_before_item(lead, lead_start, clause, fam)
-                               if BARE_ACT.fullmatch(m, h[1], h[0])], measure, unit, bounded, fam, ("verb",))
+                               if BARE_ACT.fullmatch(m, h[1], h[0]) and m[max(0, h[1] - 2):h[1]] not in ("不予", "未予")],
+                              measure, unit, bounded, fam, ("verb",))
         if pick.cue is None:
             pick = self._pick(lead_hits, measure, unit, bounded, fam, ("noun",))
         if pick.cue is None and not lead_hits:

@@ -110,6 +110,10 @@ CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a h
 CARRIED = "its clause goes on with another body"
 # the words that name a party of cases (以县政府为被告, 作为被申请人, 被诉)
 PARTY_WORDS = re.compile(r"被告|被申请人|被诉")
+# a party named as the object of 以 (以县政府为被告的…), not a body as the subject
+PARTY_OF = re.compile(r"以[^，,;；。\d]{1,24}?为(?:共同)?(?:被告|被申请人)")
+# a count that says it includes another's (11次(含主要负责人)): the whole
+INCLUDES_AFTER = re.compile(r"\s*[(（]\s*(?:含|包括)")
 # …but not past a semicolon (the items of a list end there), not after the parts of a 其中
 # split of the body's own (the parts of another body's split stay its), and not into a clause
 # that names its own actor (行政机关负责人出庭应诉率100%)
@@ -118,7 +122,7 @@ CARRY_STOP = re.compile(r"[;；]")
 OWN_TIER_HEADS = re.compile(r"\s*(?P<tier>[省市区县镇乡旗])(?:人民)?(?:政府)?(?:主要|分管)?(?:负责人|领导)")
 # the leadership named right after the principal's own count (局主要负责人出庭应诉3次,班子成员出庭
 # 应诉8次): its other members, a part
-LEADERSHIP_AFTER_PRINCIPAL = re.compile(r"\s*(?:[局厅委区县市]|[局厅委]领导)?(?:领导)?班子(?:成员)?[^，,;；。\d]{0,4}出庭")
+LEADERSHIP_AFTER_PRINCIPAL = re.compile(r"\s*(?:[局厅委区县市]|[局厅委]领导)?(?:领导)?班子(?:成员)?(?:(?!共)[^，,;；。\d]){0,4}出庭")
 PRINCIPAL_COUNT_BEFORE = re.compile(r"(?:主要负责人|主要领导|正职|一把手)[^，,;；。\d]{0,8}出庭[^，,;；。\d]{0,4}\d+\s*[次件]\s*[，,、]\s*$")
 # a clause between that opens on the page's own body (…18万条,我市积极推进政务公开,全年主动公开…)
 OWN_CLAUSE_BETWEEN = re.compile(r"[，,]\s*[我本](?:省|市|区|县|州|旗|盟|镇|乡|街道|局|委|厅)")
@@ -543,7 +547,7 @@ class Roles:
         if kind == "level" and AVERAGE_LEAD.search(m, clause[0], q.head):
             kind, reason = "cumulative", "an average per month or day (月均, 日均) or per head (每万人), not the year's count"
         if kind == "level" and LEADERSHIP_AFTER_PRINCIPAL.match(m, clause[0], q.head) \
-                and PRINCIPAL_COUNT_BEFORE.search(m, sent[0], clause[0]):
+                and PRINCIPAL_COUNT_BEFORE.search(m, sent[0], clause[0]) and not INCLUDES_AFTER.match(self.t, q.tail):
             kind, reason = "breakdown", "the leadership's other members, after the principal's own count"
         if kind == "level":
             if bd := self.search_slice(CTX["breakdown"], lead, ls):
@@ -746,6 +750,8 @@ class Roles:
         if then not in ("litigation", "reconsideration") \
                 or PARTY_WORDS.search(self.m, before.clause[0], self.qs[j].head) is None:
             return False
+        if PARTY_OF.search(self.m, before.clause[0], self.qs[j].head) is None:
+            return False           # (于都县人民政府作为被告的…14件,办理法律援助…: the named place acts in both)
         now = first_family(self.m[a:b])
         return now is not None and now not in ("litigation", "reconsideration")
 
