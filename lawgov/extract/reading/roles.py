@@ -1315,6 +1315,8 @@ class Roles:
         own = self.region_name or ""
         if own.endswith(("街道", "镇", "乡")):
             return name.endswith(("区", "县", "旗", "市")) and not name.endswith(ZONE_SUFFIXES)
+        if own.endswith(("县", "区", "旗", "市")) and name.endswith(("镇", "乡", "街道")):
+            return True        # 阳朔镇 on 阳朔县's page: the town named after its county, a lower body
         # a prefecture and its seat share a stem (大理州 on the page of 大理市, and the reverse), and
         # so do a city and a county named after it (长沙县 on 长沙市's page, 乌鲁木齐县, 南昌县)
         # (杭州地区 on 杭州市's page is the city's area, no prefecture)
