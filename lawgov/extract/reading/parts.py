@@ -42,6 +42,9 @@ NEXT_POINT = re.compile(r"(?:^|[，,；;：:\s])(?:[二三四五六七八九十]
 RANKED_FIRST = re.compile(r".{0,16}?(?:排名|排在|位居|位列|居)(?:全[省市区县])?(?:前|第)[一二三四五六七八九十\d]*(?:位|名)?(?:的)?(?:分别|依次)?(?:是|为)")
 
 
+# a sentence opening on last year and this year (去年全年和今年上半年,…分别…), as two years
+RELATIVE_PAIR = re.compile(r"\s*(?:去年|上年)(?:全年|同期)?\s*(?:和|与|及|、)\s*(?:今年|本年)"
+                           r"(?:上半年|前三季度|第?[一二三]季度|1\s*[-—–至到~]\s*\d{1,2}\s*月)?(?:以来)?\s*[,，]")
 # a sentence opening on the years the one before named, by their number (三年间, 这三年, 近两年来)
 THOSE_YEARS = re.compile(r"\s*(?:这|近|过去(?:的)?|上述)?([两二三四五六七八九十])(?:个)?年(?:间|来|中|里|以来)?\s*[,，]")
 
@@ -60,8 +63,13 @@ class Parts:
         h = self._sentence_year_list(sent)
         if h is not None and h.end() > q.head:
             h = None
+        this_year = None
+        if h is None and (pair := RELATIVE_PAIR.match(self.m, sent[0], q.head)) is not None:
+            this_year = self._year_of_word("今年", True)
         if h is not None:
             years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
+        elif this_year is not None:
+            h, years = pair, [this_year - 1, this_year]   # 去年全年和今年上半年,…分别受理120件、67件
         else:
             h = self._clause_year_span(sent, q.head)
             if h is not None and 0 < int(h.group("b")) - int(h.group("a")) < 10:
