@@ -1137,6 +1137,9 @@ class IndicatorChoice:
                     prev = self._clause_list(sent)[0][ck - 1]
                     if not self._numbers_in(prev):
                         a, stop = prev
+                    elif self._changes_read(prev) and (f := self.m.find("分别", prev[0], prev[1])) != -1:
+                        a, stop = prev[0], f   # 收案量、审结量分别同比增长18.7%、16.2%,分别达到2641件、
+                        #                        2205件: the list before the changes' 分别
             for sep in CTX["list_separator"].finditer(self.m, a, stop):
                 items.append((a, sep.start()))
                 a = sep.end()
@@ -1738,6 +1741,18 @@ class IndicatorChoice:
         if act not in text:
             return NOTHING
         return self._pick_verb_first(self.held_on_page(lead_cues(text)[1]), measure, unit, bounded, fam, text)
+
+    def _changes_read(self, clause) -> bool:
+        """The clause's figures, all read already, are all changes (分别同比增长18.7%、16.2%)."""
+        done = self._done
+        i = bisect.bisect_left(self.qstarts, clause[0])
+        seen = False
+        while i < len(self.qs) and self.qs[i].start < clause[1]:
+            if i >= len(done) or done[i].kind != "change":
+                return False
+            seen = True
+            i += 1
+        return seen
 
     def _only_changes(self, clause) -> bool:
         """The clause holds figures, and each is a change (增幅达31.9%, 同比增加43件)."""
