@@ -1703,7 +1703,7 @@ class IndicatorChoice:
         if k >= 2 and SHARE_ASIDE.match(self.m, prev[0], prev[1]):
             prev = cl[k - 2]     # …结案24件,占结案数的23.3%,去年同期为14件: past the share, to what it is of
         back = cl.index(prev)
-        while back > 0 and self._only_changes(prev) and not lead_cues(self.m[prev[0]:prev[1]])[1]:
+        while back > 0 and self._changes_read(prev) and not lead_cues(self.m[prev[0]:prev[1]])[1]:
             back -= 1            # 收到申请同比增加43件,增幅达31.9%,总数达到178件: past the changes, to
             prev = cl[back]      # the clause that names what changed
         i = bisect.bisect_left(self.qstarts, prev[0])
@@ -1749,17 +1749,6 @@ class IndicatorChoice:
         seen = False
         while i < len(self.qs) and self.qs[i].start < clause[1]:
             if i >= len(done) or done[i].kind != "change":
-                return False
-            seen = True
-            i += 1
-        return seen
-
-    def _only_changes(self, clause) -> bool:
-        """The clause holds figures, and each is a change (增幅达31.9%, 同比增加43件)."""
-        i = bisect.bisect_left(self.qstarts, clause[0])
-        seen = False
-        while i < len(self.qs) and self.qs[i].start < clause[1]:
-            if self.qs[i].unit_kind != "change" and not self._said_as_a_change(i):
                 return False
             seen = True
             i += 1

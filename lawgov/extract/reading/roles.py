@@ -108,8 +108,6 @@ CARRIED_REASONS = ("a lower tier", "a higher tier's government", "a whole of a h
                    "another department's figures",
                    "the region's whole (its government or a system of it) on a department's page")
 CARRIED = "its clause goes on with another body"
-# the words that name a party of cases (以县政府为被告, 作为被申请人, 被诉)
-PARTY_WORDS = re.compile(r"被告|被申请人|被诉")
 # a party named as the object of 以 (以县政府为被告的…), not a body as the subject
 PARTY_OF = re.compile(r"以[^，,;；。\d]{1,24}?为(?:共同)?(?:被告|被申请人)")
 # a count that says it includes another's (11次(含主要负责人)): the whole
@@ -748,9 +746,7 @@ class Roles:
         those cases is not its actor. (A named place as the subject acts in both.)"""
         then = (before.indicator or "").split(".")[0]
         if then not in ("litigation", "reconsideration") \
-                or PARTY_WORDS.search(self.m, before.clause[0], self.qs[j].head) is None:
-            return False
-        if PARTY_OF.search(self.m, before.clause[0], self.qs[j].head) is None:
+                or PARTY_OF.search(self.m, before.clause[0], self.qs[j].head) is None:
             return False           # (于都县人民政府作为被告的…14件,办理法律援助…: the named place acts in both)
         now = first_family(self.m[a:b])
         return now is not None and now not in ("litigation", "reconsideration")
