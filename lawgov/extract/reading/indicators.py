@@ -1484,7 +1484,7 @@ class IndicatorChoice:
         if not self.paras:
             return None
         ps, pe = self.paras[para]
-        if LABEL_MARKS.fullmatch(self.m[ps:q.head]) is None or self._words_after_figure(para) is None:
+        if LABEL_MARKS.fullmatch(self.m[ps:q.head]) is None or (label := self._words_after_figure(para)) is None:
             return None
         kinds = self._page_line_kinds()
         for step in (-1, +1):
@@ -1492,7 +1492,7 @@ class IndicatorChoice:
             while 0 <= k < len(kinds) and kinds[k] in ("E", "U"):
                 k += step
             if 0 <= k < len(kinds) and self._words_after_figure(k) is not None:
-                return self._words_after_figure(para)
+                return label
         return None
 
     def _words_after_figure(self, k: int) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ import bisect
 import re
 
 from lawgov.extract.mentions import Quantity
+from lawgov.extract.numbers import parse_number
 from lawgov.extract.reading.rules import (CTX, LEADING_TIER, LIST_JOIN, LIST_YEAR, SCOPE_RX, TIER_CHARS, YEAR_LIST, YEAR_SPAN,
                                           first_family, lead_cues)
 from lawgov.extract.reading.structure import MENU_LINE
@@ -49,9 +50,16 @@ RELATIVE_PAIR = re.compile(r"\s*(?:去年|上年)(?:全年|同期)?\s*(?:和|与
 THOSE_YEARS = re.compile(r"\s*(?:这|近|过去(?:的)?|上述)?([两二三四五六七八九十])(?:个)?年(?:间|来|中|里|以来)?\s*[,，]")
 
 
-def parse_count(word: str) -> int:
-    """两 / 三 … 十 as an int."""
-    return "一两三四五六七八九十".index(word) + 1 if word != "二" else 2
+def _listed_years(h: re.Match) -> list[int]:
+    """The years a list of years names (2021年、2022年和2023年)."""
+    return [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
+
+
+def _spanned_years(span: re.Match | None) -> list[int] | None:
+    """The years of a span (2021年至2023年), when it runs over two to ten of them."""
+    if span is None or not 0 < int(span.group("b")) - int(span.group("a")) < 10:
+        return None
+    return list(range(int(span.group("a")), int(span.group("b")) + 1))
 
 
 class Parts:
@@ -67,16 +75,16 @@ class Parts:
         if h is None and (pair := RELATIVE_PAIR.match(self.m, sent[0], q.head)) is not None:
             this_year = self._year_of_word("今年", True)
         if h is not None:
-            years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
+            years = _listed_years(h)
         elif this_year is not None:
             h, years = pair, [this_year - 1, this_year]   # 去年全年和今年上半年,…分别受理120件、67件
         else:
             h = self._clause_year_span(sent, q.head)
-            if h is not None and 0 < int(h.group("b")) - int(h.group("a")) < 10:
-                years = list(range(int(h.group("a")), int(h.group("b")) + 1))
+            if (spanned := _spanned_years(h)) is not None:
+                years = spanned
             elif (those := THOSE_YEARS.match(self.m, sent[0])) is not None \
                     and (years := self._years_of_sentence_before(sent)) is not None \
-                    and len(years) == parse_count(those.group(1)):
+                    and len(years) == parse_number(those.group(1)).value:
                 h = those          # 2021年、2022年、2023年,…。三年间,…败诉率分别为9.6%、8.4%、6.9%
             else:
                 return self._year_series_item(idx, q, sent)
@@ -111,12 +119,7 @@ class Parts:
         if self.paragraph_index(before[0]) != self.paragraph_index(sent[0]):
             return None
         h = self._sentence_year_list(before)
-        if h is not None:
-            return [int(y) for y in re.findall(r"(?:19|20)\d{2}", h.group())]
-        span = self._clause_year_span(before, before[1])
-        if span is not None and 0 < int(span.group("b")) - int(span.group("a")) < 10:
-            return list(range(int(span.group("a")), int(span.group("b")) + 1))
-        return None
+        return _listed_years(h) if h is not None else _spanned_years(self._clause_year_span(before, before[1]))
 
     def _year_series_item(self, idx: int, q: Quantity, sent) -> int | None:
         """A 分别 list after a series of figures each labelled by its year (行政应诉案件2021年712件、
